@@ -1,0 +1,48 @@
+import { bigserial, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+
+export const tokenPurpose = pgEnum('token_purpose', ['activate', 'reset', 'invite']);
+export type TokenPurpose = (typeof tokenPurpose.enumValues)[number];
+
+// Only the sha-256 of a token is stored; the token itself exists in the e-mail alone.
+export const tokens = pgTable(
+  'tokens',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+    purpose: tokenPurpose().notNull(),
+    tokenHash: text().notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('tokens_user_purpose_idx').on(t.userId, t.purpose)],
+);
+
+// One row per failed login, so that the limit holds across every web process.
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    email: text().notNull(),
+    ip: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_failures_email_idx').on(t.email, t.createdAt), index('login_failures_ip_idx').on(t.ip, t.createdAt)],
+);
+
+export const outboxEmails = pgTable(
+  'outbox_emails',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    to: text().notNull(),
+    subject: text().notNull(),
+    html: text().notNull(),
+    text: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('outbox_emails_created_idx').on(t.createdAt)],
+);
+
+export type Token = typeof tokens.$inferSelect;
+export type OutboxEmail = typeof outboxEmails.$inferSelect;

@@ -1,0 +1,22 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use an as-const union or pgEnum.' }],
+    },
+  },
+  {
+    files: ['db/**', 'ocpp-server/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['next', 'next/*', 'server-only', '@/app/*', '@/components/*'] }],
+    },
+  },
+  globalIgnores(['.next/**', '.data/**', 'db/migrations/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
+]);

