@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
+import type { Locale } from './locales';
 import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-export const LOCALES = ['en', 'lt', 'de', 'fr', 'es'] as const;
-export type Locale = (typeof LOCALES)[number];
 
 export const users = pgTable(
   'users',
