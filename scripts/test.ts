@@ -48,7 +48,10 @@ async function e2e(databaseUrl: string) {
 
 const started = Date.now();
 try {
-  if (steps.includes('typecheck')) await run('test', node, ['node_modules/typescript/bin/tsc', '--noEmit']);
+  if (steps.includes('typecheck')) {
+    await run('test', node, [NEXT_BIN, 'typegen']);
+    await run('test', node, ['node_modules/typescript/bin/tsc', '--noEmit']);
+  }
   if (steps.includes('lint')) await run('test', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
   if (steps.includes('unit') || steps.includes('e2e')) {
     await withDatabase(async (url) => {

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
 
+export type Env = Record<string, string | undefined>;
+
 const COLORS = { db: 35, web: 36, ocpp: 33, test: 32 } as const;
 export type Tag = keyof typeof COLORS;
 
@@ -12,7 +14,7 @@ export function logger(tag: Tag) {
 export const NEXT_BIN = 'node_modules/next/dist/bin/next';
 
 // Detached: a Ctrl-C in the terminal reaches only the supervising script, which stops children in order.
-export function startProcess(tag: Tag, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+export function startProcess(tag: Tag, command: string, args: string[], env: Env): ChildProcess {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const log = logger(tag);
   for (const stream of [child.stdout, child.stderr]) readline.createInterface({ input: stream }).on('line', log);
@@ -31,7 +33,7 @@ export function stopProcess(child: ChildProcess, graceMs = 5000): Promise<void> 
   });
 }
 
-export function run(tag: Tag, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+export function run(tag: Tag, command: string, args: string[], env: Env = {}): Promise<void> {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.on('exit', (code, signal) =>

@@ -1,0 +1,49 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { buttonClasses } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { listMembershipsOfUser } from '@/lib/data/memberships';
+import { requireUser } from '@/lib/session';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('DashboardPage'))('title') };
+}
+
+export default async function DashboardPage() {
+  const user = await requireUser();
+  const [t, format, memberships] = await Promise.all([
+    getTranslations('DashboardPage'),
+    getFormatter(),
+    listMembershipsOfUser(user.id),
+  ]);
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('welcome', { name: user.name })}</h1>
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card>
+          <h2 className="font-semibold text-slate-900">{t('accountTitle')}</h2>
+          <ul className="mt-4 divide-y divide-slate-100">
+            {memberships.map((membership) => (
+              <li key={membership.accountId} className="flex items-center justify-between gap-4 py-3">
+                <span className="font-medium">{membership.accountName}</span>
+                <span className="flex items-center gap-3 text-sm text-slate-500">
+                  <span className="rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-semibold text-brand-700">
+                    {t('role', { role: membership.role })}
+                  </span>
+                  {t('since', { date: format.dateTime(membership.joinedAt, { dateStyle: 'medium' }) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card>
+          <h2 className="font-semibold text-slate-900">{t('gettingStarted')}</h2>
+          <p className="mt-2 text-sm text-slate-600">{t('addChargerBody')}</p>
+          <Link href="/onboarding" className={buttonClasses('primary', 'mt-5')}>
+            {t('addCharger')}
+          </Link>
+        </Card>
+      </div>
+    </div>
+  );
+}

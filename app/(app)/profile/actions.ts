@@ -1,0 +1,36 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { fieldError, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
+import { changePassword } from '@/lib/accounts/change-password';
+import { signIn } from '@/lib/auth';
+import { updateUserName } from '@/lib/data/users';
+import { getSessionUser } from '@/lib/session';
+import { currentPasswordField, nameField, newPasswordField } from '@/lib/validation';
+
+const updateNameSchema = z.object({ name: nameField });
+const changePasswordSchema = z.object({ currentPassword: currentPasswordField, newPassword: newPasswordField });
+
+export async function updateNameAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const values = formValues(form);
+  const input = updateNameSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return invalid(input.error, values);
+  const user = await getSessionUser();
+  if (!user) return { status: 'error', formError: 'sessionExpired' };
+  await updateUserName({ userId: user.id, name: input.data.name });
+  revalidatePath('/', 'layout');
+  return ok(null);
+}
+
+export async function changePasswordAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const input = changePasswordSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return invalid(input.error);
+  const user = await getSessionUser();
+  if (!user) return { status: 'error', formError: 'sessionExpired' };
+  const result = await changePassword({ userId: user.id, ...input.data });
+  if (result === 'wrongPassword') return fieldError('currentPassword', 'wrongPassword');
+  // Every session, this one included, was ended by the new session version; start a fresh one here.
+  await signIn('credentials', { email: user.email, password: input.data.newPassword, redirect: false });
+  return ok(null);
+}

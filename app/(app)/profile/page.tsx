@@ -1,0 +1,44 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { LanguageSwitcher } from '@/components/layout/language-switcher';
+import { Card } from '@/components/ui/card';
+import { requireUser } from '@/lib/session';
+import { NameForm, PasswordForm } from './profile-forms';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('ProfilePage'))('title') };
+}
+
+export default async function ProfilePage() {
+  const user = await requireUser();
+  const [t, format] = await Promise.all([getTranslations('ProfilePage'), getFormatter()]);
+  return (
+    <div className="mx-auto flex max-w-2xl flex-col gap-6">
+      <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('title')}</h1>
+      <Card>
+        <h2 className="font-semibold">{t('detailsTitle')}</h2>
+        <dl className="mt-4 grid gap-1 text-sm">
+          <dt className="font-medium text-slate-700">{t('email')}</dt>
+          <dd className="text-slate-900">{user.email}</dd>
+          <dd className="text-slate-500">{t('emailNote')}</dd>
+          <dd className="mt-2 text-slate-500">{t('memberSince', { date: format.dateTime(user.createdAt, { dateStyle: 'long' }) })}</dd>
+        </dl>
+        <div className="mt-6">
+          <NameForm name={user.name} />
+        </div>
+      </Card>
+      <Card>
+        <h2 className="font-semibold">{t('languageTitle')}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t('languageBody')}</p>
+        <div className="mt-4">
+          <LanguageSwitcher />
+        </div>
+      </Card>
+      <Card>
+        <h2 className="font-semibold">{t('passwordTitle')}</h2>
+        <div className="mt-4">
+          <PasswordForm />
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { fail, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
+import { resendActivation } from '@/lib/accounts/activation';
+import { LoginRefused, signIn } from '@/lib/auth';
+import { clientIp } from '@/lib/auth/client-ip';
+import { checkLoginLimit } from '@/lib/data/login-failures';
+import { getUserByEmail, normalizeEmail, recordLogin } from '@/lib/data/users';
+import { LOCALE_COOKIE } from '@/lib/i18n/locales';
+import { safeCallbackPath } from '@/lib/safe-redirect';
+import { loginSchema, resendActivationSchema } from './schemas';
+
+async function refusal(code: string, email: string, values: Record<string, string>): Promise<ActionResult> {
+  if (code === 'notActivated') return fail('notActivated', { values });
+  if (code === 'rateLimited') {
+    const limit = await checkLoginLimit({ email: normalizeEmail(email), ip: clientIp(await headers()) });
+    const minutes = limit.isLimited ? limit.retryAfterMinutes : 1;
+    return fail('tooManyAttempts', { values, formErrorValues: { minutes } });
+  }
+  return fail('invalidCredentials', { values });
+}
+
+export async function loginAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const values = formValues(form);
+  const input = loginSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return invalid(input.error, values);
+  const { email, password, callbackUrl } = input.data;
+
+  try {
+    await signIn('credentials', { email, password, redirect: false });
+  } catch (error) {
+    if (error instanceof LoginRefused) return refusal(error.code, email, values);
+    throw error;
+  }
+
+  const user = await getUserByEmail(email);
+  if (!user) return fail('generic');
+  const isFirstLogin = await recordLogin(user.id);
+  (await cookies()).set(LOCALE_COOKIE, user.locale, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax' });
+  const destination = safeCallbackPath(callbackUrl) ?? '/dashboard';
+  redirect(isFirstLogin && destination === '/dashboard' ? '/onboarding' : destination);
+}
+
+export async function resendActivationAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const input = resendActivationSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return invalid(input.error);
+  await resendActivation(input.data.email);
+  return ok(null);
+}

@@ -1,0 +1,18 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
+import { fieldError, formValues, invalid, type ActionResult } from '@/lib/action-result';
+import { registerUser } from '@/lib/accounts/register';
+import { registerSchema } from './schemas';
+
+export async function registerAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const values = formValues(form);
+  const input = registerSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return invalid(input.error, values);
+
+  const result = await registerUser({ ...input.data, locale: await getLocale() });
+  if (result.status === 'emailTaken') return fieldError('email', 'emailTaken', values);
+
+  redirect(`/check-email?email=${encodeURIComponent(input.data.email)}`);
+}

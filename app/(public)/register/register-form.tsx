@@ -1,0 +1,27 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { PasswordField } from '@/components/auth/password-field';
+import { FormAlert } from '@/components/ui/form-alert';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import { idle } from '@/lib/action-result';
+import { PASSWORD_MIN } from '@/lib/validation';
+import { registerAction } from './actions';
+
+export function RegisterForm() {
+  const t = useTranslations('RegisterPage');
+  const [state, action] = useActionState(registerAction, idle);
+  const errors = state.status === 'error' ? state.fieldErrors : undefined;
+  const values = state.status === 'error' ? state.values : undefined;
+  return (
+    <form action={action} className="flex flex-col gap-5" noValidate>
+      <FormAlert state={state} />
+      <TextField label={t('name')} name="name" autoComplete="name" required maxLength={100} defaultValue={values?.name} errors={errors?.name} />
+      <TextField label={t('email')} name="email" type="email" autoComplete="email" required maxLength={254} defaultValue={values?.email} errors={errors?.email} />
+      <PasswordField label={t('password')} name="password" hint={t('passwordHint', { min: PASSWORD_MIN })} errors={errors?.password} isNew />
+      <SubmitButton label={t('submit')} pendingLabel={t('submitting')} className="w-full" />
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { PasswordField } from '@/components/auth/password-field';
+import { FormAlert } from '@/components/ui/form-alert';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { idle } from '@/lib/action-result';
+import { PASSWORD_MIN } from '@/lib/validation';
+import { resetPasswordAction } from './actions';
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations('ResetPasswordPage');
+  const tRegister = useTranslations('RegisterPage');
+  const [state, action] = useActionState(resetPasswordAction, idle);
+  const errors = state.status === 'error' ? state.fieldErrors : undefined;
+  return (
+    <form action={action} className="flex flex-col gap-5" noValidate>
+      <FormAlert state={state} />
+      <input type="hidden" name="token" value={token} />
+      <PasswordField label={t('password')} name="password" hint={tRegister('passwordHint', { min: PASSWORD_MIN })} errors={errors?.password} isNew />
+      <SubmitButton label={t('submit')} pendingLabel={t('submitting')} className="w-full" />
+    </form>
+  );
+}

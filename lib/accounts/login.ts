@@ -1,0 +1,29 @@
+import 'server-only';
+import { hashPassword, verifyPassword } from '@/lib/crypto/password';
+import { checkLoginLimit, clearLoginFailures, recordLoginFailure } from '@/lib/data/login-failures';
+import { getCredentials, normalizeEmail } from '@/lib/data/users';
+
+export type LoginAttempt =
+  | { status: 'ok'; userId: string }
+  | { status: 'invalid' | 'notActivated' }
+  | { status: 'rateLimited'; retryAfterMinutes: number };
+
+// Compared against when the e-mail is unknown, so both paths take the same time.
+const decoyHash = hashPassword('not-a-real-password');
+
+export async function attemptLogin({ email, password, ip }: { email: string; password: string; ip: string }): Promise<LoginAttempt> {
+  const key = { email: normalizeEmail(email), ip };
+  const limit = await checkLoginLimit(key);
+  if (limit.isLimited) return { status: 'rateLimited', retryAfterMinutes: limit.retryAfterMinutes };
+
+  const user = await getCredentials(key.email);
+  const isMatch = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
+  if (!user || !isMatch) {
+    await recordLoginFailure(key);
+    return { status: 'invalid' };
+  }
+  // Checked only after the password, so that "not activated" is never told to a stranger.
+  if (!user.emailVerifiedAt) return { status: 'notActivated' };
+  await clearLoginFailures(key.email);
+  return { status: 'ok', userId: user.id };
+}

@@ -1,0 +1,30 @@
+import 'server-only';
+import { hashPassword } from '@/lib/crypto/password';
+import { db } from '@/lib/db';
+import { isUniqueViolation } from '@/lib/db-errors';
+import { createUserWithAccount } from '@/lib/data/users';
+import { issueToken } from '@/lib/data/tokens';
+import { activationEmail } from '@/lib/email/templates';
+import { sendEmail } from '@/lib/email/send';
+import type { Locale } from '@/lib/i18n/locales';
+
+type Registration = { name: string; email: string; password: string; locale: Locale };
+export type RegisterResult = { status: 'registered'; userId: string; accountId: string } | { status: 'emailTaken' };
+
+export async function registerUser(registration: Registration): Promise<RegisterResult> {
+  const passwordHash = await hashPassword(registration.password);
+  let created: { userId: string; accountId: string; token: string };
+  try {
+    created = await db().transaction(async (tx) => {
+      const ids = await createUserWithAccount(tx, { ...registration, passwordHash });
+      const token = await issueToken(tx, { userId: ids.userId, purpose: 'activate' });
+      return { ...ids, token };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { status: 'emailTaken' };
+    throw error;
+  }
+  const mail = await activationEmail(registration, created.token);
+  await sendEmail({ to: registration.email, ...mail });
+  return { status: 'registered', userId: created.userId, accountId: created.accountId };
+}

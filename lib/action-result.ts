@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import type { Messages } from '@/lib/i18n/messages';
+
+export type ValidationKey = keyof Messages['Validation'];
+export type ErrorKey = keyof Messages['Errors'];
+
+export type ActionResult<T = null> =
+  | { status: 'idle' }
+  | { status: 'ok'; data: T }
+  | {
+      status: 'error';
+      formError?: ErrorKey;
+      formErrorValues?: Record<string, string | number>;
+      fieldErrors?: Record<string, ValidationKey[]>;
+      // What the user typed, so the form can show it again; never includes passwords.
+      values?: Record<string, string>;
+    };
+
+export const idle: ActionResult<never> = { status: 'idle' };
+
+export function ok<T>(data: T): ActionResult<T> {
+  return { status: 'ok', data };
+}
+
+export function fail(
+  formError: ErrorKey,
+  extra: { values?: Record<string, string>; formErrorValues?: Record<string, string | number> } = {},
+): ActionResult<never> {
+  return { status: 'error', formError, ...extra };
+}
+
+export function fieldError(field: string, key: ValidationKey, values?: Record<string, string>): ActionResult<never> {
+  return { status: 'error', fieldErrors: { [field]: [key] }, values };
+}
+
+// Zod messages are Validation keys (see lib/validation.ts), collected per field.
+export function invalid(error: z.ZodError, values?: Record<string, string>): ActionResult<never> {
+  const fieldErrors: Record<string, ValidationKey[]> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    (fieldErrors[field] ??= []).push(issue.message as ValidationKey);
+  }
+  return { status: 'error', fieldErrors, values };
+}
+
+// The fields of a form as strings, without any whose name mentions a password.
+export function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string' && !/password/i.test(name) && !name.startsWith('$')) values[name] = value;
+  }
+  return values;
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { ValidationKey } from '@/lib/action-result';
+
+// Every message is a key of the Validation namespace, translated where the error is shown.
+const key = (message: ValidationKey) => ({ message });
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 128;
+
+export const emailField = z
+  .string(key('required'))
+  .trim()
+  .min(1, key('required'))
+  .max(254, key('tooLong'))
+  .pipe(z.email(key('emailInvalid')));
+
+export const nameField = z.string(key('required')).trim().min(1, key('required')).max(100, key('tooLong'));
+
+export const newPasswordField = z
+  .string(key('required'))
+  .min(PASSWORD_MIN, key('passwordTooShort'))
+  .max(PASSWORD_MAX, key('passwordTooLong'));
+
+export const tokenField = z.string(key('required')).min(1, key('required')).max(200, key('tokenInvalid'));
+
+export const currentPasswordField = z.string(key('required')).min(1, key('required')).max(PASSWORD_MAX, key('passwordTooLong'));
