@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
+
+export const chargers = pgTable(
+  'chargers',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    identity: text().notNull(),
+    name: text().notNull(),
+    address: text(),
+    latitude: doublePrecision(),
+    longitude: doublePrecision(),
+    connectorCount: integer().notNull().default(1),
+    // Null: the charger connects without HTTP Basic auth (OCPP Security Profile 0).
+    passwordHash: text(),
+    vendor: text(),
+    model: text(),
+    serialNumber: text(),
+    firmwareVersion: text(),
+    ocppVersion: text(),
+    firmwareStatus: text(),
+    diagnosticsStatus: text(),
+    lastBootAt: timestamp({ withTimezone: true }),
+    lastHeartbeatAt: timestamp({ withTimezone: true }),
+    lastSeenAt: timestamp({ withTimezone: true }),
+    isOnline: boolean().notNull().default(false),
+    connectedAt: timestamp({ withTimezone: true }),
+    disconnectedAt: timestamp({ withTimezone: true }),
+    // The OCPP server process holding the socket; only that process claims the charger's commands.
+    instanceId: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Soft delete: a removed charger keeps its sessions and meter values.
+    deletedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('chargers_identity_key').on(t.identity).where(sql`${t.deletedAt} is null`),
+    index('chargers_account_idx').on(t.accountId),
+    index('chargers_instance_idx').on(t.instanceId).where(sql`${t.isOnline}`),
+  ],
+);
+
+// Connector 0 is the charge point as a whole (OCPP 1.6 §4.9 StatusNotification).
+export const connectors = pgTable(
+  'connectors',
+  {
+    chargerId: uuid()
+      .notNull()
+      .references(() => chargers.id, { onDelete: 'cascade' }),
+    connectorId: integer().notNull(),
+    status: text().notNull(),
+    errorCode: text().notNull(),
+    info: text(),
+    vendorId: text(),
+    vendorErrorCode: text(),
+    statusAt: timestamp({ withTimezone: true }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.chargerId, t.connectorId] })],
+);
+
+export type Charger = typeof chargers.$inferSelect;
+export type NewCharger = typeof chargers.$inferInsert;
+export type Connector = typeof connectors.$inferSelect;

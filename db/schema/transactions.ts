@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+import { cards } from './cards';
+import { chargers } from './chargers';
+
+// The id is the OCPP 1.6 transactionId, an integer the charger echoes back (§5.18 StartTransaction.conf).
+export const transactions = pgTable(
+  'transactions',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    chargerId: uuid()
+      .notNull()
+      .references(() => chargers.id),
+    connectorId: integer().notNull(),
+    cardId: uuid().references(() => cards.id, { onDelete: 'set null' }),
+    userId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    idTag: text().notNull(),
+    // The idTagInfo status answered at start; a charger may start anyway when offline (§3.4).
+    authorizationStatus: text().notNull(),
+    meterStartWh: bigint({ mode: 'number' }).notNull(),
+    meterStopWh: bigint({ mode: 'number' }),
+    startedAt: timestamp({ withTimezone: true }).notNull(),
+    stoppedAt: timestamp({ withTimezone: true }),
+    stopReason: text(),
+    stopIdTag: text(),
+    energyWh: bigint({ mode: 'number' }),
+    isRemoteStarted: boolean().notNull().default(false),
+    reservationId: integer(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // A charger that lost the StartTransaction.conf resends the same request; this key makes the retry a no-op.
+    uniqueIndex('transactions_start_key').on(t.chargerId, t.connectorId, t.idTag, t.startedAt, t.meterStartWh),
+    index('transactions_charger_started_idx').on(t.chargerId, t.startedAt),
+    index('transactions_open_idx').on(t.chargerId).where(sql`${t.stoppedAt} is null`),
+    index('transactions_user_idx').on(t.userId),
+  ],
+);
+
+export const meterValues = pgTable(
+  'meter_values',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    transactionId: integer().references(() => transactions.id),
+    chargerId: uuid()
+      .notNull()
+      .references(() => chargers.id),
+    connectorId: integer().notNull(),
+    sampledAt: timestamp({ withTimezone: true }).notNull(),
+    measurand: text().notNull(),
+    phase: text(),
+    unit: text(),
+    context: text(),
+    location: text(),
+    // SampledValue.value is a string in OCPP 1.6; numeric is null for SignedData.
+    value: text().notNull(),
+    numericValue: doublePrecision(),
+  },
+  (t) => [
+    index('meter_values_transaction_idx').on(t.transactionId, t.sampledAt),
+    index('meter_values_charger_idx').on(t.chargerId, t.sampledAt),
+  ],
+);
+
+export type ChargingTransaction = typeof transactions.$inferSelect;
+export type MeterValue = typeof meterValues.$inferSelect;

@@ -1,0 +1,49 @@
+import type { CommandStatus } from '../../db/schema';
+
+// Platform → charger calls of OCPP 1.6 the command bus carries; payloads follow the 1.6 .req schemas.
+export type CommandPayloads = {
+  RemoteStartTransaction: { idTag: string; connectorId?: number };
+  RemoteStopTransaction: { transactionId: number };
+  Reset: { type: 'Hard' | 'Soft' };
+  UnlockConnector: { connectorId: number };
+  ChangeAvailability: { connectorId: number; type: 'Inoperative' | 'Operative' };
+  GetConfiguration: { key?: string[] };
+  ChangeConfiguration: { key: string; value: string };
+  ClearCache: Record<string, never>;
+  TriggerMessage: {
+    requestedMessage:
+      | 'BootNotification'
+      | 'DiagnosticsStatusNotification'
+      | 'FirmwareStatusNotification'
+      | 'Heartbeat'
+      | 'MeterValues'
+      | 'StatusNotification';
+    connectorId?: number;
+  };
+};
+
+export type CommandAction = keyof CommandPayloads;
+
+export const COMMAND_ACTIONS = [
+  'RemoteStartTransaction',
+  'RemoteStopTransaction',
+  'Reset',
+  'UnlockConnector',
+  'ChangeAvailability',
+  'GetConfiguration',
+  'ChangeConfiguration',
+  'ClearCache',
+  'TriggerMessage',
+] as const satisfies readonly CommandAction[];
+
+export const COMMAND_CHANNEL = 'charger_command';
+export const COMMAND_RESULT_CHANNEL = 'charger_command_result';
+
+export const FINAL_STATUSES = ['accepted', 'rejected', 'failed', 'timeout', 'offline', 'expired'] as const;
+export type FinalCommandStatus = (typeof FINAL_STATUSES)[number];
+
+export function isFinalStatus(status: CommandStatus): status is FinalCommandStatus {
+  return (FINAL_STATUSES as readonly string[]).includes(status);
+}
+
+export type CommandResultEvent = { id: string; chargerId: string; status: FinalCommandStatus };

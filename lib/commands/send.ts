@@ -1,0 +1,61 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { chargerCommands, type CommandStatus } from '../../db/schema';
+import { COMMAND_RESULT_CHANNEL, isFinalStatus, type CommandAction, type CommandResultEvent } from './actions';
+import { enqueueCommand, type EnqueueCommandInput } from './enqueue';
+
+export type CommandOutcome = {
+  id: string;
+  status: CommandStatus;
+  response: Record<string, unknown> | null;
+  error: string | null;
+};
+
+export const DEFAULT_SEND_WAIT_MS = 10_000;
+
+async function readOutcome(db: Database, id: string, accountId: string): Promise<CommandOutcome> {
+  const [row] = await db
+    .select({
+      id: chargerCommands.id,
+      status: chargerCommands.status,
+      response: chargerCommands.response,
+      error: chargerCommands.error,
+    })
+    .from(chargerCommands)
+    .where(and(eq(chargerCommands.id, id), eq(chargerCommands.accountId, accountId)));
+  if (!row) throw new Error(`command ${id} vanished`);
+  return row;
+}
+
+// Enqueues and waits up to waitMs for a final status. A result still `pending`/`sent` is not a failure:
+// the row stays the truth and the OCPP server finishes it later.
+export async function sendCommand<A extends CommandAction>(
+  db: Database,
+  input: EnqueueCommandInput<A>,
+  { waitMs = DEFAULT_SEND_WAIT_MS }: { waitMs?: number } = {},
+): Promise<CommandOutcome> {
+  let commandId: string | null = null;
+  let settle: () => void = () => {};
+  const finished = new Promise<void>((resolve) => (settle = resolve));
+  const early = new Set<string>();
+  const onResult = (payload: string) => {
+    const event = JSON.parse(payload) as CommandResultEvent;
+    if (event.id === commandId) settle();
+    else if (commandId === null) early.add(event.id);
+  };
+  // LISTEN before inserting, so that an answer faster than our insert round trip is not missed.
+  const subscription = await db.$client.listen(COMMAND_RESULT_CHANNEL, onResult);
+  const timer = setTimeout(settle, waitMs);
+  try {
+    const command = await enqueueCommand(db, input);
+    commandId = command.id;
+    if (early.has(command.id)) settle();
+    const current = await readOutcome(db, command.id, input.accountId);
+    if (isFinalStatus(current.status)) return current;
+    await finished;
+    return await readOutcome(db, command.id, input.accountId);
+  } finally {
+    clearTimeout(timer);
+    await subscription.unlisten();
+  }
+}

@@ -1,0 +1,37 @@
+import type { IHandshakeInterface } from 'ocpp-rpc/lib/server-client';
+import type { Database } from '../../db/client';
+import { verifyPassword } from '../../lib/crypto/password';
+import type { Logger } from './logger';
+import type { ChargerSession } from './ocpp/rpc';
+import { findChargerByIdentity } from './store/chargers';
+
+type Accept = (session: ChargerSession, protocol: string) => void;
+type Reject = (code: number, message: string) => void;
+
+const ENDPOINT = '/ocpp';
+
+// Runs at the WebSocket upgrade, so a refused charger never gets a socket (OCPP 1.6 Security Profile 1:
+// HTTP Basic with the charger's own password; the username is the identity, checked by ocpp-rpc).
+export function createAuthenticator({ db, log, protocols }: { db: Database; log: Logger; protocols: string[] }) {
+  return async (accept: Accept, reject: Reject, handshake: IHandshakeInterface) => {
+    const refuse = (code: number, message: string) => {
+      log.warn({ identity: handshake.identity, remoteAddress: handshake.remoteAddress, code }, message);
+      reject(code, message);
+    };
+    try {
+      if (handshake.endpoint !== ENDPOINT) return refuse(404, 'Unknown endpoint');
+      const protocol = protocols.find((candidate) => handshake.protocols.has(candidate));
+      if (!protocol) return refuse(400, 'No supported OCPP subprotocol');
+      const charger = await findChargerByIdentity(db, handshake.identity);
+      if (!charger) return refuse(404, 'Unknown charge point');
+      if (charger.passwordHash) {
+        const password = handshake.password?.toString('utf8');
+        if (!password || !(await verifyPassword(password, charger.passwordHash))) return refuse(401, 'Unauthorized');
+      }
+      accept({ chargerId: charger.chargerId, accountId: charger.accountId }, protocol);
+    } catch (error) {
+      log.error({ err: error, identity: handshake.identity }, 'charger authentication failed');
+      reject(500, 'Internal error');
+    }
+  };
+}

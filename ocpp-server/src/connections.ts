@@ -1,0 +1,58 @@
+import type { Database } from '../../db/client';
+import type { Logger } from './logger';
+import type { ServerClient } from './ocpp/rpc';
+import { markConnected, markDisconnected, type ChargerRef } from './store/chargers';
+
+type ConnectionsOptions = {
+  db: Database;
+  instanceId: string;
+  log: Logger;
+  onConnected: (chargerId: string) => void;
+};
+
+export function createConnections({ db, instanceId, log, onConnected }: ConnectionsOptions) {
+  const clients = new Map<string, ServerClient>();
+  // Per charger, so that a quick disconnect is never written before the connect it follows.
+  const writes = new Map<string, Promise<void>>();
+
+  function serialize(chargerId: string, write: () => Promise<void>) {
+    const next = (writes.get(chargerId) ?? Promise.resolve())
+      .then(write)
+      .catch((error) => log.error({ err: error, chargerId }, 'connection state write failed'));
+    writes.set(chargerId, next);
+    void next.then(() => {
+      if (writes.get(chargerId) === next) writes.delete(chargerId);
+    });
+    return next;
+  }
+
+  function attach(client: ServerClient, ref: ChargerRef) {
+    const previous = clients.get(ref.chargerId);
+    clients.set(ref.chargerId, client);
+    // A charger that reconnects has given up on the old socket (often half-open): drop it without a close handshake.
+    if (previous) void previous.close({ force: true });
+    void serialize(ref.chargerId, async () => {
+      await markConnected(db, { ...ref, instanceId, ocppVersion: client.protocol ?? 'unknown' });
+      onConnected(ref.chargerId);
+    });
+    client.once('close', () => {
+      if (clients.get(ref.chargerId) !== client) return;
+      clients.delete(ref.chargerId);
+      void serialize(ref.chargerId, () => markDisconnected(db, { ...ref, instanceId }));
+    });
+  }
+
+  return {
+    attach,
+    get: (chargerId: string) => clients.get(chargerId),
+    get size() {
+      return clients.size;
+    },
+    async closeAll() {
+      await Promise.all([...clients.values()].map((client) => client.close({ code: 1001, reason: 'Server shutting down', awaitPending: true })));
+      await Promise.all([...writes.values()]);
+    },
+  };
+}
+
+export type Connections = ReturnType<typeof createConnections>;

@@ -1,0 +1,33 @@
+import type { V16Action } from '../ocpp/v16';
+import type { ActionTable } from './types';
+import { authorize } from './v16/authorize';
+import { bootNotification } from './v16/boot-notification';
+import { dataTransfer } from './v16/data-transfer';
+import { diagnosticsStatusNotification } from './v16/diagnostics-status-notification';
+import { firmwareStatusNotification } from './v16/firmware-status-notification';
+import { heartbeat } from './v16/heartbeat';
+import { meterValues } from './v16/meter-values';
+import { startTransaction } from './v16/start-transaction';
+import { statusNotification } from './v16/status-notification';
+import { stopTransaction } from './v16/stop-transaction';
+import type { V16Handler } from './v16/types';
+
+const v16: { [A in V16Action]: V16Handler<A> } = {
+  BootNotification: bootNotification,
+  Heartbeat: heartbeat,
+  StatusNotification: statusNotification,
+  Authorize: authorize,
+  StartTransaction: startTransaction,
+  StopTransaction: stopTransaction,
+  MeterValues: meterValues,
+  DataTransfer: dataTransfer,
+  DiagnosticsStatusNotification: diagnosticsStatusNotification,
+  FirmwareStatusNotification: firmwareStatusNotification,
+};
+
+// Keyed by WebSocket subprotocol; an OCPP 2.0.1 table maps its messages onto the same store/ functions.
+export const HANDLERS_BY_PROTOCOL: Record<string, ActionTable> = {
+  'ocpp1.6': v16,
+};
+
+export const SUPPORTED_PROTOCOLS = Object.keys(HANDLERS_BY_PROTOCOL);

@@ -1,0 +1,16 @@
+import type { Database } from '../../../db/client';
+import type { Logger } from '../logger';
+import type { ChargerRef } from '../store/chargers';
+
+export type HandlerContext = {
+  charger: ChargerRef;
+  identity: string;
+  db: Database;
+  log: Logger;
+  heartbeatIntervalSec: number;
+};
+
+export type Handler<Request, Response> = (ctx: HandlerContext, request: Request) => Promise<Response>;
+
+// One protocol version's actions; params reach a handler only after ocpp-rpc's strict schema validation.
+export type ActionTable = Record<string, Handler<never, unknown>>;

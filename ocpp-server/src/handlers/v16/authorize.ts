@@ -1,0 +1,8 @@
+import { authorizeAtCharger } from '../../store/cards';
+import { toIdTagInfo } from './id-tag-info';
+import type { V16Handler } from './types';
+
+export const authorize: V16Handler<'Authorize'> = async ({ charger, db }, request) => {
+  const authorization = await authorizeAtCharger(db, charger, request.idTag);
+  return { idTagInfo: toIdTagInfo(authorization) };
+};

@@ -1,0 +1,12 @@
+import { recordBoot } from '../../store/chargers';
+import type { V16Handler } from './types';
+
+export const bootNotification: V16Handler<'BootNotification'> = async ({ charger, db, heartbeatIntervalSec }, request) => {
+  await recordBoot(db, charger, {
+    vendor: request.chargePointVendor,
+    model: request.chargePointModel,
+    serialNumber: request.chargePointSerialNumber ?? request.chargeBoxSerialNumber ?? null,
+    firmwareVersion: request.firmwareVersion ?? null,
+  });
+  return { status: 'Accepted', currentTime: new Date().toISOString(), interval: heartbeatIntervalSec };
+};

@@ -1,0 +1,7 @@
+import { recordFirmwareStatus } from '../../store/chargers';
+import type { V16Handler } from './types';
+
+export const firmwareStatusNotification: V16Handler<'FirmwareStatusNotification'> = async ({ charger, db }, request) => {
+  await recordFirmwareStatus(db, charger, request.status);
+  return {};
+};

@@ -1,0 +1,15 @@
+import { startTransaction as recordStart } from '../../store/transactions';
+import { toIdTagInfo } from './id-tag-info';
+import type { V16Handler } from './types';
+
+export const startTransaction: V16Handler<'StartTransaction'> = async ({ charger, db, log }, request) => {
+  const started = await recordStart(db, charger, {
+    connectorId: request.connectorId,
+    idTag: request.idTag,
+    meterStartWh: request.meterStart,
+    startedAt: new Date(request.timestamp),
+    reservationId: request.reservationId ?? null,
+  });
+  if (started.isRetry) log.info({ transactionId: started.transactionId }, 'retried StartTransaction answered with its first id');
+  return { transactionId: started.transactionId, idTagInfo: toIdTagInfo(started.authorization) };
+};

@@ -1,0 +1,18 @@
+import { stopTransaction as recordStop } from '../../store/transactions';
+import { toIdTagInfo } from './id-tag-info';
+import { toMeterSamples } from './samples';
+import type { V16Handler } from './types';
+
+export const stopTransaction: V16Handler<'StopTransaction'> = async ({ charger, db, log }, request) => {
+  const stopped = await recordStop(db, charger, {
+    transactionId: request.transactionId,
+    meterStopWh: request.meterStop,
+    stoppedAt: new Date(request.timestamp),
+    reason: request.reason ?? null,
+    idTag: request.idTag ?? null,
+    samples: toMeterSamples(request.transactionData ?? []),
+  });
+  // §5.20: the charger deletes the transaction once answered, so an unknown id is answered too, never refused.
+  if (stopped.outcome === 'unknown') log.warn({ transactionId: request.transactionId }, 'StopTransaction for an unknown transaction');
+  return stopped.authorization ? { idTagInfo: toIdTagInfo(stopped.authorization) } : {};
+};

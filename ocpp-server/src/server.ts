@@ -1,0 +1,76 @@
+import { createRPCError, RPCError, RPCServer } from 'ocpp-rpc';
+import type { Database } from '../../db/client';
+import { createAuthenticator } from './auth';
+import type { Connections } from './connections';
+import { HANDLERS_BY_PROTOCOL, SUPPORTED_PROTOCOLS } from './handlers';
+import type { ActionTable, HandlerContext } from './handlers/types';
+import type { Logger } from './logger';
+import { tapMessages } from './message-tap';
+import type { ChargerSession, ServerClient } from './ocpp/rpc';
+import type { MessageLog } from './store/message-log';
+
+export type RpcServerOptions = {
+  db: Database;
+  log: Logger;
+  connections: Connections;
+  messageLog: MessageLog;
+  heartbeatIntervalSec: number;
+  pingIntervalMs: number;
+  callTimeoutMs: number;
+  maxMessageBytes: number;
+};
+
+function registerHandlers(client: ServerClient, table: ActionTable, ctx: HandlerContext) {
+  for (const [action, handler] of Object.entries(table)) {
+    client.handle(action, async ({ params, messageId }) => {
+      const log = ctx.log.child({ action, messageId });
+      try {
+        const response = await handler({ ...ctx, log }, params as never);
+        log.debug('handled');
+        return response as Record<string, unknown>;
+      } catch (error) {
+        if (error instanceof RPCError) throw error;
+        log.error({ err: error }, 'handler failed');
+        // The charger retries transaction messages on InternalError (§4.2.3); no detail leaks to it.
+        throw createRPCError('InternalError', 'Internal error');
+      }
+    });
+  }
+}
+
+export function createRpcServer(options: RpcServerOptions) {
+  const { db, log, connections, messageLog } = options;
+  const server = new RPCServer({
+    protocols: SUPPORTED_PROTOCOLS,
+    strictMode: true,
+    callTimeoutMs: options.callTimeoutMs,
+    pingIntervalMs: options.pingIntervalMs,
+    // Garbage from a broken charger is answered with CALLERRORs up to this count, then the socket is closed.
+    maxBadMessages: 20,
+    wssOptions: { maxPayload: options.maxMessageBytes },
+  });
+  server.auth(createAuthenticator({ db, log, protocols: SUPPORTED_PROTOCOLS }));
+  server.on('upgradeAborted', ({ identity, error }: { identity: string; error: unknown }) =>
+    log.debug({ identity, err: error }, 'upgrade aborted'),
+  );
+  server.on('client', (client: ServerClient) => {
+    const session = client.session as ChargerSession;
+    const clientLog = log.child({ identity: client.identity, chargerId: session.chargerId });
+    const table = HANDLERS_BY_PROTOCOL[client.protocol ?? ''];
+    if (!table) {
+      void client.close({ code: 1002, reason: 'Unsupported subprotocol' });
+      return;
+    }
+    clientLog.info({ protocol: client.protocol, remoteAddress: client.handshake.remoteAddress }, 'charger connected');
+    tapMessages(client, session.chargerId, messageLog);
+    client.on('badMessage', ({ error }: { error: unknown }) => clientLog.warn({ err: error }, 'bad message'));
+    client.on('strictValidationFailure', ({ method, error }: { method: string; error: unknown }) =>
+      clientLog.warn({ action: method, err: error }, 'schema violation'),
+    );
+    client.on('socketError', (error: unknown) => clientLog.warn({ err: error }, 'socket error'));
+    client.once('close', ({ code, reason }: { code: number; reason: string }) => clientLog.info({ code, reason }, 'charger disconnected'));
+    registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec });
+    connections.attach(client, session);
+  });
+  return server;
+}

@@ -1,0 +1,63 @@
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createDb } from '../../db/client';
+import { createDispatcher } from './commands/dispatch';
+import { startCommandListener } from './commands/listen';
+import type { OcppConfig } from './config';
+import { createConnections } from './connections';
+import type { Logger } from './logger';
+import { createRpcServer } from './server';
+import { clearOnlineFlags } from './store/chargers';
+import { failInterruptedCommands } from './store/commands';
+import { createMessageLog } from './store/message-log';
+
+function notFound(_request: IncomingMessage, response: ServerResponse) {
+  response.writeHead(426, { 'content-type': 'text/plain' }).end('OCPP-J WebSocket endpoint: ws(s)://host/ocpp/{identity}');
+}
+
+export async function startOcppServer(config: OcppConfig, log: Logger) {
+  const { db, sql } = createDb(config.databaseUrl, { max: 10 });
+  const { instanceId } = config;
+  const cleared = await clearOnlineFlags(db, instanceId);
+  await failInterruptedCommands(db, instanceId);
+  if (cleared > 0) log.info({ cleared, instanceId }, 'cleared online flags left by a previous run');
+
+  const messageLog = createMessageLog({ db, log });
+  let sweepCharger: (chargerId: string) => void = () => {};
+  const connections = createConnections({ db, instanceId, log, onConnected: (chargerId) => sweepCharger(chargerId) });
+  const dispatcher = createDispatcher({ db, instanceId, connections, log, callTimeoutMs: config.callTimeoutMs });
+  const rpc = createRpcServer({ db, log, connections, messageLog, ...config });
+
+  const http = config.tls ? createHttpsServer(config.tls, notFound) : createHttpServer(notFound);
+  http.on('upgrade', rpc.handleUpgrade);
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, resolve);
+  });
+  const listener = await startCommandListener({ db, sql, dispatcher, log });
+  sweepCharger = (chargerId) => void listener.sweep(chargerId);
+  const port = (http.address() as AddressInfo).port;
+  log.info({ port, instanceId, tls: Boolean(config.tls) }, 'ocpp server listening');
+
+  let closing: Promise<void> | null = null;
+  async function close() {
+    http.close();
+    await listener.stop();
+    await connections.closeAll();
+    await rpc.close({ force: true });
+    await messageLog.close();
+    await sql.end({ timeout: 5 });
+  }
+  return {
+    port,
+    instanceId,
+    db,
+    connections,
+    messageLog,
+    listener,
+    close: () => (closing ??= close()),
+  };
+}
+
+export type OcppServer = Awaited<ReturnType<typeof startOcppServer>>;

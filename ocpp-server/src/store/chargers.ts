@@ -1,0 +1,71 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../../../db/client';
+import { chargers } from '../../../db/schema';
+import { notifyChargerEvent, type ChargerEventKind } from './notify';
+
+export type ChargerRef = { chargerId: string; accountId: string };
+
+export async function findChargerByIdentity(db: Database, identity: string) {
+  const [row] = await db
+    .select({ chargerId: chargers.id, accountId: chargers.accountId, passwordHash: chargers.passwordHash })
+    .from(chargers)
+    .where(and(eq(chargers.identity, identity), isNull(chargers.deletedAt)));
+  return row ?? null;
+}
+
+type ChargerUpdate = Partial<typeof chargers.$inferInsert>;
+
+async function updateCharger(db: Database, ref: ChargerRef, values: ChargerUpdate, kind: ChargerEventKind) {
+  await db.transaction(async (tx) => {
+    await tx.update(chargers).set(values).where(eq(chargers.id, ref.chargerId));
+    await notifyChargerEvent(tx, { ...ref, kind });
+  });
+}
+
+export async function markConnected(db: Database, ref: ChargerRef & { instanceId: string; ocppVersion: string }) {
+  const now = new Date();
+  const values = { isOnline: true, connectedAt: now, lastSeenAt: now, instanceId: ref.instanceId, ocppVersion: ref.ocppVersion };
+  await updateCharger(db, ref, values, 'connected');
+}
+
+// Scoped to this instance: if the charger has meanwhile connected to another process, that one owns the flag.
+export async function markDisconnected(db: Database, ref: ChargerRef & { instanceId: string }) {
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(chargers)
+      .set({ isOnline: false, disconnectedAt: new Date() })
+      .where(and(eq(chargers.id, ref.chargerId), eq(chargers.instanceId, ref.instanceId)))
+      .returning({ id: chargers.id });
+    if (rows.length > 0) await notifyChargerEvent(tx, { chargerId: ref.chargerId, accountId: ref.accountId, kind: 'disconnected' });
+  });
+}
+
+// A process that died without closing its sockets left its chargers flagged online; it clears them when it starts again.
+export async function clearOnlineFlags(db: Database, instanceId: string) {
+  const rows = await db
+    .update(chargers)
+    .set({ isOnline: false, disconnectedAt: new Date() })
+    .where(and(eq(chargers.instanceId, instanceId), eq(chargers.isOnline, true)))
+    .returning({ id: chargers.id });
+  return rows.length;
+}
+
+export type BootInfo = { vendor: string; model: string; serialNumber: string | null; firmwareVersion: string | null };
+
+export async function recordBoot(db: Database, ref: ChargerRef, boot: BootInfo) {
+  const now = new Date();
+  await updateCharger(db, ref, { ...boot, lastBootAt: now, lastSeenAt: now }, 'boot');
+}
+
+export async function recordHeartbeat(db: Database, ref: ChargerRef) {
+  const now = new Date();
+  await updateCharger(db, ref, { lastHeartbeatAt: now, lastSeenAt: now }, 'heartbeat');
+}
+
+export async function recordFirmwareStatus(db: Database, ref: ChargerRef, status: string) {
+  await updateCharger(db, ref, { firmwareStatus: status, lastSeenAt: new Date() }, 'firmware-status');
+}
+
+export async function recordDiagnosticsStatus(db: Database, ref: ChargerRef, status: string) {
+  await updateCharger(db, ref, { diagnosticsStatus: status, lastSeenAt: new Date() }, 'diagnostics-status');
+}

@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client';
+import { ocppMessages, type MessageDirection, type MessageType } from '../../../db/schema';
+import type { Logger } from '../logger';
+
+export type LoggedMessage = {
+  chargerId: string;
+  direction: MessageDirection;
+  messageType: MessageType;
+  action: string | null;
+  messageId: string;
+  payload: unknown;
+  createdAt: Date;
+};
+
+type MessageLogOptions = { db: Database; log: Logger; keepPerCharger?: number; flushMs?: number; trimEveryMs?: number };
+
+const MAX_BATCH = 500;
+
+// Buffered so that logging traffic costs one insert per batch rather than one per frame; the domain
+// write of each message is separate and happens before the answer.
+export function createMessageLog({ db, log, keepPerCharger = 300, flushMs = 200, trimEveryMs = 30_000 }: MessageLogOptions) {
+  let buffer: LoggedMessage[] = [];
+  let flushing: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+  const touched = new Set<string>();
+
+  async function write(batch: LoggedMessage[]) {
+    for (let start = 0; start < batch.length; start += MAX_BATCH) {
+      await db.insert(ocppMessages).values(batch.slice(start, start + MAX_BATCH));
+    }
+  }
+
+  function flush() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const batch = buffer;
+    buffer = [];
+    flushing = flushing.then(() => (batch.length ? write(batch) : undefined)).catch((error) => log.error({ err: error }, 'message log write failed'));
+    return flushing;
+  }
+
+  async function trim() {
+    const ids = [...touched];
+    touched.clear();
+    if (ids.length === 0) return;
+    await db.execute(sql`
+      delete from ${ocppMessages} m using (
+        select id from (
+          select id, row_number() over (partition by charger_id order by id desc) as position
+          from ${ocppMessages} where charger_id in ${ids}
+        ) ranked where position > ${keepPerCharger}
+      ) old where m.id = old.id`);
+  }
+
+  const trimTimer = setInterval(() => void trim().catch((error) => log.error({ err: error }, 'message log trim failed')), trimEveryMs);
+  trimTimer.unref();
+
+  return {
+    record(message: LoggedMessage) {
+      buffer.push(message);
+      touched.add(message.chargerId);
+      if (buffer.length >= MAX_BATCH) void flush();
+      else timer ??= setTimeout(() => void flush(), flushMs);
+    },
+    flush,
+    trim,
+    async close() {
+      clearInterval(trimTimer);
+      await flush();
+    },
+  };
+}
+
+export type MessageLog = ReturnType<typeof createMessageLog>;

@@ -1,0 +1,24 @@
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client';
+import { chargerCommands } from '../../../db/schema';
+
+// How long after an accepted RemoteStartTransaction the charger's StartTransaction still counts as remote-started.
+const REMOTE_START_WINDOW_MS = 10 * 60_000;
+
+export async function findAcceptedRemoteStart(db: Executor, { chargerId, idTag }: { chargerId: string; idTag: string }) {
+  const [row] = await db
+    .select({ id: chargerCommands.id, requestedBy: chargerCommands.requestedBy })
+    .from(chargerCommands)
+    .where(
+      and(
+        eq(chargerCommands.chargerId, chargerId),
+        eq(chargerCommands.action, 'RemoteStartTransaction'),
+        eq(chargerCommands.status, 'accepted'),
+        sql`upper(${chargerCommands.payload}->>'idTag') = upper(${idTag})`,
+        gt(chargerCommands.createdAt, new Date(Date.now() - REMOTE_START_WINDOW_MS)),
+      ),
+    )
+    .orderBy(desc(chargerCommands.createdAt))
+    .limit(1);
+  return row ?? null;
+}

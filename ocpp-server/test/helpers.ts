@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { RPCClient } from 'ocpp-rpc';
+import { createDb } from '../../db/client';
+import { makeAccount, makeCharger } from '../../db/seed/builders';
+import type { OcppConfig } from '../src/config';
+import { createLogger } from '../src/logger';
+import { startOcppServer, type OcppServer } from '../src/start';
+
+export function testDb() {
+  return createDb(process.env.DATABASE_URL!, { max: 5 });
+}
+
+export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
+  return {
+    databaseUrl: process.env.DATABASE_URL!,
+    port: 0,
+    host: '127.0.0.1',
+    instanceId: `test-${randomBytes(4).toString('hex')}`,
+    tls: null,
+    heartbeatIntervalSec: 300,
+    pingIntervalMs: 30_000,
+    callTimeoutMs: 5_000,
+    maxMessageBytes: 64 * 1024,
+    ...overrides,
+  };
+}
+
+export async function startTestServer(overrides: Partial<OcppConfig> = {}): Promise<OcppServer> {
+  return startOcppServer(testConfig(overrides), createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+}
+
+export function endpoint(server: { port: number }) {
+  return `ws://127.0.0.1:${server.port}/ocpp`;
+}
+
+type ClientOptions = { identity: string; password?: string; protocols?: string[]; strictMode?: boolean; reconnect?: boolean };
+
+export async function connectClient(server: { port: number }, { identity, password, protocols = ['ocpp1.6'], strictMode = false, reconnect = false }: ClientOptions) {
+  const client = new RPCClient({
+    endpoint: endpoint(server),
+    identity,
+    password: password ?? null,
+    protocols,
+    strictMode,
+    reconnect,
+    callTimeoutMs: 10_000,
+  } as ConstructorParameters<typeof RPCClient>[0]);
+  await client.connect();
+  return client;
+}
+
+export async function makeChargerFixture(db: ReturnType<typeof testDb>['db']) {
+  const account = await makeAccount(db);
+  const charger = await makeCharger(db, { accountId: account.id });
+  return { account, charger };
+}
+
+export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, { timeoutMs = 10_000, everyMs = 25 } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
