@@ -15,7 +15,12 @@ log(database.isEmbedded ? `embedded PostgreSQL at ${database.url.replace(/:[^:@/
 await runMigrations(database.url);
 log('migrations applied');
 
-const env = { DATABASE_URL: database.url, AUTH_SECRET: localAuthSecret() };
+const env = {
+  DATABASE_URL: database.url,
+  AUTH_SECRET: localAuthSecret(),
+  NEXT_TELEMETRY_DISABLED: '1',
+  LOCAL_MAILBOX: process.env.LOCAL_MAILBOX ?? '1',
+};
 if (mode === 'start') await run('web', process.execPath, [NEXT_BIN, 'build'], { ...env, NODE_ENV: 'production' });
 
 const children: ChildProcess[] = [

@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { login, openMailLink, PASSWORD, register, uniqueEmail } from './helpers';
+
+test.use({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
+
+test('a new owner registers, activates from the mailbox, lands on onboarding, switches language and logs out', async ({ page }) => {
+  const email = uniqueEmail();
+  await register(page, { name: 'Rūta Owner', email });
+
+  await login(page, { email });
+  await expect(page.getByRole('alert').filter({ hasText: /not activated yet/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Send the activation link again' })).toBeVisible();
+
+  await openMailLink(page, { to: email, subject: 'Activate your Chargewatch account' });
+  await page.getByRole('button', { name: 'Activate my account' }).click();
+  await expect(page.getByText('Your account is active. Log in to continue.')).toBeVisible();
+
+  await login(page, { email: 'nobody-' + email });
+  await expect(page.getByRole('alert').filter({ hasText: 'Wrong e-mail or password.' })).toBeVisible();
+  await login(page, { email, password: 'not the password' });
+  await expect(page.getByRole('alert').filter({ hasText: 'Wrong e-mail or password.' })).toBeVisible();
+  await expect(page.getByLabel('E-mail')).toHaveValue(email);
+
+  await login(page, { email });
+  await expect(page).toHaveURL(/\/onboarding$/);
+  await expect(page.getByRole('heading', { name: 'Add your first charger' })).toBeVisible();
+
+  await page.getByTestId('language-switcher').selectOption('lt');
+  await expect(page.getByRole('heading', { name: 'Pridėkite pirmąją įkrovimo stotelę' })).toBeVisible();
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'lt');
+  await page.getByTestId('language-switcher').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Add your first charger' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByText('You are logged out.')).toBeVisible();
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/login/);
+
+  await login(page, { email, password: PASSWORD });
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
+
+test('registration keeps what was typed and explains each bad field', async ({ page }) => {
+  await page.goto('/register');
+  await page.getByLabel('Your name').fill('   ');
+  await page.getByLabel('E-mail').fill('not-an-email');
+  await page.getByLabel('Password').fill('short');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('This field is required.')).toBeVisible();
+  await expect(page.getByText('Enter an e-mail address like name@example.com.')).toBeVisible();
+  await expect(page.getByText('Use at least 10 characters.')).toBeVisible();
+  await expect(page.getByLabel('E-mail')).toHaveValue('not-an-email');
+  await expect(page.getByLabel('Password')).toHaveValue('');
+});
+
+test('an activation link used twice or forged shows a clear page', async ({ page }) => {
+  const email = uniqueEmail();
+  await register(page, { name: 'Twice', email });
+  await openMailLink(page, { to: email, subject: 'Activate your Chargewatch account' });
+  const link = page.url();
+  await page.getByRole('button', { name: 'Activate my account' }).click();
+  await expect(page).toHaveURL(/notice=activated/);
+
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: 'This link was already used' })).toBeVisible();
+  await page.goto('/activate?token=forged');
+  await expect(page.getByRole('heading', { name: 'This link is not valid' })).toBeVisible();
+});

@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
+
+export function uniqueEmail(prefix = 'owner') {
+  return `${prefix}-${randomBytes(4).toString('hex')}@example.test`;
+}
+
+export const PASSWORD = 'correct horse battery staple';
+
+export async function register(page: Page, { name, email, password = PASSWORD }: { name: string; email: string; password?: string }) {
+  await page.goto('/register');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+}
+
+// Opens the newest mail to this address in the local mailbox and follows its button.
+export async function openMailLink(page: Page, { to, subject }: { to: string; subject: string }) {
+  await page.goto('/mailbox');
+  await page.getByRole('link', { name: new RegExp(`${subject}[\\s\\S]*${to.replace(/[.+]/g, '\\$&')}`) }).first().click();
+  const link = page.getByTestId('email-body').getByRole('link').first();
+  const href = await link.getAttribute('href');
+  if (!href) throw new Error('the e-mail has no link');
+  await page.goto(href);
+}
+
+export async function login(page: Page, { email, password = PASSWORD }: { email: string; password?: string }) {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
