@@ -35,7 +35,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     http.once('error', reject);
     http.listen(config.port, config.host, resolve);
   });
-  const listener = await startCommandListener({ db, sql, dispatcher, log });
+  const listener = await startCommandListener({ db, sql, instanceId, dispatcher, log });
   sweepCharger = (chargerId) => void listener.sweep(chargerId);
   const port = (http.address() as AddressInfo).port;
   log.info({ port, instanceId, tls: Boolean(config.tls) }, 'ocpp server listening');

@@ -25,11 +25,13 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
     }
   }
 
-  async function dispatch(id: string) {
+  // Only a fresh command (from its NOTIFY) is failed as `offline`; a swept one stays pending for a charger
+  // that reconnects before the command expires, which is how commands survive restarts.
+  async function dispatch(id: string, { isFresh }: { isFresh: boolean }) {
     try {
       const command = await claimCommand(db, { id, instanceId });
       if (command) await send(command);
-      else await failIfChargerOffline(db, id);
+      else if (isFresh) await failIfChargerOffline(db, id);
     } catch (error) {
       log.error({ err: error, commandId: id }, 'command dispatch failed');
     }

@@ -77,11 +77,20 @@ export async function failInterruptedCommands(db: Database, instanceId: string) 
     from interrupted`);
 }
 
-export async function listPendingCommandIds(db: Database, { chargerId }: { chargerId?: string } = {}) {
+// Pending commands of the chargers this process holds, oldest first.
+export async function listPendingCommandIds(db: Database, { instanceId, chargerId }: { instanceId: string; chargerId?: string }) {
   const rows = await db
     .select({ id: chargerCommands.id })
     .from(chargerCommands)
-    .where(and(eq(chargerCommands.status, 'pending'), chargerId ? eq(chargerCommands.chargerId, chargerId) : undefined))
+    .innerJoin(chargers, eq(chargers.id, chargerCommands.chargerId))
+    .where(
+      and(
+        eq(chargerCommands.status, 'pending'),
+        eq(chargers.instanceId, instanceId),
+        eq(chargers.isOnline, true),
+        chargerId ? eq(chargerCommands.chargerId, chargerId) : undefined,
+      ),
+    )
     .orderBy(asc(chargerCommands.createdAt))
     .limit(SWEEP_LIMIT);
   return rows.map((row) => row.id);

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
 import { chargerCommands } from '../../../db/schema';
 
@@ -13,7 +13,8 @@ export async function findAcceptedRemoteStart(db: Executor, { chargerId, idTag }
       and(
         eq(chargerCommands.chargerId, chargerId),
         eq(chargerCommands.action, 'RemoteStartTransaction'),
-        eq(chargerCommands.status, 'accepted'),
+        // `sent` too: the charger answers Accepted and starts at once, often before that answer is written.
+        inArray(chargerCommands.status, ['sent', 'accepted']),
         sql`upper(${chargerCommands.payload}->>'idTag') = upper(${idTag})`,
         gt(chargerCommands.createdAt, new Date(Date.now() - REMOTE_START_WINDOW_MS)),
       ),

@@ -1,0 +1,57 @@
+// `npm run simulate -- --chargers N [--url ws://localhost:9000/ocpp] [--password ...] [--identity-prefix SIM]
+//   [--meter-interval 5000] [--charge] [--register]`
+import { parseArgs } from 'node:util';
+import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
+import { SimulatedCharger } from './simulated-charger';
+
+const { values } = parseArgs({
+  options: {
+    chargers: { type: 'string', default: '1' },
+    url: { type: 'string', default: 'ws://localhost:9000/ocpp' },
+    password: { type: 'string' },
+    'identity-prefix': { type: 'string', default: 'SIM' },
+    'meter-interval': { type: 'string', default: '5000' },
+    charge: { type: 'boolean', default: false },
+    register: { type: 'boolean', default: false },
+  },
+});
+
+const count = Number(values.chargers);
+if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new Error('--chargers must be an integer from 1 to 100000');
+const identities = Array.from({ length: count }, (_, index) => `${values['identity-prefix']}-${String(index + 1).padStart(4, '0')}`);
+
+if (values.register) {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('--register needs DATABASE_URL');
+  const { created } = await registerSimulatedChargers({ databaseUrl, identities, password: values.password });
+  console.log(JSON.stringify({ msg: 'registered simulated chargers', created, idTag: SIMULATOR_ID_TAG }));
+}
+
+const simulated = identities.map(
+  (identity) =>
+    new SimulatedCharger({ url: values.url, identity, password: values.password, connectors: 2, meterIntervalMs: Number(values['meter-interval']) }),
+);
+
+const started = Date.now();
+const results = await Promise.allSettled(
+  simulated.map(async (charger) => {
+    await charger.start();
+    if (values.charge) await charger.startSession(1, SIMULATOR_ID_TAG);
+  }),
+);
+const failed = results.filter((result) => result.status === 'rejected');
+for (const result of failed.slice(0, 5)) console.error(JSON.stringify({ msg: 'charger failed to start', error: String((result as PromiseRejectedResult).reason) }));
+console.log(JSON.stringify({ msg: 'simulators started', connected: count - failed.length, failed: failed.length, ms: Date.now() - started }));
+
+const report = setInterval(() => {
+  const connected = simulated.filter((charger) => charger.isConnected).length;
+  const queued = simulated.reduce((sum, charger) => sum + charger.queue.length, 0);
+  console.log(JSON.stringify({ msg: 'simulators', connected, queued }));
+}, 10_000);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    clearInterval(report);
+    void Promise.all(simulated.map((charger) => charger.stop())).then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,199 @@
+import { EventEmitter } from 'node:events';
+import { NOREPLY, RPCClient } from 'ocpp-rpc';
+import { CENTRAL_SYSTEM_CALLS } from './central-system-calls';
+import { TransactionQueue } from './transaction-queue';
+
+export type SimulatedChargerOptions = {
+  url: string;
+  identity: string;
+  password?: string;
+  connectors?: number;
+  meterIntervalMs?: number;
+  heartbeatIntervalMs?: number;
+  powerW?: number;
+  callTimeoutMs?: number;
+  backoff?: { initialDelay: number; maxDelay: number };
+  // Central system calls this charger never answers, to exercise the platform's timeouts.
+  ignoreActions?: string[];
+};
+
+type Session = { idTag: string; transactionId: number | null; meterWh: number; timer: NodeJS.Timeout };
+
+export class SimulatedCharger extends EventEmitter {
+  readonly client: RPCClient;
+  readonly queue: TransactionQueue;
+  readonly configuration = new Map<string, string>([['HeartbeatInterval', '300'], ['MeterValueSampleInterval', '5']]);
+  readonly errors: unknown[] = [];
+  private readonly sessions = new Map<number, Session>();
+  private readonly meterWh = new Map<number, number>();
+  private heartbeat: NodeJS.Timeout | null = null;
+  private isStopped = false;
+
+  constructor(readonly options: SimulatedChargerOptions) {
+    super();
+    this.client = new RPCClient({
+      endpoint: options.url,
+      identity: options.identity,
+      password: options.password ?? null,
+      protocols: ['ocpp1.6'],
+      strictMode: true,
+      reconnect: true,
+      callTimeoutMs: options.callTimeoutMs ?? 30_000,
+      backoff: { factor: 2, randomisationFactor: 0.5, ...(options.backoff ?? { initialDelay: 500, maxDelay: 10_000 }) },
+    } as ConstructorParameters<typeof RPCClient>[0]);
+    this.queue = new TransactionQueue(this.client, (error) => this.errors.push(error));
+    const ignored = new Set(options.ignoreActions ?? []);
+    for (const [action, handler] of Object.entries(CENTRAL_SYSTEM_CALLS)) {
+      this.client.handle(action, async ({ params }) => (ignored.has(action) ? NOREPLY : handler(this, params ?? {})) as Record<string, unknown>);
+    }
+    this.client.on('open', () => void this.afterReconnect());
+  }
+
+  get identity() {
+    return this.options.identity;
+  }
+
+  get isConnected() {
+    return this.client.state === RPCClient.OPEN;
+  }
+
+  get connectorCount() {
+    return this.options.connectors ?? 1;
+  }
+
+  async start() {
+    await this.connectWithRetry();
+    const boot = (await this.client.call('BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator', chargePointSerialNumber: this.identity, firmwareVersion: 'sim-1.0' })) as { interval: number };
+    const everyMs = this.options.heartbeatIntervalMs ?? boot.interval * 1000;
+    this.heartbeat = setInterval(() => void this.trigger('Heartbeat').catch(() => {}), everyMs);
+    await this.trigger('StatusNotification');
+  }
+
+  private async connectWithRetry() {
+    const { initialDelay, maxDelay } = this.options.backoff ?? { initialDelay: 500, maxDelay: 10_000 };
+    for (let attempt = 0; !this.isStopped; attempt++) {
+      try {
+        await this.client.connect();
+        return;
+      } catch (error) {
+        const status = (error as { code?: number }).code;
+        if (status === 401 || status === 404) throw error;
+        const delay = Math.min(maxDelay, initialDelay * 2 ** attempt) * (0.5 + Math.random());
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  private async afterReconnect() {
+    if (this.heartbeat) await this.trigger('StatusNotification').catch(() => {});
+  }
+
+  async trigger(message: string) {
+    if (message === 'Heartbeat') await this.client.call('Heartbeat', {});
+    if (message === 'BootNotification') await this.client.call('BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator' });
+    if (message !== 'StatusNotification') return;
+    for (let connectorId = 0; connectorId <= this.connectorCount; connectorId++) {
+      await this.sendStatus(connectorId, this.sessions.has(connectorId) ? 'Charging' : 'Available');
+    }
+  }
+
+  async sendStatus(connectorId: number, status: string) {
+    if (!this.isConnected) return;
+    await this.client.call('StatusNotification', { connectorId, errorCode: 'NoError', status, timestamp: new Date().toISOString() });
+  }
+
+  async authorize(idTag: string) {
+    const result = (await this.client.call('Authorize', { idTag })) as { idTagInfo: { status: string } };
+    return result.idTagInfo.status;
+  }
+
+  session(connectorId: number) {
+    return this.sessions.get(connectorId) ?? null;
+  }
+
+  freeConnector() {
+    for (let connectorId = 1; connectorId <= this.connectorCount; connectorId++) if (!this.sessions.has(connectorId)) return connectorId;
+    return null;
+  }
+
+  connectorOfTransaction(transactionId: number) {
+    for (const [connectorId, session] of this.sessions) if (session.transactionId === transactionId) return connectorId;
+    return null;
+  }
+
+  async startSession(connectorId: number, idTag: string, { shouldAuthorize = true } = {}) {
+    if (this.sessions.has(connectorId)) throw new Error(`connector ${connectorId} is busy`);
+    if (shouldAuthorize && this.isConnected && (await this.authorize(idTag)) !== 'Accepted') return false;
+    const meterWh = this.meterWh.get(connectorId) ?? 0;
+    const timer = setInterval(() => this.sampleMeter(connectorId), this.options.meterIntervalMs ?? 5000);
+    const session: Session = { idTag, transactionId: null, meterWh, timer };
+    this.sessions.set(connectorId, session);
+    const timestamp = new Date().toISOString();
+    this.queue.push({
+      action: 'StartTransaction',
+      build: () => ({ connectorId, idTag, meterStart: meterWh, timestamp }),
+      onResult: (result) => {
+        session.transactionId = result.transactionId as number;
+        this.emit('transactionStarted', { connectorId, transactionId: session.transactionId });
+      },
+    });
+    void this.sendStatus(connectorId, 'Charging').catch(() => {});
+    return true;
+  }
+
+  private sampleMeter(connectorId: number) {
+    const session = this.sessions.get(connectorId);
+    if (!session) return;
+    session.meterWh += Math.round(((this.options.powerW ?? 7400) * (this.options.meterIntervalMs ?? 5000)) / 3_600_000);
+    const sample = { meterWh: session.meterWh, timestamp: new Date().toISOString() };
+    this.queue.push({
+      action: 'MeterValues',
+      build: () => ({
+        connectorId,
+        ...(session.transactionId ? { transactionId: session.transactionId } : {}),
+        meterValue: [
+          {
+            timestamp: sample.timestamp,
+            sampledValue: [
+              { value: String(sample.meterWh), measurand: 'Energy.Active.Import.Register', unit: 'Wh', context: 'Sample.Periodic' },
+              { value: String(this.options.powerW ?? 7400), measurand: 'Power.Active.Import', unit: 'W', context: 'Sample.Periodic' },
+            ],
+          },
+        ],
+      }),
+    });
+  }
+
+  async stopSession(connectorId: number, reason = 'Local') {
+    const session = this.sessions.get(connectorId);
+    if (!session) return;
+    clearInterval(session.timer);
+    this.sessions.delete(connectorId);
+    this.meterWh.set(connectorId, session.meterWh);
+    const stop = { meterStop: session.meterWh, timestamp: new Date().toISOString(), reason, idTag: session.idTag };
+    this.queue.push({
+      action: 'StopTransaction',
+      build: () => ({ transactionId: session.transactionId, ...stop }),
+      onResult: () => this.emit('transactionStopped', { connectorId, transactionId: session.transactionId }),
+    });
+    void this.sendStatus(connectorId, 'Available').catch(() => {});
+  }
+
+  async reset(reason: 'SoftReset' | 'HardReset') {
+    for (const connectorId of [...this.sessions.keys()]) await this.stopSession(connectorId, reason);
+    await this.trigger('BootNotification');
+  }
+
+  // Drops the socket as a network failure would; ocpp-rpc then reconnects with backoff.
+  dropConnection() {
+    (this.client as unknown as { _ws?: { terminate(): void } })._ws?.terminate();
+  }
+
+  async stop() {
+    this.isStopped = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const session of this.sessions.values()) clearInterval(session.timer);
+    this.queue.stop();
+    await this.client.close({ force: true });
+  }
+}

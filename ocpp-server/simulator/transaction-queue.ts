@@ -1,0 +1,78 @@
+import { once } from 'node:events';
+import { RPCError, type RPCClient } from 'ocpp-rpc';
+
+export type QueuedMessage = {
+  action: 'StartTransaction' | 'StopTransaction' | 'MeterValues';
+  // Built at send time: a StopTransaction queued while offline learns its transactionId from the Start answered before it.
+  build: () => Record<string, unknown>;
+  onResult?: (result: Record<string, unknown>) => void;
+};
+
+const RETRY_AFTER_ERROR_MS = 1000;
+
+// OCPP 1.6 §4.7: transaction-related messages are delivered in order, retried until the central system
+// answers, and kept while offline.
+export class TransactionQueue {
+  private readonly items: QueuedMessage[] = [];
+  private isPumping = false;
+  private readonly stopping = new AbortController();
+
+  constructor(
+    private readonly client: RPCClient,
+    private readonly onError: (error: unknown, message: QueuedMessage) => void,
+  ) {}
+
+  get length() {
+    return this.items.length;
+  }
+
+  push(message: QueuedMessage) {
+    this.items.push(message);
+    void this.pump();
+  }
+
+  stop() {
+    this.stopping.abort();
+  }
+
+  async drained(timeoutMs = 30_000) {
+    const deadline = Date.now() + timeoutMs;
+    while (this.items.length > 0 || this.isPumping) {
+      if (Date.now() > deadline) throw new Error(`transaction queue not drained (${this.items.length} left)`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async pump() {
+    if (this.isPumping) return;
+    this.isPumping = true;
+    try {
+      while (this.items.length > 0 && !this.stopping.signal.aborted) await this.sendHead();
+    } catch (error) {
+      if (!this.stopping.signal.aborted) throw error;
+    } finally {
+      this.isPumping = false;
+    }
+  }
+
+  private async sendHead() {
+    if (this.client.state !== 1) {
+      await once(this.client, 'open', { signal: this.stopping.signal });
+      return;
+    }
+    const head = this.items[0]!;
+    try {
+      const result = (await this.client.call(head.action, head.build())) as Record<string, unknown>;
+      this.items.shift();
+      head.onResult?.(result);
+    } catch (error) {
+      // A CALLERROR is an answer; only InternalError (a server-side hiccup) is worth repeating.
+      if (error instanceof RPCError && error.rpcErrorCode !== 'InternalError') {
+        this.items.shift();
+        this.onError(error, head);
+      } else if (error instanceof RPCError) {
+        await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_ERROR_MS));
+      }
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chargerCommands, transactions } from '../../db/schema';
+import { makeCard, makeCharger } from '../../db/seed/builders';
+import { sendCommand } from '../../lib/commands/send';
+import type { OcppServer } from '../src/start';
+import { makeChargerFixture, startTestServer, testDb, waitFor } from './helpers';
+import { startSimulator, stopSimulators } from './simulators';
+
+const { db, sql } = testDb();
+let server: OcppServer;
+let fixture: Awaited<ReturnType<typeof makeChargerFixture>>;
+
+beforeAll(async () => {
+  server = await startTestServer({ callTimeoutMs: 700 });
+  fixture = await makeChargerFixture(db);
+});
+
+afterEach(() => stopSimulators());
+
+afterAll(async () => {
+  await server?.close();
+  await sql.end();
+});
+
+const commandInput = (chargerId: string) => ({ accountId: fixture.account.id, chargerId, requestedBy: fixture.account.owner.id });
+
+describe('command bus', () => {
+  it('delivers a remote start and stop to the charger and brings the answers back', async () => {
+    const charger = await startSimulator(server, { identity: fixture.charger.identity, connectors: 2 });
+    const card = await makeCard(db, { accountId: fixture.account.id, kind: 'virtual', userId: fixture.account.owner.id });
+
+    const started = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'RemoteStartTransaction', payload: { idTag: card.idTag, connectorId: 1 } });
+    expect(started).toMatchObject({ status: 'accepted', response: { status: 'Accepted' } });
+    const session = await waitFor(async () => (await db.select().from(transactions).where(eq(transactions.cardId, card.id)))[0]);
+    expect(session).toMatchObject({ isRemoteStarted: true, authorizationStatus: 'Accepted', userId: fixture.account.owner.id, connectorId: 1 });
+
+    await charger.queue.drained();
+    const stopped = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'RemoteStopTransaction', payload: { transactionId: session.id } });
+    expect(stopped.status).toBe('accepted');
+    const closed = await waitFor(async () => (await db.select().from(transactions).where(eq(transactions.id, session.id)))[0]?.stoppedAt && true);
+    expect(closed).toBe(true);
+    const [row] = await db.select().from(transactions).where(eq(transactions.id, session.id));
+    expect(row).toMatchObject({ stopReason: 'Remote', stopIdTag: card.idTag });
+  });
+
+  it('returns the charger payload of GetConfiguration and a rejection as rejected', async () => {
+    await startSimulator(server, { identity: fixture.charger.identity });
+    const configuration = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'GetConfiguration', payload: { key: ['HeartbeatInterval', 'Nope'] } });
+    expect(configuration).toMatchObject({ status: 'accepted', response: { configurationKey: [{ key: 'HeartbeatInterval', value: '300' }], unknownKey: ['Nope'] } });
+    const stop = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'RemoteStopTransaction', payload: { transactionId: 424242 } });
+    expect(stop).toMatchObject({ status: 'rejected', error: 'Rejected' });
+  });
+
+  it('ends a command to an offline charger as offline at once', async () => {
+    const offline = await makeCharger(db, { accountId: fixture.account.id });
+    const began = Date.now();
+    const outcome = await sendCommand(db, { ...commandInput(offline.id), action: 'Reset', payload: { type: 'Soft' } });
+    expect(outcome.status).toBe('offline');
+    expect(Date.now() - began).toBeLessThan(1000);
+  });
+
+  it('ends a command the charger ignores as timeout', async () => {
+    await startSimulator(server, { identity: fixture.charger.identity, ignoreActions: ['UnlockConnector'] });
+    const outcome = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'UnlockConnector', payload: { connectorId: 1 } });
+    expect(outcome.status).toBe('timeout');
+  });
+
+  it('fails a payload that violates the OCPP schema without sending it', async () => {
+    await startSimulator(server, { identity: fixture.charger.identity });
+    const outcome = await sendCommand(db, {
+      ...commandInput(fixture.charger.id),
+      action: 'ChangeAvailability',
+      payload: { connectorId: 1, type: 'Sideways' as 'Operative' },
+    });
+    expect(outcome.status).toBe('failed');
+  });
+
+  it('keeps a command enqueued while the OCPP server is down and delivers it after the restart', async () => {
+    const own = await startTestServer();
+    const charger = await makeCharger(db, { accountId: fixture.account.id });
+    const simulated = await startSimulator(own, { identity: charger.identity });
+    await own.close();
+    // With no OCPP server listening the NOTIFY reaches nobody; the row alone is left. (Other test files'
+    // servers share this database, so the row is written without NOTIFY to stand for that.)
+    const [queued] = await db
+      .insert(chargerCommands)
+      .values({ ...commandInput(charger.id), action: 'ClearCache', payload: {}, expiresAt: new Date(Date.now() + 60_000) })
+      .returning({ id: chargerCommands.id });
+
+    const restarted = await startTestServer({ port: own.port, instanceId: own.instanceId });
+    try {
+      const row = await waitFor(async () => {
+        const [command] = await db.select().from(chargerCommands).where(eq(chargerCommands.id, queued!.id));
+        return command?.status === 'accepted' && command;
+      });
+      expect(row.claimedBy).toBe(own.instanceId);
+      expect(simulated.isConnected).toBe(true);
+    } finally {
+      await stopSimulators();
+      await restarted.close();
+    }
+  });
+});
