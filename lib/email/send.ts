@@ -11,7 +11,8 @@ export class EmailDeliveryError extends Error {}
 export async function sendEmail(email: Email): Promise<void> {
   if (!isResendConfigured()) {
     await storeInOutbox(email);
-    log.info({ to: email.to, subject: email.subject }, 'e-mail stored in the local outbox (no RESEND_API_KEY)');
+    // Local mode only: the whole mail goes to the terminal so its link can be opened from there too.
+    log.info({ to: email.to, subject: email.subject, text: email.text }, 'e-mail kept in the local outbox (no RESEND_API_KEY)');
     return;
   }
   const resend = new Resend(process.env.RESEND_API_KEY);

@@ -18,21 +18,34 @@ function embeddedUrl(port: number, database: string) {
   return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@localhost:${port}/${database}`;
 }
 
-// A Ctrl-C in the terminal reaches PostgreSQL too; stop() would then wait for an exit that already happened.
-async function stopEmbedded(server: EmbeddedPostgres, databaseDir: string) {
+function isRunning(databaseDir: string): boolean {
   const pidFile = path.join(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!existsSync(pidFile)) return false;
   try {
-    process.kill(pid, 0);
+    process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 0);
+    return true;
   } catch {
-    return;
+    return false;
   }
-  await server.stop();
+}
+
+async function createDatabaseIfMissing(port: number, database: string) {
+  const admin = postgres(embeddedUrl(port, 'postgres'), { max: 1, onnotice: () => {} });
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${database}`;
+    if (!exists) await admin.unsafe(`create database "${database}"`);
+  } finally {
+    await admin.end();
+  }
 }
 
 async function startEmbedded({ name, port, database, isFast, log }: EmbeddedOptions): Promise<ProvidedDatabase> {
   const databaseDir = path.resolve('.data', name);
+  // Another run (a second terminal, a test run beside `npm start`) already started it: share it, leave it running.
+  if (isRunning(databaseDir)) {
+    await createDatabaseIfMissing(port, database);
+    return { url: embeddedUrl(port, database), isEmbedded: true, stop: async () => {} };
+  }
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -54,15 +67,12 @@ async function startEmbedded({ name, port, database, isFast, log }: EmbeddedOpti
     await server.initialise();
   }
   await server.start();
-
-  const admin = postgres(embeddedUrl(port, 'postgres'), { max: 1, onnotice: () => {} });
-  try {
-    const [exists] = await admin`select 1 from pg_database where datname = ${database}`;
-    if (!exists) await admin.unsafe(`create database "${database}"`);
-  } finally {
-    await admin.end();
-  }
-  return { url: embeddedUrl(port, database), isEmbedded: true, stop: () => stopEmbedded(server, databaseDir) };
+  await createDatabaseIfMissing(port, database);
+  // A Ctrl-C in the terminal reaches PostgreSQL too; stop() would then wait for an exit that already happened.
+  const stop = async () => {
+    if (isRunning(databaseDir)) await server.stop();
+  };
+  return { url: embeddedUrl(port, database), isEmbedded: true, stop };
 }
 
 export async function provideDatabase(log: (line: string) => void): Promise<ProvidedDatabase> {

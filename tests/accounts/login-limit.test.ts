@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { attemptLogin } from '@/lib/accounts/login';
+import { hashPassword } from '@/lib/crypto/password';
+import { LOGIN_LIMITS } from '@/lib/data/login-failures';
+import { testSql } from '../support/sql';
+
+const sql = testSql();
+afterAll(() => sql.end());
+
+const PASSWORD = 'the right password';
+const passwordHash = hashPassword(PASSWORD);
+
+async function activeUser() {
+  const email = `limit-${randomBytes(4).toString('hex')}@example.test`;
+  await sql`insert into users (email, name, password_hash, email_verified_at) values (${email}, 'Limit', ${await passwordHash}, now())`;
+  return email;
+}
+const ip = () => `10.0.${randomBytes(1)[0]}.${randomBytes(1)[0]}-${randomBytes(2).toString('hex')}`;
+
+async function failTimes(n: number, email: string, fromIp: string) {
+  for (let i = 0; i < n; i++) await attemptLogin({ email, password: 'wrong', ip: fromIp });
+}
+
+describe('failed login limit', () => {
+  it(`locks an e-mail after ${LOGIN_LIMITS.perEmail} failures, even for the right password, and says for how long`, async () => {
+    const email = await activeUser();
+    await failTimes(LOGIN_LIMITS.perEmail, email, ip());
+
+    const attempt = await attemptLogin({ email, password: PASSWORD, ip: ip() });
+    expect(attempt).toEqual({ status: 'rateLimited', retryAfterMinutes: 15 });
+  });
+
+  it('counts an e-mail in any case as the same e-mail', async () => {
+    const email = await activeUser();
+    await failTimes(LOGIN_LIMITS.perEmail, email.toUpperCase(), ip());
+    expect((await attemptLogin({ email, password: PASSWORD, ip: ip() })).status).toBe('rateLimited');
+  });
+
+  it('lets the user in again once the window has passed', async () => {
+    const email = await activeUser();
+    await failTimes(LOGIN_LIMITS.perEmail, email, ip());
+    await sql`update login_failures set created_at = now() - interval '16 minutes' where email = ${email}`;
+    expect((await attemptLogin({ email, password: PASSWORD, ip: ip() })).status).toBe('ok');
+  });
+
+  it('forgets earlier failures after a successful login', async () => {
+    const email = await activeUser();
+    await failTimes(LOGIN_LIMITS.perEmail - 1, email, ip());
+    expect((await attemptLogin({ email, password: PASSWORD, ip: ip() })).status).toBe('ok');
+    await failTimes(LOGIN_LIMITS.perEmail - 1, email, ip());
+    expect((await attemptLogin({ email, password: PASSWORD, ip: ip() })).status).toBe('ok');
+  });
+
+  it(`slows one address trying many e-mails after ${LOGIN_LIMITS.perIp} failures`, async () => {
+    const attacker = ip();
+    for (let i = 0; i < LOGIN_LIMITS.perIp; i++) {
+      await attemptLogin({ email: `guess-${i}-${randomBytes(3).toString('hex')}@example.test`, password: 'x', ip: attacker });
+    }
+    const victim = await activeUser();
+    expect((await attemptLogin({ email: victim, password: PASSWORD, ip: attacker })).status).toBe('rateLimited');
+    expect((await attemptLogin({ email: victim, password: PASSWORD, ip: ip() })).status).toBe('ok');
+  });
+
+  it('answers "wrong e-mail or password" alike for an unknown e-mail and a wrong password', async () => {
+    const email = await activeUser();
+    expect(await attemptLogin({ email, password: 'wrong', ip: ip() })).toEqual({ status: 'invalid' });
+    expect(await attemptLogin({ email: `x${email}`, password: 'wrong', ip: ip() })).toEqual({ status: 'invalid' });
+  });
+});
