@@ -1,0 +1,103 @@
+import { eq } from 'drizzle-orm';
+import type { RPCClient } from 'ocpp-rpc';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cards, meterValues, transactions } from '../../db/schema';
+import { makeCard, makeCharger } from '../../db/seed/builders';
+import type { OcppServer } from '../src/start';
+import { connectClient, makeChargerFixture, startTestServer, testDb, waitFor } from './helpers';
+import { startSimulator, stopSimulators } from './simulators';
+
+const { db, sql } = testDb();
+let server: OcppServer;
+let fixture: Awaited<ReturnType<typeof makeChargerFixture>>;
+const clients: RPCClient[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  fixture = await makeChargerFixture(db);
+});
+
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.close({ force: true })));
+  await stopSimulators();
+});
+
+afterAll(async () => {
+  await server?.close();
+  await sql.end();
+});
+
+const sessionsOf = (chargerId: string) => db.select().from(transactions).where(eq(transactions.chargerId, chargerId));
+
+describe('transactions', () => {
+  it('answers a retried StartTransaction with the same id and keeps one session', async () => {
+    const charger = await makeCharger(db, { accountId: fixture.account.id });
+    const card = await makeCard(db, { accountId: fixture.account.id });
+    const start = { connectorId: 1, idTag: card.idTag, meterStart: 500, timestamp: new Date().toISOString() };
+    const first = await connectClient(server, { identity: charger.identity });
+    clients.push(first);
+    const answers = await Promise.all([first.call('StartTransaction', start), first.call('StartTransaction', start)]);
+    const second = await connectClient(server, { identity: charger.identity });
+    clients.push(second);
+    answers.push(await second.call('StartTransaction', start));
+    const ids = answers.map((answer) => (answer as { transactionId: number }).transactionId);
+    expect(new Set(ids).size).toBe(1);
+    expect(await sessionsOf(charger.id)).toHaveLength(1);
+  });
+
+  it('answers StartTransaction with Invalid for a virtual card presented at the charger, and still records it', async () => {
+    const charger = await makeCharger(db, { accountId: fixture.account.id });
+    const card = await makeCard(db, { accountId: fixture.account.id, kind: 'virtual', userId: fixture.account.owner.id });
+    const client = await connectClient(server, { identity: charger.identity });
+    clients.push(client);
+    const answer = await client.call('StartTransaction', { connectorId: 1, idTag: card.idTag, meterStart: 0, timestamp: new Date().toISOString() });
+    expect(answer).toMatchObject({ idTagInfo: { status: 'Invalid' } });
+    expect(await sessionsOf(charger.id)).toEqual([expect.objectContaining({ authorizationStatus: 'Invalid', isRemoteStarted: false })]);
+  });
+
+  it('marks the card last used at the charger', async () => {
+    const charger = await makeCharger(db, { accountId: fixture.account.id });
+    const card = await makeCard(db, { accountId: fixture.account.id });
+    const client = await connectClient(server, { identity: charger.identity });
+    clients.push(client);
+    await client.call('Authorize', { idTag: card.idTag });
+    const [row] = await db.select().from(cards).where(eq(cards.id, card.id));
+    expect(row).toMatchObject({ lastUsedChargerId: charger.id });
+    expect(row!.lastUsedAt).toBeInstanceOf(Date);
+  });
+
+  it('closes the right session when the charger stops it after losing its connection mid-session', async () => {
+    const own = await startTestServer();
+    const charger = await makeCharger(db, { accountId: fixture.account.id });
+    const card = await makeCard(db, { accountId: fixture.account.id });
+    const simulated = await startSimulator(own, { identity: charger.identity, connectors: 2, meterIntervalMs: 50 });
+    await simulated.startSession(1, card.idTag);
+    await simulated.startSession(2, card.idTag);
+    await simulated.queue.drained();
+    const transactionId = simulated.session(1)!.transactionId!;
+    const samplesOf = () => db.select().from(meterValues).where(eq(meterValues.transactionId, transactionId));
+    await waitFor(async () => (await samplesOf()).length > 0);
+
+    await own.close();
+    await waitFor(async () => !simulated.isConnected);
+    await simulated.stopSession(1, 'EVDisconnected');
+    expect(simulated.queue.length).toBeGreaterThan(0);
+    const restarted = await startTestServer({ port: own.port, instanceId: own.instanceId });
+    try {
+      await waitFor(async () => simulated.isConnected);
+      await simulated.queue.drained();
+    } finally {
+      await stopSimulators();
+      await restarted.close();
+    }
+
+    const sessions = await sessionsOf(charger.id);
+    const stopped = sessions.find((session) => session.id === transactionId)!;
+    const running = sessions.find((session) => session.id !== transactionId)!;
+    expect(stopped).toMatchObject({ stopReason: 'EVDisconnected', connectorId: 1 });
+    expect(stopped.energyWh).toBe(stopped.meterStopWh! - stopped.meterStartWh);
+    expect(running).toMatchObject({ stoppedAt: null, connectorId: 2 });
+    const energy = (await samplesOf()).filter((sample) => sample.measurand === 'Energy.Active.Import.Register');
+    expect(Math.max(...energy.map((sample) => sample.numericValue ?? 0))).toBeLessThanOrEqual(stopped.meterStopWh!);
+  });
+});
