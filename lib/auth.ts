@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { attemptLogin } from '@/lib/accounts/login';
 import { clientIp } from '@/lib/auth/client-ip';
 import { getUserById } from '@/lib/data/users';
+import { log } from '@/lib/log';
 
 export class LoginRefused extends CredentialsSignin {
   constructor(code: 'invalid' | 'notActivated' | 'rateLimited') {
@@ -16,6 +17,13 @@ const credentialsSchema = z.object({ email: z.string().max(254), password: z.str
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  logger: {
+    // A refused login is an expected answer (and is counted in login_failures), not a server error.
+    error: (error) => {
+      if (error instanceof CredentialsSignin) return;
+      log.error({ err: error }, 'auth error');
+    },
+  },
   session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
   pages: { signIn: '/login', error: '/login' },
   providers: [

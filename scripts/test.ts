@@ -32,6 +32,9 @@ async function e2e(databaseUrl: string) {
     PORT: webPort,
     OCPP_PORT: ocppPort,
     OCPP_PUBLIC_URL: `ws://localhost:${ocppPort}`,
+    APP_URL: `http://localhost:${webPort}`,
+    LOG_LEVEL: 'warn',
+    NEXT_TELEMETRY_DISABLED: '1',
   };
   await run('web', node, [NEXT_BIN, 'build'], { ...env, NODE_ENV: 'production' });
   const children: ChildProcess[] = [
