@@ -1,4 +1,4 @@
-import { NOREPLY } from 'ocpp-rpc';
+import { NOREPLY } from '../src/ocpp/rpc';
 import type { SimulatedCharger } from './simulated-charger';
 
 type Params = Record<string, unknown>;

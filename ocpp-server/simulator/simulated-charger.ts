@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { NOREPLY, RPCClient } from 'ocpp-rpc';
+import { NOREPLY, RPCClient, type RpcClient } from '../src/ocpp/rpc';
 import { CENTRAL_SYSTEM_CALLS } from './central-system-calls';
 import { TransactionQueue } from './transaction-queue';
 
@@ -20,10 +20,11 @@ export type SimulatedChargerOptions = {
 type Session = { idTag: string; transactionId: number | null; meterWh: number; timer: NodeJS.Timeout };
 
 export class SimulatedCharger extends EventEmitter {
-  readonly client: RPCClient;
+  readonly client: RpcClient;
   readonly queue: TransactionQueue;
   readonly configuration = new Map<string, string>([['HeartbeatInterval', '300'], ['MeterValueSampleInterval', '5']]);
   readonly errors: unknown[] = [];
+  readonly receivedCalls: string[] = [];
   private readonly sessions = new Map<number, Session>();
   private readonly meterWh = new Map<number, number>();
   private heartbeat: NodeJS.Timeout | null = null;
@@ -44,7 +45,10 @@ export class SimulatedCharger extends EventEmitter {
     this.queue = new TransactionQueue(this.client, (error) => this.errors.push(error));
     const ignored = new Set(options.ignoreActions ?? []);
     for (const [action, handler] of Object.entries(CENTRAL_SYSTEM_CALLS)) {
-      this.client.handle(action, async ({ params }) => (ignored.has(action) ? NOREPLY : handler(this, params ?? {})) as Record<string, unknown>);
+      this.client.handle(action, async ({ params }: { params?: Record<string, unknown> }) => {
+        this.receivedCalls.push(action);
+        return (ignored.has(action) ? NOREPLY : handler(this, params ?? {})) as unknown as Record<string, unknown>;
+      });
     }
     this.client.on('open', () => void this.afterReconnect());
   }

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { RPCError, type RPCClient } from 'ocpp-rpc';
+import { RPCError, type RpcClient } from '../src/ocpp/rpc';
 
 export type QueuedMessage = {
   action: 'StartTransaction' | 'StopTransaction' | 'MeterValues';
@@ -18,7 +18,7 @@ export class TransactionQueue {
   private readonly stopping = new AbortController();
 
   constructor(
-    private readonly client: RPCClient,
+    private readonly client: RpcClient,
     private readonly onError: (error: unknown, message: QueuedMessage) => void,
   ) {}
 

@@ -1,4 +1,4 @@
-import { createRPCError, RPCError, RPCServer } from 'ocpp-rpc';
+import { createRPCError, RPCError, RPCServer } from './ocpp/rpc';
 import type { Database } from '../../db/client';
 import { createAuthenticator } from './auth';
 import type { Connections } from './connections';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { RPCClient } from 'ocpp-rpc';
+import { RPCClient } from '../src/ocpp/rpc';
 import { createDb } from '../../db/client';
 import { makeAccount, makeCharger } from '../../db/seed/builders';
 import type { OcppConfig } from '../src/config';

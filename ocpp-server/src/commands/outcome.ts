@@ -1,4 +1,4 @@
-import { RPCError, TimeoutError } from 'ocpp-rpc';
+import { RPCError, TimeoutError } from '../ocpp/rpc';
 import type { FinalCommandStatus } from '../../../lib/commands/actions';
 
 type Outcome = { status: FinalCommandStatus; response: Record<string, unknown> | null; error: string | null };

@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import readline from 'node:readline';
+
+export type ChildServer = { port: number; instanceId: string; child: ChildProcess; lines: string[] };
+
+const children = new Set<ChildProcess>();
+
+// The real entry point in its own process, as `npm start` runs it.
+export function spawnServer({ instanceId, port = 0 }: { instanceId: string; port?: number }): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'ocpp-server/src/main.ts'], {
+    env: { ...process.env, OCPP_PORT: String(port), OCPP_HOST: '127.0.0.1', OCPP_INSTANCE_ID: instanceId, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  const lines: string[] = [];
+  readline.createInterface({ input: child.stderr! }).on('line', (line) => lines.push(line));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${lines.slice(-5).join('\n')}`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${lines.slice(-5).join('\n')}`)));
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      const entry = JSON.parse(line) as { msg?: string; port?: number };
+      if (entry.msg === 'ocpp server listening') {
+        clearTimeout(timer);
+        resolve({ port: entry.port!, instanceId, child, lines });
+      }
+    });
+  });
+}
+
+export function killServer(server: ChildServer, signal: NodeJS.Signals = 'SIGKILL'): Promise<number | null> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return Promise.resolve(server.child.exitCode);
+  return new Promise((resolve) => {
+    server.child.once('exit', (code) => resolve(code));
+    server.child.kill(signal);
+  });
+}
+
+export async function killAllServers() {
+  await Promise.all([...children].map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGKILL')))));
+}
