@@ -5,6 +5,8 @@ import type { MessageLog } from './store/message-log';
 type Frame = [number, string, ...unknown[]];
 
 const RAW_LIMIT = 2000;
+// Calls that never get an answer would otherwise pile up for the life of the socket.
+const MAX_OPEN_CALLS = 1000;
 const TYPES: Record<number, MessageType> = { 2: 'call', 3: 'result', 4: 'error' };
 
 function payloadOf(frame: Frame): unknown {
@@ -31,6 +33,7 @@ export function tapMessages(client: ServerClient, chargerId: string, messageLog:
     let action: string | null = null;
     if (frame[0] === 2) {
       action = String(frame[2]);
+      if (actions.size >= MAX_OPEN_CALLS) actions.clear();
       actions.set(messageId, action);
     } else {
       action = actions.get(messageId) ?? null;

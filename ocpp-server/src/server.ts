@@ -24,9 +24,10 @@ function registerHandlers(client: ServerClient, table: ActionTable, ctx: Handler
   for (const [action, handler] of Object.entries(table)) {
     client.handle(action, async ({ params, messageId }) => {
       const log = ctx.log.child({ action, messageId });
+      const began = performance.now();
       try {
         const response = await handler({ ...ctx, log }, params as never);
-        log.debug('handled');
+        log.info({ ms: Math.round(performance.now() - began) }, 'handled');
         return response as Record<string, unknown>;
       } catch (error) {
         if (error instanceof RPCError) throw error;
