@@ -28,12 +28,12 @@ async function readOutcome(db: Database, id: string, accountId: string): Promise
 }
 
 // Enqueues and waits up to waitMs for a final status. A result still `pending`/`sent` is not a failure:
-// the row stays the truth and the OCPP server finishes it later.
+// the row stays the truth and the OCPP server finishes it later. Null when the charger is not the account's.
 export async function sendCommand<A extends CommandAction>(
   db: Database,
   input: EnqueueCommandInput<A>,
   { waitMs = DEFAULT_SEND_WAIT_MS }: { waitMs?: number } = {},
-): Promise<CommandOutcome> {
+): Promise<CommandOutcome | null> {
   let commandId: string | null = null;
   let settle: () => void = () => {};
   const finished = new Promise<void>((resolve) => (settle = resolve));
@@ -48,6 +48,7 @@ export async function sendCommand<A extends CommandAction>(
   const timer = setTimeout(settle, waitMs);
   try {
     const command = await enqueueCommand(db, input);
+    if (!command) return null;
     commandId = command.id;
     if (early.has(command.id)) settle();
     const current = await readOutcome(db, command.id, input.accountId);

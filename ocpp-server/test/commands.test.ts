@@ -37,7 +37,7 @@ describe('command bus', () => {
 
     await charger.queue.drained();
     const stopped = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'RemoteStopTransaction', payload: { transactionId: session.id } });
-    expect(stopped.status).toBe('accepted');
+    expect(stopped?.status).toBe('accepted');
     const closed = await waitFor(async () => (await db.select().from(transactions).where(eq(transactions.id, session.id)))[0]?.stoppedAt && true);
     expect(closed).toBe(true);
     const [row] = await db.select().from(transactions).where(eq(transactions.id, session.id));
@@ -56,14 +56,14 @@ describe('command bus', () => {
     const offline = await makeCharger(db, { accountId: fixture.account.id });
     const began = Date.now();
     const outcome = await sendCommand(db, { ...commandInput(offline.id), action: 'Reset', payload: { type: 'Soft' } });
-    expect(outcome.status).toBe('offline');
+    expect(outcome?.status).toBe('offline');
     expect(Date.now() - began).toBeLessThan(1000);
   });
 
   it('ends a command the charger ignores as timeout', async () => {
     await startSimulator(server, { identity: fixture.charger.identity, ignoreActions: ['UnlockConnector'] });
     const outcome = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'UnlockConnector', payload: { connectorId: 1 } });
-    expect(outcome.status).toBe('timeout');
+    expect(outcome?.status).toBe('timeout');
   });
 
   it('fails a payload that violates the OCPP schema without sending it', async () => {
@@ -73,7 +73,23 @@ describe('command bus', () => {
       action: 'ChangeAvailability',
       payload: { connectorId: 1, type: 'Sideways' as 'Operative' },
     });
-    expect(outcome.status).toBe('failed');
+    expect(outcome?.status).toBe('failed');
+  });
+
+  it('queues nothing for a charger of another account', async () => {
+    const other = await makeChargerFixture(db);
+    expect(await sendCommand(db, { ...commandInput(other.charger.id), action: 'ClearCache', payload: {} })).toBeNull();
+    expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, other.charger.id))).toEqual([]);
+  });
+
+  it('returns a still pending command after the wait bound, and expires it later', async () => {
+    // Flagged online by a process that no longer exists: nobody claims it and nobody may call it offline.
+    const ghost = await makeCharger(db, { accountId: fixture.account.id, isOnline: true, instanceId: 'ghost' });
+    const outcome = await sendCommand(db, { ...commandInput(ghost.id), action: 'ClearCache', payload: {}, ttlMs: 1 }, { waitMs: 200 });
+    expect(outcome?.status).toBe('pending');
+    await server.listener.sweep();
+    const [row] = await db.select().from(chargerCommands).where(eq(chargerCommands.id, outcome!.id));
+    expect(row?.status).toBe('expired');
   });
 
   it('keeps a command enqueued while the OCPP server is down and delivers it after the restart', async () => {

@@ -54,14 +54,17 @@ export async function failIfChargerOffline(db: Database, id: string) {
   });
 }
 
-export async function expireCommands(db: Database) {
+// Pending rows past their expiry become `expired`; rows a vanished process had sent long ago become `timeout`.
+export async function expireCommands(db: Database, { sentTimeoutMs = 10 * 60_000 } = {}) {
   await db.execute(sql`
     with expired as (
-      update ${chargerCommands} set status = 'expired', completed_at = now()
-      where status = 'pending' and expires_at <= now()
-      returning id, charger_id
+      update ${chargerCommands} set completed_at = now(),
+        status = (case when status = 'pending' then 'expired' else 'timeout' end)::command_status
+      where (status = 'pending' and expires_at <= now())
+         or (status = 'sent' and sent_at <= now() - make_interval(secs => ${sentTimeoutMs / 1000}))
+      returning id, charger_id, status
     )
-    select pg_notify(${COMMAND_RESULT_CHANNEL}, json_build_object('id', id, 'chargerId', charger_id, 'status', 'expired')::text)
+    select pg_notify(${COMMAND_RESULT_CHANNEL}, json_build_object('id', id, 'chargerId', charger_id, 'status', status)::text)
     from expired`);
 }
 
