@@ -1,4 +1,3 @@
-import { NOREPLY } from '../src/ocpp/rpc';
 import type { SimulatedCharger } from './simulated-charger';
 
 type Params = Record<string, unknown>;
@@ -55,5 +54,3 @@ export const CENTRAL_SYSTEM_CALLS: Record<string, CallHandler> = {
     return { status: 'Accepted' };
   },
 };
-
-export { NOREPLY };

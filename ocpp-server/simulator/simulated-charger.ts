@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { NOREPLY, RPCClient, type RpcClient } from '../src/ocpp/rpc';
 import { CENTRAL_SYSTEM_CALLS } from './central-system-calls';
+import { meterValuesRequest } from './meter-values';
 import { TransactionQueue } from './transaction-queue';
 
 export type SimulatedChargerOptions = {
@@ -148,24 +149,10 @@ export class SimulatedCharger extends EventEmitter {
   private sampleMeter(connectorId: number) {
     const session = this.sessions.get(connectorId);
     if (!session) return;
-    session.meterWh += Math.round(((this.options.powerW ?? 7400) * (this.options.meterIntervalMs ?? 5000)) / 3_600_000);
-    const sample = { meterWh: session.meterWh, timestamp: new Date().toISOString() };
-    this.queue.push({
-      action: 'MeterValues',
-      build: () => ({
-        connectorId,
-        ...(session.transactionId ? { transactionId: session.transactionId } : {}),
-        meterValue: [
-          {
-            timestamp: sample.timestamp,
-            sampledValue: [
-              { value: String(sample.meterWh), measurand: 'Energy.Active.Import.Register', unit: 'Wh', context: 'Sample.Periodic' },
-              { value: String(this.options.powerW ?? 7400), measurand: 'Power.Active.Import', unit: 'W', context: 'Sample.Periodic' },
-            ],
-          },
-        ],
-      }),
-    });
+    const powerW = this.options.powerW ?? 7400;
+    session.meterWh += Math.round((powerW * (this.options.meterIntervalMs ?? 5000)) / 3_600_000);
+    const reading = { connectorId, meterWh: session.meterWh, powerW, timestamp: new Date().toISOString() };
+    this.queue.push({ action: 'MeterValues', build: () => meterValuesRequest({ ...reading, transactionId: session.transactionId }) });
   }
 
   async stopSession(connectorId: number, reason = 'Local') {
