@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { createDb } from '../../db/client';
 import { accounts, cards, chargers } from '../../db/schema';
-import { hashPassword } from '../../lib/crypto/password';
+import { hashSecret } from '../../lib/crypto/secret';
 
 const ACCOUNT_NAME = 'Charger simulator';
 export const SIMULATOR_ID_TAG = 'SIMCARD';
@@ -17,7 +17,7 @@ export async function registerSimulatedChargers({ databaseUrl, identities, passw
       .from(chargers)
       .where(and(inArray(chargers.identity, identities), isNull(chargers.deletedAt)));
     const missing = identities.filter((identity) => !known.some((row) => row.identity === identity));
-    const passwordHash = password ? await hashPassword(password) : null;
+    const passwordHash = password ? hashSecret(password) : null;
     if (missing.length > 0) {
       await db.insert(chargers).values(missing.map((identity) => ({ accountId: account.id, identity, name: identity, connectorCount: 2, passwordHash })));
     }

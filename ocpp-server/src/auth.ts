@@ -1,6 +1,6 @@
 import type { IHandshakeInterface } from 'ocpp-rpc/lib/server-client';
 import type { Database } from '../../db/client';
-import { verifyPassword } from '../../lib/crypto/password';
+import { verifySecret } from '../../lib/crypto/secret';
 import type { Logger } from './logger';
 import type { ChargerSession } from './ocpp/rpc';
 import { findChargerByIdentity } from './store/chargers';
@@ -26,7 +26,7 @@ export function createAuthenticator({ db, log, protocols }: { db: Database; log:
       if (!charger) return refuse(404, 'Unknown charge point');
       if (charger.passwordHash) {
         const password = handshake.password?.toString('utf8');
-        if (!password || !(await verifyPassword(password, charger.passwordHash))) return refuse(401, 'Unauthorized');
+        if (!password || !verifySecret(password, charger.passwordHash)) return refuse(401, 'Unauthorized');
       }
       accept({ chargerId: charger.chargerId, accountId: charger.accountId }, protocol);
     } catch (error) {

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { makeCharger } from '../../db/seed/builders';
-import { hashPassword } from '../../lib/crypto/password';
+import { hashSecret } from '../../lib/crypto/secret';
 import type { OcppServer } from '../src/start';
 import { connectClient, endpoint, makeChargerFixture, startTestServer, testDb } from './helpers';
 
@@ -48,7 +48,7 @@ describe('refusals', () => {
   });
 
   it('refuses a wrong or missing password with 401 and accepts the right one', async () => {
-    const charger = await makeCharger(db, { accountId: fixture.account.id, passwordHash: await hashPassword('s3cret-password') });
+    const charger = await makeCharger(db, { accountId: fixture.account.id, passwordHash: hashSecret('s3cret-password') });
     await expect(connectClient(server, { identity: charger.identity, password: 'wrong' })).rejects.toMatchObject({ code: 401 });
     await expect(connectClient(server, { identity: charger.identity })).rejects.toMatchObject({ code: 401 });
     const client = await connectClient(server, { identity: charger.identity, password: 's3cret-password' });
