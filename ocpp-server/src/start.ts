@@ -12,7 +12,7 @@ import { clearOnlineFlags } from './store/chargers';
 import { failInterruptedCommands } from './store/commands';
 import { createMessageLog } from './store/message-log';
 
-function notFound(_request: IncomingMessage, response: ServerResponse) {
+function upgradeRequired(_request: IncomingMessage, response: ServerResponse) {
   response.writeHead(426, { 'content-type': 'text/plain' }).end('OCPP-J WebSocket endpoint: ws(s)://host/ocpp/{identity}');
 }
 
@@ -29,7 +29,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const dispatcher = createDispatcher({ db, instanceId, connections, log, callTimeoutMs: config.callTimeoutMs });
   const rpc = createRpcServer({ db, log, connections, messageLog, ...config });
 
-  const http = config.tls ? createHttpsServer(config.tls, notFound) : createHttpServer(notFound);
+  const http = config.tls ? createHttpsServer(config.tls, upgradeRequired) : createHttpServer(upgradeRequired);
   http.on('upgrade', rpc.handleUpgrade);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

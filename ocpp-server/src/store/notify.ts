@@ -1,23 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
+import { CHARGER_EVENTS_CHANNEL, type ChargerEvent } from '../../../lib/charging/charger-events';
 
-export const CHARGER_EVENTS_CHANNEL = 'charger_events';
-
-export type ChargerEventKind =
-  | 'connected'
-  | 'disconnected'
-  | 'boot'
-  | 'heartbeat'
-  | 'status'
-  | 'authorize'
-  | 'transaction-started'
-  | 'transaction-stopped'
-  | 'meter-values'
-  | 'data-transfer'
-  | 'diagnostics-status'
-  | 'firmware-status';
-
-export type ChargerEvent = { accountId: string; chargerId: string; kind: ChargerEventKind };
+export type { ChargerEventKind } from '../../../lib/charging/charger-events';
 
 // Called inside the write's transaction: PostgreSQL delivers the NOTIFY on commit, never for a rolled-back write.
 export async function notifyChargerEvent(db: Executor, event: ChargerEvent) {

@@ -1,0 +1,22 @@
+// What the OCPP server NOTIFYs on `charger_events` after each committed change; the web app LISTENs and
+// fans the events out to the browsers of that account.
+export const CHARGER_EVENTS_CHANNEL = 'charger_events';
+
+export const CHARGER_EVENT_KINDS = [
+  'connected',
+  'disconnected',
+  'boot',
+  'heartbeat',
+  'status',
+  'authorize',
+  'transaction-started',
+  'transaction-stopped',
+  'meter-values',
+  'data-transfer',
+  'diagnostics-status',
+  'firmware-status',
+] as const;
+
+export type ChargerEventKind = (typeof CHARGER_EVENT_KINDS)[number];
+
+export type ChargerEvent = { accountId: string; chargerId: string; kind: ChargerEventKind };
