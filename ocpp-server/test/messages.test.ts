@@ -71,6 +71,8 @@ describe('charger → platform messages', () => {
       [1, 'Faulted', 'GroundFailure'],
     ]);
     expect(rows[1]).toMatchObject({ info: 'RCD tripped', vendorErrorCode: 'E42' });
+    await client.call('StatusNotification', { connectorId: 3, errorCode: 'NoError', status: 'Available' });
+    expect((await chargerRow()).connectorCount).toBe(3);
   });
 
   it('answers Authorize from the cards of the charger account', async () => {

@@ -1,5 +1,6 @@
+import { and, eq, lt } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
-import { connectors } from '../../../db/schema';
+import { chargers, connectors } from '../../../db/schema';
 import type { ChargerRef } from './chargers';
 import { notifyChargerEvent } from './notify';
 
@@ -20,6 +21,11 @@ export async function recordConnectorStatus(db: Database, ref: ChargerRef, statu
       .insert(connectors)
       .values({ chargerId: ref.chargerId, ...values })
       .onConflictDoUpdate({ target: [connectors.chargerId, connectors.connectorId], set: values });
+    // The charger knows its connectors better than the owner who registered it.
+    await tx
+      .update(chargers)
+      .set({ connectorCount: status.connectorId })
+      .where(and(eq(chargers.id, ref.chargerId), lt(chargers.connectorCount, status.connectorId)));
     await notifyChargerEvent(tx, { ...ref, kind: 'status' });
   });
 }
