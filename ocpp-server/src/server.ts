@@ -6,6 +6,7 @@ import { HANDLERS_BY_PROTOCOL, SUPPORTED_PROTOCOLS } from './handlers';
 import type { ActionTable, HandlerContext } from './handlers/types';
 import type { Logger } from './logger';
 import { tapMessages } from './message-tap';
+import { applyOcpp16ErrorCode } from './ocpp/frame-errors';
 import type { ChargerSession, ServerClient } from './ocpp/rpc';
 import type { MessageLog } from './store/message-log';
 
@@ -64,7 +65,10 @@ export function createRpcServer(options: RpcServerOptions) {
     }
     clientLog.info({ protocol: client.protocol, remoteAddress: client.handshake.remoteAddress }, 'charger connected');
     tapMessages(client, session.chargerId, messageLog);
-    client.on('badMessage', ({ error }: { error: unknown }) => clientLog.warn({ err: error }, 'bad message'));
+    client.on('badMessage', ({ error, response }: { error: unknown; response: unknown }) => {
+      if (client.protocol === 'ocpp1.6') applyOcpp16ErrorCode(response);
+      clientLog.warn({ err: error }, 'bad message');
+    });
     client.on('strictValidationFailure', ({ method, error }: { method: string; error: unknown }) =>
       clientLog.warn({ action: method, err: error }, 'schema violation'),
     );

@@ -64,7 +64,9 @@ describe('refusals', () => {
     const socket = await openRaw(fixture.charger.identity);
     const [type, , code] = await exchange(socket, '[2, "abc", "Heartbeat", {');
     expect(type).toBe(4);
-    expect(code).toBe('RpcFrameworkError');
+    expect(code).toBe('FormationViolation');
+    const [, , notAFrame] = await exchange(socket, '{"hello": "world"}');
+    expect(notAFrame).toBe('FormationViolation');
     const [resultType] = await exchange(socket, JSON.stringify([2, 'ok-1', 'Heartbeat', {}]));
     expect(resultType).toBe(3);
     socket.terminate();

@@ -1,0 +1,6 @@
+// ocpp-rpc answers a frame it cannot parse with OCPP 2.0.1's RpcFrameworkError, a code OCPP 1.6 does not
+// have (§4.2.3 CallError codes); FormationViolation is the 1.6 code for a syntactically broken message.
+// The 'badMessage' event hands over the CALLERROR array before it is serialised, so it is corrected in place.
+export function applyOcpp16ErrorCode(response: unknown) {
+  if (Array.isArray(response) && response[2] === 'RpcFrameworkError') response[2] = 'FormationViolation';
+}
