@@ -6,7 +6,7 @@ import { HANDLERS_BY_PROTOCOL, SUPPORTED_PROTOCOLS } from './handlers';
 import type { ActionTable, HandlerContext } from './handlers/types';
 import type { Logger } from './logger';
 import { tapMessages } from './message-tap';
-import { applyOcpp16ErrorCode } from './ocpp/frame-errors';
+import { applyOcpp16ErrorCode, applyOcpp16ValidationCode } from './ocpp/frame-errors';
 import type { ChargerSession, ServerClient } from './ocpp/rpc';
 import type { MessageLog } from './store/message-log';
 
@@ -69,9 +69,10 @@ export function createRpcServer(options: RpcServerOptions) {
       if (client.protocol === 'ocpp1.6') applyOcpp16ErrorCode(response);
       clientLog.warn({ err: error }, 'bad message');
     });
-    client.on('strictValidationFailure', ({ method, error }: { method: string; error: unknown }) =>
-      clientLog.warn({ action: method, err: error }, 'schema violation'),
-    );
+    client.on('strictValidationFailure', ({ method, error, outbound }: { method: string; error: unknown; outbound: boolean }) => {
+      if (!outbound && client.protocol === 'ocpp1.6') applyOcpp16ValidationCode(error);
+      clientLog.warn({ action: method, err: error }, 'schema violation');
+    });
     client.on('socketError', (error: unknown) => clientLog.warn({ err: error }, 'socket error'));
     client.once('close', ({ code, reason }: { code: number; reason: string }) => clientLog.info({ code, reason }, 'charger disconnected'));
     registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec });

@@ -80,9 +80,8 @@ describe('refusals', () => {
     expect(wrongType.slice(0, 3)).toEqual([4, 'v-2', 'TypeConstraintViolation']);
     const extra = await exchange(socket, JSON.stringify([2, 'v-3', 'Heartbeat', { mood: 'happy' }]));
     expect(extra.slice(0, 3)).toEqual([4, 'v-3', 'PropertyConstraintViolation']);
-    // ocpp-rpc files an enum mismatch under FormationViolation (its default for keywords it does not map).
     const badEnum = await exchange(socket, JSON.stringify([2, 'v-5', 'StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Dancing' }]));
-    expect(badEnum.slice(0, 3)).toEqual([4, 'v-5', 'FormationViolation']);
+    expect(badEnum.slice(0, 3)).toEqual([4, 'v-5', 'PropertyConstraintViolation']);
     const tooLong = await exchange(socket, JSON.stringify([2, 'v-4', 'Authorize', { idTag: 'X'.repeat(21) }]));
     expect(tooLong.slice(0, 3)).toEqual([4, 'v-4', 'FormationViolation']);
     socket.terminate();

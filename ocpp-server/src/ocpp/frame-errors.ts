@@ -4,3 +4,13 @@
 export function applyOcpp16ErrorCode(response: unknown) {
   if (Array.isArray(response) && response[2] === 'RpcFrameworkError') response[2] = 'FormationViolation';
 }
+
+type ValidationError = { rpcErrorCode?: string; details?: { errors?: { keyword?: string }[] } };
+
+// A value outside an enumeration is "syntactically correct but at least one field contains an invalid
+// value" (§4.2.3 PropertyConstraintViolation); ocpp-rpc files it under FormatViolation. The
+// 'strictValidationFailure' event sees the error before it is answered, so it is corrected in place.
+export function applyOcpp16ValidationCode(error: unknown) {
+  const failure = error as ValidationError;
+  if (failure?.details?.errors?.[0]?.keyword === 'enum') failure.rpcErrorCode = 'PropertyConstraintViolation';
+}
