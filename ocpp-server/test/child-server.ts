@@ -20,11 +20,10 @@ export function spawnServer({ instanceId, port = 0 }: { instanceId: string; port
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${lines.slice(-5).join('\n')}`)));
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       lines.push(line);
-      const entry = JSON.parse(line) as { msg?: string; port?: number };
-      if (entry.msg === 'ocpp server listening') {
-        clearTimeout(timer);
-        resolve({ port: entry.port!, instanceId, child, lines });
-      }
+      if (!line.includes('"ocpp server listening"')) return;
+      const entry = JSON.parse(line) as { port: number };
+      clearTimeout(timer);
+      resolve({ port: entry.port, instanceId, child, lines });
     });
   });
 }
@@ -38,5 +37,10 @@ export function killServer(server: ChildServer, signal: NodeJS.Signals = 'SIGKIL
 }
 
 export async function killAllServers() {
-  await Promise.all([...children].map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGKILL')))));
+  const exits = [...children].map((child) => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    return exited;
+  });
+  await Promise.all(exits);
 }
