@@ -15,7 +15,7 @@ import { users } from './accounts';
 import { cards } from './cards';
 import { chargers } from './chargers';
 
-// The id is the OCPP 1.6 transactionId, an integer the charger echoes back (§5.18 StartTransaction.conf).
+// The id is the OCPP 1.6 transactionId, an integer the charger echoes back (§6.46 StartTransaction.conf).
 export const transactions = pgTable(
   'transactions',
   {
@@ -27,7 +27,7 @@ export const transactions = pgTable(
     cardId: uuid().references(() => cards.id, { onDelete: 'set null' }),
     userId: uuid().references(() => users.id, { onDelete: 'set null' }),
     idTag: text().notNull(),
-    // The idTagInfo status answered at start; a charger may start anyway when offline (§3.4).
+    // The idTagInfo status answered at start; a charger may have started before asking (§4.8).
     authorizationStatus: text().notNull(),
     meterStartWh: bigint({ mode: 'number' }).notNull(),
     meterStopWh: bigint({ mode: 'number' }),

@@ -10,7 +10,7 @@ export type QueuedMessage = {
 
 const RETRY_AFTER_ERROR_MS = 1000;
 
-// OCPP 1.6 §4.7: transaction-related messages are delivered in order, retried until the central system
+// OCPP 1.6 §3.7: transaction-related messages are delivered in order, retried until the central system
 // answers, and kept while offline.
 export class TransactionQueue {
   private readonly items: QueuedMessage[] = [];

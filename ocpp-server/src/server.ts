@@ -33,7 +33,7 @@ function registerHandlers(client: ServerClient, table: ActionTable, ctx: Handler
       } catch (error) {
         if (error instanceof RPCError) throw error;
         log.error({ err: error }, 'handler failed');
-        // The charger retries transaction messages on InternalError (§4.2.3); no detail leaks to it.
+        // A charger resends a refused transaction message (1.6 §3.7, TransactionMessageAttempts); no detail leaks to it.
         throw createRPCError('InternalError', 'Internal error');
       }
     });

@@ -37,7 +37,7 @@ export async function startTransaction(db: Database, ref: ChargerRef, input: Sta
     const remoteStart = await findAcceptedRemoteStart(tx, { chargerId: ref.chargerId, idTag: input.idTag });
     const context = remoteStart ? 'remoteStart' : 'charger';
     const authorization = await authorizeAndTouchCard(tx, ref, { idTag: input.idTag, context });
-    // §5.18: the charger starts regardless and expects a transactionId even when the tag is refused.
+    // §4.8: the charger starts regardless and expects a transactionId even when the tag is refused.
     const [inserted] = await tx
       .insert(transactions)
       .values({

@@ -1,7 +1,7 @@
 import type { MeterValue } from '../../ocpp/v16';
 import type { MeterSample } from '../../store/meter-values';
 
-// §7.45 SampledValue defaults: measurand Energy.Active.Import.Register, format Raw.
+// OCPP 1.6 SampledValue defaults (§7): measurand Energy.Active.Import.Register, format Raw.
 export function toMeterSamples(meterValues: MeterValue[]): MeterSample[] {
   return meterValues.flatMap(({ timestamp, sampledValue }) =>
     sampledValue.map((sample) => {

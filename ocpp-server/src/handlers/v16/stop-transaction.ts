@@ -12,7 +12,7 @@ export const stopTransaction: V16Handler<'StopTransaction'> = async ({ charger, 
     idTag: request.idTag ?? null,
     samples: toMeterSamples(request.transactionData ?? []),
   });
-  // §5.20: the charger deletes the transaction once answered, so an unknown id is answered too, never refused.
+  // §4.10: the charger deletes the transaction once answered, so an unknown id is answered too, never refused.
   if (stopped.outcome === 'unknown') log.warn({ transactionId: request.transactionId }, 'StopTransaction for an unknown transaction');
   return stopped.authorization ? { idTagInfo: toIdTagInfo(stopped.authorization) } : {};
 };
