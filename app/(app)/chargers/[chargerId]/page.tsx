@@ -1,0 +1,75 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getNow, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { ConnectorList } from '@/components/chargers/connector-list';
+import { OnlineBadge } from '@/components/chargers/online-badge';
+import { LiveRefresh } from '@/components/live/live-refresh';
+import { Card } from '@/components/ui/card';
+import { requireCurrentMembership } from '@/lib/authz';
+import { getCharger, listRecentMessages, listRecentSessions } from '@/lib/data/chargers';
+import { BootInfo } from '../_components/boot-info';
+import { ChargerPasswordCard, EditChargerForm, RemoveChargerCard } from '../_components/charger-settings';
+import { CommandPanel } from '../_components/command-panel';
+import { ConfigurationPanel } from '../_components/configuration-panel';
+import { MessageLog } from '../_components/message-log';
+import { RecentSessions } from '../_components/recent-sessions';
+
+export default async function ChargerPage({ params }: PageProps<'/chargers/[chargerId]'>) {
+  const chargerId = z.uuid().safeParse((await params).chargerId);
+  if (!chargerId.success) notFound();
+  const member = await requireCurrentMembership();
+  const scope = { accountId: member.accountId, chargerId: chargerId.data };
+  const charger = await getCharger(scope);
+  if (!charger) notFound();
+  const [t, tList, format, now, sessions, messages] = await Promise.all([
+    getTranslations('ChargerDetail'),
+    getTranslations('ChargersPage'),
+    getFormatter(),
+    getNow(),
+    listRecentSessions(scope),
+    listRecentMessages(scope),
+  ]);
+  const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
+  const target = { accountId: charger.accountId, chargerId: charger.id };
+  const connectorIds = Array.from({ length: Math.max(charger.connectorCount, charger.connectors.length) }, (_, index) => index + 1);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <LiveRefresh chargerId={charger.id} />
+      <div>
+        <Link href="/chargers" className="text-sm font-medium text-brand-700 hover:underline">
+          ← {t('back')}
+        </Link>
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{charger.name}</h1>
+          <OnlineBadge isOnline={charger.isOnline} />
+        </div>
+        <p className="mt-1 text-sm text-slate-500">
+          <span className="font-mono">{charger.identity}</span>
+          {' · '}
+          {since ? tList(charger.isOnline ? 'connectedAgo' : 'disconnectedAgo', { date: format.relativeTime(since, now) }) : tList('neverConnected')}
+          {charger.address && ` · ${charger.address}`}
+        </p>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="flex flex-col gap-6 lg:col-span-2">
+          <Card>
+            <h2 className="mb-4 font-semibold">{t('connectorsTitle')}</h2>
+            <ConnectorList connectors={charger.connectors} />
+          </Card>
+          <RecentSessions sessions={sessions} />
+          <CommandPanel target={target} isOnline={charger.isOnline} connectorIds={connectorIds} />
+          <ConfigurationPanel target={target} isOnline={charger.isOnline} />
+          <MessageLog messages={messages} />
+        </div>
+        <div className="flex flex-col gap-6">
+          <BootInfo charger={charger} />
+          <EditChargerForm charger={charger} />
+          <ChargerPasswordCard charger={charger} />
+          <RemoveChargerCard charger={charger} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { ChargerCard } from '@/components/chargers/charger-card';
+import { LiveRefresh } from '@/components/live/live-refresh';
+import { buttonClasses } from '@/components/ui/button';
+import { requireCurrentMembership } from '@/lib/authz';
+import { listChargers } from '@/lib/data/chargers';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('ChargersPage'))('title') };
+}
+
+export default async function ChargersPage() {
+  const member = await requireCurrentMembership();
+  const [t, chargers] = await Promise.all([getTranslations('ChargersPage'), listChargers({ accountId: member.accountId })]);
+  return (
+    <div className="flex flex-col gap-6">
+      <LiveRefresh />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('title')}</h1>
+        <Link href="/chargers/new" className={buttonClasses('primary')}>
+          {t('add')}
+        </Link>
+      </div>
+      {chargers.length === 0 ? (
+        <div className="rounded-2xl border-2 border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+          <h2 className="text-lg font-semibold">{t('emptyTitle')}</h2>
+          <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">{t('emptyBody')}</p>
+          <Link href="/chargers/new" className={buttonClasses('primary', 'mt-6')}>
+            {t('add')}
+          </Link>
+        </div>
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {chargers.map((charger) => (
+            <ChargerCard key={charger.id} charger={charger} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

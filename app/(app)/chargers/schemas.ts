@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { ValidationKey } from '@/lib/action-result';
+import { IDENTITY_MAX, IDENTITY_PATTERN } from '@/lib/chargers/identity';
+
+const key = (message: ValidationKey) => ({ message });
+
+// Empty form fields arrive as '' and mean "not given".
+const optionalNumber = (min: number, max: number, invalid: ValidationKey) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.coerce.number(key(invalid)).min(min, key(invalid)).max(max, key(invalid)).optional(),
+  );
+
+const chargerDetails = z
+  .object({
+    name: z.string(key('required')).trim().min(1, key('required')).max(100, key('tooLong')),
+    address: z.string().trim().max(200, key('tooLong')).optional(),
+    latitude: optionalNumber(-90, 90, 'latitudeInvalid'),
+    longitude: optionalNumber(-180, 180, 'longitudeInvalid'),
+    connectorCount: z.preprocess(
+      (value) => (value === '' || value === undefined ? 1 : value),
+      z.coerce.number(key('connectorCountInvalid')).int(key('connectorCountInvalid')).min(1, key('connectorCountInvalid')).max(16, key('connectorCountInvalid')),
+    ),
+  })
+  .superRefine((value, context) => {
+    if ((value.latitude === undefined) !== (value.longitude === undefined)) {
+      const missing = value.latitude === undefined ? 'latitude' : 'longitude';
+      context.addIssue({ code: 'custom', path: [missing], message: 'coordinatesTogether' satisfies ValidationKey });
+    }
+  });
+
+export const accountClaim = z.object({ accountId: z.uuid(key('required')) });
+export const chargerClaim = accountClaim.extend({ chargerId: z.uuid(key('required')) });
+
+export const addChargerSchema = z.intersection(
+  accountClaim.extend({
+    identity: z
+      .string(key('required'))
+      .trim()
+      .min(1, key('required'))
+      .max(IDENTITY_MAX, key('identityTooLong'))
+      .regex(IDENTITY_PATTERN, key('identityInvalid')),
+  }),
+  chargerDetails,
+);
+export type AddChargerInput = z.infer<typeof addChargerSchema>;
+
+export const editChargerSchema = z.intersection(chargerClaim, chargerDetails);
+export type EditChargerInput = z.infer<typeof editChargerSchema>;

@@ -1,0 +1,32 @@
+import { useFormatter, useTranslations } from 'next-intl';
+import type { ConnectorState } from '@/lib/data/chargers';
+import { ConnectorStatusBadge } from './connector-status-badge';
+
+export function ConnectorList({ connectors }: { connectors: ConnectorState[] }) {
+  const t = useTranslations('ConnectorStatus');
+  const tList = useTranslations('ChargersPage');
+  const format = useFormatter();
+  if (connectors.length === 0) return <p className="text-sm text-slate-500">{tList('noConnectors')}</p>;
+  return (
+    <ul className="flex flex-col gap-2">
+      {connectors.map((connector) => (
+        <li key={connector.connectorId} className="flex flex-wrap items-center justify-between gap-2" data-testid={`connector-${connector.connectorId}`}>
+          <span className="text-sm font-medium text-slate-700">{t('connector', { id: connector.connectorId })}</span>
+          <span className="flex items-center gap-2">
+            {connector.status === 'Charging' && connector.powerW !== null && (
+              <span className="text-sm font-semibold tabular-nums text-blue-800">
+                {tList('power', { kw: format.number(connector.powerW / 1000, { maximumFractionDigits: 1 }) })}
+              </span>
+            )}
+            <ConnectorStatusBadge status={connector.status} />
+          </span>
+          {connector.errorCode !== 'NoError' && (
+            <span className="w-full text-xs text-red-700">
+              {t('error', { code: [connector.errorCode, connector.info].filter(Boolean).join(' — ') })}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

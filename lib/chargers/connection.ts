@@ -1,0 +1,5 @@
+import { ocppPublicUrl } from '@/lib/config';
+
+export function connectionUrl(identity: string): string {
+  return `${ocppPublicUrl()}/ocpp/${identity}`;
+}

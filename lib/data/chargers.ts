@@ -1,0 +1,172 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { chargers, connectors, ocppMessages, transactions, type NewCharger } from '@/db/schema';
+import { db } from '@/lib/db';
+import { isUniqueViolation } from '@/lib/db-errors';
+
+type Scope = { accountId: string };
+type ChargerScope = Scope & { chargerId: string };
+
+const inAccount = ({ accountId }: Scope) => and(eq(chargers.accountId, accountId), isNull(chargers.deletedAt));
+
+const summaryColumns = {
+  id: chargers.id,
+  identity: chargers.identity,
+  name: chargers.name,
+  address: chargers.address,
+  isOnline: chargers.isOnline,
+  connectedAt: chargers.connectedAt,
+  disconnectedAt: chargers.disconnectedAt,
+  lastHeartbeatAt: chargers.lastHeartbeatAt,
+  lastSeenAt: chargers.lastSeenAt,
+  connectorCount: chargers.connectorCount,
+  createdAt: chargers.createdAt,
+};
+
+export type ConnectorState = {
+  connectorId: number;
+  status: string;
+  errorCode: string;
+  info: string | null;
+  updatedAt: Date;
+  powerW: number | null;
+};
+
+// Connectors of the given chargers with the latest active power of their open session, if any.
+async function connectorStates(chargerIds: string[]): Promise<Map<string, ConnectorState[]>> {
+  const byCharger = new Map<string, ConnectorState[]>();
+  if (chargerIds.length === 0) return byCharger;
+  const rows = await db()
+    .select({
+      chargerId: connectors.chargerId,
+      connectorId: connectors.connectorId,
+      status: connectors.status,
+      errorCode: connectors.errorCode,
+      info: connectors.info,
+      updatedAt: connectors.updatedAt,
+      powerW: sql<number | null>`(
+        select mv.numeric_value * case when mv.unit = 'kW' then 1000 else 1 end from transactions t
+        join meter_values mv on mv.transaction_id = t.id and mv.measurand = 'Power.Active.Import' and mv.phase is null
+        where t.charger_id = connectors.charger_id and t.connector_id = connectors.connector_id and t.stopped_at is null
+        order by mv.sampled_at desc limit 1)`,
+    })
+    .from(connectors)
+    .where(and(inArray(connectors.chargerId, chargerIds), sql`${connectors.connectorId} > 0`))
+    .orderBy(asc(connectors.connectorId));
+  for (const { chargerId, ...state } of rows) {
+    byCharger.set(chargerId, [...(byCharger.get(chargerId) ?? []), state]);
+  }
+  return byCharger;
+}
+
+export async function listChargers(scope: Scope) {
+  const rows = await db().select(summaryColumns).from(chargers).where(inAccount(scope)).orderBy(asc(chargers.name));
+  const states = await connectorStates(rows.map((row) => row.id));
+  return rows.map((row) => ({ ...row, connectors: states.get(row.id) ?? [] }));
+}
+export type ChargerSummary = Awaited<ReturnType<typeof listChargers>>[number];
+
+export async function getCharger({ accountId, chargerId }: ChargerScope) {
+  const [row] = await db()
+    .select({
+      ...summaryColumns,
+      accountId: chargers.accountId,
+      latitude: chargers.latitude,
+      longitude: chargers.longitude,
+      vendor: chargers.vendor,
+      model: chargers.model,
+      serialNumber: chargers.serialNumber,
+      firmwareVersion: chargers.firmwareVersion,
+      ocppVersion: chargers.ocppVersion,
+      lastBootAt: chargers.lastBootAt,
+      hasPassword: sql<boolean>`${chargers.passwordHash} is not null`,
+    })
+    .from(chargers)
+    .where(and(eq(chargers.id, chargerId), inAccount({ accountId })));
+  if (!row) return null;
+  const states = await connectorStates([row.id]);
+  return { ...row, connectors: states.get(row.id) ?? [] };
+}
+export type ChargerDetail = NonNullable<Awaited<ReturnType<typeof getCharger>>>;
+
+export type CreateChargerResult = { status: 'created'; chargerId: string } | { status: 'identityTaken' };
+
+export async function createCharger(values: Omit<NewCharger, 'id'>): Promise<CreateChargerResult> {
+  try {
+    const [row] = await db().insert(chargers).values(values).returning({ id: chargers.id });
+    return { status: 'created', chargerId: row!.id };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { status: 'identityTaken' };
+    throw error;
+  }
+}
+
+type ChargerEdit = { name: string; address: string | null; latitude: number | null; longitude: number | null; connectorCount: number };
+
+export async function updateCharger(scope: ChargerScope, values: ChargerEdit): Promise<boolean> {
+  const rows = await db()
+    .update(chargers)
+    .set(values)
+    .where(and(eq(chargers.id, scope.chargerId), inAccount(scope)))
+    .returning({ id: chargers.id });
+  return rows.length > 0;
+}
+
+export async function setChargerPasswordHash(scope: ChargerScope, passwordHash: string): Promise<boolean> {
+  const rows = await db()
+    .update(chargers)
+    .set({ passwordHash })
+    .where(and(eq(chargers.id, scope.chargerId), inAccount(scope)))
+    .returning({ id: chargers.id });
+  return rows.length > 0;
+}
+
+// Soft delete: sessions and meter values keep pointing at the row, so history stays complete.
+export async function removeCharger(scope: ChargerScope): Promise<boolean> {
+  const rows = await db()
+    .update(chargers)
+    .set({ deletedAt: new Date(), passwordHash: null })
+    .where(and(eq(chargers.id, scope.chargerId), inAccount(scope)))
+    .returning({ id: chargers.id });
+  return rows.length > 0;
+}
+
+export async function listRecentMessages(scope: ChargerScope, limit = 50) {
+  return db()
+    .select({
+      id: ocppMessages.id,
+      direction: ocppMessages.direction,
+      messageType: ocppMessages.messageType,
+      action: ocppMessages.action,
+      payload: ocppMessages.payload,
+      createdAt: ocppMessages.createdAt,
+    })
+    .from(ocppMessages)
+    .innerJoin(chargers, eq(chargers.id, ocppMessages.chargerId))
+    .where(and(eq(ocppMessages.chargerId, scope.chargerId), eq(chargers.accountId, scope.accountId)))
+    .orderBy(desc(ocppMessages.id))
+    .limit(limit);
+}
+
+export async function listRecentSessions(scope: ChargerScope, limit = 10) {
+  return db()
+    .select({
+      id: transactions.id,
+      connectorId: transactions.connectorId,
+      idTag: transactions.idTag,
+      startedAt: transactions.startedAt,
+      stoppedAt: transactions.stoppedAt,
+      energyWh: transactions.energyWh,
+      meterStartWh: transactions.meterStartWh,
+      stopReason: transactions.stopReason,
+      lastMeterWh: sql<number | null>`(
+        select mv.numeric_value * case when mv.unit = 'kWh' then 1000 else 1 end from meter_values mv
+        where mv.transaction_id = transactions.id and mv.measurand = 'Energy.Active.Import.Register' and mv.phase is null
+        order by mv.sampled_at desc limit 1)`,
+    })
+    .from(transactions)
+    .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
+    .where(and(eq(transactions.chargerId, scope.chargerId), eq(chargers.accountId, scope.accountId)))
+    .orderBy(desc(transactions.startedAt))
+    .limit(limit);
+}

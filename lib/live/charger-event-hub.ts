@@ -1,0 +1,42 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { log } from '@/lib/log';
+
+export const CHARGER_EVENTS_CHANNEL = 'charger_events';
+export type ChargerEvent = { accountId: string; chargerId: string; kind: string };
+type Listener = (event: ChargerEvent) => void;
+
+// One LISTEN connection per web process, fanned out to every open browser stream of the
+// accounts concerned (postgres.js re-issues the LISTEN after a reconnect).
+const hub = globalThis as unknown as { chargewatchHub?: { listeners: Set<Listener>; ready: Promise<unknown> } };
+
+function parse(payload: string): ChargerEvent | null {
+  try {
+    const event = JSON.parse(payload) as Partial<ChargerEvent>;
+    return typeof event.accountId === 'string' && typeof event.chargerId === 'string'
+      ? { accountId: event.accountId, chargerId: event.chargerId, kind: String(event.kind) }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function ensureHub() {
+  if (!hub.chargewatchHub) {
+    const listeners = new Set<Listener>();
+    const ready = db().$client.listen(CHARGER_EVENTS_CHANNEL, (payload) => {
+      const event = parse(payload);
+      if (!event) return log.warn({ payload }, 'ignored a malformed charger event');
+      for (const listener of listeners) listener(event);
+    });
+    hub.chargewatchHub = { listeners, ready };
+  }
+  return hub.chargewatchHub;
+}
+
+export async function subscribeToChargerEvents(listener: Listener): Promise<() => void> {
+  const { listeners, ready } = ensureHub();
+  await ready;
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
