@@ -1,9 +1,9 @@
 import 'server-only';
+import { CHARGER_EVENT_KINDS, CHARGER_EVENTS_CHANNEL, type ChargerEvent } from '@/lib/charging/charger-events';
 import { db } from '@/lib/db';
 import { log } from '@/lib/log';
 
-export const CHARGER_EVENTS_CHANNEL = 'charger_events';
-export type ChargerEvent = { accountId: string; chargerId: string; kind: string };
+export type { ChargerEvent };
 type Listener = (event: ChargerEvent) => void;
 
 // One LISTEN connection per web process, fanned out to every open browser stream of the
@@ -13,8 +13,9 @@ const hub = globalThis as unknown as { chargewatchHub?: { listeners: Set<Listene
 function parse(payload: string): ChargerEvent | null {
   try {
     const event = JSON.parse(payload) as Partial<ChargerEvent>;
-    return typeof event.accountId === 'string' && typeof event.chargerId === 'string'
-      ? { accountId: event.accountId, chargerId: event.chargerId, kind: String(event.kind) }
+    const isKnown = typeof event.kind === 'string' && (CHARGER_EVENT_KINDS as readonly string[]).includes(event.kind);
+    return typeof event.accountId === 'string' && typeof event.chargerId === 'string' && isKnown
+      ? { accountId: event.accountId, chargerId: event.chargerId, kind: event.kind as ChargerEvent['kind'] }
       : null;
   } catch {
     return null;
