@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts, users } from './accounts';
 import { chargers } from './chargers';
 
@@ -38,3 +38,13 @@ export const cards = pgTable(
 
 export type Card = typeof cards.$inferSelect;
 export type NewCard = typeof cards.$inferInsert;
+
+// The Local Authorization List last pushed to the account's chargers: listVersion of SendLocalList (OCPP 1.6 §5.15)
+// must grow with every full update, so it is kept per account. A row exists once the owner has synced.
+export const cardLocalLists = pgTable('card_local_lists', {
+  accountId: uuid()
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  version: integer().notNull().default(0),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
