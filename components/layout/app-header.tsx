@@ -13,6 +13,7 @@ export async function AppHeader({ userName }: { userName: string }) {
         <nav aria-label={t('mainNavigation')} className="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
           <NavLink href="/dashboard">{t('dashboard')}</NavLink>
           <NavLink href="/chargers">{t('chargers')}</NavLink>
+          <NavLink href="/cards">{t('cards')}</NavLink>
           <NavLink href="/profile">{t('profile')}</NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-3">

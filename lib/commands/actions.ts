@@ -20,6 +20,17 @@ export type CommandPayloads = {
       | 'StatusNotification';
     connectorId?: number;
   };
+  SendLocalList: {
+    listVersion: number;
+    updateType: 'Full' | 'Differential';
+    localAuthorizationList?: LocalAuthorization[];
+  };
+};
+
+// OCPP 1.6 §7.3 AuthorizationData: an entry of the Local Authorization List.
+export type LocalAuthorization = {
+  idTag: string;
+  idTagInfo?: { status: 'Accepted' | 'Blocked' | 'Expired' | 'Invalid'; expiryDate?: string };
 };
 
 export type CommandAction = keyof CommandPayloads;
@@ -34,6 +45,7 @@ export const COMMAND_ACTIONS = [
   'ChangeConfiguration',
   'ClearCache',
   'TriggerMessage',
+  'SendLocalList',
 ] as const satisfies readonly CommandAction[];
 
 export const COMMAND_CHANNEL = 'charger_command';

@@ -1,4 +1,4 @@
-import type { SimulatedCharger } from './simulated-charger';
+import type { LocalListEntry, SimulatedCharger } from './simulated-charger';
 
 type Params = Record<string, unknown>;
 type CallHandler = (charger: SimulatedCharger, params: Params) => Promise<Record<string, unknown>>;
@@ -46,6 +46,20 @@ export const CENTRAL_SYSTEM_CALLS: Record<string, CallHandler> = {
   },
   async ClearCache() {
     return { status: 'Accepted' };
+  },
+  async SendLocalList(charger, params) {
+    const entries = (params.localAuthorizationList as { idTag: string; idTagInfo?: LocalListEntry }[] | undefined) ?? [];
+    const list = charger.localList;
+    if (params.updateType === 'Full') list.entries.clear();
+    for (const { idTag, idTagInfo } of entries) {
+      if (idTagInfo) list.entries.set(idTag.toUpperCase(), idTagInfo);
+      else list.entries.delete(idTag.toUpperCase());
+    }
+    list.version = Number(params.listVersion);
+    return { status: 'Accepted' };
+  },
+  async GetLocalListVersion(charger) {
+    return { listVersion: charger.localList.version };
   },
   async TriggerMessage(charger, params) {
     const requested = String(params.requestedMessage);

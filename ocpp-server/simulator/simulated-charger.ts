@@ -18,6 +18,8 @@ export type SimulatedChargerOptions = {
   ignoreActions?: string[];
 };
 
+export type LocalListEntry = { status: string; expiryDate?: string };
+
 type Session = { idTag: string; transactionId: number | null; meterWh: number; timer: NodeJS.Timeout };
 
 export class SimulatedCharger extends EventEmitter {
@@ -26,6 +28,8 @@ export class SimulatedCharger extends EventEmitter {
   readonly configuration = new Map<string, string>([['HeartbeatInterval', '300'], ['MeterValueSampleInterval', '5']]);
   readonly errors: unknown[] = [];
   readonly receivedCalls: string[] = [];
+  // The Local Authorization List as the last SendLocalList left it (OCPP 1.6 §3.5.3).
+  readonly localList = { version: 0, entries: new Map<string, LocalListEntry>() };
   private readonly sessions = new Map<number, Session>();
   private readonly meterWh = new Map<number, number>();
   private heartbeat: NodeJS.Timeout | null = null;

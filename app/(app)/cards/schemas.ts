@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { ValidationKey } from '@/lib/action-result';
+import { ID_TAG_MAX, ID_TAG_PATTERN, normalizeIdTag } from '@/lib/cards/id-tag';
+
+const key = (message: ValidationKey) => ({ message });
+
+export const LABEL_MAX = 60;
+
+// Empty form fields arrive as '' and mean "not given".
+const blankAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const label = z.string().trim().max(LABEL_MAX, key('tooLong')).default('');
+const optionalUser = z.preprocess(blankAsUndefined, z.uuid(key('userNotMember')).optional());
+const expiresOn = z.preprocess(blankAsUndefined, z.iso.date(key('dateInvalid')).optional());
+
+export const accountClaim = z.object({ accountId: z.uuid(key('required')) });
+export const cardClaim = accountClaim.extend({ cardId: z.uuid(key('required')) });
+
+const idTag = z
+  .string(key('required'))
+  .transform(normalizeIdTag)
+  .pipe(z.string().min(1, key('required')).max(ID_TAG_MAX, key('idTagTooLong')).regex(ID_TAG_PATTERN, key('idTagInvalid')));
+
+export const addCardSchema = z.discriminatedUnion(
+  'kind',
+  [
+    accountClaim.extend({ kind: z.literal('physical'), idTag, label, userId: optionalUser, expiresOn }),
+    accountClaim.extend({
+      kind: z.literal('virtual'),
+      label,
+      userId: z.preprocess(blankAsUndefined, z.uuid(key('virtualNeedsUser'))),
+      expiresOn,
+    }),
+  ],
+  key('kindInvalid'),
+);
+export type AddCardInput = z.infer<typeof addCardSchema>;
+
+export const editCardSchema = cardClaim.extend({ label, userId: optionalUser, expiresOn });
+export type EditCardInput = z.infer<typeof editCardSchema>;
+
+export const setCardStatusSchema = cardClaim.extend({ status: z.enum(['active', 'blocked'], key('required')) });
+export type SetCardStatusInput = z.infer<typeof setCardStatusSchema>;
