@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `npm test` builds into its own folder, so it can run beside a platform started with `npm start`.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   serverExternalPackages: ['postgres', 'pino'],
   // `npm test` typechecks the whole repository (web, OCPP server, scripts) before it builds;
   // checking again inside every build would only slow `npm start` down.

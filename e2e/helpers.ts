@@ -32,3 +32,12 @@ export async function login(page: Page, { email, password = PASSWORD }: { email:
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
 }
+
+export async function activateAndLogin(page: Page, { name, email, password = PASSWORD }: { name: string; email: string; password?: string }) {
+  await register(page, { name, email, password });
+  await openMailLink(page, { to: email, subject: 'Activate your Chargewatch account' });
+  await page.getByRole('button', { name: 'Activate my account' }).click();
+  await expect(page).toHaveURL(/notice=activated/);
+  await login(page, { email, password });
+  await expect(page).toHaveURL(/\/(onboarding|dashboard)$/);
+}

@@ -35,6 +35,7 @@ async function e2e(databaseUrl: string) {
     APP_URL: `http://localhost:${webPort}`,
     LOG_LEVEL: 'warn',
     NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR: '.next-test',
   };
   await run('web', node, [NEXT_BIN, 'build'], { ...env, NODE_ENV: 'production' });
   const children: ChildProcess[] = [

@@ -6,13 +6,13 @@ import { useEffect } from 'react';
 const DEBOUNCE_MS = 150;
 
 // Re-renders the page's server components when a charger of interest changes. EventSource
-// reconnects by itself when the stream drops; a refresh after reconnecting catches up on what was missed.
+// reconnects by itself when the stream drops. The server says `ready` once it listens, and the page
+// refreshes then too: events between its render and that moment, or during a drop, are not missed.
 export function LiveRefresh({ chargerId }: { chargerId?: string }) {
   const router = useRouter();
   useEffect(() => {
     const source = new EventSource('/api/events');
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let hasOpened = false;
     const refresh = () => {
       clearTimeout(timer);
       timer = setTimeout(() => router.refresh(), DEBOUNCE_MS);
@@ -21,10 +21,7 @@ export function LiveRefresh({ chargerId }: { chargerId?: string }) {
       const event = JSON.parse(message.data) as { chargerId: string };
       if (!chargerId || event.chargerId === chargerId) refresh();
     });
-    source.addEventListener('open', () => {
-      if (hasOpened) refresh();
-      hasOpened = true;
-    });
+    source.addEventListener('ready', refresh);
     return () => {
       clearTimeout(timer);
       source.close();

@@ -1,4 +1,4 @@
-// `npm run simulate -- --chargers N [--url ws://localhost:9000/ocpp] [--password ...] [--identity-prefix SIM]
+// `npm run simulate -- --chargers N [--url ws://localhost:9000/ocpp] [--password ...] [--identity-prefix SIM | --identity ID]
 //   [--meter-interval 5000] [--charge] [--register]`
 import { parseArgs } from 'node:util';
 import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
@@ -10,6 +10,8 @@ const { values } = parseArgs({
     url: { type: 'string', default: 'ws://localhost:9000/ocpp' },
     password: { type: 'string' },
     'identity-prefix': { type: 'string', default: 'SIM' },
+    // One charger with exactly this identity, as registered on the platform.
+    identity: { type: 'string' },
     'meter-interval': { type: 'string', default: '5000' },
     charge: { type: 'boolean', default: false },
     register: { type: 'boolean', default: false },
@@ -18,7 +20,9 @@ const { values } = parseArgs({
 
 const count = Number(values.chargers);
 if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new Error('--chargers must be an integer from 1 to 100000');
-const identities = Array.from({ length: count }, (_, index) => `${values['identity-prefix']}-${String(index + 1).padStart(4, '0')}`);
+const identities = values.identity
+  ? [values.identity]
+  : Array.from({ length: count }, (_, index) => `${values['identity-prefix']}-${String(index + 1).padStart(4, '0')}`);
 
 if (values.register) {
   const databaseUrl = process.env.DATABASE_URL;
@@ -41,7 +45,7 @@ const results = await Promise.allSettled(
 );
 const failed = results.filter((result) => result.status === 'rejected');
 for (const result of failed.slice(0, 5)) console.error(JSON.stringify({ msg: 'charger failed to start', error: String((result as PromiseRejectedResult).reason) }));
-console.log(JSON.stringify({ msg: 'simulators started', connected: count - failed.length, failed: failed.length, ms: Date.now() - started }));
+console.log(JSON.stringify({ msg: 'simulators started', connected: identities.length - failed.length, failed: failed.length, ms: Date.now() - started }));
 
 const report = setInterval(() => {
   const connected = simulated.filter((charger) => charger.isConnected).length;

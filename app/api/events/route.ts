@@ -44,7 +44,7 @@ export async function GET(request: Request) {
         cleanup();
         controller.close();
       });
-      send('retry: 2000\n\n');
+      send('retry: 2000\nevent: ready\ndata: {}\n\n');
     },
     cancel() {
       cleanup();

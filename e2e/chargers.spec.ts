@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { activateAndLogin, uniqueEmail } from './helpers';
+
+let simulator: ChildProcess | undefined;
+test.afterEach(() => {
+  simulator?.kill('SIGTERM');
+});
+
+// The project's own simulator, started the way an owner would point a real charger at the platform.
+function startSimulator({ url, password }: { url: string; password: string }) {
+  const identity = url.slice(url.lastIndexOf('/') + 1);
+  const base = url.slice(0, url.lastIndexOf('/'));
+  simulator = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'ocpp-server/simulator/cli.ts', '--identity', identity, '--url', base, '--password', password],
+    { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'warn' } },
+  );
+}
+
+test('an owner adds a charger, sees it come online live, resets it and reads its configuration', async ({ page }) => {
+  await activateAndLogin(page, { name: 'Charger Owner', email: uniqueEmail('chargers') });
+  await expect(page).toHaveURL(/\/onboarding$/);
+
+  const identity = `E2E-${Date.now().toString(36).toUpperCase()}`;
+  await page.getByLabel('Charger ID (OCPP identity)').fill(identity);
+  await page.getByLabel('Name').fill('Driveway wallbox');
+  await page.getByRole('button', { name: 'Add charger' }).click();
+
+  const url = await page.getByTestId('connection-url').inputValue();
+  const password = await page.getByTestId('connection-password').inputValue();
+  expect(url).toMatch(new RegExp(`^ws://localhost:\\d+/ocpp/${identity}$`));
+  expect(password.length).toBeGreaterThanOrEqual(20);
+
+  await page.getByRole('link', { name: "Open the charger's page" }).click();
+  await expect(page.getByTestId('online-badge')).toHaveText('Offline');
+  await expect(page.getByRole('button', { name: 'Soft reset' })).toBeDisabled();
+
+  startSimulator({ url, password });
+  await expect(page.getByTestId('online-badge')).toHaveText('Online', { timeout: 15_000 });
+  await expect(page.getByTestId('connector-1')).toContainText('Available');
+  await expect(page.getByTestId('boot-info')).toContainText('Simulator');
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Soft reset' }).click();
+  await expect(page.getByTestId('command-result')).toContainText('Reset: the charger accepted.');
+
+  await page.getByRole('button', { name: 'Read configuration' }).click();
+  const table = page.getByTestId('configuration-table');
+  await expect(table).toContainText('HeartbeatInterval');
+  await expect(table.getByRole('row')).not.toHaveCount(1);
+
+  await page.goto('/chargers');
+  const card = page.getByTestId('charger-card').filter({ hasText: identity });
+  await expect(card.getByTestId('online-badge')).toHaveText('Online');
+  simulator?.kill('SIGTERM');
+  await expect(card.getByTestId('online-badge')).toHaveText('Offline', { timeout: 15_000 });
+});
+
+test('an identity already registered is refused with a clear message and nothing is created', async ({ page }) => {
+  await activateAndLogin(page, { name: 'First Owner', email: uniqueEmail('first') });
+  const identity = `DUP-${Date.now().toString(36).toUpperCase()}`;
+  await page.goto('/chargers/new');
+  await page.getByLabel('Charger ID (OCPP identity)').fill(identity);
+  await page.getByLabel('Name').fill('Mine');
+  await page.getByRole('button', { name: 'Add charger' }).click();
+  await expect(page.getByTestId('connection-details')).toBeVisible();
+
+  await page.goto('/chargers/new');
+  await page.getByLabel('Charger ID (OCPP identity)').fill(identity);
+  await page.getByLabel('Name').fill('Second try');
+  await page.getByRole('button', { name: 'Add charger' }).click();
+  await expect(page.getByText('A charger with this ID is already registered')).toBeVisible();
+  await expect(page.getByLabel('Name')).toHaveValue('Second try');
+
+  await page.getByLabel('Charger ID (OCPP identity)').fill('bad/id with space');
+  await page.getByRole('button', { name: 'Add charger' }).click();
+  await expect(page.getByText('Use letters, digits and - _ . : only')).toBeVisible();
+
+  await page.goto('/chargers');
+  await expect(page.getByTestId('charger-card')).toHaveCount(1);
+});
