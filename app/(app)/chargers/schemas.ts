@@ -37,8 +37,8 @@ export const addChargerSchema = z.intersection(
     identity: z
       .string(key('required'))
       .trim()
-      .min(1, key('required'))
-      .max(IDENTITY_MAX, key('identityTooLong'))
+      .min(1, { ...key('required'), abort: true })
+      .max(IDENTITY_MAX, { ...key('identityTooLong'), abort: true })
       .regex(IDENTITY_PATTERN, key('identityInvalid')),
   }),
   chargerDetails,

@@ -1,0 +1,114 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDb } from '@/db/client';
+import { chargerCommands, chargers } from '@/db/schema';
+import { makeAccount, makeCharger, makeUser } from '@/db/seed/builders';
+import { signInAs } from '../support/fake-auth';
+import { formData } from '../support/form';
+
+vi.mock('@/lib/auth', () => import('../support/fake-auth'));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+
+const { addChargerAction, editChargerAction, regeneratePasswordAction, removeChargerAction } = await import('@/app/(app)/chargers/actions');
+const { chargerCommandAction } = await import('@/app/(app)/chargers/[chargerId]/command-actions');
+
+const { db, sql } = createDb(process.env.DATABASE_URL!);
+afterAll(() => sql.end());
+
+async function ownerWithCharger() {
+  const owner = await makeUser(db, { emailVerifiedAt: new Date() });
+  const account = await makeAccount(db, { owner });
+  const charger = await makeCharger(db, { accountId: account.id, passwordHash: 'sha256$original' });
+  return { owner, account, charger };
+}
+const idle = { status: 'idle' } as const;
+
+describe('charger actions refuse a member of another account', () => {
+  let victim: Awaited<ReturnType<typeof ownerWithCharger>>;
+  let intruder: Awaited<ReturnType<typeof ownerWithCharger>>;
+  beforeEach(async () => {
+    victim = await ownerWithCharger();
+    intruder = await ownerWithCharger();
+    signInAs(intruder.owner);
+  });
+
+  const claims = [
+    { name: "the victim's account", accountId: () => victim.account.id, expected: 'forbidden' },
+    { name: 'their own account', accountId: () => intruder.account.id, expected: 'notFound' },
+  ];
+
+  it('cannot add a charger to the other account', async () => {
+    const result = await addChargerAction(idle, formData({ accountId: victim.account.id, identity: 'SNEAKY-1', name: 'Mine now' }));
+    expect(result).toMatchObject({ status: 'error', formError: 'forbidden' });
+    expect(await db.select().from(chargers).where(eq(chargers.identity, 'SNEAKY-1'))).toHaveLength(0);
+  });
+
+  for (const { name, accountId, expected } of claims) {
+    it(`cannot rename, re-key, remove or command the charger, claiming ${name}`, async () => {
+      const target = { accountId: accountId(), chargerId: victim.charger.id };
+
+      const edited = await editChargerAction(idle, formData({ ...target, name: 'Hacked', connectorCount: 1 }));
+      const rekeyed = await regeneratePasswordAction(idle, formData(target));
+      const removed = await removeChargerAction(idle, formData(target));
+      const commanded = await chargerCommandAction(idle, formData({ ...target, command: 'Reset', type: 'Hard' }));
+
+      for (const result of [edited, rekeyed, removed, commanded]) expect(result).toMatchObject({ status: 'error', formError: expected });
+      const [row] = await db.select().from(chargers).where(eq(chargers.id, victim.charger.id));
+      expect(row).toMatchObject({ name: victim.charger.name, passwordHash: 'sha256$original', deletedAt: null });
+      expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, victim.charger.id))).toHaveLength(0);
+    });
+  }
+
+  it('refuses everything without a session', async () => {
+    signInAs(null);
+    const result = await editChargerAction(idle, formData({ accountId: victim.account.id, chargerId: victim.charger.id, name: 'x', connectorCount: 1 }));
+    expect(result).toMatchObject({ status: 'error', formError: 'forbidden' });
+  });
+});
+
+describe('adding a charger', () => {
+  it('creates it with a one-time password that is stored only hashed, and a connection URL', async () => {
+    const { owner, account } = await ownerWithCharger();
+    signInAs(owner);
+    const result = await addChargerAction(idle, formData({ accountId: account.id, identity: ' WB-42:A ', name: 'Wallbox', connectorCount: 2, latitude: '54.69', longitude: '25.28' }));
+    expect(result.status).toBe('ok');
+    if (result.status !== 'ok') return;
+    expect(result.data.url).toMatch(/^ws:\/\/localhost:\d+\/ocpp\/WB-42:A$/);
+    const [row] = await db.select().from(chargers).where(eq(chargers.id, result.data.chargerId));
+    expect(row).toMatchObject({ identity: 'WB-42:A', connectorCount: 2, latitude: 54.69, longitude: 25.28 });
+    expect(row?.passwordHash).toMatch(/^sha256\$/);
+    expect(row?.passwordHash).not.toContain(result.data.password);
+  });
+
+  it('refuses an identity already used in any account, and keeps what was typed', async () => {
+    const other = await ownerWithCharger();
+    const { owner, account } = await ownerWithCharger();
+    signInAs(owner);
+    const result = await addChargerAction(idle, formData({ accountId: account.id, identity: other.charger.identity, name: 'Copy' }));
+    expect(result).toMatchObject({ status: 'error', fieldErrors: { identity: ['identityTaken'] }, values: { name: 'Copy' } });
+  });
+
+  it.each([
+    ['a slash', 'CP/1', 'identityInvalid'],
+    ['a space', 'CP 1', 'identityInvalid'],
+    ['unicode', 'ČP-1', 'identityInvalid'],
+    ['49 characters', 'A'.repeat(49), 'identityTooLong'],
+    ['nothing', '   ', 'required'],
+  ])('refuses an identity with %s', async (_case, identity, key) => {
+    const { owner, account } = await ownerWithCharger();
+    signInAs(owner);
+    const result = await addChargerAction(idle, formData({ accountId: account.id, identity, name: 'X' }));
+    expect(result).toMatchObject({ status: 'error', fieldErrors: { identity: [key] } });
+    expect(await db.select().from(chargers).where(eq(chargers.accountId, account.id))).toHaveLength(1);
+  });
+
+  it('collects every bad field at once', async () => {
+    const { owner, account } = await ownerWithCharger();
+    signInAs(owner);
+    const result = await addChargerAction(idle, formData({ accountId: account.id, identity: 'OK-1', name: '', latitude: '91', longitude: '', connectorCount: '0' }));
+    expect(result).toMatchObject({
+      status: 'error',
+      fieldErrors: { name: ['required'], latitude: ['latitudeInvalid'], connectorCount: ['connectorCountInvalid'] },
+    });
+  });
+});
