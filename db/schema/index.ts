@@ -6,3 +6,4 @@ export * from './cards';
 export * from './transactions';
 export * from './commands';
 export * from './ocpp-log';
+export * from './invites';

@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { accounts, users } from './accounts';
+
+export const inviteStatus = pgEnum('invite_status', ['pending', 'accepted', 'declined', 'revoked']);
+export type InviteStatus = (typeof inviteStatus.enumValues)[number];
+
+// An invite names a registered user (only they can accept it); the link's token is stored as its sha-256.
+export const invites = pgTable(
+  'invites',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    invitedUserId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    email: text().notNull(),
+    invitedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    status: inviteStatus().notNull().default('pending'),
+    tokenHash: text().notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    respondedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('invites_one_pending_key').on(t.accountId, t.invitedUserId).where(sql`${t.status} = 'pending'`),
+    index('invites_user_idx').on(t.invitedUserId, t.status),
+    index('invites_account_created_idx').on(t.accountId, t.createdAt),
+  ],
+);
+
+export type Invite = typeof invites.$inferSelect;
