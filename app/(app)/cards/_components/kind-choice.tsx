@@ -9,6 +9,8 @@ const KINDS = ['physical', 'virtual'] as const satisfies readonly CardKind[];
 
 type KindChoiceProps = { kind: CardKind; onChange: (kind: CardKind) => void; errors?: ValidationKey[] };
 
+// Uncontrolled on purpose: React resets a form after its action runs, and a reset restores defaultChecked,
+// which React keeps in step with `kind`; a controlled `checked` would come back as the first render's choice.
 export function KindChoice({ kind, onChange, errors }: KindChoiceProps) {
   const t = useTranslations('CardForm');
   return (
@@ -26,7 +28,7 @@ export function KindChoice({ kind, onChange, errors }: KindChoiceProps) {
               type="radio"
               name="kind"
               value={option}
-              checked={kind === option}
+              defaultChecked={kind === option}
               onChange={() => onChange(option)}
               className="mt-0.5 size-4 shrink-0 accent-brand-600"
             />

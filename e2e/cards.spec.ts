@@ -1,0 +1,63 @@
+import { expect, test, type Page } from '@playwright/test';
+import { activateAndLogin, uniqueEmail } from './helpers';
+
+test.use({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
+
+const row = (page: Page, idTag: string | RegExp) => page.getByTestId('card-row').filter({ hasText: idTag });
+
+test('an owner adds a physical and a virtual card, blocks one, expires the other and sees the statuses', async ({ page }) => {
+  const email = uniqueEmail('cards');
+  await activateAndLogin(page, { name: 'Card Owner', email });
+
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cards' }).click();
+  await expect(page.getByRole('heading', { name: 'No cards yet' })).toBeVisible();
+  await page.getByRole('link', { name: 'Add RFID card' }).first().click();
+
+  await expect(page.getByRole('radio', { name: /Physical RFID card/ })).toBeChecked();
+  await page.getByLabel('Card ID').fill(' 04 a2 3b ff ');
+  await page.getByLabel('Label').fill("Anna's fob");
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await expect(page).toHaveURL(/\/cards$/);
+  await expect(row(page, '04A23BFF').getByTestId('card-status')).toHaveText('Active');
+
+  await page.getByRole('link', { name: 'Add RFID card' }).click();
+  await page.getByLabel('Card ID').fill('04a23bff');
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await expect(page.getByText('This account already has a card with this ID.')).toBeVisible();
+  await expect(page.getByLabel('Card ID')).toHaveValue('04a23bff');
+
+  await page.getByRole('radio', { name: /Virtual card/ }).check();
+  await expect(page.getByLabel('Card ID')).toHaveCount(0);
+  await page.getByLabel('Label').fill('Phone');
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await expect(page.getByText('Choose the user this virtual card belongs to.')).toBeVisible();
+  await page.getByLabel('Linked user').selectOption({ label: `Card Owner (${email})` });
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await expect(page).toHaveURL(/\/cards$/);
+  const virtual = row(page, /V[A-Z2-7]{15}/);
+  await expect(virtual.getByTestId('card-status')).toHaveText('Active');
+  await expect(virtual).toContainText('Card Owner');
+
+  await page.getByRole('link', { name: "Open card Anna's fob" }).click();
+  await page.getByRole('button', { name: 'Block card' }).click();
+  await expect(page.getByTestId('card-status')).toHaveText('Blocked');
+  await expect(page.getByRole('button', { name: 'Unblock card' })).toBeVisible();
+  await page.getByRole('link', { name: 'All cards' }).click();
+
+  await page.getByRole('link', { name: 'Open card Phone' }).click();
+  await page.getByLabel('Valid until').fill('2020-01-31');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.getByTestId('card-status')).toHaveText('Expired');
+  await page.getByRole('link', { name: 'All cards' }).click();
+
+  await expect(row(page, '04A23BFF').getByTestId('card-status')).toHaveText('Blocked');
+  await expect(virtual.getByTestId('card-status')).toHaveText('Expired');
+
+  await page.getByRole('link', { name: "Open card Anna's fob" }).click();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete card' }).click();
+  await expect(page).toHaveURL(/\/cards$/);
+  await expect(row(page, '04A23BFF')).toHaveCount(0);
+  await expect(virtual).toHaveCount(1);
+});
