@@ -1,10 +1,14 @@
 import { getTranslations } from 'next-intl/server';
 import { logoutAction } from '@/app/actions/logout';
+import type { ComponentProps } from 'react';
+import { AccountSwitcher } from './account-switcher';
 import { LanguageSwitcher } from './language-switcher';
 import { Logo } from './logo';
 import { NavLink } from './nav-link';
 
-export async function AppHeader({ userName }: { userName: string }) {
+type AppHeaderProps = { userName: string; accounts: ComponentProps<typeof AccountSwitcher>['accounts']; currentAccountId: string };
+
+export async function AppHeader({ userName, accounts, currentAccountId }: AppHeaderProps) {
   const t = await getTranslations('Nav');
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
@@ -14,9 +18,11 @@ export async function AppHeader({ userName }: { userName: string }) {
           <NavLink href="/dashboard">{t('dashboard')}</NavLink>
           <NavLink href="/chargers">{t('chargers')}</NavLink>
           <NavLink href="/cards">{t('cards')}</NavLink>
+          <NavLink href="/customers">{t('customers')}</NavLink>
           <NavLink href="/profile">{t('profile')}</NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-3">
+          <AccountSwitcher accounts={accounts} currentAccountId={currentAccountId} />
           <LanguageSwitcher isCompact />
           <span className="hidden text-sm font-medium text-slate-700 md:inline" data-testid="user-name">
             {userName}

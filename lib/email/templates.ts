@@ -31,3 +31,17 @@ export async function passwordResetEmail({ name, locale }: Recipient, token: str
     footer: t('reset.footer'),
   });
 }
+
+export async function inviteEmail(
+  { name, locale }: Recipient,
+  { inviterName, accountName, token }: { inviterName: string; accountName: string; token: string },
+) {
+  const t = await emailTranslator(locale);
+  return renderEmail({
+    subject: t('invite.subject', { inviterName }),
+    greeting: t('greeting', { name }),
+    paragraphs: [t('invite.body', { inviterName, accountName }), t('invite.expiry')],
+    action: { label: t('invite.action'), url: `${appUrl()}/invites/accept?token=${encodeURIComponent(token)}` },
+    footer: t('invite.footer'),
+  });
+}

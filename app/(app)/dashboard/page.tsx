@@ -2,8 +2,10 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { listInvitesForUser } from '@/lib/data/invites';
 import { listMembershipsOfUser } from '@/lib/data/memberships';
 import { requireUser } from '@/lib/session';
+import { PendingInvitations } from './pending-invitations';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('DashboardPage'))('title') };
@@ -11,14 +13,16 @@ export async function generateMetadata() {
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const [t, format, memberships] = await Promise.all([
+  const [t, format, memberships, invitations] = await Promise.all([
     getTranslations('DashboardPage'),
     getFormatter(),
     listMembershipsOfUser(user.id),
+    listInvitesForUser(user.id),
   ]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('welcome', { name: user.name })}</h1>
+      <PendingInvitations invitations={invitations} />
       <div className="grid gap-6 md:grid-cols-2">
         <Card>
           <h2 className="font-semibold text-slate-900">{t('accountTitle')}</h2>

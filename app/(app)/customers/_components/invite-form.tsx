@@ -1,0 +1,37 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { FormAlert } from '@/components/ui/form-alert';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import { idle, type ActionResult } from '@/lib/action-result';
+import { inviteUserAction } from '../actions';
+
+export function InviteForm({ accountId }: { accountId: string }) {
+  const t = useTranslations('CustomersPage');
+  const [state, action] = useActionState<ActionResult<string>, FormData>(inviteUserAction, idle);
+  const errors = state.status === 'error' ? state.fieldErrors : undefined;
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <input type="hidden" name="accountId" value={accountId} />
+      <FormAlert state={state} />
+      {state.status === 'ok' && <Alert tone="success">{t('invited', { email: state.data })}</Alert>}
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+        <TextField
+          label={t('email')}
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          maxLength={254}
+          className="flex-1"
+          defaultValue={state.status === 'error' ? state.values?.email : undefined}
+          errors={errors?.email}
+        />
+        <SubmitButton label={t('invite')} pendingLabel={t('inviting')} className="sm:mt-7" />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import { getTranslations } from 'next-intl/server';
+import { Card } from '@/components/ui/card';
+import { ConfirmForm } from '@/components/ui/confirm-form';
+import { requireCurrentMembership } from '@/lib/authz';
+import { listMembers, listPendingInvites } from '@/lib/data/customers';
+import { leaveAccountAction } from './actions';
+import { InviteForm } from './_components/invite-form';
+import { MembersTable } from './_components/members-table';
+import { PendingInvites } from './_components/pending-invites';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('CustomersPage'))('title') };
+}
+
+export default async function CustomersPage() {
+  const member = await requireCurrentMembership();
+  const scope = { accountId: member.accountId };
+  const [t, members, invites] = await Promise.all([getTranslations('CustomersPage'), listMembers(scope), listPendingInvites(scope)]);
+  const owner = members.find((m) => m.role === 'owner');
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('title')}</h1>
+        <p className="mt-2 max-w-2xl text-sm text-slate-600">{t('intro')}</p>
+      </div>
+      <Card>
+        <h2 className="font-semibold">{t('inviteTitle')}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t('inviteBody')}</p>
+        <div className="mt-4">
+          <InviteForm accountId={member.accountId} />
+        </div>
+      </Card>
+      <Card>
+        <h2 className="font-semibold">{t('membersTitle')}</h2>
+        <MembersTable accountId={member.accountId} members={members} currentUserId={member.userId} />
+      </Card>
+      <Card>
+        <h2 className="mb-2 font-semibold">{t('pendingTitle')}</h2>
+        <PendingInvites accountId={member.accountId} invites={invites} />
+      </Card>
+      {member.role === 'member' && (
+        <div className="self-start">
+          <ConfirmForm action={leaveAccountAction} fields={{ accountId: member.accountId }} label={t('leave')} confirm={t('leaveConfirm', { accountName: owner?.name ?? '' })} variant="danger" />
+        </div>
+      )}
+    </div>
+  );
+}

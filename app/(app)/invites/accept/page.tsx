@@ -1,0 +1,25 @@
+import { getTranslations } from 'next-intl/server';
+import { AuthPanel } from '@/components/auth/auth-panel';
+import { LinkProblem } from '@/components/auth/link-problem';
+import { checkInvite } from '@/lib/invites/respond';
+import { requireUser } from '@/lib/session';
+import { InviteAnswerForms } from './invite-answer';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('InvitePage'))('title') };
+}
+
+export default async function AcceptInvitePage({ searchParams }: PageProps<'/invites/accept'>) {
+  const user = await requireUser();
+  const t = await getTranslations('InvitePage');
+  const { token } = await searchParams;
+  const check = typeof token === 'string' ? await checkInvite(token, user.id) : { status: 'invalid' as const };
+  if (check.status !== 'valid') {
+    return <LinkProblem title={t(`${check.status}Title`)} body={t(check.status)} action={{ href: '/dashboard', label: t('dashboard') }} />;
+  }
+  return (
+    <AuthPanel title={t('title')} subtitle={t('body', { inviterName: check.inviterName ?? '—', accountName: check.accountName })}>
+      <InviteAnswerForms token={token as string} />
+    </AuthPanel>
+  );
+}

@@ -1,0 +1,56 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { fail, ok, type ActionResult } from '@/lib/action-result';
+import { CURRENT_ACCOUNT_COOKIE } from '@/lib/authz';
+import { acceptPendingInvite, declinePendingInvite } from '@/lib/data/invites';
+import { acceptInvite, declineInvite, type InviteCheck } from '@/lib/invites/respond';
+import { getSessionUser } from '@/lib/session';
+import { tokenField } from '@/lib/validation';
+
+const tokenSchema = z.object({ token: tokenField });
+const inviteIdSchema = z.object({ inviteId: z.uuid() });
+export type InviteAnswer = InviteCheck['status'] | 'declined';
+
+async function enterAccount(accountId: string): Promise<never> {
+  (await cookies()).set(CURRENT_ACCOUNT_COOKIE, accountId, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true });
+  redirect('/chargers');
+}
+
+export async function acceptInviteAction(_previous: ActionResult<InviteAnswer>, form: FormData): Promise<ActionResult<InviteAnswer>> {
+  const input = tokenSchema.safeParse(Object.fromEntries(form));
+  const user = await getSessionUser();
+  if (!user) return fail('sessionExpired');
+  if (!input.success) return ok('invalid');
+  const result = await acceptInvite({ token: input.data.token, userId: user.id });
+  if (result.status === 'accepted') await enterAccount(result.accountId);
+  return ok(result.status === 'accepted' ? 'used' : result.status);
+}
+
+export async function declineInviteAction(_previous: ActionResult<InviteAnswer>, form: FormData): Promise<ActionResult<InviteAnswer>> {
+  const input = tokenSchema.safeParse(Object.fromEntries(form));
+  const user = await getSessionUser();
+  if (!user) return fail('sessionExpired');
+  if (!input.success) return ok('invalid');
+  const result = await declineInvite({ token: input.data.token, userId: user.id });
+  return ok(result.status);
+}
+
+// From the dashboard, where the invite is named by id: only its invitee can answer it.
+export async function answerInviteAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const input = inviteIdSchema.safeParse(Object.fromEntries(form));
+  const user = await getSessionUser();
+  if (!user) return fail('sessionExpired');
+  if (!input.success) return fail('notFound');
+  if (form.get('answer') === 'decline') {
+    if (!(await declinePendingInvite({ inviteId: input.data.inviteId, userId: user.id }))) return fail('notFound');
+    revalidatePath('/dashboard');
+    return ok(null);
+  }
+  const accountId = await acceptPendingInvite({ inviteId: input.data.inviteId, userId: user.id });
+  if (!accountId) return fail('notFound');
+  return enterAccount(accountId);
+}

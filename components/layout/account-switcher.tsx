@@ -1,0 +1,44 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useId, useTransition } from 'react';
+import { switchAccountAction } from '@/app/actions/account';
+
+type AccountOption = { accountId: string; accountName: string; role: 'owner' | 'member' };
+
+// Shown only to people who belong to more than one account; the choice lives in a cookie.
+export function AccountSwitcher({ accounts, currentAccountId }: { accounts: AccountOption[]; currentAccountId: string }) {
+  const t = useTranslations('AccountSwitcher');
+  const router = useRouter();
+  const [isPending, startTransition] = useTransition();
+  const id = useId();
+  if (accounts.length < 2) return null;
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor={id} className="sr-only">
+        {t('label')}
+      </label>
+      <select
+        id={id}
+        value={currentAccountId}
+        disabled={isPending}
+        data-testid="account-switcher"
+        onChange={(event) => {
+          const accountId = event.target.value;
+          startTransition(async () => {
+            await switchAccountAction(accountId);
+            router.refresh();
+          });
+        }}
+        className="max-w-48 rounded-lg border border-slate-300 bg-white py-1.5 pl-2 pr-8 text-sm font-medium shadow-sm"
+      >
+        {accounts.map((account) => (
+          <option key={account.accountId} value={account.accountId}>
+            {account.role === 'owner' ? t('own', { name: account.accountName }) : account.accountName}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
