@@ -47,15 +47,16 @@ export default async function CardPage({ params }: PageProps<'/cards/[cardId]'>)
           <Alert tone="info">{t(state === 'blocked' ? 'blockedChargingNotice' : 'chargingNotice')}</Alert>
         </div>
       )}
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="flex flex-col gap-6 lg:col-span-2">
+      {/* Block/unblock comes right after the facts on a phone: it is what an owner who lost a card is here for. */}
+      <div className="grid gap-6 lg:grid-cols-3 lg:items-start">
+        <div className="lg:col-span-2">
           <CardFacts card={card} />
+        </div>
+        <CardAccessCard card={editable} />
+        <div className="lg:col-span-2">
           <EditCardForm card={editable} users={users} />
         </div>
-        <div className="flex flex-col gap-6">
-          <CardAccessCard card={editable} />
-          <DeleteCardCard card={editable} />
-        </div>
+        <DeleteCardCard card={editable} />
       </div>
     </div>
   );

@@ -44,7 +44,7 @@ export function AddCardForm({ accountId, users, userId }: AddCardFormProps) {
       )}
       <TextField label={t('label')} name="label" maxLength={LABEL_MAX} placeholder={t('labelPlaceholder')} defaultValue={values?.label} errors={errors?.label} />
       <UserSelect users={users} defaultValue={values?.userId ?? userId} errors={errors?.userId} isRequired={kind === 'virtual'} />
-      <TextField label={t('expiresOn')} name="expiresOn" type="date" hint={t('expiresOnHint')} defaultValue={values?.expiresOn} errors={errors?.expiresOn} className="max-w-60" />
+      <TextField label={t('expiresOn')} name="expiresOn" type="date" hint={t('expiresOnHint')} defaultValue={values?.expiresOn} errors={errors?.expiresOn} className="[&_input]:max-w-60" />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton label={t('submit')} pendingLabel={t('submitting')} />
         <Link href="/cards" className={buttonClasses('ghost')}>

@@ -20,12 +20,9 @@ export function CardFacts({ card }: { card: CardRow }) {
   return (
     <Card>
       <dl className="grid gap-4 sm:grid-cols-2">
-        <Fact label={t('idTag')}>
-          <span className="break-all font-mono">{card.idTag}</span>
-        </Fact>
         <Fact label={t('kind')}>{tKind(card.kind)}</Fact>
         <Fact label={t('user')}>{card.userName ?? tList('noUser')}</Fact>
-        <Fact label={t('expires')}>{card.expiresAt ? format.dateTime(card.expiresAt, { dateStyle: 'long' }) : tList('noExpiry')}</Fact>
+        <Fact label={t('expires')}>{card.expiresAt ? format.dateTime(card.expiresAt, { dateStyle: 'long' }) : t('noExpiry')}</Fact>
         <Fact label={t('lastUsed')}>
           {card.lastUsedAt
             ? tList('lastUsed', { time: format.dateTime(card.lastUsedAt, { dateStyle: 'medium', timeStyle: 'short' }), charger: card.lastUsedChargerName ?? '—' })

@@ -49,7 +49,7 @@ export function EditCardForm({ card, users }: { card: EditableCard; users: Accou
         {state.status === 'ok' && <Alert tone="success">{t('saved')}</Alert>}
         <TextField label={tForm('label')} name="label" maxLength={LABEL_MAX} placeholder={tForm('labelPlaceholder')} defaultValue={values?.label ?? card.label} errors={errors?.label} />
         <UserSelect users={users} defaultValue={values?.userId ?? card.userId ?? ''} errors={errors?.userId} isRequired={card.kind === 'virtual'} />
-        <TextField label={tForm('expiresOn')} name="expiresOn" type="date" hint={tForm('expiresOnHint')} defaultValue={values?.expiresOn ?? card.expiresOn} errors={errors?.expiresOn} className="max-w-60" />
+        <TextField label={tForm('expiresOn')} name="expiresOn" type="date" hint={tForm('expiresOnHint')} defaultValue={values?.expiresOn ?? card.expiresOn} errors={errors?.expiresOn} className="[&_input]:max-w-60" />
         <SubmitButton label={t('save')} className="self-start" />
       </form>
     </Card>
