@@ -1,0 +1,169 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDb } from '@/db/client';
+import { cards, invites, memberships, outboxEmails } from '@/db/schema';
+import { makeAccount, makeCard, makeUser } from '@/db/seed/builders';
+import { signInAs } from '../support/fake-auth';
+import { formData } from '../support/form';
+
+vi.mock('@/lib/auth', () => import('../support/fake-auth'));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined, set: vi.fn(), delete: vi.fn() }) }));
+
+const { inviteUserAction, removeMemberAction, leaveAccountAction, revokeInviteAction, resendInviteAction } = await import('@/app/(app)/customers/actions');
+const { acceptInvite, declineInvite, checkInvite } = await import('@/lib/invites/respond');
+const { INVITES_PER_HOUR } = await import('@/lib/invites/send-invite');
+
+const { db, sql } = createDb(process.env.DATABASE_URL!);
+afterAll(() => sql.end());
+const idle = { status: 'idle' } as const;
+
+async function person(locale: 'en' | 'de' = 'en') {
+  return makeUser(db, { emailVerifiedAt: new Date(), locale, name: `Person ${Math.random().toString(36).slice(2, 7)}` });
+}
+async function inviteTokenFor(email: string) {
+  const [mail] = await db.select().from(outboxEmails).where(eq(outboxEmails.to, email));
+  const match = /invites\/accept\?token=([\w-]+)/.exec(mail?.text ?? '');
+  if (!match?.[1]) throw new Error(`no invite e-mail to ${email}`);
+  return { token: decodeURIComponent(match[1]), mail: mail! };
+}
+
+let owner: Awaited<ReturnType<typeof person>>;
+let account: Awaited<ReturnType<typeof makeAccount>>;
+beforeEach(async () => {
+  owner = await person();
+  account = await makeAccount(db, { owner });
+  signInAs(owner);
+});
+
+const invite = (email: string, accountId = account.id) => inviteUserAction(idle, formData({ accountId, email }));
+
+describe('inviting', () => {
+  it('mails a registered user, in their language, naming the inviter and the account', async () => {
+    const friend = await person('de');
+    expect(await invite(friend.email.toUpperCase())).toMatchObject({ status: 'ok' });
+    const { mail } = await inviteTokenFor(friend.email);
+    expect(mail.subject).toContain(owner.name);
+    expect(mail.text).toContain(account.name);
+    expect(mail.subject).not.toMatch(/invited you/);
+  });
+
+  it('refuses an e-mail without an account and sends nothing', async () => {
+    const email = `stranger-${Date.now()}@example.test`;
+    expect(await invite(email)).toMatchObject({ status: 'error', formError: 'inviteNoAccount', values: { email } });
+    expect(await db.select().from(outboxEmails).where(eq(outboxEmails.to, email))).toHaveLength(0);
+    expect(await db.select().from(invites).where(eq(invites.accountId, account.id))).toHaveLength(0);
+  });
+
+  it('refuses a current member and a second pending invite', async () => {
+    const friend = await person();
+    expect(await invite(owner.email)).toMatchObject({ formError: 'inviteAlreadyMember' });
+    await invite(friend.email);
+    expect(await invite(friend.email)).toMatchObject({ formError: 'inviteAlreadyPending' });
+  });
+
+  it(`stops after ${INVITES_PER_HOUR} invitations an hour`, async () => {
+    const people = await Promise.all(Array.from({ length: INVITES_PER_HOUR + 1 }, () => person()));
+    for (const friend of people.slice(0, INVITES_PER_HOUR)) expect(await invite(friend.email)).toMatchObject({ status: 'ok' });
+    expect(await invite(people.at(-1)!.email)).toMatchObject({ formError: 'inviteRateLimited' });
+  });
+});
+
+describe('answering an invitation', () => {
+  it('grants access once; the link then counts as used', async () => {
+    const friend = await person();
+    await invite(friend.email);
+    const { token } = await inviteTokenFor(friend.email);
+    expect(await acceptInvite({ token, userId: friend.id })).toEqual({ status: 'accepted', accountId: account.id });
+    const [membership] = await db.select().from(memberships).where(and(eq(memberships.accountId, account.id), eq(memberships.userId, friend.id)));
+    expect(membership?.role).toBe('member');
+    expect(await acceptInvite({ token, userId: friend.id })).toEqual({ status: 'used' });
+  });
+
+  it("refuses someone else's link without saying whose it is", async () => {
+    const friend = await person();
+    const other = await person();
+    await invite(friend.email);
+    const { token } = await inviteTokenFor(friend.email);
+    expect(await acceptInvite({ token, userId: other.id })).toEqual({ status: 'otherUser' });
+    expect(await db.select().from(memberships).where(eq(memberships.userId, other.id))).toHaveLength(0);
+  });
+
+  it('refuses an expired, a revoked and a forged link', async () => {
+    const late = await person();
+    const revoked = await person();
+    await invite(late.email);
+    await invite(revoked.email);
+    await db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.invitedUserId, late.id));
+    expect(await acceptInvite({ token: (await inviteTokenFor(late.email)).token, userId: late.id })).toEqual({ status: 'expired' });
+
+    const [pending] = await db.select().from(invites).where(eq(invites.invitedUserId, revoked.id));
+    expect(await revokeInviteAction(idle, formData({ accountId: account.id, inviteId: pending!.id }))).toMatchObject({ status: 'ok' });
+    expect(await acceptInvite({ token: (await inviteTokenFor(revoked.email)).token, userId: revoked.id })).toEqual({ status: 'revoked' });
+
+    expect(await checkInvite('forged', late.id)).toEqual({ status: 'invalid' });
+  });
+
+  it('lets the invitee decline, which grants nothing', async () => {
+    const friend = await person();
+    await invite(friend.email);
+    const { token } = await inviteTokenFor(friend.email);
+    expect(await declineInvite({ token, userId: friend.id })).toEqual({ status: 'declined' });
+    expect(await db.select().from(memberships).where(eq(memberships.userId, friend.id))).toHaveLength(0);
+  });
+});
+
+describe('removing and leaving', () => {
+  async function member() {
+    const friend = await person();
+    await db.insert(memberships).values({ accountId: account.id, userId: friend.id, role: 'member' });
+    const card = await makeCard(db, { accountId: account.id, userId: friend.id, kind: 'virtual' });
+    return { friend, card };
+  }
+
+  it("ends a removed member's access at once and blocks their cards in the account", async () => {
+    const { friend, card } = await member();
+    expect(await removeMemberAction(idle, formData({ accountId: account.id, userId: friend.id }))).toMatchObject({ status: 'ok' });
+    expect(await db.select().from(memberships).where(and(eq(memberships.accountId, account.id), eq(memberships.userId, friend.id)))).toHaveLength(0);
+    const [row] = await db.select().from(cards).where(eq(cards.id, card.id));
+    expect(row?.status).toBe('blocked');
+  });
+
+  it('never removes the owner, and the owner cannot leave', async () => {
+    const { friend } = await member();
+    signInAs(friend);
+    expect(await removeMemberAction(idle, formData({ accountId: account.id, userId: owner.id }))).toMatchObject({ formError: 'memberNotRemovable' });
+    signInAs(owner);
+    expect(await leaveAccountAction(idle, formData({ accountId: account.id }))).toMatchObject({ formError: 'ownerCannotLeave' });
+    expect(await db.select().from(memberships).where(eq(memberships.userId, owner.id))).toHaveLength(1);
+  });
+});
+
+describe('a member of another account', () => {
+  it('can neither invite into, resend, revoke nor remove anything of this account', async () => {
+    const friend = await person();
+    await invite(friend.email);
+    const { friend: member2 } = await (async () => {
+      const f = await person();
+      await db.insert(memberships).values({ accountId: account.id, userId: f.id, role: 'member' });
+      return { friend: f };
+    })();
+    const [pending] = await db.select().from(invites).where(eq(invites.invitedUserId, friend.id));
+    const intruder = await person();
+    const intrudersAccount = await makeAccount(db, { owner: intruder });
+    signInAs(intruder);
+
+    for (const accountId of [account.id, intrudersAccount.id]) {
+      const expected = accountId === account.id ? 'forbidden' : 'notFound';
+      expect(await resendInviteAction(idle, formData({ accountId, inviteId: pending!.id }))).toMatchObject({ formError: expected });
+      expect(await revokeInviteAction(idle, formData({ accountId, inviteId: pending!.id }))).toMatchObject({ formError: expected });
+    }
+    expect(await invite((await person()).email, account.id)).toMatchObject({ formError: 'forbidden' });
+    expect(await removeMemberAction(idle, formData({ accountId: account.id, userId: member2.id }))).toMatchObject({ formError: 'forbidden' });
+    expect(await removeMemberAction(idle, formData({ accountId: intrudersAccount.id, userId: member2.id }))).toMatchObject({ formError: 'memberNotRemovable' });
+
+    const [still] = await db.select().from(invites).where(eq(invites.id, pending!.id));
+    expect(still?.status).toBe('pending');
+    expect(await db.select().from(memberships).where(eq(memberships.userId, member2.id))).toHaveLength(1);
+  });
+});
