@@ -83,6 +83,7 @@ describe('card authorization at a charger over OCPP 1.6', () => {
     expect((await statusesFor(client, card.idTag)).authorize).toBe('Accepted');
     await db.delete(memberships).where(and(eq(memberships.accountId, accountId()), eq(memberships.userId, user.id)));
     expect(await statusesFor(client, card.idTag, 2)).toEqual({ authorize: 'Invalid', start: 'Invalid' });
+    expect(await getCard({ accountId: accountId(), cardId: card.id })).toMatchObject({ status: 'active', hasUserLeft: true });
   });
 
   it('lets the same physical card into two accounts, each only at its own chargers', async () => {

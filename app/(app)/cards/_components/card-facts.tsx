@@ -21,7 +21,10 @@ export function CardFacts({ card }: { card: CardRow }) {
     <Card>
       <dl className="grid gap-4 sm:grid-cols-2">
         <Fact label={t('kind')}>{tKind(card.kind)}</Fact>
-        <Fact label={t('user')}>{card.userName ?? tList('noUser')}</Fact>
+        <Fact label={t('user')}>
+          {card.userName ?? tList('noUser')}
+          {card.hasUserLeft && <span className="block text-xs font-medium text-red-700">{tList('userLeft')}</span>}
+        </Fact>
         <Fact label={t('expires')}>{card.expiresAt ? format.dateTime(card.expiresAt, { dateStyle: 'long' }) : t('noExpiry')}</Fact>
         <Fact label={t('lastUsed')}>
           {card.lastUsedAt

@@ -44,7 +44,10 @@ export function CardList({ cards }: { cards: CardRow[] }) {
                 <p className="truncate font-mono text-xs text-slate-500">{card.idTag}</p>
               </div>
               <Cell label={t('columnKind')}>{tKind(card.kind)}</Cell>
-              <Cell label={t('columnUser')}>{card.userName ?? <span className="text-slate-400">{t('noUser')}</span>}</Cell>
+              <Cell label={t('columnUser')}>
+                {card.userName ?? <span className="text-slate-400">{t('noUser')}</span>}
+                {card.hasUserLeft && <span className="block text-xs font-medium text-red-700">{t('userLeft')}</span>}
+              </Cell>
               <Cell label={t('columnStatus')}>
                 <span className="inline-flex flex-col items-end gap-1 lg:items-start">
                   <CardStatusBadge state={state} />

@@ -30,6 +30,7 @@ export function SyncPanel({ accountId, syncs }: { accountId: string; syncs: Char
                 {sync.status ? (
                   <span className={TONES[sync.status] ?? 'text-red-700'}>
                     {t('chargerStatus', { status: sync.status })}
+                    {sync.status === 'rejected' && sync.error && <span> ({t('chargerAnswer', { answer: sync.error })})</span>}
                     {sync.listVersion !== null && <span className="text-slate-500"> · {t('version', { version: sync.listVersion })}</span>}
                     {sync.at && <span className="text-slate-500"> · {format.relativeTime(sync.at, now)}</span>}
                   </span>
