@@ -1,9 +1,12 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { LiveRefresh } from '@/components/live/live-refresh';
 import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { listInvitesForUser } from '@/lib/data/invites';
 import { listMembershipsOfUser } from '@/lib/data/memberships';
+import { requireCurrentMembership } from '@/lib/authz';
+import { listChargers } from '@/lib/data/chargers';
 import { requireUser } from '@/lib/session';
 import { PendingInvitations } from './pending-invitations';
 
@@ -12,15 +15,19 @@ export async function generateMetadata() {
 }
 
 export default async function DashboardPage() {
-  const user = await requireUser();
-  const [t, format, memberships, invitations] = await Promise.all([
+  const [user, member] = await Promise.all([requireUser(), requireCurrentMembership()]);
+  const [t, format, memberships, invitations, chargers] = await Promise.all([
     getTranslations('DashboardPage'),
     getFormatter(),
     listMembershipsOfUser(user.id),
     listInvitesForUser(user.id),
+    listChargers({ accountId: member.accountId }),
   ]);
+  const online = chargers.filter((charger) => charger.isOnline).length;
+  const charging = chargers.flatMap((charger) => charger.connectors).filter((connector) => connector.status === 'Charging').length;
   return (
     <div className="flex flex-col gap-6">
+      {chargers.length > 0 && <LiveRefresh />}
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('welcome', { name: user.name })}</h1>
       <PendingInvitations invitations={invitations} />
       <div className="grid gap-6 md:grid-cols-2">
@@ -40,13 +47,26 @@ export default async function DashboardPage() {
             ))}
           </ul>
         </Card>
-        <Card>
-          <h2 className="font-semibold text-slate-900">{t('gettingStarted')}</h2>
-          <p className="mt-2 text-sm text-slate-600">{t('addChargerBody')}</p>
-          <Link href="/onboarding" className={buttonClasses('primary', 'mt-5')}>
-            {t('addCharger')}
-          </Link>
-        </Card>
+        {chargers.length > 0 ? (
+          <Card>
+            <h2 className="font-semibold text-slate-900">{t('chargersTitle')}</h2>
+            <p className="mt-3 text-2xl font-bold tabular-nums" data-testid="chargers-online">
+              {t('chargersSummary', { online, total: chargers.length })}
+            </p>
+            <p className="mt-1 text-sm text-slate-600">{t('chargingNow', { count: charging })}</p>
+            <Link href="/chargers" className={buttonClasses('secondary', 'mt-5')}>
+              {t('openChargers')}
+            </Link>
+          </Card>
+        ) : (
+          <Card>
+            <h2 className="font-semibold text-slate-900">{t('gettingStarted')}</h2>
+            <p className="mt-2 text-sm text-slate-600">{t('addChargerBody')}</p>
+            <Link href="/onboarding" className={buttonClasses('primary', 'mt-5')}>
+              {t('addCharger')}
+            </Link>
+          </Card>
+        )}
       </div>
     </div>
   );

@@ -53,7 +53,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
         </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="flex flex-col gap-6 lg:col-span-2">
+        <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
           <Card>
             <h2 className="mb-4 font-semibold">{t('connectorsTitle')}</h2>
             <ConnectorList connectors={charger.connectors} />
@@ -63,7 +63,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
           <ConfigurationPanel target={target} isOnline={charger.isOnline} />
           <MessageLog messages={messages} />
         </div>
-        <div className="flex flex-col gap-6">
+        <div className="flex min-w-0 flex-col gap-6">
           <BootInfo charger={charger} />
           <EditChargerForm charger={charger} />
           <ChargerPasswordCard charger={charger} />
