@@ -61,3 +61,18 @@ test('an owner adds a physical and a virtual card, blocks one, expires the other
   await expect(row(page, '04A23BFF')).toHaveCount(0);
   await expect(virtual).toHaveCount(1);
 });
+
+test('the add form preselects the user named in ?userId= only when they belong to the account', async ({ page }) => {
+  const email = uniqueEmail('cards-link');
+  await activateAndLogin(page, { name: 'Linked Owner', email });
+  await page.goto('/cards/new');
+  const userSelect = page.getByLabel('Linked user');
+  await expect(userSelect).toHaveValue('');
+  const ownerId = await userSelect.locator('option', { hasText: 'Linked Owner' }).getAttribute('value');
+  expect(ownerId).toBeTruthy();
+
+  await page.goto(`/cards/new?userId=${ownerId}`);
+  await expect(userSelect).toHaveValue(ownerId!);
+  await page.goto('/cards/new?userId=3f1c0e8a-1b2c-4d5e-8f90-123456789abc');
+  await expect(userSelect).toHaveValue('');
+});
