@@ -7,3 +7,4 @@ export * from './transactions';
 export * from './commands';
 export * from './ocpp-log';
 export * from './invites';
+export * from './tariffs';

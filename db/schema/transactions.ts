@@ -5,6 +5,7 @@ import {
   doublePrecision,
   index,
   integer,
+  numeric,
   pgTable,
   text,
   timestamp,
@@ -36,6 +37,10 @@ export const transactions = pgTable(
     stopReason: text(),
     stopIdTag: text(),
     energyWh: bigint({ mode: 'number' }),
+    // Priced at stop with the tariff in force then; a later tariff change never rewrites these.
+    cost: numeric({ precision: 14, scale: 4 }),
+    currency: text(),
+    pricePerKwh: numeric({ precision: 12, scale: 4 }),
     isRemoteStarted: boolean().notNull().default(false),
     reservationId: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { transactions } from '../../../db/schema';
 import type { CardAuthorization } from '../../../lib/charging/authorize-card';
+import { computeCost, getTariffInForce } from '../../../lib/charging/tariff';
 import { authorizeAndTouchCard } from './cards';
 import type { ChargerRef } from './chargers';
 import { insertMeterSamples, type MeterSample } from './meter-values';
@@ -81,6 +82,8 @@ export async function stopTransaction(db: Database, ref: ChargerRef, input: Stop
     const authorization = input.idTag ? await authorizeAndTouchCard(tx, ref, { idTag: input.idTag, context }) : null;
     // A charger resends StopTransaction until it gets an answer; the first one wins.
     if (existing.stoppedAt) return { outcome: 'already-stopped', authorization };
+    const energyWh = Math.max(0, input.meterStopWh - existing.meterStartWh);
+    const tariff = await getTariffInForce(tx, { chargerId: ref.chargerId, at: input.stoppedAt });
     await tx
       .update(transactions)
       .set({
@@ -88,7 +91,10 @@ export async function stopTransaction(db: Database, ref: ChargerRef, input: Stop
         stoppedAt: input.stoppedAt,
         stopReason: input.reason ?? 'Local',
         stopIdTag: input.idTag,
-        energyWh: Math.max(0, input.meterStopWh - existing.meterStartWh),
+        energyWh,
+        cost: tariff ? computeCost(energyWh, tariff.pricePerKwh) : null,
+        currency: tariff?.currency ?? null,
+        pricePerKwh: tariff?.pricePerKwh ?? null,
       })
       .where(and(eq(transactions.id, existing.id), isNull(transactions.stoppedAt)));
     const target = { chargerId: ref.chargerId, connectorId: existing.connectorId, transactionId: existing.id };

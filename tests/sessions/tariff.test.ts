@@ -1,0 +1,95 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { transactions } from '@/db/schema';
+import { makeAccount, makeCharger } from '@/db/seed/builders';
+import { computeCost, getTariffInForce } from '@/lib/charging/tariff';
+import { startTransaction, stopTransaction } from '@/ocpp-server/src/store/transactions';
+import { testDb } from '@/ocpp-server/test/helpers';
+import { addTariff } from './builders';
+
+const { db, sql } = testDb();
+afterAll(() => sql.end());
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+
+async function fixture() {
+  const account = await makeAccount(db);
+  const charger = await makeCharger(db, { accountId: account.id });
+  return { account, charger, ref: { chargerId: charger.id, accountId: account.id } };
+}
+
+type Ref = { chargerId: string; accountId: string };
+
+async function charge(ref: Ref, { startedAt, stoppedAt, energyWh }: { startedAt: Date; stoppedAt: Date; energyWh: number }) {
+  const input = { connectorId: 1, idTag: 'NOCARD', meterStartWh: 5000, startedAt, reservationId: null };
+  const { transactionId } = await startTransaction(db, ref, input);
+  await stopTransaction(db, ref, { transactionId, meterStopWh: 5000 + energyWh, stoppedAt, reason: 'Local', idTag: null, samples: [] });
+  return transactionId;
+}
+
+async function pricing(transactionId: number) {
+  const [row] = await db
+    .select({ cost: transactions.cost, currency: transactions.currency, pricePerKwh: transactions.pricePerKwh })
+    .from(transactions)
+    .where(eq(transactions.id, transactionId));
+  return row!;
+}
+
+describe('session cost', () => {
+  it('rounds exactly, half up, to the minor unit', () => {
+    expect(computeCost(12_345, '0.3000')).toBe('3.70');
+    expect(computeCost(1_000, '0.2549')).toBe('0.25');
+    expect(computeCost(10, '0.25')).toBe('0.00');
+    expect(computeCost(20, '0.25')).toBe('0.01');
+    expect(computeCost(0, '1')).toBe('0.00');
+    expect(computeCost(123_456_789, '9999.9999')).toBe('1234567877.65');
+  });
+
+  it('uses the tariff in force at stop time, and a later change does not rewrite it', async () => {
+    const { account, ref } = await fixture();
+    await addTariff(db, { accountId: account.id, pricePerKwh: '0.2000', validFrom: minutesAgo(120) });
+    await addTariff(db, { accountId: account.id, pricePerKwh: '0.3500', currency: 'SEK', validFrom: minutesAgo(30) });
+    const id = await charge(ref, { startedAt: minutesAgo(60), stoppedAt: minutesAgo(10), energyWh: 10_000 });
+    expect(await pricing(id)).toEqual({ cost: '3.5000', currency: 'SEK', pricePerKwh: '0.3500' });
+
+    await addTariff(db, { accountId: account.id, pricePerKwh: '9.0000', validFrom: minutesAgo(5) });
+    await addTariff(db, { accountId: account.id, pricePerKwh: '1.0000', validFrom: minutesAgo(50) });
+    const again = await stopTransaction(db, ref, { transactionId: id, meterStopWh: 99_999, stoppedAt: new Date(), reason: null, idTag: null, samples: [] });
+    expect(again.outcome).toBe('already-stopped');
+    expect(await pricing(id)).toEqual({ cost: '3.5000', currency: 'SEK', pricePerKwh: '0.3500' });
+  });
+
+  it('prefers the charger’s own tariff over the account’s, and falls back when the override is removed', async () => {
+    const { account, charger, ref } = await fixture();
+    const other = await makeCharger(db, { accountId: account.id });
+    await addTariff(db, { accountId: account.id, pricePerKwh: '0.2000', validFrom: minutesAgo(120) });
+    await addTariff(db, { accountId: account.id, chargerId: charger.id, pricePerKwh: '0.5000', currency: 'EUR', validFrom: minutesAgo(100) });
+    const onOverride = await charge(ref, { startedAt: minutesAgo(90), stoppedAt: minutesAgo(80), energyWh: 2_000 });
+    expect(await pricing(onOverride)).toEqual({ cost: '1.0000', currency: 'EUR', pricePerKwh: '0.5000' });
+
+    const onOther = await charge({ chargerId: other.id, accountId: account.id }, { startedAt: minutesAgo(90), stoppedAt: minutesAgo(80), energyWh: 2_000 });
+    expect(await pricing(onOther)).toEqual({ cost: '0.4000', currency: 'EUR', pricePerKwh: '0.2000' });
+
+    await addTariff(db, { accountId: account.id, chargerId: charger.id, pricePerKwh: null, validFrom: minutesAgo(60) });
+    const afterRemoval = await charge(ref, { startedAt: minutesAgo(50), stoppedAt: minutesAgo(40), energyWh: 2_000 });
+    expect(await pricing(afterRemoval)).toEqual({ cost: '0.4000', currency: 'EUR', pricePerKwh: '0.2000' });
+    expect(await pricing(onOverride)).toEqual({ cost: '1.0000', currency: 'EUR', pricePerKwh: '0.5000' });
+  });
+
+  it('leaves the cost empty without a tariff and ignores other accounts’ tariffs', async () => {
+    const { ref } = await fixture();
+    const stranger = await fixture();
+    await addTariff(db, { accountId: stranger.account.id, pricePerKwh: '0.3000', validFrom: minutesAgo(120) });
+    const id = await charge(ref, { startedAt: minutesAgo(60), stoppedAt: minutesAgo(10), energyWh: 1_000 });
+    expect(await pricing(id)).toEqual({ cost: null, currency: null, pricePerKwh: null });
+  });
+
+  it('tells the tariff in force now for a charger', async () => {
+    const { account, charger } = await fixture();
+    expect(await getTariffInForce(db, { chargerId: charger.id })).toBeNull();
+    await addTariff(db, { accountId: account.id, pricePerKwh: '0.2500', currency: 'NOK', validFrom: minutesAgo(1) });
+    expect(await getTariffInForce(db, { chargerId: charger.id })).toMatchObject({ pricePerKwh: '0.2500', currency: 'NOK', source: 'account' });
+    await addTariff(db, { accountId: account.id, pricePerKwh: '0.1000', validFrom: new Date(Date.now() + 3600_000) });
+    expect(await getTariffInForce(db, { chargerId: charger.id })).toMatchObject({ pricePerKwh: '0.2500' });
+  });
+});
