@@ -8,7 +8,12 @@ import { TimeZoneCookie } from '@/components/layout/time-zone-cookie';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Metadata');
-  return { title: { default: t('title'), template: `%s · ${t('title')}` }, description: t('description') };
+  return {
+    title: { default: t('title'), template: `%s · ${t('title')}` },
+    description: t('description'),
+    icons: { icon: '/icons/icon.svg', apple: '/icons/apple-touch-icon.png' },
+    appleWebApp: { capable: true, title: 'Chargewatch', statusBarStyle: 'default' },
+  };
 }
 
 export const viewport: Viewport = { themeColor: '#059669', width: 'device-width', initialScale: 1 };

@@ -16,6 +16,7 @@ export async function AppHeader({ userName, accounts, currentAccountId }: AppHea
         <Logo href="/dashboard" />
         <nav aria-label={t('mainNavigation')} className="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
           <NavLink href="/dashboard">{t('dashboard')}</NavLink>
+          <NavLink href="/charge">{t('charge')}</NavLink>
           <NavLink href="/chargers">{t('chargers')}</NavLink>
           <NavLink href="/cards">{t('cards')}</NavLink>
           <NavLink href="/customers">{t('customers')}</NavLink>

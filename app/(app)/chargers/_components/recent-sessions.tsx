@@ -1,12 +1,12 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
+import { sessionEnergyWh } from '@/lib/charge/session-energy';
 import type { listRecentSessions } from '@/lib/data/chargers';
 
 type Session = Awaited<ReturnType<typeof listRecentSessions>>[number];
 
 function energyWh(session: Session): number | null {
-  if (session.energyWh !== null) return session.energyWh;
-  return session.lastMeterWh === null ? null : Math.max(0, session.lastMeterWh - session.meterStartWh);
+  return session.energyWh === null && session.lastMeterWh === null ? null : sessionEnergyWh(session);
 }
 
 export function RecentSessions({ sessions }: { sessions: Session[] }) {

@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { ConnectorList } from '@/components/chargers/connector-list';
+import { OnlineBadge } from '@/components/chargers/online-badge';
+import type { UsableCard, MySession } from '@/lib/data/charge';
+import type { ChargerSummary } from '@/lib/data/chargers';
+import { SessionPanel } from './session-panel';
+import { StartForm } from './start-form';
+
+const STARTABLE = new Set(['Available', 'Preparing']);
+
+type ChargeCardProps = {
+  charger: ChargerSummary;
+  sessions: MySession[];
+  cards: UsableCard[];
+  costOf: (session: MySession) => { amount: number; currency: string } | null;
+};
+
+export function ChargeCard({ charger, sessions, cards, costOf }: ChargeCardProps) {
+  const t = useTranslations('ChargePage');
+  const busy = new Set(sessions.filter((s) => !s.stoppedAt).map((s) => s.connectorId));
+  const free = charger.connectors.filter((c) => STARTABLE.has(c.status) && !busy.has(c.connectorId)).map((c) => c.connectorId);
+  const connectorIds = free.length > 0 || charger.connectors.length > 0 ? free : Array.from({ length: charger.connectorCount }, (_, i) => i + 1);
+  return (
+    <li className="flex flex-col gap-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200" data-testid="charge-card" data-charger={charger.name}>
+      <div className="flex items-start justify-between gap-3">
+        <div>
+          <h2 className="text-lg font-semibold">{charger.name}</h2>
+          {charger.address && <p className="text-sm text-slate-500">{charger.address}</p>}
+        </div>
+        <OnlineBadge isOnline={charger.isOnline} />
+      </div>
+      <ConnectorList connectors={charger.connectors} />
+      {sessions.map((session) => (
+        <SessionPanel key={session.id} session={session} cost={costOf(session)} />
+      ))}
+      {cards.length === 0 ? (
+        <div className="rounded-xl bg-amber-50 p-4 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="no-card">
+          <p className="font-semibold">{t('noCardsTitle')}</p>
+          <p className="mt-1">{t('noCardsBody')}</p>
+          <Link href="/cards/new" className="mt-2 inline-block font-semibold underline">
+            {t('addCard')}
+          </Link>
+        </div>
+      ) : !charger.isOnline ? (
+        <p className="rounded-xl bg-slate-100 p-3 text-sm text-slate-700">{t('offline')}</p>
+      ) : connectorIds.length === 0 ? (
+        <p className="rounded-xl bg-slate-100 p-3 text-sm text-slate-700">{t('unavailable')}</p>
+      ) : (
+        <StartForm chargerId={charger.id} connectorIds={connectorIds} cards={cards.map(({ id, label, idTag, kind }) => ({ id, label, idTag, kind }))} />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,44 @@
+import { useFormatter, useTranslations } from 'next-intl';
+import { sessionEnergyWh } from '@/lib/charge/session-energy';
+import type { MySession } from '@/lib/data/charge';
+import { Elapsed } from './elapsed';
+import { StopForm } from './stop-form';
+
+type SessionPanelProps = { session: MySession; cost: { amount: number; currency: string } | null };
+
+export function SessionPanel({ session, cost }: SessionPanelProps) {
+  const t = useTranslations('ChargePage');
+  const format = useFormatter();
+  const isRunning = !session.stoppedAt;
+  const figures = [
+    ['energy', t('kwh', { value: format.number(sessionEnergyWh(session) / 1000, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) }), 'session-energy'],
+    ...(isRunning ? [['power', t('kw', { value: format.number((session.powerW ?? 0) / 1000, { maximumFractionDigits: 1 }) }), 'session-power'] as const] : []),
+    ['duration', <Elapsed key="d" startedAt={session.startedAt.toISOString()} stoppedAt={session.stoppedAt?.toISOString() ?? null} />, 'session-duration'],
+    ...(cost ? [[isRunning ? 'cost' : 'finalCost', format.number(cost.amount, { style: 'currency', currency: cost.currency }), 'session-cost'] as const] : []),
+  ] as const;
+  return (
+    <section
+      className={`rounded-xl p-4 ${isRunning ? 'bg-blue-50 ring-1 ring-blue-200' : 'bg-slate-50 ring-1 ring-slate-200'}`}
+      data-testid={isRunning ? 'running-session' : 'finished-session'}
+    >
+      <h3 className={`font-semibold ${isRunning ? 'text-blue-900' : 'text-slate-800'}`}>
+        {t(isRunning ? 'chargingTitle' : 'finishedTitle', { connector: session.connectorId })}
+      </h3>
+      <dl className="mt-3 grid grid-cols-2 gap-3">
+        {figures.map(([label, value, testId]) => (
+          <div key={label}>
+            <dt className="text-xs text-slate-500">{t(label)}</dt>
+            <dd className="text-xl font-bold tabular-nums text-slate-900" data-testid={testId}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {isRunning && (
+        <div className="mt-4">
+          <StopForm transactionId={session.id} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { getTranslations } from 'next-intl/server';
+import { LiveRefresh } from '@/components/live/live-refresh';
+import { listChargersForUser, listMySessions, listUsableCards } from '@/lib/data/charge';
+import { requireUser } from '@/lib/session';
+import { ChargeCard } from './_components/charge-card';
+import { sessionCosts } from './session-costs';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('ChargePage'))('title') };
+}
+
+export default async function ChargePage() {
+  const user = await requireUser();
+  const [t, accounts, cards] = await Promise.all([getTranslations('ChargePage'), listChargersForUser(user.id), listUsableCards(user.id)]);
+  const chargerIds = accounts.flatMap((account) => account.chargers.map((charger) => charger.id));
+  const sessions = await listMySessions({ userId: user.id, chargerIds });
+  const costOf = await sessionCosts(sessions);
+  const isGrouped = accounts.filter((account) => account.chargers.length > 0).length > 1;
+  return (
+    <div className="mx-auto flex max-w-xl flex-col gap-6">
+      <LiveRefresh />
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('title')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
+      </div>
+      {chargerIds.length === 0 && <p className="rounded-2xl bg-white p-6 text-center text-slate-600 ring-1 ring-slate-200">{t('noChargers')}</p>}
+      {accounts
+        .filter((account) => account.chargers.length > 0)
+        .map((account) => (
+          <section key={account.accountId} className="flex flex-col gap-3">
+            {isGrouped && <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{account.accountName}</h2>}
+            <ul className="flex flex-col gap-4">
+              {account.chargers.map((charger) => (
+                <ChargeCard
+                  key={charger.id}
+                  charger={charger}
+                  sessions={sessions.filter((session) => session.chargerId === charger.id)}
+                  cards={cards.filter((card) => card.accountId === account.accountId)}
+                  costOf={costOf}
+                />
+              ))}
+            </ul>
+          </section>
+        ))}
+    </div>
+  );
+}
