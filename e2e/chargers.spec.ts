@@ -1,22 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { activateAndLogin, uniqueEmail } from './helpers';
+import { startSimulator } from './simulator';
 
 let simulator: ChildProcess | undefined;
 test.afterEach(() => {
   simulator?.kill('SIGTERM');
 });
-
-// The project's own simulator, started the way an owner would point a real charger at the platform.
-function startSimulator({ url, password }: { url: string; password: string }) {
-  const identity = url.slice(url.lastIndexOf('/') + 1);
-  const base = url.slice(0, url.lastIndexOf('/'));
-  simulator = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'ocpp-server/simulator/cli.ts', '--identity', identity, '--url', base, '--password', password],
-    { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'warn' } },
-  );
-}
 
 test('an owner adds a charger, sees it come online live, resets it and reads its configuration', async ({ page }) => {
   await activateAndLogin(page, { name: 'Charger Owner', email: uniqueEmail('chargers') });
@@ -36,7 +26,7 @@ test('an owner adds a charger, sees it come online live, resets it and reads its
   await expect(page.getByTestId('online-badge')).toHaveText('Offline');
   await expect(page.getByRole('button', { name: 'Soft reset' })).toBeDisabled();
 
-  startSimulator({ url, password });
+  simulator = startSimulator({ url, password });
   await expect(page.getByTestId('online-badge')).toHaveText('Online', { timeout: 15_000 });
   await expect(page.getByTestId('connector-1')).toContainText('Available');
   await expect(page.getByTestId('boot-info')).toContainText('Simulator');

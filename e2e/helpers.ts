@@ -41,3 +41,14 @@ export async function activateAndLogin(page: Page, { name, email, password = PAS
   await login(page, { email, password });
   await expect(page).toHaveURL(/\/(onboarding|dashboard)$/);
 }
+
+// Adds a charger from the form and returns what the page shows for the charger's settings.
+export async function addCharger(page: Page, { name, identity }: { name: string; identity: string }) {
+  await page.goto('/chargers/new');
+  await page.getByLabel('Charger ID (OCPP identity)').fill(identity);
+  await page.getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Add charger' }).click();
+  const url = await page.getByTestId('connection-url').inputValue();
+  const password = await page.getByTestId('connection-password').inputValue();
+  return { url, password };
+}

@@ -12,6 +12,7 @@ test('an owner shares the account with a registered user, gives them a card, the
 
   await activateAndLogin(guest, { name: 'Guest Driver', email: guestEmail });
   await guest.getByRole('button', { name: 'Log out' }).click();
+  await expect(guest.getByText('You are logged out.')).toBeVisible();
 
   await activateAndLogin(owner, { name: 'Host Owner', email: uniqueEmail('host') });
   await owner.goto('/chargers/new');
@@ -69,6 +70,7 @@ test('an invitation opened by a different logged-in user says it is for someone 
   const invitee = uniqueEmail('invitee');
   await activateAndLogin(page, { name: 'Invitee', email: invitee });
   await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByText('You are logged out.')).toBeVisible();
   await activateAndLogin(page, { name: 'Inviter', email: uniqueEmail('inviter') });
   await page.goto('/customers');
   await page.getByLabel('E-mail').fill(invitee);

@@ -1,5 +1,5 @@
 // `npm run simulate -- --chargers N [--url ws://localhost:9000/ocpp] [--password ...] [--identity-prefix SIM | --identity ID]
-//   [--meter-interval 5000] [--charge] [--register]`
+//   [--meter-interval 5000] [--power 7400] [--charge] [--register]`
 import { parseArgs } from 'node:util';
 import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
 import { SimulatedCharger } from './simulated-charger';
@@ -14,6 +14,8 @@ const { values } = parseArgs({
     identity: { type: 'string' },
     'meter-interval': { type: 'string', default: '5000' },
     charge: { type: 'boolean', default: false },
+    // Charging power in watts while a session runs (7400: a typical single-phase wallbox).
+    power: { type: 'string', default: '7400' },
     register: { type: 'boolean', default: false },
   },
 });
@@ -33,7 +35,7 @@ if (values.register) {
 
 const simulated = identities.map(
   (identity) =>
-    new SimulatedCharger({ url: values.url, identity, password: values.password, connectors: 2, meterIntervalMs: Number(values['meter-interval']) }),
+    new SimulatedCharger({ url: values.url, identity, password: values.password, connectors: 2, meterIntervalMs: Number(values['meter-interval']), powerW: Number(values.power) }),
 );
 
 const started = Date.now();

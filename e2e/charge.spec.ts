@@ -1,0 +1,76 @@
+import type { ChildProcess } from 'node:child_process';
+import { devices, expect, test, type Browser, type Page } from '@playwright/test';
+import { activateAndLogin, addCharger, openMailLink, uniqueEmail } from './helpers';
+import { startSimulator } from './simulator';
+
+test.use({ ...devices['Pixel 7'], locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
+
+let simulator: ChildProcess | undefined;
+test.afterEach(() => {
+  simulator?.kill('SIGTERM');
+});
+
+async function newPhone(browser: Browser) {
+  return (await browser.newContext({ ...devices['Pixel 7'], locale: 'en-GB' })).newPage();
+}
+
+async function inviteAndAccept(owner: Page, member: Page, { email, ownerName }: { email: string; ownerName: string }) {
+  await owner.goto('/customers');
+  await owner.getByLabel('E-mail').fill(email);
+  await owner.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(owner.getByText(`Invitation sent to ${email}.`)).toBeVisible();
+  await openMailLink(member, { to: email, subject: `${ownerName} invited you` });
+  await member.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(member).toHaveURL(/\/chargers$/);
+}
+
+async function kwh(page: Page) {
+  return Number((await page.getByTestId('session-energy').innerText()).replace(/[^\d.]/g, ''));
+}
+
+test('an invited member charges from the Charge page on a phone and follows it live', async ({ browser }) => {
+  const owner = await newPhone(browser);
+  const member = await newPhone(browser);
+  const cardless = await newPhone(browser);
+  const memberEmail = uniqueEmail('driver');
+  const cardlessEmail = uniqueEmail('cardless');
+  await activateAndLogin(member, { name: 'Daiva Driver', email: memberEmail });
+  await activateAndLogin(cardless, { name: 'Cardless Carl', email: cardlessEmail });
+  await activateAndLogin(owner, { name: 'Petras Owner', email: uniqueEmail('owner') });
+
+  const connection = await addCharger(owner, { name: 'Home wallbox', identity: `CHG-${Date.now().toString(36).toUpperCase()}` });
+  simulator = startSimulator({ ...connection, extra: ['--meter-interval', '1000', '--power', '180000'] });
+
+  await inviteAndAccept(owner, member, { email: memberEmail, ownerName: 'Petras Owner' });
+  await inviteAndAccept(owner, cardless, { email: cardlessEmail, ownerName: 'Petras Owner' });
+  await owner.goto('/customers');
+  await owner.getByTestId('member-row').filter({ hasText: memberEmail }).getByRole('link', { name: 'Add card' }).click();
+  await owner.getByRole('radio', { name: /Virtual card/ }).check();
+  await owner.getByLabel('Label').fill("Daiva's phone");
+  await owner.getByRole('button', { name: 'Add card' }).click();
+  await expect(owner).toHaveURL(/\/cards$/);
+
+  await cardless.goto('/charge');
+  await expect(cardless.getByTestId('no-card')).toContainText('Add a card first');
+
+  await member.goto('/charge');
+  const charger = member.getByTestId('charge-card').filter({ hasText: 'Home wallbox' });
+  await expect(charger.getByTestId('online-badge')).toHaveText('Online', { timeout: 15_000 });
+  await charger.getByRole('button', { name: 'Start charging' }).dblclick();
+  await expect(charger.getByTestId('running-session')).toBeVisible({ timeout: 15_000 });
+  await expect(charger.getByTestId('running-session')).toHaveCount(1);
+
+  await expect.poll(() => kwh(member), { timeout: 15_000 }).toBeGreaterThan(0.1);
+  const first = await kwh(member);
+  await expect.poll(() => kwh(member), { timeout: 15_000 }).toBeGreaterThan(first);
+  await expect(charger.getByTestId('session-power')).toHaveText('180 kW');
+
+  await charger.getByRole('button', { name: 'Stop charging' }).click();
+  const finished = charger.getByTestId('finished-session');
+  await expect(finished).toBeVisible({ timeout: 15_000 });
+  expect(Number((await finished.getByTestId('session-energy').innerText()).replace(/[^\d.]/g, ''))).toBeGreaterThan(first);
+
+  simulator.kill('SIGTERM');
+  await expect(charger.getByTestId('online-badge')).toHaveText('Offline', { timeout: 15_000 });
+  await expect(charger).toContainText('Offline: the charger cannot start charging right now.');
+});
