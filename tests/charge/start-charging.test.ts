@@ -1,0 +1,92 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chargerCommands, chargers, memberships, transactions } from '@/db/schema';
+import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
+import { startCharging } from '@/lib/charge/start-charging';
+import { stopCharging } from '@/lib/charge/stop-charging';
+import type { OcppServer } from '@/ocpp-server/src/start';
+import { startTestServer, testDb, waitFor } from '@/ocpp-server/test/helpers';
+import { startSimulator, stopSimulators } from '@/ocpp-server/test/simulators';
+
+const { db, sql } = testDb();
+let server: OcppServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterEach(() => stopSimulators());
+afterAll(async () => {
+  await server.close();
+  await sql.end();
+});
+
+// An account with a connected simulated charger, its owner, and a member who drives.
+async function setup() {
+  const owner = await makeUser(db, { emailVerifiedAt: new Date() });
+  const driver = await makeUser(db, { emailVerifiedAt: new Date() });
+  const account = await makeAccount(db, { owner });
+  await db.insert(memberships).values({ accountId: account.id, userId: driver.id, role: 'member' });
+  const charger = await makeCharger(db, { accountId: account.id });
+  const simulator = await startSimulator(server, { identity: charger.identity, connectors: 2 });
+  await waitFor(async () => (await db.select().from(chargers).where(and(eq(chargers.id, charger.id), eq(chargers.isOnline, true))))[0]);
+  return { owner, driver, account, charger, simulator };
+}
+
+const openSessions = (chargerId: string) =>
+  db.select().from(transactions).where(and(eq(transactions.chargerId, chargerId), isNull(transactions.stoppedAt)));
+
+describe('starting charging from the app', () => {
+  it("starts with the user's own virtual card, once, even when asked twice at the same moment", async () => {
+    const { driver, account, charger } = await setup();
+    const card = await makeCard(db, { accountId: account.id, userId: driver.id, kind: 'virtual' });
+    const request = { userId: driver.id, chargerId: charger.id, connectorId: 1, cardId: card.id };
+
+    expect(await Promise.all([startCharging(request), startCharging(request)])).toEqual(['started', 'started']);
+
+    const [session] = await waitFor(async () => {
+      const rows = await openSessions(charger.id);
+      return rows.length > 0 && rows;
+    });
+    expect(session).toMatchObject({ connectorId: 1, cardId: card.id, userId: driver.id, isRemoteStarted: true });
+    const starts = await db.select().from(chargerCommands).where(and(eq(chargerCommands.chargerId, charger.id), eq(chargerCommands.action, 'RemoteStartTransaction')));
+    expect(starts).toHaveLength(1);
+
+    expect(await stopCharging({ userId: driver.id, transactionId: session!.id })).toBe('stopping');
+    await waitFor(async () => (await openSessions(charger.id)).length === 0);
+  });
+
+  it("refuses someone else's card, a blocked card and an expired card, and sends the charger nothing", async () => {
+    const { owner, driver, account, charger } = await setup();
+    const ownersCard = await makeCard(db, { accountId: account.id, userId: owner.id, kind: 'virtual' });
+    const blocked = await makeCard(db, { accountId: account.id, userId: driver.id, status: 'blocked' });
+    const expired = await makeCard(db, { accountId: account.id, userId: driver.id, expiresAt: new Date(Date.now() - 60_000) });
+    for (const card of [ownersCard, blocked, expired]) {
+      expect(await startCharging({ userId: driver.id, chargerId: charger.id, connectorId: 1, cardId: card.id })).toBe('noValidCard');
+    }
+    expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id))).toHaveLength(0);
+  });
+
+  it("refuses a charger of an account the user does not belong to, and a stranger's stop", async () => {
+    const { driver, account, charger } = await setup();
+    const card = await makeCard(db, { accountId: account.id, userId: driver.id, kind: 'virtual' });
+    const stranger = await makeUser(db, { emailVerifiedAt: new Date() });
+    await makeAccount(db, { owner: stranger });
+    expect(await startCharging({ userId: stranger.id, chargerId: charger.id, connectorId: 1, cardId: card.id })).toBe('notFound');
+
+    expect(await startCharging({ userId: driver.id, chargerId: charger.id, connectorId: 1, cardId: card.id })).toBe('started');
+    const [session] = await waitFor(async () => {
+      const rows = await openSessions(charger.id);
+      return rows.length > 0 && rows;
+    });
+    expect(await stopCharging({ userId: stranger.id, transactionId: session!.id })).toBe('notFound');
+    expect(await startCharging({ userId: driver.id, chargerId: charger.id, connectorId: 1, cardId: card.id })).toBe('connectorOccupied');
+  });
+
+  it('says the charger is offline when it is', async () => {
+    const owner = await makeUser(db, { emailVerifiedAt: new Date() });
+    const account = await makeAccount(db, { owner });
+    const charger = await makeCharger(db, { accountId: account.id });
+    const card = await makeCard(db, { accountId: account.id, userId: owner.id, kind: 'virtual' });
+    expect(await startCharging({ userId: owner.id, chargerId: charger.id, connectorId: 1, cardId: card.id })).toBe('chargerOffline');
+  });
+});
