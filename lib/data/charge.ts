@@ -3,6 +3,7 @@ import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { accounts, cards, chargers, memberships, transactions } from '@/db/schema';
 import { db } from '@/lib/db';
 import { listChargers } from './chargers';
+import { latestReading } from './meter-sql';
 
 // Cards a user may start charging with in an account: linked to them, active, unexpired.
 export async function listUsableCards(userId: string) {
@@ -22,11 +23,6 @@ export async function listUsableCards(userId: string) {
 }
 export type UsableCard = Awaited<ReturnType<typeof listUsableCards>>[number];
 
-const latest = (measurand: string, unitFactor: string) => sql<number | null>`(
-  select mv.numeric_value * case when mv.unit = ${unitFactor} then 1000 else 1 end from meter_values mv
-  where mv.transaction_id = transactions.id and mv.measurand = ${measurand} and mv.phase is null
-  order by mv.sampled_at desc limit 1)`;
-
 // The user's sessions at these chargers that are running, or ended within the last hour (final figures).
 export async function listMySessions({ userId, chargerIds }: { userId: string; chargerIds: string[] }) {
   if (chargerIds.length === 0) return [];
@@ -41,8 +37,8 @@ export async function listMySessions({ userId, chargerIds }: { userId: string; c
       energyWh: transactions.energyWh,
       cost: transactions.cost,
       currency: transactions.currency,
-      lastMeterWh: latest('Energy.Active.Import.Register', 'kWh'),
-      powerW: latest('Power.Active.Import', 'kW'),
+      lastMeterWh: latestReading('transactions.id', 'Energy.Active.Import.Register'),
+      powerW: latestReading('transactions.id', 'Power.Active.Import'),
     })
     .from(transactions)
     .where(

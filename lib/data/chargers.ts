@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { chargers, connectors, ocppMessages, transactions, type NewCharger } from '@/db/schema';
 import { db } from '@/lib/db';
+import { latestReading } from './meter-sql';
 import { isUniqueViolation } from '@/lib/db-errors';
 
 type Scope = { accountId: string };
@@ -44,11 +45,10 @@ async function connectorStates(chargerIds: string[]): Promise<Map<string, Connec
       errorCode: connectors.errorCode,
       info: connectors.info,
       updatedAt: connectors.updatedAt,
-      powerW: sql<number | null>`(
-        select mv.numeric_value * case when mv.unit = 'kW' then 1000 else 1 end from transactions t
-        join meter_values mv on mv.transaction_id = t.id and mv.measurand = 'Power.Active.Import' and mv.phase is null
-        where t.charger_id = connectors.charger_id and t.connector_id = connectors.connector_id and t.stopped_at is null
-        order by mv.sampled_at desc limit 1)`,
+      powerW: latestReading(
+        '(select t.id from transactions t where t.charger_id = connectors.charger_id and t.connector_id = connectors.connector_id and t.stopped_at is null limit 1)',
+        'Power.Active.Import',
+      ),
     })
     .from(connectors)
     .where(and(inArray(connectors.chargerId, chargerIds), sql`${connectors.connectorId} > 0`))
@@ -159,10 +159,7 @@ export async function listRecentSessions(scope: ChargerScope, limit = 10) {
       energyWh: transactions.energyWh,
       meterStartWh: transactions.meterStartWh,
       stopReason: transactions.stopReason,
-      lastMeterWh: sql<number | null>`(
-        select mv.numeric_value * case when mv.unit = 'kWh' then 1000 else 1 end from meter_values mv
-        where mv.transaction_id = transactions.id and mv.measurand = 'Energy.Active.Import.Register' and mv.phase is null
-        order by mv.sampled_at desc limit 1)`,
+      lastMeterWh: latestReading('transactions.id', 'Energy.Active.Import.Register'),
     })
     .from(transactions)
     .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
