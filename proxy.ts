@@ -11,4 +11,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(login);
 }
 
-export const config = { matcher: ['/dashboard/:path*', '/onboarding/:path*', '/profile/:path*', '/chargers/:path*', '/cards/:path*', '/customers/:path*', '/invites/:path*', '/charge/:path*'] };
+export const config = { matcher: ['/dashboard/:path*', '/onboarding/:path*', '/profile/:path*', '/chargers/:path*', '/cards/:path*', '/customers/:path*', '/invites/:path*', '/charge/:path*', '/sessions/:path*'] };

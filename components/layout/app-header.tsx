@@ -18,6 +18,7 @@ export async function AppHeader({ userName, accounts, currentAccountId }: AppHea
           <NavLink href="/dashboard">{t('dashboard')}</NavLink>
           <NavLink href="/charge">{t('charge')}</NavLink>
           <NavLink href="/chargers">{t('chargers')}</NavLink>
+          <NavLink href="/sessions">{t('sessions')}</NavLink>
           <NavLink href="/cards">{t('cards')}</NavLink>
           <NavLink href="/customers">{t('customers')}</NavLink>
           <NavLink href="/profile">{t('profile')}</NavLink>

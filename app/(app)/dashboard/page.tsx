@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { LiveRefresh } from '@/components/live/live-refresh';
+import { DashboardSessions } from '@/components/sessions/dashboard-sessions';
 import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { listInvitesForUser } from '@/lib/data/invites';
@@ -67,6 +68,7 @@ export default async function DashboardPage() {
             </Link>
           </Card>
         )}
+        {chargers.length > 0 && <DashboardSessions accountId={member.accountId} />}
       </div>
     </div>
   );

@@ -1,0 +1,28 @@
+import { getCurrentMembership, getMembership } from '@/lib/authz';
+import { csvStream } from '@/lib/sessions/export-csv';
+import { exportContext } from '@/lib/sessions/export-labels';
+import { exportCursor } from '@/lib/sessions/export-query';
+import { parseSessionFilters } from '@/lib/sessions/filters';
+
+export const dynamic = 'force-dynamic';
+
+// The account is the one the user works in, or an accountId they name, which is only a claim
+// until their membership confirms it.
+export async function GET(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const filters = parseSessionFilters(params);
+  const claimed = params.get('accountId');
+  const member = claimed === null ? await getCurrentMembership() : await getMembership(claimed);
+  if (!member) return new Response(null, { status: 403 });
+
+  const { labels, timeZone, fileName } = await exportContext();
+  const rows = exportCursor({ accountId: member.accountId, timeZone }, filters);
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(csvStream(rows, labels), {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${encodeURIComponent(fileName)}-${day}.csv"`,
+      'cache-control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { ValidationKey } from '@/lib/action-result';
+import { CURRENCIES } from '@/lib/charging/tariff';
+
+const key = (message: ValidationKey) => ({ message });
+
+// Empty means "the account's tariff"; a uuid names one of its chargers.
+const target = z.preprocess((value) => (value === '' ? undefined : value), z.uuid(key('required')).optional());
+
+export const tariffTargetSchema = z.object({ accountId: z.uuid(key('required')), chargerId: target });
+export type TariffTargetInput = z.infer<typeof tariffTargetSchema>;
+
+export const setTariffSchema = tariffTargetSchema.extend({
+  // A decimal comma is how most of Europe types prices.
+  pricePerKwh: z
+    .string(key('required'))
+    .trim()
+    .min(1, { ...key('required'), abort: true })
+    .transform((value) => value.replace(',', '.'))
+    .pipe(z.string().regex(/^\d{1,8}(\.\d{1,4})?$/, key('priceInvalid'))),
+  currency: z.enum(CURRENCIES, key('currencyInvalid')),
+});
+export type SetTariffInput = z.infer<typeof setTariffSchema>;

@@ -1,0 +1,56 @@
+import 'server-only';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { chargers, transactions, users } from '@/db/schema';
+import { db } from '@/lib/db';
+import { sessionEnergyWh, type SessionScope } from '@/lib/sessions/query';
+
+export async function listActiveSessions({ accountId }: { accountId: string }) {
+  return db()
+    .select({
+      id: transactions.id,
+      chargerName: chargers.name,
+      connectorId: transactions.connectorId,
+      userName: users.name,
+      idTag: transactions.idTag,
+      startedAt: transactions.startedAt,
+      energyWh: sql<number | null>`(${sessionEnergyWh})::float8`,
+    })
+    .from(transactions)
+    .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
+    .leftJoin(users, eq(users.id, transactions.userId))
+    .where(and(eq(chargers.accountId, accountId), isNull(transactions.stoppedAt)))
+    .orderBy(desc(transactions.startedAt))
+    .limit(20);
+}
+
+export type DailyEnergy = { day: string; energyWh: number; sessions: number };
+
+// One row per day of the user's calendar, empty days included, oldest first.
+export async function listDailyEnergy({ accountId, timeZone }: SessionScope, days = 30): Promise<DailyEnergy[]> {
+  const rows = await db().execute<{ day: string; energy_wh: number; sessions: number }>(sql`
+    with bounds as (select (now() at time zone ${timeZone})::date as today),
+    series as (
+      select generate_series((select today from bounds) - ${days - 1}::int, (select today from bounds), interval '1 day')::date as day)
+    select to_char(s.day, 'YYYY-MM-DD') as day,
+      coalesce(sum(${sessionEnergyWh}), 0)::float8 as energy_wh,
+      count(${transactions.id})::int as sessions
+    from series s
+    left join (${transactions} join ${chargers} on ${chargers.id} = ${transactions.chargerId} and ${chargers.accountId} = ${accountId})
+      on (${transactions.startedAt} at time zone ${timeZone})::date = s.day
+    group by s.day order by s.day`);
+  return rows.map((row) => ({ day: row.day, energyWh: Number(row.energy_wh), sessions: Number(row.sessions) }));
+}
+
+export async function countSessionsThisMonth({ accountId, timeZone }: SessionScope) {
+  const [row] = await db()
+    .select({ count: sql<number>`count(*)::int`, energyWh: sql<number>`coalesce(sum(${sessionEnergyWh}), 0)::float8` })
+    .from(transactions)
+    .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
+    .where(
+      and(
+        eq(chargers.accountId, accountId),
+        sql`${transactions.startedAt} >= (date_trunc('month', now() at time zone ${timeZone}) at time zone ${timeZone})`,
+      ),
+    );
+  return row ?? { count: 0, energyWh: 0 };
+}

@@ -1,0 +1,118 @@
+import 'server-only';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { cards, chargers, meterValues, transactions, users } from '@/db/schema';
+import { db } from '@/lib/db';
+import { SESSIONS_PAGE_SIZE, type SessionFilters } from '@/lib/sessions/filters';
+import { sessionConditions, sessionEnergyWh, type SessionScope } from '@/lib/sessions/query';
+
+const sessionColumns = {
+  id: transactions.id,
+  chargerId: transactions.chargerId,
+  chargerName: chargers.name,
+  connectorId: transactions.connectorId,
+  userName: users.name,
+  cardLabel: cards.label,
+  isCardDeleted: sql<boolean>`${cards.deletedAt} is not null`,
+  idTag: transactions.idTag,
+  startedAt: transactions.startedAt,
+  stoppedAt: transactions.stoppedAt,
+  energyWh: sql<number | null>`(${sessionEnergyWh})::float8`,
+  cost: transactions.cost,
+  currency: transactions.currency,
+  pricePerKwh: transactions.pricePerKwh,
+  stopReason: transactions.stopReason,
+  meterStartWh: transactions.meterStartWh,
+};
+
+function sessionsFrom() {
+  return db()
+    .select(sessionColumns)
+    .from(transactions)
+    .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
+    .leftJoin(users, eq(users.id, transactions.userId))
+    .leftJoin(cards, eq(cards.id, transactions.cardId));
+}
+
+export async function listSessions(scope: SessionScope, filters: SessionFilters) {
+  const rows = await sessionsFrom()
+    .where(sessionConditions(scope, filters))
+    .orderBy(desc(transactions.startedAt), desc(transactions.id))
+    .limit(SESSIONS_PAGE_SIZE + 1)
+    .offset((filters.page - 1) * SESSIONS_PAGE_SIZE);
+  return { sessions: rows.slice(0, SESSIONS_PAGE_SIZE), hasNext: rows.length > SESSIONS_PAGE_SIZE };
+}
+export type SessionRow = Awaited<ReturnType<typeof listSessions>>['sessions'][number];
+
+export type SessionTotals = { count: number; energyWh: number; costs: { currency: string; amount: string }[] };
+
+export async function sessionTotals(scope: SessionScope, filters: SessionFilters): Promise<SessionTotals> {
+  const rows = await db()
+    .select({
+      currency: transactions.currency,
+      count: sql<number>`count(*)::int`,
+      energyWh: sql<number>`coalesce(sum(${sessionEnergyWh}), 0)::float8`,
+      cost: sql<string | null>`sum(${transactions.cost})::text`,
+    })
+    .from(transactions)
+    .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
+    .where(sessionConditions(scope, filters))
+    .groupBy(transactions.currency)
+    .orderBy(asc(transactions.currency));
+  return {
+    count: rows.reduce((sum, row) => sum + row.count, 0),
+    energyWh: rows.reduce((sum, row) => sum + row.energyWh, 0),
+    costs: rows.flatMap((row) => (row.currency && row.cost !== null ? [{ currency: row.currency, amount: row.cost }] : [])),
+  };
+}
+
+export async function getSession({ accountId, sessionId }: { accountId: string; sessionId: number }) {
+  const [row] = await sessionsFrom()
+    .where(and(eq(chargers.accountId, accountId), eq(transactions.id, sessionId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listSessionMeterValues({ accountId, sessionId }: { accountId: string; sessionId: number }) {
+  return db()
+    .select({
+      id: meterValues.id,
+      sampledAt: meterValues.sampledAt,
+      measurand: meterValues.measurand,
+      phase: meterValues.phase,
+      unit: meterValues.unit,
+      context: meterValues.context,
+      value: meterValues.value,
+      numericValue: meterValues.numericValue,
+    })
+    .from(meterValues)
+    .innerJoin(transactions, eq(transactions.id, meterValues.transactionId))
+    .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
+    .where(and(eq(chargers.accountId, accountId), eq(meterValues.transactionId, sessionId)))
+    .orderBy(asc(meterValues.sampledAt), asc(meterValues.id));
+}
+export type SessionMeterValue = Awaited<ReturnType<typeof listSessionMeterValues>>[number];
+
+// Everything the filter form offers: the account's chargers (removed ones too, they have history),
+// the people who charged or belong here, and the cards.
+export async function listSessionFilterOptions({ accountId }: { accountId: string }) {
+  const [chargerRows, userRows, cardRows] = await Promise.all([
+    db()
+      .select({ id: chargers.id, name: chargers.name, isDeleted: sql<boolean>`${chargers.deletedAt} is not null` })
+      .from(chargers)
+      .where(eq(chargers.accountId, accountId))
+      .orderBy(asc(chargers.name)),
+    db().execute<{ id: string; name: string }>(sql`
+      select u.id, u.name from users u where u.id in (
+        select user_id from memberships where account_id = ${accountId}
+        union
+        select t.user_id from transactions t join chargers c on c.id = t.charger_id where c.account_id = ${accountId})
+      order by u.name`),
+    db()
+      .select({ id: cards.id, label: cards.label, idTag: cards.idTag, isDeleted: sql<boolean>`${cards.deletedAt} is not null` })
+      .from(cards)
+      .where(eq(cards.accountId, accountId))
+      .orderBy(sql`${cards.deletedAt} is not null`, asc(cards.label)),
+  ]);
+  return { chargers: chargerRows, users: [...userRows], cards: cardRows };
+}
+export type SessionFilterOptions = Awaited<ReturnType<typeof listSessionFilterOptions>>;

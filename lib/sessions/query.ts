@@ -1,0 +1,26 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { chargers, transactions } from '@/db/schema';
+import { latestReading } from '@/lib/data/meter-sql';
+import type { SessionFilters } from './filters';
+
+export type SessionScope = { accountId: string; timeZone: string };
+
+const lastRegisterWh = latestReading('transactions.id', 'Energy.Active.Import.Register');
+
+// Finished sessions carry their energy; a running one counts what its last meter value says so far.
+export const sessionEnergyWh = sql<number | null>`case when ${transactions.stoppedAt} is not null then ${transactions.energyWh}
+  else greatest(0, ${lastRegisterWh} - ${transactions.meterStartWh}) end`;
+
+// Days are the user's days: a filter "from 1 March" starts at midnight where they are.
+const startOfDay = (day: string, timeZone: string, plusDays = 0) =>
+  sql`(((${day})::date + ${plusDays}::int)::timestamp at time zone ${timeZone})`;
+
+export function sessionConditions(scope: SessionScope, filters: SessionFilters): SQL {
+  const conditions: (SQL | undefined)[] = [eq(chargers.accountId, scope.accountId)];
+  if (filters.from) conditions.push(sql`${transactions.startedAt} >= ${startOfDay(filters.from, scope.timeZone)}`);
+  if (filters.to) conditions.push(sql`${transactions.startedAt} < ${startOfDay(filters.to, scope.timeZone, 1)}`);
+  if (filters.chargerId) conditions.push(eq(transactions.chargerId, filters.chargerId));
+  if (filters.userId) conditions.push(eq(transactions.userId, filters.userId));
+  if (filters.cardId) conditions.push(eq(transactions.cardId, filters.cardId));
+  return and(...conditions)!;
+}
