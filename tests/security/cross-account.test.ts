@@ -83,6 +83,8 @@ beforeAll(async () => {
     type: 'Hard',
     connectorCount: '1',
     answer: 'accept',
+    pricePerKwh: '0.5',
+    currency: 'EUR',
   };
   const intruder = await makeUser(db, { emailVerifiedAt: new Date() });
   await makeAccount(db, { owner: intruder });
