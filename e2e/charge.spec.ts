@@ -38,6 +38,13 @@ test('an invited member charges from the Charge page on a phone and follows it l
   await activateAndLogin(cardless, { name: 'Cardless Carl', email: cardlessEmail });
   await activateAndLogin(owner, { name: 'Petras Owner', email: uniqueEmail('owner') });
 
+  await owner.goto('/sessions/tariff');
+  const tariff = owner.getByTestId('tariff-account');
+  await tariff.getByLabel('Price per kWh').fill('0.25');
+  await tariff.getByLabel('Currency').selectOption('EUR');
+  await tariff.getByRole('button', { name: 'Save' }).click();
+  await expect(tariff.getByText(/^Saved\./)).toBeVisible();
+
   const connection = await addCharger(owner, { name: 'Home wallbox', identity: `CHG-${Date.now().toString(36).toUpperCase()}` });
   simulator = startSimulator({ ...connection, extra: ['--meter-interval', '1000', '--power', '180000'] });
 
@@ -64,12 +71,24 @@ test('an invited member charges from the Charge page on a phone and follows it l
   const first = await kwh(member);
   await expect.poll(() => kwh(member), { timeout: 15_000 }).toBeGreaterThan(first);
   await expect(charger.getByTestId('session-power')).toHaveText('180 kW');
+  await expect(charger.getByTestId('session-cost')).toContainText('€');
 
   await charger.getByRole('button', { name: 'Stop charging' }).click();
   const finished = charger.getByTestId('finished-session');
   await expect(finished).toBeVisible({ timeout: 15_000 });
   expect(Number((await finished.getByTestId('session-energy').innerText()).replace(/[^\d.]/g, ''))).toBeGreaterThan(first);
 
+  const finalKwh = Number((await finished.getByTestId('session-energy').innerText()).replace(/[^\d.]/g, ''));
+  const finalCost = Number((await finished.getByTestId('session-cost').innerText()).replace(/[^\d.]/g, ''));
+  expect(finalCost).toBeCloseTo(finalKwh * 0.25, 1);
+
+  await member.goto('/sessions');
+  const history = member.getByTestId('session-cards').getByRole('link').first();
+  await expect(history).toContainText('Home wallbox');
+  await expect(history).toContainText('kWh');
+  await expect(history).toContainText('€');
+
+  await member.goto('/charge');
   simulator.kill('SIGTERM');
   await expect(charger.getByTestId('online-badge')).toHaveText('Offline', { timeout: 15_000 });
   await expect(charger).toContainText('Offline: the charger cannot start charging right now.');
