@@ -7,7 +7,7 @@ import { useElementWidth } from './use-element-width';
 type Day = { day: string; energyWh: number };
 
 const HEIGHT = 180;
-const MARGIN = { top: 16, right: 8, bottom: 24, left: 40 };
+const MARGIN = { top: 26, right: 8, bottom: 24, left: 40 };
 
 // Days arrive as the user's calendar dates; noon UTC keeps the weekday label on the right date anywhere.
 const asDate = (day: string) => new Date(`${day}T12:00:00Z`);
@@ -24,8 +24,8 @@ export function DailyEnergyChart({ days }: { days: Day[] }) {
   const labelEvery = Math.ceil(days.length / Math.max(1, Math.floor(inner.width / 56)));
   const kwh = (wh: number) => format.number(wh / 1000, { maximumFractionDigits: 1 });
   return (
-    <div ref={ref} className="w-full">
-      <svg width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={t('energyChartLabel')} className="block text-[11px]">
+    <div ref={ref} className="relative w-full overflow-hidden" style={{ height: HEIGHT }}>
+      <svg width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={t('energyChartLabel')} className="absolute inset-0 block text-[11px]">
         <text x={MARGIN.left - 6} y={10} textAnchor="end" className="fill-slate-500 font-semibold">
           {t('kwhUnit')}
         </text>

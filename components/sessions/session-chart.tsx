@@ -48,14 +48,14 @@ export function SessionChart({ powerKw, energyKwh, start, end }: SessionChartPro
           {t('energySeries')}
         </span>
       </figcaption>
-      <div ref={ref} className="relative w-full">
+      <div ref={ref} className="relative w-full overflow-hidden" style={{ height: HEIGHT }}>
         <svg
           width={width}
           height={HEIGHT}
           viewBox={`0 0 ${width} ${HEIGHT}`}
           role="img"
           aria-label={t('chartLabel')}
-          className="block touch-pan-y select-none text-[11px]"
+          className="absolute inset-0 block touch-pan-y select-none text-[11px]"
           onPointerMove={onPointerMove}
           onPointerLeave={() => setHoverAt(null)}
         >
@@ -78,7 +78,7 @@ export function SessionChart({ powerKw, energyKwh, start, end }: SessionChartPro
               {number(tick)}
             </text>
           ))}
-          {timeTicks(start, end, Math.max(2, Math.floor(inner.width / 90))).map((tick) => (
+          {timeTicks(start, end, Math.max(3, Math.floor(inner.width / 80))).map((tick) => (
             <g key={`t${tick}`}>
               <line x1={x(tick)} x2={x(tick)} y1={baseline} y2={baseline + 5} className="stroke-slate-400" />
               <text x={x(tick)} y={baseline + 18} textAnchor="middle" className="fill-slate-500 tabular-nums">

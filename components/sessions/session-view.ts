@@ -32,20 +32,28 @@ function cardName(t: Translator, session: SessionLike) {
   return session.isCardDeleted ? t('cardDeleted', { label }) : label;
 }
 
+// The end of a session that stopped the day it started needs only its time.
+function endTime(format: Formatter, startedAt: Date, stoppedAt: Date) {
+  const isSameDay = format.dateTime(startedAt, { dateStyle: 'short' }) === format.dateTime(stoppedAt, { dateStyle: 'short' });
+  return format.dateTime(stoppedAt, isSameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 // Every cell of a session as the reader sees it, shared by the table, the phone cards and the session page.
 export function sessionView(session: SessionLike, { t, format, now }: { t: Translator; format: Formatter; now: Date }) {
   const end = session.stoppedAt ?? now;
   const minutes = Math.max(0, Math.round((end.getTime() - session.startedAt.getTime()) / 60_000));
   return {
     charger: t('chargerConnector', { charger: session.chargerName, connector: session.connectorId }),
+    chargerName: session.chargerName,
+    connector: t('connector', { connector: session.connectorId }),
     user: session.userName ?? t('none'),
     card: cardName(t, session),
     started: format.dateTime(session.startedAt, { dateStyle: 'medium', timeStyle: 'short' }),
-    ended: session.stoppedAt ? format.dateTime(session.stoppedAt, { dateStyle: 'medium', timeStyle: 'short' }) : t('running'),
+    ended: session.stoppedAt ? endTime(format, session.startedAt, session.stoppedAt) : t('running'),
     duration: t('duration', { hours: Math.floor(minutes / 60), minutes: minutes % 60 }),
     energy: formatKwh(format, t, session.energyWh),
-    cost: session.cost !== null && session.currency ? formatMoney(format, session.cost, session.currency) : session.stoppedAt ? t('noCost') : t('running'),
-    stopReason: session.stoppedAt ? t('stopReason', { reason: session.stopReason ?? 'Other' }) : t('running'),
+    cost: session.cost !== null && session.currency ? formatMoney(format, session.cost, session.currency) : session.stoppedAt ? t('noCost') : t('none'),
+    stopReason: session.stoppedAt ? t('stopReason', { reason: session.stopReason ?? 'Other' }) : t('none'),
     isRunning: session.stoppedAt === null,
   };
 }

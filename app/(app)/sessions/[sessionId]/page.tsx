@@ -34,14 +34,14 @@ export default async function SessionPage({ params }: PageProps<'/sessions/[sess
     [t('user'), view.user],
     [t('card'), view.card],
     [t('started'), view.started],
-    [t('ended'), view.ended],
+    ...(view.isRunning ? [] : [[t('ended'), view.ended] as [string, string]]),
     [t('duration'), view.duration],
     [t('energy'), view.energy],
     [t('cost'), view.cost],
     ...(session.pricePerKwh && session.currency
       ? [[t('price'), t('pricePerKwh', { price: formatMoney(format, session.pricePerKwh, session.currency) })] as [string, string]]
       : []),
-    [t('stopReason'), view.stopReason],
+    ...(view.isRunning ? [] : [[t('stopReason'), view.stopReason] as [string, string]]),
   ];
   return (
     <div className="flex flex-col gap-6">

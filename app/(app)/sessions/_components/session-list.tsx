@@ -64,7 +64,10 @@ export async function SessionList({ sessions }: { sessions: ListedSession[] }) {
                     {view.started}
                   </Link>
                 </td>
-                <td className="px-3 py-2.5">{view.charger}</td>
+                <td className="min-w-[9rem] px-3 py-2.5">
+                  <span className="block">{view.chargerName}</span>
+                  <span className="block text-xs text-slate-500">{view.connector}</span>
+                </td>
                 <td className="px-3 py-2.5">{view.user}</td>
                 <td className="px-3 py-2.5">{view.card}</td>
                 <td className="px-3 py-2.5 whitespace-nowrap">

@@ -7,7 +7,8 @@ export async function SessionTotalsBar({ totals }: { totals: SessionTotals }) {
   return (
     <section aria-label={t('totalsTitle')} className="grid grid-cols-2 gap-3 sm:grid-cols-3" data-testid="session-totals">
       <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-        <p className="text-2xl font-bold tabular-nums">{t('totalSessions', { count: totals.count })}</p>
+        <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{t('totalSessions')}</p>
+        <p className="mt-1 text-xl font-bold tabular-nums">{format.number(totals.count)}</p>
       </div>
       <div className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
         <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{t('totalEnergy')}</p>

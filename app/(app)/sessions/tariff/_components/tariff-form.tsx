@@ -47,7 +47,7 @@ export function TariffForm({ accountId, chargerId, title, current, emptyLabel, d
             : emptyLabel}
         </p>
       </div>
-      <form action={action} className="grid gap-3 sm:grid-cols-[1fr_8rem_auto] sm:items-start" noValidate>
+      <form action={action} className="grid grid-cols-[minmax(0,1fr)_7rem] gap-3 sm:grid-cols-[14rem_8rem_auto] sm:items-start" noValidate>
         {claim}
         <TextField
           label={t('price')}
@@ -58,7 +58,7 @@ export function TariffForm({ accountId, chargerId, title, current, emptyLabel, d
           errors={errors?.pricePerKwh}
         />
         <CurrencySelect defaultValue={values?.currency ?? current?.currency ?? defaultCurrency} errors={errors?.currency} />
-        <SubmitButton label={t('save')} className="sm:mt-7" />
+        <SubmitButton label={t('save')} className="col-span-2 justify-self-start sm:col-span-1 sm:mt-7" />
       </form>
       <FormAlert state={state} />
       {state.status === 'ok' && <Alert tone="success">{t('saved')}</Alert>}
