@@ -7,7 +7,7 @@ import { useElementWidth } from './use-element-width';
 type Day = { day: string; energyWh: number };
 
 const HEIGHT = 180;
-const MARGIN = { top: 26, right: 8, bottom: 24, left: 40 };
+const MARGIN = { top: 26, right: 22, bottom: 24, left: 40 };
 
 // Days arrive as the user's calendar dates; noon UTC keeps the weekday label on the right date anywhere.
 const asDate = (day: string) => new Date(`${day}T12:00:00Z`);

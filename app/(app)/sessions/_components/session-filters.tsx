@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { buttonClasses } from '@/components/ui/button';
 import type { SessionFilterOptions } from '@/lib/data/sessions';
 import type { SessionFilters } from '@/lib/sessions/filters';
+import { FilterFormShell } from './filter-form-shell';
 
 const FIELD = 'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 sm:text-sm';
 
@@ -40,7 +41,7 @@ export async function SessionFilterForm({ filters, options }: { filters: Session
     return { id: card.id, name: card.isDeleted ? t('deletedCard', { label }) : label };
   });
   return (
-    <form method="get" action="/sessions" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5" aria-label={t('filtersTitle')}>
+    <FilterFormShell label={t('filtersTitle')}>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-5">
         <Field label={t('from')}>
           <input type="date" name="from" defaultValue={filters.from ?? ''} className={FIELD} />
@@ -66,6 +67,6 @@ export async function SessionFilterForm({ filters, options }: { filters: Session
           {t('clear')}
         </Link>
       </div>
-    </form>
+    </FilterFormShell>
   );
 }
