@@ -1,14 +1,14 @@
 import type { Session } from 'next-auth';
-import { vi, type Mock } from 'vitest';
+import type { Mock } from 'vitest';
 import { auth } from '@/lib/auth';
 
 // Stands for next-auth's cookie session: the test says who is logged in, the rest of the stack reads the database.
 export function signInAs(user: { id: string; sessionVersion: string }) {
   const mocked = auth as unknown as Mock<() => Promise<Session | null>>;
   mocked.mockResolvedValue({ user: { id: user.id }, sessionVersion: user.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() } as Session);
-  return vi.mocked(mocked);
 }
 
+// What the mocked next/navigation redirect() throws, as the real one throws to end the action.
 export class Redirected extends Error {
   constructor(readonly url: string) {
     super(`redirect to ${url}`);

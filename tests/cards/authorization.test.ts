@@ -19,9 +19,12 @@ beforeAll(async () => {
   fixture = await makeChargerFixture(db);
 });
 
+// The server sees each socket close a moment after the charger side; closing the server inside that moment can
+// hang in ocpp-rpc (close with awaitPending waits for a 'close' already emitted), so each test waits it out.
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close({ force: true })));
   await stopSimulators();
+  await waitFor(async () => server.connections.size === 0);
 });
 
 afterAll(async () => {

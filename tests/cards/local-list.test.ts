@@ -15,7 +15,11 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 
-afterEach(() => stopSimulators());
+// See tests/cards/authorization.test.ts: the server must have seen every charger leave before it closes.
+afterEach(async () => {
+  await stopSimulators();
+  await waitFor(async () => server.connections.size === 0);
+});
 
 afterAll(async () => {
   await server?.close();
