@@ -18,5 +18,5 @@ export default defineConfig([
       'no-restricted-imports': ['error', { patterns: ['next', 'next/*', 'server-only', '@/app/*', '@/components/*'] }],
     },
   },
-  globalIgnores(['.next/**', '.next-test/**', '.data/**', 'db/migrations/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
+  globalIgnores(['.next*/**', '.bench/**', '.data/**', 'db/migrations/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
 ]);

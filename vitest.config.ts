@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', '.next/**', '.data/**', 'e2e/**'],
+    exclude: ['node_modules/**', '.next*/**', '.data/**', '.bench/**', 'e2e/**'],
     globalSetup: ['tests/setup/global-db.ts'],
     setupFiles: ['tests/setup/env.ts'],
     testTimeout: 20_000,

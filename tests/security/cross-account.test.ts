@@ -99,8 +99,8 @@ describe('a member of another account', () => {
 
   for (const file of files) {
     it(`is refused by every action in ${path.relative(root, file)}`, async () => {
-      const module = (await import(file)) as Record<string, unknown>;
-      const actions = Object.entries(module).filter(([, value]) => typeof value === 'function') as [string, (...args: unknown[]) => Promise<unknown>][];
+      const actionsModule = (await import(file)) as Record<string, unknown>;
+      const actions = Object.entries(actionsModule).filter(([, value]) => typeof value === 'function') as [string, (...args: unknown[]) => Promise<unknown>][];
       expect(actions.length).toBeGreaterThan(0);
       for (const [name, action] of actions) {
         const before = await snapshot(victimAccountId);
