@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { activateAndLogin, uniqueEmail } from './helpers';
 
@@ -75,4 +76,44 @@ test('the add form preselects the user named in ?userId= only when they belong t
   await expect(userSelect).toHaveValue(ownerId!);
   await page.goto('/cards/new?userId=3f1c0e8a-1b2c-4d5e-8f90-123456789abc');
   await expect(userSelect).toHaveValue('');
+});
+
+let simulator: ChildProcess | undefined;
+test.afterEach(() => {
+  simulator?.kill('SIGTERM');
+  simulator = undefined;
+});
+
+test('an owner syncs the active physical cards to an online charger, and a card change sends the list again', async ({ page }) => {
+  await activateAndLogin(page, { name: 'Sync Owner', email: uniqueEmail('cards-sync') });
+  const identity = `SYNC-${Date.now().toString(36).toUpperCase()}`;
+  await page.goto('/chargers/new');
+  await page.getByLabel('Charger ID (OCPP identity)').fill(identity);
+  await page.getByLabel('Name').fill('Carport');
+  await page.getByRole('button', { name: 'Add charger' }).click();
+  const url = await page.getByTestId('connection-url').inputValue();
+  const password = await page.getByTestId('connection-password').inputValue();
+  simulator = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'ocpp-server/simulator/cli.ts', '--identity', identity, '--url', url.slice(0, url.lastIndexOf('/')), '--password', password],
+    { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'warn' } },
+  );
+
+  await page.goto('/cards/new');
+  await page.getByLabel('Card ID').fill('SYNC0001');
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await expect(page).toHaveURL(/\/cards$/);
+  const charger = page.getByTestId('sync-chargers').getByRole('listitem').filter({ hasText: 'Carport' });
+  await expect(charger.getByTestId('online-badge')).toHaveText('Online', { timeout: 15_000 });
+  await expect(charger).toContainText('Not synced yet');
+
+  await page.getByRole('button', { name: 'Sync to chargers' }).click();
+  await expect(page.getByTestId('sync-result')).toHaveText('List version 1: 1 of 1 charger accepted it.');
+  await expect(charger).toContainText('Accepted · Version 1');
+
+  await page.getByRole('link', { name: 'Open card Unnamed card' }).click();
+  await page.getByRole('button', { name: 'Block card' }).click();
+  await expect(page.getByTestId('card-status')).toHaveText('Blocked');
+  await page.getByRole('link', { name: 'All cards' }).click();
+  await expect(charger).toContainText('Version 2', { timeout: 15_000 });
 });
