@@ -1,7 +1,11 @@
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../../db/client';
 import type { Logger } from './logger';
 import type { ServerClient } from './ocpp/rpc';
 import { markConnected, markDisconnected, type ChargerRef } from './store/chargers';
+
+const CLOSE_GRACE_MS = 5_000;
 
 type ConnectionsOptions = {
   db: Database;
@@ -49,7 +53,17 @@ export function createConnections({ db, instanceId, log, onConnected }: Connecti
       return clients.size;
     },
     async closeAll() {
-      await Promise.all([...clients.values()].map((client) => client.close({ code: 1001, reason: 'Server shutting down', awaitPending: true })));
+      // ocpp-rpc's close() can wait forever for a socket 'close' that already fired when the charger
+      // left while a handler was in flight; the close event or a grace period ends the wait instead.
+      await Promise.all(
+        [...clients.values()].map((client) =>
+          Promise.race([
+            client.close({ code: 1001, reason: 'Server shutting down', awaitPending: true }),
+            once(client, 'close'),
+            sleep(CLOSE_GRACE_MS, undefined, { ref: false }),
+          ]),
+        ),
+      );
       await Promise.all([...writes.values()]);
     },
   };

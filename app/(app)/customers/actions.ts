@@ -5,7 +5,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { fail, formValues, invalid, ok, type ActionResult, type ErrorKey } from '@/lib/action-result';
 import { CURRENT_ACCOUNT_COOKIE, getMembership } from '@/lib/authz';
-import { removeMembership } from '@/lib/data/customers';
+import { endMembership } from '@/lib/customers/end-membership';
 import { revokePendingInvite } from '@/lib/data/invites';
 import { getUserById } from '@/lib/data/users';
 import { inviteUser, resendInvite, type InviteResult } from '@/lib/invites/send-invite';
@@ -64,7 +64,7 @@ export async function removeMemberAction(_previous: ActionResult, form: FormData
   if (!input.success) return fail('notFound');
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden');
-  if (!(await removeMembership({ accountId: member.accountId, userId: input.data.userId }))) return fail('memberNotRemovable');
+  if (!(await endMembership({ accountId: member.accountId, userId: input.data.userId, requestedBy: member.userId }))) return fail('memberNotRemovable');
   revalidatePath('/customers');
   return ok(null);
 }
@@ -75,7 +75,7 @@ export async function leaveAccountAction(_previous: ActionResult, form: FormData
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden');
   if (member.role === 'owner') return fail('ownerCannotLeave');
-  await removeMembership({ accountId: member.accountId, userId: member.userId });
+  await endMembership({ accountId: member.accountId, userId: member.userId, requestedBy: member.userId });
   (await cookies()).delete(CURRENT_ACCOUNT_COOKIE);
   redirect('/dashboard');
 }
