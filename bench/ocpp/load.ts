@@ -1,0 +1,122 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { stopChild, track } from '../lib/children';
+import { mib, sampleProcess } from '../lib/proc';
+import { mergeStats, total } from './merge-stats';
+import type { SpawnedServer } from './servers';
+import type { WorkerConnected, WorkerMessage, WorkerResult } from './worker-protocol';
+
+export type LoadOptions = {
+  identities: string[];
+  charging: string[];
+  idTag: string;
+  rate: number;
+  seconds: number;
+  workers: number;
+  heartbeatSeconds: number;
+  // Runs alongside the steady phase (remote starts); stops when the signal aborts.
+  duringSteady?: (signal: AbortSignal) => Promise<void>;
+};
+
+const CONNECT_TIMEOUT_MS = 180_000;
+const RESULT_TIMEOUT_MS = 60_000;
+
+function spawnWorker() {
+  return track(fork('bench/ocpp/load-worker.ts', [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+}
+
+function nextMessage<T extends WorkerMessage>(worker: ChildProcess, type: T['type'], timeoutMs: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`load worker sent no ${type} within ${timeoutMs} ms`)), timeoutMs);
+    const onMessage = (message: WorkerMessage) => {
+      if (message.type !== type) return;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      resolve(message as T);
+    };
+    worker.on('message', onMessage);
+    worker.once('exit', (code) => reject(new Error(`load worker exited with ${code} before ${type}`)));
+  });
+}
+
+const share = <T>(items: T[], index: number, count: number) => items.filter((_, position) => position % count === index);
+
+export async function runLoad(server: SpawnedServer, options: LoadOptions) {
+  const charging = new Set(options.charging);
+  const meterIntervalMs = Math.max(10, Math.round((charging.size * 1000) / Math.max(options.rate, 0.001)));
+  const workers = Array.from({ length: options.workers }, spawnWorker);
+  try {
+    const cpuBefore = sampleProcess(server.pid).cpuSeconds;
+    const connected = workers.map((worker) => nextMessage<WorkerConnected>(worker, 'connected', CONNECT_TIMEOUT_MS));
+    workers.forEach((worker, index) => {
+      const identities = share(options.identities, index, options.workers);
+      worker.send({
+        type: 'start',
+        url: `ws://127.0.0.1:${server.port}/ocpp`,
+        identities,
+        charging: identities.filter((identity) => charging.has(identity)),
+        idTag: options.idTag,
+        meterIntervalMs,
+        heartbeatIntervalMs: options.heartbeatSeconds * 1000,
+        connectConcurrency: 100,
+      });
+    });
+    const connectBegan = performance.now();
+    const booted = await Promise.all(connected);
+    const connectMs = performance.now() - connectBegan;
+    const afterConnect = sampleProcess(server.pid);
+
+    const results = workers.map((worker) => nextMessage<WorkerResult>(worker, 'result', RESULT_TIMEOUT_MS + options.seconds * 1000));
+    for (const worker of workers) worker.send({ type: 'charge' });
+    const steady = new AbortController();
+    const side = options.duringSteady?.(steady.signal);
+    const steadyBegan = performance.now();
+    await sleep(options.seconds * 1000);
+    const steadyMs = performance.now() - steadyBegan;
+    const afterSteady = sampleProcess(server.pid);
+    steady.abort();
+    await side;
+    for (const worker of workers) worker.send({ type: 'stop' });
+    const finished = await Promise.all(results);
+    const final = sampleProcess(server.pid);
+
+    const steadyStats = mergeStats(finished.map((result) => result.steady));
+    const answered = finished.reduce((sum, result) => sum + result.answeredAtStop, 0);
+    return {
+      server: server.kind,
+      chargers: options.identities.length,
+      charging: charging.size,
+      meterIntervalMs,
+      offeredMeterValuesPerSecond: options.rate,
+      connect: {
+        ms: Math.round(connectMs),
+        connected: booted.reduce((sum, result) => sum + result.connected, 0),
+        failed: booted.reduce((sum, result) => sum + result.failed, 0),
+        latency: mergeStats(booted.map((result) => result.boot)),
+      },
+      steady: {
+        seconds: Math.round(steadyMs / 100) / 10,
+        answered,
+        messagesPerSecond: Math.round(answered / (steadyMs / 1000)),
+        ...steadyStats,
+        callErrorCount: total(steadyStats.callErrors),
+        errorCount: total(steadyStats.errors),
+      },
+      connectionsHeldAtEnd: finished.reduce((sum, result) => sum + result.connectedAtEnd, 0),
+      meterValuesAnswered: finished.reduce((sum, result) => sum + result.meterValuesAnswered, 0),
+      startsAnswered: finished.reduce((sum, result) => sum + result.startsAnswered, 0),
+      stopsAnswered: finished.reduce((sum, result) => sum + result.stopsAnswered, 0),
+      undrainedQueues: finished.reduce((sum, result) => sum + result.undrained, 0),
+      process: {
+        cpuConnectSeconds: Math.round((afterConnect.cpuSeconds - cpuBefore) * 10) / 10,
+        cpuSteadyPercent: Math.round(((afterSteady.cpuSeconds - afterConnect.cpuSeconds) / (steadyMs / 1000)) * 100),
+        rssAfterConnectMiB: mib(afterConnect.rssBytes),
+        peakRssMiB: mib(final.peakRssBytes),
+      },
+    };
+  } finally {
+    await Promise.all(workers.map((worker) => stopChild(worker, 2000)));
+  }
+}
+
+export type LoadResult = Awaited<ReturnType<typeof runLoad>>;

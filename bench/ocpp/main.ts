@@ -1,0 +1,38 @@
+// `npm run bench:ocpp -- --chargers N --rate R --seconds S [--charging-share 0.2] [--workers 4] [--heartbeat 60]`
+import { parseArgs } from 'node:util';
+import { writeReport } from '../lib/output';
+import { ocppMarkdown } from './markdown';
+import { runOcppBench } from './run';
+
+const { values } = parseArgs({
+  options: {
+    chargers: { type: 'string', default: '1000' },
+    rate: { type: 'string', default: '500' },
+    seconds: { type: 'string', default: '20' },
+    'charging-share': { type: 'string', default: '0.2' },
+    workers: { type: 'string', default: '4' },
+    heartbeat: { type: 'string', default: '60' },
+    'remote-start-gap': { type: 'string', default: '50' },
+  },
+});
+
+const options = {
+  chargers: Number(values.chargers),
+  rate: Number(values.rate),
+  seconds: Number(values.seconds),
+  chargingShare: Number(values['charging-share']),
+  workers: Number(values.workers),
+  heartbeatSeconds: Number(values.heartbeat),
+  remoteStartGapMs: Number(values['remote-start-gap']),
+};
+if (!Number.isInteger(options.chargers) || options.chargers < 1 || options.chargers > 50_000) throw new Error('--chargers must be an integer from 1 to 50000');
+if (!(options.seconds > 0 && options.seconds <= 3600)) throw new Error('--seconds must be between 0 and 3600');
+if (!(options.rate >= 0) || !(options.chargingShare >= 0 && options.chargingShare <= 1)) throw new Error('--rate >= 0, --charging-share in [0, 1]');
+if (!Number.isInteger(options.workers) || options.workers < 1 || options.workers > 16) throw new Error('--workers must be 1 to 16');
+
+const report = await runOcppBench(options, (line) => console.log(`[bench] ${line}`));
+const markdown = ocppMarkdown(report);
+console.log(`\n${markdown}`);
+const written = await writeReport('ocpp', { measuredAt: new Date().toISOString(), ...report }, markdown);
+console.log(`\nwritten to ${written} and .bench/ocpp.json`);
+process.exit(0);

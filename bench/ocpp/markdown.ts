@@ -1,0 +1,49 @@
+import { markdownTable } from '../lib/output';
+import type { LoadResult } from './load';
+import type { OcppBenchReport } from './run';
+
+const ACTIONS = ['BootNotification', 'StatusNotification', 'Heartbeat', 'Authorize', 'StartTransaction', 'MeterValues', 'StopTransaction', 'all'];
+
+function latencyRows(result: LoadResult) {
+  const rows: (string | number)[][] = [];
+  for (const action of ACTIONS) {
+    const boot = result.connect.latency.latencyMs[action];
+    const steady = result.steady.latencyMs[action];
+    for (const [phase, summary] of [['connect', boot], ['steady', steady]] as const) {
+      if (summary && summary.count > 0) rows.push([result.server, phase, action, summary.count, summary.p50, summary.p95, summary.p99, summary.max]);
+    }
+  }
+  return rows;
+}
+
+export function ocppMarkdown(report: OcppBenchReport) {
+  const { platform, bare, rows, remoteStart, options } = report;
+  const summary = markdownTable(
+    ['figure', 'platform', 'bare ocpp-rpc'],
+    [
+      ['chargers connected + booted', `${platform.connect.connected}/${platform.chargers}`, `${bare.connect.connected}/${bare.chargers}`],
+      ['connect + boot time (s)', platform.connect.ms / 1000, bare.connect.ms / 1000],
+      ['connections held at end', platform.connectionsHeldAtEnd, bare.connectionsHeldAtEnd],
+      ['messages/s answered (steady)', platform.steady.messagesPerSecond, bare.steady.messagesPerSecond],
+      ['p99 all messages, steady (ms)', platform.steady.latencyMs.all?.p99 ?? '-', bare.steady.latencyMs.all?.p99 ?? '-'],
+      ['CALLERRORs / errors (steady)', `${platform.steady.callErrorCount} / ${platform.steady.errorCount}`, `${bare.steady.callErrorCount} / ${bare.steady.errorCount}`],
+      ['server CPU, connect (s)', platform.process.cpuConnectSeconds, bare.process.cpuConnectSeconds],
+      ['server CPU, steady (% of one core)', platform.process.cpuSteadyPercent, bare.process.cpuSteadyPercent],
+      ['server peak RSS (MiB)', platform.process.peakRssMiB, bare.process.peakRssMiB],
+    ],
+  );
+  const latency = markdownTable(['server', 'phase', 'action', 'count', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'], [...latencyRows(platform), ...latencyRows(bare)]);
+  return [
+    `## OCPP load: ${options.chargers} chargers, ${platform.charging} charging, ${options.rate} MeterValues/s offered, ${options.seconds} s`,
+    '',
+    `**Throughput ratio platform / bare ocpp-rpc: ${report.throughputRatio}**`,
+    '',
+    summary,
+    '',
+    latency,
+    '',
+    `Remote start (enqueueCommand → charger): ${remoteStart ? `p50 ${remoteStart.p50} ms, p95 ${remoteStart.p95} ms, max ${remoteStart.max} ms over ${remoteStart.count} starts, ${remoteStart.lost} lost` : 'not measured'}`,
+    '',
+    `Rows: ${rows.meterValueRows} meter values (expected ${rows.expectedMeterValueRows}), ${rows.transactionRows} transactions (expected ${rows.expectedTransactionRows}), ${rows.stoppedTransactionRows} stopped (expected ${rows.expectedStoppedTransactionRows}): ${rows.isNothingLost ? 'nothing lost' : 'MISMATCH'}`,
+  ].join('\n');
+}

@@ -1,0 +1,34 @@
+export type WorkerStart = {
+  type: 'start';
+  url: string;
+  identities: string[];
+  charging: string[];
+  idTag: string;
+  meterIntervalMs: number;
+  heartbeatIntervalMs: number;
+  connectConcurrency: number;
+};
+
+export type ParentMessage = WorkerStart | { type: 'charge' } | { type: 'stop' };
+
+export type CallStats = {
+  latencies: Record<string, number[]>;
+  callErrors: Record<string, number>;
+  errors: Record<string, number>;
+  firstErrors: string[];
+};
+
+export type WorkerConnected = { type: 'connected'; connected: number; failed: number; ms: number; boot: CallStats };
+
+export type WorkerResult = {
+  type: 'result';
+  steady: CallStats;
+  answeredAtStop: number;
+  connectedAtEnd: number;
+  meterValuesAnswered: number;
+  startsAnswered: number;
+  stopsAnswered: number;
+  undrained: number;
+};
+
+export type WorkerMessage = WorkerConnected | WorkerResult;
