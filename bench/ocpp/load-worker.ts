@@ -1,4 +1,5 @@
 // One load generator process of `npm run bench:ocpp`: drives its share of simulated chargers, times every call.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SimulatedCharger } from '../../ocpp-server/simulator/simulated-charger';
 import { emptyStats, recordCalls } from './call-recorder';
 import type { ParentMessage, WorkerMessage, WorkerStart } from './worker-protocol';
@@ -8,6 +9,7 @@ let stats = emptyStats();
 let chargers: SimulatedCharger[] = [];
 let charging: SimulatedCharger[] = [];
 let idTag = '';
+let meterIntervalMs = 0;
 
 const send = (message: WorkerMessage) => process.send!(message);
 
@@ -26,6 +28,7 @@ async function startAll(chargersToStart: SimulatedCharger[], concurrency: number
 
 async function start(message: WorkerStart) {
   idTag = message.idTag;
+  meterIntervalMs = message.meterIntervalMs;
   const chargingSet = new Set(message.charging);
   chargers = message.identities.map((identity) => {
     const charger = new SimulatedCharger({
@@ -45,9 +48,15 @@ async function start(message: WorkerStart) {
   send({ type: 'connected', connected: chargers.length - failed, failed, ms: performance.now() - began, boot: stats });
 }
 
-async function charge() {
+// Spread over one meter interval, as sessions of a real fleet begin at unrelated times, not in one burst.
+async function charge(spreadMs: number) {
   stats = emptyStats();
-  await Promise.allSettled(charging.map((charger) => charger.startSession(1, idTag)));
+  await Promise.allSettled(
+    charging.map(async (charger) => {
+      await sleep(Math.random() * spreadMs);
+      await charger.startSession(1, idTag);
+    }),
+  );
 }
 
 async function stop() {
@@ -71,7 +80,7 @@ async function stop() {
 
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'start') void start(message);
-  if (message.type === 'charge') void charge();
+  if (message.type === 'charge') void charge(meterIntervalMs);
   if (message.type === 'stop') void stop();
 });
 process.on('disconnect', () => process.exit(0));

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { stopChild, track } from '../lib/children';
 import { mib, sampleProcess } from '../lib/proc';
 import { mergeStats, total } from './merge-stats';
-import type { SpawnedServer } from './servers';
+import { assertAlive, type SpawnedServer } from './servers';
 import type { WorkerConnected, WorkerMessage, WorkerResult } from './worker-protocol';
 
 export type LoadOptions = {
@@ -78,6 +78,7 @@ export async function runLoad(server: SpawnedServer, options: LoadOptions) {
     await side;
     for (const worker of workers) worker.send({ type: 'stop' });
     const finished = await Promise.all(results);
+    assertAlive(server);
     const final = sampleProcess(server.pid);
 
     const steadyStats = mergeStats(finished.map((result) => result.steady));

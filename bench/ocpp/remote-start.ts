@@ -8,31 +8,38 @@ import { summarize } from '../lib/stats';
 
 type RemoteStartOptions = { db: Database; accountId: string; identity: string; port: number; idTag: string; gapMs: number };
 
+export type RemoteStartCharger = Awaited<ReturnType<typeof connectRemoteStartCharger>>;
+
 const MAX_STARTS = 2000;
 const RECEIVE_TIMEOUT_MS = 10_000;
 
-// From just before enqueueCommand (the insert a server action makes) until the simulated charger's
-// handler runs: the whole way through PostgreSQL, LISTEN/NOTIFY, the claim and the WebSocket.
-export async function measureRemoteStarts({ db, accountId, identity, port, idTag, gapMs }: RemoteStartOptions, signal: AbortSignal) {
+// Connected before the load begins, so that a slow connect under load does not eat the measuring time.
+export async function connectRemoteStartCharger({ db, identity, port }: Pick<RemoteStartOptions, 'db' | 'identity' | 'port'>) {
   const [charger] = await db.select({ id: chargers.id }).from(chargers).where(eq(chargers.identity, identity));
   const simulated = new SimulatedCharger({ url: `ws://127.0.0.1:${port}/ocpp`, identity, connectors: 2 });
-  let received: () => void = () => {};
+  const state = { chargerId: charger!.id, simulated, received: () => {} };
   simulated.client.handle('RemoteStartTransaction', async () => {
-    received();
+    state.received();
     return { status: 'Accepted' };
   });
+  await simulated.start();
+  return state;
+}
+
+// From just before enqueueCommand (the insert a server action makes) until the simulated charger's
+// handler runs: the whole way through PostgreSQL, LISTEN/NOTIFY, the claim and the WebSocket.
+export async function measureRemoteStarts(charger: RemoteStartCharger, { db, accountId, idTag, gapMs }: Omit<RemoteStartOptions, 'identity' | 'port'>, signal: AbortSignal) {
   const latencies: number[] = [];
   let lost = 0;
   try {
-    await simulated.start();
     for (let count = 0; count < MAX_STARTS && !signal.aborted; count++) {
       let timer: NodeJS.Timeout | undefined;
       const arrived = new Promise<boolean>((resolve) => {
-        received = () => resolve(true);
+        charger.received = () => resolve(true);
         timer = setTimeout(() => resolve(false), RECEIVE_TIMEOUT_MS);
       });
       const began = performance.now();
-      await enqueueCommand(db, { accountId, chargerId: charger!.id, action: 'RemoteStartTransaction', payload: { connectorId: 1, idTag } });
+      await enqueueCommand(db, { accountId, chargerId: charger.chargerId, action: 'RemoteStartTransaction', payload: { connectorId: 1, idTag } });
       const isReceived = await arrived;
       clearTimeout(timer);
       if (isReceived) latencies.push(performance.now() - began);
@@ -40,7 +47,7 @@ export async function measureRemoteStarts({ db, accountId, identity, port, idTag
       await sleep(gapMs);
     }
   } finally {
-    await simulated.stop();
+    await charger.simulated.stop();
   }
   return { ...summarize(latencies), lost };
 }

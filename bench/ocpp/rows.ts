@@ -20,9 +20,10 @@ export async function checkRows(db: Database, load: LoadResult) {
     expectedMeterValueRows,
     expectedTransactionRows: load.startsAnswered,
     expectedStoppedTransactionRows: load.stopsAnswered,
+    // At least: a message still in flight when the load stopped may be written without its answer being counted.
     isNothingLost:
-      counts!.meterValueRows === expectedMeterValueRows &&
-      counts!.transactionRows === load.startsAnswered &&
-      counts!.stoppedTransactionRows === load.stopsAnswered,
+      counts!.meterValueRows >= expectedMeterValueRows &&
+      counts!.transactionRows >= load.startsAnswered &&
+      counts!.stoppedTransactionRows >= load.stopsAnswered,
   };
 }

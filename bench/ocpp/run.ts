@@ -4,7 +4,7 @@ import { provideTestDatabase } from '../../scripts/lib/database';
 import { stopChild } from '../lib/children';
 import { runLoad, type LoadOptions } from './load';
 import { registerBenchChargers } from './register';
-import { measureRemoteStarts, type RemoteStartResult } from './remote-start';
+import { connectRemoteStartCharger, measureRemoteStarts, type RemoteStartResult } from './remote-start';
 import { checkRows } from './rows';
 import { spawnServer, type ServerKind } from './servers';
 
@@ -36,12 +36,12 @@ export async function runOcppBench(options: OcppBenchOptions, log: (line: string
       const server = await spawnServer(kind, { DATABASE_URL: database.url, OCPP_INSTANCE_ID: `bench-${kind}` });
       let remoteStart: RemoteStartResult | null = null;
       try {
-        const duringSteady =
-          kind === 'platform'
-            ? async (signal: AbortSignal) => {
-                remoteStart = await measureRemoteStarts({ db, accountId, identity: remoteStartIdentity, port: server.port, idTag, gapMs: options.remoteStartGapMs }, signal);
-              }
-            : undefined;
+        const remoteCharger = kind === 'platform' ? await connectRemoteStartCharger({ db, identity: remoteStartIdentity, port: server.port }) : null;
+        const duringSteady = remoteCharger
+          ? async (signal: AbortSignal) => {
+              remoteStart = await measureRemoteStarts(remoteCharger, { db, accountId, idTag, gapMs: options.remoteStartGapMs }, signal);
+            }
+          : undefined;
         const result = await runLoad(server, { ...load, duringSteady });
         return { result, remoteStart: remoteStart as RemoteStartResult | null };
       } finally {
