@@ -1,7 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { chargers } from '../../../db/schema';
-import { notifyChargerEvent, type ChargerEventKind } from './notify';
+import { chargerEventQuery, notifyChargerEvent, type ChargerEventKind } from './notify';
 
 export type ChargerRef = { chargerId: string; accountId: string };
 
@@ -15,11 +15,11 @@ export async function findChargerByIdentity(db: Database, identity: string) {
 
 type ChargerUpdate = Partial<typeof chargers.$inferInsert>;
 
+// One statement, so one round trip instead of four (BEGIN, UPDATE, NOTIFY, COMMIT): a statement is its own
+// transaction, and its NOTIFY still goes out only on commit. Heartbeats and boots of every charger pass here.
 async function updateCharger(db: Database, ref: ChargerRef, values: ChargerUpdate, kind: ChargerEventKind) {
-  await db.transaction(async (tx) => {
-    await tx.update(chargers).set(values).where(eq(chargers.id, ref.chargerId));
-    await notifyChargerEvent(tx, { ...ref, kind });
-  });
+  const update = db.update(chargers).set(values).where(eq(chargers.id, ref.chargerId));
+  await db.execute(sql`with updated as ${update} ${chargerEventQuery({ ...ref, kind })}`);
 }
 
 export async function markConnected(db: Database, ref: ChargerRef & { instanceId: string; ocppVersion: string }) {

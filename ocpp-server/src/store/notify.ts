@@ -4,7 +4,11 @@ import { CHARGER_EVENTS_CHANNEL, type ChargerEvent } from '../../../lib/charging
 
 export type { ChargerEventKind } from '../../../lib/charging/charger-events';
 
+export function chargerEventQuery(event: ChargerEvent) {
+  return sql`select pg_notify(${CHARGER_EVENTS_CHANNEL}, ${JSON.stringify(event)})`;
+}
+
 // Called inside the write's transaction: PostgreSQL delivers the NOTIFY on commit, never for a rolled-back write.
 export async function notifyChargerEvent(db: Executor, event: ChargerEvent) {
-  await db.execute(sql`select pg_notify(${CHARGER_EVENTS_CHANNEL}, ${JSON.stringify(event)})`);
+  await db.execute(chargerEventQuery(event));
 }
