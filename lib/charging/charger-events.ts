@@ -20,3 +20,7 @@ export const CHARGER_EVENT_KINDS = [
 export type ChargerEventKind = (typeof CHARGER_EVENT_KINDS)[number];
 
 export type ChargerEvent = { accountId: string; chargerId: string; kind: ChargerEventKind };
+
+// The web app NOTIFYs this channel with a charger id, in the transaction that removes the charger or changes its
+// password; the OCPP server closes the socket it holds for that charger, whose upgrade check no longer holds.
+export const CHARGER_REVOKED_CHANNEL = 'charger_revoked';

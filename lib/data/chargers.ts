@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { chargers, connectors, ocppMessages, transactions, type NewCharger } from '@/db/schema';
+import { CHARGER_REVOKED_CHANNEL } from '@/lib/charging/charger-events';
 import { db } from '@/lib/db';
 import { latestReading } from './meter-sql';
 import { isUniqueViolation } from '@/lib/db-errors';
@@ -112,23 +113,28 @@ export async function updateCharger(scope: ChargerScope, values: ChargerEdit): P
   return rows.length > 0;
 }
 
+// The OCPP server checks a charger only at the WebSocket upgrade: the NOTIFY (delivered on commit) makes it close
+// the socket already open, so that the old password or a removed charger stops working at once.
+async function updateAndRevoke(scope: ChargerScope, values: Partial<NewCharger>): Promise<boolean> {
+  return db().transaction(async (tx) => {
+    const rows = await tx
+      .update(chargers)
+      .set(values)
+      .where(and(eq(chargers.id, scope.chargerId), inAccount(scope)))
+      .returning({ id: chargers.id });
+    if (rows.length === 0) return false;
+    await tx.execute(sql`select pg_notify(${CHARGER_REVOKED_CHANNEL}, ${scope.chargerId})`);
+    return true;
+  });
+}
+
 export async function setChargerPasswordHash(scope: ChargerScope, passwordHash: string): Promise<boolean> {
-  const rows = await db()
-    .update(chargers)
-    .set({ passwordHash })
-    .where(and(eq(chargers.id, scope.chargerId), inAccount(scope)))
-    .returning({ id: chargers.id });
-  return rows.length > 0;
+  return updateAndRevoke(scope, { passwordHash });
 }
 
 // Soft delete: sessions and meter values keep pointing at the row, so history stays complete.
 export async function removeCharger(scope: ChargerScope): Promise<boolean> {
-  const rows = await db()
-    .update(chargers)
-    .set({ deletedAt: new Date(), passwordHash: null })
-    .where(and(eq(chargers.id, scope.chargerId), inAccount(scope)))
-    .returning({ id: chargers.id });
-  return rows.length > 0;
+  return updateAndRevoke(scope, { deletedAt: new Date(), passwordHash: null });
 }
 
 export async function listRecentMessages(scope: ChargerScope, limit = 50) {

@@ -7,12 +7,16 @@ import { findChargerByIdentity } from './store/chargers';
 
 type Accept = (session: ChargerSession, protocol: string) => void;
 type Reject = (code: number, message: string) => void;
+// The password hash a session was let in with, so that a later change of it can be detected.
+type Remember = (session: ChargerSession, passwordHash: string | null) => void;
 
 const ENDPOINT = '/ocpp';
 
 // Runs at the WebSocket upgrade, so a refused charger never gets a socket (OCPP 1.6 Security Profile 1:
 // HTTP Basic with the charger's own password; the username is the identity, checked by ocpp-rpc).
-export function createAuthenticator({ db, log, protocols }: { db: Database; log: Logger; protocols: string[] }) {
+type AuthenticatorOptions = { db: Database; log: Logger; protocols: string[]; remember: Remember };
+
+export function createAuthenticator({ db, log, protocols, remember }: AuthenticatorOptions) {
   return async (accept: Accept, reject: Reject, handshake: IHandshakeInterface) => {
     const refuse = (code: number, message: string) => {
       log.warn({ identity: handshake.identity, remoteAddress: handshake.remoteAddress, code }, message);
@@ -28,7 +32,9 @@ export function createAuthenticator({ db, log, protocols }: { db: Database; log:
         const password = handshake.password?.toString('utf8');
         if (!password || !verifySecret(password, charger.passwordHash)) return refuse(401, 'Unauthorized');
       }
-      accept({ chargerId: charger.chargerId, accountId: charger.accountId }, protocol);
+      const session: ChargerSession = { chargerId: charger.chargerId, accountId: charger.accountId };
+      remember(session, charger.passwordHash);
+      accept(session, protocol);
     } catch (error) {
       log.error({ err: error, identity: handshake.identity }, 'charger authentication failed');
       reject(500, 'Internal error');

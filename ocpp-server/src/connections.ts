@@ -16,6 +16,7 @@ type ConnectionsOptions = {
 
 export function createConnections({ db, instanceId, log, onConnected }: ConnectionsOptions) {
   const clients = new Map<string, ServerClient>();
+  const passwordHashes = new WeakMap<ServerClient, string | null>();
   // Per charger, so that a quick disconnect is never written before the connect it follows.
   const writes = new Map<string, Promise<void>>();
 
@@ -30,9 +31,10 @@ export function createConnections({ db, instanceId, log, onConnected }: Connecti
     return next;
   }
 
-  function attach(client: ServerClient, ref: ChargerRef) {
+  function attach(client: ServerClient, ref: ChargerRef, passwordHash: string | null) {
     const previous = clients.get(ref.chargerId);
     clients.set(ref.chargerId, client);
+    passwordHashes.set(client, passwordHash);
     // A charger that reconnects has given up on the old socket (often half-open): drop it without a close handshake.
     if (previous) void previous.close({ force: true });
     void serialize(ref.chargerId, async () => {
@@ -46,8 +48,23 @@ export function createConnections({ db, instanceId, log, onConnected }: Connecti
     });
   }
 
+  // Terminated without a close handshake: a charger whose credentials were revoked gets no say in how long it stays.
+  function revoke(chargerId: string) {
+    const client = clients.get(chargerId);
+    if (!client) return false;
+    log.warn({ chargerId, identity: client.identity }, 'charger credentials revoked: closing its connection');
+    void client.close({ force: true });
+    return true;
+  }
+
+  function held() {
+    return [...clients].map(([chargerId, client]) => ({ chargerId, passwordHash: passwordHashes.get(client) ?? null }));
+  }
+
   return {
     attach,
+    revoke,
+    held,
     get: (chargerId: string) => clients.get(chargerId),
     get size() {
       return clients.size;

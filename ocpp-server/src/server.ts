@@ -51,7 +51,10 @@ export function createRpcServer(options: RpcServerOptions) {
     maxBadMessages: 20,
     wssOptions: { maxPayload: options.maxMessageBytes },
   });
-  server.auth(createAuthenticator({ db, log, protocols: SUPPORTED_PROTOCOLS }));
+  // Kept beside the session, never in it: the session is spread into NOTIFY payloads and log lines.
+  const credentials = new WeakMap<ChargerSession, string | null>();
+  const remember = (session: ChargerSession, passwordHash: string | null) => credentials.set(session, passwordHash);
+  server.auth(createAuthenticator({ db, log, protocols: SUPPORTED_PROTOCOLS, remember }));
   server.on('upgradeAborted', ({ identity, error }: { identity: string; error: unknown }) =>
     log.debug({ identity, err: error }, 'upgrade aborted'),
   );
@@ -76,7 +79,7 @@ export function createRpcServer(options: RpcServerOptions) {
     client.on('socketError', (error: unknown) => clientLog.warn({ err: error }, 'socket error'));
     client.once('close', ({ code, reason }: { code: number; reason: string }) => clientLog.info({ code, reason }, 'charger disconnected'));
     registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec });
-    connections.attach(client, session);
+    connections.attach(client, session, credentials.get(session) ?? null);
   });
   return server;
 }

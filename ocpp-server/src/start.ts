@@ -7,6 +7,7 @@ import { startCommandListener } from './commands/listen';
 import type { OcppConfig } from './config';
 import { createConnections } from './connections';
 import type { Logger } from './logger';
+import { startRevocationListener } from './revocations';
 import { createRpcServer } from './server';
 import { clearOnlineFlags } from './store/chargers';
 import { failInterruptedCommands } from './store/commands';
@@ -37,6 +38,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   });
   const listener = await startCommandListener({ db, sql, instanceId, dispatcher, log });
   sweepCharger = (chargerId) => void listener.sweep(chargerId);
+  const revocations = await startRevocationListener({ db, sql, connections, log });
   const port = (http.address() as AddressInfo).port;
   log.info({ port, instanceId, tls: Boolean(config.tls) }, 'ocpp server listening');
 
@@ -44,6 +46,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   async function close() {
     http.close();
     await listener.stop();
+    await revocations.stop();
     await connections.closeAll();
     await rpc.close({ force: true });
     await messageLog.close();
@@ -56,6 +59,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     connections,
     messageLog,
     listener,
+    revocations,
     close: () => (closing ??= close()),
   };
 }

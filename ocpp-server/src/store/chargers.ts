@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { chargers } from '../../../db/schema';
 import { chargerEventQuery, notifyChargerEvent, type ChargerEventKind } from './notify';
@@ -11,6 +11,19 @@ export async function findChargerByIdentity(db: Database, identity: string) {
     .from(chargers)
     .where(and(eq(chargers.identity, identity), isNull(chargers.deletedAt)));
   return row ?? null;
+}
+
+export type HeldCredential = { chargerId: string; passwordHash: string | null };
+
+// Of the chargers whose sockets this process holds, those removed or with another password than they connected with.
+export async function findRevokedChargers(db: Database, held: HeldCredential[]) {
+  if (held.length === 0) return [];
+  const rows = await db
+    .select({ id: chargers.id, passwordHash: chargers.passwordHash })
+    .from(chargers)
+    .where(and(inArray(chargers.id, held.map((entry) => entry.chargerId)), isNull(chargers.deletedAt)));
+  const current = new Map(rows.map((row) => [row.id, row.passwordHash]));
+  return held.filter((entry) => !current.has(entry.chargerId) || current.get(entry.chargerId) !== entry.passwordHash).map((entry) => entry.chargerId);
 }
 
 type ChargerUpdate = Partial<typeof chargers.$inferInsert>;

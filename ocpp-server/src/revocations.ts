@@ -1,0 +1,39 @@
+import type { Sql } from 'postgres';
+import type { Database } from '../../db/client';
+import { CHARGER_REVOKED_CHANNEL } from '../../lib/charging/charger-events';
+import type { Connections } from './connections';
+import type { Logger } from './logger';
+import { findRevokedChargers } from './store/chargers';
+
+type RevocationOptions = { db: Database; sql: Sql; connections: Connections; log: Logger; sweepEveryMs?: number };
+
+// The upgrade check (auth.ts) runs once per socket; this closes sockets whose charger has since been removed or
+// given a new password, so that only the new password (or nothing, after removal) gets back in.
+export async function startRevocationListener({ db, sql, connections, log, sweepEveryMs = 30_000 }: RevocationOptions) {
+  async function sweep() {
+    try {
+      const revoked = await findRevokedChargers(db, connections.held());
+      for (const chargerId of revoked) connections.revoke(chargerId);
+    } catch (error) {
+      log.error({ err: error }, 'revocation sweep failed');
+    }
+  }
+
+  // NOTIFY is not stored: onlisten runs on every (re)connect of the LISTEN connection and sweeps what was missed.
+  // The timer also catches a charger that passed the upgrade check just before the change committed.
+  const subscription = await sql.listen(
+    CHARGER_REVOKED_CHANNEL,
+    (chargerId) => void connections.revoke(chargerId),
+    () => void sweep(),
+  );
+  const timer = setInterval(() => void sweep(), sweepEveryMs);
+  timer.unref();
+
+  return {
+    sweep,
+    async stop() {
+      clearInterval(timer);
+      await subscription.unlisten();
+    },
+  };
+}
