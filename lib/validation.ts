@@ -24,3 +24,9 @@ export const newPasswordField = z
 export const tokenField = z.string(key('required')).min(1, key('required')).max(200, key('tokenInvalid'));
 
 export const currentPasswordField = z.string(key('required')).min(1, key('required')).max(PASSWORD_MAX, key('passwordTooLong'));
+
+// A calendar day PostgreSQL and people can both use: ISO format, years 1970 to 9999 (z.iso.date()
+// alone lets "0000-01-01" through, which the database refuses).
+export function isoDay(message?: { message: ValidationKey }) {
+  return z.iso.date(message).refine((value) => value >= '1970-01-01' && value <= '9999-12-31', message);
+}

@@ -1,5 +1,10 @@
-// Behind a reverse proxy the client is the first X-Forwarded-For entry; locally there is none.
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || 'local';
+// X-Forwarded-For is "client, proxy1, proxy2…": every hop appends the address it saw, and the
+// leftmost entries are whatever the client chose to send. Counting from the right past the
+// configured number of trusted proxies gives an address the client cannot forge.
+export function clientIp(headers: Headers, trustedProxyHops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0)): string {
+  const hops = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return hops[hops.length - 1 - trustedProxyHops] ?? headers.get('x-real-ip') ?? 'unknown';
 }

@@ -17,11 +17,12 @@ export type EnqueueCommandInput<A extends CommandAction = CommandAction> = {
   isExclusive?: boolean;
 };
 
-// The same connector or the same transaction: what a repeated RemoteStart or RemoteStop is about.
-const TARGET_KEYS = ['connectorId', 'transactionId'] as const;
+// The same connector and card, or the same transaction: what a repeated RemoteStart or RemoteStop is
+// about. Another card's start on the same connector is a different request and goes to the charger.
+const TARGET_KEYS = ['connectorId', 'transactionId', 'idTag'] as const;
 
 async function findUnfinished(tx: Transaction, input: EnqueueCommandInput) {
-  const payload = input.payload as Partial<Record<(typeof TARGET_KEYS)[number], number>>;
+  const payload = input.payload as Partial<Record<(typeof TARGET_KEYS)[number], number | string>>;
   const targets = TARGET_KEYS.filter((key) => payload[key] !== undefined);
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${input.chargerId}:${input.action}`}))`);
   const [existing] = await tx

@@ -15,15 +15,17 @@ async function windowFor(column: typeof loginFailures.email | typeof loginFailur
   return row ?? { failures: 0, oldest: null };
 }
 
-export async function checkLoginLimit({ email, ip }: { email: string; ip: string }, now = new Date()): Promise<LoginLimit> {
+// `pending`: attempts already recorded for the request being checked (see attemptLogin).
+export async function checkLoginLimit({ email, ip }: { email: string; ip: string }, { now = new Date(), pending = 0 } = {}): Promise<LoginLimit> {
   const since = new Date(now.getTime() - LOGIN_LIMITS.windowMs);
   const [byEmail, byIp] = await Promise.all([
     windowFor(loginFailures.email, email, since),
     windowFor(loginFailures.ip, ip, since),
   ]);
   const blocking = [
-    byEmail.failures >= LOGIN_LIMITS.perEmail ? byEmail.oldest : null,
-    byIp.failures >= LOGIN_LIMITS.perIp ? byIp.oldest : null,
+    byEmail.failures - pending >= LOGIN_LIMITS.perEmail ? byEmail.oldest : null,
+    // Without a known client address there is no per-address limit, rather than one shared by all.
+    ip !== 'unknown' && byIp.failures - pending >= LOGIN_LIMITS.perIp ? byIp.oldest : null,
   ].filter((oldest): oldest is Date => oldest !== null);
   if (blocking.length === 0) return { isLimited: false };
   const freedAt = Math.max(...blocking.map((oldest) => oldest.getTime() + LOGIN_LIMITS.windowMs));
@@ -31,11 +33,16 @@ export async function checkLoginLimit({ email, ip }: { email: string; ip: string
 }
 
 export async function recordLoginFailure({ email, ip }: { email: string; ip: string }) {
-  await db().insert(loginFailures).values({ email, ip });
+  const [row] = await db().insert(loginFailures).values({ email, ip }).returning({ id: loginFailures.id });
   // Old rows only ever answer "no"; drop them so the table stays small.
   await db()
     .delete(loginFailures)
     .where(lt(loginFailures.createdAt, new Date(Date.now() - 2 * LOGIN_LIMITS.windowMs)));
+  return row!.id;
+}
+
+export async function forgetLoginAttempt(id: number) {
+  await db().delete(loginFailures).where(eq(loginFailures.id, id));
 }
 
 export async function clearLoginFailures(email: string) {

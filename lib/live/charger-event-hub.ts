@@ -31,6 +31,10 @@ function ensureHub() {
       for (const listener of listeners) listener(event);
     });
     hub.chargewatchHub = { listeners, ready };
+    // A LISTEN that failed (database briefly away) is tried again by the next stream, not cached.
+    ready.catch(() => {
+      if (hub.chargewatchHub?.ready === ready) hub.chargewatchHub = undefined;
+    });
   }
   return hub.chargewatchHub;
 }

@@ -62,6 +62,13 @@ describe('failed login limit', () => {
     expect((await attemptLogin({ email: victim, password: PASSWORD, ip: ip() })).status).toBe('ok');
   });
 
+  it('lets no more than the limit through when guesses arrive all at once', async () => {
+    const email = await activeUser();
+    const results = await Promise.all(Array.from({ length: 12 }, () => attemptLogin({ email, password: 'wrong', ip: ip() })));
+    expect(results.filter((result) => result.status === 'invalid').length).toBeLessThanOrEqual(LOGIN_LIMITS.perEmail);
+    expect(results.some((result) => result.status === 'rateLimited')).toBe(true);
+  });
+
   it('answers "wrong e-mail or password" alike for an unknown e-mail and a wrong password', async () => {
     const email = await activeUser();
     expect(await attemptLogin({ email, password: 'wrong', ip: ip() })).toEqual({ status: 'invalid' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ValidationKey } from '@/lib/action-result';
 import { ID_TAG_MAX, ID_TAG_PATTERN, normalizeIdTag } from '@/lib/cards/id-tag';
+import { isoDay } from '@/lib/validation';
 
 const key = (message: ValidationKey) => ({ message });
 
@@ -11,7 +12,7 @@ const blankAsUndefined = (value: unknown) => (typeof value === 'string' && value
 
 const label = z.string().trim().max(LABEL_MAX, key('tooLong')).default('');
 const optionalUser = z.preprocess(blankAsUndefined, z.uuid(key('userNotMember')).optional());
-const expiresOn = z.preprocess(blankAsUndefined, z.iso.date(key('dateInvalid')).optional());
+const expiresOn = z.preprocess(blankAsUndefined, isoDay(key('dateInvalid')).optional());
 
 export const accountClaim = z.object({ accountId: z.uuid(key('required')) });
 export const cardClaim = accountClaim.extend({ cardId: z.uuid(key('required')) });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ValidationKey } from '@/lib/action-result';
 import { IDENTITY_MAX, IDENTITY_PATTERN } from '@/lib/chargers/identity';
+import { MAX_CONNECTORS } from '@/lib/charging/limits';
 
 const key = (message: ValidationKey) => ({ message });
 
@@ -19,7 +20,7 @@ const chargerDetails = z
     longitude: optionalNumber(-180, 180, 'longitudeInvalid'),
     connectorCount: z.preprocess(
       (value) => (value === '' || value === undefined ? 1 : value),
-      z.coerce.number(key('connectorCountInvalid')).int(key('connectorCountInvalid')).min(1, key('connectorCountInvalid')).max(16, key('connectorCountInvalid')),
+      z.coerce.number(key('connectorCountInvalid')).int(key('connectorCountInvalid')).min(1, key('connectorCountInvalid')).max(MAX_CONNECTORS, key('connectorCountInvalid')),
     ),
   })
   .superRefine((value, context) => {

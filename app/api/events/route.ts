@@ -1,10 +1,16 @@
 import { listMembershipsOfUser } from '@/lib/data/memberships';
+import { getUserById } from '@/lib/data/users';
 import { subscribeToChargerEvents, type ChargerEvent } from '@/lib/live/charger-event-hub';
 import { getSessionUser } from '@/lib/session';
 
 export const dynamic = 'force-dynamic';
 
 const KEEPALIVE_MS = 15_000;
+
+async function isStillSignedIn(userId: string, sessionVersion: string) {
+  const user = await getUserById(userId).catch(() => null);
+  return Boolean(user && user.sessionVersion === sessionVersion);
+}
 
 async function accountIdsOf(userId: string) {
   return new Set((await listMembershipsOfUser(userId)).map((membership) => membership.accountId));
@@ -17,37 +23,40 @@ export async function GET(request: Request) {
   if (!user) return new Response('Unauthorized', { status: 401 });
   let accountIds = await accountIdsOf(user.id);
   const encoder = new TextEncoder();
-  let cleanup = () => {};
+  let stop = () => {};
 
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
+      let isOpen = true;
       const send = (text: string) => {
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          cleanup();
-        }
+        if (isOpen) controller.enqueue(encoder.encode(text));
       };
-      const onEvent = (event: ChargerEvent) => {
+      const unsubscribe = await subscribeToChargerEvents((event: ChargerEvent) => {
         if (accountIds.has(event.accountId)) send(`event: charger\ndata: ${JSON.stringify(event)}\n\n`);
-      };
-      const unsubscribe = await subscribeToChargerEvents(onEvent);
+      });
       const keepAlive = setInterval(async () => {
+        // A session ended elsewhere (logout, password change) ends the stream too.
+        if (!(await isStillSignedIn(user.id, user.sessionVersion))) return stop();
         accountIds = await accountIdsOf(user.id).catch(() => accountIds);
         send(': keep-alive\n\n');
       }, KEEPALIVE_MS);
-      cleanup = () => {
+      // Runs once, whichever comes first: the browser leaving (abort or cancel) or the session ending.
+      stop = () => {
+        if (!isOpen) return;
+        isOpen = false;
         clearInterval(keepAlive);
         unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          // already closed by a cancel
+        }
       };
-      request.signal.addEventListener('abort', () => {
-        cleanup();
-        controller.close();
-      });
+      request.signal.addEventListener('abort', () => stop());
       send('retry: 2000\nevent: ready\ndata: {}\n\n');
     },
     cancel() {
-      cleanup();
+      stop();
     },
   });
 

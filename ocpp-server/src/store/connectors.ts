@@ -1,5 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
+import { MAX_CONNECTORS } from '../../../lib/charging/limits';
 import { chargers, connectors } from '../../../db/schema';
 import type { ChargerRef } from './chargers';
 import { chargerEventQuery } from './notify';
@@ -17,6 +18,7 @@ export type ConnectorStatus = {
 // One statement (two data-modifying CTEs and the NOTIFY), so one round trip instead of five; every charger
 // sends one per connector at each boot.
 export async function recordConnectorStatus(db: Database, ref: ChargerRef, status: ConnectorStatus) {
+  if (status.connectorId > MAX_CONNECTORS) return;
   const values = { ...status, updatedAt: new Date() };
   const upsert = db
     .insert(connectors)

@@ -19,6 +19,15 @@ const MAX_BATCH = 500;
 
 // Buffered so that logging traffic costs one insert per batch rather than one per frame; the domain
 // write of each message is separate and happens before the answer.
+// PostgreSQL's jsonb refuses the NUL character (\u0000), which one hostile charger could put in any
+// string and so lose the whole batch; it is logged as U+FFFD instead. An escaped backslash before
+// "u0000" is left alone (an even run of backslashes is not an escape of the u).
+const JSON_NUL = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+export function jsonbSafe(json: string): string {
+  return json.replace(JSON_NUL, (_match, evenBackslashes: string) => `${evenBackslashes}\\ufffd`);
+}
+
 export function createMessageLog({ db, log, keepPerCharger = 300, flushMs = 200, trimEveryMs = 30_000 }: MessageLogOptions) {
   let buffer: LoggedMessage[] = [];
   let flushing: Promise<void> = Promise.resolve();
@@ -41,7 +50,7 @@ export function createMessageLog({ db, log, keepPerCharger = 300, flushMs = 200,
       }));
       await db.execute(sql`
         insert into ${ocppMessages} (charger_id, direction, message_type, action, message_id, payload, created_at)
-        select * from jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) as m(
+        select * from jsonb_to_recordset(${jsonbSafe(JSON.stringify(rows))}::text::jsonb) as m(
           charger_id uuid, direction text, message_type text, action text, message_id text, payload jsonb, created_at timestamptz)`);
     }
   }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { ConnectorList } from '@/components/chargers/connector-list';
 import { OnlineBadge } from '@/components/chargers/online-badge';
+import { MAX_CONNECTORS } from '@/lib/charging/limits';
 import type { UsableCard, MySession } from '@/lib/data/charge';
 import type { ChargerSummary } from '@/lib/data/chargers';
 import { SessionPanel } from './session-panel';
@@ -20,7 +21,7 @@ export function ChargeCard({ charger, sessions, cards, costOf }: ChargeCardProps
   const t = useTranslations('ChargePage');
   const busy = new Set(sessions.filter((s) => !s.stoppedAt).map((s) => s.connectorId));
   const free = charger.connectors.filter((c) => STARTABLE.has(c.status) && !busy.has(c.connectorId)).map((c) => c.connectorId);
-  const connectorIds = free.length > 0 || charger.connectors.length > 0 ? free : Array.from({ length: charger.connectorCount }, (_, i) => i + 1);
+  const connectorIds = free.length > 0 || charger.connectors.length > 0 ? free : Array.from({ length: Math.min(charger.connectorCount, MAX_CONNECTORS) }, (_, i) => i + 1);
   return (
     <li className="flex flex-col gap-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200" data-testid="charge-card" data-charger={charger.name}>
       <div className="flex items-start justify-between gap-3">

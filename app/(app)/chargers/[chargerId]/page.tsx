@@ -7,6 +7,7 @@ import { OnlineBadge } from '@/components/chargers/online-badge';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { Card } from '@/components/ui/card';
 import { requireCurrentMembership } from '@/lib/authz';
+import { MAX_CONNECTORS } from '@/lib/charging/limits';
 import { getCharger, listRecentMessages, listRecentSessions } from '@/lib/data/chargers';
 import { BootInfo } from '../_components/boot-info';
 import { ChargerPasswordCard, EditChargerForm, RemoveChargerCard } from '../_components/charger-settings';
@@ -32,7 +33,8 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
   ]);
   const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
   const target = { accountId: charger.accountId, chargerId: charger.id };
-  const connectorIds = Array.from({ length: Math.max(charger.connectorCount, charger.connectors.length) }, (_, index) => index + 1);
+  const connectorCount = Math.min(Math.max(charger.connectorCount, charger.connectors.length), MAX_CONNECTORS);
+  const connectorIds = Array.from({ length: connectorCount }, (_, index) => index + 1);
 
   return (
     <div className="flex flex-col gap-6">

@@ -11,6 +11,7 @@ function energyWh(session: Session): number | null {
 
 export function RecentSessions({ sessions }: { sessions: Session[] }) {
   const t = useTranslations('ChargerDetail');
+  const tFacts = useTranslations('SessionFacts');
   const format = useFormatter();
   const kwh = (wh: number | null) => (wh === null ? '—' : t('kwh', { kwh: format.number(wh / 1000, { maximumFractionDigits: 2 }) }));
   const active = sessions.filter((session) => !session.stoppedAt);
@@ -56,7 +57,7 @@ export function RecentSessions({ sessions }: { sessions: Session[] }) {
                     <td className="px-2 py-2">{session.connectorId}</td>
                     <td className="px-2 py-2 font-mono text-xs">{session.idTag}</td>
                     <td className="px-2 py-2 text-right tabular-nums">{kwh(energyWh(session))}</td>
-                    <td className="px-6 py-2 text-slate-600">{session.stoppedAt ? (session.stopReason ?? '—') : t('inProgress')}</td>
+                    <td className="px-6 py-2 text-slate-600">{session.stoppedAt ? tFacts('stopReason', { reason: session.stopReason ?? 'Local' }) : t('inProgress')}</td>
                   </tr>
                 ))}
               </tbody>
