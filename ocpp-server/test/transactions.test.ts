@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { RPCClient } from 'ocpp-rpc';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cards, meterValues, transactions } from '../../db/schema';
+import { cards, meterValues, tariffs, transactions } from '../../db/schema';
 import { makeCard, makeCharger } from '../../db/seed/builders';
 import type { OcppServer } from '../src/start';
 import { connectClient, makeChargerFixture, startTestServer, testDb, waitFor } from './helpers';
@@ -28,6 +28,12 @@ afterAll(async () => {
 });
 
 const sessionsOf = (chargerId: string) => db.select().from(transactions).where(eq(transactions.chargerId, chargerId));
+const sessionById = async (id: number) => (await db.select().from(transactions).where(eq(transactions.id, id)))[0]!;
+const at = (base: number, minutes: number) => new Date(base + minutes * 60_000).toISOString();
+const energyReading = (timestamp: string, value: string, unit: 'Wh' | 'kWh') => ({
+  timestamp,
+  sampledValue: [{ value, unit, measurand: 'Energy.Active.Import.Register' }],
+});
 
 describe('transactions', () => {
   it('answers a retried StartTransaction with the same id and keeps one session', async () => {
@@ -43,6 +49,51 @@ describe('transactions', () => {
     const ids = answers.map((answer) => (answer as { transactionId: number }).transactionId);
     expect(new Set(ids).size).toBe(1);
     expect(await sessionsOf(charger.id)).toHaveLength(1);
+  });
+
+  it('closes a session left open by a lost StopTransaction when the connector starts another, with its last energy reading', async () => {
+    const charger = await makeCharger(db, { accountId: fixture.account.id });
+    const card = await makeCard(db, { accountId: fixture.account.id });
+    const base = Date.now() - 2 * 3_600_000;
+    await db.insert(tariffs).values([
+      { accountId: fixture.account.id, chargerId: charger.id, pricePerKwh: '0.4000', currency: 'EUR', validFrom: new Date(at(base, -60)) },
+      { accountId: fixture.account.id, chargerId: charger.id, pricePerKwh: '0.5000', currency: 'EUR', validFrom: new Date(at(base, 30)) },
+    ]);
+    const client = await connectClient(server, { identity: charger.identity });
+    clients.push(client);
+    const start = async (request: { connectorId: number; meterStart: number; timestamp: string }) =>
+      ((await client.call('StartTransaction', { idTag: card.idTag, ...request })) as { transactionId: number }).transactionId;
+
+    const firstStart = { connectorId: 1, meterStart: 1_000, timestamp: at(base, 0) };
+    const first = await start(firstStart);
+    const otherConnector = await start({ connectorId: 2, meterStart: 200, timestamp: at(base, 5) });
+    await client.call('MeterValues', { connectorId: 1, transactionId: first, meterValue: [energyReading(at(base, 50), '5.5', 'kWh')] });
+    await client.call('MeterValues', { connectorId: 1, transactionId: first, meterValue: [energyReading(at(base, 55), '6000', 'Wh')] });
+
+    // The StopTransaction of `first` never arrives; the charger starts again on the same connector.
+    const secondStart = { connectorId: 1, meterStart: 6_100, timestamp: at(base, 60) };
+    const second = await start(secondStart);
+    expect(await sessionById(first)).toMatchObject({
+      stoppedAt: new Date(secondStart.timestamp),
+      stopReason: 'Other',
+      meterStopWh: 6_000,
+      energyWh: 5_000,
+      cost: '2.5000',
+      currency: 'EUR',
+      pricePerKwh: '0.5000',
+    });
+    expect(await sessionById(second)).toMatchObject({ stoppedAt: null });
+    expect(await sessionById(otherConnector)).toMatchObject({ stoppedAt: null });
+
+    // Retries of either start answer their first id and close nothing.
+    expect(await start(secondStart)).toBe(second);
+    expect(await start(firstStart)).toBe(first);
+    expect(await sessionById(second)).toMatchObject({ stoppedAt: null });
+    expect(await sessionsOf(charger.id)).toHaveLength(3);
+
+    // Without an energy reading the superseded session ends at its meter start.
+    await start({ connectorId: 2, meterStart: 900, timestamp: at(base, 70) });
+    expect(await sessionById(otherConnector)).toMatchObject({ stopReason: 'Other', meterStopWh: 200, energyWh: 0, cost: '0.0000' });
   });
 
   it('answers StartTransaction with Invalid for a virtual card presented at the charger, and still records it', async () => {

@@ -1,8 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lte, ne } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { transactions } from '../../../db/schema';
 import type { CardAuthorization } from '../../../lib/charging/authorize-card';
 import { computeCost, getTariffInForce } from '../../../lib/charging/tariff';
+import { latestReading } from '../../../lib/data/meter-sql';
 import { authorizeAndTouchCard } from './cards';
 import type { ChargerRef } from './chargers';
 import { insertMeterSamples, type MeterSample } from './meter-values';
@@ -33,6 +34,58 @@ async function findRetriedStart(db: Executor, chargerId: string, input: StartInp
   return row!.id;
 }
 
+type OpenTransaction = { id: number; chargerId: string; meterStartWh: number };
+type Closing = { meterStopWh: number; stoppedAt: Date; reason: string; idTag: string | null };
+
+// Priced with the tariff in force at the stop; a later tariff change never rewrites a closed session.
+async function closeTransaction(tx: Executor, open: OpenTransaction, closing: Closing) {
+  const energyWh = Math.max(0, closing.meterStopWh - open.meterStartWh);
+  const tariff = await getTariffInForce(tx, { chargerId: open.chargerId, at: closing.stoppedAt });
+  await tx
+    .update(transactions)
+    .set({
+      meterStopWh: closing.meterStopWh,
+      stoppedAt: closing.stoppedAt,
+      stopReason: closing.reason,
+      stopIdTag: closing.idTag,
+      energyWh,
+      cost: tariff ? computeCost(energyWh, tariff.pricePerKwh) : null,
+      currency: tariff?.currency ?? null,
+      pricePerKwh: tariff?.pricePerKwh ?? null,
+    })
+    .where(and(eq(transactions.id, open.id), isNull(transactions.stoppedAt)));
+}
+
+// A connector runs one transaction at a time, so a StartTransaction (OCPP 1.6 §4.8) means the charger lost the
+// StopTransaction of any session still open there (e.g. a reboot dropped its queue). Left open, it would block the
+// connector in the app forever; it ends where the new one starts, with the 1.6 stop Reason Other and the last
+// energy register reading it sent as its meter stop.
+async function closeSupersededTransactions(tx: Executor, ref: ChargerRef, input: StartInput, newId: number) {
+  const superseded = await tx
+    .select({
+      id: transactions.id,
+      chargerId: transactions.chargerId,
+      meterStartWh: transactions.meterStartWh,
+      lastMeterWh: latestReading('transactions.id', 'Energy.Active.Import.Register'),
+    })
+    .from(transactions)
+    .where(
+      and(
+        eq(transactions.chargerId, ref.chargerId),
+        eq(transactions.connectorId, input.connectorId),
+        isNull(transactions.stoppedAt),
+        lte(transactions.startedAt, input.startedAt),
+        ne(transactions.id, newId),
+      ),
+    )
+    .for('update');
+  for (const { lastMeterWh, ...open } of superseded) {
+    const meterStopWh = lastMeterWh === null ? open.meterStartWh : Math.round(Number(lastMeterWh));
+    await closeTransaction(tx, open, { meterStopWh, stoppedAt: input.startedAt, reason: 'Other', idTag: null });
+  }
+  return superseded.length;
+}
+
 export async function startTransaction(db: Database, ref: ChargerRef, input: StartInput) {
   return db.transaction(async (tx) => {
     const remoteStart = await findAcceptedRemoteStart(tx, { chargerId: ref.chargerId, idTag: input.idTag });
@@ -51,9 +104,13 @@ export async function startTransaction(db: Database, ref: ChargerRef, input: Sta
       })
       .onConflictDoNothing()
       .returning({ id: transactions.id });
-    const transactionId = inserted?.id ?? (await findRetriedStart(tx, ref.chargerId, input));
-    if (inserted) await notifyChargerEvent(tx, { ...ref, kind: 'transaction-started' });
-    return { transactionId, authorization, isRetry: !inserted };
+    // A retried start changes nothing: whatever it superseded was closed by the first attempt.
+    if (!inserted) return { transactionId: await findRetriedStart(tx, ref.chargerId, input), authorization, isRetry: true };
+    if ((await closeSupersededTransactions(tx, ref, input, inserted.id)) > 0) {
+      await notifyChargerEvent(tx, { ...ref, kind: 'transaction-stopped' });
+    }
+    await notifyChargerEvent(tx, { ...ref, kind: 'transaction-started' });
+    return { transactionId: inserted.id, authorization, isRetry: false };
   });
 }
 
@@ -82,21 +139,8 @@ export async function stopTransaction(db: Database, ref: ChargerRef, input: Stop
     const authorization = input.idTag ? await authorizeAndTouchCard(tx, ref, { idTag: input.idTag, context }) : null;
     // A charger resends StopTransaction until it gets an answer; the first one wins.
     if (existing.stoppedAt) return { outcome: 'already-stopped', authorization };
-    const energyWh = Math.max(0, input.meterStopWh - existing.meterStartWh);
-    const tariff = await getTariffInForce(tx, { chargerId: ref.chargerId, at: input.stoppedAt });
-    await tx
-      .update(transactions)
-      .set({
-        meterStopWh: input.meterStopWh,
-        stoppedAt: input.stoppedAt,
-        stopReason: input.reason ?? 'Local',
-        stopIdTag: input.idTag,
-        energyWh,
-        cost: tariff ? computeCost(energyWh, tariff.pricePerKwh) : null,
-        currency: tariff?.currency ?? null,
-        pricePerKwh: tariff?.pricePerKwh ?? null,
-      })
-      .where(and(eq(transactions.id, existing.id), isNull(transactions.stoppedAt)));
+    const closing = { meterStopWh: input.meterStopWh, stoppedAt: input.stoppedAt, reason: input.reason ?? 'Local', idTag: input.idTag };
+    await closeTransaction(tx, existing, closing);
     const target = { chargerId: ref.chargerId, connectorId: existing.connectorId, transactionId: existing.id };
     await insertMeterSamples(tx, target, input.samples);
     await notifyChargerEvent(tx, { ...ref, kind: 'transaction-stopped' });
