@@ -24,10 +24,12 @@ type TariffRow = {
 // (override removed) falls through to the account's.
 export async function getTariffInForce(
   db: Executor,
-  { chargerId, at = new Date() }: { chargerId: string; at?: Date },
+  { chargerId, at }: { chargerId: string; at?: Date },
 ): Promise<TariffInForce | null> {
-  // postgres.js cannot bind a Date through drizzle's raw sql; an ISO string cast is exact.
-  const moment = sql`${at.toISOString()}::timestamptz`;
+  // postgres.js cannot bind a Date through drizzle's raw sql; an ISO string cast is exact. "Now" is
+  // the database's clock, the one valid_from was written with (a JS Date would drop its microseconds
+  // and miss a tariff saved in the same millisecond).
+  const moment = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
   const rows = await db.execute<TariffRow>(sql`
     select t.id, t.price_per_kwh, t.currency, t.charger_id, t.valid_from
     from chargers c
