@@ -21,6 +21,7 @@ describe('OCPP benchmark smoke run', () => {
     expect(report.remoteStart!.lost).toBe(0);
     expect(report.rows.isNothingLost).toBe(true);
     expect(report.rows.meterValueRows).toBeGreaterThan(0);
+    expect(report.rows.ocppMessageRows).toBeGreaterThan(0);
     expect(ocppMarkdown(report)).toContain('Throughput ratio');
   });
 });

@@ -44,6 +44,6 @@ export function ocppMarkdown(report: OcppBenchReport) {
     '',
     `Remote start (enqueueCommand → charger): ${remoteStart ? `p50 ${remoteStart.p50} ms, p95 ${remoteStart.p95} ms, max ${remoteStart.max} ms over ${remoteStart.count} starts, ${remoteStart.lost} lost` : 'not measured'}`,
     '',
-    `Rows: ${rows.meterValueRows} meter values (answered: ${rows.expectedMeterValueRows}), ${rows.transactionRows} transactions (answered: ${rows.expectedTransactionRows}), ${rows.stoppedTransactionRows} stopped (answered: ${rows.expectedStoppedTransactionRows}): ${rows.isNothingLost ? 'every answered message persisted' : 'ROWS MISSING'}`,
+    `Rows: ${rows.meterValueRows} meter values (answered: ${rows.expectedMeterValueRows}), ${rows.transactionRows} transactions (answered: ${rows.expectedTransactionRows}), ${rows.stoppedTransactionRows} stopped (answered: ${rows.expectedStoppedTransactionRows}), ${rows.ocppMessageRows} in the message log (trimmed per charger): ${rows.isNothingLost ? 'every answered message persisted' : 'ROWS MISSING'}`,
   ].join('\n');
 }

@@ -9,10 +9,12 @@ export async function checkRows(db: Database, load: LoadResult) {
   const [counts] = (await db.execute(sql`
     select (select count(*) from meter_values)::int as "meterValueRows",
            (select count(*) from transactions)::int as "transactionRows",
-           (select count(*) from transactions where stopped_at is not null)::int as "stoppedTransactionRows"`)) as unknown as {
+           (select count(*) from transactions where stopped_at is not null)::int as "stoppedTransactionRows",
+           (select count(*) from ocpp_messages)::int as "ocppMessageRows"`)) as unknown as {
     meterValueRows: number;
     transactionRows: number;
     stoppedTransactionRows: number;
+    ocppMessageRows: number;
   }[];
   const expectedMeterValueRows = load.meterValuesAnswered * SAMPLES_PER_MESSAGE;
   return {
