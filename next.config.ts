@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { STATIC_SECURITY_HEADERS } from './lib/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -11,6 +12,11 @@ const nextConfig: NextConfig = {
   // `npm test` typechecks the whole repository (web, OCPP server, scripts) before it builds;
   // checking again inside every build would only slow `npm start` down.
   typescript: { ignoreBuildErrors: true },
+  // On every response, static files included; the Content-Security-Policy is set per request in proxy.ts.
+  async headers() {
+    const headers = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+    return [{ source: '/:path*', headers }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -21,3 +21,9 @@ export function emailFrom(): string {
 export function ocppPublicUrl(): string {
   return (process.env.OCPP_PUBLIC_URL ?? `ws://localhost:${process.env.OCPP_PORT ?? 9000}`).replace(/\/$/, '');
 }
+
+// A deployment behind TLS says so in its public URL; cookies and HSTS follow that, not the
+// scheme of each request (a TLS proxy may not forward it).
+export function isHttpsDeployment(): boolean {
+  return appUrl().startsWith('https://');
+}
