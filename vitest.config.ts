@@ -11,7 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', '.next*/**', '.data/**', '.bench/**', 'e2e/**'],
+    // tests/faults: the long fault suite of its own (vitest.faults.config.ts).
+    exclude: ['node_modules/**', '.next*/**', '.data/**', '.bench/**', 'e2e/**', 'tests/faults/**'],
     globalSetup: ['tests/setup/global-db.ts'],
     setupFiles: ['tests/setup/env.ts'],
     testTimeout: 20_000,

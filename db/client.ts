@@ -4,8 +4,15 @@ import * as schema from './schema';
 
 export type DbOptions = { max?: number; onnotice?: (notice: postgres.Notice) => void };
 
+// postgres.js waits min(3^retries / 100, 20) s before reconnecting, retries counting every failed attempt of the
+// outage: after a restart of PostgreSQL the first query could wait 20 s. Capped at 1 s (with jitter, so the
+// connections of many processes do not return in step), requests are answered again within a second or two.
+function reconnectDelaySeconds(retries: number) {
+  return (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** retries, 1);
+}
+
 export function createDb(url: string, { max = 10, onnotice = () => {} }: DbOptions = {}) {
-  const sql = postgres(url, { max, onnotice });
+  const sql = postgres(url, { max, onnotice, backoff: reconnectDelaySeconds });
   const db = drizzle({ client: sql, schema, casing: 'snake_case' });
   return { db, sql };
 }

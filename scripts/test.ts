@@ -1,15 +1,15 @@
-// `npm test`: typecheck, lint, unit + integration tests against a fresh PostgreSQL database,
-// then a production build driven by Playwright in Chromium.
+// `npm test`: typecheck, lint, unit + integration tests against a fresh PostgreSQL database, the fault suite
+// (kills, restarts, storms), then a production build driven by Playwright in Chromium.
 import type { ChildProcess } from 'node:child_process';
 import { runMigrations } from '../db/migrate';
 import { provideTestDatabase } from './lib/database';
 import { logger, NEXT_BIN, run, startProcess, stopProcess } from './lib/processes';
-import { PLAYWRIGHT_REPORT, resetReports, tally, VITEST_REPORT } from './lib/tally';
+import { FAULTS_REPORT, PLAYWRIGHT_REPORT, resetReports, tally, VITEST_REPORT } from './lib/tally';
 import { waitForHttp } from './lib/wait';
 
 const log = logger('test');
 const only = process.argv[2];
-const steps = only ? [only] : ['typecheck', 'lint', 'unit', 'e2e'];
+const steps = only ? [only] : ['typecheck', 'lint', 'unit', 'faults', 'e2e'];
 const node = process.execPath;
 
 async function withDatabase(body: (url: string) => Promise<void>) {
@@ -20,6 +20,12 @@ async function withDatabase(body: (url: string) => Promise<void>) {
   } finally {
     await database.stop();
   }
+}
+
+async function vitest({ url, report, config }: { url: string; report: string; config?: string }) {
+  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+  const configArgs = config ? ['--config', config] : [];
+  await run('test', node, ['node_modules/vitest/vitest.mjs', 'run', ...configArgs, ...reporters], { TEST_DATABASE_URL: url });
 }
 
 async function e2e(databaseUrl: string) {
@@ -64,12 +70,10 @@ try {
     await run('test', node, ['node_modules/typescript/bin/tsc', '--noEmit']);
   }
   if (steps.includes('lint')) await run('test', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
-  if (steps.includes('unit') || steps.includes('e2e')) {
+  if (steps.some((step) => ['unit', 'faults', 'e2e'].includes(step))) {
     await withDatabase(async (url) => {
-      if (steps.includes('unit')) {
-        const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_REPORT}`];
-        await run('test', node, ['node_modules/vitest/vitest.mjs', 'run', ...reporters], { TEST_DATABASE_URL: url });
-      }
+      if (steps.includes('unit')) await vitest({ url, report: VITEST_REPORT });
+      if (steps.includes('faults')) await vitest({ url, report: FAULTS_REPORT, config: 'vitest.faults.config.ts' });
       if (steps.includes('e2e')) await e2e(url);
     });
   }

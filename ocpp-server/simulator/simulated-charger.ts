@@ -116,6 +116,11 @@ export class SimulatedCharger extends EventEmitter {
     return result.idTagInfo.status;
   }
 
+  // The connector's energy register, as its meter would show it now.
+  meterReading(connectorId: number) {
+    return this.sessions.get(connectorId)?.meterWh ?? this.meterWh.get(connectorId) ?? 0;
+  }
+
   session(connectorId: number) {
     return this.sessions.get(connectorId) ?? null;
   }

@@ -14,6 +14,8 @@ const RETRY_AFTER_ERROR_MS = 1000;
 // answers, and kept while offline.
 export class TransactionQueue {
   private readonly items: QueuedMessage[] = [];
+  // Messages the central system answered, per action: what it must have recorded, each exactly once.
+  readonly delivered: Record<QueuedMessage['action'], number> = { StartTransaction: 0, StopTransaction: 0, MeterValues: 0 };
   private isPumping = false;
   private readonly stopping = new AbortController();
 
@@ -64,6 +66,7 @@ export class TransactionQueue {
     try {
       const result = (await this.client.call(head.action, head.build())) as Record<string, unknown>;
       this.items.shift();
+      this.delivered[head.action]++;
       head.onResult?.(result);
     } catch (error) {
       // A CALLERROR is an answer; only InternalError (a server-side hiccup) is worth repeating.

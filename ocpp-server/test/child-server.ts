@@ -6,9 +6,11 @@ export type ChildServer = { port: number; instanceId: string; child: ChildProces
 const children = new Set<ChildProcess>();
 
 // The real entry point in its own process, as `npm start` runs it.
-export function spawnServer({ instanceId, port = 0 }: { instanceId: string; port?: number }): Promise<ChildServer> {
+type SpawnOptions = { instanceId: string; port?: number; env?: Record<string, string> };
+
+export function spawnServer({ instanceId, port = 0, env = {} }: SpawnOptions): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'ocpp-server/src/main.ts'], {
-    env: { ...process.env, OCPP_PORT: String(port), OCPP_HOST: '127.0.0.1', OCPP_INSTANCE_ID: instanceId, LOG_LEVEL: 'info' },
+    env: { ...process.env, OCPP_PORT: String(port), OCPP_HOST: '127.0.0.1', OCPP_INSTANCE_ID: instanceId, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);

@@ -79,15 +79,10 @@ async function createDatabaseIfMissing(port: number, database: string) {
   }
 }
 
-async function startEmbedded({ name, port: preferredPort, database, isFast, log }: EmbeddedOptions): Promise<ProvidedDatabase> {
-  const databaseDir = path.resolve('.data', name);
-  // Another run (a second terminal, a test run beside `npm start`) already started it: share it, leave it running.
-  const sharedPort = runningPort(databaseDir);
-  if (sharedPort) {
-    await createDatabaseIfMissing(sharedPort, database);
-    return { url: embeddedUrl(sharedPort, database), isEmbedded: true, stop: async () => {} };
-  }
-  const port = await choosePort(preferredPort);
+type ServerOptions = { databaseDir: string; port: number; isFast?: boolean; log: (line: string) => void };
+
+// Creates the cluster on first use and starts it; the caller owns the returned server.
+async function startServer({ databaseDir, port, isFast, log }: ServerOptions): Promise<EmbeddedPostgres> {
   const EmbeddedPostgresClass = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgresClass({
     databaseDir,
@@ -109,16 +104,59 @@ async function startEmbedded({ name, port: preferredPort, database, isFast, log 
     await mkdir(path.dirname(databaseDir), { recursive: true });
     await server.initialise();
   }
-  // The package rejects with nothing when PostgreSQL exits early; its own log lines above say why.
+  await startOrExplain(server, databaseDir);
+  return server;
+}
+
+// The package rejects with nothing when PostgreSQL exits early; its own log lines say why.
+async function startOrExplain(server: EmbeddedPostgres, databaseDir: string) {
   await server.start().catch((error: unknown) => {
     throw error instanceof Error ? error : new Error(`PostgreSQL in ${databaseDir} did not start`);
   });
+}
+
+async function startEmbedded({ name, port: preferredPort, database, isFast, log }: EmbeddedOptions): Promise<ProvidedDatabase> {
+  const databaseDir = path.resolve('.data', name);
+  // Another run (a second terminal, a test run beside `npm start`) already started it: share it, leave it running.
+  const sharedPort = runningPort(databaseDir);
+  if (sharedPort) {
+    await createDatabaseIfMissing(sharedPort, database);
+    return { url: embeddedUrl(sharedPort, database), isEmbedded: true, stop: async () => {} };
+  }
+  const port = await choosePort(preferredPort);
+  const server = await startServer({ databaseDir, port, isFast, log });
   await createDatabaseIfMissing(port, database);
   // A Ctrl-C in the terminal reaches PostgreSQL too; stop() would then wait for an exit that already happened.
   const stop = async () => {
     if (runningPort(databaseDir)) await server.stop();
   };
   return { url: embeddedUrl(port, database), isEmbedded: true, stop };
+}
+
+export type RestartableCluster = { url: string; stop: () => Promise<void>; start: () => Promise<void> };
+
+async function stopLeftover(databaseDir: string) {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!runningPort(databaseDir)) return;
+  process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
+  while (runningPort(databaseDir)) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+// A cluster of one's own that may be stopped and started again on the same port (fault tests take the database
+// away under load). Never shared: one left behind by a run that was killed is stopped first.
+export async function startRestartableCluster({ name, port: preferredPort, database, log }: Omit<EmbeddedOptions, 'isFast'>): Promise<RestartableCluster> {
+  const databaseDir = path.resolve('.data', name);
+  await stopLeftover(databaseDir);
+  const port = await choosePort(preferredPort);
+  const server = await startServer({ databaseDir, port, isFast: true, log });
+  await createDatabaseIfMissing(port, database);
+  return {
+    url: embeddedUrl(port, database),
+    stop: async () => {
+      if (runningPort(databaseDir)) await server.stop();
+    },
+    start: () => startOrExplain(server, databaseDir),
+  };
 }
 
 export async function provideDatabase(log: (line: string) => void): Promise<ProvidedDatabase> {

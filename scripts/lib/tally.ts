@@ -3,6 +3,7 @@ import path from 'node:path';
 
 export const REPORT_DIR = path.resolve('.data', 'test-reports');
 export const VITEST_REPORT = path.join(REPORT_DIR, 'vitest.json');
+export const FAULTS_REPORT = path.join(REPORT_DIR, 'vitest-faults.json');
 export const PLAYWRIGHT_REPORT = path.join(REPORT_DIR, 'playwright.json');
 
 export function resetReports() {
@@ -16,9 +17,22 @@ function read<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
 }
 
-// One closing line for the whole run: vitest's and Playwright's JSON reports added up.
+type VitestReport = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+
+function readVitest(): VitestReport | null {
+  const reports = [VITEST_REPORT, FAULTS_REPORT].map((file) => read<VitestReport>(file)).filter((report) => report !== null);
+  if (reports.length === 0) return null;
+  return reports.reduce((sum, report) => ({
+    numPassedTests: sum.numPassedTests + report.numPassedTests,
+    numFailedTests: sum.numFailedTests + report.numFailedTests,
+    numPendingTests: sum.numPendingTests + report.numPendingTests,
+    numTodoTests: sum.numTodoTests + report.numTodoTests,
+  }));
+}
+
+// One closing line for the whole run: vitest's (unit and faults) and Playwright's JSON reports added up.
 export function tally(): Counts {
-  const vitest = read<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(VITEST_REPORT);
+  const vitest = readVitest();
   const playwright = read<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(PLAYWRIGHT_REPORT);
   return {
     passed: (vitest?.numPassedTests ?? 0) + (playwright ? playwright.stats.expected + playwright.stats.flaky : 0),
