@@ -1,5 +1,6 @@
 import type { IHandshakeInterface } from 'ocpp-rpc/lib/server-client';
 import type { Database } from '../../db/client';
+import { IDENTITY_PATTERN } from '../../lib/chargers/identity';
 import { verifySecret } from '../../lib/crypto/secret';
 import type { Logger } from './logger';
 import type { ChargerSession } from './ocpp/rpc';
@@ -19,13 +20,16 @@ type AuthenticatorOptions = { db: Database; log: Logger; protocols: string[]; re
 export function createAuthenticator({ db, log, protocols, remember }: AuthenticatorOptions) {
   return async (accept: Accept, reject: Reject, handshake: IHandshakeInterface) => {
     const refuse = (code: number, message: string) => {
-      log.warn({ identity: handshake.identity, remoteAddress: handshake.remoteAddress, code }, message);
+      log.warn({ identity: handshake.identity.slice(0, 100), remoteAddress: handshake.remoteAddress, code }, message);
       reject(code, message);
     };
     try {
       if (handshake.endpoint !== ENDPOINT) return refuse(404, 'Unknown endpoint');
       const protocol = protocols.find((candidate) => handshake.protocols.has(candidate));
       if (!protocol) return refuse(400, 'No supported OCPP subprotocol');
+      // Only identities the registration form accepts (at most 48 characters, OCPP-J's limit) are looked up:
+      // anything else (empty, a decoded '/', control characters, unicode) could never match a charger exactly.
+      if (!IDENTITY_PATTERN.test(handshake.identity)) return refuse(400, 'Invalid charge point identity');
       const charger = await findChargerByIdentity(db, handshake.identity);
       if (!charger) return refuse(404, 'Unknown charge point');
       if (charger.passwordHash) {

@@ -11,6 +11,9 @@ export type OcppConfig = {
   pingIntervalMs: number;
   callTimeoutMs: number;
   maxMessageBytes: number;
+  handshakeTimeoutMs: number;
+  // Per connection; null: unlimited.
+  messageLimit: { burst: number; perSecond: number } | null;
 };
 
 function positiveNumber(name: string, fallback: number) {
@@ -19,6 +22,14 @@ function positiveNumber(name: string, fallback: number) {
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number`);
   return value;
+}
+
+// A charger sends a few messages a minute and at most one CALL at a time (OCPP-J 1.6 §4.1.1), so even the
+// replay of an offline queue stays well under 20 a second; 0 turns the limit off.
+function messageLimitFromEnv() {
+  const perSecond = positiveNumber('OCPP_MESSAGE_RATE', 20);
+  const burst = positiveNumber('OCPP_MESSAGE_BURST', 50);
+  return perSecond > 0 ? { burst: Math.max(burst, 1), perSecond } : null;
 }
 
 export function configFromEnv(): OcppConfig {
@@ -39,5 +50,7 @@ export function configFromEnv(): OcppConfig {
     pingIntervalMs: positiveNumber('OCPP_PING_INTERVAL', 30) * 1000,
     callTimeoutMs: positiveNumber('OCPP_CALL_TIMEOUT', 30) * 1000,
     maxMessageBytes: positiveNumber('OCPP_MAX_MESSAGE_BYTES', 64 * 1024),
+    handshakeTimeoutMs: positiveNumber('OCPP_HANDSHAKE_TIMEOUT', 10) * 1000,
+    messageLimit: messageLimitFromEnv(),
   };
 }

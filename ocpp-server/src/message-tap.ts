@@ -8,6 +8,25 @@ const RAW_LIMIT = 2000;
 // Calls that never get an answer would otherwise pile up for the life of the socket.
 const MAX_OPEN_CALLS = 1000;
 const TYPES: Record<number, MessageType> = { 2: 'call', 3: 'result', 4: 'error' };
+// Far deeper than any OCPP payload nests. JSON.stringify recurses: one frame nested 30,000 deep overflowed the
+// stack when its message log batch was serialised, and the rows of every charger in that batch were lost.
+const MAX_DEPTH = 32;
+
+function nestedDeeperThan(text: string, limit: number) {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (inString) {
+      if (char === '\\') index++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '[' || char === '{') {
+      if (++depth > limit) return true;
+    } else if (char === ']' || char === '}') depth--;
+  }
+  return false;
+}
 
 function payloadOf(frame: Frame): unknown {
   if (frame[0] === 2) return frame[3] ?? null;
@@ -24,6 +43,7 @@ export function tapMessages(client: ServerClient, chargerId: string, messageLog:
     try {
       frame = JSON.parse(message) as Frame;
       if (!Array.isArray(frame) || !TYPES[frame[0]]) throw new Error('not an OCPP-J frame');
+      if (nestedDeeperThan(message, MAX_DEPTH)) throw new Error('nested too deeply to log');
     } catch {
       const payload = { raw: message.slice(0, RAW_LIMIT) };
       messageLog.record({ chargerId, direction, messageType: 'error', action: null, messageId: '-1', payload, createdAt: new Date() });

@@ -6,7 +6,9 @@ import { HANDLERS_BY_PROTOCOL, SUPPORTED_PROTOCOLS } from './handlers';
 import type { ActionTable, HandlerContext } from './handlers/types';
 import type { Logger } from './logger';
 import { tapMessages } from './message-tap';
-import { applyOcpp16ErrorCode, applyOcpp16ValidationCode } from './ocpp/frame-errors';
+import { applyOcpp16CallErrorCode, applyOcpp16ErrorCode, applyOcpp16ValidationCode, dropEchoedPayload } from './ocpp/frame-errors';
+import { FrameRefusedError, guardedWebSocket, type MessageLimit } from './ocpp/guarded-socket';
+import { containsNul } from './ocpp/nul-strings';
 import type { ChargerSession, ServerClient } from './ocpp/rpc';
 import type { MessageLog } from './store/message-log';
 
@@ -19,11 +21,13 @@ export type RpcServerOptions = {
   pingIntervalMs: number;
   callTimeoutMs: number;
   maxMessageBytes: number;
+  messageLimit: MessageLimit | null;
 };
 
 function registerHandlers(client: ServerClient, table: ActionTable, ctx: HandlerContext) {
   for (const [action, handler] of Object.entries(table)) {
     client.handle(action, async ({ params, messageId }) => {
+      if (containsNul(params)) throw createRPCError('PropertyConstraintViolation', 'Strings must not contain U+0000');
       const log = ctx.log.child({ action, messageId });
       const began = performance.now();
       try {
@@ -49,7 +53,7 @@ export function createRpcServer(options: RpcServerOptions) {
     pingIntervalMs: options.pingIntervalMs,
     // Garbage from a broken charger is answered with CALLERRORs up to this count, then the socket is closed.
     maxBadMessages: 20,
-    wssOptions: { maxPayload: options.maxMessageBytes },
+    wssOptions: { maxPayload: options.maxMessageBytes, WebSocket: guardedWebSocket(options.messageLimit) },
   });
   // Kept beside the session, never in it: the session is spread into NOTIFY payloads and log lines.
   const credentials = new WeakMap<ChargerSession, string | null>();
@@ -72,11 +76,18 @@ export function createRpcServer(options: RpcServerOptions) {
       if (client.protocol === 'ocpp1.6') applyOcpp16ErrorCode(response);
       clientLog.warn({ err: error }, 'bad message');
     });
-    client.on('strictValidationFailure', ({ method, error, outbound }: { method: string; error: unknown; outbound: boolean }) => {
+    client.on('strictValidationFailure', ({ method, error, outbound, isCall }: { method: string; error: unknown; outbound: boolean; isCall: boolean }) => {
       if (!outbound && client.protocol === 'ocpp1.6') applyOcpp16ValidationCode(error);
+      if (!outbound && isCall) dropEchoedPayload(error);
       clientLog.warn({ action: method, err: error }, 'schema violation');
     });
-    client.on('socketError', (error: unknown) => clientLog.warn({ err: error }, 'socket error'));
+    client.on('response', ({ payload, outbound }: { payload: unknown; outbound: boolean }) => {
+      if (outbound && client.protocol === 'ocpp1.6') applyOcpp16CallErrorCode(payload);
+    });
+    client.on('socketError', (error: unknown) => {
+      if (error instanceof FrameRefusedError) clientLog.warn({ code: error.closeCode, reason: error.message }, 'connection refused for what it sent');
+      else clientLog.warn({ err: error }, 'socket error');
+    });
     client.once('close', ({ code, reason }: { code: number; reason: string }) => clientLog.info({ code, reason }, 'charger disconnected'));
     registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec });
     connections.attach(client, session, credentials.get(session) ?? null);

@@ -1,21 +1,16 @@
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createDb } from '../../db/client';
 import { createDispatcher } from './commands/dispatch';
 import { startCommandListener } from './commands/listen';
 import type { OcppConfig } from './config';
 import { createConnections } from './connections';
+import { createOcppHttpServer } from './http-server';
 import type { Logger } from './logger';
 import { startRevocationListener } from './revocations';
 import { createRpcServer } from './server';
 import { clearOnlineFlags } from './store/chargers';
 import { failInterruptedCommands } from './store/commands';
 import { createMessageLog } from './store/message-log';
-
-function upgradeRequired(_request: IncomingMessage, response: ServerResponse) {
-  response.writeHead(426, { 'content-type': 'text/plain' }).end('OCPP-J WebSocket endpoint: ws(s)://host/ocpp/{identity}');
-}
 
 export async function startOcppServer(config: OcppConfig, log: Logger) {
   const { db, sql } = createDb(config.databaseUrl, { max: 10 });
@@ -30,8 +25,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const dispatcher = createDispatcher({ db, instanceId, connections, log, callTimeoutMs: config.callTimeoutMs });
   const rpc = createRpcServer({ db, log, connections, messageLog, ...config });
 
-  const http = config.tls ? createHttpsServer(config.tls, upgradeRequired) : createHttpServer(upgradeRequired);
-  http.on('upgrade', rpc.handleUpgrade);
+  const http = createOcppHttpServer({ ...config, upgrade: rpc.handleUpgrade, log });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, resolve);

@@ -21,6 +21,8 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     pingIntervalMs: 30_000,
     callTimeoutMs: 5_000,
     maxMessageBytes: 64 * 1024,
+    handshakeTimeoutMs: 10_000,
+    messageLimit: { burst: 50, perSecond: 20 },
     ...overrides,
   };
 }

@@ -92,6 +92,7 @@ describe('adding a charger', () => {
     ['a slash', 'CP/1', 'identityInvalid'],
     ['a space', 'CP 1', 'identityInvalid'],
     ['unicode', 'ČP-1', 'identityInvalid'],
+    ['only a dot-segment', '..', 'identityInvalid'],
     ['49 characters', 'A'.repeat(49), 'identityTooLong'],
     ['nothing', '   ', 'required'],
   ])('refuses an identity with %s', async (_case, identity, key) => {

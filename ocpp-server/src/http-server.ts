@@ -1,0 +1,44 @@
+import { createServer as createHttpServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { OcppConfig } from './config';
+import type { Logger } from './logger';
+
+type Upgrade = (request: IncomingMessage, socket: Socket, head: Buffer) => Promise<void>;
+type HttpServerOptions = Pick<OcppConfig, 'tls' | 'handshakeTimeoutMs'> & { upgrade: Upgrade; log: Logger };
+
+function upgradeRequired(_request: IncomingMessage, response: ServerResponse) {
+  response.writeHead(426, { 'content-type': 'text/plain' }).end('OCPP-J WebSocket endpoint: ws(s)://host/ocpp/{identity}');
+}
+
+function refuseUpgrade(socket: Duplex, status: number, message: string) {
+  socket.on('error', () => {});
+  const head = [`HTTP/1.1 ${status} ${STATUS_CODES[status]}`, 'Connection: close', 'Content-Type: text/plain', `Content-Length: ${Buffer.byteLength(message)}`];
+  socket.write(`${head.join('\r\n')}\r\n\r\n${message}`);
+  socket.destroy();
+}
+
+// Node answers 408 and closes a connection that has not sent complete request headers within headersTimeout:
+// silent sockets and half-sent upgrade requests included. It checks every connectionsCheckingInterval (30 s by
+// default), so that interval follows the timeout. TLS handshakes get the same allowance.
+function timeouts(handshakeTimeoutMs: number) {
+  const checkEveryMs = Math.min(1000, Math.max(50, handshakeTimeoutMs / 4));
+  return { headersTimeout: handshakeTimeoutMs, requestTimeout: handshakeTimeoutMs, connectionsCheckingInterval: checkEveryMs };
+}
+
+export function createOcppHttpServer({ tls, handshakeTimeoutMs, upgrade, log }: HttpServerOptions) {
+  const options = timeouts(handshakeTimeoutMs);
+  const server = tls
+    ? createHttpsServer({ ...tls, ...options, handshakeTimeout: handshakeTimeoutMs || undefined }, upgradeRequired)
+    : createHttpServer(options, upgradeRequired);
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // ocpp-rpc percent-decodes the identity before it guards anything else: a malformed escape (/ocpp/%FF)
+    // rejects this promise, and an unhandled rejection would end the process.
+    upgrade(request, socket as Socket, head).catch((error: unknown) => {
+      log.warn({ err: error, remoteAddress: request.socket.remoteAddress, url: request.url?.slice(0, 200) }, 'malformed upgrade request');
+      refuseUpgrade(socket, 400, 'Malformed request path');
+    });
+  });
+  return server;
+}
