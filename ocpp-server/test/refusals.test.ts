@@ -1,6 +1,8 @@
 import { once } from 'node:events';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { ocppMessages } from '../../db/schema';
 import { makeCharger } from '../../db/seed/builders';
 import { hashSecret } from '../../lib/crypto/secret';
 import type { OcppServer } from '../src/start';
@@ -22,8 +24,8 @@ afterAll(async () => {
 
 type Frame = [number, string, ...unknown[]];
 
-async function openRaw(identity: string) {
-  const socket = new WebSocket(`${endpoint(server)}/${identity}`, ['ocpp1.6']);
+async function openRaw(identity: string, target: OcppServer = server) {
+  const socket = new WebSocket(`${endpoint(target)}/${identity}`, ['ocpp1.6']);
   await once(socket, 'open');
   return socket;
 }
@@ -101,5 +103,74 @@ describe('refusals', () => {
     const [code] = await closed;
     expect(code).toBe(1009);
     await expectServerUp();
+  });
+
+  it('answers a message type other than 2, 3 or 4 with FormationViolation', async () => {
+    const socket = await openRaw(fixture.charger.identity);
+    expect((await exchange(socket, JSON.stringify([5, 't-1', 'Heartbeat', {}]))).slice(0, 3)).toEqual([4, '-1', 'FormationViolation']);
+    expect((await exchange(socket, JSON.stringify([2, 7, 'Heartbeat', {}]))).slice(0, 3)).toEqual([4, '-1', 'FormationViolation']);
+    expect((await exchange(socket, JSON.stringify([2, 't-2', 42, {}]))).slice(0, 3)).toEqual([4, 't-2', 'FormationViolation']);
+    socket.terminate();
+  });
+
+  it('answers a CALL reusing the id of one still in progress with ProtocolError, and the first one normally', async () => {
+    const socket = await openRaw(fixture.charger.identity);
+    const replies = new Promise<Frame[]>((resolve) => {
+      const frames: Frame[] = [];
+      socket.on('message', (data) => frames.push(JSON.parse(String(data)) as Frame) === 2 && resolve(frames));
+    });
+    const boot = JSON.stringify([2, 'same', 'BootNotification', { chargePointVendor: 'Acme', chargePointModel: 'X' }]);
+    socket.send(boot);
+    socket.send(boot);
+    const frames = await replies;
+    expect(frames.map((frame) => frame.slice(0, 2))).toEqual(expect.arrayContaining([[3, 'same'], [4, 'same']]));
+    expect(frames.find((frame) => frame[0] === 4)?.[2]).toBe('ProtocolError');
+    socket.terminate();
+  });
+
+  it('does not answer a CALLRESULT or CALLERROR for a call it never made', async () => {
+    const socket = await openRaw(fixture.charger.identity);
+    socket.send(JSON.stringify([3, 'never-sent', {}]));
+    socket.send(JSON.stringify([4, 'never-sent', 'GenericError', '', {}]));
+    expect((await exchange(socket, JSON.stringify([2, 'after', 'Heartbeat', {}]))).slice(0, 2)).toEqual([3, 'after']);
+    socket.terminate();
+  });
+
+  it('closes with 1002 after more than 20 broken frames in a row', async () => {
+    const socket = await openRaw(fixture.charger.identity);
+    const closed = once(socket, 'close');
+    for (let index = 0; index < 21; index++) socket.send(`[2, "b-${index}"`);
+    const [code] = await closed;
+    expect(code).toBe(1002);
+  });
+
+  it('closes a connection that sends a binary frame with 1003', async () => {
+    const socket = await openRaw(fixture.charger.identity);
+    const closed = once(socket, 'close');
+    socket.send(Buffer.from(JSON.stringify([2, 'bin', 'Heartbeat', {}])), { binary: true });
+    const [code, reason] = await closed;
+    expect([code, String(reason)]).toEqual([1003, 'OCPP-J messages are text frames']);
+  });
+
+  it('refuses a NUL character in a string with PropertyConstraintViolation', async () => {
+    const socket = await openRaw(fixture.charger.identity);
+    const reply = await exchange(socket, JSON.stringify([2, 'nul', 'DataTransfer', { vendorId: 'Acme\u0000', data: 'x' }]));
+    expect(reply.slice(0, 3)).toEqual([4, 'nul', 'PropertyConstraintViolation']);
+    socket.terminate();
+  });
+
+  it('answers a deeply nested payload without echoing it, and still logs the traffic around it', async () => {
+    // Nested 10,000 deep (20 kB): past the depth at which JSON.stringify overflows the stack, within 64 kB.
+    const roomy = await startTestServer();
+    const socket = await openRaw(fixture.charger.identity, roomy);
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const reply = await exchange(socket, `[2, "deep", "Heartbeat", ${deep}]`);
+    expect(reply.slice(0, 3)).toEqual([4, 'deep', 'TypeConstraintViolation']);
+    expect(reply[4]).not.toHaveProperty('data');
+    expect((await exchange(socket, JSON.stringify([2, 'after-deep', 'Heartbeat', {}])))[0]).toBe(3);
+    socket.terminate();
+    await roomy.close();
+    const logged = await db.select().from(ocppMessages).where(and(eq(ocppMessages.chargerId, fixture.charger.id), eq(ocppMessages.messageId, 'after-deep')));
+    expect(logged.map((row) => row.direction).sort()).toEqual(['in', 'out']);
   });
 });
