@@ -3,6 +3,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
+import { isHttpsDeployment } from '@/lib/config';
 import { getDefaultMembership, getMembershipRow, type Membership } from '@/lib/data/memberships';
 import { getSessionUser } from '@/lib/session';
 
@@ -30,4 +31,16 @@ export async function requireCurrentMembership(): Promise<Membership> {
   const membership = await getCurrentMembership();
   if (!membership) redirect('/login');
   return membership;
+}
+
+// Remembers the account chosen in the header. Only a claim (getCurrentMembership checks it), but
+// still kept from scripts and other sites, and sent over TLS only when the platform is served over it.
+export async function rememberCurrentAccount(accountId: string): Promise<void> {
+  (await cookies()).set(CURRENT_ACCOUNT_COOKIE, accountId, {
+    path: '/',
+    maxAge: 365 * 24 * 3600,
+    sameSite: 'lax',
+    httpOnly: true,
+    secure: isHttpsDeployment(),
+  });
 }

@@ -1,0 +1,66 @@
+import { CredentialsSignin } from '@auth/core/errors';
+import type { NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { attemptLogin } from '@/lib/accounts/login';
+import { clientIp } from '@/lib/auth/client-ip';
+import { isHttpsDeployment } from '@/lib/config';
+import { getUserById } from '@/lib/data/users';
+import { log } from '@/lib/log';
+
+export class LoginRefused extends CredentialsSignin {
+  constructor(code: 'invalid' | 'notActivated' | 'rateLimited') {
+    super();
+    this.code = code;
+  }
+}
+
+const credentialsSchema = z.object({ email: z.string().max(254), password: z.string().max(200) });
+
+// The Auth.js configuration, apart from lib/auth.ts so that tests can drive it through @auth/core
+// (next-auth itself cannot load outside Next.js). Read when lib/auth.ts is first imported.
+export function authConfig(): NextAuthConfig {
+  return {
+    trustHost: true,
+    // Auth.js would otherwise guess from each request's scheme, which a TLS proxy may not forward:
+    // a deployment whose APP_URL is https gets the __Secure- session cookie, marked Secure.
+    // Either way the cookie is HttpOnly, SameSite=Lax and Path=/ (tests/auth/cookies.test.ts).
+    useSecureCookies: isHttpsDeployment(),
+    logger: {
+      // A refused login is an expected answer (and is counted in login_failures), not a server error.
+      error: (error) => {
+        if (error instanceof CredentialsSignin) return;
+        log.error({ err: error }, 'auth error');
+      },
+    },
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
+    pages: { signIn: '/login', error: '/login' },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        authorize: async (credentials, request) => {
+          const input = credentialsSchema.safeParse(credentials);
+          if (!input.success) throw new LoginRefused('invalid');
+          const attempt = await attemptLogin({ ...input.data, ip: clientIp(request.headers) });
+          if (attempt.status !== 'ok') throw new LoginRefused(attempt.status);
+          const user = await getUserById(attempt.userId);
+          return user && { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.sessionVersion = (user as { sessionVersion?: string }).sessionVersion;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user.id = token.sub ?? '';
+        session.sessionVersion = typeof token.sessionVersion === 'string' ? token.sessionVersion : '';
+        return session;
+      },
+    },
+  };
+}
