@@ -2,10 +2,9 @@ import { z } from 'zod';
 import type { ValidationKey } from '@/lib/action-result';
 import { ID_TAG_MAX, ID_TAG_PATTERN, normalizeIdTag } from '@/lib/cards/id-tag';
 import { isoDay } from '@/lib/validation';
+import { LABEL_MAX } from './limits';
 
 const key = (message: ValidationKey) => ({ message });
-
-export const LABEL_MAX = 60;
 
 // Empty form fields arrive as '' and mean "not given".
 const blankAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);

@@ -11,7 +11,7 @@ import { TextField } from '@/components/ui/text-field';
 import type { CardKind } from '@/db/schema';
 import { idle } from '@/lib/action-result';
 import { addCardAction } from '../actions';
-import { LABEL_MAX } from '../schemas';
+import { LABEL_MAX } from '../limits';
 import { KindChoice } from './kind-choice';
 
 type AddCardFormProps = { accountId: string; users: AccountUser[]; userId?: string };

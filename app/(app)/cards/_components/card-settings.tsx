@@ -11,7 +11,7 @@ import { TextField } from '@/components/ui/text-field';
 import type { CardKind, CardStatus } from '@/db/schema';
 import { idle } from '@/lib/action-result';
 import { deleteCardAction, editCardAction, setCardStatusAction } from '../actions';
-import { LABEL_MAX } from '../schemas';
+import { LABEL_MAX } from '../limits';
 
 export type EditableCard = {
   accountId: string;
