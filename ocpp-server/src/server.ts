@@ -85,8 +85,10 @@ export function createRpcServer(options: RpcServerOptions) {
       if (outbound && client.protocol === 'ocpp1.6') applyOcpp16CallErrorCode(payload);
     });
     client.on('socketError', (error: unknown) => {
-      if (error instanceof FrameRefusedError) clientLog.warn({ code: error.closeCode, reason: error.message }, 'connection refused for what it sent');
-      else clientLog.warn({ err: error }, 'socket error');
+      if (!(error instanceof FrameRefusedError)) return clientLog.warn({ err: error }, 'socket error');
+      clientLog.warn({ code: error.closeCode, reason: error.message }, 'connection refused for what it sent');
+      // Calls admitted before the refusal are still answered, then the socket closes with the refusal's code.
+      void client.close({ code: error.closeCode, reason: error.message });
     });
     client.once('close', ({ code, reason }: { code: number; reason: string }) => clientLog.info({ code, reason }, 'charger disconnected'));
     registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec });

@@ -6,6 +6,8 @@ export type MessageLimit = { burst: number; perSecond: number };
 // RFC 6455 §7.4.1: 1003 for data of a type the endpoint cannot accept, 1008 for a policy violation.
 export const BINARY_FRAME_CLOSE = { code: 1003, reason: 'OCPP-J messages are text frames' } as const;
 export const RATE_LIMIT_CLOSE = { code: 1008, reason: 'Message rate limit exceeded' } as const;
+// The owner of the socket closes it once the calls already admitted are answered; this is the backstop.
+const CLOSE_AFTER_MS = 10_000;
 
 export class FrameRefusedError extends Error {
   constructor(
@@ -19,7 +21,7 @@ export class FrameRefusedError extends Error {
 
 // ws hands every frame to ocpp-rpc through emit('message', data, isBinary), and ws's `WebSocket` server option
 // takes a subclass: overriding emit is the one place a frame can be dropped before it is parsed, answered or
-// written to the message log. A refused connection is closed, and nothing it sends afterwards is read.
+// written to the message log. Nothing a refused connection sends afterwards is read.
 export function guardedWebSocket(limit: MessageLimit | null) {
   return class GuardedWebSocket extends WebSocket {
     #bucket = limit && createTokenBucket(limit);
@@ -37,10 +39,10 @@ export function guardedWebSocket(limit: MessageLimit | null) {
 
     #refuse({ code, reason }: { code: number; reason: string }) {
       this.#refused = true;
-      // ocpp-rpc forwards socket errors as the client's 'socketError', where they are logged with the
-      // charger's identity: one line per refused connection, not one per frame.
+      // ocpp-rpc forwards socket errors as the client's 'socketError', where the server logs them with the
+      // charger's identity (one line per refused connection, not one per frame) and closes the client.
       super.emit('error', new FrameRefusedError(code, reason));
-      this.close(code, reason);
+      setTimeout(() => this.close(code, reason), CLOSE_AFTER_MS).unref();
       return false;
     }
   };
