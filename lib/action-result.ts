@@ -43,9 +43,16 @@ export function invalid(error: z.ZodError, values?: Record<string, string>): Act
   return { status: 'error', fieldErrors, values };
 }
 
+// A server action can be called with any serializable arguments, not only the form it expects:
+// anything but FormData reads as an empty form, which every schema then refuses field by field.
+export function formFields(form: unknown): Record<string, FormDataEntryValue> {
+  return form instanceof FormData ? Object.fromEntries(form) : {};
+}
+
 // The fields of a form as strings, without any whose name mentions a password.
-export function formValues(form: FormData): Record<string, string> {
+export function formValues(form: unknown): Record<string, string> {
   const values: Record<string, string> = {};
+  if (!(form instanceof FormData)) return values;
   for (const [name, value] of form.entries()) {
     if (typeof value === 'string' && !/password/i.test(name) && !name.startsWith('$')) values[name] = value;
   }

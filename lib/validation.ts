@@ -4,6 +4,12 @@ import type { ValidationKey } from '@/lib/action-result';
 // Every message is a key of the Validation namespace, translated where the error is shown.
 const key = (message: ValidationKey) => ({ message });
 
+// Control characters (NUL, escape, line breaks…) have no place in a one-line text, and PostgreSQL
+// refuses NUL outright: refused next to the field rather than failing at the database.
+export function singleLine<T extends z.ZodType<string>>(field: T) {
+  return field.refine((value) => !/\p{Cc}/u.test(value), key('controlCharacters'));
+}
+
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
 
@@ -14,7 +20,7 @@ export const emailField = z
   .max(254, key('tooLong'))
   .pipe(z.email(key('emailInvalid')));
 
-export const nameField = z.string(key('required')).trim().min(1, key('required')).max(100, key('tooLong'));
+export const nameField = singleLine(z.string(key('required')).trim().min(1, key('required')).max(100, key('tooLong')));
 
 export const newPasswordField = z
   .string(key('required'))

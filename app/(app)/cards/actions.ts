@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTimeZone } from 'next-intl/server';
-import { fail, fieldError, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
+import { fail, fieldError, formFields, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
 import { getMembership, type Membership } from '@/lib/authz';
 import { endOfDay } from '@/lib/cards/expiry';
 import { generateVirtualIdTag } from '@/lib/cards/id-tag';
@@ -24,7 +24,7 @@ async function afterCardChange(member: Membership) {
 
 export async function addCardAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const values = formValues(form);
-  const input = addCardSchema.safeParse(Object.fromEntries(form));
+  const input = addCardSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error, values);
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden', { values });
@@ -46,7 +46,7 @@ export async function addCardAction(_previous: ActionResult, form: FormData): Pr
 
 export async function editCardAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const values = formValues(form);
-  const input = editCardSchema.safeParse(Object.fromEntries(form));
+  const input = editCardSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error, values);
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden', { values });
@@ -64,7 +64,7 @@ export async function editCardAction(_previous: ActionResult, form: FormData): P
 }
 
 export async function setCardStatusAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = setCardStatusSchema.safeParse(Object.fromEntries(form));
+  const input = setCardStatusSchema.safeParse(formFields(form));
   if (!input.success) return fail('cardNotFound');
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden');
@@ -77,7 +77,7 @@ export async function setCardStatusAction(_previous: ActionResult, form: FormDat
 }
 
 export async function deleteCardAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = cardClaim.safeParse(Object.fromEntries(form));
+  const input = cardClaim.safeParse(formFields(form));
   if (!input.success) return fail('cardNotFound');
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ValidationKey } from '@/lib/action-result';
 import { ID_TAG_MAX, ID_TAG_PATTERN, normalizeIdTag } from '@/lib/cards/id-tag';
-import { isoDay } from '@/lib/validation';
+import { isoDay, singleLine } from '@/lib/validation';
 import { LABEL_MAX } from './limits';
 
 const key = (message: ValidationKey) => ({ message });
@@ -9,7 +9,7 @@ const key = (message: ValidationKey) => ({ message });
 // Empty form fields arrive as '' and mean "not given".
 const blankAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
-const label = z.string().trim().max(LABEL_MAX, key('tooLong')).default('');
+const label = singleLine(z.string(key('required')).trim().max(LABEL_MAX, key('tooLong'))).default('');
 const optionalUser = z.preprocess(blankAsUndefined, z.uuid(key('userNotMember')).optional());
 const expiresOn = z.preprocess(blankAsUndefined, isoDay(key('dateInvalid')).optional());
 

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { fail, ok, type ActionResult } from '@/lib/action-result';
+import { fail, formFields, ok, type ActionResult } from '@/lib/action-result';
 import { getMembership } from '@/lib/authz';
 import { syncLocalList } from '@/lib/cards/local-list';
 import { db } from '@/lib/db';
@@ -13,7 +13,7 @@ const WAIT_MS = 8_000;
 export type SyncSummary = { version: number; total: number; accepted: number; pending: number; failed: number };
 
 export async function syncCardsAction(_previous: ActionResult<SyncSummary>, form: FormData): Promise<ActionResult<SyncSummary>> {
-  const input = accountClaim.safeParse(Object.fromEntries(form));
+  const input = accountClaim.safeParse(formFields(form));
   if (!input.success) return fail('forbidden');
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden');

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { fail, fieldError, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
+import { fail, fieldError, formFields, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
 import { getMembership } from '@/lib/authz';
 import { connectionUrl } from '@/lib/chargers/connection';
 import { normalizeIdentity } from '@/lib/chargers/identity';
@@ -14,7 +14,7 @@ export type NewChargerConnection = { chargerId: string; name: string; identity: 
 
 export async function addChargerAction(_previous: ActionResult<NewChargerConnection>, form: FormData): Promise<ActionResult<NewChargerConnection>> {
   const values = formValues(form);
-  const input = addChargerSchema.safeParse(Object.fromEntries(form));
+  const input = addChargerSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error, values);
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden', { values });
@@ -39,7 +39,7 @@ export async function addChargerAction(_previous: ActionResult<NewChargerConnect
 
 export async function editChargerAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const values = formValues(form);
-  const input = editChargerSchema.safeParse(Object.fromEntries(form));
+  const input = editChargerSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error, values);
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden', { values });
@@ -60,7 +60,7 @@ export async function editChargerAction(_previous: ActionResult, form: FormData)
 }
 
 export async function regeneratePasswordAction(_previous: ActionResult<string>, form: FormData): Promise<ActionResult<string>> {
-  const input = chargerClaim.safeParse(Object.fromEntries(form));
+  const input = chargerClaim.safeParse(formFields(form));
   if (!input.success) return fail('notFound');
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden');
@@ -71,7 +71,7 @@ export async function regeneratePasswordAction(_previous: ActionResult<string>, 
 }
 
 export async function removeChargerAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = chargerClaim.safeParse(Object.fromEntries(form));
+  const input = chargerClaim.safeParse(formFields(form));
   if (!input.success) return fail('notFound');
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden');

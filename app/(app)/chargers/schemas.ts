@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ValidationKey } from '@/lib/action-result';
 import { IDENTITY_MAX, IDENTITY_PATTERN } from '@/lib/chargers/identity';
 import { MAX_CONNECTORS } from '@/lib/charging/limits';
+import { singleLine } from '@/lib/validation';
 
 const key = (message: ValidationKey) => ({ message });
 
@@ -14,8 +15,8 @@ const optionalNumber = (min: number, max: number, invalid: ValidationKey) =>
 
 const chargerDetails = z
   .object({
-    name: z.string(key('required')).trim().min(1, key('required')).max(100, key('tooLong')),
-    address: z.string().trim().max(200, key('tooLong')).optional(),
+    name: singleLine(z.string(key('required')).trim().min(1, key('required')).max(100, key('tooLong'))),
+    address: singleLine(z.string(key('required')).trim().max(200, key('tooLong'))).optional(),
     latitude: optionalNumber(-90, 90, 'latitudeInvalid'),
     longitude: optionalNumber(-180, 180, 'longitudeInvalid'),
     connectorCount: z.preprocess(

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { fail, formValues, invalid, ok, type ActionResult, type ErrorKey } from '@/lib/action-result';
+import { fail, formFields, formValues, invalid, ok, type ActionResult, type ErrorKey } from '@/lib/action-result';
 import { CURRENT_ACCOUNT_COOKIE, getMembership } from '@/lib/authz';
 import { endMembership } from '@/lib/customers/end-membership';
 import { revokePendingInvite } from '@/lib/data/invites';
@@ -27,7 +27,7 @@ async function inviterFor(accountId: string) {
 
 export async function inviteUserAction(_previous: ActionResult<string>, form: FormData): Promise<ActionResult<string>> {
   const values = formValues(form);
-  const input = inviteUserSchema.safeParse(Object.fromEntries(form));
+  const input = inviteUserSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error, values);
   const inviter = await inviterFor(input.data.accountId);
   if (!inviter) return fail('forbidden', { values });
@@ -38,7 +38,7 @@ export async function inviteUserAction(_previous: ActionResult<string>, form: Fo
 }
 
 export async function resendInviteAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = inviteClaim.safeParse(Object.fromEntries(form));
+  const input = inviteClaim.safeParse(formFields(form));
   if (!input.success) return fail('notFound');
   const inviter = await inviterFor(input.data.accountId);
   if (!inviter) return fail('forbidden');
@@ -50,7 +50,7 @@ export async function resendInviteAction(_previous: ActionResult, form: FormData
 }
 
 export async function revokeInviteAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = inviteClaim.safeParse(Object.fromEntries(form));
+  const input = inviteClaim.safeParse(formFields(form));
   if (!input.success) return fail('notFound');
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden');
@@ -60,7 +60,7 @@ export async function revokeInviteAction(_previous: ActionResult, form: FormData
 }
 
 export async function removeMemberAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = memberClaim.safeParse(Object.fromEntries(form));
+  const input = memberClaim.safeParse(formFields(form));
   if (!input.success) return fail('notFound');
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden');
@@ -70,7 +70,7 @@ export async function removeMemberAction(_previous: ActionResult, form: FormData
 }
 
 export async function leaveAccountAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = accountClaim.safeParse(Object.fromEntries(form));
+  const input = accountClaim.safeParse(formFields(form));
   if (!input.success) return fail('notFound');
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden');

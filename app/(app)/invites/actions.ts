@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { fail, ok, type ActionResult } from '@/lib/action-result';
+import { fail, formFields, ok, type ActionResult } from '@/lib/action-result';
 import { rememberCurrentAccount } from '@/lib/authz';
 import { acceptPendingInvite, declinePendingInvite } from '@/lib/data/invites';
 import { acceptInvite, declineInvite, type InviteCheck } from '@/lib/invites/respond';
@@ -20,7 +20,7 @@ async function enterAccount(accountId: string): Promise<never> {
 }
 
 export async function acceptInviteAction(_previous: ActionResult<InviteAnswer>, form: FormData): Promise<ActionResult<InviteAnswer>> {
-  const input = tokenSchema.safeParse(Object.fromEntries(form));
+  const input = tokenSchema.safeParse(formFields(form));
   const user = await getSessionUser();
   if (!user) return fail('sessionExpired');
   if (!input.success) return ok('invalid');
@@ -30,7 +30,7 @@ export async function acceptInviteAction(_previous: ActionResult<InviteAnswer>, 
 }
 
 export async function declineInviteAction(_previous: ActionResult<InviteAnswer>, form: FormData): Promise<ActionResult<InviteAnswer>> {
-  const input = tokenSchema.safeParse(Object.fromEntries(form));
+  const input = tokenSchema.safeParse(formFields(form));
   const user = await getSessionUser();
   if (!user) return fail('sessionExpired');
   if (!input.success) return ok('invalid');
@@ -40,11 +40,12 @@ export async function declineInviteAction(_previous: ActionResult<InviteAnswer>,
 
 // From the dashboard, where the invite is named by id: only its invitee can answer it.
 export async function answerInviteAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = inviteIdSchema.safeParse(Object.fromEntries(form));
+  const fields = formFields(form);
+  const input = inviteIdSchema.safeParse(fields);
   const user = await getSessionUser();
   if (!user) return fail('sessionExpired');
   if (!input.success) return fail('notFound');
-  if (form.get('answer') === 'decline') {
+  if (fields.answer === 'decline') {
     if (!(await declinePendingInvite({ inviteId: input.data.inviteId, userId: user.id }))) return fail('notFound');
     revalidatePath('/dashboard');
     return ok(null);

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { fieldError, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
+import { fieldError, formFields, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
 import { changePassword } from '@/lib/accounts/change-password';
 import { signIn } from '@/lib/auth';
 import { updateUserName } from '@/lib/data/users';
@@ -14,7 +14,7 @@ const changePasswordSchema = z.object({ currentPassword: currentPasswordField, n
 
 export async function updateNameAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const values = formValues(form);
-  const input = updateNameSchema.safeParse(Object.fromEntries(form));
+  const input = updateNameSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error, values);
   const user = await getSessionUser();
   if (!user) return { status: 'error', formError: 'sessionExpired' };
@@ -24,7 +24,7 @@ export async function updateNameAction(_previous: ActionResult, form: FormData):
 }
 
 export async function changePasswordAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = changePasswordSchema.safeParse(Object.fromEntries(form));
+  const input = changePasswordSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error);
   const user = await getSessionUser();
   if (!user) return { status: 'error', formError: 'sessionExpired' };

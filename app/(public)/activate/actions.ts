@@ -2,14 +2,14 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { ok, type ActionResult } from '@/lib/action-result';
+import { formFields, ok, type ActionResult } from '@/lib/action-result';
 import { activateAccount, type ActivationResult } from '@/lib/accounts/activation';
 import { tokenField } from '@/lib/validation';
 
 const activateSchema = z.object({ token: tokenField });
 
 export async function activateAction(_previous: ActionResult<ActivationResult>, form: FormData): Promise<ActionResult<ActivationResult>> {
-  const input = activateSchema.safeParse(Object.fromEntries(form));
+  const input = activateSchema.safeParse(formFields(form));
   if (!input.success) return ok('invalid');
   const result = await activateAccount(input.data.token);
   if (result === 'activated') redirect('/login?notice=activated');

@@ -1,14 +1,14 @@
 'use server';
 
 import { z } from 'zod';
-import { formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
+import { formFields, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
 import { requestPasswordReset } from '@/lib/accounts/password-reset';
 import { emailField } from '@/lib/validation';
 
 const forgotPasswordSchema = z.object({ email: emailField });
 
 export async function forgotPasswordAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = forgotPasswordSchema.safeParse(Object.fromEntries(form));
+  const input = forgotPasswordSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error, formValues(form));
   await requestPasswordReset(input.data.email);
   return ok(null);

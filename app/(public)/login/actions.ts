@@ -2,7 +2,7 @@
 
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { fail, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
+import { fail, formFields, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
 import { resendActivation } from '@/lib/accounts/activation';
 import { LoginRefused, signIn } from '@/lib/auth';
 import { clientIp } from '@/lib/auth/client-ip';
@@ -24,7 +24,7 @@ async function refusal(code: string, email: string, values: Record<string, strin
 
 export async function loginAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const values = formValues(form);
-  const input = loginSchema.safeParse(Object.fromEntries(form));
+  const input = loginSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error, values);
   const { email, password, callbackUrl } = input.data;
 
@@ -44,7 +44,7 @@ export async function loginAction(_previous: ActionResult, form: FormData): Prom
 }
 
 export async function resendActivationAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = resendActivationSchema.safeParse(Object.fromEntries(form));
+  const input = resendActivationSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error);
   await resendActivation(input.data.email);
   return ok(null);

@@ -2,13 +2,13 @@
 
 import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
-import { fieldError, formValues, invalid, type ActionResult } from '@/lib/action-result';
+import { fieldError, formFields, formValues, invalid, type ActionResult } from '@/lib/action-result';
 import { registerUser } from '@/lib/accounts/register';
 import { registerSchema } from './schemas';
 
 export async function registerAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const values = formValues(form);
-  const input = registerSchema.safeParse(Object.fromEntries(form));
+  const input = registerSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error, values);
 
   const result = await registerUser({ ...input.data, locale: await getLocale() });

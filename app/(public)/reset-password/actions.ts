@@ -2,14 +2,14 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { fail, invalid, type ActionResult } from '@/lib/action-result';
+import { fail, formFields, invalid, type ActionResult } from '@/lib/action-result';
 import { resetPassword } from '@/lib/accounts/password-reset';
 import { newPasswordField, tokenField } from '@/lib/validation';
 
 const resetPasswordSchema = z.object({ token: tokenField, password: newPasswordField });
 
 export async function resetPasswordAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = resetPasswordSchema.safeParse(Object.fromEntries(form));
+  const input = resetPasswordSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error);
   const result = await resetPassword(input.data);
   if (result !== 'reset') return fail('resetLinkUnusable');

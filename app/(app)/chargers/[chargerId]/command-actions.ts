@@ -1,6 +1,6 @@
 'use server';
 
-import { fail, invalid, ok, type ActionResult } from '@/lib/action-result';
+import { fail, formFields, invalid, ok, type ActionResult } from '@/lib/action-result';
 import { getMembership } from '@/lib/authz';
 import { commandPayload } from '@/lib/chargers/command-payload';
 import { sendCommand, type CommandOutcome } from '@/lib/commands/send';
@@ -14,7 +14,7 @@ const WAIT_MS = 8_000;
 export type CommandReply = { command: string; status: CommandOutcome['status']; response: Record<string, unknown> | null };
 
 export async function chargerCommandAction(_previous: ActionResult<CommandReply>, form: FormData): Promise<ActionResult<CommandReply>> {
-  const input = chargerCommandSchema.safeParse(Object.fromEntries(form));
+  const input = chargerCommandSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error);
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden');

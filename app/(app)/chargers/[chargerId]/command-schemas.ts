@@ -1,26 +1,38 @@
 import { z } from 'zod';
+import type { ValidationKey } from '@/lib/action-result';
+import { singleLine } from '@/lib/validation';
 import { chargerClaim } from '../schemas';
 
-const connectorId = z.coerce.number().int().min(0).max(16);
+const key = (message: ValidationKey) => ({ message });
+const choice = key('choiceInvalid');
+
+const connectorId = z.coerce.number(choice).int(choice).min(0, choice).max(16, choice);
 
 // One schema per command the charger page offers; `command` picks it.
 export const chargerCommandSchema = z.intersection(
   chargerClaim,
-  z.discriminatedUnion('command', [
-    z.object({ command: z.literal('Reset'), type: z.enum(['Soft', 'Hard']) }),
-    z.object({ command: z.literal('UnlockConnector'), connectorId: connectorId.min(1) }),
-    z.object({ command: z.literal('ChangeAvailability'), connectorId, type: z.enum(['Operative', 'Inoperative']) }),
-    z.object({ command: z.literal('ClearCache') }),
-    z.object({
-      command: z.literal('TriggerMessage'),
-      requestedMessage: z.enum(['BootNotification', 'Heartbeat', 'StatusNotification', 'MeterValues', 'DiagnosticsStatusNotification', 'FirmwareStatusNotification']),
-    }),
-    z.object({ command: z.literal('GetConfiguration') }),
-    z.object({
-      command: z.literal('ChangeConfiguration'),
-      key: z.string().trim().min(1, { message: 'required' }).max(50, { message: 'tooLong' }),
-      value: z.string().max(500, { message: 'tooLong' }),
-    }),
-  ]),
+  z.discriminatedUnion(
+    'command',
+    [
+      z.object({ command: z.literal('Reset'), type: z.enum(['Soft', 'Hard'], choice) }),
+      z.object({ command: z.literal('UnlockConnector'), connectorId: connectorId.min(1, choice) }),
+      z.object({ command: z.literal('ChangeAvailability'), connectorId, type: z.enum(['Operative', 'Inoperative'], choice) }),
+      z.object({ command: z.literal('ClearCache') }),
+      z.object({
+        command: z.literal('TriggerMessage'),
+        requestedMessage: z.enum(
+          ['BootNotification', 'Heartbeat', 'StatusNotification', 'MeterValues', 'DiagnosticsStatusNotification', 'FirmwareStatusNotification'],
+          choice,
+        ),
+      }),
+      z.object({ command: z.literal('GetConfiguration') }),
+      z.object({
+        command: z.literal('ChangeConfiguration'),
+        key: singleLine(z.string(key('required')).trim().min(1, key('required')).max(50, key('tooLong'))),
+        value: singleLine(z.string(key('required')).max(500, key('tooLong'))),
+      }),
+    ],
+    choice,
+  ),
 );
 export type ChargerCommandInput = z.infer<typeof chargerCommandSchema>;

@@ -1,9 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { useActionState, useId, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
+import { FieldErrors } from '@/components/ui/field-errors';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, type ActionResult } from '@/lib/action-result';
 import { chargerCommandAction, type CommandReply } from '../[chargerId]/command-actions';
@@ -32,14 +33,24 @@ function ChangeKeyForm({ target, entry, onDone }: { target: Target; entry: Confi
   const t = useTranslations('ChargerConfiguration');
   const [state, action] = useActionState<ActionResult<CommandReply>, FormData>(chargerCommandAction, idle);
   const answer = state.status === 'ok' && typeof state.data.response?.status === 'string' ? state.data.response.status : null;
+  const valueErrors = state.status === 'error' ? state.fieldErrors?.value : undefined;
+  const errorsId = useId();
   return (
     <form action={action} className="mt-2 flex flex-col gap-2">
       <Hidden target={target} command="ChangeConfiguration" />
       <input type="hidden" name="key" value={entry.key} />
       <label className="text-xs font-medium text-slate-600">
         {t('newValue', { key: entry.key })}
-        <input name="value" defaultValue={entry.value ?? ''} maxLength={500} className="mt-1 block w-full rounded-lg border border-slate-300 px-2 py-1.5 font-mono text-sm" />
+        <input
+          name="value"
+          defaultValue={entry.value ?? ''}
+          maxLength={500}
+          aria-invalid={valueErrors?.length ? true : undefined}
+          aria-describedby={errorsId}
+          className="mt-1 block w-full rounded-lg border border-slate-300 px-2 py-1.5 font-mono text-sm"
+        />
       </label>
+      <FieldErrors id={errorsId} errors={valueErrors} />
       <div className="flex gap-2">
         <SubmitButton label={t('save')} />
         <button type="button" onClick={onDone} className="text-sm text-slate-600 hover:underline">

@@ -1,14 +1,14 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { fail, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
+import { fail, formFields, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
 import { getMembership } from '@/lib/authz';
 import { setTariff } from '@/lib/data/tariffs';
 import { setTariffSchema, tariffTargetSchema } from './schemas';
 
 export async function setTariffAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const values = formValues(form);
-  const input = setTariffSchema.safeParse(Object.fromEntries(form));
+  const input = setTariffSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error, values);
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden', { values });
@@ -22,7 +22,7 @@ export async function setTariffAction(_previous: ActionResult, form: FormData): 
 
 // Ends the tariff from now on: a charger falls back to the account's price, the account charges nothing.
 export async function clearTariffAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = tariffTargetSchema.safeParse(Object.fromEntries(form));
+  const input = tariffTargetSchema.safeParse(formFields(form));
   if (!input.success) return fail('notFound');
   const member = await getMembership(input.data.accountId);
   if (!member) return fail('forbidden');
