@@ -9,6 +9,9 @@ import { logger, NEXT_BIN, run, startProcess, stopProcess } from './lib/processe
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const webPort = process.env.PORT ?? '3000';
 const log = logger('db');
+// Checked before anything starts: a deployment's own database means a deployment's own secret.
+const isDeployment = mode === 'start' && Boolean(process.env.DATABASE_URL);
+const authSecret = localAuthSecret({ isDeployment });
 
 const database = await provideDatabase(log);
 log(database.isEmbedded ? `embedded PostgreSQL at ${database.url.replace(/:[^:@/]+@/, ':***@')}` : 'using DATABASE_URL');
@@ -17,9 +20,10 @@ log('migrations applied');
 
 const env = {
   DATABASE_URL: database.url,
-  AUTH_SECRET: localAuthSecret(),
+  AUTH_SECRET: authSecret,
   NEXT_TELEMETRY_DISABLED: '1',
-  LOCAL_MAILBOX: process.env.LOCAL_MAILBOX ?? '1',
+  // The mailbox shows every e-mail with its links (password resets too): never on by default in a deployment.
+  LOCAL_MAILBOX: process.env.LOCAL_MAILBOX ?? (isDeployment ? '0' : '1'),
 };
 if (mode === 'start') await run('web', process.execPath, [NEXT_BIN, 'build'], { ...env, NODE_ENV: 'production' });
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { Resend } from 'resend';
-import { emailFrom, isResendConfigured } from '@/lib/config';
+import { emailFrom, isMailboxEnabled, isResendConfigured } from '@/lib/config';
 import { storeInOutbox, type Email } from '@/lib/data/outbox';
 import { log } from '@/lib/log';
 
@@ -11,8 +11,10 @@ export class EmailDeliveryError extends Error {}
 export async function sendEmail(email: Email): Promise<void> {
   if (!isResendConfigured()) {
     await storeInOutbox(email);
-    // Local mode only: the whole mail goes to the terminal so its link can be opened from there too.
-    log.info({ to: email.to, subject: email.subject, text: email.text }, 'e-mail kept in the local outbox (no RESEND_API_KEY)');
+    // A local platform prints the whole mail, links and their tokens included, so it can be opened
+    // from the terminal too. Anywhere else the tokens stay out of the log.
+    if (isMailboxEnabled()) log.info({ to: email.to, subject: email.subject, text: email.text }, 'e-mail kept in the local mailbox (no RESEND_API_KEY)');
+    else log.warn({ subject: email.subject }, 'e-mail not sent: no RESEND_API_KEY, and the local mailbox is off');
     return;
   }
   const resend = new Resend(process.env.RESEND_API_KEY);

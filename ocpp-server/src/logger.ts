@@ -2,6 +2,11 @@ import pino from 'pino';
 
 export type Logger = pino.Logger;
 
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({ level, base: { service: 'ocpp' } });
+// Charger passwords and their hashes are never logged (ocpp-server/test/log-secrets.test.ts);
+// should one be passed under one of these names anyway, it is written as [redacted].
+const SECRET_KEYS = ['password', 'passwordHash', 'authorization', 'secret', 'token'];
+const REDACT_PATHS = SECRET_KEYS.flatMap((key) => [key, `*.${key}`]);
+
+export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
+  return pino({ level, base: { service: 'ocpp' }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination);
 }
