@@ -10,7 +10,7 @@ import { connectClient, testDb, waitFor } from './helpers';
 
 const SEED = Number(process.env.FUZZ_SEED ?? randomInt(2 ** 31));
 const CONNECTIONS = 20;
-const STEPS_PER_CONNECTION = 1500;
+const STEPS_PER_CONNECTION = 1250;
 const WARM_UP_STEPS = 150;
 const REPLY_TIMEOUT_MS = 10_000;
 // Heap in use after a full garbage collection, after the fuzz against before it: measured +2 MB that does not grow
@@ -196,7 +196,7 @@ describe('fuzzing the OCPP server with malformed frames', () => {
     );
 
     expect(outcome.failures.slice(0, 10), `seed ${SEED}`).toEqual([]);
-    expect(outcome.frames).toBeGreaterThan(25_000);
+    expect(outcome.frames).toBeGreaterThan(20_000);
     expect(Object.keys(outcome.closes).length, `seed ${SEED}: some frames that end a connection were sent`).toBeGreaterThan(0);
     expect(server.child.exitCode).toBeNull();
     expect(answeredDuring).toBeGreaterThan(seconds);
