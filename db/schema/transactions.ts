@@ -9,6 +9,7 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -75,7 +76,10 @@ export const meterValues = pgTable(
   },
   (t) => [
     index('meter_values_transaction_idx').on(t.transactionId, t.sampledAt),
-    index('meter_values_charger_idx').on(t.chargerId, t.sampledAt),
+    // A charger resends a MeterValues or StopTransaction whose answer it missed (the OCPP server was killed after
+    // storing it, PostgreSQL went away at the commit): an identical sample is one reading, stored once. Leads with
+    // (charger_id, sampled_at), so it also serves the reads by charger and time.
+    unique('meter_values_sample_key').on(t.chargerId, t.sampledAt, t.connectorId, t.measurand, t.phase, t.location, t.context, t.value).nullsNotDistinct(),
   ],
 );
 

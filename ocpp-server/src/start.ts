@@ -12,6 +12,11 @@ import { clearOnlineFlags } from './store/chargers';
 import { failInterruptedCommands } from './store/commands';
 import { createMessageLog } from './store/message-log';
 
+// A fleet that lost its server comes back within seconds. Node's default accept queue (511) overflows while the
+// event loop is busy with the first upgrades, and the kernel then resets the connections it could not queue
+// (ECONNRESET for hundreds of chargers in the reconnect storm fault test). The kernel caps it at net.core.somaxconn.
+const LISTEN_BACKLOG = 8192;
+
 export async function startOcppServer(config: OcppConfig, log: Logger) {
   const { db, sql } = createDb(config.databaseUrl, { max: 10 });
   const { instanceId } = config;
@@ -28,7 +33,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const http = createOcppHttpServer({ ...config, upgrade: rpc.handleUpgrade, log });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(config.port, config.host, resolve);
+    http.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, resolve);
   });
   const listener = await startCommandListener({ db, sql, instanceId, dispatcher, log });
   sweepCharger = (chargerId) => void listener.sweep(chargerId);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { meterValues, transactions } from '../../../db/schema';
 import type { ChargerRef } from './chargers';
@@ -17,9 +17,18 @@ export type MeterSample = {
 
 type SampleTarget = { chargerId: string; connectorId: number; transactionId: number | null };
 
+// A sample already stored (the resend of a message whose answer the charger missed, or a StopTransaction's
+// transactionData repeating a MeterValues reading) is skipped: meter_values_sample_key.
+function insertSamples(db: Executor, target: SampleTarget | (Omit<SampleTarget, 'transactionId'> & { transactionId: SQL | null }), samples: MeterSample[]) {
+  return db
+    .insert(meterValues)
+    .values(samples.map((sample) => ({ ...target, ...sample })))
+    .onConflictDoNothing();
+}
+
 export async function insertMeterSamples(db: Executor, target: SampleTarget, samples: MeterSample[]) {
   if (samples.length === 0) return;
-  await db.insert(meterValues).values(samples.map((sample) => ({ ...target, ...sample })));
+  await insertSamples(db, target, samples);
 }
 
 type MeterValuesInput = { connectorId: number; transactionId?: number; samples: MeterSample[] };
@@ -40,6 +49,6 @@ export async function recordMeterValues(db: Database, ref: ChargerRef, input: Me
     return;
   }
   const target = { chargerId: ref.chargerId, connectorId: input.connectorId, transactionId: ownTransactionId(ref.chargerId, input.transactionId) };
-  const insert = db.insert(meterValues).values(input.samples.map((sample) => ({ ...target, ...sample })));
+  const insert = insertSamples(db, target, input.samples);
   await db.execute(sql`with inserted as ${insert} ${notify}`);
 }
