@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { configFromEnv } from './config';
+
+const saved = { ...process.env };
+
+afterEach(() => {
+  process.env = { ...saved };
+});
+
+function withEnv(env: Record<string, string>) {
+  process.env = { ...saved, DATABASE_URL: 'postgres://localhost/x', ...env };
+  return configFromEnv();
+}
+
+describe('OCPP server configuration', () => {
+  it('limits each connection to a burst of 50 and 20 messages a second, and handshakes to 10 s, by default', () => {
+    const config = withEnv({ OCPP_MESSAGE_RATE: '', OCPP_MESSAGE_BURST: '', OCPP_HANDSHAKE_TIMEOUT: '' });
+    expect(config).toMatchObject({ messageLimit: { burst: 50, perSecond: 20 }, handshakeTimeoutMs: 10_000 });
+  });
+
+  it('takes the limits from the environment, and a rate of 0 turns the limit off', () => {
+    expect(withEnv({ OCPP_MESSAGE_RATE: '5', OCPP_MESSAGE_BURST: '8', OCPP_HANDSHAKE_TIMEOUT: '2.5' })).toMatchObject({
+      messageLimit: { burst: 8, perSecond: 5 },
+      handshakeTimeoutMs: 2500,
+    });
+    expect(withEnv({ OCPP_MESSAGE_RATE: '0' }).messageLimit).toBeNull();
+  });
+
+  it('refuses a limit that is not a number', () => {
+    expect(() => withEnv({ OCPP_MESSAGE_RATE: 'lots' })).toThrow('OCPP_MESSAGE_RATE');
+    expect(() => withEnv({ OCPP_MESSAGE_BURST: '-1' })).toThrow('OCPP_MESSAGE_BURST');
+  });
+});
