@@ -41,7 +41,9 @@ export function guardedWebSocket(limit: MessageLimit | null) {
       this.#refused = true;
       // ocpp-rpc forwards socket errors as the client's 'socketError', where the server logs them with the
       // charger's identity (one line per refused connection, not one per frame) and closes the client.
-      super.emit('error', new FrameRefusedError(code, reason));
+      // Without a listener (a socket ocpp-rpc refused while shutting down) an 'error' event would throw.
+      if (this.listenerCount('error') === 0) this.close(code, reason);
+      else super.emit('error', new FrameRefusedError(code, reason));
       setTimeout(() => this.close(code, reason), CLOSE_AFTER_MS).unref();
       return false;
     }
