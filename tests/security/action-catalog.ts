@@ -24,6 +24,11 @@ export function actionFiles(dir: string): string[] {
   return sourceFiles(dir).filter((file) => /^\s*(['"])use server\1/.test(readFileSync(file, 'utf8')));
 }
 
+// Setting the language works signed out (it is a cookie first), and logging out needs no session.
+export const NEEDS_NO_SESSION = new Set(['actions/locale.ts', 'actions/logout.ts']);
+// These change only the signed-in user's own data (name, password, language) or end their session.
+export const SELF_SCOPED = new Set(['(app)/profile/actions.ts', ...NEEDS_NO_SESSION]);
+
 export type Action = (...args: unknown[]) => Promise<unknown>;
 export type FoundAction = { file: string; name: string; action: Action };
 
@@ -43,6 +48,11 @@ function caught(error: unknown): Outcome {
   const digest = String((error as { digest?: unknown } | null)?.digest ?? '');
   if (digest.startsWith('NEXT_REDIRECT;')) return { redirectedTo: digest.split(';')[2] ?? '' };
   return { thrown: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+}
+
+// The actions of the signed-in app and the shared ones of app/actions (account switch, language, logout).
+export function loadSignedInActions(): Promise<FoundAction[]> {
+  return loadActions([...actionFiles(path.join(appRoot, '(app)')), ...actionFiles(path.join(appRoot, 'actions'))]);
 }
 
 // A form action takes (previous state, FormData); the others take the one value they are about.

@@ -1,11 +1,10 @@
 // Every server action of the signed-in app, found by walking app/, called by a member of another
 // account with this account's ids: each must refuse, and nothing of this account may change.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { makeAccount, makeUser } from '@/db/seed/builders';
 import { signInAs } from '../support/fake-auth';
-import { accountSnapshot, actionFiles, appRoot, callWithFields, isRefusal, loadActions, makeTargetAccount, type TargetAccount } from './action-catalog';
+import { accountSnapshot, callWithFields, isRefusal, loadSignedInActions, makeTargetAccount, SELF_SCOPED, type TargetAccount } from './action-catalog';
 
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
@@ -17,9 +16,7 @@ vi.mock('next/headers', () => ({
 const { db, sql } = createDb(process.env.DATABASE_URL!);
 afterAll(() => sql.end());
 
-// These change only the signed-in user's own data (name, password, language) or end their session.
-const SELF_SCOPED = new Set(['(app)/profile/actions.ts', 'actions/locale.ts', 'actions/logout.ts']);
-const actions = await loadActions([...actionFiles(path.join(appRoot, '(app)')), ...actionFiles(path.join(appRoot, 'actions'))]);
+const actions = await loadSignedInActions();
 
 let victim: TargetAccount;
 let intruderAccount: TargetAccount;

@@ -2,11 +2,22 @@
 // member the owner removed, with hostile field values and with arguments that are no form at all:
 // each answers with a result or a redirect to the login page (never a throw, which is a 500), its
 // errors are messages of the catalogs, and nothing of the account changes unless the action succeeded.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { signInAs } from '../support/fake-auth';
-import { accountSnapshot, actionFiles, appRoot, callAction, callWithFields, isRefusal, loadActions, makeTargetAccount, type FoundAction, type Outcome, type TargetAccount } from './action-catalog';
+import {
+  accountSnapshot,
+  callAction,
+  callWithFields,
+  isRefusal,
+  loadSignedInActions,
+  makeTargetAccount,
+  NEEDS_NO_SESSION,
+  SELF_SCOPED,
+  type FoundAction,
+  type Outcome,
+  type TargetAccount,
+} from './action-catalog';
 import { expectClearAnswer, formOf, sendHostileValues, withEvery, WRONG_TYPED_PAYLOADS } from './hostile-input';
 
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
@@ -20,10 +31,6 @@ vi.mock('next/headers', () => ({
 const { db, sql } = createDb(process.env.DATABASE_URL!);
 afterAll(() => sql.end());
 
-// Setting the language works signed out (it is a cookie first), and logging out needs no session.
-const NEEDS_NO_SESSION = new Set(['actions/locale.ts', 'actions/logout.ts']);
-// These change only the signed-in user's own data (name, password, language) or end their session.
-const SELF_SCOPED = new Set(['(app)/profile/actions.ts', ...NEEDS_NO_SESSION]);
 const ID_FIELDS = ['accountId', 'chargerId', 'cardId', 'inviteId', 'userId', 'transactionId'];
 // Fields some form has that the shared target fields do not, so that every field gets a hostile value.
 const MORE_FIELDS = {
@@ -40,7 +47,7 @@ const MORE_FIELDS = {
   callbackUrl: '/dashboard',
 };
 
-const actions = await loadActions([...actionFiles(path.join(appRoot, '(app)')), ...actionFiles(path.join(appRoot, 'actions'))]);
+const actions = await loadSignedInActions();
 const cases = actions.map((found) => [`${found.file} ${found.name}`, found] as const);
 
 // Runs one call as the account's owner and checks its answer; a fresh account is made after any call
