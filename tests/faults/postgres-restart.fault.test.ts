@@ -4,8 +4,9 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../db/client';
 import { runMigrations } from '../../db/migrate';
-import { chargers } from '../../db/schema';
+import { chargerCommands, chargers } from '../../db/schema';
 import { makeAccount, makeCard, makeCharger } from '../../db/seed/builders';
+import { enqueueCommand } from '../../lib/commands/enqueue';
 import { sendCommand } from '../../lib/commands/send';
 import { killAllServers, killServer, spawnServer, type ChildServer } from '../../ocpp-server/test/child-server';
 import { waitFor } from '../../ocpp-server/test/helpers';
@@ -60,6 +61,11 @@ describe('PostgreSQL restarted under load', () => {
     await Promise.all(early.map((charger) => charger.startSession(1, card.idTag)));
     await Promise.all(early.map((charger) => charger.queue.drained()));
 
+    // This charger takes 2 s to answer ClearCache: its answer arrives while the database is away.
+    simulated[2]!.client.handle('ClearCache', () => new Promise((resolve) => setTimeout(() => resolve({ status: 'Accepted' }), 2_000)));
+    const slow = await enqueueCommand(db, { accountId: account.id, chargerId: chargerIds[2]!, action: 'ClearCache', payload: {} });
+    await waitFor(async () => (await db.$count(chargerCommands, and(eq(chargerCommands.id, slow!.id), eq(chargerCommands.status, 'sent')))) === 1);
+
     await cluster.stop();
     // While the database is away the first half stop and the second half start charging: every transaction
     // message gets an InternalError and waits in its charger's queue, meter values pile up behind it.
@@ -77,11 +83,17 @@ describe('PostgreSQL restarted under load', () => {
 
     await Promise.all(late.map((charger) => charger.stopSession(1, 'Local')));
     await Promise.all(simulated.map((charger) => charger.queue.drained(30_000)));
+    const slowOutcome = await waitFor(async () => {
+      const [row] = await db.select({ status: chargerCommands.status }).from(chargerCommands).where(eq(chargerCommands.id, slow!.id));
+      return row!.status !== 'sent' && row;
+    }, { timeoutMs: 40_000, everyMs: 250 });
 
     expect(heartbeatDuringOutage).toBe('InternalError');
     expect(chargerMs).toBeLessThan(5_000);
     expect(webMs).toBeLessThan(5_000);
     expect(command).toMatchObject({ status: 'accepted' });
+    // Answered during the outage, recorded once the database was back.
+    expect(slowOutcome).toEqual({ status: 'accepted' });
     expect(simulated[1]!.configuration.get('HeartbeatInterval')).toBe('120');
     expect(server.child.exitCode).toBe(null);
     expect(simulated.every((charger) => charger.isConnected)).toBe(true);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../../../db/client';
 import type { Connections } from '../connections';
 import type { Logger } from '../logger';
@@ -6,23 +7,39 @@ import { outcomeFromError, outcomeFromResponse } from './outcome';
 
 type DispatcherOptions = { db: Database; instanceId: string; connections: Connections; log: Logger; callTimeoutMs: number };
 
+// The charger's answer is known once the call returns; if PostgreSQL is away at that moment, the answer is
+// written when it is back instead of the row staying `sent` until the stale-command sweep calls it a timeout.
+const RECORD_RETRY_MS = [250, 500, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
+
 export function createDispatcher({ db, instanceId, connections, log, callTimeoutMs }: DispatcherOptions) {
+  async function record(command: { id: string; chargerId: string }, outcome: Parameters<typeof completeCommand>[2]) {
+    for (const delayMs of [...RECORD_RETRY_MS, null]) {
+      try {
+        return await completeCommand(db, command, outcome);
+      } catch (error) {
+        if (delayMs === null) throw error;
+        log.warn({ err: error, commandId: command.id, status: outcome.status }, 'command outcome not recorded yet, retrying');
+        await sleep(delayMs);
+      }
+    }
+  }
+
   async function send(command: NonNullable<Awaited<ReturnType<typeof claimCommand>>>) {
     const client = connections.get(command.chargerId);
     const commandLog = log.child({ commandId: command.id, chargerId: command.chargerId, action: command.action });
     if (!client) {
-      await completeCommand(db, command, { status: 'offline', error: 'The charger disconnected before the call' });
+      await record(command, { status: 'offline', error: 'The charger disconnected before the call' });
       return;
     }
+    let outcome: ReturnType<typeof outcomeFromError>;
     try {
-      const response = await client.call(command.action, command.payload, { callTimeoutMs });
-      await completeCommand(db, command, outcomeFromResponse(response));
+      outcome = outcomeFromResponse(await client.call(command.action, command.payload, { callTimeoutMs }));
       commandLog.info('command answered');
     } catch (error) {
-      const outcome = outcomeFromError(error);
+      outcome = outcomeFromError(error);
       commandLog.warn({ status: outcome.status, error: outcome.error }, 'command not accepted');
-      await completeCommand(db, command, outcome);
     }
+    await record(command, outcome);
   }
 
   // Only a fresh command (from its NOTIFY) is failed as `offline`; a swept one stays pending for a charger
