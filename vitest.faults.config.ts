@@ -2,10 +2,15 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // `npm run test:faults`: kills, restarts and storms over real processes, one file at a time (each drives
-// hundreds or thousands of chargers and would starve the others on a small machine). The OCPP server and
-// simulators import no `@/` module and no `server-only`, so none of vitest.config.ts's aliases is needed.
+// hundreds or thousands of chargers and would starve the others on a small machine).
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      // The PostgreSQL restart test drives the web app's own data layer (lib/db.ts, the live event hub).
+      'server-only': path.resolve(import.meta.dirname, 'tests/setup/empty-module.ts'),
+    },
+  },
   test: {
     include: ['tests/faults/**/*.fault.test.ts'],
     globalSetup: ['tests/setup/global-db.ts'],

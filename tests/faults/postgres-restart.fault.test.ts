@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from '../../db/client';
+import type { Database } from '../../db/client';
 import { runMigrations } from '../../db/migrate';
 import { chargerCommands, chargers } from '../../db/schema';
 import { makeAccount, makeCard, makeCharger } from '../../db/seed/builders';
 import { enqueueCommand } from '../../lib/commands/enqueue';
 import { sendCommand } from '../../lib/commands/send';
+import { db as webDb } from '../../lib/db';
+import { subscribeToChargerEvents, type ChargerEvent } from '../../lib/live/charger-event-hub';
 import { killAllServers, killServer, spawnServer, type ChildServer } from '../../ocpp-server/test/child-server';
 import { waitFor } from '../../ocpp-server/test/helpers';
 import { startSimulator, stopSimulators } from '../../ocpp-server/test/simulators';
@@ -18,21 +20,22 @@ const CHARGERS = 100;
 const OUTAGE_MS = 6_000;
 // PostgreSQL of this test's own, stopped and started under load; the other tests' cluster is never touched.
 let cluster: RestartableCluster;
-// The data layer of the web app (lib/db.ts creates exactly this), living through the outage in this process.
-let web: ReturnType<typeof createDb>;
+// The web app's own data layer (lib/db.ts), living through the outage in this process.
+let web: Database;
 let server: ChildServer;
 
 beforeAll(async () => {
   const database = `chargewatch_faults_${randomBytes(4).toString('hex')}`;
   cluster = await startRestartableCluster({ name: 'postgres-faults', port: Number(process.env.EMBEDDED_FAULTS_PG_PORT ?? 54331), database, log: () => {} });
   await runMigrations(cluster.url);
-  web = createDb(cluster.url);
+  process.env.DATABASE_URL = cluster.url;
+  web = webDb();
 });
 
 afterAll(async () => {
   await stopSimulators();
   await killAllServers();
-  await web?.sql.end({ timeout: 1 });
+  await web?.$client.end({ timeout: 1 });
   if (!cluster) return;
   const admin = postgres(cluster.url.replace(/\/[^/]+$/, '/postgres'), { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists "${new URL(cluster.url).pathname.slice(1)}" with (force)`);
@@ -49,7 +52,7 @@ async function msUntilAnswered(call: () => Promise<unknown>) {
 
 describe('PostgreSQL restarted under load', () => {
   it(`keeps ${CHARGERS} chargers connected, answers them again within seconds and stores what they resend once`, async () => {
-    const { db } = web;
+    const db = web;
     const account = await makeAccount(db);
     const card = await makeCard(db, { accountId: account.id });
     const rows = await Promise.all(Array.from({ length: CHARGERS }, () => makeCharger(db, { accountId: account.id, connectorCount: 1 })));
@@ -66,6 +69,10 @@ describe('PostgreSQL restarted under load', () => {
     const slow = await enqueueCommand(db, { accountId: account.id, chargerId: chargerIds[2]!, action: 'ClearCache', payload: {} });
     await waitFor(async () => (await db.$count(chargerCommands, and(eq(chargerCommands.id, slow!.id), eq(chargerCommands.status, 'sent')))) === 1);
 
+    // A browser's live view: the web process's one LISTEN connection, which must come back by itself.
+    const events: ChargerEvent[] = [];
+    const unsubscribe = await subscribeToChargerEvents((event) => events.push(event));
+
     await cluster.stop();
     // While the database is away the first half stop and the second half start charging: every transaction
     // message gets an InternalError and waits in its charger's queue, meter values pile up behind it.
@@ -81,8 +88,13 @@ describe('PostgreSQL restarted under load', () => {
     const command = await sendCommand(db, { accountId: account.id, chargerId: chargerIds[1]!, action: 'ChangeConfiguration', payload: { key: 'HeartbeatInterval', value: '120' } });
     console.log(`fault:postgres answered again: charger ${Math.round(chargerMs)} ms, web ${Math.round(webMs)} ms after the restart`);
 
+    const eventsBeforeStops = events.length;
     await Promise.all(late.map((charger) => charger.stopSession(1, 'Local')));
     await Promise.all(simulated.map((charger) => charger.queue.drained(30_000)));
+    const lateIds = chargerIds.slice(CHARGERS / 2);
+    const hasStopEvent = (chargerId: string) => events.slice(eventsBeforeStops).some((event) => event.chargerId === chargerId && event.kind === 'transaction-stopped');
+    await waitFor(async () => lateIds.every(hasStopEvent), { timeoutMs: 10_000 });
+    unsubscribe();
     const slowOutcome = await waitFor(async () => {
       const [row] = await db.select({ status: chargerCommands.status }).from(chargerCommands).where(eq(chargerCommands.id, slow!.id));
       return row!.status !== 'sent' && row;
