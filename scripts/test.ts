@@ -1,7 +1,8 @@
-// `npm test`: typecheck, lint, unit + integration tests against a fresh PostgreSQL database, the fault suite
-// (kills, restarts, storms), then a production build driven by Playwright in Chromium.
+// `npm test`: typecheck, lint, an audit of the production dependencies, unit + integration tests
+// against a fresh PostgreSQL database, the fault suite (kills, restarts, storms), then a production build driven by Playwright in Chromium.
 import type { ChildProcess } from 'node:child_process';
 import { runMigrations } from '../db/migrate';
+import { auditProductionDependencies } from './lib/audit';
 import { provideTestDatabase } from './lib/database';
 import { logger, NEXT_BIN, run, startProcess, stopProcess } from './lib/processes';
 import { FAULTS_REPORT, PLAYWRIGHT_REPORT, resetReports, tally, VITEST_REPORT } from './lib/tally';
@@ -9,7 +10,7 @@ import { waitForHttp } from './lib/wait';
 
 const log = logger('test');
 const only = process.argv[2];
-const steps = only ? [only] : ['typecheck', 'lint', 'unit', 'faults', 'e2e'];
+const steps = only ? [only] : ['typecheck', 'lint', 'audit', 'unit', 'faults', 'e2e'];
 const node = process.execPath;
 
 async function withDatabase(body: (url: string) => Promise<void>) {
@@ -70,6 +71,7 @@ try {
     await run('test', node, ['node_modules/typescript/bin/tsc', '--noEmit']);
   }
   if (steps.includes('lint')) await run('test', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
+  if (steps.includes('audit')) await auditProductionDependencies(log);
   if (steps.some((step) => ['unit', 'faults', 'e2e'].includes(step))) {
     await withDatabase(async (url) => {
       if (steps.includes('unit')) await vitest({ url, report: VITEST_REPORT });
