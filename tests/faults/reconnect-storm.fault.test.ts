@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chargers } from '../../db/schema';
@@ -10,6 +11,8 @@ import { startStorm, type Storm } from './support/storm';
 const { db, sql } = testDb();
 const CHARGERS = 5_000;
 const STORM_MS = 5_000;
+// The kernel caps the server's accept backlog (8192) at net.core.somaxconn: 4096 on current kernels, 128 on old ones.
+const ACCEPT_BACKLOG = Number(readFileSync('/proc/sys/net/core/somaxconn', 'utf8'));
 let storm: Storm | undefined;
 
 afterAll(async () => {
@@ -58,8 +61,9 @@ describe('reconnect storm', () => {
     expect(back).toMatchObject({ connected: CHARGERS, answered: CHARGERS, reconnected: CHARGERS });
     // The attempts that got in began within the storm window (plus the lag of two busy simulator processes).
     expect(stormMs).toBeLessThanOrEqual(STORM_MS * 2);
-    // Every charger that tried once the server listened got in on that attempt.
-    expect(back.failedAttempts).toBe(0);
+    // Every charger that tried once the server listened got in on that attempt, given a backlog for the storm;
+    // with a small one the kernel refuses some, and those chargers get in on their next try (asserted above).
+    if (ACCEPT_BACKLOG >= 4096) expect(back.failedAttempts).toBe(0);
     await waitFor(async () => (await db.$count(chargers, and(inArray(chargers.id, chargerIds), eq(chargers.isOnline, true), eq(chargers.instanceId, instanceId)))) === CHARGERS, {
       timeoutMs: 30_000,
       everyMs: 250,
