@@ -66,6 +66,25 @@ describe('the OCPP server log', () => {
     expectNotLogged([password, wrong, passwordHash, passwordHash.slice('sha256$'.length), basic(charger.identity, password), basic(charger.identity, wrong)]);
   });
 
+  it('writes a failed query without the charger password hash it was sent, but with its SQL and PostgreSQL error code', async () => {
+    const { charger } = await chargerWithPassword();
+    const passwordHash = hashSecret(generateSecret());
+    const failure = await makeCharger(db, { accountId: charger.accountId, identity: charger.identity, passwordHash }).then(() => null, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    const log = createLogger('info', memory);
+    const before = lines.length;
+
+    log.error({ err: failure }, 'charger write failed');
+
+    const line = lines.slice(before).join('');
+    expectNotLogged([passwordHash, passwordHash.slice('sha256$'.length)]);
+    expect(line).not.toMatch(/params/);
+    const { err } = JSON.parse(line) as { err: { message: string; query: string; cause: { code: string } } };
+    expect(err.message).toMatch(/^Failed query: insert into "chargers"/);
+    expect(err.query).toMatch(/^insert into "chargers"/);
+    expect(err.cause.code).toBe('23505');
+  });
+
   it('writes a password passed to it by mistake as [redacted]', () => {
     const log = createLogger('info', memory);
     log.warn({ password: 'leaked-on-purpose-1', handshake: { password: 'leaked-on-purpose-2', authorization: 'Basic bGVha2Vk' } }, 'mistake');

@@ -4,7 +4,9 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { activateAccount } from '@/lib/accounts/activation';
 import { requestPasswordReset, resetPassword } from '@/lib/accounts/password-reset';
 import { registerUser } from '@/lib/accounts/register';
+import { users } from '@/db/schema';
 import { authConfig } from '@/lib/auth/config';
+import { db } from '@/lib/db';
 import { startResendStub } from '../support/resend-stub';
 import { testSql } from '../support/sql';
 
@@ -93,6 +95,31 @@ describe('the web app log', () => {
     expect(log).toContain('e-mail kept in the local mailbox');
     expect(log).toMatch(/\/activate\?token=/);
     expectNotLogged({ password });
+  });
+
+  it('writes a failed query without the values it was sent, but with its SQL and PostgreSQL error code', async () => {
+    const { log } = await import('@/lib/log');
+    const email = `taken-${randomBytes(4).toString('hex')}@example.test`;
+    const firstHash = `scrypt$first-${randomBytes(8).toString('hex')}`;
+    const secondHash = `scrypt$second-${randomBytes(8).toString('hex')}`;
+    await db().insert(users).values({ email, name: 'First', passwordHash: firstHash });
+    const failure = await db().insert(users).values({ email, name: 'Second', passwordHash: secondHash }).then(() => null, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    const before = written.lines.length;
+
+    log.error({ err: failure }, 'registration failed');
+    // Auth.js hands its logger the error it caught wrapped as `cause: { err }`.
+    log.error({ err: new Error('callback failed', { cause: { err: failure } }) }, 'auth error');
+
+    const lines = written.lines.slice(before);
+    expectNotLogged({ secondHash, email, firstHash: firstHash.slice('scrypt$'.length) });
+    expect(lines.join('')).not.toMatch(/params/);
+    const [direct, wrapped] = lines.map((line) => JSON.parse(line) as { err: { message: string; query: string; cause: { code: string; err?: { query: string; cause: { code: string } } } } });
+    expect(direct?.err.message).toMatch(/^Failed query: insert into "users"/);
+    expect(direct?.err.query).toMatch(/^insert into "users"/);
+    expect(direct?.err.cause.code).toBe('23505');
+    expect(wrapped?.err.cause.err?.query).toMatch(/^insert into "users"/);
+    expect(wrapped?.err.cause.err?.cause.code).toBe('23505');
   });
 
   it('writes a secret passed to it by mistake as [redacted]', async () => {
