@@ -1,7 +1,15 @@
--- Samples stored twice before this constraint (a resent MeterValues) keep their first row.
-DELETE FROM "meter_values" a USING "meter_values" b
-WHERE a."id" > b."id" AND a."charger_id" = b."charger_id" AND a."sampled_at" = b."sampled_at" AND a."connector_id" = b."connector_id"
-  AND a."measurand" = b."measurand" AND a."value" = b."value" AND a."phase" IS NOT DISTINCT FROM b."phase"
-  AND a."location" IS NOT DISTINCT FROM b."location" AND a."context" IS NOT DISTINCT FROM b."context";--> statement-breakpoint
+-- An OCPP server still running during the deploy must not store a new copy between the DELETE and the constraint:
+-- its writes wait until the migrations commit (all of them run in one transaction); reads go on.
+LOCK TABLE "meter_values" IN SHARE ROW EXCLUSIVE MODE;--> statement-breakpoint
+-- A reading stored more than once before this constraint (a resent MeterValues or StopTransaction, transactionData
+-- repeating the samples already sent) keeps one row: one linked to a session if any copy is (the unlinked MeterValues
+-- sample repeated in the StopTransaction), so no session loses a point of its chart, else the first stored.
+DELETE FROM "meter_values" WHERE "id" IN (
+  SELECT "id" FROM (
+    SELECT "id", row_number() OVER (
+      PARTITION BY "charger_id", "sampled_at", "connector_id", "measurand", "phase", "location", "context", "unit", "value"
+      ORDER BY "transaction_id" IS NULL, "id") AS "copy"
+    FROM "meter_values") AS "copies"
+  WHERE "copy" > 1);--> statement-breakpoint
 DROP INDEX "meter_values_charger_idx";--> statement-breakpoint
-ALTER TABLE "meter_values" ADD CONSTRAINT "meter_values_sample_key" UNIQUE NULLS NOT DISTINCT("charger_id","sampled_at","connector_id","measurand","phase","location","context","value");
+ALTER TABLE "meter_values" ADD CONSTRAINT "meter_values_sample_key" UNIQUE NULLS NOT DISTINCT("charger_id","sampled_at","connector_id","measurand","phase","location","context","unit","value");

@@ -77,9 +77,13 @@ export const meterValues = pgTable(
   (t) => [
     index('meter_values_transaction_idx').on(t.transactionId, t.sampledAt),
     // A charger resends a MeterValues or StopTransaction whose answer it missed (the OCPP server was killed after
-    // storing it, PostgreSQL went away at the commit): an identical sample is one reading, stored once. Leads with
-    // (charger_id, sampled_at), so it also serves the reads by charger and time.
-    unique('meter_values_sample_key').on(t.chargerId, t.sampledAt, t.connectorId, t.measurand, t.phase, t.location, t.context, t.value).nullsNotDistinct(),
+    // storing it, PostgreSQL went away at the commit), and a StopTransaction's transactionData often repeats the
+    // samples already sent: an identical sample is one reading, stored once (the unit is part of it: 12 kWh is not
+    // 12 Wh). Leads with (charger_id, sampled_at), so it also serves the reads by charger and time. NULLS NOT
+    // DISTINCT needs PostgreSQL 15 (db/migrate.ts checks the server).
+    unique('meter_values_sample_key')
+      .on(t.chargerId, t.sampledAt, t.connectorId, t.measurand, t.phase, t.location, t.context, t.unit, t.value)
+      .nullsNotDistinct(),
   ],
 );
 

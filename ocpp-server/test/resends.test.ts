@@ -1,8 +1,17 @@
-import { eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { asc, eq } from 'drizzle-orm';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import type { RPCClient } from 'ocpp-rpc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { meterValues } from '../../db/schema';
-import { makeCard } from '../../db/seed/builders';
+import { getSession, listSessionMeterValues } from '@/lib/data/sessions';
+import { sessionSeries } from '@/lib/sessions/series';
+import { createDb } from '../../db/client';
+import { runMigrations } from '../../db/migrate';
+import { meterValues, transactions } from '../../db/schema';
+import { makeAccount, makeCard, makeCharger } from '../../db/seed/builders';
 import type { OcppServer } from '../src/start';
 import { connectClient, makeChargerFixture, startTestServer, testDb } from './helpers';
 
@@ -62,5 +71,137 @@ describe('messages a charger resends', () => {
     await client.call('MeterValues', { connectorId: 2, meterValue: [{ timestamp: sampledAt, sampledValue: [{ value: '231', measurand: 'Voltage', unit: 'V' }] }] });
     const rows = await db.select({ value: meterValues.value }).from(meterValues).where(eq(meterValues.chargerId, charger.id));
     expect(rows.map((row) => row.value).sort()).toEqual(['230', '231']);
+  });
+});
+
+describe('a reading sent without its session and repeated in the StopTransaction', () => {
+  it('links the stored sample to the session, so the session page charts it', async () => {
+    const { account, charger, client } = await connectedCharger();
+    const card = await makeCard(db, { accountId: account.id });
+    const startedAt = new Date(Date.now() - 60_000);
+    const start = (await client.call('StartTransaction', { connectorId: 1, idTag: card.idTag, meterStart: 0, timestamp: startedAt.toISOString() })) as { transactionId: number };
+    const sampledAt = new Date(Date.now() - 30_000);
+    // MeterValues.transactionId is optional (OCPP 1.6 §6.31): stored for the charger, unlinked.
+    await client.call('MeterValues', { connectorId: 1, meterValue: [reading(sampledAt.toISOString(), 600)] });
+    const unlinked = await db.select().from(meterValues).where(eq(meterValues.chargerId, charger.id));
+    expect(unlinked.map((row) => row.transactionId)).toEqual([null, null]);
+
+    // The charger repeats its periodic samples in transactionData, one of them twice.
+    const transactionData = [reading(sampledAt.toISOString(), 600), reading(sampledAt.toISOString(), 600), reading(new Date().toISOString(), 900)];
+    await client.call('StopTransaction', { transactionId: start.transactionId, meterStop: 900, timestamp: new Date().toISOString(), transactionData });
+
+    const rows = await db.select().from(meterValues).where(eq(meterValues.chargerId, charger.id)).orderBy(asc(meterValues.id));
+    expect(rows).toHaveLength(4);
+    expect(rows.every((row) => row.transactionId === start.transactionId)).toBe(true);
+    expect(rows.slice(0, 2).map((row) => row.id)).toEqual(unlinked.map((row) => row.id).sort((a, b) => a - b));
+
+    const scope = { accountId: account.id, sessionId: start.transactionId };
+    const [session, values] = await Promise.all([getSession(scope), listSessionMeterValues(scope)]);
+    const series = sessionSeries({ samples: values, ...session! });
+    expect(series.energyKwh).toContainEqual({ at: sampledAt.getTime(), value: 0.6 });
+    expect(series.powerKw).toContainEqual({ at: sampledAt.getTime(), value: 7.4 });
+  });
+
+  it('leaves a sample already linked to a session where it is', async () => {
+    const { account, charger, client } = await connectedCharger();
+    const card = await makeCard(db, { accountId: account.id });
+    const timestamp = new Date(Date.now() - 60_000).toISOString();
+    const first = (await client.call('StartTransaction', { connectorId: 1, idTag: card.idTag, meterStart: 0, timestamp })) as { transactionId: number };
+    const sampledAt = new Date(Date.now() - 30_000).toISOString();
+    await client.call('MeterValues', { connectorId: 1, transactionId: first.transactionId, meterValue: [reading(sampledAt, 600)] });
+    // A new session on the same connector supersedes the first; the charger wrongly repeats the old sample in its stop.
+    const second = (await client.call('StartTransaction', { connectorId: 1, idTag: card.idTag, meterStart: 600, timestamp: new Date(Date.now() - 20_000).toISOString() })) as {
+      transactionId: number;
+    };
+    await client.call('StopTransaction', { transactionId: second.transactionId, meterStop: 900, timestamp: new Date().toISOString(), transactionData: [reading(sampledAt, 600)] });
+    const rows = await db.select({ transactionId: meterValues.transactionId }).from(meterValues).where(eq(meterValues.chargerId, charger.id));
+    expect(rows).toEqual([{ transactionId: first.transactionId }, { transactionId: first.transactionId }]);
+  });
+
+  it('keeps two readings that differ only in their unit', async () => {
+    const { charger, client } = await connectedCharger();
+    const sampledAt = new Date().toISOString();
+    const energy = (unit: string) => ({ timestamp: sampledAt, sampledValue: [{ value: '12', measurand: 'Energy.Active.Import.Register', unit }] });
+    await client.call('MeterValues', { connectorId: 1, meterValue: [energy('Wh'), energy('kWh')] });
+    const rows = await db.select({ unit: meterValues.unit }).from(meterValues).where(eq(meterValues.chargerId, charger.id));
+    expect(rows.map((row) => row.unit).sort()).toEqual(['Wh', 'kWh']);
+  });
+});
+
+// db/migrations/0005_meter_values_once.sql on a database that stored readings twice before it.
+describe('the migration making each reading one row', () => {
+  const repository = path.resolve(import.meta.dirname, '../..');
+  const migrations = path.join(repository, 'db/migrations');
+  const database = `chargewatch_migration_${randomBytes(4).toString('hex')}`;
+  const url = Object.assign(new URL(process.env.DATABASE_URL!), { pathname: `/${database}` }).href;
+  let before: string;
+
+  beforeAll(async () => {
+    await sql.unsafe(`create database "${database}"`);
+    // The migrations up to 0004, as a database deployed before 0005 has them.
+    before = await mkdtemp(path.join(tmpdir(), 'chargewatch-migrations-'));
+    const journal = JSON.parse(await readFile(path.join(migrations, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    const entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === '0005_meter_values_once'));
+    await mkdir(path.join(before, 'meta'));
+    await writeFile(path.join(before, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
+    await Promise.all(entries.map((entry) => copyFile(path.join(migrations, `${entry.tag}.sql`), path.join(before, `${entry.tag}.sql`))));
+  });
+
+  afterAll(async () => {
+    await rm(before, { recursive: true, force: true });
+    await sql.unsafe(`drop database if exists "${database}" with (force)`);
+  });
+
+  it('keeps the copy linked to a session and every distinct reading', async () => {
+    const old = createDb(url, { max: 1 });
+    try {
+      await migrate(old.db, { migrationsFolder: before });
+      const account = await makeAccount(old.db);
+      const charger = await makeCharger(old.db, { accountId: account.id });
+      const sampledAt = new Date('2026-11-20T10:00:00Z');
+      const [session] = await old.db
+        .insert(transactions)
+        .values({ chargerId: charger.id, connectorId: 1, idTag: 'TAG', authorizationStatus: 'Accepted', meterStartWh: 0, startedAt: new Date('2026-11-20T09:00:00Z') })
+        .returning();
+      const sample = (overrides: Partial<typeof meterValues.$inferInsert>) => ({
+        chargerId: charger.id,
+        connectorId: 1,
+        sampledAt,
+        measurand: 'Energy.Active.Import.Register',
+        unit: 'Wh',
+        context: 'Sample.Periodic',
+        value: '600',
+        numericValue: 600,
+        ...overrides,
+      });
+      const insert = async (overrides: Partial<typeof meterValues.$inferInsert>) =>
+        (await old.db.insert(meterValues).values(sample(overrides)).returning({ id: meterValues.id }))[0]!.id;
+      await insert({ transactionId: null }); // MeterValues without a transactionId, stored first…
+      const linked = await insert({ transactionId: session!.id }); // …and repeated in the StopTransaction
+      const firstPower = await insert({ measurand: 'Power.Active.Import', unit: 'W', value: '7400', numericValue: 7400, transactionId: session!.id });
+      await insert({ measurand: 'Power.Active.Import', unit: 'W', value: '7400', numericValue: 7400, transactionId: session!.id }); // a resent MeterValues
+      const firstUnlinked = await insert({ connectorId: 2, measurand: 'Voltage', unit: 'V', value: '230', numericValue: 230, context: null });
+      await insert({ connectorId: 2, measurand: 'Voltage', unit: 'V', value: '230', numericValue: 230, context: null });
+      const otherValue = await insert({ connectorId: 2, measurand: 'Voltage', unit: 'V', value: '231', numericValue: 231, context: null });
+      const otherUnit = await insert({ transactionId: session!.id, value: '600', unit: 'kWh' });
+
+      await runMigrations(url);
+
+      const rows = await old.db
+        .select({ id: meterValues.id, transactionId: meterValues.transactionId })
+        .from(meterValues)
+        .where(eq(meterValues.chargerId, charger.id))
+        .orderBy(asc(meterValues.id));
+      expect(rows).toEqual([
+        { id: linked, transactionId: session!.id },
+        { id: firstPower, transactionId: session!.id },
+        { id: firstUnlinked, transactionId: null },
+        { id: otherValue, transactionId: null },
+        { id: otherUnit, transactionId: session!.id },
+      ]);
+      await expect(insert({ transactionId: null })).rejects.toMatchObject({ cause: { constraint_name: 'meter_values_sample_key' } });
+    } finally {
+      await old.sql.end();
+    }
   });
 });
