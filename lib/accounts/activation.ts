@@ -1,9 +1,9 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { consumeToken, issueToken, lastTokenIssuedAt } from '@/lib/data/tokens';
+import { consumeToken, issueToken, lastTokenIssuedAt, sendOrWithdraw } from '@/lib/data/tokens';
 import { getUnverifiedUserByEmail, markEmailVerified } from '@/lib/data/users';
 import { activationEmail } from '@/lib/email/templates';
-import { sendEmail } from '@/lib/email/send';
+import { assertEmailDeliverable, sendEmail } from '@/lib/email/send';
 
 export type ActivationResult = 'activated' | 'invalid' | 'expired' | 'used';
 
@@ -18,12 +18,14 @@ export async function activateAccount(token: string): Promise<ActivationResult> 
 
 const RESEND_COOLDOWN_MS = 60_000;
 
-// Answers the same whether or not anything was sent, so it cannot be used to probe addresses.
+// Answers the same whether or not anything was sent, so it cannot be used to probe addresses; throws
+// EmailDeliveryError as requestPasswordReset does.
 export async function resendActivation(email: string): Promise<void> {
+  assertEmailDeliverable();
   const user = await getUnverifiedUserByEmail(email);
   if (!user) return;
   const last = await lastTokenIssuedAt({ userId: user.id, purpose: 'activate' });
   if (last && Date.now() - last.getTime() < RESEND_COOLDOWN_MS) return;
   const token = await db().transaction((tx) => issueToken(tx, { userId: user.id, purpose: 'activate' }));
-  await sendEmail({ to: user.email, ...(await activationEmail(user, token)) });
+  await sendOrWithdraw(token, async () => sendEmail({ to: user.email, ...(await activationEmail(user, token)) }));
 }

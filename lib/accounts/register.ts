@@ -2,14 +2,14 @@ import 'server-only';
 import { hashPassword } from '@/lib/crypto/password';
 import { db } from '@/lib/db';
 import { isUniqueViolation } from '@/lib/db-errors';
-import { createUserWithAccount } from '@/lib/data/users';
+import { createUserWithAccount, removeUnactivatedRegistration } from '@/lib/data/users';
 import { issueToken } from '@/lib/data/tokens';
 import { activationEmail } from '@/lib/email/templates';
-import { sendEmail } from '@/lib/email/send';
+import { EmailDeliveryError, sendEmail } from '@/lib/email/send';
 import type { Locale } from '@/lib/i18n/locales';
 
 type Registration = { name: string; email: string; password: string; locale: Locale };
-export type RegisterResult = { status: 'registered'; userId: string; accountId: string } | { status: 'emailTaken' };
+export type RegisterResult = { status: 'registered'; userId: string; accountId: string } | { status: 'emailTaken' | 'emailFailed' };
 
 export async function registerUser(registration: Registration): Promise<RegisterResult> {
   const passwordHash = await hashPassword(registration.password);
@@ -25,6 +25,14 @@ export async function registerUser(registration: Registration): Promise<Register
     throw error;
   }
   const mail = await activationEmail(registration, created.token);
-  await sendEmail({ to: registration.email, ...mail });
+  try {
+    await sendEmail({ to: registration.email, ...mail });
+  } catch (error) {
+    if (!(error instanceof EmailDeliveryError)) throw error;
+    // Without its activation e-mail the account could never be used, and its address could not
+    // register again: take it back.
+    await removeUnactivatedRegistration(created);
+    return { status: 'emailFailed' };
+  }
   return { status: 'registered', userId: created.userId, accountId: created.accountId };
 }

@@ -9,6 +9,17 @@ export const TOKEN_TTL_MS = { activate: 24 * 3600_000, reset: 3600_000, invite: 
 
 type TokenScope = { userId: string; purpose: TokenPurpose };
 
+// Sends the e-mail carrying a token. Should it not go out, the token is withdrawn (nobody holds it,
+// and it must not count as a recent request that holds back the next one) and the error goes on.
+export async function sendOrWithdraw(token: string, send: () => Promise<void>) {
+  try {
+    await send();
+  } catch (error) {
+    await db().delete(tokens).where(eq(tokens.tokenHash, hashToken(token)));
+    throw error;
+  }
+}
+
 // Issuing a new token retires the user's earlier unused ones of the same purpose.
 export async function issueToken(tx: Executor, { userId, purpose }: TokenScope, now = new Date()): Promise<string> {
   const { token, tokenHash } = newToken();

@@ -52,6 +52,18 @@ export async function createUserWithAccount(tx: Executor, owner: NewOwner) {
   return { userId: user!.id, accountId: account!.id };
 }
 
+// Takes back a registration whose activation e-mail could not be sent, so the address can register
+// again; only while it is unactivated, and its account goes with it (memberships and tokens cascade).
+export async function removeUnactivatedRegistration({ userId, accountId }: { userId: string; accountId: string }) {
+  await db().transaction(async (tx) => {
+    const removed = await tx
+      .delete(users)
+      .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)))
+      .returning({ id: users.id });
+    if (removed.length > 0) await tx.delete(accounts).where(eq(accounts.id, accountId));
+  });
+}
+
 export async function markEmailVerified(tx: Executor, userId: string) {
   await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, userId));
 }

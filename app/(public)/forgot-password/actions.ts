@@ -1,8 +1,9 @@
 'use server';
 
 import { z } from 'zod';
-import { formFields, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
+import { fail, formFields, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
 import { requestPasswordReset } from '@/lib/accounts/password-reset';
+import { EmailDeliveryError } from '@/lib/email/send';
 import { emailField } from '@/lib/validation';
 
 const forgotPasswordSchema = z.object({ email: emailField });
@@ -10,6 +11,11 @@ const forgotPasswordSchema = z.object({ email: emailField });
 export async function forgotPasswordAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const input = forgotPasswordSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error, formValues(form));
-  await requestPasswordReset(input.data.email);
+  try {
+    await requestPasswordReset(input.data.email);
+  } catch (error) {
+    if (error instanceof EmailDeliveryError) return fail('emailFailed', { values: formValues(form) });
+    throw error;
+  }
   return ok(null);
 }

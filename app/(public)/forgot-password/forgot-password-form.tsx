@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Alert } from '@/components/ui/alert';
+import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { idle } from '@/lib/action-result';
@@ -15,6 +16,7 @@ export function ForgotPasswordForm() {
   const errors = state.status === 'error' ? state.fieldErrors : undefined;
   return (
     <form action={action} className="flex flex-col gap-5" noValidate>
+      <FormAlert state={state} />
       <TextField
         label={t('email')}
         name="email"

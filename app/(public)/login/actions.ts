@@ -7,6 +7,7 @@ import { resendActivation } from '@/lib/accounts/activation';
 import { LoginRefused, signIn } from '@/lib/auth';
 import { clientIp } from '@/lib/auth/client-ip';
 import { checkLoginLimit } from '@/lib/data/login-failures';
+import { EmailDeliveryError } from '@/lib/email/send';
 import { getUserByEmail, normalizeEmail, recordLogin } from '@/lib/data/users';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { safeCallbackPath } from '@/lib/safe-redirect';
@@ -46,6 +47,11 @@ export async function loginAction(_previous: ActionResult, form: FormData): Prom
 export async function resendActivationAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const input = resendActivationSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error);
-  await resendActivation(input.data.email);
+  try {
+    await resendActivation(input.data.email);
+  } catch (error) {
+    if (error instanceof EmailDeliveryError) return fail('emailFailed');
+    throw error;
+  }
   return ok(null);
 }

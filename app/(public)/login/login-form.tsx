@@ -16,7 +16,8 @@ function ResendActivation({ email }: { email: string }) {
   const [state, action] = useActionState(resendActivationAction, idle);
   if (state.status === 'ok') return <Alert tone="success">{t('resent')}</Alert>;
   return (
-    <form action={action}>
+    <form action={action} className="flex flex-col gap-3">
+      <FormAlert state={state} />
       <input type="hidden" name="email" value={email} />
       <SubmitButton label={t('resend')} variant="secondary" className="w-full" />
     </form>

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
-import { fieldError, formFields, formValues, invalid, type ActionResult } from '@/lib/action-result';
+import { fail, fieldError, formFields, formValues, invalid, type ActionResult } from '@/lib/action-result';
 import { registerUser } from '@/lib/accounts/register';
 import { registerSchema } from './schemas';
 
@@ -13,6 +13,8 @@ export async function registerAction(_previous: ActionResult, form: FormData): P
 
   const result = await registerUser({ ...input.data, locale: await getLocale() });
   if (result.status === 'emailTaken') return fieldError('email', 'emailTaken', values);
+  // Nothing was kept: the same form can simply be sent again.
+  if (result.status === 'emailFailed') return fail('emailFailed', { values });
 
   redirect(`/check-email?email=${encodeURIComponent(input.data.email)}`);
 }
