@@ -36,17 +36,38 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   return EmbeddedPostgresClass;
 }
 
-// The port of the cluster running from this directory (postmaster.pid: pid, dir, start, port, …), or null.
-function runningPort(databaseDir: string): number | null {
+// Whether a PostgreSQL server runs under this pid. The postmaster.pid of a cluster that died (a
+// killed run, a reboot) still names a pid, which the system may since have given to an unrelated
+// process: that one is neither the cluster nor ever to be signalled. Where there is no /proc
+// (macOS), a live process is all that can be told.
+function isPostgresProcess(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (existsSync('/proc/self/cmdline')) {
+    try {
+      const [program = ''] = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return path.basename(program).startsWith('postgres');
+    } catch {
+      return false;
+    }
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function postmasterPid(databaseDir: string): { pid: number; port: number } | null {
   const pidFile = path.join(databaseDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return null;
   const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
-  try {
-    process.kill(Number(pid), 0);
-    return Number(port);
-  } catch {
-    return null;
-  }
+  return isPostgresProcess(Number(pid)) ? { pid: Number(pid), port: Number(port) } : null;
+}
+
+// The port of the cluster running from this directory (postmaster.pid: pid, dir, start, port, …), or null.
+function runningPort(databaseDir: string): number | null {
+  return postmasterPid(databaseDir)?.port ?? null;
 }
 
 function isPortFree(port: number): Promise<boolean> {
@@ -135,11 +156,21 @@ async function startEmbedded({ name, port: preferredPort, database, isFast, log 
 
 export type RestartableCluster = { url: string; stop: () => Promise<void>; start: () => Promise<void> };
 
-async function stopLeftover(databaseDir: string) {
-  const pidFile = path.join(databaseDir, 'postmaster.pid');
-  if (!runningPort(databaseDir)) return;
-  process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
-  while (runningPort(databaseDir)) await new Promise((resolve) => setTimeout(resolve, 100));
+// Stops the cluster a killed run left running from this directory (SIGINT: PostgreSQL's fast
+// shutdown), and says so rather than waiting for ever when it does not stop.
+export async function stopLeftover(databaseDir: string, { timeoutMs = 30_000 } = {}) {
+  const running = postmasterPid(databaseDir);
+  if (!running) return;
+  process.kill(running.pid, 'SIGINT');
+  const deadline = Date.now() + timeoutMs;
+  while (runningPort(databaseDir)) {
+    if (Date.now() >= deadline) {
+      throw new Error(
+        `PostgreSQL (pid ${running.pid}) left running in ${path.relative(process.cwd(), databaseDir) || databaseDir} did not stop within ${timeoutMs / 1000} s of SIGINT; stop it (kill ${running.pid}) and try again`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 // A cluster of one's own that may be stopped and started again on the same port (fault tests take the database
