@@ -1,4 +1,5 @@
-import { Server, type IncomingMessage } from 'node:http';
+import { Server as HttpServer, type IncomingMessage } from 'node:http';
+import { Server as HttpsServer } from 'node:https';
 
 // The address of whoever opened the TCP connection, which no request header can forge. Next.js
 // hands route handlers and server actions the headers only, and keeps a client-sent
@@ -6,13 +7,15 @@ import { Server, type IncomingMessage } from 'node:http';
 // (replacing anything a client sent under the same name).
 export const PEER_ADDRESS_HEADER = 'x-chargewatch-peer-address';
 
+type Emit = (this: HttpServer | HttpsServer, event: string | symbol, ...args: unknown[]) => boolean;
+
 let isRecording = false;
 
-export function recordPeerAddress(): void {
-  if (isRecording) return;
-  isRecording = true;
-  const emit = Server.prototype.emit as (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
-  Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
+// https.Server is no http.Server (it extends tls.Server, and both take `emit` from EventEmitter), so
+// a server behind TLS (`next dev --experimental-https`, a custom HTTPS server) needs its own patch.
+function recordOn(prototype: { emit: Emit }) {
+  const emit = prototype.emit;
+  prototype.emit = function (this: HttpServer | HttpsServer, event: string | symbol, ...args: unknown[]) {
     if (event === 'request') {
       const request = args[0] as IncomingMessage;
       const address = request.socket.remoteAddress;
@@ -20,5 +23,12 @@ export function recordPeerAddress(): void {
       else delete request.headers[PEER_ADDRESS_HEADER];
     }
     return emit.call(this, event, ...args);
-  } as Server['emit'];
+  };
+}
+
+export function recordPeerAddress(): void {
+  if (isRecording) return;
+  isRecording = true;
+  recordOn(HttpServer.prototype as unknown as { emit: Emit });
+  recordOn(HttpsServer.prototype as unknown as { emit: Emit });
 }

@@ -24,8 +24,8 @@ export async function checkLoginLimit({ email, ip }: { email: string; ip: string
   ]);
   const blocking = [
     byEmail.failures - pending >= LOGIN_LIMITS.perEmail ? byEmail.oldest : null,
-    // Without a known client address there is no per-address limit, rather than one shared by all.
-    ip !== 'unknown' && byIp.failures - pending >= LOGIN_LIMITS.perIp ? byIp.oldest : null,
+    // Logins whose client address is unknown count together under one (lib/auth/client-ip.ts).
+    byIp.failures - pending >= LOGIN_LIMITS.perIp ? byIp.oldest : null,
   ].filter((oldest): oldest is Date => oldest !== null);
   if (blocking.length === 0) return { isLimited: false };
   const freedAt = Math.max(...blocking.map((oldest) => oldest.getTime() + LOGIN_LIMITS.windowMs));

@@ -12,17 +12,7 @@ import { testSql } from '../support/sql';
 
 // Everything the web app's logger would write, at its most talkative level.
 const written = vi.hoisted(() => ({ lines: [] as string[] }));
-vi.mock('@/lib/log', async () => {
-  const actual = await vi.importActual<typeof import('@/lib/log')>('@/lib/log');
-  const { Writable } = await import('node:stream');
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      written.lines.push(String(chunk));
-      done();
-    },
-  });
-  return { ...actual, log: actual.createLog({ level: 'trace', destination }) };
-});
+vi.mock('@/lib/log', async () => (await import('../support/captured-log')).logWritingTo(await vi.importActual('@/lib/log'), written.lines, 'trace'));
 
 const sql = testSql();
 afterAll(() => sql.end());

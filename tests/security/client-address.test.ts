@@ -1,23 +1,43 @@
 // The address login limits count per client is the real one: a client that sends a new
 // X-Forwarded-For (or our own peer header) with every guess still counts as one address.
-import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, get as httpsGet } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientIp } from '@/lib/auth/client-ip';
 import { PEER_ADDRESS_HEADER, recordPeerAddress } from '@/lib/auth/peer-address';
 
 recordPeerAddress();
-const server = createServer((request, response) => {
+function answer(request: IncomingMessage, response: ServerResponse) {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string') headers.set(name, value);
   response.end(JSON.stringify({ direct: clientIp(headers, 0), behindOneProxy: clientIp(headers, 1) }));
-});
+}
+const server = createServer(answer);
+
+// A self-signed certificate for localhost, made for this run only.
+const certDir = mkdtempSync(path.join(tmpdir(), 'peer-tls-'));
+execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-days', '1', '-keyout', path.join(certDir, 'key.pem'), '-out', path.join(certDir, 'cert.pem')], { stdio: 'ignore' });
+const cert = readFileSync(path.join(certDir, 'cert.pem'));
+const secureServer = createHttpsServer({ key: readFileSync(path.join(certDir, 'key.pem')), cert }, answer);
+
 let url: string;
+let secureUrl: string;
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => secureServer.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  secureUrl = `https://127.0.0.1:${(secureServer.address() as AddressInfo).port}/`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) => secureServer.close(() => resolve()));
+  rmSync(certDir, { recursive: true, force: true });
+});
 
 async function seenAs(headers: Record<string, string>) {
   return (await (await fetch(url, { headers })).json()) as { direct: string; behindOneProxy: string };
@@ -29,6 +49,16 @@ describe('the client address of a login', () => {
       Array.from({ length: 10 }, (_, i) => seenAs({ 'x-forwarded-for': `198.51.100.${i}`, 'x-real-ip': `192.0.2.${i}`, [PEER_ADDRESS_HEADER]: `203.0.113.${i}` })),
     );
     expect(new Set(guesses.map((seen) => seen.direct))).toEqual(new Set(['127.0.0.1']));
+  });
+
+  it('is the connection peer over HTTPS too (https.Server is no http.Server), whatever the client sends', async () => {
+    const seen = await new Promise<{ direct: string }>((resolve, reject) => {
+      httpsGet(secureUrl, { ca: cert, headers: { 'x-forwarded-for': '198.51.100.1', [PEER_ADDRESS_HEADER]: '203.0.113.1' } }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += String(chunk))).on('end', () => resolve(JSON.parse(body) as { direct: string }));
+      }).on('error', reject);
+    });
+    expect(seen.direct).toBe('127.0.0.1');
   });
 
   it('behind one trusted proxy is the address that proxy appended, not what the client put in front', async () => {
