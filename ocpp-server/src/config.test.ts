@@ -26,6 +26,11 @@ describe('OCPP server configuration', () => {
     expect(withEnv({ OCPP_MESSAGE_RATE: '0' }).messageLimit).toBeNull();
   });
 
+  it('refuses a handshake timeout of 0, which Node would read as no timeout at all', () => {
+    expect(() => withEnv({ OCPP_HANDSHAKE_TIMEOUT: '0' })).toThrow('OCPP_HANDSHAKE_TIMEOUT must be more than 0 seconds');
+    expect(() => withEnv({ OCPP_HANDSHAKE_TIMEOUT: '-3' })).toThrow('OCPP_HANDSHAKE_TIMEOUT');
+  });
+
   it('refuses a limit that is not a number', () => {
     expect(() => withEnv({ OCPP_MESSAGE_RATE: 'lots' })).toThrow('OCPP_MESSAGE_RATE');
     expect(() => withEnv({ OCPP_MESSAGE_BURST: '-1' })).toThrow('OCPP_MESSAGE_BURST');

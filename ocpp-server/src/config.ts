@@ -24,12 +24,22 @@ function positiveNumber(name: string, fallback: number) {
   return value;
 }
 
-// A charger sends a few messages a minute and at most one CALL at a time (OCPP-J 1.6 §4.1.1), so even the
-// replay of an offline queue stays well under 20 a second; 0 turns the limit off.
+// A throttle, not a cutoff: past the burst a connection's frames wait for the rate and its socket is read no
+// faster (src/ocpp/guarded-socket.ts). A charger sends at most one CALL at a time (OCPP-J 1.6 §4.1.1), each after
+// the previous answer: over a cellular link that is a few a second, so 20 a second slows only a charger replaying
+// its offline queue over a fast link (by at most 50 ms a message), and a burst of 50 lets a boot's
+// BootNotification and StatusNotifications through undelayed. 0 turns the limit off.
 function messageLimitFromEnv() {
   const perSecond = positiveNumber('OCPP_MESSAGE_RATE', 20);
   const burst = positiveNumber('OCPP_MESSAGE_BURST', 50);
   return perSecond > 0 ? { burst: Math.max(burst, 1), perSecond } : null;
+}
+
+// Node reads a timeout of 0 as none: silent and half-sent upgrade requests would hold their sockets forever.
+function handshakeTimeoutFromEnv() {
+  const seconds = positiveNumber('OCPP_HANDSHAKE_TIMEOUT', 10);
+  if (seconds === 0) throw new Error('OCPP_HANDSHAKE_TIMEOUT must be more than 0 seconds (0 would turn the handshake timeout off)');
+  return seconds * 1000;
 }
 
 export function configFromEnv(): OcppConfig {
@@ -50,7 +60,7 @@ export function configFromEnv(): OcppConfig {
     pingIntervalMs: positiveNumber('OCPP_PING_INTERVAL', 30) * 1000,
     callTimeoutMs: positiveNumber('OCPP_CALL_TIMEOUT', 30) * 1000,
     maxMessageBytes: positiveNumber('OCPP_MAX_MESSAGE_BYTES', 64 * 1024),
-    handshakeTimeoutMs: positiveNumber('OCPP_HANDSHAKE_TIMEOUT', 10) * 1000,
+    handshakeTimeoutMs: handshakeTimeoutFromEnv(),
     messageLimit: messageLimitFromEnv(),
   };
 }

@@ -51,6 +51,9 @@ export function createRpcServer(options: RpcServerOptions) {
     strictMode: true,
     callTimeoutMs: options.callTimeoutMs,
     pingIntervalMs: options.pingIntervalMs,
+    // A socket held back by the message limit reads no pong until its waiting frames are delivered; each one
+    // delivered shows the charger alive and postpones the next ping (a silent socket still misses it).
+    deferPingsOnActivity: true,
     // Garbage from a broken charger is answered with CALLERRORs up to this count, then the socket is closed.
     maxBadMessages: 20,
     wssOptions: { maxPayload: options.maxMessageBytes, WebSocket: guardedWebSocket(options.messageLimit) },

@@ -8,6 +8,12 @@ export const BINARY_FRAME_CLOSE = { code: 1003, reason: 'OCPP-J messages are tex
 export const RATE_LIMIT_CLOSE = { code: 1008, reason: 'Message rate limit exceeded' } as const;
 // The owner of the socket closes it once the calls already admitted are answered; this is the backstop.
 const CLOSE_AFTER_MS = 10_000;
+// Frames (and pings paid for in advance) a connection may have waiting for the rate. Pausing the socket stops
+// further reads, but ws still parses what it had already read: a 64 kB read of the smallest CALLs is over 2,000
+// frames. A charger sends one CALL at a time (OCPP-J 1.6 §4.1.1: it SHOULD NOT send a CALL before the previous
+// one is answered) besides its answers to ours, so only a client pipelining a thousand calls without waiting for
+// the answers comes near this; it is closed, as the queue would hold it for longer than its calls can wait.
+export const MAX_WAITING_FRAMES = 1000;
 
 export class FrameRefusedError extends Error {
   constructor(
@@ -19,32 +25,81 @@ export class FrameRefusedError extends Error {
   }
 }
 
+type Bucket = ReturnType<typeof createTokenBucket>;
+
 // ws hands every frame to ocpp-rpc through emit('message', data, isBinary), and ws's `WebSocket` server option
-// takes a subclass: overriding emit is the one place a frame can be dropped before it is parsed, answered or
-// written to the message log. Nothing a refused connection sends afterwards is read.
+// takes a subclass: overriding emit is the one place a frame can be held back or dropped before it is parsed,
+// answered or written to the message log.
+//
+// Past the rate a frame waits, in order, for its token, and the socket stops reading (ws pause(): the kernel's
+// TCP window then slows the sender) until every waiting frame is delivered and a token is free again. A charger
+// that waits for each answer is only slowed to the rate; a flooder's unread frames stay in its own send buffer.
 export function guardedWebSocket(limit: MessageLimit | null) {
   return class GuardedWebSocket extends WebSocket {
-    #bucket = limit && createTokenBucket(limit);
+    #bucket: Bucket | null = limit && createTokenBucket(limit);
+    #waiting: unknown[][] = [];
+    #drainTimer: NodeJS.Timeout | undefined;
+    #closeTimer: NodeJS.Timeout | undefined;
     #refused = false;
 
     override emit(event: string | symbol, ...args: unknown[]): boolean {
-      if (event === 'message' || event === 'ping') {
-        if (this.#refused) return false;
-        // Pings count too: ws answers each with a pong, so a ping flood is a message flood.
-        if (event === 'message' && args[1] === true) return this.#refuse(BINARY_FRAME_CLOSE);
-        if (this.#bucket && !this.#bucket.take()) return this.#refuse(RATE_LIMIT_CLOSE);
+      if (event === 'close') this.#dropWaiting();
+      if (event !== 'message' && event !== 'ping') return super.emit(event, ...args);
+      if (this.#refused) return false;
+      if (event === 'message' && args[1] === true) return this.#refuse(BINARY_FRAME_CLOSE);
+      const bucket = this.#bucket;
+      if (!bucket) return super.emit(event, ...args);
+      if (event === 'ping') {
+        // ws has already answered it with a pong: a ping is never held, only paid for, in advance if need be.
+        bucket.charge();
+        if (bucket.msUntilToken() > 0 && this.readyState === WebSocket.OPEN && !this.#hold(bucket)) return false;
+        return super.emit(event, ...args);
       }
-      return super.emit(event, ...args);
+      if (this.#waiting.length === 0 && bucket.take()) return super.emit(event, ...args);
+      // Nothing waits for a socket that is already closing.
+      if (this.readyState !== WebSocket.OPEN) return false;
+      this.#waiting.push(args);
+      return this.#hold(bucket);
+    }
+
+    #hold(bucket: Bucket) {
+      if (this.#waiting.length + bucket.owed() > MAX_WAITING_FRAMES) return this.#refuse(RATE_LIMIT_CLOSE);
+      this.pause();
+      this.#drainTimer ??= setTimeout(() => this.#drain(bucket), Math.ceil(bucket.msUntilToken()));
+      return true;
+    }
+
+    #drain(bucket: Bucket) {
+      this.#drainTimer = undefined;
+      while (this.readyState === WebSocket.OPEN && this.#waiting.length > 0 && bucket.take()) {
+        const frame = this.#waiting.shift() ?? [];
+        super.emit('message', ...frame);
+      }
+      if (this.#refused || this.readyState !== WebSocket.OPEN) return this.#dropWaiting();
+      const waitMs = bucket.msUntilToken();
+      if (this.#waiting.length > 0 || waitMs > 0) this.#drainTimer = setTimeout(() => this.#drain(bucket), Math.ceil(waitMs));
+      else this.resume();
+    }
+
+    // Once the socket closes or is refused, what waits is dropped with its timer; a closing socket reads on so
+    // that the closing handshake completes, and drops whatever would have to wait.
+    #dropWaiting() {
+      clearTimeout(this.#drainTimer);
+      this.#drainTimer = undefined;
+      this.#waiting = [];
+      if (this.readyState === WebSocket.CLOSED) clearTimeout(this.#closeTimer);
+      else if (this.isPaused) this.resume();
     }
 
     #refuse({ code, reason }: { code: number; reason: string }) {
       this.#refused = true;
+      this.#dropWaiting();
       // ocpp-rpc forwards socket errors as the client's 'socketError', where the server logs them with the
       // charger's identity (one line per refused connection, not one per frame) and closes the client.
       // Without a listener (a socket ocpp-rpc refused while shutting down) an 'error' event would throw.
       if (this.listenerCount('error') === 0) this.close(code, reason);
       else super.emit('error', new FrameRefusedError(code, reason));
-      setTimeout(() => this.close(code, reason), CLOSE_AFTER_MS).unref();
+      this.#closeTimer ??= setTimeout(() => this.close(code, reason), CLOSE_AFTER_MS).unref();
       return false;
     }
   };

@@ -32,4 +32,22 @@ describe('token bucket', () => {
     time.advance(60_000);
     expect(takeAll(bucket, 10)).toBe(3);
   });
+
+  it('tells how long until the next token, and charges past empty as a debt that delays what follows', () => {
+    const time = clock();
+    const bucket = createTokenBucket({ burst: 2, perSecond: 4, now: time.now });
+    expect(bucket.msUntilToken()).toBe(0);
+    expect(takeAll(bucket, 2)).toBe(2);
+    expect(bucket.msUntilToken()).toBe(250);
+    bucket.charge();
+    bucket.charge();
+    expect(bucket.owed()).toBe(2);
+    expect(bucket.msUntilToken()).toBe(750);
+    time.advance(500);
+    expect(bucket.owed()).toBe(0);
+    expect(bucket.take()).toBe(false);
+    time.advance(250);
+    expect(bucket.msUntilToken()).toBe(0);
+    expect(bucket.take()).toBe(true);
+  });
 });
