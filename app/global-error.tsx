@@ -5,11 +5,10 @@ import { useEffect } from 'react';
 import { buttonClasses } from '@/components/ui/button';
 import type { Locale } from '@/lib/i18n/locales';
 
-// Shown when the root layout itself fails. Next.js prerenders this page (/_global-error) at build
-// time, so its scripts carry no CSP nonce and the 'strict-dynamic' policy (lib/security-headers.ts)
-// keeps them from running: it works without JavaScript, with plain links. It replaces the root
-// layout, so neither the user's language nor the message catalogs are at hand (importing them here
-// would put all five into every page's scripts): it says its few words in each language.
+// Shown in place of the root layout when the layout itself fails. A failure that deep may leave the
+// page without working scripts (no CSP nonce, say), so it needs none: plain links only. Neither the
+// user's language nor the message catalogs are at hand here (importing them would put all five into
+// every page's scripts), so it says its few words in each language.
 const TEXTS: Record<Locale, { title: string; body: string; reload: string; dashboard: string }> = {
   en: { title: 'Something went wrong', body: 'This page could not be shown.', reload: 'Reload the page', dashboard: 'Go to the dashboard' },
   lt: { title: 'Kažkas nepavyko', body: 'Šio puslapio nepavyko parodyti.', reload: 'Įkelti puslapį iš naujo', dashboard: 'Eiti į valdymo skydelį' },
