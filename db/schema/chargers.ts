@@ -50,6 +50,8 @@ export const chargers = pgTable(
   (t) => [
     uniqueIndex('chargers_identity_key').on(t.identity).where(sql`${t.deletedAt} is null`),
     index('chargers_account_idx').on(t.accountId),
+    // The chargers list, a page at a time by name.
+    index('chargers_account_name_idx').on(t.accountId, t.name, t.id).where(sql`${t.deletedAt} is null`),
     index('chargers_instance_idx').on(t.instanceId).where(sql`${t.isOnline}`),
   ],
 );

@@ -60,12 +60,52 @@ async function connectorStates(chargerIds: string[]): Promise<Map<string, Connec
   return byCharger;
 }
 
-export async function listChargers(scope: Scope) {
-  const rows = await db().select(summaryColumns).from(chargers).where(inAccount(scope)).orderBy(asc(chargers.name));
+export const CHARGERS_PAGE_SIZE = 50;
+
+async function withConnectors<Row extends { id: string }>(rows: Row[]) {
   const states = await connectorStates(rows.map((row) => row.id));
   return rows.map((row) => ({ ...row, connectors: states.get(row.id) ?? [] }));
 }
+
+export async function listChargers(scope: Scope) {
+  const rows = await db().select(summaryColumns).from(chargers).where(inAccount(scope)).orderBy(asc(chargers.name), asc(chargers.id));
+  return withConnectors(rows);
+}
 export type ChargerSummary = Awaited<ReturnType<typeof listChargers>>[number];
+
+// One page of the account's chargers by name, and how many there are in all (both from
+// chargers_account_name_idx).
+export async function listChargerPage(scope: Scope & { page: number }) {
+  const [rows, total] = await Promise.all([
+    db()
+      .select(summaryColumns)
+      .from(chargers)
+      .where(inAccount(scope))
+      .orderBy(asc(chargers.name), asc(chargers.id))
+      .limit(CHARGERS_PAGE_SIZE)
+      .offset((scope.page - 1) * CHARGERS_PAGE_SIZE),
+    countChargers(scope),
+  ]);
+  return { chargers: await withConnectors(rows), total };
+}
+
+async function countChargers(scope: Scope) {
+  const [row] = await db().select({ count: sql<number>`count(*)::int` }).from(chargers).where(inAccount(scope));
+  return row?.count ?? 0;
+}
+
+// What the dashboard shows of the chargers: how many, how many online, how many connectors charging.
+export async function chargerCounts(scope: Scope) {
+  const [row] = await db()
+    .select({
+      total: sql<number>`count(*)::int`,
+      online: sql<number>`(count(*) filter (where ${chargers.isOnline}))::int`,
+      charging: sql<number>`coalesce(sum((select count(*) from ${connectors} where ${connectors.chargerId} = ${chargers.id} and ${connectors.connectorId} > 0 and ${connectors.status} = 'Charging')), 0)::int`,
+    })
+    .from(chargers)
+    .where(inAccount(scope));
+  return row ?? { total: 0, online: 0, charging: 0 };
+}
 
 export async function getCharger({ accountId, chargerId }: ChargerScope) {
   const [row] = await db()

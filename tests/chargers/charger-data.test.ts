@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '@/db/client';
 import { connectors, meterValues, transactions } from '@/db/schema';
 import { makeAccount, makeCharger } from '@/db/seed/builders';
-import { getCharger, listChargers, listRecentSessions } from '@/lib/data/chargers';
+import { CHARGERS_PAGE_SIZE, chargerCounts, getCharger, listChargerPage, listChargers, listRecentSessions } from '@/lib/data/chargers';
 
 const { db, sql } = createDb(process.env.DATABASE_URL!);
 afterAll(() => sql.end());
@@ -61,5 +61,28 @@ describe('charger data for the pages', () => {
     expect(await getCharger({ accountId: other.id, chargerId: charger.id })).toBeNull();
     expect(await listRecentSessions({ accountId: other.id, chargerId: charger.id })).toEqual([]);
     expect(await listChargers({ accountId: other.id })).toEqual([]);
+  });
+
+  it('pages the chargers by name: the second page holds the next ones, with the total on each page', async () => {
+    const account = await makeAccount(db);
+    const count = CHARGERS_PAGE_SIZE + 3;
+    const names = Array.from({ length: count }, (_, index) => `Bay ${String(index + 1).padStart(3, '0')}`);
+    for (const name of [...names].reverse()) await makeCharger(db, { accountId: account.id, name });
+    await makeCharger(db, { accountId: account.id, name: 'Bay 000 removed', deletedAt: new Date() });
+
+    const first = await listChargerPage({ accountId: account.id, page: 1 });
+    expect(first.total).toBe(count);
+    expect(first.chargers.map((charger) => charger.name)).toEqual(names.slice(0, CHARGERS_PAGE_SIZE));
+    const second = await listChargerPage({ accountId: account.id, page: 2 });
+    expect(second.total).toBe(count);
+    expect(second.chargers.map((charger) => charger.name)).toEqual(names.slice(CHARGERS_PAGE_SIZE));
+    expect(await listChargerPage({ accountId: account.id, page: 3 })).toEqual({ chargers: [], total: count });
+    expect(await listChargerPage({ accountId: (await makeAccount(db)).id, page: 1 })).toEqual({ chargers: [], total: 0 });
+  });
+
+  it('counts chargers, those online and the connectors charging for the dashboard', async () => {
+    const { account } = await chargingCharger();
+    await makeCharger(db, { accountId: account.id, isOnline: false });
+    expect(await chargerCounts({ accountId: account.id })).toEqual({ total: 2, online: 1, charging: 1 });
   });
 });

@@ -4,15 +4,18 @@ import { ChargerCard } from '@/components/chargers/charger-card';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { buttonClasses } from '@/components/ui/button';
 import { requireCurrentMembership } from '@/lib/authz';
-import { listChargers } from '@/lib/data/chargers';
+import { CHARGERS_PAGE_SIZE, listChargerPage } from '@/lib/data/chargers';
+import { ChargerPagination } from './_components/charger-pagination';
+import { chargersPageSchema } from './schemas';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('ChargersPage'))('title') };
 }
 
-export default async function ChargersPage() {
+export default async function ChargersPage({ searchParams }: PageProps<'/chargers'>) {
+  const { page } = chargersPageSchema.parse(await searchParams);
   const member = await requireCurrentMembership();
-  const [t, chargers] = await Promise.all([getTranslations('ChargersPage'), listChargers({ accountId: member.accountId })]);
+  const [t, { chargers, total }] = await Promise.all([getTranslations('ChargersPage'), listChargerPage({ accountId: member.accountId, page })]);
   return (
     <div className="flex flex-col gap-6">
       <LiveRefresh />
@@ -22,7 +25,7 @@ export default async function ChargersPage() {
           {t('add')}
         </Link>
       </div>
-      {chargers.length === 0 ? (
+      {total === 0 ? (
         <div className="rounded-2xl border-2 border-dashed border-slate-300 bg-white px-6 py-12 text-center">
           <h2 className="text-lg font-semibold">{t('emptyTitle')}</h2>
           <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">{t('emptyBody')}</p>
@@ -37,6 +40,7 @@ export default async function ChargersPage() {
           ))}
         </ul>
       )}
+      <ChargerPagination page={page} pages={Math.ceil(total / CHARGERS_PAGE_SIZE)} total={total} />
     </div>
   );
 }

@@ -49,3 +49,8 @@ export type AddChargerInput = z.infer<typeof addChargerSchema>;
 
 export const editChargerSchema = z.intersection(chargerClaim, chargerDetails);
 export type EditChargerInput = z.infer<typeof editChargerSchema>;
+
+// The list's page in the URL: links are edited by hand, so a value that does not parse means page 1.
+export const chargersPageSchema = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+});

@@ -7,7 +7,7 @@ import { Card } from '@/components/ui/card';
 import { listInvitesForUser } from '@/lib/data/invites';
 import { listMembershipsOfUser } from '@/lib/data/memberships';
 import { requireCurrentMembership } from '@/lib/authz';
-import { listChargers } from '@/lib/data/chargers';
+import { chargerCounts } from '@/lib/data/chargers';
 import { requireUser } from '@/lib/session';
 import { PendingInvitations } from './pending-invitations';
 
@@ -17,18 +17,16 @@ export async function generateMetadata() {
 
 export default async function DashboardPage() {
   const [user, member] = await Promise.all([requireUser(), requireCurrentMembership()]);
-  const [t, format, memberships, invitations, chargers] = await Promise.all([
+  const [t, format, memberships, invitations, counts] = await Promise.all([
     getTranslations('DashboardPage'),
     getFormatter(),
     listMembershipsOfUser(user.id),
     listInvitesForUser(user.id),
-    listChargers({ accountId: member.accountId }),
+    chargerCounts({ accountId: member.accountId }),
   ]);
-  const online = chargers.filter((charger) => charger.isOnline).length;
-  const charging = chargers.flatMap((charger) => charger.connectors).filter((connector) => connector.status === 'Charging').length;
   return (
     <div className="flex flex-col gap-6">
-      {chargers.length > 0 && <LiveRefresh />}
+      {counts.total > 0 && <LiveRefresh />}
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('welcome', { name: user.name })}</h1>
       <PendingInvitations invitations={invitations} />
       <div className="grid gap-6 md:grid-cols-2">
@@ -48,13 +46,13 @@ export default async function DashboardPage() {
             ))}
           </ul>
         </Card>
-        {chargers.length > 0 ? (
+        {counts.total > 0 ? (
           <Card>
             <h2 className="font-semibold text-slate-900">{t('chargersTitle')}</h2>
             <p className="mt-3 text-2xl font-bold tabular-nums" data-testid="chargers-online">
-              {t('chargersSummary', { online, total: chargers.length })}
+              {t('chargersSummary', { online: counts.online, total: counts.total })}
             </p>
-            <p className="mt-1 text-sm text-slate-600">{t('chargingNow', { count: charging })}</p>
+            <p className="mt-1 text-sm text-slate-600">{t('chargingNow', { count: counts.charging })}</p>
             <Link href="/chargers" className={buttonClasses('secondary', 'mt-5')}>
               {t('openChargers')}
             </Link>
@@ -68,7 +66,7 @@ export default async function DashboardPage() {
             </Link>
           </Card>
         )}
-        {chargers.length > 0 && <DashboardSessions accountId={member.accountId} />}
+        {counts.total > 0 && <DashboardSessions accountId={member.accountId} />}
       </div>
     </div>
   );

@@ -1,6 +1,5 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { buttonClasses } from '@/components/ui/button';
+import { PageNav } from '@/components/ui/page-nav';
 import { filtersQuery, SESSIONS_PAGE_SIZE, type SessionFilters } from '@/lib/sessions/filters';
 
 export async function Pagination({ filters, total, hasNext }: { filters: SessionFilters; total: number; hasNext: boolean }) {
@@ -9,22 +8,11 @@ export async function Pagination({ filters, total, hasNext }: { filters: Session
   if (pages === 1 && filters.page === 1) return null;
   const href = (page: number) => `/sessions${filtersQuery({ ...filters, page })}`;
   return (
-    <nav aria-label={t('pagination')} className="flex items-center justify-between gap-3">
-      {filters.page > 1 ? (
-        <Link href={href(filters.page - 1)} className={buttonClasses('secondary')} rel="prev">
-          ← {t('previous')}
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span className="text-sm text-slate-600 tabular-nums">{t('page', { page: filters.page, pages })}</span>
-      {hasNext ? (
-        <Link href={href(filters.page + 1)} className={buttonClasses('secondary')} rel="next">
-          {t('next')} →
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
+    <PageNav
+      label={t('pagination')}
+      status={t('page', { page: filters.page, pages })}
+      previous={filters.page > 1 ? { label: t('previous'), href: href(filters.page - 1) } : null}
+      next={hasNext ? { label: t('next'), href: href(filters.page + 1) } : null}
+    />
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "chargers_account_name_idx" ON "chargers" USING btree ("account_id","name","id") WHERE "chargers"."deleted_at" is null;
