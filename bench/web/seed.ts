@@ -23,9 +23,9 @@ export async function seedAccount(sql: Sql, sizes: SeedSizes): Promise<SeededAcc
   await sql`
     with charger_list as (select array_agg(id order by identity) as ids from chargers where account_id = ${account!.id}),
          card_list as (select array_agg(id order by id_tag) as ids, array_agg(id_tag order by id_tag) as tags from cards where account_id = ${account!.id})
-    insert into transactions (charger_id, connector_id, card_id, user_id, id_tag, authorization_status, meter_start_wh, meter_stop_wh,
+    insert into transactions (charger_id, account_id, connector_id, card_id, user_id, id_tag, authorization_status, meter_start_wh, meter_stop_wh,
                               started_at, stopped_at, stop_reason, energy_wh, cost, currency, price_per_kwh)
-    select charger_list.ids[1 + g % ${sizes.chargers}::int], 1 + g % 2, card_list.ids[1 + g % ${sizes.cards}::int], ${user!.id},
+    select charger_list.ids[1 + g % ${sizes.chargers}::int], ${account!.id}, 1 + g % 2, card_list.ids[1 + g % ${sizes.cards}::int], ${user!.id},
            card_list.tags[1 + g % ${sizes.cards}::int], 'Accepted', g * 10, g * 10 + 7400,
            now() - make_interval(mins => g * ${SESSION_SPACING_MINUTES}), now() - make_interval(mins => g * ${SESSION_SPACING_MINUTES}) + interval '1 hour',
            'Local', 7400, 2.22, 'EUR', 0.30

@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from './accounts';
+import { accounts, users } from './accounts';
 import { cards } from './cards';
 import { chargers } from './chargers';
 
@@ -25,6 +25,10 @@ export const transactions = pgTable(
     chargerId: uuid()
       .notNull()
       .references(() => chargers.id),
+    // The charger's account, copied at start (a charger never changes account): the session lists index on it.
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id),
     connectorId: integer().notNull(),
     cardId: uuid().references(() => cards.id, { onDelete: 'set null' }),
     userId: uuid().references(() => users.id, { onDelete: 'set null' }),
@@ -52,6 +56,11 @@ export const transactions = pgTable(
     index('transactions_charger_started_idx').on(t.chargerId, t.startedAt),
     index('transactions_open_idx').on(t.chargerId).where(sql`${t.stoppedAt} is null`),
     index('transactions_user_idx').on(t.userId),
+    // The session lists, newest first (order by … desc puts nulls first, so the index must too to serve it).
+    index('transactions_account_started_idx').on(t.accountId, t.startedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // The people who charged in an account, read by skipping from one user to the next.
+    index('transactions_account_user_idx').on(t.accountId, t.userId),
+    index('transactions_account_open_idx').on(t.accountId, t.startedAt).where(sql`${t.stoppedAt} is null`),
   ],
 );
 

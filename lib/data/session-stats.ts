@@ -18,7 +18,7 @@ export async function listActiveSessions({ accountId }: { accountId: string }) {
     .from(transactions)
     .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
     .leftJoin(users, eq(users.id, transactions.userId))
-    .where(and(eq(chargers.accountId, accountId), isNull(transactions.stoppedAt)))
+    .where(and(eq(transactions.accountId, accountId), isNull(transactions.stoppedAt)))
     .orderBy(desc(transactions.startedAt))
     .limit(20);
 }
@@ -28,16 +28,17 @@ export type DailyEnergy = { day: string; energyWh: number; sessions: number };
 // One row per day of the user's calendar, empty days included, oldest first.
 export async function listDailyEnergy({ accountId, timeZone }: SessionScope, days = 30): Promise<DailyEnergy[]> {
   const rows = await db().execute<{ day: string; energy_wh: number; sessions: number }>(sql`
-    with bounds as (select (now() at time zone ${timeZone})::date as today),
-    series as (
-      select generate_series((select today from bounds) - ${days - 1}::int, (select today from bounds), interval '1 day')::date as day)
-    select to_char(s.day, 'YYYY-MM-DD') as day,
-      coalesce(sum(${sessionEnergyWh}), 0)::float8 as energy_wh,
-      count(${transactions.id})::int as sessions
-    from series s
-    left join (${transactions} join ${chargers} on ${chargers.id} = ${transactions.chargerId} and ${chargers.accountId} = ${accountId})
-      on (${transactions.startedAt} at time zone ${timeZone})::date = s.day
-    group by s.day order by s.day`);
+    with bounds as (select (now() at time zone ${timeZone})::date - ${days - 1}::int as first, (now() at time zone ${timeZone})::date as today),
+    series as (select generate_series((select first from bounds), (select today from bounds), interval '1 day')::date as day),
+    daily as (
+      select (${transactions.startedAt} at time zone ${timeZone})::date as day, sum(${sessionEnergyWh}) as energy_wh, count(*) as sessions
+      from ${transactions}
+      where ${transactions.accountId} = ${accountId}
+        and ${transactions.startedAt} >= ((select first from bounds)::timestamp at time zone ${timeZone})
+      group by 1)
+    select to_char(s.day, 'YYYY-MM-DD') as day, coalesce(d.energy_wh, 0)::float8 as energy_wh, coalesce(d.sessions, 0)::int as sessions
+    from series s left join daily d on d.day = s.day
+    order by s.day`);
   return rows.map((row) => ({ day: row.day, energyWh: Number(row.energy_wh), sessions: Number(row.sessions) }));
 }
 
@@ -45,10 +46,9 @@ export async function countSessionsThisMonth({ accountId, timeZone }: SessionSco
   const [row] = await db()
     .select({ count: sql<number>`count(*)::int`, energyWh: sql<number>`coalesce(sum(${sessionEnergyWh}), 0)::float8` })
     .from(transactions)
-    .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
     .where(
       and(
-        eq(chargers.accountId, accountId),
+        eq(transactions.accountId, accountId),
         sql`${transactions.startedAt} >= (date_trunc('month', now() at time zone ${timeZone}) at time zone ${timeZone})`,
       ),
     );

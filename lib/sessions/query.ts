@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { chargers, transactions } from '@/db/schema';
+import { transactions } from '@/db/schema';
 import { latestReading } from '@/lib/data/meter-sql';
 import type { SessionFilters } from './filters';
 
@@ -16,7 +16,7 @@ const startOfDay = (day: string, timeZone: string, plusDays = 0) =>
   sql`(((${day})::date + ${plusDays}::int)::timestamp at time zone ${timeZone})`;
 
 export function sessionConditions(scope: SessionScope, filters: SessionFilters): SQL {
-  const conditions: (SQL | undefined)[] = [eq(chargers.accountId, scope.accountId)];
+  const conditions: (SQL | undefined)[] = [eq(transactions.accountId, scope.accountId)];
   if (filters.from) conditions.push(sql`${transactions.startedAt} >= ${startOfDay(filters.from, scope.timeZone)}`);
   if (filters.to) conditions.push(sql`${transactions.startedAt} < ${startOfDay(filters.to, scope.timeZone, 1)}`);
   if (filters.chargerId) conditions.push(eq(transactions.chargerId, filters.chargerId));

@@ -159,10 +159,10 @@ describe('the migration making each reading one row', () => {
       const account = await makeAccount(old.db);
       const charger = await makeCharger(old.db, { accountId: account.id });
       const sampledAt = new Date('2026-11-20T10:00:00Z');
-      const [session] = await old.db
-        .insert(transactions)
-        .values({ chargerId: charger.id, connectorId: 1, idTag: 'TAG', authorizationStatus: 'Accepted', meterStartWh: 0, startedAt: new Date('2026-11-20T09:00:00Z') })
-        .returning();
+      // Raw SQL: the table has no account_id yet (0007 adds it and fills it in from the charger).
+      const [session] = await old.sql<{ id: number }[]>`
+        insert into transactions (charger_id, connector_id, id_tag, authorization_status, meter_start_wh, started_at)
+        values (${charger.id}, 1, 'TAG', 'Accepted', 0, '2026-11-20T09:00:00Z') returning id`;
       const sample = (overrides: Partial<typeof meterValues.$inferInsert>) => ({
         chargerId: charger.id,
         connectorId: 1,
@@ -200,6 +200,9 @@ describe('the migration making each reading one row', () => {
         { id: otherUnit, transactionId: session!.id },
       ]);
       await expect(insert({ transactionId: null })).rejects.toMatchObject({ cause: { constraint_name: 'meter_values_sample_key' } });
+      // 0007 gave the session its charger's account.
+      const [migrated] = await old.db.select({ accountId: transactions.accountId }).from(transactions).where(eq(transactions.id, session!.id));
+      expect(migrated).toEqual({ accountId: account.id });
     } finally {
       await old.sql.end();
     }

@@ -48,7 +48,9 @@ describe('transactions', () => {
     answers.push(await second.call('StartTransaction', start));
     const ids = answers.map((answer) => (answer as { transactionId: number }).transactionId);
     expect(new Set(ids).size).toBe(1);
-    expect(await sessionsOf(charger.id)).toHaveLength(1);
+    const sessions = await sessionsOf(charger.id);
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]?.accountId).toBe(fixture.account.id); // the session lists find it by account
   });
 
   it('closes a session left open by a lost StopTransaction when the connector starts another, with its last energy reading', async () => {

@@ -18,7 +18,7 @@ async function chargingCharger() {
   const startedAt = new Date(Date.now() - 600_000);
   const [session] = await db
     .insert(transactions)
-    .values({ chargerId: charger.id, connectorId: 1, idTag: 'CARD1', authorizationStatus: 'Accepted', meterStartWh: 10_000, startedAt })
+    .values({ chargerId: charger.id, accountId: account.id, connectorId: 1, idTag: 'CARD1', authorizationStatus: 'Accepted', meterStartWh: 10_000, startedAt })
     .returning();
   const sample = (measurand: string, value: number, unit: string, minutesAgo: number) => ({
     transactionId: session!.id,

@@ -110,7 +110,7 @@ export async function makeTargetAccount(db: Database, { isChargerOnline = false 
     .returning();
   const [session] = await db
     .insert(transactions)
-    .values({ chargerId: charger.id, connectorId: 1, cardId: card.id, userId: member.id, idTag: card.idTag, authorizationStatus: 'Accepted', meterStartWh: 0, startedAt: new Date() })
+    .values({ chargerId: charger.id, accountId: account.id, connectorId: 1, cardId: card.id, userId: member.id, idTag: card.idTag, authorizationStatus: 'Accepted', meterStartWh: 0, startedAt: new Date() })
     .returning();
   const fields: Record<string, string> = {
     accountId: account.id,

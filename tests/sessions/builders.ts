@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { meterValues, tariffs, transactions, type NewTariff } from '@/db/schema';
 
@@ -29,6 +30,7 @@ export async function addSession(db: Executor, input: SessionInput) {
     .insert(transactions)
     .values({
       chargerId: input.chargerId,
+      accountId: sql`(select account_id from chargers where id = ${input.chargerId})`,
       connectorId: input.connectorId ?? 1,
       userId: input.userId ?? null,
       cardId: input.cardId ?? null,

@@ -46,9 +46,9 @@ describe('the sessions CSV export at volume', () => {
     const account = await makeAccount(db, { owner });
     const charger = await makeCharger(db, { accountId: account.id, name: 'Depot' });
     await sql`
-      insert into transactions (charger_id, connector_id, id_tag, authorization_status, meter_start_wh, meter_stop_wh,
+      insert into transactions (charger_id, account_id, connector_id, id_tag, authorization_status, meter_start_wh, meter_stop_wh,
         started_at, stopped_at, stop_reason, energy_wh, cost, currency, price_per_kwh)
-      select ${charger.id}, 1 + i % 2, 'BULK' || i, 'Accepted', 0, i % 40000,
+      select ${charger.id}, ${account.id}, 1 + i % 2, 'BULK' || i, 'Accepted', 0, i % 40000,
         timestamptz '2026-01-01' + i * interval '1 minute', timestamptz '2026-01-01' + i * interval '1 minute' + interval '40 minutes',
         'EVDisconnected', i % 40000, round((i % 40000) * 0.00025, 2), 'EUR', 0.25
       from generate_series(1, ${ROWS}) as i`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '@/db/client';
-import { makeAccount, makeCharger } from '@/db/seed/builders';
-import { getSession, listSessionMeterValues, listSessions, sessionTotals } from '@/lib/data/sessions';
+import { makeAccount, makeCharger, makeUser } from '@/db/seed/builders';
+import { getSession, listSessionFilterOptions, listSessionMeterValues, listSessions, sessionTotals } from '@/lib/data/sessions';
 import { parseSessionFilters, type SessionFilters } from '@/lib/sessions/filters';
 import { addSession } from './builders';
 import { sessionsFixture } from './fixture';
@@ -89,5 +89,20 @@ describe('the sessions list', () => {
     expect(await listSessionMeterValues({ accountId: fixture.account.id, sessionId: fixture.first.id })).toHaveLength(10);
     expect(await getSession({ accountId: fixture.account.id, sessionId: fixture.theirs.id })).toBeNull();
     expect(await listSessionMeterValues({ accountId: fixture.account.id, sessionId: fixture.theirs.id })).toEqual([]);
+  });
+
+  it('offers as people the members and everyone who charged in the account, each once, by name', async () => {
+    const owner = await makeUser(db, { name: 'Ona Owner' });
+    const account = await makeAccount(db, { owner });
+    const charger = await makeCharger(db, { accountId: account.id });
+    const [ada, bo, elsewhere] = await Promise.all(['Ada Driver', 'Bo Guest', 'Cy Elsewhere'].map((name) => makeUser(db, { name })));
+    const startedAt = new Date(Date.UTC(2026, 0, 2));
+    for (const [minute, userId] of [bo!.id, ada!.id, bo!.id, null, ada!.id].entries()) {
+      await addSession(db, { chargerId: charger.id, userId, startedAt: new Date(startedAt.getTime() + minute * 60_000), minutes: 1, energyWh: 10 });
+    }
+    const other = await makeAccount(db);
+    await addSession(db, { chargerId: (await makeCharger(db, { accountId: other.id })).id, userId: elsewhere!.id, startedAt, minutes: 1, energyWh: 10 });
+    const { users } = await listSessionFilterOptions({ accountId: account.id });
+    expect(users.map((user) => user.name)).toEqual(['Ada Driver', 'Bo Guest', 'Ona Owner']);
   });
 });

@@ -96,6 +96,7 @@ export async function startTransaction(db: Database, ref: ChargerRef, input: Sta
       .insert(transactions)
       .values({
         chargerId: ref.chargerId,
+        accountId: ref.accountId,
         ...input,
         cardId: authorization.card?.id ?? null,
         userId: authorization.card?.userId ?? remoteStart?.requestedBy ?? null,
