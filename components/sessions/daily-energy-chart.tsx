@@ -33,7 +33,7 @@ export function DailyEnergyChart({ days }: { days: Day[] }) {
           <g key={tick}>
             <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(tick)} y2={y(tick)} className="stroke-slate-200" />
             <text x={MARGIN.left - 6} y={y(tick)} dy="0.32em" textAnchor="end" className="fill-slate-500 tabular-nums">
-              {format.number(tick, { maximumFractionDigits: 1 })}
+              {format.number(tick, { maximumFractionDigits: ticks.fractionDigits })}
             </text>
           </g>
         ))}

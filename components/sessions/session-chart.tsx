@@ -69,13 +69,13 @@ export function SessionChart({ powerKw, energyKwh, start, end }: SessionChartPro
             <g key={`p${tick}`}>
               <line x1={MARGIN.left} x2={width - MARGIN.right} y1={yPower(tick)} y2={yPower(tick)} className="stroke-slate-200" />
               <text x={MARGIN.left - 8} y={yPower(tick)} dy="0.32em" textAnchor="end" className="fill-slate-500 tabular-nums">
-                {number(tick)}
+                {format.number(tick, { maximumFractionDigits: powerTicks.fractionDigits })}
               </text>
             </g>
           ))}
           {energyTicks.values.map((tick) => (
             <text key={`e${tick}`} x={width - MARGIN.right + 8} y={yEnergy(tick)} dy="0.32em" className="fill-slate-500 tabular-nums">
-              {number(tick)}
+              {format.number(tick, { maximumFractionDigits: energyTicks.fractionDigits })}
             </text>
           ))}
           {timeTicks(start, end, Math.max(3, Math.floor(inner.width / 80))).map((tick) => (

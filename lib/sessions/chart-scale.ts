@@ -1,4 +1,10 @@
-export type Ticks = { max: number; step: number; values: number[] };
+// fractionDigits: as many as the step needs, so 0.25 is labelled 0.25, not rounded to 0.3.
+export type Ticks = { max: number; step: number; values: number[]; fractionDigits: number };
+
+function decimalsOf(value: number): number {
+  const [, decimals = ''] = String(Number(value.toPrecision(12))).split('.');
+  return decimals.length;
+}
 
 // Round axis steps (1, 2, 2.5, 5 × 10ⁿ) so labels read like a person would write them.
 export function niceTicks(maxValue: number, targetCount = 4): Ticks {
@@ -8,7 +14,7 @@ export function niceTicks(maxValue: number, targetCount = 4): Ticks {
   const step = [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= rough) ?? 10 * magnitude;
   const count = Math.ceil(max / step - 1e-9);
   const values = Array.from({ length: count + 1 }, (_, index) => Number((index * step).toPrecision(12)));
-  return { max: count * step, step, values };
+  return { max: count * step, step, values, fractionDigits: decimalsOf(step) };
 }
 
 const MINUTE = 60_000;
