@@ -2,6 +2,7 @@ import type { Sql } from 'postgres';
 import type { Database } from '../../db/client';
 import { CHARGER_REVOKED_CHANNEL } from '../../lib/charging/charger-events';
 import type { Connections } from './connections';
+import { listenWithSweep } from './listen-with-sweep';
 import type { Logger } from './logger';
 import { findRevokedChargers } from './store/chargers';
 
@@ -19,21 +20,11 @@ export async function startRevocationListener({ db, sql, connections, log, sweep
     }
   }
 
-  // NOTIFY is not stored: onlisten runs on every (re)connect of the LISTEN connection and sweeps what was missed.
   // The timer also catches a charger that passed the upgrade check just before the change committed.
-  const subscription = await sql.listen(
-    CHARGER_REVOKED_CHANNEL,
-    (chargerId) => void connections.revoke(chargerId),
-    () => void sweep(),
-  );
-  const timer = setInterval(() => void sweep(), sweepEveryMs);
-  timer.unref();
-
-  return {
+  const stop = await listenWithSweep(sql, CHARGER_REVOKED_CHANNEL, {
+    onNotify: (chargerId) => void connections.revoke(chargerId),
     sweep,
-    async stop() {
-      clearInterval(timer);
-      await subscription.unlisten();
-    },
-  };
+    sweepEveryMs,
+  });
+  return { sweep, stop };
 }

@@ -1,6 +1,7 @@
 import type { Sql } from 'postgres';
 import type { Database } from '../../../db/client';
 import { COMMAND_CHANNEL } from '../../../lib/commands/actions';
+import { listenWithSweep } from '../listen-with-sweep';
 import type { Logger } from '../logger';
 import { expireCommands, listPendingCommandIds } from '../store/commands';
 import type { Dispatcher } from './dispatch';
@@ -18,22 +19,12 @@ export async function startCommandListener({ db, sql, instanceId, dispatcher, lo
     }
   }
 
-  // NOTIFY is not stored: onlisten runs on every (re)connect of the LISTEN connection and sweeps what was missed.
-  const subscription = await sql.listen(
-    COMMAND_CHANNEL,
-    (id) => void dispatcher.dispatch(id, { isFresh: true }),
-    () => void sweep(),
-  );
-  const timer = setInterval(() => void sweep(), sweepEveryMs);
-  timer.unref();
-
-  return {
-    sweep,
-    async stop() {
-      clearInterval(timer);
-      await subscription.unlisten();
-    },
-  };
+  const stop = await listenWithSweep(sql, COMMAND_CHANNEL, {
+    onNotify: (id) => void dispatcher.dispatch(id, { isFresh: true }),
+    sweep: () => sweep(),
+    sweepEveryMs,
+  });
+  return { sweep, stop };
 }
 
 export type CommandListener = Awaited<ReturnType<typeof startCommandListener>>;
