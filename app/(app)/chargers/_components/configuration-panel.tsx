@@ -53,7 +53,7 @@ function ChangeKeyForm({ target, entry, onDone }: { target: Target; entry: Confi
       <FieldErrors id={errorsId} errors={valueErrors} />
       <div className="flex gap-2">
         <SubmitButton label={t('save')} />
-        <button type="button" onClick={onDone} className="text-sm text-slate-600 hover:underline">
+        <button type="button" onClick={onDone} aria-label={t('cancel')} title={t('cancel')} className="text-sm text-slate-600 hover:underline">
           ✕
         </button>
       </div>
