@@ -1,10 +1,9 @@
 import type { IHandshakeInterface } from 'ocpp-rpc/lib/server-client';
-import type { Database } from '../../db/client';
 import { IDENTITY_PATTERN } from '../../lib/chargers/identity';
 import { verifySecret } from '../../lib/crypto/secret';
 import type { Logger } from './logger';
 import type { ChargerSession } from './ocpp/rpc';
-import { findChargerByIdentity } from './store/chargers';
+import type { ChargerLogin } from './store/chargers';
 
 type Accept = (session: ChargerSession, protocol: string) => void;
 type Reject = (code: number, message: string) => void;
@@ -15,9 +14,9 @@ const ENDPOINT = '/ocpp';
 
 // Runs at the WebSocket upgrade, so a refused charger never gets a socket (OCPP 1.6 Security Profile 1:
 // HTTP Basic with the charger's own password; the username is the identity, checked by ocpp-rpc).
-type AuthenticatorOptions = { db: Database; log: Logger; protocols: string[]; remember: Remember };
+type AuthenticatorOptions = { findCharger: (identity: string) => Promise<ChargerLogin | null>; log: Logger; protocols: string[]; remember: Remember };
 
-export function createAuthenticator({ db, log, protocols, remember }: AuthenticatorOptions) {
+export function createAuthenticator({ findCharger, log, protocols, remember }: AuthenticatorOptions) {
   return async (accept: Accept, reject: Reject, handshake: IHandshakeInterface) => {
     const refuse = (code: number, message: string) => {
       log.warn({ identity: handshake.identity.slice(0, 100), remoteAddress: handshake.remoteAddress, code }, message);
@@ -30,7 +29,7 @@ export function createAuthenticator({ db, log, protocols, remember }: Authentica
       // Only identities the registration form accepts (at most 48 characters, OCPP-J's limit) are looked up:
       // anything else (empty, a decoded '/', control characters, unicode) could never match a charger exactly.
       if (!IDENTITY_PATTERN.test(handshake.identity)) return refuse(400, 'Invalid charge point identity');
-      const charger = await findChargerByIdentity(db, handshake.identity);
+      const charger = await findCharger(handshake.identity);
       if (!charger) return refuse(404, 'Unknown charge point');
       if (charger.passwordHash) {
         const password = handshake.password?.toString('utf8');

@@ -1,20 +1,20 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Database } from '../../db/client';
 import type { Logger } from './logger';
 import type { ServerClient } from './ocpp/rpc';
-import { markConnected, markDisconnected, type ChargerRef } from './store/chargers';
+import type { BatchedStore } from './store/batched';
+import type { ChargerRef } from './store/chargers';
 
 const CLOSE_GRACE_MS = 5_000;
 
 type ConnectionsOptions = {
-  db: Database;
+  store: BatchedStore;
   instanceId: string;
   log: Logger;
   onConnected: (chargerId: string) => void;
 };
 
-export function createConnections({ db, instanceId, log, onConnected }: ConnectionsOptions) {
+export function createConnections({ store, instanceId, log, onConnected }: ConnectionsOptions) {
   const clients = new Map<string, ServerClient>();
   const passwordHashes = new WeakMap<ServerClient, string | null>();
   // Per charger, so that a quick disconnect is never written before the connect it follows.
@@ -38,13 +38,13 @@ export function createConnections({ db, instanceId, log, onConnected }: Connecti
     // A charger that reconnects has given up on the old socket (often half-open): drop it without a close handshake.
     if (previous) void previous.close({ force: true });
     void serialize(ref.chargerId, async () => {
-      await markConnected(db, { ...ref, instanceId, ocppVersion: client.protocol ?? 'unknown' });
+      await store.markConnected({ ...ref, instanceId, ocppVersion: client.protocol ?? 'unknown' });
       onConnected(ref.chargerId);
     });
     client.once('close', () => {
       if (clients.get(ref.chargerId) !== client) return;
       clients.delete(ref.chargerId);
-      void serialize(ref.chargerId, () => markDisconnected(db, { ...ref, instanceId }));
+      void serialize(ref.chargerId, () => store.markDisconnected({ ...ref, instanceId }));
     });
   }
 

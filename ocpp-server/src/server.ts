@@ -10,10 +10,12 @@ import { applyOcpp16CallErrorCode, applyOcpp16ErrorCode, applyOcpp16ValidationCo
 import { FrameRefusedError, guardedWebSocket, type MessageLimit } from './ocpp/guarded-socket';
 import { containsNul } from './ocpp/nul-strings';
 import type { ChargerSession, ServerClient } from './ocpp/rpc';
+import type { BatchedStore } from './store/batched';
 import type { MessageLog } from './store/message-log';
 
 export type RpcServerOptions = {
   db: Database;
+  store: BatchedStore;
   log: Logger;
   connections: Connections;
   messageLog: MessageLog;
@@ -45,7 +47,7 @@ function registerHandlers(client: ServerClient, table: ActionTable, ctx: Handler
 }
 
 export function createRpcServer(options: RpcServerOptions) {
-  const { db, log, connections, messageLog } = options;
+  const { db, store, log, connections, messageLog } = options;
   const server = new RPCServer({
     protocols: SUPPORTED_PROTOCOLS,
     strictMode: true,
@@ -61,7 +63,7 @@ export function createRpcServer(options: RpcServerOptions) {
   // Kept beside the session, never in it: the session is spread into NOTIFY payloads and log lines.
   const credentials = new WeakMap<ChargerSession, string | null>();
   const remember = (session: ChargerSession, passwordHash: string | null) => credentials.set(session, passwordHash);
-  server.auth(createAuthenticator({ db, log, protocols: SUPPORTED_PROTOCOLS, remember }));
+  server.auth(createAuthenticator({ findCharger: store.findCharger, log, protocols: SUPPORTED_PROTOCOLS, remember }));
   server.on('upgradeAborted', ({ identity, error }: { identity: string; error: unknown }) =>
     log.debug({ identity, err: error }, 'upgrade aborted'),
   );
@@ -94,7 +96,7 @@ export function createRpcServer(options: RpcServerOptions) {
       void client.close({ code: error.closeCode, reason: error.message });
     });
     client.once('close', ({ code, reason }: { code: number; reason: string }) => clientLog.info({ code, reason }, 'charger disconnected'));
-    registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec });
+    registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, store, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec });
     connections.attach(client, session, credentials.get(session) ?? null);
   });
   return server;

@@ -8,6 +8,7 @@ import { createOcppHttpServer } from './http-server';
 import type { Logger } from './logger';
 import { startRevocationListener } from './revocations';
 import { createRpcServer } from './server';
+import { createBatchedStore } from './store/batched';
 import { clearOnlineFlags } from './store/chargers';
 import { failInterruptedCommands } from './store/commands';
 import { createMessageLog } from './store/message-log';
@@ -24,19 +25,20 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   await failInterruptedCommands(db, instanceId);
   if (cleared > 0) log.info({ cleared, instanceId }, 'cleared online flags left by a previous run');
 
+  const store = createBatchedStore(db);
   const messageLog = createMessageLog({ db, log });
   let sweepCharger: (chargerId: string) => void = () => {};
-  const connections = createConnections({ db, instanceId, log, onConnected: (chargerId) => sweepCharger(chargerId) });
+  const connections = createConnections({ store, instanceId, log, onConnected: (chargerId) => sweepCharger(chargerId) });
   const dispatcher = createDispatcher({ db, instanceId, connections, log, callTimeoutMs: config.callTimeoutMs });
-  const rpc = createRpcServer({ db, log, connections, messageLog, ...config });
+  const rpc = createRpcServer({ db, store, log, connections, messageLog, ...config });
 
   const http = createOcppHttpServer({ ...config, upgrade: rpc.handleUpgrade, log });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, resolve);
   });
-  const listener = await startCommandListener({ db, sql, instanceId, dispatcher, log });
-  sweepCharger = (chargerId) => void listener.sweep(chargerId);
+  const listener = await startCommandListener({ db, store, sql, instanceId, dispatcher, log });
+  sweepCharger = (chargerId) => void listener.sweepCharger(chargerId);
   const revocations = await startRevocationListener({ db, sql, connections, log });
   const port = (http.address() as AddressInfo).port;
   log.info({ port, instanceId, tls: Boolean(config.tls) }, 'ocpp server listening');

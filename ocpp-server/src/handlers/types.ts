@@ -1,11 +1,13 @@
 import type { Database } from '../../../db/client';
 import type { Logger } from '../logger';
+import type { BatchedStore } from '../store/batched';
 import type { ChargerRef } from '../store/chargers';
 
 export type HandlerContext = {
   charger: ChargerRef;
   identity: string;
   db: Database;
+  store: BatchedStore;
   log: Logger;
   heartbeatIntervalSec: number;
 };

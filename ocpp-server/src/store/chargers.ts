@@ -1,16 +1,20 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { chargers } from '../../../db/schema';
-import { chargerEventQuery, notifyChargerEvent, type ChargerEventKind } from './notify';
+import { chargerEventQuery, type ChargerEventKind } from './notify';
+import { chargerEventsOf, lastPerKey, recordset } from './recordset';
 
 export type ChargerRef = { chargerId: string; accountId: string };
 
-export async function findChargerByIdentity(db: Database, identity: string) {
-  const [row] = await db
-    .select({ chargerId: chargers.id, accountId: chargers.accountId, passwordHash: chargers.passwordHash })
-    .from(chargers)
-    .where(and(eq(chargers.identity, identity), isNull(chargers.deletedAt)));
-  return row ?? null;
+export type ChargerLogin = ChargerRef & { passwordHash: string | null };
+
+// Many upgrades at once (a fleet reconnecting) are looked up in one statement; the answer is in `identities` order.
+export async function findChargersByIdentity(db: Database, identities: string[]): Promise<(ChargerLogin | null)[]> {
+  const rows = await db.execute<{ identity: string; charger_id: string; account_id: string; password_hash: string | null }>(sql`
+    select identity, id as charger_id, account_id, password_hash from ${chargers}
+    where deleted_at is null and identity in (select jsonb_array_elements_text(${JSON.stringify(identities)}::text::jsonb))`);
+  const byIdentity = new Map(rows.map((row) => [row.identity, { chargerId: row.charger_id, accountId: row.account_id, passwordHash: row.password_hash }]));
+  return identities.map((identity) => byIdentity.get(identity) ?? null);
 }
 
 export type HeldCredential = { chargerId: string; passwordHash: string | null };
@@ -18,11 +22,11 @@ export type HeldCredential = { chargerId: string; passwordHash: string | null };
 // Of the chargers whose sockets this process holds, those removed or with another password than they connected with.
 export async function findRevokedChargers(db: Database, held: HeldCredential[]) {
   if (held.length === 0) return [];
-  const rows = await db
-    .select({ id: chargers.id, passwordHash: chargers.passwordHash })
-    .from(chargers)
-    .where(and(inArray(chargers.id, held.map((entry) => entry.chargerId)), isNull(chargers.deletedAt)));
-  const current = new Map(rows.map((row) => [row.id, row.passwordHash]));
+  const ids = JSON.stringify(held.map((entry) => entry.chargerId));
+  const rows = await db.execute<{ id: string; password_hash: string | null }>(sql`
+    select id, password_hash from ${chargers}
+    where deleted_at is null and id in (select value::uuid from jsonb_array_elements_text(${ids}::text::jsonb))`);
+  const current = new Map(rows.map((row) => [row.id, row.password_hash]));
   return held.filter((entry) => !current.has(entry.chargerId) || current.get(entry.chargerId) !== entry.passwordHash).map((entry) => entry.chargerId);
 }
 
@@ -35,22 +39,41 @@ async function updateCharger(db: Database, ref: ChargerRef, values: ChargerUpdat
   await db.execute(sql`with updated as ${update} ${chargerEventQuery({ ...ref, kind })}`);
 }
 
-export async function markConnected(db: Database, ref: ChargerRef & { instanceId: string; ocppVersion: string }) {
-  const now = new Date();
-  const values = { isOnline: true, connectedAt: now, lastSeenAt: now, instanceId: ref.instanceId, ocppVersion: ref.ocppVersion };
-  await updateCharger(db, ref, values, 'connected');
+// Each of these writes a batch of chargers (one row per charger, the latest if it came twice) in one statement
+// with its NOTIFYs; createOcppStore groups concurrent calls into these batches.
+async function updateChargers(db: Database, kind: ChargerEventKind, rows: ChargerRow[], extraColumns: string, assignments: string) {
+  const input = lastPerKey(rows, (row) => row.charger_id);
+  const columns = ['charger_id uuid, account_id uuid, at timestamptz', extraColumns].filter(Boolean).join(', ');
+  await db.execute(sql`
+    with input as (select * from ${recordset(input, columns)}),
+    updated as (update ${chargers} c set ${sql.raw(assignments)} from input v where c.id = v.charger_id)
+    ${chargerEventsOf(sql`input`, kind)}`);
 }
 
+type ChargerRow = { charger_id: string; account_id: string; at: Date };
+const rowOf = (ref: ChargerRef): ChargerRow => ({ charger_id: ref.chargerId, account_id: ref.accountId, at: new Date() });
+
+export type Connected = ChargerRef & { instanceId: string; ocppVersion: string };
+
+export async function markConnected(db: Database, connected: Connected[]) {
+  const rows = connected.map((ref) => ({ ...rowOf(ref), instance_id: ref.instanceId, ocpp_version: ref.ocppVersion }));
+  const assignments = 'is_online = true, connected_at = v.at, last_seen_at = v.at, instance_id = v.instance_id, ocpp_version = v.ocpp_version';
+  await updateChargers(db, 'connected', rows, 'instance_id text, ocpp_version text', assignments);
+}
+
+export type Disconnected = ChargerRef & { instanceId: string };
+
 // Scoped to this instance: if the charger has meanwhile connected to another process, that one owns the flag.
-export async function markDisconnected(db: Database, ref: ChargerRef & { instanceId: string }) {
-  await db.transaction(async (tx) => {
-    const rows = await tx
-      .update(chargers)
-      .set({ isOnline: false, disconnectedAt: new Date() })
-      .where(and(eq(chargers.id, ref.chargerId), eq(chargers.instanceId, ref.instanceId)))
-      .returning({ id: chargers.id });
-    if (rows.length > 0) await notifyChargerEvent(tx, { chargerId: ref.chargerId, accountId: ref.accountId, kind: 'disconnected' });
-  });
+export async function markDisconnected(db: Database, disconnected: Disconnected[]) {
+  const rows = lastPerKey(disconnected.map((ref) => ({ ...rowOf(ref), instance_id: ref.instanceId })), (row) => row.charger_id);
+  await db.execute(sql`
+    with input as (select * from ${recordset(rows, 'charger_id uuid, account_id uuid, at timestamptz, instance_id text')}),
+    updated as (
+      update ${chargers} c set is_online = false, disconnected_at = v.at from input v
+      where c.id = v.charger_id and c.instance_id = v.instance_id
+      returning c.id as charger_id, c.account_id
+    )
+    ${chargerEventsOf(sql`updated`, 'disconnected')}`);
 }
 
 // A process that died without closing its sockets left its chargers flagged online; it clears them when it starts again.
@@ -65,14 +88,22 @@ export async function clearOnlineFlags(db: Database, instanceId: string) {
 
 export type BootInfo = { vendor: string; model: string; serialNumber: string | null; firmwareVersion: string | null };
 
-export async function recordBoot(db: Database, ref: ChargerRef, boot: BootInfo) {
-  const now = new Date();
-  await updateCharger(db, ref, { ...boot, lastBootAt: now, lastSeenAt: now }, 'boot');
+export type Boot = ChargerRef & BootInfo;
+
+export async function recordBoots(db: Database, boots: Boot[]) {
+  const rows = boots.map((boot) => ({
+    ...rowOf(boot),
+    vendor: boot.vendor,
+    model: boot.model,
+    serial_number: boot.serialNumber,
+    firmware_version: boot.firmwareVersion,
+  }));
+  const assignments = 'vendor = v.vendor, model = v.model, serial_number = v.serial_number, firmware_version = v.firmware_version, last_boot_at = v.at, last_seen_at = v.at';
+  await updateChargers(db, 'boot', rows, 'vendor text, model text, serial_number text, firmware_version text', assignments);
 }
 
-export async function recordHeartbeat(db: Database, ref: ChargerRef) {
-  const now = new Date();
-  await updateCharger(db, ref, { lastHeartbeatAt: now, lastSeenAt: now }, 'heartbeat');
+export async function recordHeartbeats(db: Database, refs: ChargerRef[]) {
+  await updateChargers(db, 'heartbeat', refs.map(rowOf), '', 'last_heartbeat_at = v.at, last_seen_at = v.at');
 }
 
 export async function recordFirmwareStatus(db: Database, ref: ChargerRef, status: string) {

@@ -81,20 +81,25 @@ export async function failInterruptedCommands(db: Database, instanceId: string) 
 }
 
 // Pending commands of the chargers this process holds, oldest first.
-export async function listPendingCommandIds(db: Database, { instanceId, chargerId }: { instanceId: string; chargerId?: string }) {
+export async function listPendingCommandIds(db: Database, { instanceId }: { instanceId: string }) {
   const rows = await db
     .select({ id: chargerCommands.id })
     .from(chargerCommands)
     .innerJoin(chargers, eq(chargers.id, chargerCommands.chargerId))
-    .where(
-      and(
-        eq(chargerCommands.status, 'pending'),
-        eq(chargers.instanceId, instanceId),
-        eq(chargers.isOnline, true),
-        chargerId ? eq(chargerCommands.chargerId, chargerId) : undefined,
-      ),
-    )
+    .where(and(eq(chargerCommands.status, 'pending'), eq(chargers.instanceId, instanceId), eq(chargers.isOnline, true)))
     .orderBy(asc(chargerCommands.createdAt))
     .limit(SWEEP_LIMIT);
   return rows.map((row) => row.id);
+}
+
+// Per charger (in `chargerIds` order), its pending commands oldest first: what waited for it while it was away.
+// The claim checks that this process holds the charger.
+export async function listPendingCommandIdsOf(db: Database, chargerIds: string[]) {
+  const rows = await db.execute<{ id: string; charger_id: string }>(sql`
+    select id, charger_id from ${chargerCommands}
+    where status = 'pending' and charger_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(chargerIds)}::text::jsonb))
+    order by created_at`);
+  const byCharger = new Map<string, string[]>();
+  for (const row of rows) byCharger.set(row.charger_id, [...(byCharger.get(row.charger_id) ?? []), row.id]);
+  return chargerIds.map((chargerId) => byCharger.get(chargerId) ?? []);
 }

@@ -1,9 +1,9 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
-import { MAX_CONNECTORS } from '../../../lib/charging/limits';
 import { chargers, connectors } from '../../../db/schema';
+import { MAX_CONNECTORS } from '../../../lib/charging/limits';
 import type { ChargerRef } from './chargers';
-import { chargerEventQuery } from './notify';
+import { chargerEventsOf, lastPerKey, recordset } from './recordset';
 
 export type ConnectorStatus = {
   connectorId: number;
@@ -15,19 +15,44 @@ export type ConnectorStatus = {
   statusAt: Date | null;
 };
 
-// One statement (two data-modifying CTEs and the NOTIFY), so one round trip instead of five; every charger
-// sends one per connector at each boot.
-export async function recordConnectorStatus(db: Database, ref: ChargerRef, status: ConnectorStatus) {
-  if (status.connectorId > MAX_CONNECTORS) return;
-  const values = { ...status, updatedAt: new Date() };
-  const upsert = db
-    .insert(connectors)
-    .values({ chargerId: ref.chargerId, ...values })
-    .onConflictDoUpdate({ target: [connectors.chargerId, connectors.connectorId], set: values });
-  // The charger knows its connectors better than the owner who registered it.
-  const grow = db
-    .update(chargers)
-    .set({ connectorCount: status.connectorId })
-    .where(and(eq(chargers.id, ref.chargerId), lt(chargers.connectorCount, status.connectorId)));
-  await db.execute(sql`with upserted as ${upsert}, grown as ${grow} ${chargerEventQuery({ ...ref, kind: 'status' })}`);
+export type ChargerConnectorStatus = ChargerRef & ConnectorStatus;
+
+const COLUMNS =
+  'charger_id uuid, account_id uuid, connector_id integer, status text, error_code text, info text, vendor_id text, vendor_error_code text, status_at timestamptz, updated_at timestamptz';
+
+// Every charger sends one per connector at each boot: a batch of them is one statement (the upsert, the
+// connector count and the NOTIFYs) instead of one each.
+export async function recordConnectorStatuses(db: Database, statuses: ChargerConnectorStatus[]) {
+  const updatedAt = new Date();
+  const rows = statuses
+    .filter((status) => status.connectorId <= MAX_CONNECTORS)
+    .map((status) => ({
+      charger_id: status.chargerId,
+      account_id: status.accountId,
+      connector_id: status.connectorId,
+      status: status.status,
+      error_code: status.errorCode,
+      info: status.info,
+      vendor_id: status.vendorId,
+      vendor_error_code: status.vendorErrorCode,
+      status_at: status.statusAt,
+      updated_at: updatedAt,
+    }));
+  if (rows.length === 0) return;
+  // The charger knows its connectors better than the owner who registered it: connector_count grows to the highest seen.
+  await db.execute(sql`
+    with input as (select * from ${recordset(lastPerKey(rows, (row) => `${row.charger_id}/${row.connector_id}`), COLUMNS)}),
+    upserted as (
+      insert into ${connectors} (charger_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, status_at, updated_at)
+      select charger_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, status_at, updated_at from input
+      on conflict (charger_id, connector_id) do update set
+        status = excluded.status, error_code = excluded.error_code, info = excluded.info, vendor_id = excluded.vendor_id,
+        vendor_error_code = excluded.vendor_error_code, status_at = excluded.status_at, updated_at = excluded.updated_at
+    ),
+    grown as (
+      update ${chargers} c set connector_count = highest.connector_id
+      from (select charger_id, max(connector_id) as connector_id from input group by charger_id) highest
+      where c.id = highest.charger_id and c.connector_count < highest.connector_id
+    )
+    ${chargerEventsOf(sql`input`, 'status')}`);
 }

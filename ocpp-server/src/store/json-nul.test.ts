@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonbSafe } from './message-log';
+import { jsonbSafe } from './recordset';
 
 describe('jsonbSafe', () => {
   it('turns a NUL character, which jsonb refuses, into U+FFFD', () => {

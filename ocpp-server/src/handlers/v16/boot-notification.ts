@@ -1,8 +1,8 @@
-import { recordBoot } from '../../store/chargers';
 import type { V16Handler } from './types';
 
-export const bootNotification: V16Handler<'BootNotification'> = async ({ charger, db, heartbeatIntervalSec }, request) => {
-  await recordBoot(db, charger, {
+export const bootNotification: V16Handler<'BootNotification'> = async ({ charger, store, heartbeatIntervalSec }, request) => {
+  await store.recordBoot({
+    ...charger,
     vendor: request.chargePointVendor,
     model: request.chargePointModel,
     serialNumber: request.chargePointSerialNumber ?? request.chargeBoxSerialNumber ?? null,

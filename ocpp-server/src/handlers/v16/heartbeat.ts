@@ -1,7 +1,6 @@
-import { recordHeartbeat } from '../../store/chargers';
 import type { V16Handler } from './types';
 
-export const heartbeat: V16Handler<'Heartbeat'> = async ({ charger, db }) => {
-  await recordHeartbeat(db, charger);
+export const heartbeat: V16Handler<'Heartbeat'> = async ({ charger, store }) => {
+  await store.recordHeartbeat(charger);
   return { currentTime: new Date().toISOString() };
 };

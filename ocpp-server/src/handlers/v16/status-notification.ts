@@ -1,8 +1,8 @@
-import { recordConnectorStatus } from '../../store/connectors';
 import type { V16Handler } from './types';
 
-export const statusNotification: V16Handler<'StatusNotification'> = async ({ charger, db }, request) => {
-  await recordConnectorStatus(db, charger, {
+export const statusNotification: V16Handler<'StatusNotification'> = async ({ charger, store }, request) => {
+  await store.recordConnectorStatus({
+    ...charger,
     connectorId: request.connectorId,
     status: request.status,
     errorCode: request.errorCode,

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createBatcher } from './batcher';
+
+function deferred() {
+  let release!: () => void;
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  return { promise, release };
+}
+
+describe('createBatcher', () => {
+  it('runs calls made in the same turn as one batch and answers each with its own result', async () => {
+    const batches: number[][] = [];
+    const double = createBatcher(async (inputs: number[]) => {
+      batches.push(inputs);
+      return inputs.map((input) => input * 2);
+    });
+    await expect(Promise.all([1, 2, 3].map(double))).resolves.toEqual([2, 4, 6]);
+    expect(batches).toEqual([[1, 2, 3]]);
+  });
+
+  it('gathers the calls that arrive while a batch is in flight into the next one', async () => {
+    const gate = deferred();
+    const batches: number[][] = [];
+    const submit = createBatcher(
+      async (inputs: number[]) => {
+        batches.push(inputs);
+        if (batches.length === 1) await gate.promise;
+        return inputs;
+      },
+      { concurrency: 1 },
+    );
+    const first = submit(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = [2, 3, 4].map(submit);
+    gate.release();
+    await Promise.all([first, ...later]);
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('splits a backlog larger than maxSize', async () => {
+    const sizes: number[] = [];
+    const submit = createBatcher(
+      async (inputs: number[]) => {
+        sizes.push(inputs.length);
+        return inputs;
+      },
+      { maxSize: 4, concurrency: 1 },
+    );
+    await Promise.all(Array.from({ length: 10 }, (_, index) => submit(index)));
+    expect(sizes).toEqual([4, 4, 2]);
+  });
+
+  it('fails only the call whose input the statement refuses, not the others in its batch', async () => {
+    const submit = createBatcher(async (inputs: number[]) => {
+      if (inputs.includes(13)) throw new Error('refused 13');
+      return inputs.map(String);
+    });
+    const results = await Promise.allSettled([12, 13, 14].map(submit));
+    expect(results.map((result) => (result.status === 'fulfilled' ? result.value : (result.reason as Error).message))).toEqual(['12', 'refused 13', '14']);
+  });
+});

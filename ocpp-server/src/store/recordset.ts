@@ -1,0 +1,30 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { CHARGER_EVENTS_CHANNEL, type ChargerEventKind } from '../../../lib/charging/charger-events';
+
+// PostgreSQL's jsonb refuses the NUL character (\u0000), which one hostile charger could put in any string
+// and so lose a whole batch; it is stored as U+FFFD instead. An escaped backslash before "u0000" is left
+// alone (an even run of backslashes is not an escape of the u).
+const JSON_NUL = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+export function jsonbSafe(json: string): string {
+  return json.replace(JSON_NUL, (_match, evenBackslashes: string) => `${evenBackslashes}\\ufffd`);
+}
+
+// Many rows as one bound parameter, typed by `columns` (e.g. "charger_id uuid, at timestamptz"): building and
+// typing thousands of bound values per statement through the query builder costs more CPU than the statement.
+// Sent as text: postgres.js would JSON-encode a parameter the server describes as jsonb a second time.
+export function recordset(rows: object[], columns: string) {
+  return sql`jsonb_to_recordset(${jsonbSafe(JSON.stringify(rows))}::text::jsonb) as v(${sql.raw(columns)})`;
+}
+
+// The charger_events NOTIFY of each charger in `source` (a relation with charger_id and account_id), sent when
+// the statement commits.
+export function chargerEventsOf(source: SQL, kind: ChargerEventKind) {
+  return sql`select pg_notify(${CHARGER_EVENTS_CHANNEL}, json_build_object('accountId', account_id, 'chargerId', charger_id, 'kind', ${kind}::text)::text)
+    from (select distinct charger_id, account_id from ${source}) as event`;
+}
+
+// The last row per key: a statement may not update one row twice, and the latest message is what stands.
+export function lastPerKey<Row>(rows: Row[], keyOf: (row: Row) => string) {
+  return [...new Map(rows.map((row) => [keyOf(row), row])).values()];
+}
