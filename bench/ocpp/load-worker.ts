@@ -1,17 +1,22 @@
 // One load generator process of `npm run bench:ocpp`: drives its share of simulated chargers, times every call.
+import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SimulatedCharger } from '../../ocpp-server/simulator/simulated-charger';
 import { emptyStats, recordCalls } from './call-recorder';
 import type { ParentMessage, WorkerMessage, WorkerStart } from './worker-protocol';
 
 const DRAIN_MS = 15_000;
+const SESSION_START_TIMEOUT_MS = 120_000;
 let stats = emptyStats();
+// The calls of the session start phase, before the steady phase's `stats`.
+let sessions = emptyStats();
 let chargers: SimulatedCharger[] = [];
 let charging: SimulatedCharger[] = [];
 let idTag = '';
 let meterIntervalMs = 0;
 
-const send = (message: WorkerMessage) => process.send!(message);
+// Resolves once the message is handed to the IPC channel: exiting before that loses it.
+const send = (message: WorkerMessage) => new Promise<void>((resolve) => process.send!(message, undefined, {}, () => resolve()));
 
 async function startAll(chargersToStart: SimulatedCharger[], concurrency: number) {
   let next = 0;
@@ -48,30 +53,40 @@ async function start(message: WorkerStart) {
   send({ type: 'connected', connected: chargers.length - failed, failed, ms: performance.now() - began, boot: stats });
 }
 
-// Spread over one meter interval, as sessions of a real fleet begin at unrelated times, not in one burst.
+// Spread over one meter interval, as sessions of a real fleet begin at unrelated times, not in one burst. The
+// steady phase is timed from when every session has started.
 async function charge(spreadMs: number) {
   stats = emptyStats();
-  await Promise.allSettled(
+  const began = performance.now();
+  const outcomes = await Promise.allSettled(
     charging.map(async (charger) => {
       await sleep(Math.random() * spreadMs);
-      await charger.startSession(1, idTag);
+      const started = once(charger, 'transactionStarted', { signal: AbortSignal.timeout(SESSION_START_TIMEOUT_MS) });
+      const accepted = charger.startSession(1, idTag).then((isAccepted) => {
+        if (!isAccepted) throw new Error(`${charger.identity}: idTag not accepted`);
+      });
+      await Promise.all([started, accepted]);
     }),
   );
+  sessions = stats;
+  stats = emptyStats();
+  const started = outcomes.filter((outcome) => outcome.status === 'fulfilled').length;
+  send({ type: 'charging', started, failed: outcomes.length - started, ms: performance.now() - began, sessions });
 }
 
 async function stop() {
   const answeredAtStop = Object.values(stats.latencies).reduce((sum, list) => sum + list.length, 0);
   for (const charger of charging) void charger.stopSession(1);
   const drained = await Promise.allSettled(charging.map((charger) => charger.queue.drained(DRAIN_MS)));
-  const latencies = stats.latencies;
-  send({
+  const answeredSince = (action: string) => (sessions.latencies[action]?.length ?? 0) + (stats.latencies[action]?.length ?? 0);
+  await send({
     type: 'result',
     steady: stats,
     answeredAtStop,
     connectedAtEnd: chargers.filter((charger) => charger.isConnected).length,
-    meterValuesAnswered: latencies.MeterValues?.length ?? 0,
-    startsAnswered: latencies.StartTransaction?.length ?? 0,
-    stopsAnswered: latencies.StopTransaction?.length ?? 0,
+    meterValuesAnswered: answeredSince('MeterValues'),
+    startsAnswered: answeredSince('StartTransaction'),
+    stopsAnswered: answeredSince('StopTransaction'),
     undrained: drained.filter((result) => result.status === 'rejected').length,
   });
   await Promise.allSettled(chargers.map((charger) => charger.stop()));

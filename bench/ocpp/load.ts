@@ -4,7 +4,7 @@ import { stopChild, track } from '../lib/children';
 import { mib, sampleProcess } from '../lib/proc';
 import { mergeStats, total } from './merge-stats';
 import { assertAlive, type SpawnedServer } from './servers';
-import type { WorkerConnected, WorkerMessage, WorkerResult } from './worker-protocol';
+import type { WorkerCharging, WorkerConnected, WorkerMessage, WorkerResult } from './worker-protocol';
 
 export type LoadOptions = {
   identities: string[];
@@ -67,8 +67,13 @@ export async function runLoad(server: SpawnedServer, options: LoadOptions) {
     const connectMs = performance.now() - connectBegan;
     const afterConnect = sampleProcess(server.pid);
 
-    const results = workers.map((worker) => nextMessage<WorkerResult>(worker, 'result', RESULT_TIMEOUT_MS + options.seconds * 1000));
+    const charged = workers.map((worker) => nextMessage<WorkerCharging>(worker, 'charging', CONNECT_TIMEOUT_MS));
     for (const worker of workers) worker.send({ type: 'charge' });
+    const sessionsBegan = performance.now();
+    const sessions = await Promise.all(charged);
+    const sessionsMs = performance.now() - sessionsBegan;
+
+    const results = workers.map((worker) => nextMessage<WorkerResult>(worker, 'result', RESULT_TIMEOUT_MS + options.seconds * 1000));
     const steady = new AbortController();
     const side = options.duringSteady?.(steady.signal);
     const steadyBegan = performance.now();
@@ -95,6 +100,12 @@ export async function runLoad(server: SpawnedServer, options: LoadOptions) {
         connected: booted.reduce((sum, result) => sum + result.connected, 0),
         failed: booted.reduce((sum, result) => sum + result.failed, 0),
         latency: mergeStats(booted.map((result) => result.boot)),
+      },
+      sessions: {
+        ms: Math.round(sessionsMs),
+        started: sessions.reduce((sum, result) => sum + result.started, 0),
+        failed: sessions.reduce((sum, result) => sum + result.failed, 0),
+        latency: mergeStats(sessions.map((result) => result.sessions)),
       },
       steady: {
         seconds: Math.round(steadyMs / 100) / 10,

@@ -8,8 +8,9 @@ function latencyRows(result: LoadResult) {
   const rows: (string | number)[][] = [];
   for (const action of ACTIONS) {
     const boot = result.connect.latency.latencyMs[action];
+    const sessions = result.sessions.latency.latencyMs[action];
     const steady = result.steady.latencyMs[action];
-    for (const [phase, summary] of [['connect', boot], ['steady', steady]] as const) {
+    for (const [phase, summary] of [['connect', boot], ['sessions start', sessions], ['steady', steady]] as const) {
       if (summary && summary.count > 0) rows.push([result.server, phase, action, summary.count, summary.p50, summary.p95, summary.p99, summary.max]);
     }
   }
@@ -23,6 +24,7 @@ export function ocppMarkdown(report: OcppBenchReport) {
     [
       ['chargers connected + booted', `${platform.connect.connected}/${platform.chargers}`, `${bare.connect.connected}/${bare.chargers}`],
       ['connect + boot time (s)', platform.connect.ms / 1000, bare.connect.ms / 1000],
+      ['sessions started (s)', `${platform.sessions.started} in ${platform.sessions.ms / 1000}`, `${bare.sessions.started} in ${bare.sessions.ms / 1000}`],
       ['connections held at end', platform.connectionsHeldAtEnd, bare.connectionsHeldAtEnd],
       ['messages/s answered (steady)', platform.steady.messagesPerSecond, bare.steady.messagesPerSecond],
       ['p99 all messages, steady (ms)', platform.steady.latencyMs.all?.p99 ?? '-', bare.steady.latencyMs.all?.p99 ?? '-'],

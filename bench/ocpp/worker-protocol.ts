@@ -20,6 +20,8 @@ export type CallStats = {
 
 export type WorkerConnected = { type: 'connected'; connected: number; failed: number; ms: number; boot: CallStats };
 
+export type WorkerCharging = { type: 'charging'; started: number; failed: number; ms: number; sessions: CallStats };
+
 export type WorkerResult = {
   type: 'result';
   steady: CallStats;
@@ -31,4 +33,4 @@ export type WorkerResult = {
   undrained: number;
 };
 
-export type WorkerMessage = WorkerConnected | WorkerResult;
+export type WorkerMessage = WorkerConnected | WorkerCharging | WorkerResult;

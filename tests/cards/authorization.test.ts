@@ -137,4 +137,28 @@ describe('card authorization at a charger over OCPP 1.6', () => {
     expect(await simulated.authorize(card.idTag)).toBe('Blocked');
     expect(await simulated.startSession(2, card.idTag)).toBe(false);
   });
+
+  it('answers a fleet card at once while another charger’s transaction is touching the same card', async () => {
+    const { client } = await chargerClient();
+    const card = await makeCard(db, { accountId: accountId() });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let isLocked!: () => void;
+    const locked = new Promise<void>((resolve) => (isLocked = resolve));
+    // Another session's StartTransaction that has touched the card and not yet committed.
+    const otherTransaction = db.transaction(async (tx) => {
+      await tx.execute(raw`select id from cards where id = ${card.id} for no key update`);
+      isLocked();
+      await held;
+    });
+    await locked;
+    try {
+      const began = performance.now();
+      expect(await statusesFor(client, card.idTag)).toEqual({ authorize: 'Accepted', start: 'Accepted' });
+      expect(performance.now() - began).toBeLessThan(2_000);
+    } finally {
+      release();
+      await otherTransaction;
+    }
+  });
 });

@@ -39,14 +39,21 @@ async function updateCharger(db: Database, ref: ChargerRef, values: ChargerUpdat
   await db.execute(sql`with updated as ${update} ${chargerEventQuery({ ...ref, kind })}`);
 }
 
+// Batches of heartbeats, boots, connects and statuses update chargers rows concurrently: each takes its rows' locks
+// in id order first, or two of them holding each other's rows deadlock (PostgreSQL then fails one after a second).
+// NO KEY UPDATE, like the UPDATE itself: FOR UPDATE would also wait for the key-share locks that inserts of
+// messages and meter values (foreign keys to chargers) take in their own order, and deadlock with those.
+const lockedInIdOrder = sql`locked as (select id from ${chargers} where id in (select charger_id from input) order by id for no key update),`;
+
 // Each of these writes a batch of chargers (one row per charger, the latest if it came twice) in one statement
-// with its NOTIFYs; createOcppStore groups concurrent calls into these batches.
+// with its NOTIFYs; createBatchedStore groups concurrent calls into these batches.
 async function updateChargers(db: Database, kind: ChargerEventKind, rows: ChargerRow[], extraColumns: string, assignments: string) {
   const input = lastPerKey(rows, (row) => row.charger_id);
   const columns = ['charger_id uuid, account_id uuid, at timestamptz', extraColumns].filter(Boolean).join(', ');
   await db.execute(sql`
     with input as (select * from ${recordset(input, columns)}),
-    updated as (update ${chargers} c set ${sql.raw(assignments)} from input v where c.id = v.charger_id)
+    ${lockedInIdOrder}
+    updated as (update ${chargers} c set ${sql.raw(assignments)} from input v where c.id = v.charger_id and c.id in (select id from locked))
     ${chargerEventsOf(sql`input`, kind)}`);
 }
 
@@ -68,9 +75,10 @@ export async function markDisconnected(db: Database, disconnected: Disconnected[
   const rows = lastPerKey(disconnected.map((ref) => ({ ...rowOf(ref), instance_id: ref.instanceId })), (row) => row.charger_id);
   await db.execute(sql`
     with input as (select * from ${recordset(rows, 'charger_id uuid, account_id uuid, at timestamptz, instance_id text')}),
+    ${lockedInIdOrder}
     updated as (
       update ${chargers} c set is_online = false, disconnected_at = v.at from input v
-      where c.id = v.charger_id and c.instance_id = v.instance_id
+      where c.id = v.charger_id and c.instance_id = v.instance_id and c.id in (select id from locked)
       returning c.id as charger_id, c.account_id
     )
     ${chargerEventsOf(sql`updated`, 'disconnected')}`);

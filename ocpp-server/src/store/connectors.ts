@@ -39,9 +39,12 @@ export async function recordConnectorStatuses(db: Database, statuses: ChargerCon
       updated_at: updatedAt,
     }));
   if (rows.length === 0) return;
+  // In (charger, connector) order, as the other batches take their row locks (see lockedInIdOrder in chargers.ts).
+  const key = (row: (typeof rows)[number]) => `${row.charger_id}/${String(row.connector_id).padStart(4, '0')}`;
+  const input = lastPerKey(rows, key).sort((a, b) => (key(a) < key(b) ? -1 : 1));
   // The charger knows its connectors better than the owner who registered it: connector_count grows to the highest seen.
   await db.execute(sql`
-    with input as (select * from ${recordset(lastPerKey(rows, (row) => `${row.charger_id}/${row.connector_id}`), COLUMNS)}),
+    with input as (select * from ${recordset(input, COLUMNS)}),
     upserted as (
       insert into ${connectors} (charger_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, status_at, updated_at)
       select charger_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, status_at, updated_at from input
@@ -49,10 +52,14 @@ export async function recordConnectorStatuses(db: Database, statuses: ChargerCon
         status = excluded.status, error_code = excluded.error_code, info = excluded.info, vendor_id = excluded.vendor_id,
         vendor_error_code = excluded.vendor_error_code, status_at = excluded.status_at, updated_at = excluded.updated_at
     ),
+    highest as (select charger_id, max(connector_id) as connector_id from input group by charger_id),
+    locked as (
+      select c.id from ${chargers} c join highest on c.id = highest.charger_id
+      where c.connector_count < highest.connector_id order by c.id for no key update of c
+    ),
     grown as (
-      update ${chargers} c set connector_count = highest.connector_id
-      from (select charger_id, max(connector_id) as connector_id from input group by charger_id) highest
-      where c.id = highest.charger_id and c.connector_count < highest.connector_id
+      update ${chargers} c set connector_count = highest.connector_id from highest
+      where c.id = highest.charger_id and c.id in (select id from locked) and c.connector_count < highest.connector_id
     )
     ${chargerEventsOf(sql`input`, 'status')}`);
 }

@@ -78,7 +78,7 @@ async function closeSupersededTransactions(tx: Executor, ref: ChargerRef, input:
         ne(transactions.id, newId),
       ),
     )
-    .for('update');
+    .for('no key update');
   for (const { lastMeterWh, ...open } of superseded) {
     const meterStopWh = lastMeterWh === null ? open.meterStartWh : Math.round(Number(lastMeterWh));
     await closeTransaction(tx, open, { meterStopWh, stoppedAt: input.startedAt, reason: 'Other', idTag: null });
@@ -134,7 +134,7 @@ export async function stopTransaction(db: Database, ref: ChargerRef, input: Stop
       .select()
       .from(transactions)
       .where(and(eq(transactions.id, input.transactionId), eq(transactions.chargerId, ref.chargerId)))
-      .for('update');
+      .for('no key update');
     if (!existing) return { outcome: 'unknown', authorization: null };
     const context = existing.isRemoteStarted ? 'remoteStart' : 'charger';
     const authorization = input.idTag ? await authorizeAndTouchCard(tx, ref, { idTag: input.idTag, context }) : null;
