@@ -17,6 +17,11 @@ export type CardAuthorization = {
 type AuthorizeCardInput = { accountId: string; idTag: string; context: AuthorizationContext; now?: Date };
 
 export async function authorizeCard(db: Executor, { accountId, idTag, context, now = new Date() }: AuthorizeCardInput) {
+  return decide(await findCard(db, { accountId, idTag }), context, now);
+}
+
+// The account's card with this tag (letter case aside), with whether its linked user is still a member.
+export async function findCard(db: Executor, { accountId, idTag }: { accountId: string; idTag: string }): Promise<CardRow | null> {
   const [row] = await db
     .select({
       id: cards.id,
@@ -30,7 +35,7 @@ export async function authorizeCard(db: Executor, { accountId, idTag, context, n
     .leftJoin(memberships, and(eq(memberships.accountId, cards.accountId), eq(memberships.userId, cards.userId)))
     .where(and(eq(cards.accountId, accountId), sql`upper(${cards.idTag}) = upper(${idTag})`, isNull(cards.deletedAt)))
     .limit(1);
-  return decide(row ?? null, context, now);
+  return row ?? null;
 }
 
 type CardRow = {

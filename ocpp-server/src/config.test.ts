@@ -35,4 +35,11 @@ describe('OCPP server configuration', () => {
     expect(() => withEnv({ OCPP_MESSAGE_RATE: 'lots' })).toThrow('OCPP_MESSAGE_RATE');
     expect(() => withEnv({ OCPP_MESSAGE_BURST: '-1' })).toThrow('OCPP_MESSAGE_BURST');
   });
+
+  it('sizes the database pool from the environment and refuses a pool that could hold no connection', () => {
+    expect(withEnv({}).databasePoolSize).toBe(20);
+    expect(withEnv({ OCPP_DATABASE_POOL: '40' }).databasePoolSize).toBe(40);
+    expect(() => withEnv({ OCPP_DATABASE_POOL: '0' })).toThrow('OCPP_DATABASE_POOL');
+    expect(() => withEnv({ OCPP_DATABASE_POOL: '2.5' })).toThrow('OCPP_DATABASE_POOL');
+  });
 });

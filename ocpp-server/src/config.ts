@@ -12,6 +12,7 @@ export type OcppConfig = {
   callTimeoutMs: number;
   maxMessageBytes: number;
   handshakeTimeoutMs: number;
+  databasePoolSize: number;
   // Per connection; null: unlimited.
   messageLimit: { burst: number; perSecond: number } | null;
 };
@@ -42,6 +43,14 @@ function handshakeTimeoutFromEnv() {
   return seconds * 1000;
 }
 
+// Batched writes hold a connection for a whole batch; with too few, a burst of session starts (each a short
+// transaction) waited behind them. Each OCPP process takes this many of PostgreSQL's max_connections (default 100).
+function databasePoolSizeFromEnv() {
+  const size = positiveNumber('OCPP_DATABASE_POOL', 20);
+  if (!Number.isInteger(size) || size < 1) throw new Error('OCPP_DATABASE_POOL must be a whole number of connections, at least 1');
+  return size;
+}
+
 export function configFromEnv(): OcppConfig {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is required');
@@ -62,5 +71,6 @@ export function configFromEnv(): OcppConfig {
     maxMessageBytes: positiveNumber('OCPP_MAX_MESSAGE_BYTES', 64 * 1024),
     handshakeTimeoutMs: handshakeTimeoutFromEnv(),
     messageLimit: messageLimitFromEnv(),
+    databasePoolSize: databasePoolSizeFromEnv(),
   };
 }

@@ -19,7 +19,7 @@ import { createMessageLog } from './store/message-log';
 const LISTEN_BACKLOG = 8192;
 
 export async function startOcppServer(config: OcppConfig, log: Logger) {
-  const { db, sql } = createDb(config.databaseUrl, { max: 10 });
+  const { db, sql } = createDb(config.databaseUrl, { max: config.databasePoolSize });
   const { instanceId } = config;
   const cleared = await clearOnlineFlags(db, instanceId);
   await failInterruptedCommands(db, instanceId);

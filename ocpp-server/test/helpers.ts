@@ -23,6 +23,7 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     maxMessageBytes: 64 * 1024,
     handshakeTimeoutMs: 10_000,
     messageLimit: { burst: 50, perSecond: 20 },
+    databasePoolSize: 10,
     ...overrides,
   };
 }

@@ -1,13 +1,13 @@
-import { and, eq, isNull, lte, ne } from 'drizzle-orm';
+import { and, eq, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { transactions } from '../../../db/schema';
-import type { CardAuthorization } from '../../../lib/charging/authorize-card';
+import { decide, findCard, type CardAuthorization } from '../../../lib/charging/authorize-card';
 import { computeCost, getTariffInForce } from '../../../lib/charging/tariff';
 import { latestReading } from '../../../lib/data/meter-sql';
-import { authorizeAndTouchCard } from './cards';
+import { authorizeAndTouchCard, touchCard } from './cards';
 import type { ChargerRef } from './chargers';
 import { insertMeterSamples, type MeterSample } from './meter-values';
-import { notifyChargerEvent } from './notify';
+import { chargerEventQuery, notifyChargerEvent, type ChargerEventKind } from './notify';
 import { findAcceptedRemoteStart } from './remote-start';
 
 export type StartInput = {
@@ -86,11 +86,16 @@ async function closeSupersededTransactions(tx: Executor, ref: ChargerRef, input:
   return superseded.length;
 }
 
+// The two reads go first, side by side and outside the transaction (neither depends on the other, and the
+// transaction would otherwise hold a pooled connection across them); the transaction is then the insert, the
+// close of anything it supersedes, and one statement touching the card with the NOTIFYs.
 export async function startTransaction(db: Database, ref: ChargerRef, input: StartInput) {
+  const [remoteStart, card] = await Promise.all([
+    findAcceptedRemoteStart(db, { chargerId: ref.chargerId, idTag: input.idTag }),
+    findCard(db, { accountId: ref.accountId, idTag: input.idTag }),
+  ]);
+  const authorization = decide(card, remoteStart ? 'remoteStart' : 'charger', new Date());
   return db.transaction(async (tx) => {
-    const remoteStart = await findAcceptedRemoteStart(tx, { chargerId: ref.chargerId, idTag: input.idTag });
-    const context = remoteStart ? 'remoteStart' : 'charger';
-    const authorization = await authorizeAndTouchCard(tx, ref, { idTag: input.idTag, context });
     // §4.8: the charger starts regardless and expects a transactionId even when the tag is refused.
     const [inserted] = await tx
       .insert(transactions)
@@ -107,10 +112,13 @@ export async function startTransaction(db: Database, ref: ChargerRef, input: Sta
       .returning({ id: transactions.id });
     // A retried start changes nothing: whatever it superseded was closed by the first attempt.
     if (!inserted) return { transactionId: await findRetriedStart(tx, ref.chargerId, input), authorization, isRetry: true };
-    if ((await closeSupersededTransactions(tx, ref, input, inserted.id)) > 0) {
-      await notifyChargerEvent(tx, { ...ref, kind: 'transaction-stopped' });
-    }
-    await notifyChargerEvent(tx, { ...ref, kind: 'transaction-started' });
+    const superseded = await closeSupersededTransactions(tx, ref, input, inserted.id);
+    const kinds: ChargerEventKind[] = superseded > 0 ? ['transaction-stopped', 'transaction-started'] : ['transaction-started'];
+    const notify = sql.join(
+      kinds.map((kind) => chargerEventQuery({ ...ref, kind })),
+      sql` union all `,
+    );
+    await tx.execute(authorization.card ? sql`with touched as (${touchCard(ref, authorization.card.id)}) ${notify}` : notify);
     return { transactionId: inserted.id, authorization, isRetry: false };
   });
 }
