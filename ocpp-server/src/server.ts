@@ -86,7 +86,6 @@ export function createRpcServer(options: RpcServerOptions) {
       return;
     }
     clientLog.info({ protocol: client.protocol, remoteAddress: client.handshake.remoteAddress }, 'charger connected');
-    tapMessages(client, session.chargerId, messageLog);
     client.on('badMessage', ({ error, response }: { error: unknown; response: unknown }) => {
       if (client.protocol === 'ocpp1.6') applyOcpp16ErrorCode(response);
       clientLog.warn({ err: error }, 'bad message');
@@ -105,6 +104,7 @@ export function createRpcServer(options: RpcServerOptions) {
       // Calls admitted before the refusal are still answered, then the socket closes with the refusal's code.
       void client.close({ code: error.closeCode, reason: error.message });
     });
+    tapMessages(client, session.chargerId, messageLog);
     client.once('close', ({ code, reason }: { code: number; reason: string }) => clientLog.info({ code, reason }, 'charger disconnected'));
     registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, store, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec });
     connections.attach(client, session, credentials.get(session) ?? null);

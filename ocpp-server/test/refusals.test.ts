@@ -74,6 +74,19 @@ describe('refusals', () => {
     socket.terminate();
   });
 
+  it('logs an unreadable frame as it came, with the CALLERROR code that answered it', async () => {
+    const charger = await makeCharger(db, { accountId: fixture.account.id });
+    const socket = await openRaw(charger.identity);
+    await exchange(socket, '[2, "torn", "Heartbeat", {');
+    socket.terminate();
+    await server.messageLog.flush();
+    const rows = await db.select().from(ocppMessages).where(eq(ocppMessages.chargerId, charger.id)).orderBy(ocppMessages.id);
+    expect(rows.map((row) => [row.direction, row.messageType, row.payload])).toEqual([
+      ['in', 'error', { raw: '[2, "torn", "Heartbeat", {' }],
+      ['out', 'error', expect.objectContaining({ errorCode: 'FormationViolation' })],
+    ]);
+  });
+
   it('answers schema violations with the OCPP 1.6 error codes', async () => {
     const socket = await openRaw(fixture.charger.identity);
     const missing = await exchange(socket, JSON.stringify([2, 'v-1', 'BootNotification', { chargePointVendor: 'Acme' }]));
