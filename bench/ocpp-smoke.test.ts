@@ -5,13 +5,14 @@ import { runOcppBench } from './ocpp/run';
 // Keeps `npm run bench:ocpp` from rotting: the same code at a tiny size, checking the report's shape, not its speed.
 describe('OCPP benchmark smoke run', () => {
   it('reports connect, session starts, throughput, latency, remote start and rows for a small load on both servers', { timeout: 90_000 }, async () => {
-    const report = await runOcppBench({ chargers: 20, rate: 20, seconds: 3, chargingShare: 0.2, workers: 2, heartbeatSeconds: 1, remoteStartGapMs: 50 }, () => {});
+    const report = await runOcppBench({ chargers: 20, rate: 20, seconds: 3, chargingShare: 0.2, workers: 2, heartbeatSeconds: 1, remoteStartGapMs: 50, sessionSpreadSeconds: null }, () => {});
 
     for (const result of [report.platform, report.bare]) {
       expect(result.connect.connected).toBe(20);
       expect(result.connectionsHeldAtEnd).toBe(20);
       expect(result.sessions.started).toBe(result.charging);
       expect(result.sessions.latency.latencyMs.StartTransaction!.count).toBe(result.charging);
+      expect(result.stopping.latency.latencyMs.StopTransaction!.count).toBe(result.charging);
       expect(result.steady.messagesPerSecond).toBeGreaterThan(0);
       expect(result.steady.errorCount).toBe(0);
       expect(result.steady.latencyMs.MeterValues!.count).toBeGreaterThan(0);

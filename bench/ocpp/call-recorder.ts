@@ -7,19 +7,21 @@ export function emptyStats(): CallStats {
   return { latencies: {}, callErrors: {}, errors: {}, firstErrors: [] };
 }
 
-// Times every call a simulated charger makes, from send to answer, by wrapping its RPC client.
-export function recordCalls(client: RpcClient, stats: () => CallStats) {
+// Times every call a simulated charger makes, from send to answer, by wrapping its RPC client. A call counts in the
+// phase it was sent in, however late its answer comes.
+export function recordCalls(client: RpcClient, currentStats: () => CallStats) {
   const call = client.call.bind(client);
   const timed = async (method: string, ...rest: unknown[]) => {
+    const stats = currentStats();
     const began = performance.now();
     try {
       const result = await (call as (method: string, ...rest: unknown[]) => Promise<unknown>)(method, ...rest);
-      (stats().latencies[method] ??= []).push(performance.now() - began);
+      (stats.latencies[method] ??= []).push(performance.now() - began);
       return result;
     } catch (error) {
-      const bucket = error instanceof RPCError ? stats().callErrors : stats().errors;
+      const bucket = error instanceof RPCError ? stats.callErrors : stats.errors;
       bucket[method] = (bucket[method] ?? 0) + 1;
-      if (stats().firstErrors.length < MAX_FIRST_ERRORS) stats().firstErrors.push(`${method}: ${String(error)}`);
+      if (stats.firstErrors.length < MAX_FIRST_ERRORS) stats.firstErrors.push(`${method}: ${String(error)}`);
       throw error;
     }
   };

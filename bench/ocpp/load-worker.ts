@@ -13,7 +13,6 @@ let sessions = emptyStats();
 let chargers: SimulatedCharger[] = [];
 let charging: SimulatedCharger[] = [];
 let idTag = '';
-let meterIntervalMs = 0;
 
 // Resolves once the message is handed to the IPC channel: exiting before that loses it.
 const send = (message: WorkerMessage) => new Promise<void>((resolve) => process.send!(message, undefined, {}, () => resolve()));
@@ -33,7 +32,6 @@ async function startAll(chargersToStart: SimulatedCharger[], concurrency: number
 
 async function start(message: WorkerStart) {
   idTag = message.idTag;
-  meterIntervalMs = message.meterIntervalMs;
   const chargingSet = new Set(message.charging);
   chargers = message.identities.map((identity) => {
     const charger = new SimulatedCharger({
@@ -53,8 +51,8 @@ async function start(message: WorkerStart) {
   send({ type: 'connected', connected: chargers.length - failed, failed, ms: performance.now() - began, boot: stats });
 }
 
-// Spread over one meter interval, as sessions of a real fleet begin at unrelated times, not in one burst. The
-// steady phase is timed from when every session has started.
+// Spread over `spreadMs` (one meter interval unless --session-spread says otherwise), as sessions of a real fleet
+// begin at unrelated times, not in one burst. The steady phase is timed from when every session has started.
 async function charge(spreadMs: number) {
   stats = emptyStats();
   const began = performance.now();
@@ -74,14 +72,18 @@ async function charge(spreadMs: number) {
   send({ type: 'charging', started, failed: outcomes.length - started, ms: performance.now() - began, sessions });
 }
 
+// The steady phase ends here; the StopTransactions and what the chargers still had queued are their own phase.
 async function stop() {
-  const answeredAtStop = Object.values(stats.latencies).reduce((sum, list) => sum + list.length, 0);
+  const steady = stats;
+  const answeredAtStop = Object.values(steady.latencies).reduce((sum, list) => sum + list.length, 0);
+  stats = emptyStats();
   for (const charger of charging) void charger.stopSession(1);
   const drained = await Promise.allSettled(charging.map((charger) => charger.queue.drained(DRAIN_MS)));
-  const answeredSince = (action: string) => (sessions.latencies[action]?.length ?? 0) + (stats.latencies[action]?.length ?? 0);
+  const answeredSince = (action: string) => [sessions, steady, stats].reduce((sum, phase) => sum + (phase.latencies[action]?.length ?? 0), 0);
   await send({
     type: 'result',
-    steady: stats,
+    steady,
+    stopping: stats,
     answeredAtStop,
     connectedAtEnd: chargers.filter((charger) => charger.isConnected).length,
     meterValuesAnswered: answeredSince('MeterValues'),
@@ -95,7 +97,7 @@ async function stop() {
 
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'start') void start(message);
-  if (message.type === 'charge') void charge(meterIntervalMs);
+  if (message.type === 'charge') void charge(message.spreadMs);
   if (message.type === 'stop') void stop();
 });
 process.on('disconnect', () => process.exit(0));

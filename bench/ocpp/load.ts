@@ -14,6 +14,8 @@ export type LoadOptions = {
   seconds: number;
   workers: number;
   heartbeatSeconds: number;
+  // Over how long the sessions start; null: one meter interval.
+  sessionSpreadSeconds: number | null;
   // Runs alongside the steady phase (remote starts); stops when the signal aborts.
   duringSteady?: (signal: AbortSignal) => Promise<void>;
 };
@@ -68,7 +70,8 @@ export async function runLoad(server: SpawnedServer, options: LoadOptions) {
     const afterConnect = sampleProcess(server.pid);
 
     const charged = workers.map((worker) => nextMessage<WorkerCharging>(worker, 'charging', CONNECT_TIMEOUT_MS));
-    for (const worker of workers) worker.send({ type: 'charge' });
+    const spreadMs = options.sessionSpreadSeconds === null ? meterIntervalMs : options.sessionSpreadSeconds * 1000;
+    for (const worker of workers) worker.send({ type: 'charge', spreadMs });
     const sessionsBegan = performance.now();
     const sessions = await Promise.all(charged);
     const sessionsMs = performance.now() - sessionsBegan;
@@ -115,6 +118,7 @@ export async function runLoad(server: SpawnedServer, options: LoadOptions) {
         callErrorCount: total(steadyStats.callErrors),
         errorCount: total(steadyStats.errors),
       },
+      stopping: { latency: mergeStats(finished.map((result) => result.stopping)) },
       connectionsHeldAtEnd: finished.reduce((sum, result) => sum + result.connectedAtEnd, 0),
       meterValuesAnswered: finished.reduce((sum, result) => sum + result.meterValuesAnswered, 0),
       startsAnswered: finished.reduce((sum, result) => sum + result.startsAnswered, 0),

@@ -1,4 +1,4 @@
-// `npm run bench:ocpp -- --chargers N --rate R --seconds S [--charging-share 0.2] [--workers 4] [--heartbeat 60]`
+// `npm run bench:ocpp -- --chargers N --rate R --seconds S [--charging-share 0.2] [--workers 4] [--heartbeat 60] [--session-spread 30]`
 import { parseArgs } from 'node:util';
 import { writeReport } from '../lib/output';
 import { ocppMarkdown } from './markdown';
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '4' },
     heartbeat: { type: 'string', default: '60' },
     'remote-start-gap': { type: 'string', default: '50' },
+    'session-spread': { type: 'string' },
   },
 });
 
@@ -24,10 +25,12 @@ const options = {
   workers: Number(values.workers),
   heartbeatSeconds: Number(values.heartbeat),
   remoteStartGapMs: Number(values['remote-start-gap']),
+  sessionSpreadSeconds: values['session-spread'] === undefined ? null : Number(values['session-spread']),
 };
 if (!Number.isInteger(options.chargers) || options.chargers < 1 || options.chargers > 50_000) throw new Error('--chargers must be an integer from 1 to 50000');
 if (!(options.seconds > 0 && options.seconds <= 3600)) throw new Error('--seconds must be between 0 and 3600');
 if (!(options.rate >= 0) || !(options.chargingShare >= 0 && options.chargingShare <= 1)) throw new Error('--rate >= 0, --charging-share in [0, 1]');
+if (options.sessionSpreadSeconds !== null && !(options.sessionSpreadSeconds >= 0 && options.sessionSpreadSeconds <= 600)) throw new Error('--session-spread must be 0 to 600 seconds');
 if (!Number.isInteger(options.workers) || options.workers < 1 || options.workers > 16) throw new Error('--workers must be 1 to 16');
 
 const report = await runOcppBench(options, (line) => console.log(`[bench] ${line}`));

@@ -10,7 +10,8 @@ function latencyRows(result: LoadResult) {
     const boot = result.connect.latency.latencyMs[action];
     const sessions = result.sessions.latency.latencyMs[action];
     const steady = result.steady.latencyMs[action];
-    for (const [phase, summary] of [['connect', boot], ['sessions start', sessions], ['steady', steady]] as const) {
+    const stopping = result.stopping.latency.latencyMs[action];
+    for (const [phase, summary] of [['connect', boot], ['sessions start', sessions], ['steady', steady], ['sessions stop', stopping]] as const) {
       if (summary && summary.count > 0) rows.push([result.server, phase, action, summary.count, summary.p50, summary.p95, summary.p99, summary.max]);
     }
   }
@@ -31,12 +32,13 @@ export function ocppMarkdown(report: OcppBenchReport) {
       ['CALLERRORs / errors (steady)', `${platform.steady.callErrorCount} / ${platform.steady.errorCount}`, `${bare.steady.callErrorCount} / ${bare.steady.errorCount}`],
       ['server CPU, connect (s)', platform.process.cpuConnectSeconds, bare.process.cpuConnectSeconds],
       ['server CPU, steady (% of one core)', platform.process.cpuSteadyPercent, bare.process.cpuSteadyPercent],
+      ['server RSS once all are connected and booted (MiB)', platform.process.rssAfterConnectMiB, bare.process.rssAfterConnectMiB],
       ['server peak RSS (MiB)', platform.process.peakRssMiB, bare.process.peakRssMiB],
     ],
   );
   const latency = markdownTable(['server', 'phase', 'action', 'count', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'], [...latencyRows(platform), ...latencyRows(bare)]);
   return [
-    `## OCPP load: ${options.chargers} chargers, ${platform.charging} charging, ${options.rate} MeterValues/s offered, ${options.seconds} s`,
+    `## OCPP load: ${options.chargers} chargers, ${platform.charging} charging (sessions started over ${options.sessionSpreadSeconds ?? platform.meterIntervalMs / 1000} s), ${options.rate} MeterValues/s offered, ${options.seconds} s`,
     '',
     `**Throughput ratio platform / bare ocpp-rpc: ${report.throughputRatio}**`,
     '',

@@ -16,6 +16,7 @@ export type OcppBenchOptions = {
   workers: number;
   heartbeatSeconds: number;
   remoteStartGapMs: number;
+  sessionSpreadSeconds: number | null;
 };
 
 export async function runOcppBench(options: OcppBenchOptions, log: (line: string) => void) {

@@ -9,7 +9,7 @@ export type WorkerStart = {
   connectConcurrency: number;
 };
 
-export type ParentMessage = WorkerStart | { type: 'charge' } | { type: 'stop' };
+export type ParentMessage = WorkerStart | { type: 'charge'; spreadMs: number } | { type: 'stop' };
 
 export type CallStats = {
   latencies: Record<string, number[]>;
@@ -25,6 +25,7 @@ export type WorkerCharging = { type: 'charging'; started: number; failed: number
 export type WorkerResult = {
   type: 'result';
   steady: CallStats;
+  stopping: CallStats;
   answeredAtStop: number;
   connectedAtEnd: number;
   meterValuesAnswered: number;

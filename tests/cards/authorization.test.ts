@@ -6,6 +6,7 @@ import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders
 import { sendCommand } from '@/lib/commands/send';
 import { getCard, setCardStatus } from '@/lib/data/cards';
 import type { OcppServer } from '@/ocpp-server/src/start';
+import { touchCard } from '@/ocpp-server/src/store/cards';
 import { connectClient, makeChargerFixture, startTestServer, testDb, waitFor } from '@/ocpp-server/test/helpers';
 import { startSimulator, stopSimulators } from '@/ocpp-server/test/simulators';
 
@@ -147,7 +148,7 @@ describe('card authorization at a charger over OCPP 1.6', () => {
     const locked = new Promise<void>((resolve) => (isLocked = resolve));
     // Another session's StartTransaction that has touched the card and not yet committed.
     const otherTransaction = db.transaction(async (tx) => {
-      await tx.execute(raw`select id from cards where id = ${card.id} for no key update`);
+      await tx.execute(touchCard({ chargerId: fixture.charger.id, accountId: accountId() }, card.id));
       isLocked();
       await held;
     });
