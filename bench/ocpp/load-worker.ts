@@ -66,10 +66,14 @@ async function charge(spreadMs: number) {
       await Promise.all([started, accepted]);
     }),
   );
+  const started = outcomes.filter((outcome) => outcome.status === 'fulfilled').length;
+  send({ type: 'charging', started, failed: outcomes.length - started, ms: performance.now() - began, sessions: stats });
+}
+
+// Every worker begins the steady phase together, once all sessions of all workers have started.
+function beginSteady() {
   sessions = stats;
   stats = emptyStats();
-  const started = outcomes.filter((outcome) => outcome.status === 'fulfilled').length;
-  send({ type: 'charging', started, failed: outcomes.length - started, ms: performance.now() - began, sessions });
 }
 
 // The steady phase ends here; the StopTransactions and what the chargers still had queued are their own phase.
@@ -98,6 +102,7 @@ async function stop() {
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'start') void start(message);
   if (message.type === 'charge') void charge(message.spreadMs);
+  if (message.type === 'steady') beginSteady();
   if (message.type === 'stop') void stop();
 });
 process.on('disconnect', () => process.exit(0));

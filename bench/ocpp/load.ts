@@ -69,14 +69,15 @@ export async function runLoad(server: SpawnedServer, options: LoadOptions) {
     const connectMs = performance.now() - connectBegan;
     const afterConnect = sampleProcess(server.pid);
 
-    const charged = workers.map((worker) => nextMessage<WorkerCharging>(worker, 'charging', CONNECT_TIMEOUT_MS));
     const spreadMs = options.sessionSpreadSeconds === null ? meterIntervalMs : options.sessionSpreadSeconds * 1000;
+    const charged = workers.map((worker) => nextMessage<WorkerCharging>(worker, 'charging', spreadMs + CONNECT_TIMEOUT_MS));
     for (const worker of workers) worker.send({ type: 'charge', spreadMs });
     const sessionsBegan = performance.now();
     const sessions = await Promise.all(charged);
     const sessionsMs = performance.now() - sessionsBegan;
 
     const results = workers.map((worker) => nextMessage<WorkerResult>(worker, 'result', RESULT_TIMEOUT_MS + options.seconds * 1000));
+    for (const worker of workers) worker.send({ type: 'steady' });
     const steady = new AbortController();
     const side = options.duringSteady?.(steady.signal);
     const steadyBegan = performance.now();

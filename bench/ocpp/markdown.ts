@@ -25,7 +25,7 @@ export function ocppMarkdown(report: OcppBenchReport) {
     [
       ['chargers connected + booted', `${platform.connect.connected}/${platform.chargers}`, `${bare.connect.connected}/${bare.chargers}`],
       ['connect + boot time (s)', platform.connect.ms / 1000, bare.connect.ms / 1000],
-      ['sessions started (s)', `${platform.sessions.started} in ${platform.sessions.ms / 1000}`, `${bare.sessions.started} in ${bare.sessions.ms / 1000}`],
+      ['sessions started in (s), failed', `${platform.sessions.started} in ${platform.sessions.ms / 1000}, ${platform.sessions.failed} failed`, `${bare.sessions.started} in ${bare.sessions.ms / 1000}, ${bare.sessions.failed} failed`],
       ['connections held at end', platform.connectionsHeldAtEnd, bare.connectionsHeldAtEnd],
       ['messages/s answered (steady)', platform.steady.messagesPerSecond, bare.steady.messagesPerSecond],
       ['p99 all messages, steady (ms)', platform.steady.latencyMs.all?.p99 ?? '-', bare.steady.latencyMs.all?.p99 ?? '-'],

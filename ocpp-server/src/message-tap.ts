@@ -51,11 +51,20 @@ export function tapMessages(client: ServerClient, chargerId: string, messageLog:
     record(direction, TYPES[frame[0]] ?? 'error', action, messageId, payloadOf(frame));
   }
 
-  const onFrame = ({ outbound, payload }: { outbound: boolean; payload: Frame }) => recordFrame(outbound ? 'out' : 'in', payload);
+  // ocpp-rpc emits 'message' as it starts on each incoming frame; an answer to a call it no longer waits for (late,
+  // after the call timed out) comes as 'response' and then again as 'badMessage', and is logged once.
+  let isIncomingLogged = false;
+  client.on('message', ({ outbound }: { outbound: boolean }) => {
+    if (!outbound) isIncomingLogged = false;
+  });
+  const onFrame = ({ outbound, payload }: { outbound: boolean; payload: Frame }) => {
+    if (!outbound) isIncomingLogged = true;
+    recordFrame(outbound ? 'out' : 'in', payload);
+  };
   client.on('call', onFrame);
   client.on('response', onFrame);
   client.on('badMessage', ({ buffer, response }: { buffer: Buffer | string; response: Frame | null }) => {
-    recordRaw('in', buffer.toString());
+    if (!isIncomingLogged) recordRaw('in', buffer.toString());
     if (response) recordFrame('out', response);
   });
 }

@@ -31,8 +31,8 @@ function registerHandlers(client: ServerClient, table: ActionTable, ctx: Handler
     client.handle(action, async ({ params, messageId }) => {
       if (containsNul(params)) throw createRPCError('PropertyConstraintViolation', 'Strings must not contain U+0000');
       // Made only when something is logged: a child logger per message was a measurable share of the CPU under load.
-      let messageLog: Logger | undefined;
-      const log = () => (messageLog ??= ctx.log.child({ action, messageId }));
+      let callLog: Logger | undefined;
+      const log = () => (callLog ??= ctx.log.child({ action, messageId }));
       const began = performance.now();
       try {
         const response = await handler(

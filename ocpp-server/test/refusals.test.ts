@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { ocppMessages } from '../../db/schema';
+import { connectors, ocppMessages } from '../../db/schema';
 import { makeCharger } from '../../db/seed/builders';
 import { hashSecret } from '../../lib/crypto/secret';
 import type { OcppServer } from '../src/start';
@@ -72,6 +72,39 @@ describe('refusals', () => {
     const [resultType] = await exchange(socket, JSON.stringify([2, 'ok-1', 'Heartbeat', {}]));
     expect(resultType).toBe(3);
     socket.terminate();
+  });
+
+  it('stores a lone surrogate as U+FFFD and refuses a connector id beyond the platform, answering every charger meanwhile', async () => {
+    const hostile = await makeCharger(db, { accountId: fixture.account.id });
+    const socket = await openRaw(hostile.identity);
+    const neighbour = await connectClient(server, { identity: fixture.charger.identity });
+    const timestamp = new Date().toISOString();
+    const lone = exchange(socket, `[2, "lone", "StatusNotification", {"connectorId": 1, "errorCode": "OtherError", "status": "Faulted", "info": "\\ud800"}]`);
+    // Calls of another charger that share the hostile one's statement batch.
+    const statuses = [1, 2].map((connectorId) => neighbour.call('StatusNotification', { connectorId, errorCode: 'NoError', status: 'Available' }));
+    expect((await lone)[0]).toBe(3);
+    await expect(Promise.all(statuses)).resolves.toEqual([{}, {}]);
+    const rows = await db.select().from(connectors).where(eq(connectors.chargerId, hostile.id));
+    expect(rows.map((row) => row.info)).toEqual(['\uFFFD']);
+    const sample = { timestamp, sampledValue: [{ value: '1' }] };
+    const huge = await exchange(socket, JSON.stringify([2, 'huge', 'MeterValues', { connectorId: 3_000_000_000, meterValue: [sample] }]));
+    expect(huge.slice(0, 3)).toEqual([4, 'huge', 'PropertyConstraintViolation']);
+    socket.terminate();
+    await neighbour.close({ force: true });
+  });
+
+  it('logs an answer to a call the server never made once, as the result it is', async () => {
+    const charger = await makeCharger(db, { accountId: fixture.account.id });
+    const socket = await openRaw(charger.identity);
+    socket.send(JSON.stringify([3, 'never-sent', { status: 'Accepted' }]));
+    expect((await exchange(socket, JSON.stringify([2, 'after', 'Heartbeat', {}])))[0]).toBe(3);
+    socket.terminate();
+    await server.messageLog.flush();
+    const rows = await db.select().from(ocppMessages).where(and(eq(ocppMessages.chargerId, charger.id), eq(ocppMessages.direction, 'in'))).orderBy(ocppMessages.id);
+    expect(rows.map((row) => [row.messageType, row.messageId])).toEqual([
+      ['result', 'never-sent'],
+      ['call', 'after'],
+    ]);
   });
 
   it('logs an unreadable frame as it came, with the CALLERROR code that answered it', async () => {

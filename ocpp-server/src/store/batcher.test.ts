@@ -51,11 +51,32 @@ describe('createBatcher', () => {
   });
 
   it('fails only the call whose input the statement refuses, not the others in its batch', async () => {
-    const submit = createBatcher(async (inputs: number[]) => {
-      if (inputs.includes(13)) throw new Error('refused 13');
-      return inputs.map(String);
+    const statements: number[][] = [];
+    const submit = createBatcher(
+      async (inputs: number[]) => {
+        statements.push(inputs);
+        if (inputs.includes(13)) throw new Error('refused 13');
+        return inputs.map(String);
+      },
+      { isInputError: (error) => (error as Error).message.startsWith('refused') },
+    );
+    const inputs = Array.from({ length: 16 }, (_, index) => index);
+    const results = await Promise.allSettled(inputs.map(submit));
+    expect(results.map((result) => (result.status === 'fulfilled' ? result.value : (result.reason as Error).message))).toEqual(
+      inputs.map((input) => (input === 13 ? 'refused 13' : String(input))),
+    );
+    // Found by halving: 16 → 8 → 4 → 2 → 1, each failing half split again, each good half one statement.
+    expect(statements.length).toBeLessThanOrEqual(2 * Math.log2(16) + 1);
+  });
+
+  it('fails the whole batch at once when the error is not about one input (the database away)', async () => {
+    let statements = 0;
+    const submit = createBatcher(async () => {
+      statements++;
+      throw new Error('connection refused');
     });
-    const results = await Promise.allSettled([12, 13, 14].map(submit));
-    expect(results.map((result) => (result.status === 'fulfilled' ? result.value : (result.reason as Error).message))).toEqual(['12', 'refused 13', '14']);
+    const results = await Promise.allSettled([1, 2, 3, 4].map(submit));
+    expect(results.every((result) => result.status === 'rejected')).toBe(true);
+    expect(statements).toBe(1);
   });
 });

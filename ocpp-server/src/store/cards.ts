@@ -12,12 +12,13 @@ type CardCheck = { idTag: string; context: AuthorizationContext };
 // which made every Authorize and StartTransaction with that card wait in line. The try-lock (held to commit) says
 // whether another touch is under way; the row lock alone could not: `UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP
 // LOCKED)` locks the row twice, and two such touches of one card deadlocked in the 19,000-charger benchmark.
-const CARD_TOUCH_LOCKS = 1;
+// The first key of pg_try_advisory_xact_lock(class, object) for card touches; the second is the card's hash.
+const CARD_TOUCH_LOCK_CLASS = 1;
 
 export function touchCard(ref: ChargerRef, cardId: string) {
   return sql`
     update ${cards} set last_used_at = ${new Date().toISOString()}::timestamptz, last_used_charger_id = ${ref.chargerId}
-    where id = ${cardId} and pg_try_advisory_xact_lock(${CARD_TOUCH_LOCKS}, hashtext(${cardId}))`;
+    where id = ${cardId} and pg_try_advisory_xact_lock(${CARD_TOUCH_LOCK_CLASS}, hashtext(${cardId}))`;
 }
 
 // Authorizes and, when the card is known, records where it was last used, in the caller's transaction.

@@ -39,7 +39,7 @@ export async function recordConnectorStatuses(db: Database, statuses: ChargerCon
       updated_at: updatedAt,
     }));
   if (rows.length === 0) return;
-  // In (charger, connector) order, as the other batches take their row locks (see lockedInIdOrder in chargers.ts).
+  // In (charger, connector) order, so that two batches upserting the same connectors lock them in the same order.
   const key = (row: (typeof rows)[number]) => `${row.charger_id}/${String(row.connector_id).padStart(4, '0')}`;
   const input = lastPerKey(rows, key).sort((a, b) => (key(a) < key(b) ? -1 : 1));
   // The charger knows its connectors better than the owner who registered it: connector_count grows to the highest seen.

@@ -10,4 +10,10 @@ describe('jsonbSafe', () => {
     const json = JSON.stringify({ data: '\\u0000' });
     expect(jsonbSafe(json)).toBe(json);
   });
+
+  it('turns a lone UTF-16 surrogate, which jsonb refuses, into U+FFFD and leaves a surrogate pair alone', () => {
+    expect(JSON.parse(jsonbSafe(JSON.stringify({ info: 'A\ud800B', value: '\udc00' })))).toEqual({ info: 'A\uFFFDB', value: '\uFFFD' });
+    const pair = JSON.stringify({ info: 'plug 🔌' });
+    expect(jsonbSafe(pair)).toBe(pair);
+  });
 });

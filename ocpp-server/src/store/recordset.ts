@@ -1,13 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { CHARGER_EVENTS_CHANNEL, type ChargerEventKind } from '../../../lib/charging/charger-events';
 
-// PostgreSQL's jsonb refuses the NUL character (\u0000), which one hostile charger could put in any string
-// and so lose a whole batch; it is stored as U+FFFD instead. An escaped backslash before "u0000" is left
-// alone (an even run of backslashes is not an escape of the u).
-const JSON_NUL = /(?<!\\)((?:\\\\)*)\\u0000/g;
+// PostgreSQL's jsonb refuses the NUL character (\u0000) and a lone UTF-16 surrogate (valid in a JSON string, as
+// "\ud800", and kept by JSON.stringify), either of which one hostile charger could put in any string and so lose a
+// whole batch; both are stored as U+FFFD instead. JSON.stringify escapes only lone surrogates, never a pair. An
+// escaped backslash before "u0000" is left alone (an even run of backslashes is not an escape of the u).
+const JSONB_REFUSED = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/g;
 
 export function jsonbSafe(json: string): string {
-  return json.replace(JSON_NUL, (_match, evenBackslashes: string) => `${evenBackslashes}\\ufffd`);
+  return json.replace(JSONB_REFUSED, (_match, evenBackslashes: string) => `${evenBackslashes}\\ufffd`);
 }
 
 // Many rows as one bound parameter, typed by `columns` (e.g. "charger_id uuid, at timestamptz"): building and

@@ -1,0 +1,11 @@
+// SQLSTATE class 22 (data exception: out of range, malformed text) or 23 (integrity constraint violation): the
+// statement failed for a value in it, not because the database is away or busy. Drizzle wraps the driver's error.
+export function isRefusedValue(error: unknown): boolean {
+  const code = sqlState(error) ?? sqlState((error as { cause?: unknown } | null)?.cause);
+  return code !== undefined && (code.startsWith('22') || code.startsWith('23'));
+}
+
+function sqlState(error: unknown) {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
