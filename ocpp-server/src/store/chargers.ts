@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { chargers } from '../../../db/schema';
 import { chargerEventQuery, type ChargerEventKind } from './notify';
-import { chargerEventsOf, lastPerKey, recordset } from './recordset';
+import { chargerEventsOf, lastPerKey, recordset, valuesOf } from './recordset';
 
 export type ChargerRef = { chargerId: string; accountId: string };
 
@@ -12,7 +12,7 @@ export type ChargerLogin = ChargerRef & { passwordHash: string | null };
 export async function findChargersByIdentity(db: Database, identities: string[]): Promise<(ChargerLogin | null)[]> {
   const rows = await db.execute<{ identity: string; charger_id: string; account_id: string; password_hash: string | null }>(sql`
     select identity, id as charger_id, account_id, password_hash from ${chargers}
-    where deleted_at is null and identity in (select jsonb_array_elements_text(${JSON.stringify(identities)}::text::jsonb))`);
+    where deleted_at is null and identity in (${valuesOf(identities, 'text')})`);
   const byIdentity = new Map(rows.map((row) => [row.identity, { chargerId: row.charger_id, accountId: row.account_id, passwordHash: row.password_hash }]));
   return identities.map((identity) => byIdentity.get(identity) ?? null);
 }
@@ -22,10 +22,9 @@ export type HeldCredential = { chargerId: string; passwordHash: string | null };
 // Of the chargers whose sockets this process holds, those removed or with another password than they connected with.
 export async function findRevokedChargers(db: Database, held: HeldCredential[]) {
   if (held.length === 0) return [];
-  const ids = JSON.stringify(held.map((entry) => entry.chargerId));
   const rows = await db.execute<{ id: string; password_hash: string | null }>(sql`
     select id, password_hash from ${chargers}
-    where deleted_at is null and id in (select value::uuid from jsonb_array_elements_text(${ids}::text::jsonb))`);
+    where deleted_at is null and id in (${valuesOf(held.map((entry) => entry.chargerId), 'uuid')})`);
   const current = new Map(rows.map((row) => [row.id, row.password_hash]));
   return held.filter((entry) => !current.has(entry.chargerId) || current.get(entry.chargerId) !== entry.passwordHash).map((entry) => entry.chargerId);
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { chargerCommands, chargers } from '../../../db/schema';
 import { COMMAND_RESULT_CHANNEL, type FinalCommandStatus } from '../../../lib/commands/actions';
+import { valuesOf } from './recordset';
 
 const SWEEP_LIMIT = 1000;
 
@@ -97,7 +98,7 @@ export async function listPendingCommandIds(db: Database, { instanceId }: { inst
 export async function listPendingCommandIdsOf(db: Database, chargerIds: string[]) {
   const rows = await db.execute<{ id: string; charger_id: string }>(sql`
     select id, charger_id from ${chargerCommands}
-    where status = 'pending' and charger_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(chargerIds)}::text::jsonb))
+    where status = 'pending' and charger_id in (${valuesOf(chargerIds, 'uuid')})
     order by created_at`);
   const byCharger = new Map<string, string[]>();
   for (const row of rows) byCharger.set(row.charger_id, [...(byCharger.get(row.charger_id) ?? []), row.id]);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { ocppMessages, type MessageDirection, type MessageType } from '../../../db/schema';
 import type { Logger } from '../logger';
-import { recordset } from './recordset';
+import { recordset, valuesOf } from './recordset';
 
 export type LoggedMessage = {
   chargerId: string;
@@ -63,7 +63,7 @@ export function createMessageLog({ db, log, keepPerCharger = 300, flushMs = 200,
     await db.execute(sql`
       delete from ${ocppMessages} m using (
         select charger.id as charger_id, oldest_dropped.id
-        from (select value::uuid as id from jsonb_array_elements_text(${JSON.stringify(ids)}::text::jsonb)) as charger
+        from (${valuesOf(ids, 'uuid')}) as charger(id)
         cross join lateral (
           select id from ${ocppMessages} where charger_id = charger.id order by id desc offset ${keepPerCharger} limit 1
         ) as oldest_dropped

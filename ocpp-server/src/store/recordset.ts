@@ -18,6 +18,11 @@ export function recordset(rows: object[], columns: string) {
   return sql`jsonb_to_recordset(${jsonbSafe(JSON.stringify(rows))}::text::jsonb) as v(${sql.raw(columns)})`;
 }
 
+// Many ids or identities as one bound parameter: a query of one column, `value`, for `x in (${valuesOf(ids, 'uuid')})`.
+export function valuesOf(values: string[], type: 'uuid' | 'text') {
+  return sql`select value::${sql.raw(type)} from jsonb_array_elements_text(${jsonbSafe(JSON.stringify(values))}::text::jsonb)`;
+}
+
 // The charger_events NOTIFY of each charger in `source` (a relation with charger_id and account_id), sent when
 // the statement commits.
 export function chargerEventsOf(source: SQL, kind: ChargerEventKind) {
