@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { chargers } from '../../../db/schema';
-import { chargerEventQuery, type ChargerEventKind } from './notify';
+import type { ChargerEventKind } from './notify';
 import { chargerEventsOf, lastPerKey, recordset, valuesOf } from './recordset';
 
 export type ChargerRef = { chargerId: string; accountId: string };
@@ -27,15 +27,6 @@ export async function findRevokedChargers(db: Database, held: HeldCredential[]) 
     where deleted_at is null and id in (${valuesOf(held.map((entry) => entry.chargerId), 'uuid')})`);
   const current = new Map(rows.map((row) => [row.id, row.password_hash]));
   return held.filter((entry) => !current.has(entry.chargerId) || current.get(entry.chargerId) !== entry.passwordHash).map((entry) => entry.chargerId);
-}
-
-type ChargerUpdate = Partial<typeof chargers.$inferInsert>;
-
-// One statement, so one round trip instead of four (BEGIN, UPDATE, NOTIFY, COMMIT): a statement is its own
-// transaction, and its NOTIFY still goes out only on commit. Heartbeats and boots of every charger pass here.
-async function updateCharger(db: Database, ref: ChargerRef, values: ChargerUpdate, kind: ChargerEventKind) {
-  const update = db.update(chargers).set(values).where(eq(chargers.id, ref.chargerId));
-  await db.execute(sql`with updated as ${update} ${chargerEventQuery({ ...ref, kind })}`);
 }
 
 // Batches of heartbeats, boots, connects and statuses update chargers rows concurrently: each takes its rows' locks
@@ -113,10 +104,13 @@ export async function recordHeartbeats(db: Database, refs: ChargerRef[]) {
   await updateChargers(db, 'heartbeat', refs.map(rowOf), '', 'last_heartbeat_at = v.at, last_seen_at = v.at');
 }
 
+// Rare (a firmware update or a diagnostics upload), so not batched: the same statement for one charger.
 export async function recordFirmwareStatus(db: Database, ref: ChargerRef, status: string) {
-  await updateCharger(db, ref, { firmwareStatus: status, lastSeenAt: new Date() }, 'firmware-status');
+  const row = { ...rowOf(ref), status };
+  await updateChargers(db, 'firmware-status', [row], 'status text', 'firmware_status = v.status, last_seen_at = v.at');
 }
 
 export async function recordDiagnosticsStatus(db: Database, ref: ChargerRef, status: string) {
-  await updateCharger(db, ref, { diagnosticsStatus: status, lastSeenAt: new Date() }, 'diagnostics-status');
+  const row = { ...rowOf(ref), status };
+  await updateChargers(db, 'diagnostics-status', [row], 'status text', 'diagnostics_status = v.status, last_seen_at = v.at');
 }
