@@ -4,21 +4,21 @@ import { db } from '@/lib/db';
 import { consumeToken, issueToken, lastTokenIssuedAt, sendOrWithdraw } from '@/lib/data/tokens';
 import { getUserByEmail, markEmailVerified, updatePasswordHash } from '@/lib/data/users';
 import { passwordResetEmail } from '@/lib/email/templates';
-import { assertEmailDeliverable, sendEmail } from '@/lib/email/send';
+import { answerAlike, assertEmailDeliverable, sendEmail } from '@/lib/email/send';
 
 const REQUEST_COOLDOWN_MS = 60_000;
 
 // Same answer for known and unknown addresses: the caller learns nothing about who has an account.
-// Throws EmailDeliveryError when no e-mail can go out at all (for every address alike) or when
-// Resend refuses this one.
+// Throws EmailDeliveryError only when no e-mail can go out at all, for every address alike.
 export async function requestPasswordReset(email: string): Promise<void> {
   assertEmailDeliverable();
   const user = await getUserByEmail(email);
   if (!user) return;
   const last = await lastTokenIssuedAt({ userId: user.id, purpose: 'reset' });
   if (last && Date.now() - last.getTime() < REQUEST_COOLDOWN_MS) return;
-  const token = await db().transaction((tx) => issueToken(tx, { userId: user.id, purpose: 'reset' }));
-  await sendOrWithdraw(token, async () => sendEmail({ to: user.email, ...(await passwordResetEmail(user, token)) }));
+  const scope = { userId: user.id, purpose: 'reset' } as const;
+  const token = await db().transaction((tx) => issueToken(tx, scope));
+  await sendOrWithdraw(token, scope, async () => sendEmail({ to: user.email, ...(await passwordResetEmail(user, token)) })).catch(answerAlike);
 }
 
 export type ResetResult = 'reset' | 'invalid' | 'expired' | 'used';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import { tokens, type TokenPurpose } from '@/db/schema';
 import type { Executor } from '@/db/client';
 import { hashToken, newToken } from '@/lib/crypto/token';
@@ -9,24 +9,26 @@ export const TOKEN_TTL_MS = { activate: 24 * 3600_000, reset: 3600_000, invite: 
 
 type TokenScope = { userId: string; purpose: TokenPurpose };
 
-// Sends the e-mail carrying a token. Should it not go out, the token is withdrawn (nobody holds it,
-// and it must not count as a recent request that holds back the next one) and the error goes on.
-export async function sendOrWithdraw(token: string, send: () => Promise<void>) {
+// Sends the e-mail carrying a token. Once it has gone out, the user's earlier unused links of the same purpose
+// are retired; should it not go out, the new token is withdrawn instead (nobody holds it, and it must not count
+// as a recent request that holds back the next one), the link from the last e-mail still works, and the error
+// goes on.
+export async function sendOrWithdraw(token: string, { userId, purpose }: TokenScope, send: () => Promise<void>) {
+  const tokenHash = hashToken(token);
   try {
     await send();
   } catch (error) {
-    await db().delete(tokens).where(eq(tokens.tokenHash, hashToken(token)));
+    await db().delete(tokens).where(eq(tokens.tokenHash, tokenHash));
     throw error;
   }
+  await db()
+    .update(tokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(tokens.userId, userId), eq(tokens.purpose, purpose), isNull(tokens.usedAt), ne(tokens.tokenHash, tokenHash)));
 }
 
-// Issuing a new token retires the user's earlier unused ones of the same purpose.
 export async function issueToken(tx: Executor, { userId, purpose }: TokenScope, now = new Date()): Promise<string> {
   const { token, tokenHash } = newToken();
-  await tx
-    .update(tokens)
-    .set({ usedAt: now })
-    .where(and(eq(tokens.userId, userId), eq(tokens.purpose, purpose), isNull(tokens.usedAt)));
   await tx.insert(tokens).values({ userId, purpose, tokenHash, expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]) });
   return token;
 }

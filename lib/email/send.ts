@@ -37,3 +37,10 @@ export async function sendEmail(email: Email): Promise<void> {
   }
   log.info({ id: data?.id, subject: email.subject }, 'e-mail sent through Resend');
 }
+
+// For flows that answer alike for every address (password reset, a new activation link): once the address has
+// been looked up, an e-mail Resend refused (already logged) is answered like any other request, since telling
+// this caller would tell them the address has an account. Other errors go on.
+export function answerAlike(error: unknown): void {
+  if (!(error instanceof EmailDeliveryError)) throw error;
+}

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { createDb } from '@/db/client';
 import { makeUser } from '@/db/seed/builders';
 import { registerUser } from '@/lib/accounts/register';
+import { checkToken } from '@/lib/data/tokens';
 import { idle } from '@/lib/action-result';
 import { startResendStub } from '../support/resend-stub';
 import { formData } from '../support/form';
@@ -94,3 +95,28 @@ describe('when Resend refuses the activation e-mail', () => {
     expect(working.received).toHaveLength(1);
   });
 });
+
+describe('when Resend refuses the e-mail', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('a password reset answers a known address like an unknown one, and the link of the last e-mail still works', async () => {
+    const working = await startResendStub();
+    vi.stubEnv('RESEND_API_KEY', 're_test');
+    vi.stubEnv('RESEND_BASE_URL', working.url);
+    const user = await makeUser(db, { email: address(), emailVerifiedAt: new Date() });
+    expect(await forgotPasswordAction(idle, formData({ email: user.email }))).toMatchObject({ status: 'ok' });
+    await working.close();
+    const firstLink = working.received[0]!.body.text.match(/token=([\w-]+)/)![1]!;
+    await sql`update tokens set created_at = now() - interval '2 minutes' where user_id = ${user.id}`;
+
+    const refusing = await startResendStub({ failWith: { status: 500, message: 'outage' } });
+    vi.stubEnv('RESEND_BASE_URL', refusing.url);
+    const known = await forgotPasswordAction(idle, formData({ email: user.email }));
+    const unknown = await forgotPasswordAction(idle, formData({ email: address() }));
+    await refusing.close();
+    expect(refusing.received).toHaveLength(1);
+    expect(known).toEqual(unknown);
+    expect(await checkToken(firstLink, 'reset')).toEqual({ status: 'valid', userId: user.id });
+  });
+});
+
