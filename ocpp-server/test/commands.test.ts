@@ -4,7 +4,7 @@ import { chargerCommands, transactions } from '../../db/schema';
 import { makeCard, makeCharger } from '../../db/seed/builders';
 import { sendCommand } from '../../lib/commands/send';
 import type { OcppServer } from '../src/start';
-import { makeChargerFixture, startTestServer, testDb, waitFor } from './helpers';
+import { connectClient, makeChargerFixture, startTestServer, testDb, waitFor } from './helpers';
 import { startSimulator, stopSimulators } from './simulators';
 
 const { db, sql } = testDb();
@@ -50,6 +50,17 @@ describe('command bus', () => {
     expect(configuration).toMatchObject({ status: 'accepted', response: { configurationKey: [{ key: 'HeartbeatInterval', value: '300' }], unknownKey: ['Nope'] } });
     const stop = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'RemoteStopTransaction', payload: { transactionId: 424242 } });
     expect(stop).toMatchObject({ status: 'rejected', error: 'Rejected' });
+  });
+
+  it('keeps an answer holding a NUL character, with U+FFFD in its place, instead of leaving the command sent', async () => {
+    const client = await connectClient(server, { identity: fixture.charger.identity });
+    client.handle('GetConfiguration', async () => ({ configurationKey: [{ key: 'Vendor', readonly: true, value: 'A\u0000B' }] }));
+    try {
+      const outcome = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'GetConfiguration', payload: {} });
+      expect(outcome).toMatchObject({ status: 'accepted', response: { configurationKey: [{ key: 'Vendor', value: 'A\uFFFDB' }] } });
+    } finally {
+      await client.close({ force: true });
+    }
   });
 
   it('ends a command to an offline charger as offline at once', async () => {

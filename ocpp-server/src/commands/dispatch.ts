@@ -3,6 +3,7 @@ import type { Database } from '../../../db/client';
 import type { Connections } from '../connections';
 import type { Logger } from '../logger';
 import { claimCommand, completeCommand, failIfChargerOffline } from '../store/commands';
+import { isRefusedValue } from '../store/refused-value';
 import { outcomeFromError, outcomeFromResponse } from './outcome';
 
 type DispatcherOptions = { db: Database; instanceId: string; connections: Connections; log: Logger; callTimeoutMs: number };
@@ -17,7 +18,8 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
       try {
         return await completeCommand(db, command, outcome);
       } catch (error) {
-        if (delayMs === null) throw error;
+        // Waiting helps a database that is away, not a value it refuses.
+        if (delayMs === null || isRefusedValue(error)) throw error;
         log.warn({ err: error, commandId: command.id, status: outcome.status }, 'command outcome not recorded yet, retrying');
         await sleep(delayMs);
       }

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { chargerCommands, chargers } from '../../../db/schema';
 import { COMMAND_RESULT_CHANNEL, type FinalCommandStatus } from '../../../lib/commands/actions';
-import { valuesOf } from './recordset';
+import { jsonbSafe, valuesOf } from './recordset';
 
 const SWEEP_LIMIT = 1000;
 
@@ -30,13 +30,18 @@ export async function claimCommand(db: Database, { id, instanceId }: { id: strin
   return row ?? null;
 }
 
+// A charger's answer may hold what jsonb refuses (NUL, a lone surrogate); it is kept with U+FFFD in their place.
+function storable(response: Record<string, unknown> | null | undefined) {
+  return response ? (JSON.parse(jsonbSafe(JSON.stringify(response))) as Record<string, unknown>) : null;
+}
+
 type Outcome = { status: FinalCommandStatus; response?: Record<string, unknown> | null; error?: string | null };
 
 export async function completeCommand(db: Database, { id, chargerId }: { id: string; chargerId: string }, outcome: Outcome) {
   await db.transaction(async (tx) => {
     const rows = await tx
       .update(chargerCommands)
-      .set({ status: outcome.status, response: outcome.response ?? null, error: outcome.error ?? null, completedAt: new Date() })
+      .set({ status: outcome.status, response: storable(outcome.response), error: outcome.error ?? null, completedAt: new Date() })
       .where(and(eq(chargerCommands.id, id), eq(chargerCommands.status, 'sent')))
       .returning({ id: chargerCommands.id });
     if (rows.length > 0) await notifyResult(tx, { id, chargerId, status: outcome.status });
