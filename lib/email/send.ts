@@ -38,6 +38,17 @@ export async function sendEmail(email: Email): Promise<void> {
   log.info({ id: data?.id, subject: email.subject }, 'e-mail sent through Resend');
 }
 
+// An e-mail that did not go out (no e-mail service, or Resend refused it; both already logged) as an answer the
+// form shows, instead of an error.
+export async function unlessUndelivered<T>(send: () => Promise<T>): Promise<T | 'emailFailed'> {
+  try {
+    return await send();
+  } catch (error) {
+    if (error instanceof EmailDeliveryError) return 'emailFailed';
+    throw error;
+  }
+}
+
 // For flows that answer alike for every address (password reset, a new activation link): once the address has
 // been looked up, an e-mail Resend refused (already logged) is answered like any other request, since telling
 // this caller would tell them the address has an account. Other errors go on.

@@ -7,12 +7,12 @@ import { isUniqueViolation } from '@/lib/db-errors';
 import { countInvitesSince, isMember } from '@/lib/data/customers';
 import { INVITE_TTL_MS } from '@/lib/data/invites';
 import { getUserByEmail } from '@/lib/data/users';
-import { sendEmail } from '@/lib/email/send';
+import { assertEmailDeliverable, sendEmail, unlessUndelivered } from '@/lib/email/send';
 import { inviteEmail } from '@/lib/email/templates';
 
 export const INVITES_PER_HOUR = 20;
 
-export type InviteResult = 'sent' | 'noAccount' | 'alreadyMember' | 'alreadyInvited' | 'rateLimited';
+export type InviteResult = 'sent' | 'noAccount' | 'alreadyMember' | 'alreadyInvited' | 'rateLimited' | 'emailFailed';
 
 type Inviter = { accountId: string; inviterId: string; inviterName: string };
 
@@ -41,6 +41,8 @@ export async function inviteUser(inviter: Inviter, email: string): Promise<Invit
   const invitee = await getUserByEmail(email);
   if (!invitee) return 'noAccount';
   if (await isMember({ accountId: inviter.accountId, userId: invitee.id })) return 'alreadyMember';
+  // With no e-mail service at all nothing is stored; an invite Resend refuses stays pending, with its Resend button.
+  if ((await unlessUndelivered(async () => assertEmailDeliverable())) === 'emailFailed') return 'emailFailed';
 
   const { token, tokenHash } = newToken();
   let inviteId: string;
@@ -61,21 +63,28 @@ export async function inviteUser(inviter: Inviter, email: string): Promise<Invit
     if (isUniqueViolation(error)) return 'alreadyInvited';
     throw error;
   }
-  await mailInvite({ inviteId, token, inviter });
-  return 'sent';
+  return unlessUndelivered(async () => {
+    await mailInvite({ inviteId, token, inviter });
+    return 'sent' as const;
+  });
 }
 
-// A new link replaces the old one (which stops working) and the seven days start again.
-export async function resendInvite(inviter: Inviter, inviteId: string): Promise<'sent' | 'notFound' | 'rateLimited'> {
+// A new link replaces the old one (which stops working) and the seven days start again. Sent before the
+// transaction commits: should the e-mail not go out, the link of the last one keeps working.
+export async function resendInvite(inviter: Inviter, inviteId: string): Promise<'sent' | 'notFound' | 'rateLimited' | 'emailFailed'> {
   if (await isOverLimit(inviter.accountId)) return 'rateLimited';
   const { token, tokenHash } = newToken();
   const now = new Date();
-  const rows = await db()
-    .update(invites)
-    .set({ tokenHash, sentAt: now, expiresAt: new Date(now.getTime() + INVITE_TTL_MS), invitedBy: inviter.inviterId })
-    .where(and(eq(invites.id, inviteId), eq(invites.accountId, inviter.accountId), eq(invites.status, 'pending')))
-    .returning({ id: invites.id });
-  if (rows.length === 0) return 'notFound';
-  await mailInvite({ inviteId, token, inviter });
-  return 'sent';
+  return unlessUndelivered(() =>
+    db().transaction(async (tx) => {
+      const rows = await tx
+        .update(invites)
+        .set({ tokenHash, sentAt: now, expiresAt: new Date(now.getTime() + INVITE_TTL_MS), invitedBy: inviter.inviterId })
+        .where(and(eq(invites.id, inviteId), eq(invites.accountId, inviter.accountId), eq(invites.status, 'pending')))
+        .returning({ id: invites.id });
+      if (rows.length === 0) return 'notFound' as const;
+      await mailInvite({ inviteId, token, inviter });
+      return 'sent' as const;
+    }),
+  );
 }

@@ -5,6 +5,7 @@ import { cards, invites, memberships, outboxEmails } from '@/db/schema';
 import { makeAccount, makeCard, makeUser } from '@/db/seed/builders';
 import { signInAs } from '../support/fake-auth';
 import { formData } from '../support/form';
+import { startResendStub } from '../support/resend-stub';
 
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
@@ -13,6 +14,7 @@ vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined, s
 const { inviteUserAction, removeMemberAction, leaveAccountAction, revokeInviteAction, resendInviteAction } = await import('@/app/(app)/customers/actions');
 const { acceptInvite, declineInvite, checkInvite } = await import('@/lib/invites/respond');
 const { INVITES_PER_HOUR } = await import('@/lib/invites/send-invite');
+const { revalidatePath } = await import('next/cache');
 
 const { db, sql } = createDb(process.env.DATABASE_URL!);
 afterAll(() => sql.end());
@@ -167,3 +169,27 @@ describe('a member of another account', () => {
     expect(await db.select().from(memberships).where(eq(memberships.userId, member2.id))).toHaveLength(1);
   });
 });
+
+describe('when Resend refuses the e-mail', () => {
+  it('an invite stays pending and listed, and a refused resend leaves the link of the last e-mail working', async () => {
+    const friend = await person();
+    await invite(friend.email);
+    const { token } = await inviteTokenFor(friend.email);
+    const refusing = await startResendStub({ failWith: { status: 500, message: 'outage' } });
+    vi.stubEnv('RESEND_API_KEY', 're_test');
+    vi.stubEnv('RESEND_BASE_URL', refusing.url);
+    try {
+      const [pending] = await db.select().from(invites).where(eq(invites.invitedUserId, friend.id));
+      expect(await resendInviteAction(idle, formData({ accountId: account.id, inviteId: pending!.id }))).toMatchObject({ formError: 'emailFailed' });
+      const other = await person();
+      expect(await invite(other.email)).toMatchObject({ formError: 'emailFailed' });
+      expect(revalidatePath).toHaveBeenCalledWith('/customers');
+      expect(await db.select().from(invites).where(eq(invites.invitedUserId, other.id))).toMatchObject([{ status: 'pending' }]);
+    } finally {
+      vi.unstubAllEnvs();
+      await refusing.close();
+    }
+    expect(await checkInvite(token, friend.id)).toMatchObject({ status: 'valid' });
+  });
+});
+
