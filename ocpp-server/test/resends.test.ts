@@ -207,4 +207,30 @@ describe('the migration making each reading one row', () => {
       await old.sql.end();
     }
   });
+
+  it('gives a database that applied the first 0005, whose key left out the unit, the key with the unit (0008)', async () => {
+    const firstRelease = `${database}_first`;
+    await sql.unsafe(`create database "${firstRelease}"`);
+    const firstUrl = Object.assign(new URL(process.env.DATABASE_URL!), { pathname: `/${firstRelease}` }).href;
+    const deployed = createDb(firstUrl, { max: 1 });
+    try {
+      await runMigrations(firstUrl);
+      // As the first 0005 left it, before 0008 was applied.
+      await deployed.sql.unsafe(`
+        alter table meter_values drop constraint meter_values_sample_key;
+        alter table meter_values add constraint meter_values_sample_key
+          unique nulls not distinct (charger_id, sampled_at, connector_id, measurand, phase, location, context, value);
+        delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations);`);
+      await runMigrations(firstUrl);
+      const account = await makeAccount(deployed.db);
+      const charger = await makeCharger(deployed.db, { accountId: account.id });
+      const sampledAt = new Date();
+      const reading = (unit: string) => ({ chargerId: charger.id, connectorId: 1, sampledAt, measurand: 'Energy.Active.Import.Register', unit, value: '12' });
+      await deployed.db.insert(meterValues).values([reading('Wh'), reading('kWh')]);
+      expect(await deployed.db.select().from(meterValues).where(eq(meterValues.chargerId, charger.id))).toHaveLength(2);
+    } finally {
+      await deployed.sql.end();
+      await sql.unsafe(`drop database if exists "${firstRelease}" with (force)`);
+    }
+  });
 });
