@@ -216,9 +216,11 @@ describe('slow, silent and half-open connections', () => {
       ...Array.from({ length: 100 }, () => holdSocket(server.port, 'GET /ocpp/SLO')),
     ]);
     const began = performance.now();
-    const { result, answered } = await heartbeatsDuring(() => Promise.all(held.map((socket) => socket.closed)), 50);
+    const { result, answered, slowestMs } = await heartbeatsDuring(() => Promise.all(held.map((socket) => socket.closed)), 50);
     const elapsedMs = performance.now() - began;
     expect(answered).toBeGreaterThanOrEqual(2);
+    // Answered all along, not merely in the end (each heartbeat's own call timeout is 10 s).
+    expect(slowestMs).toBeLessThan(3000);
     expect(result.every((received) => received.startsWith('HTTP/1.1 408'))).toBe(true);
     expect(elapsedMs).toBeLessThan(5000);
   });
@@ -226,8 +228,9 @@ describe('slow, silent and half-open connections', () => {
   it('drops upgraded sockets that never send anything and never answer a ping', async () => {
     const silent = await Promise.all(Array.from({ length: 30 }, newCharger));
     const sockets = await Promise.all(silent.map((charger) => openSocket(charger.identity, { autoPong: false })));
-    const { result, answered } = await heartbeatsDuring(() => Promise.all(sockets.map((socket) => once(socket, 'close'))), 50);
+    const { result, answered, slowestMs } = await heartbeatsDuring(() => Promise.all(sockets.map((socket) => once(socket, 'close'))), 50);
     expect(answered).toBeGreaterThanOrEqual(2);
+    expect(slowestMs).toBeLessThan(3000);
     expect(result.map(([code]) => code)).toEqual(sockets.map(() => 1006));
     const rows = await waitFor(async () => {
       const current = await db.select().from(chargers).where(eq(chargers.accountId, account.id));

@@ -64,8 +64,13 @@ describe('PostgreSQL restarted under load', () => {
     await Promise.all(early.map((charger) => charger.startSession(1, card.idTag)));
     await Promise.all(early.map((charger) => charger.queue.drained()));
 
-    // This charger takes 2 s to answer ClearCache: its answer arrives while the database is away.
-    simulated[2]!.client.handle('ClearCache', () => new Promise((resolve) => setTimeout(() => resolve({ status: 'Accepted' }), 2_000)));
+    // This charger answers ClearCache only once the database is away, however long stopping it takes.
+    let databaseIsAway!: () => void;
+    const answerWhenAway = new Promise<void>((resolve) => (databaseIsAway = resolve));
+    simulated[2]!.client.handle('ClearCache', async () => {
+      await answerWhenAway;
+      return { status: 'Accepted' };
+    });
     const slow = await enqueueCommand(db, { accountId: account.id, chargerId: chargerIds[2]!, action: 'ClearCache', payload: {} });
     await waitFor(async () => (await db.$count(chargerCommands, and(eq(chargerCommands.id, slow!.id), eq(chargerCommands.status, 'sent')))) === 1);
 
@@ -74,6 +79,7 @@ describe('PostgreSQL restarted under load', () => {
     const unsubscribe = await subscribeToChargerEvents((event) => events.push(event));
 
     await cluster.stop();
+    databaseIsAway();
     // While the database is away the first half stop and the second half start charging: every transaction
     // message gets an InternalError and waits in its charger's queue, meter values pile up behind it.
     await Promise.all(early.map((charger) => charger.stopSession(1, 'EVDisconnected')));

@@ -64,6 +64,7 @@ describe('reconnect storm', () => {
     // Every charger that tried once the server listened got in on that attempt, given a backlog for the storm;
     // with a small one the kernel refuses some, and those chargers get in on their next try (asserted above).
     if (ACCEPT_BACKLOG >= 4096) expect(back.failedAttempts).toBe(0);
+    else console.log(`fault:storm not checking for refused attempts: net.core.somaxconn is ${ACCEPT_BACKLOG} here`);
     await waitFor(async () => (await db.$count(chargers, and(inArray(chargers.id, chargerIds), eq(chargers.isOnline, true), eq(chargers.instanceId, instanceId)))) === CHARGERS, {
       timeoutMs: 30_000,
       everyMs: 250,
