@@ -30,7 +30,7 @@ function timeouts(handshakeTimeoutMs: number) {
 export function createOcppHttpServer({ tls, handshakeTimeoutMs, upgrade, log }: HttpServerOptions) {
   const options = timeouts(handshakeTimeoutMs);
   const server = tls
-    ? createHttpsServer({ ...tls, ...options, handshakeTimeout: handshakeTimeoutMs || undefined }, upgradeRequired)
+    ? createHttpsServer({ ...tls, ...options, handshakeTimeout: handshakeTimeoutMs }, upgradeRequired)
     : createHttpServer(options, upgradeRequired);
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // ocpp-rpc percent-decodes the identity before it guards anything else: a malformed escape (/ocpp/%FF)

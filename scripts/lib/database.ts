@@ -40,9 +40,11 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
 // killed run, a reboot) still names a pid, which the system may since have given to an unrelated
 // process: that one is neither the cluster nor ever to be signalled. Where there is no /proc
 // (macOS), a live process is all that can be told.
+const HAS_PROC = existsSync('/proc/self/cmdline');
+
 function isPostgresProcess(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (existsSync('/proc/self/cmdline')) {
+  if (HAS_PROC) {
     try {
       const [program = ''] = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
       return path.basename(program).startsWith('postgres');

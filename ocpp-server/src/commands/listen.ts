@@ -33,7 +33,7 @@ export async function startCommandListener({ db, store, sql, instanceId, dispatc
 
   const stop = await listenWithSweep(sql, COMMAND_CHANNEL, {
     onNotify: (id) => void dispatcher.dispatch(id, { isFresh: true }),
-    sweep: () => sweep(),
+    sweep,
     sweepEveryMs,
   });
   return { sweep, sweepCharger, stop };

@@ -72,7 +72,7 @@ export function guardedWebSocket(limit: MessageLimit | null) {
     #drain(bucket: Bucket) {
       this.#drainTimer = undefined;
       while (this.readyState === WebSocket.OPEN && this.#waiting.length > 0 && bucket.take()) {
-        const frame = this.#waiting.shift() ?? [];
+        const frame = this.#waiting.shift()!;
         super.emit('message', ...frame);
       }
       if (this.#refused || this.readyState !== WebSocket.OPEN) return this.#dropWaiting();
