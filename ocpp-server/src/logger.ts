@@ -1,14 +1,10 @@
 import pino from 'pino';
-import { serializeError } from '../../lib/log-errors';
+import { SAFE_LOG_OPTIONS } from '../../lib/log-errors';
 
 export type Logger = pino.Logger;
 
-// Charger passwords and their hashes are never logged (ocpp-server/test/log-secrets.test.ts);
-// should one be passed under one of these names anyway, it is written as [redacted]. An `err` is
-// written without the values of a failed query (lib/log-errors.ts).
-const SECRET_KEYS = ['password', 'passwordHash', 'authorization', 'secret', 'token'];
-const REDACT_PATHS = SECRET_KEYS.flatMap((key) => [key, `*.${key}`]);
-
+// Charger passwords and their hashes are never logged (ocpp-server/test/log-secrets.test.ts); secrets passed by
+// mistake and the values of a failed query are kept out as in the web app (lib/log-errors.ts).
 export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
-  return pino({ level, base: { service: 'ocpp' }, serializers: { err: serializeError }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination);
+  return pino({ level, base: { service: 'ocpp' }, ...SAFE_LOG_OPTIONS }, destination);
 }

@@ -100,6 +100,8 @@ describe('the web app log', () => {
     log.error({ err: failure }, 'registration failed');
     // Auth.js hands its logger the error it caught wrapped as `cause: { err }`.
     log.error({ err: new Error('callback failed', { cause: { err: failure } }) }, 'auth error');
+    // Several failures at once, as a list inside a cause.
+    log.error({ err: new Error('all attempts failed', { cause: { errors: [failure] } }) }, 'batch failed');
 
     const lines = written.lines.slice(before);
     expectNotLogged({ secondHash, email, firstHash: firstHash.slice('scrypt$'.length) });
@@ -110,6 +112,7 @@ describe('the web app log', () => {
     expect(direct?.err.cause.code).toBe('23505');
     expect(wrapped?.err.cause.err?.query).toMatch(/^insert into "users"/);
     expect(wrapped?.err.cause.err?.cause.code).toBe('23505');
+    expect(lines).toHaveLength(3);
   });
 
   it('writes a secret passed to it by mistake as [redacted]', async () => {
