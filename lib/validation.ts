@@ -36,3 +36,6 @@ export const currentPasswordField = z.string(key('required')).min(1, key('requir
 export function isoDay(message?: { message: ValidationKey }) {
   return z.iso.date(message).refine((value) => value >= '1970-01-01' && value <= '9999-12-31', message);
 }
+
+// A list's page in the URL: links are edited by hand, so a value that does not parse means page 1.
+export const pageField = z.coerce.number().int().min(1).max(1_000_000).catch(1);

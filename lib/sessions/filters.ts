@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDay } from '@/lib/validation';
+import { isoDay, pageField } from '@/lib/validation';
 
 export const SESSIONS_PAGE_SIZE = 50;
 
@@ -13,7 +13,7 @@ export const sessionFiltersSchema = z.object({
   chargerId: id,
   userId: id,
   cardId: id,
-  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+  page: pageField,
 });
 export type SessionFilters = z.infer<typeof sessionFiltersSchema>;
 

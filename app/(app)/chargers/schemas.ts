@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ValidationKey } from '@/lib/action-result';
 import { IDENTITY_MAX, IDENTITY_PATTERN } from '@/lib/chargers/identity';
 import { MAX_CONNECTORS } from '@/lib/charging/limits';
-import { singleLine } from '@/lib/validation';
+import { pageField, singleLine } from '@/lib/validation';
 
 const key = (message: ValidationKey) => ({ message });
 
@@ -50,7 +50,4 @@ export type AddChargerInput = z.infer<typeof addChargerSchema>;
 export const editChargerSchema = z.intersection(chargerClaim, chargerDetails);
 export type EditChargerInput = z.infer<typeof editChargerSchema>;
 
-// The list's page in the URL: links are edited by hand, so a value that does not parse means page 1.
-export const chargersPageSchema = z.object({
-  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
-});
+export const chargersPageSchema = z.object({ page: pageField });
