@@ -69,4 +69,8 @@ test('an identity already registered is refused with a clear message and nothing
 
   await page.goto('/chargers');
   await expect(page.getByTestId('charger-card')).toHaveCount(1);
+  // An old link to a page past the end lands on the last page, not on an empty list.
+  await page.goto('/chargers?page=99');
+  await expect(page).toHaveURL(/\/chargers$/);
+  await expect(page.getByTestId('charger-card')).toHaveCount(1);
 });

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ChargerCard } from '@/components/chargers/charger-card';
 import { LiveRefresh } from '@/components/live/live-refresh';
@@ -16,6 +17,9 @@ export default async function ChargersPage({ searchParams }: PageProps<'/charger
   const { page } = chargersPageSchema.parse(await searchParams);
   const member = await requireCurrentMembership();
   const [t, { chargers, total }] = await Promise.all([getTranslations('ChargersPage'), listChargerPage({ accountId: member.accountId, page })]);
+  // A page past the end (an old link, chargers removed since) shows the last page rather than an empty list.
+  const lastPage = Math.max(1, Math.ceil(total / CHARGERS_PAGE_SIZE));
+  if (page > lastPage) redirect(lastPage > 1 ? `/chargers?page=${lastPage}` : '/chargers');
   return (
     <div className="flex flex-col gap-6">
       <LiveRefresh />
@@ -40,7 +44,7 @@ export default async function ChargersPage({ searchParams }: PageProps<'/charger
           ))}
         </ul>
       )}
-      <ChargerPagination page={page} pages={Math.ceil(total / CHARGERS_PAGE_SIZE)} total={total} />
+      <ChargerPagination page={page} pages={lastPage} total={total} />
     </div>
   );
 }
