@@ -5,13 +5,15 @@ import { isUniqueViolation } from '@/lib/db-errors';
 import { createUserWithAccount, removeUnactivatedRegistration } from '@/lib/data/users';
 import { issueToken } from '@/lib/data/tokens';
 import { activationEmail } from '@/lib/email/templates';
-import { EmailDeliveryError, sendEmail } from '@/lib/email/send';
+import { assertEmailDeliverable, EmailDeliveryError, sendEmail, unlessUndelivered } from '@/lib/email/send';
 import type { Locale } from '@/lib/i18n/locales';
 
 type Registration = { name: string; email: string; password: string; locale: Locale };
 export type RegisterResult = { status: 'registered'; userId: string; accountId: string } | { status: 'emailTaken' | 'emailFailed' };
 
 export async function registerUser(registration: Registration): Promise<RegisterResult> {
+  // With no e-mail service at all, nothing is hashed or stored only to be taken back.
+  if ((await unlessUndelivered(async () => assertEmailDeliverable())) === 'emailFailed') return { status: 'emailFailed' };
   const passwordHash = await hashPassword(registration.password);
   let created: { userId: string; accountId: string; token: string };
   try {
@@ -29,8 +31,8 @@ export async function registerUser(registration: Registration): Promise<Register
     await sendEmail({ to: registration.email, ...mail });
   } catch (error) {
     if (!(error instanceof EmailDeliveryError)) throw error;
-    // Without its activation e-mail the account could never be used, and its address could not
-    // register again: take it back.
+    // Resend refused it. Without its activation e-mail the account could never be used, and its
+    // address could not register again: take it back.
     await removeUnactivatedRegistration(created);
     return { status: 'emailFailed' };
   }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { fail, formFields, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
 import { requestPasswordReset } from '@/lib/accounts/password-reset';
-import { EmailDeliveryError } from '@/lib/email/send';
+import { unlessUndelivered } from '@/lib/email/send';
 import { emailField } from '@/lib/validation';
 
 const forgotPasswordSchema = z.object({ email: emailField });
@@ -11,11 +11,6 @@ const forgotPasswordSchema = z.object({ email: emailField });
 export async function forgotPasswordAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const input = forgotPasswordSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error, formValues(form));
-  try {
-    await requestPasswordReset(input.data.email);
-  } catch (error) {
-    if (error instanceof EmailDeliveryError) return fail('emailFailed', { values: formValues(form) });
-    throw error;
-  }
+  if ((await unlessUndelivered(() => requestPasswordReset(input.data.email))) === 'emailFailed') return fail('emailFailed', { values: formValues(form) });
   return ok(null);
 }

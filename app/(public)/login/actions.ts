@@ -7,7 +7,7 @@ import { resendActivation } from '@/lib/accounts/activation';
 import { LoginRefused, signIn } from '@/lib/auth';
 import { clientIp } from '@/lib/auth/client-ip';
 import { checkLoginLimit } from '@/lib/data/login-failures';
-import { EmailDeliveryError } from '@/lib/email/send';
+import { unlessUndelivered } from '@/lib/email/send';
 import { getUserByEmail, normalizeEmail, recordLogin } from '@/lib/data/users';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { safeCallbackPath } from '@/lib/safe-redirect';
@@ -47,11 +47,6 @@ export async function loginAction(_previous: ActionResult, form: FormData): Prom
 export async function resendActivationAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const input = resendActivationSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error);
-  try {
-    await resendActivation(input.data.email);
-  } catch (error) {
-    if (error instanceof EmailDeliveryError) return fail('emailFailed');
-    throw error;
-  }
+  if ((await unlessUndelivered(() => resendActivation(input.data.email))) === 'emailFailed') return fail('emailFailed');
   return ok(null);
 }
