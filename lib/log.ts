@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { SAFE_LOG_OPTIONS } from './log-errors';
+import { SAFE_LOG_OPTIONS } from '@/domain/log-errors';
 
 // Structured logs; tests pass their own destination to read what would be written. Secrets and the values of a
 // failed query are kept out (lib/log-errors.ts).

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../../db/client';
 import { chargers } from '../../db/schema';
-import { enqueueCommand } from '../../lib/commands/enqueue';
+import { enqueueCommand } from '../../domain/commands/enqueue';
 import { SimulatedCharger } from '../../ocpp-server/simulator/simulated-charger';
 import { summarize } from '../lib/stats';
 

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { CardState } from '@/lib/cards/card-state';
+import type { CardState } from '@/domain/cards/card-state';
 
 const TONES = {
   active: 'bg-emerald-100 text-emerald-800',

@@ -1,5 +1,5 @@
 import 'server-only';
-import { hashPassword, verifyPassword } from '@/lib/crypto/password';
+import { hashPassword, verifyPassword } from '@/domain/crypto/password';
 import { db } from '@/lib/db';
 import { getPasswordHash, updatePasswordHash } from '@/lib/data/users';
 

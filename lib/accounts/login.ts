@@ -1,5 +1,5 @@
 import 'server-only';
-import { hashPassword, verifyPassword } from '@/lib/crypto/password';
+import { hashPassword, verifyPassword } from '@/domain/crypto/password';
 import { checkLoginLimit, clearLoginFailures, forgetLoginAttempt, recordLoginFailure } from '@/lib/data/login-failures';
 import { getCredentials, normalizeEmail } from '@/lib/data/users';
 

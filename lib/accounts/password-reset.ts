@@ -1,5 +1,5 @@
 import 'server-only';
-import { hashPassword } from '@/lib/crypto/password';
+import { hashPassword } from '@/domain/crypto/password';
 import { db } from '@/lib/db';
 import { consumeToken, issueToken, lastTokenIssuedAt, sendOrWithdraw } from '@/lib/data/tokens';
 import { getUserByEmail, markEmailVerified, updatePasswordHash } from '@/lib/data/users';

@@ -1,7 +1,7 @@
 import 'server-only';
-import { hashPassword } from '@/lib/crypto/password';
+import { hashPassword } from '@/domain/crypto/password';
 import { db } from '@/lib/db';
-import { isUniqueViolation } from '@/lib/db-errors';
+import { isUniqueViolation } from '@/domain/data/db-errors';
 import { createUserWithAccount, removeUnactivatedRegistration } from '@/lib/data/users';
 import { issueToken } from '@/lib/data/tokens';
 import { activationEmail } from '@/lib/email/templates';

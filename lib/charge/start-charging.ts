@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { cards, connectors } from '@/db/schema';
-import { authorizeCard } from '@/lib/charging/authorize-card';
-import { sendCommand } from '@/lib/commands/send';
+import { authorizeCard } from '@/domain/charging/authorize-card';
+import { sendCommand } from '@/domain/commands/send';
 import { getChargerForUser, getOpenTransaction } from '@/lib/data/charge';
 import { db } from '@/lib/db';
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { sendCommand } from '@/lib/commands/send';
+import { sendCommand } from '@/domain/commands/send';
 import { getMyOpenTransaction } from '@/lib/data/charge';
 import { db } from '@/lib/db';
 

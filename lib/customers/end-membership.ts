@@ -1,5 +1,5 @@
 import 'server-only';
-import { resendLocalListIfSynced } from '@/lib/cards/local-list';
+import { resendLocalListIfSynced } from '@/domain/cards/local-list';
 import { removeMembership } from '@/lib/data/customers';
 import { db } from '@/lib/db';
 

@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { cardLocalLists, cards, chargers, memberships, users, type CardKind, type CardStatus } from '@/db/schema';
 import { db } from '@/lib/db';
-import { isUniqueViolation } from '@/lib/db-errors';
+import { isUniqueViolation } from '@/domain/data/db-errors';
 
 type Scope = { accountId: string };
 type CardScope = Scope & { cardId: string };
@@ -26,7 +26,7 @@ const cardColumns = {
   lastUsedChargerName: chargers.name,
   // Blocking does not end a running session (OCPP 1.6 has the charger decide), so the owner is told.
   isCharging: sql<boolean>`exists (select 1 from transactions t where t.card_id = ${cards.id} and t.stopped_at is null)`,
-  // lib/charging/authorize-card.ts refuses a card whose linked user has left the account.
+  // domain/charging/authorize-card.ts refuses a card whose linked user has left the account.
   hasUserLeft: sql<boolean>`(${cards.userId} is not null and not exists (
     select 1 from memberships m where m.account_id = ${cards.accountId} and m.user_id = ${cards.userId}))`,
 };

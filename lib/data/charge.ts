@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { accounts, cards, chargers, memberships, transactions } from '@/db/schema';
 import { db } from '@/lib/db';
 import { listChargers } from './chargers';
-import { latestReading } from './meter-sql';
+import { latestReading } from '@/domain/data/meter-sql';
 
 // Cards a user may start charging with in an account: linked to them, active, unexpired.
 export async function listUsableCards(userId: string) {

@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { chargers, connectors, ocppMessages, transactions, type NewCharger } from '@/db/schema';
-import { CHARGER_REVOKED_CHANNEL } from '@/lib/charging/charger-events';
+import { CHARGER_REVOKED_CHANNEL } from '@/domain/charging/charger-events';
 import { db } from '@/lib/db';
-import { latestReading } from './meter-sql';
-import { isUniqueViolation } from '@/lib/db-errors';
+import { latestReading } from '@/domain/data/meter-sql';
+import { isUniqueViolation } from '@/domain/data/db-errors';
 
 type Scope = { accountId: string };
 type ChargerScope = Scope & { chargerId: string };

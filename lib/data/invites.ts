@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, gt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { accounts, invites, memberships, users } from '@/db/schema';
-import { hashToken } from '@/lib/crypto/token';
+import { hashToken } from '@/domain/crypto/token';
 import { db } from '@/lib/db';
 
 export const INVITE_TTL_MS = 7 * 24 * 3600_000;

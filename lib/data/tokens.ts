@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import { tokens, type TokenPurpose } from '@/db/schema';
 import type { Executor } from '@/db/client';
-import { hashToken, newToken } from '@/lib/crypto/token';
+import { hashToken, newToken } from '@/domain/crypto/token';
 import { db } from '@/lib/db';
 
 export const TOKEN_TTL_MS = { activate: 24 * 3600_000, reset: 3600_000, invite: 7 * 24 * 3600_000 } as const;

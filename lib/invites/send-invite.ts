@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { accounts, invites, users } from '@/db/schema';
-import { newToken } from '@/lib/crypto/token';
+import { newToken } from '@/domain/crypto/token';
 import { db } from '@/lib/db';
-import { isUniqueViolation } from '@/lib/db-errors';
+import { isUniqueViolation } from '@/domain/data/db-errors';
 import { countInvitesSince, isMember } from '@/lib/data/customers';
 import { INVITE_TTL_MS } from '@/lib/data/invites';
 import { getUserByEmail } from '@/lib/data/users';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { CHARGER_EVENT_KINDS, CHARGER_EVENTS_CHANNEL, type ChargerEvent } from '@/lib/charging/charger-events';
+import { CHARGER_EVENT_KINDS, CHARGER_EVENTS_CHANNEL, type ChargerEvent } from '@/domain/charging/charger-events';
 import { db } from '@/lib/db';
 import { log } from '@/lib/log';
 

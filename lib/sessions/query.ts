@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { transactions } from '@/db/schema';
-import { latestReading } from '@/lib/data/meter-sql';
+import { latestReading } from '@/domain/data/meter-sql';
 import type { SessionFilters } from './filters';
 
 export type SessionScope = { accountId: string; timeZone: string };

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { createDb } from '../../db/client';
 import { accounts, cards, chargers } from '../../db/schema';
-import { hashSecret } from '../../lib/crypto/secret';
+import { hashSecret } from '../../domain/crypto/secret';
 
 const ACCOUNT_NAME = 'Charger simulator';
 export const SIMULATOR_ID_TAG = 'SIMCARD';

@@ -1,6 +1,6 @@
 import type { IHandshakeInterface } from 'ocpp-rpc/lib/server-client';
-import { IDENTITY_PATTERN } from '../../lib/chargers/identity';
-import { verifySecret } from '../../lib/crypto/secret';
+import { IDENTITY_PATTERN } from '../../domain/chargers/identity';
+import { verifySecret } from '../../domain/crypto/secret';
 import type { Logger } from './logger';
 import type { ChargerSession } from './ocpp/rpc';
 import type { ChargerLogin } from './store/chargers';

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { SAFE_LOG_OPTIONS } from '../../lib/log-errors';
+import { SAFE_LOG_OPTIONS } from '../../domain/log-errors';
 
 export type Logger = pino.Logger;
 

@@ -1,6 +1,6 @@
 import type { Sql } from 'postgres';
 import type { Database } from '../../db/client';
-import { CHARGER_REVOKED_CHANNEL } from '../../lib/charging/charger-events';
+import { CHARGER_REVOKED_CHANNEL } from '../../domain/charging/charger-events';
 import type { Connections } from './connections';
 import { listenWithSweep } from './listen-with-sweep';
 import type { Logger } from './logger';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chargerCommands, transactions } from '../../db/schema';
 import { makeCard, makeCharger } from '../../db/seed/builders';
-import { sendCommand } from '../../lib/commands/send';
+import { sendCommand } from '../../domain/commands/send';
 import type { OcppServer } from '../src/start';
 import { connectClient, makeChargerFixture, startTestServer, testDb, waitFor } from './helpers';
 import { startSimulator, stopSimulators } from './simulators';

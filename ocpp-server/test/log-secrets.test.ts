@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { makeAccount, makeCharger } from '../../db/seed/builders';
-import { generateSecret, hashSecret } from '../../lib/crypto/secret';
+import { generateSecret, hashSecret } from '../../domain/crypto/secret';
 import { createLogger } from '../src/logger';
 import { startOcppServer, type OcppServer } from '../src/start';
 import { connectClient, endpoint, testConfig, testDb } from './helpers';

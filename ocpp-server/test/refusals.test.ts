@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connectors, ocppMessages } from '../../db/schema';
 import { makeCharger } from '../../db/seed/builders';
-import { hashSecret } from '../../lib/crypto/secret';
+import { hashSecret } from '../../domain/crypto/secret';
 import type { OcppServer } from '../src/start';
 import { connectClient, endpoint, makeChargerFixture, startTestServer, testDb } from './helpers';
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chargers } from '../../db/schema';
 import { makeAccount, makeCharger } from '../../db/seed/builders';
-import { hashSecret } from '../../lib/crypto/secret';
+import { hashSecret } from '../../domain/crypto/secret';
 import { removeCharger, setChargerPasswordHash } from '../../lib/data/chargers';
 import type { OcppServer } from '../src/start';
 import { connectClient, startTestServer, testDb } from './helpers';

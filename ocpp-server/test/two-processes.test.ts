@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chargers } from '../../db/schema';
 import { makeAccount, makeCharger } from '../../db/seed/builders';
-import { sendCommand } from '../../lib/commands/send';
+import { sendCommand } from '../../domain/commands/send';
 import { killAllServers, spawnServer } from './child-server';
 import { testDb, waitFor } from './helpers';
 import { startSimulator, stopSimulators } from './simulators';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attemptLogin } from '@/lib/accounts/login';
-import { hashPassword } from '@/lib/crypto/password';
+import { hashPassword } from '@/domain/crypto/password';
 import { LOGIN_LIMITS } from '@/lib/data/login-failures';
 import { testSql } from '../support/sql';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attemptLogin } from '@/lib/accounts/login';
 import { requestPasswordReset, resetPassword } from '@/lib/accounts/password-reset';
-import { hashPassword } from '@/lib/crypto/password';
+import { hashPassword } from '@/domain/crypto/password';
 import { testSql } from '../support/sql';
 
 const sql = testSql();

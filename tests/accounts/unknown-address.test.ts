@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { attemptLogin } from '@/lib/accounts/login';
 import { clientIp, UNKNOWN_CLIENT } from '@/lib/auth/client-ip';
-import { hashPassword } from '@/lib/crypto/password';
+import { hashPassword } from '@/domain/crypto/password';
 import { LOGIN_LIMITS } from '@/lib/data/login-failures';
 
 // Logins of other test files without a client address count under the same shared address, so

@@ -3,7 +3,7 @@ import { Auth } from '@auth/core';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { makeUser } from '@/db/seed/builders';
-import { hashPassword } from '@/lib/crypto/password';
+import { hashPassword } from '@/domain/crypto/password';
 
 // Only lib/authz reads next/headers here; the session cookie comes from Auth.js itself, given the app's configuration.
 const jar = vi.hoisted(() => ({ set: vi.fn() }));

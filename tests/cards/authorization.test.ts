@@ -3,7 +3,7 @@ import type { RPCClient } from 'ocpp-rpc';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { meterValues, memberships, transactions } from '@/db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
-import { sendCommand } from '@/lib/commands/send';
+import { sendCommand } from '@/domain/commands/send';
 import { getCard, setCardStatus } from '@/lib/data/cards';
 import type { OcppServer } from '@/ocpp-server/src/start';
 import { touchCard } from '@/ocpp-server/src/store/cards';

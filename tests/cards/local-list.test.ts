@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cardLocalLists, cards, chargerCommands } from '@/db/schema';
 import { makeAccount, makeCard, makeCharger } from '@/db/seed/builders';
-import { resendLocalListIfSynced, syncLocalList } from '@/lib/cards/local-list';
+import { resendLocalListIfSynced, syncLocalList } from '@/domain/cards/local-list';
 import { listLocalListSyncs } from '@/lib/data/cards';
 import type { OcppServer } from '@/ocpp-server/src/start';
 import { startTestServer, testDb, waitFor } from '@/ocpp-server/test/helpers';

@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chargers } from '../../db/schema';
 import { makeAccount, makeCard, makeCharger } from '../../db/seed/builders';
-import { sendCommand } from '../../lib/commands/send';
+import { sendCommand } from '../../domain/commands/send';
 import { killAllServers, killServer, spawnServer } from '../../ocpp-server/test/child-server';
 import { testDb, waitFor } from '../../ocpp-server/test/helpers';
 import { startSimulator, stopSimulators } from '../../ocpp-server/test/simulators';

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql as raw } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chargerCommands, chargers, meterValues, transactions } from '../../db/schema';
 import { makeAccount, makeCard, makeCharger } from '../../db/seed/builders';
-import { enqueueCommand } from '../../lib/commands/enqueue';
+import { enqueueCommand } from '../../domain/commands/enqueue';
 import { killAllServers, killServer, spawnServer } from '../../ocpp-server/test/child-server';
 import { testDb, waitFor } from '../../ocpp-server/test/helpers';
 import { startSimulator, stopSimulators } from '../../ocpp-server/test/simulators';

@@ -6,7 +6,7 @@ import type { Sql } from 'postgres';
 import type { Database } from '@/db/client';
 import { invites, memberships, transactions } from '@/db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
-import { newToken } from '@/lib/crypto/token';
+import { newToken } from '@/domain/crypto/token';
 import { formData } from '../support/form';
 
 export const appRoot = path.resolve(import.meta.dirname, '../../app');

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { makeAccount, makeCharger, makeUser } from '@/db/seed/builders';
-import { CHARGER_EVENTS_CHANNEL } from '@/lib/charging/charger-events';
+import { CHARGER_EVENTS_CHANNEL } from '@/domain/charging/charger-events';
 import { signInAs } from '../support/fake-auth';
 
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));

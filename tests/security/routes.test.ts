@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { makeAccount } from '@/db/seed/builders';
-import { CHARGER_EVENTS_CHANNEL } from '@/lib/charging/charger-events';
+import { CHARGER_EVENTS_CHANNEL } from '@/domain/charging/charger-events';
 import { removeMembership } from '@/lib/data/customers';
 import { signInAs } from '../support/fake-auth';
 import { makeTargetAccount, type TargetAccount } from './action-catalog';

@@ -9,7 +9,7 @@ import { makeAccount, makeUser } from '@/db/seed/builders';
 import { attemptLogin } from '@/lib/accounts/login';
 import { requestPasswordReset, resetPassword } from '@/lib/accounts/password-reset';
 import { registerUser } from '@/lib/accounts/register';
-import { hashPassword } from '@/lib/crypto/password';
+import { hashPassword } from '@/domain/crypto/password';
 import { signInAs } from '../support/fake-auth';
 import { formData } from '../support/form';
 

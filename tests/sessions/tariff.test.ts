@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { transactions } from '@/db/schema';
 import { makeAccount, makeCharger } from '@/db/seed/builders';
-import { computeCost, getTariffInForce } from '@/lib/charging/tariff';
+import { computeCost, getTariffInForce } from '@/domain/charging/tariff';
 import { startTransaction, stopTransaction } from '@/ocpp-server/src/store/transactions';
 import { testDb } from '@/ocpp-server/test/helpers';
 import { addTariff } from './builders';

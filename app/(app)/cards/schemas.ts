@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ValidationKey } from '@/lib/action-result';
-import { ID_TAG_MAX, ID_TAG_PATTERN, normalizeIdTag } from '@/lib/cards/id-tag';
+import { ID_TAG_MAX, ID_TAG_PATTERN, normalizeIdTag } from '@/domain/cards/id-tag';
 import { isoDay, singleLine } from '@/lib/validation';
 import { LABEL_MAX } from './limits';
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { fail, formFields, ok, type ActionResult } from '@/lib/action-result';
 import { getMembership } from '@/lib/authz';
-import { syncLocalList } from '@/lib/cards/local-list';
+import { syncLocalList } from '@/domain/cards/local-list';
 import { db } from '@/lib/db';
 import { accountClaim } from './schemas';
 

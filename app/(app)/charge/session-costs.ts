@@ -1,6 +1,6 @@
 import 'server-only';
 import { sessionEnergyWh } from '@/lib/charge/session-energy';
-import { computeCost, getTariffInForce } from '@/lib/charging/tariff';
+import { computeCost, getTariffInForce } from '@/domain/charging/tariff';
 import type { MySession } from '@/lib/data/charge';
 import { db } from '@/lib/db';
 

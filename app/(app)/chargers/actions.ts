@@ -5,8 +5,8 @@ import { redirect } from 'next/navigation';
 import { fail, fieldError, formFields, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
 import { getMembership } from '@/lib/authz';
 import { connectionUrl } from '@/lib/chargers/connection';
-import { normalizeIdentity } from '@/lib/chargers/identity';
-import { generateSecret, hashSecret } from '@/lib/crypto/secret';
+import { normalizeIdentity } from '@/domain/chargers/identity';
+import { generateSecret, hashSecret } from '@/domain/crypto/secret';
 import { createCharger, removeCharger, setChargerPasswordHash, updateCharger } from '@/lib/data/chargers';
 import { addChargerSchema, chargerClaim, editChargerSchema } from './schemas';
 

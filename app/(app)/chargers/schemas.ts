@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ValidationKey } from '@/lib/action-result';
-import { IDENTITY_MAX, IDENTITY_PATTERN } from '@/lib/chargers/identity';
-import { MAX_CONNECTORS } from '@/lib/charging/limits';
+import { IDENTITY_MAX, IDENTITY_PATTERN } from '@/domain/chargers/identity';
+import { MAX_CONNECTORS } from '@/domain/charging/limits';
 import { pageField, singleLine } from '@/lib/validation';
 
 const key = (message: ValidationKey) => ({ message });

@@ -1,6 +1,6 @@
 import type { Sql } from 'postgres';
 import type { Database } from '../../../db/client';
-import { COMMAND_CHANNEL } from '../../../lib/commands/actions';
+import { COMMAND_CHANNEL } from '../../../domain/commands/actions';
 import { listenWithSweep } from '../listen-with-sweep';
 import type { Logger } from '../logger';
 import type { BatchedStore } from '../store/batched';

@@ -1,5 +1,5 @@
 import { RPCError, TimeoutError } from '../ocpp/rpc';
-import type { FinalCommandStatus } from '../../../lib/commands/actions';
+import type { FinalCommandStatus } from '../../../domain/commands/actions';
 
 type Outcome = { status: FinalCommandStatus; response: Record<string, unknown> | null; error: string | null };
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { useFormatter, useNow, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { CardStatusBadge } from '@/components/cards/card-status-badge';
-import { cardState } from '@/lib/cards/card-state';
+import { cardState } from '@/domain/cards/card-state';
 import type { CardRow } from '@/lib/data/cards';
 
 const GRID = 'lg:grid lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1.4fr)_minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1.6fr)] lg:gap-4';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { ConnectorList } from '@/components/chargers/connector-list';
 import { OnlineBadge } from '@/components/chargers/online-badge';
-import { MAX_CONNECTORS } from '@/lib/charging/limits';
+import { MAX_CONNECTORS } from '@/domain/charging/limits';
 import type { UsableCard, MySession } from '@/lib/data/charge';
 import type { ChargerSummary } from '@/lib/data/chargers';
 import { SessionPanel } from './session-panel';

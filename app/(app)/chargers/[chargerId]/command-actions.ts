@@ -2,8 +2,8 @@
 
 import { fail, formFields, invalid, ok, type ActionResult } from '@/lib/action-result';
 import { getMembership } from '@/lib/authz';
-import { commandPayload } from '@/lib/chargers/command-payload';
-import { sendCommand, type CommandOutcome } from '@/lib/commands/send';
+import { commandPayload } from '@/domain/commands/command-payload';
+import { sendCommand, type CommandOutcome } from '@/domain/commands/send';
 import { getCharger } from '@/lib/data/chargers';
 import { db } from '@/lib/db';
 import { chargerCommandSchema } from './command-schemas';

@@ -7,7 +7,7 @@ import { OnlineBadge } from '@/components/chargers/online-badge';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { Card } from '@/components/ui/card';
 import { requireCurrentMembership } from '@/lib/authz';
-import { MAX_CONNECTORS } from '@/lib/charging/limits';
+import { MAX_CONNECTORS } from '@/domain/charging/limits';
 import { getCharger, listRecentMessages, listRecentSessions } from '@/lib/data/chargers';
 import { BootInfo } from '../_components/boot-info';
 import { ChargerPasswordCard, EditChargerForm, RemoveChargerCard } from '../_components/charger-settings';

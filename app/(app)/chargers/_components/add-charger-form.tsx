@@ -6,7 +6,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { idle, type ActionResult } from '@/lib/action-result';
-import { IDENTITY_MAX } from '@/lib/chargers/identity';
+import { IDENTITY_MAX } from '@/domain/chargers/identity';
 import { addChargerAction, type NewChargerConnection } from '../actions';
 import { ConnectionDetails } from './connection-details';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ValidationKey } from '@/lib/action-result';
-import { CURRENCIES } from '@/lib/charging/tariff';
+import { CURRENCIES } from '@/domain/charging/tariff';
 
 const key = (message: ValidationKey) => ({ message });
 

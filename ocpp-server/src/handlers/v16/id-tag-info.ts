@@ -1,4 +1,4 @@
-import type { CardAuthorization } from '../../../../lib/charging/authorize-card';
+import type { CardAuthorization } from '../../../../domain/charging/authorize-card';
 import type { IdTagInfo } from '../../ocpp/v16';
 
 export function toIdTagInfo({ status, expiresAt }: CardAuthorization): IdTagInfo {

@@ -1,4 +1,4 @@
-import { MAX_CONNECTORS } from '../../../../lib/charging/limits';
+import { MAX_CONNECTORS } from '../../../../domain/charging/limits';
 import { createRPCError } from '../../ocpp/rpc';
 import { toMeterSamples } from './samples';
 import type { V16Handler } from './types';

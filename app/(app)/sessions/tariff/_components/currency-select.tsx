@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { FieldErrors } from '@/components/ui/field-errors';
 import type { ValidationKey } from '@/lib/action-result';
-import { CURRENCIES } from '@/lib/charging/tariff';
+import { CURRENCIES } from '@/domain/charging/tariff';
 
 export function CurrencySelect({ defaultValue, errors }: { defaultValue: string; errors?: ValidationKey[] }) {
   const t = useTranslations('TariffPage');

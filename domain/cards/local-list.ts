@@ -8,7 +8,7 @@ import { sendCommand, type CommandOutcome } from '../commands/send';
 type AccountScope = { accountId: string; requestedBy?: string | null };
 
 // The cards a charger may accept on its own while offline: active, unexpired physical cards whose linked user
-// (if any) still belongs to the account — the same cards lib/charging/authorize-card.ts accepts at a reader.
+// (if any) still belongs to the account — the same cards domain/charging/authorize-card.ts accepts at a reader.
 export async function localListEntries(db: Executor, accountId: string, now = new Date()): Promise<LocalAuthorization[]> {
   const rows = await db
     .select({ idTag: cards.idTag, expiresAt: cards.expiresAt })
