@@ -12,11 +12,5 @@ export default defineConfig([
       'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use an as-const union or pgEnum.' }],
     },
   },
-  {
-    files: ['db/**', 'ocpp-server/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['next', 'next/*', 'server-only', '@/app/*', '@/components/*'] }],
-    },
-  },
   globalIgnores(['.next*/**', '.bench/**', '.data/**', 'db/migrations/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
 ]);

@@ -9,9 +9,6 @@ const nextConfig: NextConfig = {
   // `npm test` builds into its own folder, so it can run beside a platform started with `npm start`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   serverExternalPackages: ['postgres', 'pino'],
-  // `npm test` typechecks the whole repository (web, OCPP server, scripts) before it builds;
-  // checking again inside every build would only slow `npm start` down.
-  typescript: { ignoreBuildErrors: true },
   // On every response, static files included; the Content-Security-Policy is set per request in proxy.ts.
   async headers() {
     const headers = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));

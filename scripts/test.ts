@@ -70,7 +70,8 @@ try {
     await run('test', node, [NEXT_BIN, 'typegen']);
     await run('test', node, ['node_modules/typescript/bin/tsc', '--noEmit']);
   }
-  if (steps.includes('lint')) await run('test', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']);
+  // The same checks as `npm run lint`: ESLint, then the dependency rules of .dependency-cruiser.cjs.
+  if (steps.includes('lint')) await run('test', 'npm', ['run', '--silent', 'lint']);
   if (steps.includes('audit')) await auditProductionDependencies(log);
   if (steps.some((step) => ['unit', 'faults', 'e2e'].includes(step))) {
     await withDatabase(async (url) => {
