@@ -1,4 +1,4 @@
-import type { Point } from '@/lib/sessions/series';
+import type { Point } from '@/domain/sessions/series';
 
 type Scale = (value: number) => number;
 

@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState, type PointerEvent } from 'react';
 import { niceTicks, timeTicks } from '@/lib/sessions/chart-scale';
-import type { SessionSeries } from '@/lib/sessions/series';
+import type { SessionSeries } from '@/domain/sessions/series';
 import { areaPath, linePath, nearest } from './chart-path';
 import { useElementWidth } from './use-element-width';
 

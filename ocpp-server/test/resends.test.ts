@@ -7,7 +7,7 @@ import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import type { RPCClient } from 'ocpp-rpc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSession, listSessionMeterValues } from '@/lib/data/sessions';
-import { sessionSeries } from '@/lib/sessions/series';
+import { sessionSeries } from '@/domain/sessions/series';
 import { createDb } from '../../db/client';
 import { runMigrations } from '../../db/migrate';
 import { meterValues, transactions } from '../../db/schema';

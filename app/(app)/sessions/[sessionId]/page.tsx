@@ -8,7 +8,7 @@ import { formatMoney, sessionView } from '@/components/sessions/session-view';
 import { Card } from '@/components/ui/card';
 import { requireCurrentMembership } from '@/lib/authz';
 import { getSession, listSessionMeterValues } from '@/lib/data/sessions';
-import { sessionSeries } from '@/lib/sessions/series';
+import { sessionSeries } from '@/domain/sessions/series';
 import { MeterValueTable } from './meter-value-table';
 
 const sessionIdSchema = z.coerce.number().int().min(1).max(2_147_483_647);
