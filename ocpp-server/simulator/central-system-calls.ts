@@ -1,20 +1,38 @@
-import type { LocalListEntry, SimulatedCharger } from './simulated-charger';
+import { NOREPLY } from '../src/ocpp/rpc';
+import type { V16Requests, V16Responses, V16ServerAction } from '../src/ocpp/v16';
+import type { SimulatedCharger } from './simulated-charger';
 
-type Params = Record<string, unknown>;
-type CallHandler = (charger: SimulatedCharger, params: Params) => Promise<Record<string, unknown>>;
+type CallHandler<A extends V16ServerAction> = (charger: SimulatedCharger, params: V16Requests[A]) => Promise<V16Responses[A]>;
+export type CentralSystemCalls = { [A in V16ServerAction]?: CallHandler<A> };
+
+// Actions in `ignored` get no answer at all, to exercise the platform's timeouts.
+export function answerCentralSystemCalls(charger: SimulatedCharger, ignored: ReadonlySet<string>) {
+  for (const action of Object.keys(CENTRAL_SYSTEM_CALLS) as V16ServerAction[]) answer(charger, action, ignored);
+}
+
+function answer<A extends V16ServerAction>(charger: SimulatedCharger, action: A, ignored: ReadonlySet<string>) {
+  const handler = CENTRAL_SYSTEM_CALLS[action];
+  if (!handler) return;
+  // ocpp-rpc's strict mode has checked the params against the action's request schema.
+  charger.client.handle(action, async ({ params }: { params?: unknown }) => {
+    charger.receivedCalls.push(action);
+    if (ignored.has(action)) return NOREPLY as unknown as Record<string, unknown>;
+    return handler(charger, params as V16Requests[A]);
+  });
+}
 
 const later = (work: () => Promise<unknown>) => setImmediate(() => void work().catch(() => {}));
 
 // How the simulated charge point answers central system calls (OCPP 1.6 §5), acting after it has answered.
-export const CENTRAL_SYSTEM_CALLS: Record<string, CallHandler> = {
+export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
   async RemoteStartTransaction(charger, params) {
-    const connectorId = (params.connectorId as number | undefined) ?? charger.freeConnector();
+    const connectorId = params.connectorId ?? charger.freeConnector();
     if (connectorId === null || charger.session(connectorId)) return { status: 'Rejected' };
-    later(() => charger.startSession(connectorId, String(params.idTag), { shouldAuthorize: false }));
+    later(() => charger.startSession(connectorId, params.idTag, { shouldAuthorize: false }));
     return { status: 'Accepted' };
   },
   async RemoteStopTransaction(charger, params) {
-    const connectorId = charger.connectorOfTransaction(Number(params.transactionId));
+    const connectorId = charger.connectorOfTransaction(params.transactionId);
     if (connectorId === null) return { status: 'Rejected' };
     later(() => charger.stopSession(connectorId, 'Remote'));
     return { status: 'Accepted' };
@@ -28,11 +46,11 @@ export const CENTRAL_SYSTEM_CALLS: Record<string, CallHandler> = {
   },
   async ChangeAvailability(charger, params) {
     const status = params.type === 'Inoperative' ? 'Unavailable' : 'Available';
-    later(() => charger.sendStatus(Number(params.connectorId), status));
+    later(() => charger.sendStatus(params.connectorId, status));
     return { status: 'Accepted' };
   },
   async GetConfiguration(charger, params) {
-    const keys = (params.key as string[] | undefined) ?? [...charger.configuration.keys()];
+    const keys = params.key ?? [...charger.configuration.keys()];
     return {
       configurationKey: keys
         .filter((key) => charger.configuration.has(key))
@@ -41,29 +59,28 @@ export const CENTRAL_SYSTEM_CALLS: Record<string, CallHandler> = {
     };
   },
   async ChangeConfiguration(charger, params) {
-    charger.configuration.set(String(params.key), String(params.value));
+    charger.configuration.set(params.key, params.value);
     return { status: 'Accepted' };
   },
   async ClearCache() {
     return { status: 'Accepted' };
   },
   async SendLocalList(charger, params) {
-    const entries = (params.localAuthorizationList as { idTag: string; idTagInfo?: LocalListEntry }[] | undefined) ?? [];
     const list = charger.localList;
     if (params.updateType === 'Full') list.entries.clear();
-    for (const { idTag, idTagInfo } of entries) {
+    for (const { idTag, idTagInfo } of params.localAuthorizationList ?? []) {
       if (idTagInfo) list.entries.set(idTag.toUpperCase(), idTagInfo);
       else list.entries.delete(idTag.toUpperCase());
     }
-    list.version = Number(params.listVersion);
+    list.version = params.listVersion;
     return { status: 'Accepted' };
   },
   async GetLocalListVersion(charger) {
     return { listVersion: charger.localList.version };
   },
   async TriggerMessage(charger, params) {
-    const requested = String(params.requestedMessage);
-    if (!['BootNotification', 'Heartbeat', 'StatusNotification'].includes(requested)) return { status: 'NotImplemented' };
+    const requested = params.requestedMessage;
+    if (requested !== 'BootNotification' && requested !== 'Heartbeat' && requested !== 'StatusNotification') return { status: 'NotImplemented' };
     later(() => charger.trigger(requested));
     return { status: 'Accepted' };
   },

@@ -1,7 +1,9 @@
+import type { MeterValuesRequest } from '../src/ocpp/v16';
+
 type MeterReading = { connectorId: number; transactionId: number | null; meterWh: number; powerW: number; timestamp: string };
 
 // One periodic sample as a 1.6 MeterValues.req: the energy register and the power drawn.
-export function meterValuesRequest({ connectorId, transactionId, meterWh, powerW, timestamp }: MeterReading) {
+export function meterValuesRequest({ connectorId, transactionId, meterWh, powerW, timestamp }: MeterReading): MeterValuesRequest {
   return {
     connectorId,
     ...(transactionId ? { transactionId } : {}),

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { NOREPLY, RPCClient, type RpcClient } from '../src/ocpp/rpc';
-import { CENTRAL_SYSTEM_CALLS } from './central-system-calls';
+import { createRPCError, RPCClient, type RpcClient } from '../src/ocpp/rpc';
+import { callV16, type IdTagInfo, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
+import { answerCentralSystemCalls } from './central-system-calls';
 import { meterValuesRequest } from './meter-values';
 import { TransactionQueue } from './transaction-queue';
 
@@ -18,7 +19,11 @@ export type SimulatedChargerOptions = {
   ignoreActions?: string[];
 };
 
-export type LocalListEntry = { status: string; expiryDate?: string };
+export type LocalListEntry = IdTagInfo;
+type ConnectorStatus = StatusNotificationRequest['status'];
+type StopReason = NonNullable<StopTransactionRequest['reason']>;
+// The messages this simulator sends when the central system triggers them.
+type TriggerableMessage = 'BootNotification' | 'Heartbeat' | 'StatusNotification';
 
 type Session = { idTag: string; transactionId: number | null; meterWh: number; timer: NodeJS.Timeout };
 
@@ -48,13 +53,7 @@ export class SimulatedCharger extends EventEmitter {
       backoff: { factor: 2, randomisationFactor: 0.5, ...(options.backoff ?? { initialDelay: 500, maxDelay: 10_000 }) },
     } as ConstructorParameters<typeof RPCClient>[0]);
     this.queue = new TransactionQueue(this.client, (error) => this.errors.push(error));
-    const ignored = new Set(options.ignoreActions ?? []);
-    for (const [action, handler] of Object.entries(CENTRAL_SYSTEM_CALLS)) {
-      this.client.handle(action, async ({ params }: { params?: Record<string, unknown> }) => {
-        this.receivedCalls.push(action);
-        return (ignored.has(action) ? NOREPLY : handler(this, params ?? {})) as unknown as Record<string, unknown>;
-      });
-    }
+    answerCentralSystemCalls(this, new Set(options.ignoreActions ?? []));
     this.client.on('open', () => void this.afterReconnect());
   }
 
@@ -72,7 +71,7 @@ export class SimulatedCharger extends EventEmitter {
 
   async start() {
     await this.connectWithRetry();
-    const boot = (await this.client.call('BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator', chargePointSerialNumber: this.identity, firmwareVersion: 'sim-1.0' })) as { interval: number };
+    const boot = await callV16(this.client, 'BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator', chargePointSerialNumber: this.identity, firmwareVersion: 'sim-1.0' });
     const everyMs = this.options.heartbeatIntervalMs ?? boot.interval * 1000;
     this.heartbeat = setInterval(() => void this.trigger('Heartbeat').catch(() => {}), everyMs);
     await this.trigger('StatusNotification');
@@ -97,22 +96,22 @@ export class SimulatedCharger extends EventEmitter {
     if (this.heartbeat) await this.trigger('StatusNotification').catch(() => {});
   }
 
-  async trigger(message: string) {
-    if (message === 'Heartbeat') await this.client.call('Heartbeat', {});
-    if (message === 'BootNotification') await this.client.call('BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator' });
+  async trigger(message: TriggerableMessage) {
+    if (message === 'Heartbeat') await callV16(this.client, 'Heartbeat', {});
+    if (message === 'BootNotification') await callV16(this.client, 'BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator' });
     if (message !== 'StatusNotification') return;
     for (let connectorId = 0; connectorId <= this.connectorCount; connectorId++) {
       await this.sendStatus(connectorId, this.sessions.has(connectorId) ? 'Charging' : 'Available');
     }
   }
 
-  async sendStatus(connectorId: number, status: string) {
+  async sendStatus(connectorId: number, status: ConnectorStatus) {
     if (!this.isConnected) return;
-    await this.client.call('StatusNotification', { connectorId, errorCode: 'NoError', status, timestamp: new Date().toISOString() });
+    await callV16(this.client, 'StatusNotification', { connectorId, errorCode: 'NoError', status, timestamp: new Date().toISOString() });
   }
 
   async authorize(idTag: string) {
-    const result = (await this.client.call('Authorize', { idTag })) as { idTagInfo: { status: string } };
+    const result = await callV16(this.client, 'Authorize', { idTag });
     return result.idTagInfo.status;
   }
 
@@ -147,7 +146,7 @@ export class SimulatedCharger extends EventEmitter {
       action: 'StartTransaction',
       build: () => ({ connectorId, idTag, meterStart: meterWh, timestamp }),
       onResult: (result) => {
-        session.transactionId = result.transactionId as number;
+        session.transactionId = result.transactionId;
         this.emit('transactionStarted', { connectorId, transactionId: session.transactionId });
       },
     });
@@ -164,7 +163,7 @@ export class SimulatedCharger extends EventEmitter {
     this.queue.push({ action: 'MeterValues', build: () => meterValuesRequest({ ...reading, transactionId: session.transactionId }) });
   }
 
-  async stopSession(connectorId: number, reason = 'Local') {
+  async stopSession(connectorId: number, reason: StopReason = 'Local') {
     const session = this.sessions.get(connectorId);
     if (!session) return;
     clearInterval(session.timer);
@@ -173,13 +172,18 @@ export class SimulatedCharger extends EventEmitter {
     const stop = { meterStop: session.meterWh, timestamp: new Date().toISOString(), reason, idTag: session.idTag };
     this.queue.push({
       action: 'StopTransaction',
-      build: () => ({ transactionId: session.transactionId, ...stop }),
+      build: () => {
+        // The central system refused the StartTransaction, so there is no transactionId to stop (1.6 §4.10 needs
+        // one); refused here as ocpp-rpc's strict mode would refuse the null, and the queue moves on.
+        if (session.transactionId === null) throw createRPCError('TypeConstraintViolation', 'StopTransaction for a session without a transactionId');
+        return { transactionId: session.transactionId, ...stop };
+      },
       onResult: () => this.emit('transactionStopped', { connectorId, transactionId: session.transactionId }),
     });
     void this.sendStatus(connectorId, 'Available').catch(() => {});
   }
 
-  async reset(reason: 'SoftReset' | 'HardReset') {
+  async reset(reason: Extract<StopReason, 'SoftReset' | 'HardReset'>) {
     for (const connectorId of [...this.sessions.keys()]) await this.stopSession(connectorId, reason);
     await this.trigger('BootNotification');
   }

@@ -1,12 +1,18 @@
 import { once } from 'node:events';
 import { RPCError, type RpcClient } from '../src/ocpp/rpc';
+import { callV16, type V16Requests, type V16Responses } from '../src/ocpp/v16';
 
-export type QueuedMessage = {
-  action: 'StartTransaction' | 'StopTransaction' | 'MeterValues';
+type TransactionAction = 'StartTransaction' | 'StopTransaction' | 'MeterValues';
+
+type Queued<A extends TransactionAction> = {
+  action: A;
   // Built at send time: a StopTransaction queued while offline learns its transactionId from the Start answered before it.
-  build: () => Record<string, unknown>;
-  onResult?: (result: Record<string, unknown>) => void;
+  build: () => V16Requests[A];
+  onResult?: (result: V16Responses[A]) => void;
 };
+
+// One Queued<A> per action, so a message's build and onResult agree on its action.
+export type QueuedMessage<K extends TransactionAction = TransactionAction> = { [A in K]: Queued<A> }[K];
 
 const RETRY_AFTER_ERROR_MS = 1000;
 
@@ -15,7 +21,7 @@ const RETRY_AFTER_ERROR_MS = 1000;
 export class TransactionQueue {
   private readonly items: QueuedMessage[] = [];
   // Messages the central system answered, per action: what it must have recorded, each exactly once.
-  readonly delivered: Record<QueuedMessage['action'], number> = { StartTransaction: 0, StopTransaction: 0, MeterValues: 0 };
+  readonly delivered: Record<TransactionAction, number> = { StartTransaction: 0, StopTransaction: 0, MeterValues: 0 };
   private isPumping = false;
   private readonly stopping = new AbortController();
 
@@ -64,10 +70,10 @@ export class TransactionQueue {
     }
     const head = this.items[0]!;
     try {
-      const result = (await this.client.call(head.action, head.build())) as Record<string, unknown>;
+      const answered = await this.send(head);
       this.items.shift();
       this.delivered[head.action]++;
-      head.onResult?.(result);
+      answered();
     } catch (error) {
       // A CALLERROR is an answer; only InternalError (a server-side hiccup) is worth repeating.
       if (error instanceof RPCError && error.rpcErrorCode !== 'InternalError') {
@@ -77,5 +83,10 @@ export class TransactionQueue {
         await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_ERROR_MS));
       }
     }
+  }
+
+  private async send<K extends TransactionAction>(message: QueuedMessage<K>) {
+    const result = await callV16(this.client, message.action, message.build());
+    return () => message.onResult?.(result);
   }
 }

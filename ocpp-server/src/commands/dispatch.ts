@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../../../db/client';
+import type { CommandAction, CommandPayloads } from '../../../domain/commands/actions';
 import type { Connections } from '../connections';
 import type { Logger } from '../logger';
+import { callV16 } from '../ocpp/v16';
 import { claimCommand, completeCommand, failIfChargerOffline } from '../store/commands';
 import { isRefusedValue } from '../store/refused-value';
 import { outcomeFromError, outcomeFromResponse } from './outcome';
@@ -35,7 +37,10 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
     }
     let outcome: ReturnType<typeof outcomeFromError>;
     try {
-      outcome = outcomeFromResponse(await client.call(command.action, command.payload, { callTimeoutMs }));
+      // The row was written by enqueueCommand with a CommandPayloads entry; ocpp-rpc's strict mode still refuses
+      // a payload that does not fit the action's schema before it is sent (an RPCError: `failed`).
+      const response = await callV16(client, command.action as CommandAction, command.payload as CommandPayloads[CommandAction], { callTimeoutMs });
+      outcome = outcomeFromResponse(response);
       commandLog.info('command answered');
     } catch (error) {
       outcome = outcomeFromError(error);

@@ -1,18 +1,20 @@
+import type { CommandAction, FinalCommandStatus } from '../../../domain/commands/actions';
 import { RPCError, TimeoutError } from '../ocpp/rpc';
-import type { FinalCommandStatus } from '../../../domain/commands/actions';
+import type { V16Responses } from '../ocpp/v16';
 
+type CommandResponse = V16Responses[CommandAction];
+type ResponseStatus = Extract<CommandResponse, { status: string }>['status'];
 type Outcome = { status: FinalCommandStatus; response: Record<string, unknown> | null; error: string | null };
 
 // 1.6 .conf status values: Accepted/Rejected everywhere, plus per action Scheduled (ChangeAvailability),
 // RebootRequired/NotSupported (ChangeConfiguration), Unlocked/UnlockFailed/NotSupported (UnlockConnector).
-const ACCEPTED = new Set(['Accepted', 'Scheduled', 'RebootRequired', 'Unlocked']);
+const ACCEPTED: ReadonlySet<ResponseStatus> = new Set<ResponseStatus>(['Accepted', 'Scheduled', 'RebootRequired', 'Unlocked']);
 
-export function outcomeFromResponse(response: unknown): Outcome {
-  const body = (typeof response === 'object' && response !== null ? response : {}) as Record<string, unknown>;
-  const status = body.status;
+// The answer has passed ocpp-rpc's strict validation against the action's .conf schema.
+export function outcomeFromResponse(response: CommandResponse): Outcome {
   // GetConfiguration.conf carries no status: an answer is success.
-  if (typeof status !== 'string' || ACCEPTED.has(status)) return { status: 'accepted', response: body, error: null };
-  return { status: 'rejected', response: body, error: status };
+  if (!('status' in response) || ACCEPTED.has(response.status)) return { status: 'accepted', response, error: null };
+  return { status: 'rejected', response, error: response.status };
 }
 
 export function outcomeFromError(error: unknown): Outcome {

@@ -1,4 +1,4 @@
-import type { V16Action } from '../ocpp/v16';
+import type { V16ChargerAction } from '../ocpp/v16';
 import type { ActionTable } from './types';
 import { authorize } from './v16/authorize';
 import { bootNotification } from './v16/boot-notification';
@@ -12,7 +12,9 @@ import { statusNotification } from './v16/status-notification';
 import { stopTransaction } from './v16/stop-transaction';
 import type { V16Handler } from './v16/types';
 
-const v16: { [A in V16Action]: V16Handler<A> } = {
+// The 1.6 security whitepaper's messages (SecurityEventNotification, SignCertificate …) have no handler yet and
+// are answered NotImplemented.
+const v16: { [A in V16ChargerAction]?: V16Handler<A> } = {
   BootNotification: bootNotification,
   Heartbeat: heartbeat,
   StatusNotification: statusNotification,
