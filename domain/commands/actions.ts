@@ -1,8 +1,40 @@
 import type { CommandStatus } from '../../db/schema';
-import type { SendLocalListRequest, V16Requests, V16ServerAction } from '../../ocpp-server/src/ocpp/generated/v16';
 
-// Platform → charger calls of OCPP 1.6 the command bus carries; payloads are the 1.6 .req types generated
-// from ocpp-rpc's schemas (type-only: nothing of the sidecar is loaded).
+// Platform → charger calls of OCPP 1.6 the command bus carries; payloads follow the 1.6 .req schemas.
+export type CommandPayloads = {
+  RemoteStartTransaction: { idTag: string; connectorId?: number };
+  RemoteStopTransaction: { transactionId: number };
+  Reset: { type: 'Hard' | 'Soft' };
+  UnlockConnector: { connectorId: number };
+  ChangeAvailability: { connectorId: number; type: 'Inoperative' | 'Operative' };
+  GetConfiguration: { key?: string[] };
+  ChangeConfiguration: { key: string; value: string };
+  ClearCache: Record<string, never>;
+  TriggerMessage: {
+    requestedMessage:
+      | 'BootNotification'
+      | 'DiagnosticsStatusNotification'
+      | 'FirmwareStatusNotification'
+      | 'Heartbeat'
+      | 'MeterValues'
+      | 'StatusNotification';
+    connectorId?: number;
+  };
+  SendLocalList: {
+    listVersion: number;
+    updateType: 'Full' | 'Differential';
+    localAuthorizationList?: LocalAuthorization[];
+  };
+};
+
+// OCPP 1.6 §7.3 AuthorizationData: an entry of the Local Authorization List.
+export type LocalAuthorization = {
+  idTag: string;
+  idTagInfo?: { status: 'Accepted' | 'Blocked' | 'Expired' | 'Invalid'; expiryDate?: string };
+};
+
+export type CommandAction = keyof CommandPayloads;
+
 export const COMMAND_ACTIONS = [
   'RemoteStartTransaction',
   'RemoteStopTransaction',
@@ -14,13 +46,7 @@ export const COMMAND_ACTIONS = [
   'ClearCache',
   'TriggerMessage',
   'SendLocalList',
-] as const satisfies readonly V16ServerAction[];
-
-export type CommandAction = (typeof COMMAND_ACTIONS)[number];
-export type CommandPayloads = Pick<V16Requests, CommandAction>;
-
-// OCPP 1.6 §7.3 AuthorizationData: an entry of the Local Authorization List.
-export type LocalAuthorization = NonNullable<SendLocalListRequest['localAuthorizationList']>[number];
+] as const satisfies readonly CommandAction[];
 
 export const COMMAND_CHANNEL = 'charger_command';
 export const COMMAND_RESULT_CHANNEL = 'charger_command_result';
