@@ -8,7 +8,7 @@ import type { Membership } from '@/lib/authz';
 import { endOfDay } from '@/domain/cards/expiry';
 import { generateVirtualIdTag } from '@/domain/cards/id-tag';
 import { resendLocalListIfSynced } from '@/domain/cards/local-list';
-import { createCard, deleteCard, setCardStatus, updateCard } from '@/lib/data/cards';
+import { createCard, deleteCard, setCardStatus, updateCard } from '@/domain/data/cards';
 import { db } from '@/lib/db';
 import { memberAction } from '@/lib/member-action';
 import { addCardSchema, cardClaim, editCardSchema, setCardStatusSchema } from './schemas';
@@ -24,7 +24,7 @@ async function afterCardChange(member: Membership) {
 }
 
 export const addCardAction = memberAction(addCardSchema, async ({ input, member, values }) => {
-  const result = await createCard({
+  const result = await createCard(db(), {
     accountId: member.accountId,
     kind: input.kind,
     idTag: input.kind === 'physical' ? input.idTag : generateVirtualIdTag(),
@@ -32,21 +32,24 @@ export const addCardAction = memberAction(addCardSchema, async ({ input, member,
     userId: input.userId ?? null,
     expiresAt: await expiresAt(input.expiresOn),
   });
-  if (result.status === 'idTagTaken') return fieldError('idTag', 'idTagTaken', values);
-  if (result.status === 'userNotMember') return fieldError('userId', 'userNotMember', values);
+  if (!result.ok && result.reason === 'idTagTaken') return fieldError('idTag', 'idTagTaken', values);
+  if (!result.ok) return fieldError('userId', 'userNotMember', values);
 
   await afterCardChange(member);
   redirect('/cards');
 });
 
 export const editCardAction = memberAction(editCardSchema, async ({ input, member, values }) => {
-  const result = await updateCard(
-    { accountId: member.accountId, cardId: input.cardId },
-    { label: input.label, userId: input.userId ?? null, expiresAt: await expiresAt(input.expiresOn) },
-  );
-  if (result === 'notFound') return fail('cardNotFound', { values });
-  if (result === 'userNotMember') return fieldError('userId', 'userNotMember', values);
-  if (result === 'userRequired') return fieldError('userId', 'virtualNeedsUser', values);
+  const result = await updateCard(db(), {
+    accountId: member.accountId,
+    cardId: input.cardId,
+    label: input.label,
+    userId: input.userId ?? null,
+    expiresAt: await expiresAt(input.expiresOn),
+  });
+  if (!result.ok && result.reason === 'notFound') return fail('cardNotFound', { values });
+  if (!result.ok && result.reason === 'userNotMember') return fieldError('userId', 'userNotMember', values);
+  if (!result.ok) return fieldError('userId', 'virtualNeedsUser', values);
 
   await afterCardChange(member);
   return ok(null);
@@ -55,8 +58,8 @@ export const editCardAction = memberAction(editCardSchema, async ({ input, membe
 export const setCardStatusAction = memberAction(
   setCardStatusSchema,
   async ({ input, member }) => {
-    const isSet = await setCardStatus({ accountId: member.accountId, cardId: input.cardId }, input.status);
-    if (!isSet) return fail('cardNotFound');
+    const result = await setCardStatus(db(), { accountId: member.accountId, cardId: input.cardId, status: input.status });
+    if (!result.ok) return fail('cardNotFound');
 
     await afterCardChange(member);
     return ok(null);
@@ -67,8 +70,8 @@ export const setCardStatusAction = memberAction(
 export const deleteCardAction = memberAction(
   cardClaim,
   async ({ input, member }) => {
-    const isDeleted = await deleteCard({ accountId: member.accountId, cardId: input.cardId });
-    if (!isDeleted) return fail('cardNotFound');
+    const result = await deleteCard(db(), { accountId: member.accountId, cardId: input.cardId });
+    if (!result.ok) return fail('cardNotFound');
 
     await afterCardChange(member);
     redirect('/cards');

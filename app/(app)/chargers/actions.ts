@@ -6,7 +6,8 @@ import { fail, fieldError, ok } from '@/lib/action-result';
 import { connectionUrl } from '@/lib/chargers/connection';
 import { normalizeIdentity } from '@/domain/chargers/identity';
 import { generateSecret, hashSecret } from '@/domain/crypto/secret';
-import { createCharger, removeCharger, setChargerPasswordHash, updateCharger } from '@/lib/data/chargers';
+import { createCharger, removeCharger, setChargerPasswordHash, updateCharger } from '@/domain/data/chargers';
+import { db } from '@/lib/db';
 import { memberAction } from '@/lib/member-action';
 import { addChargerSchema, chargerClaim, editChargerSchema } from './schemas';
 
@@ -15,7 +16,7 @@ export type NewChargerConnection = { chargerId: string; name: string; identity: 
 export const addChargerAction = memberAction<typeof addChargerSchema, NewChargerConnection>(addChargerSchema, async ({ input, member, values }) => {
   const identity = normalizeIdentity(input.identity);
   const password = generateSecret();
-  const result = await createCharger({
+  const result = await createCharger(db(), {
     accountId: member.accountId,
     identity,
     name: input.name,
@@ -25,24 +26,23 @@ export const addChargerAction = memberAction<typeof addChargerSchema, NewCharger
     connectorCount: input.connectorCount,
     passwordHash: hashSecret(password),
   });
-  if (result.status === 'identityTaken') return fieldError('identity', 'identityTaken', values);
+  if (!result.ok) return fieldError('identity', 'identityTaken', values);
 
   revalidatePath('/chargers');
-  return ok({ chargerId: result.chargerId, name: input.name, identity, url: connectionUrl(identity), password });
+  return ok({ chargerId: result.value.chargerId, name: input.name, identity, url: connectionUrl(identity), password });
 });
 
 export const editChargerAction = memberAction(editChargerSchema, async ({ input, member, values }) => {
-  const isUpdated = await updateCharger(
-    { accountId: member.accountId, chargerId: input.chargerId },
-    {
-      name: input.name,
-      address: input.address || null,
-      latitude: input.latitude ?? null,
-      longitude: input.longitude ?? null,
-      connectorCount: input.connectorCount,
-    },
-  );
-  if (!isUpdated) return fail('notFound', { values });
+  const result = await updateCharger(db(), {
+    accountId: member.accountId,
+    chargerId: input.chargerId,
+    name: input.name,
+    address: input.address || null,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+    connectorCount: input.connectorCount,
+  });
+  if (!result.ok) return fail('notFound', { values });
   revalidatePath('/chargers', 'layout');
   return ok(null);
 });
@@ -51,8 +51,8 @@ export const regeneratePasswordAction = memberAction<typeof chargerClaim, string
   chargerClaim,
   async ({ input, member }) => {
     const password = generateSecret();
-    const isSet = await setChargerPasswordHash({ accountId: member.accountId, chargerId: input.chargerId }, hashSecret(password));
-    if (!isSet) return fail('notFound');
+    const result = await setChargerPasswordHash(db(), { accountId: member.accountId, chargerId: input.chargerId, passwordHash: hashSecret(password) });
+    if (!result.ok) return fail('notFound');
     return ok(password);
   },
   { onInvalid: 'notFound' },
@@ -61,8 +61,8 @@ export const regeneratePasswordAction = memberAction<typeof chargerClaim, string
 export const removeChargerAction = memberAction(
   chargerClaim,
   async ({ input, member }) => {
-    const isRemoved = await removeCharger({ accountId: member.accountId, chargerId: input.chargerId });
-    if (!isRemoved) return fail('notFound');
+    const result = await removeCharger(db(), { accountId: member.accountId, chargerId: input.chargerId });
+    if (!result.ok) return fail('notFound');
     revalidatePath('/chargers', 'layout');
     redirect('/chargers');
   },

@@ -3,7 +3,7 @@
 import { fail, ok } from '@/lib/action-result';
 import { commandPayload } from '@/domain/commands/command-payload';
 import { sendCommand, type CommandOutcome } from '@/domain/commands/send';
-import { getCharger } from '@/lib/data/chargers';
+import { getCharger } from '@/domain/data/chargers';
 import { db } from '@/lib/db';
 import { memberAction } from '@/lib/member-action';
 import { chargerCommandSchema } from './command-schemas';
@@ -14,15 +14,15 @@ const WAIT_MS = 8_000;
 export type CommandReply = { command: string; status: CommandOutcome['status']; response: Record<string, unknown> | null };
 
 export const chargerCommandAction = memberAction<typeof chargerCommandSchema, CommandReply>(chargerCommandSchema, async ({ input, member }) => {
-  const charger = await getCharger({ accountId: member.accountId, chargerId: input.chargerId });
+  const charger = await getCharger(db(), { accountId: member.accountId, chargerId: input.chargerId });
   if (!charger) return fail('notFound');
 
   const { action, payload } = commandPayload(input);
-  const outcome = await sendCommand(
+  const sent = await sendCommand(
     db(),
     { accountId: member.accountId, chargerId: charger.id, action, payload, requestedBy: member.userId },
     { waitMs: WAIT_MS },
   );
-  if (!outcome) return fail('notFound');
-  return ok({ command: input.command, status: outcome.status, response: outcome.response });
+  if (!sent.ok) return fail('notFound');
+  return ok({ command: input.command, status: sent.value.status, response: sent.value.response });
 });

@@ -2,14 +2,15 @@
 
 import { revalidatePath } from 'next/cache';
 import { fail, ok } from '@/lib/action-result';
-import { setTariff } from '@/lib/data/tariffs';
+import { setTariff } from '@/domain/data/tariffs';
+import { db } from '@/lib/db';
 import { memberAction } from '@/lib/member-action';
 import { setTariffSchema, tariffTargetSchema } from './schemas';
 
 export const setTariffAction = memberAction(setTariffSchema, async ({ input, member, values }) => {
   const { chargerId, pricePerKwh, currency } = input;
-  const isSet = await setTariff({ accountId: member.accountId, chargerId: chargerId ?? null, pricePerKwh, currency, createdBy: member.userId });
-  if (!isSet) return fail('notFound', { values });
+  const result = await setTariff(db(), { accountId: member.accountId, chargerId: chargerId ?? null, pricePerKwh, currency, createdBy: member.userId });
+  if (!result.ok) return fail('notFound', { values });
   revalidatePath('/sessions', 'layout');
   return ok(null);
 });
@@ -19,8 +20,8 @@ export const clearTariffAction = memberAction(
   tariffTargetSchema,
   async ({ input, member }) => {
     const target = { accountId: member.accountId, chargerId: input.chargerId ?? null };
-    const isCleared = await setTariff({ ...target, pricePerKwh: null, currency: null, createdBy: member.userId });
-    if (!isCleared) return fail('notFound');
+    const result = await setTariff(db(), { ...target, pricePerKwh: null, currency: null, createdBy: member.userId });
+    if (!result.ok) return fail('notFound');
     revalidatePath('/sessions', 'layout');
     return ok(null);
   },
