@@ -6,7 +6,8 @@ import { getUserCard } from '@/domain/data/cards';
 import { getChargerForUser } from '@/domain/data/chargers';
 import { getConnectorStatus } from '@/domain/data/connectors';
 import { getOpenTransaction } from '@/domain/data/my-sessions';
-import { done, failure, type Result } from '@/domain/data/result';
+import { failure, type Result } from '@/domain/data/result';
+import { remoteAnswer } from './remote-answer';
 
 const OCCUPIED = new Set(['Charging', 'SuspendedEV', 'SuspendedEVSE', 'Finishing', 'Reserved']);
 const OUT_OF_ORDER = new Set(['Faulted', 'Unavailable']);
@@ -40,9 +41,5 @@ export async function startCharging(db: Database, { userId, chargerId, connector
     { accountId: charger.accountId, chargerId, action: 'RemoteStartTransaction', payload: { connectorId, idTag }, requestedBy: userId, isExclusive: true },
     { waitMs: WAIT_MS },
   );
-  if (!sent.ok) return sent;
-  if (sent.value.status === 'accepted') return done;
-  if (sent.value.status === 'offline') return failure('chargerOffline');
-  if (sent.value.status === 'rejected' || sent.value.status === 'failed') return failure('startRejected');
-  return failure('startNoAnswer');
+  return remoteAnswer(sent, { refused: 'startRejected', noAnswer: 'startNoAnswer' });
 }

@@ -2,7 +2,8 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import { sendCommand } from '@/domain/commands/send';
 import { getMyOpenTransaction } from '@/domain/data/my-sessions';
-import { done, failure, type Result } from '@/domain/data/result';
+import { failure, type Result } from '@/domain/data/result';
+import { remoteAnswer } from './remote-answer';
 
 export type StopRefusal = 'notFound' | 'chargerOffline' | 'stopRejected' | 'stopNoAnswer';
 
@@ -15,9 +16,5 @@ export async function stopCharging(db: Database, { userId, transactionId }: { us
     { accountId: session.accountId, chargerId: session.chargerId, action: 'RemoteStopTransaction', payload: { transactionId }, requestedBy: userId, isExclusive: true },
     { waitMs: 10_000 },
   );
-  if (!sent.ok) return sent;
-  if (sent.value.status === 'accepted') return done;
-  if (sent.value.status === 'offline') return failure('chargerOffline');
-  if (sent.value.status === 'rejected' || sent.value.status === 'failed') return failure('stopRejected');
-  return failure('stopNoAnswer');
+  return remoteAnswer(sent, { refused: 'stopRejected', noAnswer: 'stopNoAnswer' });
 }
