@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
 import { isHttpsDeployment } from '@/lib/config';
-import { getDefaultMembership, getMembershipRow, type Membership } from '@/lib/data/memberships';
+import { getDefaultMembership, getMembershipRow, type Membership } from '@/domain/data/memberships';
+import { db } from '@/lib/db';
 import { getSessionUser } from '@/lib/session';
 
 export type { Membership };
@@ -15,7 +16,7 @@ export const CURRENT_ACCOUNT_COOKIE = 'cw_account';
 export const getMembership = cache(async (accountId: string): Promise<Membership | null> => {
   const user = await getSessionUser();
   if (!user || !z.uuid().safeParse(accountId).success) return null;
-  return getMembershipRow({ userId: user.id, accountId });
+  return getMembershipRow(db(), { userId: user.id, accountId });
 });
 
 // The account the user is working in: the one chosen in the header if they still belong to it.
@@ -24,7 +25,7 @@ export const getCurrentMembership = cache(async (): Promise<Membership | null> =
   if (!user) return null;
   const chosen = (await cookies()).get(CURRENT_ACCOUNT_COOKIE)?.value;
   const membership = chosen ? await getMembership(chosen) : null;
-  return membership ?? getDefaultMembership(user.id);
+  return membership ?? getDefaultMembership(db(), { userId: user.id });
 });
 
 export async function requireCurrentMembership(): Promise<Membership> {

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import type { ValidationKey } from '@/lib/action-result';
 
 // Every message is a key of the Validation namespace, translated where the error is shown.
-const key = (message: ValidationKey) => ({ message });
+export const key = (message: ValidationKey) => ({ message });
+
+// Empty form fields arrive as '' (or blanks) and mean "not given".
+export const blankAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+// The account a form acts in. Only a claim: lib/member-action.ts checks the session's membership of it.
+export const accountClaim = z.object({ accountId: z.uuid(key('required')) });
 
 // Control characters (NUL, escape, line breaks…) have no place in a one-line text, and PostgreSQL
 // refuses NUL outright: refused next to the field rather than failing at the database.

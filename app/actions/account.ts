@@ -1,14 +1,21 @@
 'use server';
 
-import { z } from 'zod';
-import { fail, ok, type ActionResult } from '@/lib/action-result';
-import { getMembership, rememberCurrentAccount } from '@/lib/authz';
+import { ok, type ActionResult } from '@/lib/action-result';
+import { rememberCurrentAccount } from '@/lib/authz';
+import { asMember } from '@/lib/member-action';
+import { accountClaim } from '@/lib/validation';
 
+// Called with the chosen account's id rather than a form, from the header's account switcher.
 export async function switchAccountAction(accountId: string): Promise<ActionResult> {
-  const input = z.uuid().safeParse(accountId);
-  if (!input.success) return fail('notFound');
-  const member = await getMembership(input.data);
-  if (!member) return fail('forbidden');
-  await rememberCurrentAccount(member.accountId);
-  return ok(null);
+  const fields = { accountId: typeof accountId === 'string' ? accountId : '' };
+  return asMember(
+    fields,
+    {},
+    accountClaim,
+    async ({ member }) => {
+      await rememberCurrentAccount(member.accountId);
+      return ok(null);
+    },
+    { onInvalid: 'notFound' },
+  );
 }

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { useFormatter, useNow, useTranslations } from 'next-intl';
-import type { ChargerSummary } from '@/lib/data/chargers';
+import type { ChargerSummary } from '@/domain/data/chargers';
 import { ConnectorList } from './connector-list';
 import { OnlineBadge } from './online-badge';
 

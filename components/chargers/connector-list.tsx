@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl';
-import type { ConnectorState } from '@/lib/data/chargers';
+import type { ConnectorState } from '@/domain/data/connectors';
 import { ConnectorStatusBadge } from './connector-status-badge';
 
 export function ConnectorList({ connectors }: { connectors: ConnectorState[] }) {

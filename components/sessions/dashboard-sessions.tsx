@@ -2,17 +2,18 @@ import Link from 'next/link';
 import { getFormatter, getTimeZone, getTranslations } from 'next-intl/server';
 import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { countSessionsThisMonth, listActiveSessions, listDailyEnergy } from '@/lib/data/session-stats';
+import { countSessionsThisMonth, listActiveSessions, listDailyEnergy } from '@/domain/data/session-stats';
 import { DailyEnergyChart } from './daily-energy-chart';
+import { db } from '@/lib/db';
 
 export async function DashboardSessions({ accountId }: { accountId: string }) {
   const scope = { accountId, timeZone: await getTimeZone() };
   const [t, format, active, days, month] = await Promise.all([
     getTranslations('DashboardPage'),
     getFormatter(),
-    listActiveSessions(scope),
-    listDailyEnergy(scope),
-    countSessionsThisMonth(scope),
+    listActiveSessions(db(), scope),
+    listDailyEnergy(db(), scope),
+    countSessionsThisMonth(db(), scope),
   ]);
   const kwh = (wh: number | null) => format.number((wh ?? 0) / 1000, { maximumFractionDigits: 2 });
   return (

@@ -1,6 +1,5 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { cards, memberships } from '../../db/schema';
+import { getCardByIdTag, type CardForAuthorization } from '../data/cards';
 
 // OCPP 1.6 §7.2 AuthorizationStatus, minus ConcurrentTx which this platform does not issue.
 export type CardAuthorizationStatus = 'Accepted' | 'Blocked' | 'Expired' | 'Invalid';
@@ -17,37 +16,10 @@ export type CardAuthorization = {
 type AuthorizeCardInput = { accountId: string; idTag: string; context: AuthorizationContext; now?: Date };
 
 export async function authorizeCard(db: Executor, { accountId, idTag, context, now = new Date() }: AuthorizeCardInput) {
-  return decide(await findCard(db, { accountId, idTag }), context, now);
+  return decide(await getCardByIdTag(db, { accountId, idTag }), context, now);
 }
 
-// The account's card with this tag (letter case aside), with whether its linked user is still a member.
-export async function findCard(db: Executor, { accountId, idTag }: { accountId: string; idTag: string }): Promise<CardRow | null> {
-  const [row] = await db
-    .select({
-      id: cards.id,
-      kind: cards.kind,
-      status: cards.status,
-      userId: cards.userId,
-      expiresAt: cards.expiresAt,
-      memberUserId: memberships.userId,
-    })
-    .from(cards)
-    .leftJoin(memberships, and(eq(memberships.accountId, cards.accountId), eq(memberships.userId, cards.userId)))
-    .where(and(eq(cards.accountId, accountId), sql`upper(${cards.idTag}) = upper(${idTag})`, isNull(cards.deletedAt)))
-    .limit(1);
-  return row ?? null;
-}
-
-type CardRow = {
-  id: string;
-  kind: 'physical' | 'virtual';
-  status: 'active' | 'blocked';
-  userId: string | null;
-  expiresAt: Date | null;
-  memberUserId: string | null;
-};
-
-export function decide(row: CardRow | null, context: AuthorizationContext, now: Date): CardAuthorization {
+export function decide(row: CardForAuthorization | null, context: AuthorizationContext, now: Date): CardAuthorization {
   const invalid: CardAuthorization = { status: 'Invalid', expiresAt: null, card: null };
   if (!row) return invalid;
   const card = { id: row.id, userId: row.userId };

@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { chargerCommands, type CommandStatus } from '../../db/schema';
+import type { CommandStatus } from '../../db/schema';
+import { getCommandOutcome } from '../data/commands';
+import { failure, success, type Result } from '../data/result';
 import { COMMAND_RESULT_CHANNEL, isFinalStatus, type CommandAction, type CommandResultEvent } from './actions';
 import { enqueueCommand, type EnqueueCommandInput } from './enqueue';
 
@@ -14,26 +15,18 @@ export type CommandOutcome = {
 export const DEFAULT_SEND_WAIT_MS = 10_000;
 
 async function readOutcome(db: Database, id: string, accountId: string): Promise<CommandOutcome> {
-  const [row] = await db
-    .select({
-      id: chargerCommands.id,
-      status: chargerCommands.status,
-      response: chargerCommands.response,
-      error: chargerCommands.error,
-    })
-    .from(chargerCommands)
-    .where(and(eq(chargerCommands.id, id), eq(chargerCommands.accountId, accountId)));
+  const row = await getCommandOutcome(db, { id, accountId });
   if (!row) throw new Error(`command ${id} vanished`);
   return row;
 }
 
 // Enqueues and waits up to waitMs for a final status. A result still `pending`/`sent` is not a failure:
-// the row stays the truth and the OCPP server finishes it later. Null when the charger is not the account's.
+// the row stays the truth and the OCPP server finishes it later. `notFound` when the charger is not the account's.
 export async function sendCommand<A extends CommandAction>(
   db: Database,
   input: EnqueueCommandInput<A>,
   { waitMs = DEFAULT_SEND_WAIT_MS }: { waitMs?: number } = {},
-): Promise<CommandOutcome | null> {
+): Promise<Result<CommandOutcome, 'notFound'>> {
   let commandId: string | null = null;
   let settle: () => void = () => {};
   const finished = new Promise<void>((resolve) => (settle = resolve));
@@ -48,13 +41,13 @@ export async function sendCommand<A extends CommandAction>(
   const timer = setTimeout(settle, waitMs);
   try {
     const command = await enqueueCommand(db, input);
-    if (!command) return null;
-    commandId = command.id;
-    if (early.has(command.id)) settle();
-    const current = await readOutcome(db, command.id, input.accountId);
-    if (isFinalStatus(current.status)) return current;
+    if (!command.ok) return failure(command.reason);
+    commandId = command.value.id;
+    if (early.has(commandId)) settle();
+    const current = await readOutcome(db, commandId, input.accountId);
+    if (isFinalStatus(current.status)) return success(current);
     await finished;
-    return await readOutcome(db, command.id, input.accountId);
+    return success(await readOutcome(db, commandId, input.accountId));
   } finally {
     clearTimeout(timer);
     await subscription.unlisten();

@@ -1,32 +1,28 @@
 import 'server-only';
-import { db } from '@/lib/db';
-import { consumeToken, issueToken, lastTokenIssuedAt, sendOrWithdraw } from '@/lib/data/tokens';
-import { getUnverifiedUserByEmail, markEmailVerified } from '@/lib/data/users';
+import type { Executor } from '@/db/client';
+import type { Result } from '@/domain/data/result';
+import { consumeToken, type TokenRefusal } from '@/domain/data/tokens';
+import { getUnverifiedUserByEmail, markEmailVerified } from '@/domain/data/users';
 import { activationEmail } from '@/lib/email/templates';
-import { answerAlike, assertEmailDeliverable, sendEmail } from '@/lib/email/send';
+import { assertEmailDeliverable, sendEmail } from '@/lib/email/send';
+import { mailFreshToken } from './token-mail';
 
-export type ActivationResult = 'activated' | 'invalid' | 'expired' | 'used';
+// What the activation page can be told (a link that worked redirects to the login page instead).
+export type ActivationResult = 'activated' | TokenRefusal;
 
-export async function activateAccount(token: string): Promise<ActivationResult> {
-  return db().transaction(async (tx) => {
-    const check = await consumeToken(tx, token, 'activate');
-    if (check.status !== 'valid') return check.status;
-    await markEmailVerified(tx, check.userId);
-    return 'activated';
+export async function activateAccount(db: Executor, token: string): Promise<Result<null, TokenRefusal>> {
+  return db.transaction(async (tx) => {
+    const check = await consumeToken(tx, { token, purpose: 'activate' });
+    if (!check.ok) return check;
+    return markEmailVerified(tx, check.value);
   });
 }
 
-const RESEND_COOLDOWN_MS = 60_000;
-
 // Answers the same whether or not anything was sent, so it cannot be used to probe addresses; throws
 // EmailDeliveryError only when no e-mail can go out at all, as requestPasswordReset does.
-export async function resendActivation(email: string): Promise<void> {
+export async function resendActivation(db: Executor, email: string): Promise<void> {
   assertEmailDeliverable();
-  const user = await getUnverifiedUserByEmail(email);
+  const user = await getUnverifiedUserByEmail(db, { email });
   if (!user) return;
-  const last = await lastTokenIssuedAt({ userId: user.id, purpose: 'activate' });
-  if (last && Date.now() - last.getTime() < RESEND_COOLDOWN_MS) return;
-  const scope = { userId: user.id, purpose: 'activate' } as const;
-  const token = await db().transaction((tx) => issueToken(tx, scope));
-  await sendOrWithdraw(token, scope, async () => sendEmail({ to: user.email, ...(await activationEmail(user, token)) })).catch(answerAlike);
+  await mailFreshToken(db, { user, purpose: 'activate', send: async (token) => sendEmail({ to: user.email, ...(await activationEmail(user, token)) }) });
 }

@@ -1,20 +1,13 @@
 import 'server-only';
+import type { Executor } from '@/db/client';
 import { hashPassword, verifyPassword } from '@/domain/crypto/password';
-import { db } from '@/lib/db';
-import { getPasswordHash, updatePasswordHash } from '@/lib/data/users';
+import { failure, type Result } from '@/domain/data/result';
+import { getPasswordHash, updatePasswordHash } from '@/domain/data/users';
 
-export async function changePassword({
-  userId,
-  currentPassword,
-  newPassword,
-}: {
-  userId: string;
-  currentPassword: string;
-  newPassword: string;
-}): Promise<'changed' | 'wrongPassword'> {
-  const stored = await getPasswordHash(userId);
-  if (!stored || !(await verifyPassword(currentPassword, stored))) return 'wrongPassword';
-  const passwordHash = await hashPassword(newPassword);
-  await updatePasswordHash(db(), { userId, passwordHash });
-  return 'changed';
+type PasswordChange = { userId: string; currentPassword: string; newPassword: string };
+
+export async function changePassword(db: Executor, { userId, currentPassword, newPassword }: PasswordChange): Promise<Result<{ sessionVersion: string }, 'wrongPassword' | 'notFound'>> {
+  const stored = await getPasswordHash(db, { userId });
+  if (!stored || !(await verifyPassword(currentPassword, stored))) return failure('wrongPassword');
+  return updatePasswordHash(db, { userId, passwordHash: await hashPassword(newPassword) });
 }

@@ -1,40 +1,39 @@
 import 'server-only';
+import type { Executor } from '@/db/client';
 import { hashPassword } from '@/domain/crypto/password';
-import { db } from '@/lib/db';
-import { isUniqueViolation } from '@/domain/data/db-errors';
-import { createUserWithAccount, removeUnactivatedRegistration } from '@/lib/data/users';
-import { issueToken } from '@/lib/data/tokens';
+import { failure, success, type Result } from '@/domain/data/result';
+import { issueToken } from '@/domain/data/tokens';
+import { createUserWithAccount, removeUnactivatedRegistration } from '@/domain/data/users';
 import { activationEmail } from '@/lib/email/templates';
 import { assertEmailDeliverable, EmailDeliveryError, sendEmail, unlessUndelivered } from '@/lib/email/send';
 import type { Locale } from '@/lib/i18n/locales';
 
 type Registration = { name: string; email: string; password: string; locale: Locale };
-export type RegisterResult = { status: 'registered'; userId: string; accountId: string } | { status: 'emailTaken' | 'emailFailed' };
+type Registered = { userId: string; accountId: string };
 
-export async function registerUser(registration: Registration): Promise<RegisterResult> {
+async function createRegistration(db: Executor, registration: Registration, passwordHash: string) {
+  return db.transaction(async (tx): Promise<Result<Registered & { token: string }, 'emailTaken'>> => {
+    const created = await createUserWithAccount(tx, { ...registration, passwordHash });
+    if (!created.ok) return created;
+    const { token } = (await issueToken(tx, { userId: created.value.userId, purpose: 'activate' })).value;
+    return success({ ...created.value, token });
+  });
+}
+
+export async function registerUser(db: Executor, registration: Registration): Promise<Result<Registered, 'emailTaken' | 'emailFailed'>> {
   // With no e-mail service at all, nothing is hashed or stored only to be taken back.
-  if ((await unlessUndelivered(async () => assertEmailDeliverable())) === 'emailFailed') return { status: 'emailFailed' };
-  const passwordHash = await hashPassword(registration.password);
-  let created: { userId: string; accountId: string; token: string };
+  if ((await unlessUndelivered(async () => assertEmailDeliverable())) === 'emailFailed') return failure('emailFailed');
+  const created = await createRegistration(db, registration, await hashPassword(registration.password));
+  if (!created.ok) return created;
+  const { token, ...ids } = created.value;
   try {
-    created = await db().transaction(async (tx) => {
-      const ids = await createUserWithAccount(tx, { ...registration, passwordHash });
-      const token = await issueToken(tx, { userId: ids.userId, purpose: 'activate' });
-      return { ...ids, token };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { status: 'emailTaken' };
-    throw error;
-  }
-  const mail = await activationEmail(registration, created.token);
-  try {
-    await sendEmail({ to: registration.email, ...mail });
+    await sendEmail({ to: registration.email, ...(await activationEmail(registration, token)) });
   } catch (error) {
     if (!(error instanceof EmailDeliveryError)) throw error;
     // Resend refused it. Without its activation e-mail the account could never be used, and its
     // address could not register again: take it back.
-    await removeUnactivatedRegistration(created);
-    return { status: 'emailFailed' };
+    await removeUnactivatedRegistration(db, ids);
+    return failure('emailFailed');
   }
-  return { status: 'registered', userId: created.userId, accountId: created.accountId };
+  return success(ids);
 }

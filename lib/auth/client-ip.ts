@@ -4,7 +4,7 @@ import { PEER_ADDRESS_HEADER } from './peer-address';
 // What a login is counted under when its client address cannot be told: the peer header is missing
 // (a server that never called recordPeerAddress) or, behind n trusted proxies, X-Forwarded-For holds
 // fewer than n entries (a request that went round the proxy). Such logins share one per-address
-// limit (lib/data/login-failures.ts) rather than escaping it.
+// limit (lib/accounts/login-limit.ts) rather than escaping it.
 export const UNKNOWN_CLIENT = 'unknown';
 
 let hasWarned = false;

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { attemptLogin } from '@/lib/accounts/login';
 import { clientIp } from '@/lib/auth/client-ip';
 import { isHttpsDeployment } from '@/lib/config';
-import { getUserById } from '@/lib/data/users';
+import { getUserById } from '@/domain/data/users';
+import { db } from '@/lib/db';
 import { log } from '@/lib/log';
 
 export class LoginRefused extends CredentialsSignin {
@@ -41,9 +42,9 @@ export function authConfig(): NextAuthConfig {
         authorize: async (credentials, request) => {
           const input = credentialsSchema.safeParse(credentials);
           if (!input.success) throw new LoginRefused('invalid');
-          const attempt = await attemptLogin({ ...input.data, ip: clientIp(request.headers) });
+          const attempt = await attemptLogin(db(), { ...input.data, ip: clientIp(request.headers) });
           if (attempt.status !== 'ok') throw new LoginRefused(attempt.status);
-          const user = await getUserById(attempt.userId);
+          const user = await getUserById(db(), { userId: attempt.userId });
           return user && { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
         },
       }),

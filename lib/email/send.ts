@@ -1,7 +1,8 @@
 import 'server-only';
 import { Resend } from 'resend';
 import { emailFrom, isMailboxEnabled, isResendConfigured } from '@/lib/config';
-import { storeInOutbox, type Email } from '@/lib/data/outbox';
+import { storeInOutbox, type Email } from '@/domain/data/outbox';
+import { db } from '@/lib/db';
 import { log } from '@/lib/log';
 
 // The e-mail did not go out; the forms answer with Errors.emailFailed.
@@ -23,7 +24,7 @@ export function assertEmailDeliverable(subject?: string): void {
 export async function sendEmail(email: Email): Promise<void> {
   assertEmailDeliverable(email.subject);
   if (!isResendConfigured()) {
-    await storeInOutbox(email);
+    await storeInOutbox(db(), email);
     // A local platform prints the whole mail, links and their tokens included, so it can be opened
     // from the terminal too.
     log.info({ to: email.to, subject: email.subject, text: email.text }, 'e-mail kept in the local mailbox (no RESEND_API_KEY)');

@@ -1,31 +1,33 @@
 import 'server-only';
-import { acceptPendingInvite, declinePendingInvite, getInviteByToken } from '@/lib/data/invites';
+import type { Executor } from '@/db/client';
+import { acceptPendingInvite, declinePendingInvite, getInviteByToken } from '@/domain/data/invites';
+import { failure, success, type Result } from '@/domain/data/result';
 
-export type InviteCheck =
-  | { status: 'valid'; inviteId: string; accountId: string; accountName: string; inviterName: string | null }
-  | { status: 'invalid' | 'used' | 'expired' | 'revoked' | 'otherUser' };
+export type ValidInvite = { inviteId: string; accountId: string; accountName: string; inviterName: string | null };
+export type InviteRefusal = 'invalid' | 'used' | 'expired' | 'revoked' | 'otherUser';
 
 // What an invite link means for the logged-in user. An invite for someone else says only that,
 // never whose it is, so the page reveals nothing about other people's accounts.
-export async function checkInvite(token: string, userId: string): Promise<InviteCheck> {
-  const invite = token.length <= 200 ? await getInviteByToken(token) : null;
-  if (!invite) return { status: 'invalid' };
-  if (invite.invitedUserId !== userId) return { status: 'otherUser' };
-  if (invite.status === 'revoked') return { status: 'revoked' };
-  if (invite.status !== 'pending') return { status: 'used' };
-  if (invite.expiresAt <= new Date()) return { status: 'expired' };
-  return { status: 'valid', inviteId: invite.id, accountId: invite.accountId, accountName: invite.accountName, inviterName: invite.inviterName };
+export async function checkInvite(db: Executor, { token, userId }: { token: string; userId: string }): Promise<Result<ValidInvite, InviteRefusal>> {
+  const invite = token.length <= 200 ? await getInviteByToken(db, { token }) : null;
+  if (!invite) return failure('invalid');
+  if (invite.invitedUserId !== userId) return failure('otherUser');
+  if (invite.status === 'revoked') return failure('revoked');
+  if (invite.status !== 'pending') return failure('used');
+  if (invite.expiresAt <= new Date()) return failure('expired');
+  return success({ inviteId: invite.id, accountId: invite.accountId, accountName: invite.accountName, inviterName: invite.inviterName });
 }
 
-export async function acceptInvite({ token, userId }: { token: string; userId: string }) {
-  const check = await checkInvite(token, userId);
-  if (check.status !== 'valid') return check;
-  const accountId = await acceptPendingInvite({ inviteId: check.inviteId, userId });
-  return accountId ? { status: 'accepted' as const, accountId } : { status: 'used' as const };
+export async function acceptInvite(db: Executor, answer: { token: string; userId: string }): Promise<Result<{ accountId: string }, InviteRefusal>> {
+  const check = await checkInvite(db, answer);
+  if (!check.ok) return check;
+  const accepted = await acceptPendingInvite(db, { inviteId: check.value.inviteId, userId: answer.userId });
+  return accepted.ok ? accepted : failure('used');
 }
 
-export async function declineInvite({ token, userId }: { token: string; userId: string }) {
-  const check = await checkInvite(token, userId);
-  if (check.status !== 'valid') return check;
-  return (await declinePendingInvite({ inviteId: check.inviteId, userId })) ? { status: 'declined' as const } : { status: 'used' as const };
+export async function declineInvite(db: Executor, answer: { token: string; userId: string }): Promise<Result<null, InviteRefusal>> {
+  const check = await checkInvite(db, answer);
+  if (!check.ok) return check;
+  const declined = await declinePendingInvite(db, { inviteId: check.value.inviteId, userId: answer.userId });
+  return declined.ok ? declined : failure('used');
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { csvField, csvLine, csvText } from './csv';
-import type { ExportRow } from './export-query';
+import type { ExportRow } from '@/domain/data/session-export';
 
 export type ExportLabels = { header: string[]; deletedCard: (label: string) => string };
 

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { isoDay, pageField } from '@/lib/validation';
 
-export const SESSIONS_PAGE_SIZE = 50;
-
 // Links are shared and edited by hand: a value that does not parse is dropped, never an error page.
 const day = isoDay().optional().catch(undefined);
 const id = z.uuid().optional().catch(undefined);

@@ -31,13 +31,13 @@ describe('command bus', () => {
     const card = await makeCard(db, { accountId: fixture.account.id, kind: 'virtual', userId: fixture.account.owner.id });
 
     const started = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'RemoteStartTransaction', payload: { idTag: card.idTag, connectorId: 1 } });
-    expect(started).toMatchObject({ status: 'accepted', response: { status: 'Accepted' } });
+    expect(started).toMatchObject({ ok: true, value: { status: 'accepted', response: { status: 'Accepted' } } });
     const session = await waitFor(async () => (await db.select().from(transactions).where(eq(transactions.cardId, card.id)))[0]);
     expect(session).toMatchObject({ isRemoteStarted: true, authorizationStatus: 'Accepted', userId: fixture.account.owner.id, connectorId: 1 });
 
     await charger.queue.drained();
     const stopped = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'RemoteStopTransaction', payload: { transactionId: session.id } });
-    expect(stopped?.status).toBe('accepted');
+    expect(stopped.ok && stopped.value.status).toBe('accepted');
     const closed = await waitFor(async () => (await db.select().from(transactions).where(eq(transactions.id, session.id)))[0]?.stoppedAt && true);
     expect(closed).toBe(true);
     const [row] = await db.select().from(transactions).where(eq(transactions.id, session.id));
@@ -47,9 +47,9 @@ describe('command bus', () => {
   it('returns the charger payload of GetConfiguration and a rejection as rejected', async () => {
     await startSimulator(server, { identity: fixture.charger.identity });
     const configuration = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'GetConfiguration', payload: { key: ['HeartbeatInterval', 'Nope'] } });
-    expect(configuration).toMatchObject({ status: 'accepted', response: { configurationKey: [{ key: 'HeartbeatInterval', value: '300' }], unknownKey: ['Nope'] } });
+    expect(configuration).toMatchObject({ ok: true, value: { status: 'accepted', response: { configurationKey: [{ key: 'HeartbeatInterval', value: '300' }], unknownKey: ['Nope'] } } });
     const stop = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'RemoteStopTransaction', payload: { transactionId: 424242 } });
-    expect(stop).toMatchObject({ status: 'rejected', error: 'Rejected' });
+    expect(stop).toMatchObject({ ok: true, value: { status: 'rejected', error: 'Rejected' } });
   });
 
   it('keeps an answer holding a NUL character, with U+FFFD in its place, instead of leaving the command sent', async () => {
@@ -57,7 +57,7 @@ describe('command bus', () => {
     client.handle('GetConfiguration', async () => ({ configurationKey: [{ key: 'Vendor', readonly: true, value: 'A\u0000B' }] }));
     try {
       const outcome = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'GetConfiguration', payload: {} });
-      expect(outcome).toMatchObject({ status: 'accepted', response: { configurationKey: [{ key: 'Vendor', value: 'A\uFFFDB' }] } });
+      expect(outcome).toMatchObject({ ok: true, value: { status: 'accepted', response: { configurationKey: [{ key: 'Vendor', value: 'A\uFFFDB' }] } } });
     } finally {
       await client.close({ force: true });
     }
@@ -67,14 +67,14 @@ describe('command bus', () => {
     const offline = await makeCharger(db, { accountId: fixture.account.id });
     const began = Date.now();
     const outcome = await sendCommand(db, { ...commandInput(offline.id), action: 'Reset', payload: { type: 'Soft' } });
-    expect(outcome?.status).toBe('offline');
+    expect(outcome.ok && outcome.value.status).toBe('offline');
     expect(Date.now() - began).toBeLessThan(1000);
   });
 
   it('ends a command the charger ignores as timeout', async () => {
     await startSimulator(server, { identity: fixture.charger.identity, ignoreActions: ['UnlockConnector'] });
     const outcome = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'UnlockConnector', payload: { connectorId: 1 } });
-    expect(outcome?.status).toBe('timeout');
+    expect(outcome.ok && outcome.value.status).toBe('timeout');
   });
 
   it('fails a payload that violates the OCPP schema without sending it', async () => {
@@ -84,12 +84,12 @@ describe('command bus', () => {
       action: 'ChangeAvailability',
       payload: { connectorId: 1, type: 'Sideways' as 'Operative' },
     });
-    expect(outcome?.status).toBe('failed');
+    expect(outcome.ok && outcome.value.status).toBe('failed');
   });
 
   it('queues nothing for a charger of another account', async () => {
     const other = await makeChargerFixture(db);
-    expect(await sendCommand(db, { ...commandInput(other.charger.id), action: 'ClearCache', payload: {} })).toBeNull();
+    expect(await sendCommand(db, { ...commandInput(other.charger.id), action: 'ClearCache', payload: {} })).toEqual({ ok: false, reason: 'notFound' });
     expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, other.charger.id))).toEqual([]);
   });
 
@@ -97,9 +97,9 @@ describe('command bus', () => {
     // Flagged online by a process that no longer exists: nobody claims it and nobody may call it offline.
     const ghost = await makeCharger(db, { accountId: fixture.account.id, isOnline: true, instanceId: 'ghost' });
     const outcome = await sendCommand(db, { ...commandInput(ghost.id), action: 'ClearCache', payload: {}, ttlMs: 1 }, { waitMs: 200 });
-    expect(outcome?.status).toBe('pending');
+    expect(outcome.ok && outcome.value.status).toBe('pending');
     await server.listener.sweep();
-    const [row] = await db.select().from(chargerCommands).where(eq(chargerCommands.id, outcome!.id));
+    const [row] = await db.select().from(chargerCommands).where(eq(chargerCommands.id, outcome.ok ? outcome.value.id : ''));
     expect(row?.status).toBe('expired');
   });
 

@@ -6,7 +6,7 @@ import { asc, eq } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import type { RPCClient } from 'ocpp-rpc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getSession, listSessionMeterValues } from '@/lib/data/sessions';
+import { getSession, listSessionMeterValues } from '@/domain/data/sessions';
 import { sessionSeries } from '@/domain/sessions/series';
 import { createDb } from '../../db/client';
 import { runMigrations } from '../../db/migrate';
@@ -96,7 +96,7 @@ describe('a reading sent without its session and repeated in the StopTransaction
     expect(rows.slice(0, 2).map((row) => row.id)).toEqual(unlinked.map((row) => row.id).sort((a, b) => a - b));
 
     const scope = { accountId: account.id, sessionId: start.transactionId };
-    const [session, values] = await Promise.all([getSession(scope), listSessionMeterValues(scope)]);
+    const [session, values] = await Promise.all([getSession(db, scope), listSessionMeterValues(db, scope)]);
     const series = sessionSeries({ samples: values, ...session! });
     expect(series.energyKwh).toContainEqual({ at: sampledAt.getTime(), value: 0.6 });
     expect(series.powerKw).toContainEqual({ at: sampledAt.getTime(), value: 7.4 });

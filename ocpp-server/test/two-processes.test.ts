@@ -30,16 +30,16 @@ describe('two OCPP server processes on one database', () => {
     const send = (chargerId: string) =>
       sendCommand(db, { accountId: account.id, chargerId, action: 'ChangeConfiguration', payload: { key: 'Tag', value: tag } }, { waitMs: 15_000 });
     const outcomes = await Promise.all(rows.flatMap((row) => [send(row.id), send(row.id)]));
-    expect(outcomes.map((outcome) => outcome?.status)).toEqual(Array(CHARGERS * 2).fill('accepted'));
+    expect(outcomes.map((outcome) => outcome.ok && outcome.value.status)).toEqual(Array(CHARGERS * 2).fill('accepted'));
     for (const charger of simulated) expect(charger.receivedCalls.filter((call) => call === 'ChangeConfiguration')).toHaveLength(2);
 
     // The load balancer sends a charger to the other process while the first still holds its old socket.
     const moving = rows[0]!;
     const moved = await startSimulator(right, { identity: moving.identity });
     await waitFor(async () => (await db.select().from(chargers).where(eq(chargers.id, moving.id)))[0]?.instanceId === right.instanceId);
-    expect((await send(moving.id))?.status).toBe('accepted');
+    expect(await send(moving.id)).toMatchObject({ ok: true, value: { status: 'accepted' } });
     await simulated[0]!.stop();
-    expect((await send(moving.id))?.status).toBe('accepted');
+    expect(await send(moving.id)).toMatchObject({ ok: true, value: { status: 'accepted' } });
     expect(moved.receivedCalls).toEqual(['ChangeConfiguration', 'ChangeConfiguration']);
     expect(simulated[0]!.receivedCalls.filter((call) => call === 'ChangeConfiguration')).toHaveLength(2);
     expect(await moved.authorize('UNKNOWN')).toBe('Invalid');

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attemptLogin } from '@/lib/accounts/login';
 import { hashPassword } from '@/domain/crypto/password';
-import { LOGIN_LIMITS } from '@/lib/data/login-failures';
+import { LOGIN_LIMITS } from '@/lib/accounts/login-limit';
 import { testSql } from '../support/sql';
+import { db } from '@/lib/db';
 
 const sql = testSql();
 afterAll(() => sql.end());
@@ -19,7 +20,7 @@ async function activeUser() {
 const ip = () => `10.0.${randomBytes(1)[0]}.${randomBytes(1)[0]}-${randomBytes(2).toString('hex')}`;
 
 async function failTimes(n: number, email: string, fromIp: string) {
-  for (let i = 0; i < n; i++) await attemptLogin({ email, password: 'wrong', ip: fromIp });
+  for (let i = 0; i < n; i++) await attemptLogin(db(), { email, password: 'wrong', ip: fromIp });
 }
 
 describe('failed login limit', () => {
@@ -27,51 +28,51 @@ describe('failed login limit', () => {
     const email = await activeUser();
     await failTimes(LOGIN_LIMITS.perEmail, email, ip());
 
-    const attempt = await attemptLogin({ email, password: PASSWORD, ip: ip() });
+    const attempt = await attemptLogin(db(), { email, password: PASSWORD, ip: ip() });
     expect(attempt).toEqual({ status: 'rateLimited', retryAfterMinutes: 15 });
   });
 
   it('counts an e-mail in any case as the same e-mail', async () => {
     const email = await activeUser();
     await failTimes(LOGIN_LIMITS.perEmail, email.toUpperCase(), ip());
-    expect((await attemptLogin({ email, password: PASSWORD, ip: ip() })).status).toBe('rateLimited');
+    expect((await attemptLogin(db(), { email, password: PASSWORD, ip: ip() })).status).toBe('rateLimited');
   });
 
   it('lets the user in again once the window has passed', async () => {
     const email = await activeUser();
     await failTimes(LOGIN_LIMITS.perEmail, email, ip());
     await sql`update login_failures set created_at = now() - interval '16 minutes' where email = ${email}`;
-    expect((await attemptLogin({ email, password: PASSWORD, ip: ip() })).status).toBe('ok');
+    expect((await attemptLogin(db(), { email, password: PASSWORD, ip: ip() })).status).toBe('ok');
   });
 
   it('forgets earlier failures after a successful login', async () => {
     const email = await activeUser();
     await failTimes(LOGIN_LIMITS.perEmail - 1, email, ip());
-    expect((await attemptLogin({ email, password: PASSWORD, ip: ip() })).status).toBe('ok');
+    expect((await attemptLogin(db(), { email, password: PASSWORD, ip: ip() })).status).toBe('ok');
     await failTimes(LOGIN_LIMITS.perEmail - 1, email, ip());
-    expect((await attemptLogin({ email, password: PASSWORD, ip: ip() })).status).toBe('ok');
+    expect((await attemptLogin(db(), { email, password: PASSWORD, ip: ip() })).status).toBe('ok');
   });
 
   it(`slows one address trying many e-mails after ${LOGIN_LIMITS.perIp} failures`, async () => {
     const attacker = ip();
     for (let i = 0; i < LOGIN_LIMITS.perIp; i++) {
-      await attemptLogin({ email: `guess-${i}-${randomBytes(3).toString('hex')}@example.test`, password: 'x', ip: attacker });
+      await attemptLogin(db(), { email: `guess-${i}-${randomBytes(3).toString('hex')}@example.test`, password: 'x', ip: attacker });
     }
     const victim = await activeUser();
-    expect((await attemptLogin({ email: victim, password: PASSWORD, ip: attacker })).status).toBe('rateLimited');
-    expect((await attemptLogin({ email: victim, password: PASSWORD, ip: ip() })).status).toBe('ok');
+    expect((await attemptLogin(db(), { email: victim, password: PASSWORD, ip: attacker })).status).toBe('rateLimited');
+    expect((await attemptLogin(db(), { email: victim, password: PASSWORD, ip: ip() })).status).toBe('ok');
   });
 
   it('lets no more than the limit through when guesses arrive all at once', async () => {
     const email = await activeUser();
-    const results = await Promise.all(Array.from({ length: 12 }, () => attemptLogin({ email, password: 'wrong', ip: ip() })));
+    const results = await Promise.all(Array.from({ length: 12 }, () => attemptLogin(db(), { email, password: 'wrong', ip: ip() })));
     expect(results.filter((result) => result.status === 'invalid').length).toBeLessThanOrEqual(LOGIN_LIMITS.perEmail);
     expect(results.some((result) => result.status === 'rateLimited')).toBe(true);
   });
 
   it('answers "wrong e-mail or password" alike for an unknown e-mail and a wrong password', async () => {
     const email = await activeUser();
-    expect(await attemptLogin({ email, password: 'wrong', ip: ip() })).toEqual({ status: 'invalid' });
-    expect(await attemptLogin({ email: `x${email}`, password: 'wrong', ip: ip() })).toEqual({ status: 'invalid' });
+    expect(await attemptLogin(db(), { email, password: 'wrong', ip: ip() })).toEqual({ status: 'invalid' });
+    expect(await attemptLogin(db(), { email: `x${email}`, password: 'wrong', ip: ip() })).toEqual({ status: 'invalid' });
   });
 });

@@ -4,6 +4,7 @@ import { attemptLogin } from '@/lib/accounts/login';
 import { requestPasswordReset, resetPassword } from '@/lib/accounts/password-reset';
 import { hashPassword } from '@/domain/crypto/password';
 import { testSql } from '../support/sql';
+import { db } from '@/lib/db';
 
 const sql = testSql();
 afterAll(() => sql.end());
@@ -15,7 +16,7 @@ async function userWithResetMail() {
   const email = `reset-${randomBytes(4).toString('hex')}@example.test`;
   const [user] = await sql`insert into users (email, name, password_hash, email_verified_at, locale)
     values (${email}, 'Reset', ${await hashPassword(OLD)}, now(), 'fr') returning session_version`;
-  await requestPasswordReset(email.toUpperCase());
+  await requestPasswordReset(db(), email.toUpperCase());
   const [mail] = await sql`select subject, text from outbox_emails where "to" = ${email}`;
   const token = decodeURIComponent(/reset-password\?token=([\w-]+)/.exec(mail?.text ?? '')?.[1] ?? '');
   return { email, token, subject: mail?.subject as string, sessionVersion: user?.session_version as string };
@@ -26,26 +27,26 @@ describe('password reset', () => {
     const { email, token, subject, sessionVersion } = await userWithResetMail();
     expect(subject).toBe('Réinitialisez votre mot de passe Chargewatch');
 
-    expect(await resetPassword({ token, password: NEW })).toBe('reset');
-    expect((await attemptLogin({ email, password: OLD, ip: email })).status).toBe('invalid');
-    expect((await attemptLogin({ email, password: NEW, ip: email })).status).toBe('ok');
+    expect((await resetPassword(db(), { token, password: NEW })).ok).toBe(true);
+    expect((await attemptLogin(db(), { email, password: OLD, ip: email })).status).toBe('invalid');
+    expect((await attemptLogin(db(), { email, password: NEW, ip: email })).status).toBe('ok');
     const [user] = await sql`select session_version from users where email = ${email}`;
     expect(user?.session_version).not.toBe(sessionVersion);
 
-    expect(await resetPassword({ token, password: 'yet another password' })).toBe('used');
+    expect(await resetPassword(db(), { token, password: 'yet another password' })).toEqual({ ok: false, reason: 'used' });
   });
 
   it('refuses an expired link and keeps the old password', async () => {
     const { email, token } = await userWithResetMail();
     await sql`update tokens set expires_at = now() - interval '1 second' where token_hash is not null
       and user_id = (select id from users where email = ${email})`;
-    expect(await resetPassword({ token, password: NEW })).toBe('expired');
-    expect((await attemptLogin({ email, password: OLD, ip: email })).status).toBe('ok');
+    expect(await resetPassword(db(), { token, password: NEW })).toEqual({ ok: false, reason: 'expired' });
+    expect((await attemptLogin(db(), { email, password: OLD, ip: email })).status).toBe('ok');
   });
 
   it('sends nothing for an unknown address, and says nothing different', async () => {
     const email = `nobody-${randomBytes(4).toString('hex')}@example.test`;
-    await expect(requestPasswordReset(email)).resolves.toBeUndefined();
+    await expect(requestPasswordReset(db(), email)).resolves.toBeUndefined();
     expect(await sql`select 1 from outbox_emails where "to" = ${email}`).toHaveLength(0);
   });
 });

@@ -4,6 +4,7 @@ import { registerUser } from '@/lib/accounts/register';
 import { EmailDeliveryError, sendEmail } from '@/lib/email/send';
 import { startResendStub } from '../support/resend-stub';
 import { testSql } from '../support/sql';
+import { db } from '@/lib/db';
 
 const sql = testSql();
 afterAll(() => sql.end());
@@ -26,7 +27,7 @@ describe('e-mail through Resend', () => {
     await withResend(stub);
     const address = `resend-${randomBytes(4).toString('hex')}@example.test`;
 
-    await registerUser({ name: 'Jonas', email: address, password: 'long enough password', locale: 'de' });
+    await registerUser(db(), { name: 'Jonas', email: address, password: 'long enough password', locale: 'de' });
     await stub.close();
 
     expect(stub.received).toHaveLength(1);

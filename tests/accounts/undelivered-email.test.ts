@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { createDb } from '@/db/client';
 import { makeUser } from '@/db/seed/builders';
 import { registerUser } from '@/lib/accounts/register';
-import { checkToken } from '@/lib/data/tokens';
+import { checkToken } from '@/domain/data/tokens';
 import { idle } from '@/lib/action-result';
 import { startResendStub } from '../support/resend-stub';
 import { formData } from '../support/form';
@@ -70,7 +70,7 @@ describe('with no RESEND_API_KEY and the local mailbox off (production without L
   it('with LOCAL_MAILBOX=1 the e-mail is kept in the local mailbox as before', async () => {
     vi.stubEnv('LOCAL_MAILBOX', '1');
     const email = address();
-    expect((await registerUser({ name: email, email, password: PASSWORD, locale: 'lt' })).status).toBe('registered');
+    expect((await registerUser(db, { name: email, email, password: PASSWORD, locale: 'lt' })).ok).toBe(true);
     expect(await traces(email)).toEqual({ users: 1, accounts: 1, tokens: 1, outbox: 1 });
   });
 });
@@ -90,7 +90,7 @@ describe('when Resend refuses the activation e-mail', () => {
 
     const working = await startResendStub();
     vi.stubEnv('RESEND_BASE_URL', working.url);
-    expect((await registerUser({ name: email, email, password: PASSWORD, locale: 'lt' })).status).toBe('registered');
+    expect((await registerUser(db, { name: email, email, password: PASSWORD, locale: 'lt' })).ok).toBe(true);
     await working.close();
     expect(working.received).toHaveLength(1);
   });
@@ -116,7 +116,7 @@ describe('when Resend refuses the e-mail', () => {
     await refusing.close();
     expect(refusing.received).toHaveLength(1);
     expect(known).toEqual(unknown);
-    expect(await checkToken(firstLink, 'reset')).toEqual({ status: 'valid', userId: user.id });
+    expect(await checkToken(db, { token: firstLink, purpose: 'reset' })).toEqual({ ok: true, value: { userId: user.id } });
   });
 });
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { attemptLogin } from '@/lib/accounts/login';
 import { clientIp, UNKNOWN_CLIENT } from '@/lib/auth/client-ip';
 import { hashPassword } from '@/domain/crypto/password';
-import { LOGIN_LIMITS } from '@/lib/data/login-failures';
+import { LOGIN_LIMITS } from '@/lib/accounts/login-limit';
 
 // Logins of other test files without a client address count under the same shared address, so
 // this file has a database of its own.
@@ -47,10 +47,10 @@ describe('a login without a known client address', () => {
     await db().insert(users).values({ email, name: 'Victim', passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date() });
 
     for (let i = 0; i < LOGIN_LIMITS.perIp; i++) {
-      expect((await attemptLogin({ email: `guess-${i}@example.test`, password: 'x', ip: UNKNOWN_CLIENT })).status).toBe('invalid');
+      expect((await attemptLogin(db(), { email: `guess-${i}@example.test`, password: 'x', ip: UNKNOWN_CLIENT })).status).toBe('invalid');
     }
-    expect((await attemptLogin({ email, password: PASSWORD, ip: UNKNOWN_CLIENT })).status).toBe('rateLimited');
-    expect((await attemptLogin({ email, password: PASSWORD, ip: '192.0.2.10' })).status).toBe('ok');
+    expect((await attemptLogin(db(), { email, password: PASSWORD, ip: UNKNOWN_CLIENT })).status).toBe('rateLimited');
+    expect((await attemptLogin(db(), { email, password: PASSWORD, ip: '192.0.2.10' })).status).toBe('ok');
   });
 
   it('is told once in the log, not with every login', () => {

@@ -5,7 +5,7 @@ import { syncCardsAction } from '@/app/(app)/cards/sync-actions';
 import { cardLocalLists, cards, chargerCommands } from '@/db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
 import { idle } from '@/lib/action-result';
-import { getCard, listCards } from '@/lib/data/cards';
+import { getCard, listCards } from '@/domain/data/cards';
 import { testDb } from '@/ocpp-server/test/helpers';
 import { form, Redirected, signInAs } from './action-support';
 
@@ -85,8 +85,8 @@ describe('cards actions refuse a member of another account', () => {
   });
 
   it('cannot read the account’s cards through its own scope', async () => {
-    expect(await getCard({ accountId: intruder.account.id, cardId: victim.card.id })).toBeNull();
-    expect(await listCards({ accountId: intruder.account.id })).toEqual([]);
+    expect(await getCard(db, { accountId: intruder.account.id, cardId: victim.card.id })).toBeNull();
+    expect(await listCards(db, { accountId: intruder.account.id })).toEqual([]);
   });
 
   it('cannot link a card of its own account to a user of another account', async () => {
@@ -143,7 +143,7 @@ describe('cards actions for a member', () => {
     expect(card!.idTag).toMatch(/^V[A-Z2-7]{15}$/);
     const unlinked = await editCardAction(idle, form({ accountId: account.id, cardId: card!.id, label: 'Phone', userId: '' }));
     expect(unlinked).toMatchObject({ status: 'error', fieldErrors: { userId: ['virtualNeedsUser'] } });
-    expect((await getCard({ accountId: account.id, cardId: card!.id }))?.userId).toBe(user.id);
+    expect((await getCard(db, { accountId: account.id, cardId: card!.id }))?.userId).toBe(user.id);
   });
 
   it('edits, blocks, unblocks and soft-deletes a card', async () => {
@@ -152,10 +152,10 @@ describe('cards actions for a member', () => {
     const claim = { accountId: account.id, cardId: card.id };
     expect(await editCardAction(idle, form({ ...claim, label: 'Renamed', userId: user.id }))).toEqual({ status: 'ok', data: null });
     expect(await setCardStatusAction(idle, form({ ...claim, status: 'blocked' }))).toEqual({ status: 'ok', data: null });
-    expect(await getCard(claim)).toMatchObject({ label: 'Renamed', userId: user.id, userName: user.name, status: 'blocked' });
+    expect(await getCard(db, claim)).toMatchObject({ label: 'Renamed', userId: user.id, userName: user.name, status: 'blocked' });
     expect(await setCardStatusAction(idle, form({ ...claim, status: 'active' }))).toEqual({ status: 'ok', data: null });
     await expectRedirect(deleteCardAction(idle, form(claim)), '/cards');
-    expect(await getCard(claim)).toBeNull();
+    expect(await getCard(db, claim)).toBeNull();
     const [row] = await db.select().from(cards).where(eq(cards.id, card.id));
     expect(row?.deletedAt).toBeInstanceOf(Date);
     await expectRedirect(addCardAction(idle, form({ accountId: account.id, kind: 'physical', idTag: card.idTag })), '/cards');

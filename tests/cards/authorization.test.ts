@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { meterValues, memberships, transactions } from '@/db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
 import { sendCommand } from '@/domain/commands/send';
-import { getCard, setCardStatus } from '@/lib/data/cards';
+import { getCard, setCardStatus } from '@/domain/data/cards';
 import type { OcppServer } from '@/ocpp-server/src/start';
 import { touchCard } from '@/ocpp-server/src/store/cards';
 import { connectClient, makeChargerFixture, startTestServer, testDb, waitFor } from '@/ocpp-server/test/helpers';
@@ -87,7 +87,7 @@ describe('card authorization at a charger over OCPP 1.6', () => {
     expect((await statusesFor(client, card.idTag)).authorize).toBe('Accepted');
     await db.delete(memberships).where(and(eq(memberships.accountId, accountId()), eq(memberships.userId, user.id)));
     expect(await statusesFor(client, card.idTag, 2)).toEqual({ authorize: 'Invalid', start: 'Invalid' });
-    expect(await getCard({ accountId: accountId(), cardId: card.id })).toMatchObject({ status: 'active', hasUserLeft: true });
+    expect(await getCard(db, { accountId: accountId(), cardId: card.id })).toMatchObject({ status: 'active', hasUserLeft: true });
   });
 
   it('lets the same physical card into two accounts, each only at its own chargers', async () => {
@@ -112,7 +112,7 @@ describe('card authorization at a charger over OCPP 1.6', () => {
       payload: { idTag: card.idTag, connectorId: 1 },
       requestedBy: fixture.account.owner.id,
     });
-    expect(outcome).toMatchObject({ status: 'accepted', response: { status: 'Accepted' } });
+    expect(outcome).toMatchObject({ ok: true, value: { status: 'accepted', response: { status: 'Accepted' } } });
     const session = await waitFor(async () => (await db.select().from(transactions).where(eq(transactions.cardId, card.id)))[0]);
     expect(session).toMatchObject({ authorizationStatus: 'Accepted', isRemoteStarted: true, userId: fixture.account.owner.id });
   });
@@ -125,9 +125,9 @@ describe('card authorization at a charger over OCPP 1.6', () => {
     await simulated.queue.drained();
     const transactionId = simulated.session(1)!.transactionId!;
 
-    expect(await setCardStatus({ accountId: accountId(), cardId: card.id }, 'blocked')).toBe(true);
+    expect((await setCardStatus(db, { accountId: accountId(), cardId: card.id, status: 'blocked' })).ok).toBe(true);
     const blockedAt = new Date();
-    expect(await getCard({ accountId: accountId(), cardId: card.id })).toMatchObject({ status: 'blocked', isCharging: true });
+    expect(await getCard(db, { accountId: accountId(), cardId: card.id })).toMatchObject({ status: 'blocked', isCharging: true });
 
     const laterSamples = () =>
       db.select({ n: raw<number>`count(*)::int` }).from(meterValues).where(and(eq(meterValues.transactionId, transactionId), gt(meterValues.sampledAt, blockedAt)));

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cardLocalLists, cards, chargerCommands } from '@/db/schema';
 import { makeAccount, makeCard, makeCharger } from '@/db/seed/builders';
 import { resendLocalListIfSynced, syncLocalList } from '@/domain/cards/local-list';
-import { listLocalListSyncs } from '@/lib/data/cards';
+import { listLocalListSyncs } from '@/domain/data/local-lists';
 import type { OcppServer } from '@/ocpp-server/src/start';
 import { startTestServer, testDb, waitFor } from '@/ocpp-server/test/helpers';
 import { startSimulator, stopSimulators } from '@/ocpp-server/test/simulators';
@@ -57,7 +57,7 @@ describe('Local Authorization List sync', () => {
     const second = await syncLocalList(db, scope, { waitMs: 5000 });
     expect(second.version).toBe(2);
     expect(simulated.localList.version).toBe(2);
-    const syncs = await listLocalListSyncs({ accountId: account.id });
+    const syncs = await listLocalListSyncs(db, { accountId: account.id });
     expect(syncs.find((sync) => sync.chargerId === charger.id)).toMatchObject({ status: 'accepted', listVersion: 2, isOnline: true });
     expect(syncs.find((sync) => sync.chargerId === offline.id)).toMatchObject({ status: null, isOnline: false });
   });
@@ -67,13 +67,13 @@ describe('Local Authorization List sync', () => {
     const charger = await makeCharger(db, { accountId: account.id });
     const simulated = await startSimulator(server, { identity: charger.identity });
 
-    expect(await resendLocalListIfSynced(db, scope)).toBeNull();
+    expect(await resendLocalListIfSynced(db, scope)).toEqual({ ok: false, reason: 'neverSynced' });
     expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id))).toEqual([]);
 
     await syncLocalList(db, scope, { waitMs: 5000 });
     await makeCard(db, { accountId: account.id, idTag: 'NEWCARD01' });
     await db.update(cards).set({ status: 'blocked' }).where(eq(cards.id, active.id));
-    expect(await resendLocalListIfSynced(db, scope)).toEqual({ version: 2, chargerIds: [charger.id] });
+    expect(await resendLocalListIfSynced(db, scope)).toEqual({ ok: true, value: { version: 2, chargerIds: [charger.id] } });
     await waitFor(async () => simulated.localList.version === 2);
     expect([...simulated.localList.entries.keys()]).toEqual(['EXPIRING01', 'NEWCARD01']);
     const [version] = await db.select().from(cardLocalLists).where(eq(cardLocalLists.accountId, account.id));

@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '@/db/client';
 import { connectors, meterValues, transactions } from '@/db/schema';
 import { makeAccount, makeCharger } from '@/db/seed/builders';
-import { CHARGERS_PAGE_SIZE, chargerCounts, getCharger, listChargerPage, listChargers, listRecentSessions } from '@/lib/data/chargers';
+import { listRecentSessions } from '@/domain/data/charger-activity';
+import { CHARGERS_PAGE_SIZE, getCharger, getChargerCounts, listChargerPage, listChargers } from '@/domain/data/chargers';
 
 const { db, sql } = createDb(process.env.DATABASE_URL!);
 afterAll(() => sql.end());
@@ -41,7 +42,7 @@ async function chargingCharger() {
 describe('charger data for the pages', () => {
   it('lists connectors without connector 0, with the latest power of the running session', async () => {
     const { account } = await chargingCharger();
-    const [charger] = await listChargers({ accountId: account.id });
+    const [charger] = await listChargers(db, { accountId: account.id });
     expect(charger?.connectors.map((c) => [c.connectorId, c.status, c.powerW])).toEqual([
       [1, 'Charging', 7400],
       [2, 'Faulted', null],
@@ -51,16 +52,16 @@ describe('charger data for the pages', () => {
 
   it('shows the energy of a running session from its last meter reading', async () => {
     const { account, charger } = await chargingCharger();
-    const [session] = await listRecentSessions({ accountId: account.id, chargerId: charger.id });
+    const [session] = await listRecentSessions(db, { accountId: account.id, chargerId: charger.id });
     expect(session).toMatchObject({ idTag: 'CARD1', stoppedAt: null, lastMeterWh: 11_500, meterStartWh: 10_000 });
   });
 
   it("returns nothing of a charger to another account's scope", async () => {
     const { charger } = await chargingCharger();
     const other = await makeAccount(db);
-    expect(await getCharger({ accountId: other.id, chargerId: charger.id })).toBeNull();
-    expect(await listRecentSessions({ accountId: other.id, chargerId: charger.id })).toEqual([]);
-    expect(await listChargers({ accountId: other.id })).toEqual([]);
+    expect(await getCharger(db, { accountId: other.id, chargerId: charger.id })).toBeNull();
+    expect(await listRecentSessions(db, { accountId: other.id, chargerId: charger.id })).toEqual([]);
+    expect(await listChargers(db, { accountId: other.id })).toEqual([]);
   });
 
   it('pages the chargers by name: the second page holds the next ones, with the total on each page', async () => {
@@ -70,19 +71,19 @@ describe('charger data for the pages', () => {
     for (const name of [...names].reverse()) await makeCharger(db, { accountId: account.id, name });
     await makeCharger(db, { accountId: account.id, name: 'Bay 000 removed', deletedAt: new Date() });
 
-    const first = await listChargerPage({ accountId: account.id, page: 1 });
+    const first = await listChargerPage(db, { accountId: account.id, page: 1 });
     expect(first.total).toBe(count);
     expect(first.chargers.map((charger) => charger.name)).toEqual(names.slice(0, CHARGERS_PAGE_SIZE));
-    const second = await listChargerPage({ accountId: account.id, page: 2 });
+    const second = await listChargerPage(db, { accountId: account.id, page: 2 });
     expect(second.total).toBe(count);
     expect(second.chargers.map((charger) => charger.name)).toEqual(names.slice(CHARGERS_PAGE_SIZE));
-    expect(await listChargerPage({ accountId: account.id, page: 3 })).toEqual({ chargers: [], total: count });
-    expect(await listChargerPage({ accountId: (await makeAccount(db)).id, page: 1 })).toEqual({ chargers: [], total: 0 });
+    expect(await listChargerPage(db, { accountId: account.id, page: 3 })).toEqual({ chargers: [], total: count });
+    expect(await listChargerPage(db, { accountId: (await makeAccount(db)).id, page: 1 })).toEqual({ chargers: [], total: 0 });
   });
 
   it('counts chargers, those online and the connectors charging for the dashboard', async () => {
     const { account } = await chargingCharger();
     await makeCharger(db, { accountId: account.id, isOnline: false });
-    expect(await chargerCounts({ accountId: account.id })).toEqual({ total: 2, online: 1, charging: 1 });
+    expect(await getChargerCounts(db, { accountId: account.id })).toEqual({ total: 2, online: 1, charging: 1 });
   });
 });

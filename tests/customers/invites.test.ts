@@ -76,10 +76,10 @@ describe('answering an invitation', () => {
     const friend = await person();
     await invite(friend.email);
     const { token } = await inviteTokenFor(friend.email);
-    expect(await acceptInvite({ token, userId: friend.id })).toEqual({ status: 'accepted', accountId: account.id });
+    expect(await acceptInvite(db, { token, userId: friend.id })).toEqual({ ok: true, value: { accountId: account.id } });
     const [membership] = await db.select().from(memberships).where(and(eq(memberships.accountId, account.id), eq(memberships.userId, friend.id)));
     expect(membership?.role).toBe('member');
-    expect(await acceptInvite({ token, userId: friend.id })).toEqual({ status: 'used' });
+    expect(await acceptInvite(db, { token, userId: friend.id })).toEqual({ ok: false, reason: 'used' });
   });
 
   it("refuses someone else's link without saying whose it is", async () => {
@@ -87,7 +87,7 @@ describe('answering an invitation', () => {
     const other = await person();
     await invite(friend.email);
     const { token } = await inviteTokenFor(friend.email);
-    expect(await acceptInvite({ token, userId: other.id })).toEqual({ status: 'otherUser' });
+    expect(await acceptInvite(db, { token, userId: other.id })).toEqual({ ok: false, reason: 'otherUser' });
     expect(await db.select().from(memberships).where(eq(memberships.userId, other.id))).toHaveLength(0);
   });
 
@@ -97,20 +97,20 @@ describe('answering an invitation', () => {
     await invite(late.email);
     await invite(revoked.email);
     await db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.invitedUserId, late.id));
-    expect(await acceptInvite({ token: (await inviteTokenFor(late.email)).token, userId: late.id })).toEqual({ status: 'expired' });
+    expect(await acceptInvite(db, { token: (await inviteTokenFor(late.email)).token, userId: late.id })).toEqual({ ok: false, reason: 'expired' });
 
     const [pending] = await db.select().from(invites).where(eq(invites.invitedUserId, revoked.id));
     expect(await revokeInviteAction(idle, formData({ accountId: account.id, inviteId: pending!.id }))).toMatchObject({ status: 'ok' });
-    expect(await acceptInvite({ token: (await inviteTokenFor(revoked.email)).token, userId: revoked.id })).toEqual({ status: 'revoked' });
+    expect(await acceptInvite(db, { token: (await inviteTokenFor(revoked.email)).token, userId: revoked.id })).toEqual({ ok: false, reason: 'revoked' });
 
-    expect(await checkInvite('forged', late.id)).toEqual({ status: 'invalid' });
+    expect(await checkInvite(db, { token: 'forged', userId: late.id })).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('lets the invitee decline, which grants nothing', async () => {
     const friend = await person();
     await invite(friend.email);
     const { token } = await inviteTokenFor(friend.email);
-    expect(await declineInvite({ token, userId: friend.id })).toEqual({ status: 'declined' });
+    expect(await declineInvite(db, { token, userId: friend.id })).toEqual({ ok: true, value: null });
     expect(await db.select().from(memberships).where(eq(memberships.userId, friend.id))).toHaveLength(0);
   });
 });
@@ -189,7 +189,7 @@ describe('when Resend refuses the e-mail', () => {
       vi.unstubAllEnvs();
       await refusing.close();
     }
-    expect(await checkInvite(token, friend.id)).toMatchObject({ status: 'valid' });
+    expect(await checkInvite(db, { token, userId: friend.id })).toMatchObject({ ok: true });
   });
 });
 

@@ -49,7 +49,7 @@ describe('network cut without a close frame', () => {
     console.log(`fault:cut ${CHARGERS} chargers marked offline ${Math.round(noticedMs)} ms after the cut (ping interval ${PING_INTERVAL_S} s)`);
 
     expect(noticedMs).toBeLessThan(2 * PING_INTERVAL_S * 1000 + 3_000);
-    expect(command).toMatchObject({ status: 'offline' });
+    expect(command).toMatchObject({ ok: true, value: { status: 'offline' } });
     expect(await onlineCount()).toBe(CHARGERS);
     const outcome = await fleetOutcome(db, { chargerIds, simulated, transactionIds });
     expect(outcome.mismatches).toEqual([]);

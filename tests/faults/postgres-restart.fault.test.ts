@@ -71,7 +71,8 @@ describe('PostgreSQL restarted under load', () => {
       await answerWhenAway;
       return { status: 'Accepted' };
     });
-    const slow = await enqueueCommand(db, { accountId: account.id, chargerId: chargerIds[2]!, action: 'ClearCache', payload: {} });
+    const queued = await enqueueCommand(db, { accountId: account.id, chargerId: chargerIds[2]!, action: 'ClearCache', payload: {} });
+    const slow = queued.ok ? queued.value : null;
     await waitFor(async () => (await db.$count(chargerCommands, and(eq(chargerCommands.id, slow!.id), eq(chargerCommands.status, 'sent')))) === 1);
 
     // A browser's live view: the web process's one LISTEN connection, which must come back by itself.
@@ -109,7 +110,7 @@ describe('PostgreSQL restarted under load', () => {
     expect(heartbeatDuringOutage).toBe('InternalError');
     expect(chargerMs).toBeLessThan(5_000);
     expect(webMs).toBeLessThan(5_000);
-    expect(command).toMatchObject({ status: 'accepted' });
+    expect(command).toMatchObject({ ok: true, value: { status: 'accepted' } });
     // Answered during the outage, recorded once the database was back.
     expect(slowOutcome).toEqual({ status: 'accepted' });
     expect(simulated[1]!.configuration.get('HeartbeatInterval')).toBe('120');

@@ -42,8 +42,10 @@ describe('OCPP server killed with SIGKILL under load', () => {
     await Promise.all(simulated.map((charger) => charger.startSession(1, card.idTag)));
     await Promise.all(simulated.map((charger) => charger.queue.drained()));
 
-    const command = (index: number, value: string) =>
-      enqueueCommand(db, { accountId: account.id, chargerId: rows[index]!.id, action: 'ChangeConfiguration', payload: { key: 'MeterValueSampleInterval', value } });
+    const command = async (index: number, value: string) => {
+      const queued = await enqueueCommand(db, { accountId: account.id, chargerId: rows[index]!.id, action: 'ChangeConfiguration', payload: { key: 'MeterValueSampleInterval', value } });
+      return queued.ok ? queued.value : null;
+    };
     const unanswered = await Promise.all(Array.from({ length: SILENT }, (_, index) => command(index, '10')));
     await waitFor(async () => (await db.$count(chargerCommands, and(inArray(chargerCommands.id, unanswered.map((row) => row!.id)), eq(chargerCommands.status, 'sent')))) === SILENT);
     // Meter values keep flowing for a while, so that some are in flight (stored but not yet answered) at the kill.

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createDb } from '@/db/client';
 import { makeAccount } from '@/db/seed/builders';
 import { CHARGER_EVENTS_CHANNEL } from '@/domain/charging/charger-events';
-import { removeMembership } from '@/lib/data/customers';
+import { removeMembership } from '@/domain/data/memberships';
 import { signInAs } from '../support/fake-auth';
 import { makeTargetAccount, type TargetAccount } from './action-catalog';
 import { HOSTILE_TEXT } from './hostile-input';
@@ -36,7 +36,7 @@ beforeAll(async () => {
   target = await makeTargetAccount(db);
   removed = target.member;
   removedOwnAccountId = (await makeAccount(db, { owner: removed })).id;
-  expect(await removeMembership({ accountId: target.account.id, userId: removed.id })).toBe(true);
+  expect((await removeMembership(db, { accountId: target.account.id, userId: removed.id })).ok).toBe(true);
 });
 
 const exportUrl = (query: string) => `http://localhost/sessions/export.csv?${query}`;
@@ -102,7 +102,7 @@ describe('the live event stream', () => {
     await notify(watched.account.id, watched.charger.id);
     expect(await readFor(reader, 5000, watched.charger.id)).toContain(watched.charger.id);
 
-    await removeMembership({ accountId: watched.account.id, userId: watched.member.id });
+    await removeMembership(db, { accountId: watched.account.id, userId: watched.member.id });
     await vi.advanceTimersByTimeAsync(15_000);
     expect(await readFor(reader, 5000, ': keep-alive')).toContain(': keep-alive');
     const after = await forbiddenThenOwn(reader, watched, ownAccount.id);

@@ -42,12 +42,12 @@ async function userWithPassword() {
 
 async function activationToken() {
   const email = address();
-  await registerUser({ name: 'Token', email, password: PASSWORD, locale: 'en' });
+  await registerUser(db, { name: 'Token', email, password: PASSWORD, locale: 'en' });
   return linkToken(email, 'activate');
 }
 async function resetToken() {
   const user = await userWithPassword();
-  await requestPasswordReset(user.email);
+  await requestPasswordReset(db, user.email);
   return linkToken(user.email, 'reset');
 }
 async function invitation() {
@@ -55,7 +55,7 @@ async function invitation() {
   const account = await makeAccount(db, { owner });
   const invitee = await userWithPassword();
   const inviter = { accountId: account.id, inviterId: owner.id, inviterName: owner.name };
-  expect(await inviteUser(inviter, invitee.email)).toBe('sent');
+  expect(await inviteUser(db, inviter, invitee.email)).toEqual({ ok: true, value: null });
   return { account, invitee, inviter, token: await linkToken(invitee.email, 'invite') };
 }
 
@@ -89,35 +89,35 @@ describe('link tokens', () => {
 describe('a password reset link', () => {
   it('sets one password when two resets with it race; the other is told the link was used', async () => {
     const user = await userWithPassword();
-    await requestPasswordReset(user.email);
+    await requestPasswordReset(db, user.email);
     const token = await linkToken(user.email, 'reset');
-    const results = await Promise.all([resetPassword({ token, password: 'first racer password' }), resetPassword({ token, password: 'second racer password' })]);
-    expect([...results].sort()).toEqual(['reset', 'used']);
-    const winner = results[0] === 'reset' ? 'first racer password' : 'second racer password';
-    const loser = results[0] === 'reset' ? 'second racer password' : 'first racer password';
-    expect((await attemptLogin({ email: user.email, password: winner, ip: 'race' })).status).toBe('ok');
-    expect((await attemptLogin({ email: user.email, password: loser, ip: 'race' })).status).toBe('invalid');
+    const results = await Promise.all([resetPassword(db, { token, password: 'first racer password' }), resetPassword(db, { token, password: 'second racer password' })]);
+    expect(results.map((result) => (result.ok ? 'reset' : result.reason)).sort()).toEqual(['reset', 'used']);
+    const winner = results[0]!.ok ? 'first racer password' : 'second racer password';
+    const loser = results[0]!.ok ? 'second racer password' : 'first racer password';
+    expect((await attemptLogin(db, { email: user.email, password: winner, ip: 'race' })).status).toBe('ok');
+    expect((await attemptLogin(db, { email: user.email, password: loser, ip: 'race' })).status).toBe('invalid');
   });
 
   it('stops working once a newer link was sent', async () => {
     const user = await userWithPassword();
-    await requestPasswordReset(user.email);
+    await requestPasswordReset(db, user.email);
     const first = await linkToken(user.email, 'reset');
     await sql`update tokens set created_at = now() - interval '2 minutes' where user_id = ${user.id}`;
-    await requestPasswordReset(user.email);
+    await requestPasswordReset(db, user.email);
     const second = await linkToken(user.email, 'reset');
     expect(second).not.toBe(first);
-    expect(await resetPassword({ token: first, password: 'an attacker password' })).toBe('used');
-    expect((await attemptLogin({ email: user.email, password: PASSWORD, ip: 'newer' })).status).toBe('ok');
-    expect(await resetPassword({ token: second, password: 'the second password' })).toBe('reset');
+    expect(await resetPassword(db, { token: first, password: 'an attacker password' })).toEqual({ ok: false, reason: 'used' });
+    expect((await attemptLogin(db, { email: user.email, password: PASSWORD, ip: 'newer' })).status).toBe('ok');
+    expect((await resetPassword(db, { token: second, password: 'the second password' })).ok).toBe(true);
   });
 
   it('is no activation or invite link, and they are no reset link', async () => {
     const token = await activationToken();
-    expect(await resetPassword({ token, password: 'a password from elsewhere' })).toBe('invalid');
+    expect(await resetPassword(db, { token, password: 'a password from elsewhere' })).toEqual({ ok: false, reason: 'invalid' });
     const { invitee, token: inviteToken } = await invitation();
-    expect(await resetPassword({ token: inviteToken, password: 'a password from elsewhere' })).toBe('invalid');
-    expect(await acceptInvite({ token: await resetToken(), userId: invitee.id })).toEqual({ status: 'invalid' });
+    expect(await resetPassword(db, { token: inviteToken, password: 'a password from elsewhere' })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await acceptInvite(db, { token: await resetToken(), userId: invitee.id })).toEqual({ ok: false, reason: 'invalid' });
   });
 });
 
@@ -127,7 +127,7 @@ describe('an invite link', () => {
     const [invite] = await sql`select id from invites where token_hash = ${createHash('sha256').update(token).digest('hex')}`;
     signInAs(invitee);
     const byDashboard = answerInviteAction({ status: 'idle' }, formData({ inviteId: String(invite!.id), answer: 'accept' })).catch((error: { digest?: string }) => error.digest);
-    const results = await Promise.all([acceptInvite({ token, userId: invitee.id }), acceptInvite({ token, userId: invitee.id }), byDashboard]);
+    const results = await Promise.all([acceptInvite(db, { token, userId: invitee.id }), acceptInvite(db, { token, userId: invitee.id }), byDashboard]);
     const accepted = results.filter((result) => (typeof result === 'string' ? result.startsWith('NEXT_REDIRECT') : (result as { status?: string }).status === 'accepted'));
     expect(accepted, JSON.stringify(results)).toHaveLength(1);
     expect(await sql`select 1 from memberships where account_id = ${account.id} and user_id = ${invitee.id}`).toHaveLength(1);
@@ -136,11 +136,11 @@ describe('an invite link', () => {
   it('stops working once the invite was sent again, and the new link works', async () => {
     const { account, invitee, inviter, token } = await invitation();
     const [invite] = await sql`select id from invites where account_id = ${account.id}`;
-    expect(await resendInvite(inviter, String(invite!.id))).toBe('sent');
+    expect(await resendInvite(db, inviter, String(invite!.id))).toEqual({ ok: true, value: null });
     const fresh = await linkToken(invitee.email, 'invite');
     expect(fresh).not.toBe(token);
-    expect(await acceptInvite({ token, userId: invitee.id })).toEqual({ status: 'invalid' });
-    expect(await acceptInvite({ token: fresh, userId: invitee.id })).toEqual({ status: 'accepted', accountId: account.id });
+    expect(await acceptInvite(db, { token, userId: invitee.id })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await acceptInvite(db, { token: fresh, userId: invitee.id })).toEqual({ ok: true, value: { accountId: account.id } });
   });
 
   it('cannot be accepted from the dashboard once expired, nor declined by link', async () => {
@@ -149,7 +149,7 @@ describe('an invite link', () => {
     const [invite] = await sql`select id from invites where account_id = ${account.id}`;
     signInAs(invitee);
     expect(await answerInviteAction({ status: 'idle' }, formData({ inviteId: String(invite!.id), answer: 'accept' }))).toEqual({ status: 'error', formError: 'notFound' });
-    expect(await declineInvite({ token, userId: invitee.id })).toEqual({ status: 'expired' });
+    expect(await declineInvite(db, { token, userId: invitee.id })).toEqual({ ok: false, reason: 'expired' });
     expect(await sql`select 1 from memberships where account_id = ${account.id} and user_id = ${invitee.id}`).toHaveLength(0);
   });
 });

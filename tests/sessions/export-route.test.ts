@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { makeAccount, makeUser } from '@/db/seed/builders';
-import { sessionTotals } from '@/lib/data/sessions';
+import { getSessionTotals } from '@/domain/data/sessions';
 import { parseSessionFilters } from '@/lib/sessions/filters';
 import { signInAs } from '../support/fake-auth';
 import { parseCsv } from './csv-parse';
@@ -55,7 +55,7 @@ describe('the sessions CSV export', () => {
     expect(rows[1]![4]).toBe('Lost card (deleted)');
     expect(rows[0]!.slice(7, 11)).toEqual(['', '', '2.100', '']);
 
-    const totals = await sessionTotals({ accountId: fixture.account.id, timeZone: 'UTC' }, parseSessionFilters({}));
+    const totals = await getSessionTotals(db, { accountId: fixture.account.id, timeZone: 'UTC', filters: parseSessionFilters({}) });
     const energyWh = rows.reduce((sum, row) => sum + Math.round(Number(row[9]) * 1000), 0);
     expect({ count: rows.length, energyWh }).toEqual({ count: totals.count, energyWh: totals.energyWh });
     expect(rows.every((row) => row.length === header.length)).toBe(true);

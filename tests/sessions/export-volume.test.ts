@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { makeAccount, makeCharger, makeUser } from '@/db/seed/builders';
-import { EXPORT_BATCH } from '@/lib/sessions/export-query';
+import { EXPORT_BATCH } from '@/domain/data/session-export';
 import { signInAs } from '../support/fake-auth';
 
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '@/db/client';
 import { makeAccount, makeCharger, makeUser } from '@/db/seed/builders';
-import { getSession, listSessionFilterOptions, listSessionMeterValues, listSessions, sessionTotals } from '@/lib/data/sessions';
+import { getSession, getSessionTotals, listSessionFilterOptions, listSessionMeterValues, listSessions } from '@/domain/data/sessions';
 import { parseSessionFilters, type SessionFilters } from '@/lib/sessions/filters';
 import { addSession } from './builders';
 import { sessionsFixture } from './fixture';
@@ -17,7 +17,7 @@ beforeAll(async () => {
 const utc = () => ({ accountId: fixture.account.id, timeZone: 'UTC' });
 const filters = (params: Record<string, string> = {}): SessionFilters => parseSessionFilters(params);
 const ids = async (params: Record<string, string>, timeZone = 'UTC') =>
-  (await listSessions({ ...utc(), timeZone }, filters(params))).sessions.map((session) => session.id).sort();
+  (await listSessions(db, { ...utc(), timeZone, filters: filters(params) })).sessions.map((session) => session.id).sort();
 
 // What the meter values say each session delivered: last register reading minus meter start.
 async function energyFromMeterValues(accountId: string) {
@@ -31,7 +31,7 @@ async function energyFromMeterValues(accountId: string) {
 
 describe('the sessions list', () => {
   it('shows only the account’s sessions, newest first, with the running one’s energy from its last meter value', async () => {
-    const { sessions, hasNext } = await listSessions(utc(), filters());
+    const { sessions, hasNext } = await listSessions(db, { ...utc(), filters: filters() });
     expect(sessions.map((session) => session.id)).toEqual([fixture.running.id, fixture.second.id, fixture.first.id]);
     expect(hasNext).toBe(false);
     const running = sessions[0]!;
@@ -40,7 +40,7 @@ describe('the sessions list', () => {
   });
 
   it('totals match the meter values, with the cost per currency', async () => {
-    const totals = await sessionTotals(utc(), filters());
+    const totals = await getSessionTotals(db, { ...utc(), filters: filters() });
     expect(totals.count).toBe(3);
     expect(totals.energyWh).toBe(5_000 + 7_250 + 2_100);
     expect(totals.energyWh).toBe(await energyFromMeterValues(fixture.account.id));
@@ -55,7 +55,7 @@ describe('the sessions list', () => {
     expect(await ids({ userId: fixture.member.id })).toEqual([fixture.second.id, fixture.running.id].sort());
     expect(await ids({ cardId: fixture.lostCard.id })).toEqual([fixture.second.id]);
     expect(await ids({ chargerId: fixture.garage.id, userId: fixture.owner.id })).toEqual([fixture.first.id]);
-    const totals = await sessionTotals(utc(), filters({ chargerId: fixture.garage.id }));
+    const totals = await getSessionTotals(db, { ...utc(), filters: filters({ chargerId: fixture.garage.id }) });
     expect(totals).toEqual({ count: 2, energyWh: 7_100, costs: [{ currency: 'EUR', amount: '1.5000' }] });
   });
 
@@ -78,17 +78,17 @@ describe('the sessions list', () => {
       await addSession(db, { chargerId: charger.id, startedAt: new Date(Date.UTC(2026, 0, 1, 0, index)), minutes: 1, energyWh: 100 });
     }
     const scope = { accountId: account.id, timeZone: 'UTC' };
-    const first = await listSessions(scope, filters());
-    const second = await listSessions(scope, filters({ page: '2' }));
+    const first = await listSessions(db, { ...scope, filters: filters() });
+    const second = await listSessions(db, { ...scope, filters: filters({ page: '2' }) });
     expect([first.sessions.length, first.hasNext, second.sessions.length, second.hasNext]).toEqual([50, true, 5, false]);
     expect(new Set([...first.sessions, ...second.sessions].map((session) => session.id)).size).toBe(55);
   });
 
   it('opens a session and its meter values only within its account', async () => {
-    expect(await getSession({ accountId: fixture.account.id, sessionId: fixture.first.id })).toMatchObject({ energyWh: 5_000, cost: '1.5000' });
-    expect(await listSessionMeterValues({ accountId: fixture.account.id, sessionId: fixture.first.id })).toHaveLength(10);
-    expect(await getSession({ accountId: fixture.account.id, sessionId: fixture.theirs.id })).toBeNull();
-    expect(await listSessionMeterValues({ accountId: fixture.account.id, sessionId: fixture.theirs.id })).toEqual([]);
+    expect(await getSession(db, { accountId: fixture.account.id, sessionId: fixture.first.id })).toMatchObject({ energyWh: 5_000, cost: '1.5000' });
+    expect(await listSessionMeterValues(db, { accountId: fixture.account.id, sessionId: fixture.first.id })).toHaveLength(10);
+    expect(await getSession(db, { accountId: fixture.account.id, sessionId: fixture.theirs.id })).toBeNull();
+    expect(await listSessionMeterValues(db, { accountId: fixture.account.id, sessionId: fixture.theirs.id })).toEqual([]);
   });
 
   it('offers as people the members and everyone who charged in the account, each once, by name', async () => {
@@ -102,7 +102,7 @@ describe('the sessions list', () => {
     }
     const other = await makeAccount(db);
     await addSession(db, { chargerId: (await makeCharger(db, { accountId: other.id })).id, userId: elsewhere!.id, startedAt, minutes: 1, energyWh: 10 });
-    const { users } = await listSessionFilterOptions({ accountId: account.id });
+    const { users } = await listSessionFilterOptions(db, { accountId: account.id });
     expect(users.map((user) => user.name)).toEqual(['Ada Driver', 'Bo Guest', 'Ona Owner']);
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { memberships, tariffs } from '@/db/schema';
 import { makeAccount, makeCharger, makeUser } from '@/db/seed/builders';
-import { getTariffInForce } from '@/domain/charging/tariff';
+import { getTariffInForce } from '@/domain/data/tariffs';
 import { signInAs } from '../support/fake-auth';
 import { formData } from '../support/form';
 

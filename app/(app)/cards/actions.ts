@@ -3,13 +3,14 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTimeZone } from 'next-intl/server';
-import { fail, fieldError, formFields, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
-import { getMembership, type Membership } from '@/lib/authz';
+import { fail, fieldError, ok } from '@/lib/action-result';
+import type { Membership } from '@/lib/authz';
 import { endOfDay } from '@/domain/cards/expiry';
 import { generateVirtualIdTag } from '@/domain/cards/id-tag';
 import { resendLocalListIfSynced } from '@/domain/cards/local-list';
-import { createCard, deleteCard, setCardStatus, updateCard } from '@/lib/data/cards';
+import { createCard, deleteCard, setCardStatus, updateCard } from '@/domain/data/cards';
 import { db } from '@/lib/db';
+import { memberAction } from '@/lib/member-action';
 import { addCardSchema, cardClaim, editCardSchema, setCardStatusSchema } from './schemas';
 
 async function expiresAt(day: string | undefined) {
@@ -22,69 +23,58 @@ async function afterCardChange(member: Membership) {
   revalidatePath('/cards', 'layout');
 }
 
-export async function addCardAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const values = formValues(form);
-  const input = addCardSchema.safeParse(formFields(form));
-  if (!input.success) return invalid(input.error, values);
-  const member = await getMembership(input.data.accountId);
-  if (!member) return fail('forbidden', { values });
-
-  const result = await createCard({
+export const addCardAction = memberAction(addCardSchema, async ({ input, member, values }) => {
+  const result = await createCard(db(), {
     accountId: member.accountId,
-    kind: input.data.kind,
-    idTag: input.data.kind === 'physical' ? input.data.idTag : generateVirtualIdTag(),
-    label: input.data.label,
-    userId: input.data.userId ?? null,
-    expiresAt: await expiresAt(input.data.expiresOn),
+    kind: input.kind,
+    idTag: input.kind === 'physical' ? input.idTag : generateVirtualIdTag(),
+    label: input.label,
+    userId: input.userId ?? null,
+    expiresAt: await expiresAt(input.expiresOn),
   });
-  if (result.status === 'idTagTaken') return fieldError('idTag', 'idTagTaken', values);
-  if (result.status === 'userNotMember') return fieldError('userId', 'userNotMember', values);
+  if (!result.ok && result.reason === 'idTagTaken') return fieldError('idTag', 'idTagTaken', values);
+  if (!result.ok) return fieldError('userId', 'userNotMember', values);
 
   await afterCardChange(member);
   redirect('/cards');
-}
+});
 
-export async function editCardAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const values = formValues(form);
-  const input = editCardSchema.safeParse(formFields(form));
-  if (!input.success) return invalid(input.error, values);
-  const member = await getMembership(input.data.accountId);
-  if (!member) return fail('forbidden', { values });
-
-  const result = await updateCard(
-    { accountId: member.accountId, cardId: input.data.cardId },
-    { label: input.data.label, userId: input.data.userId ?? null, expiresAt: await expiresAt(input.data.expiresOn) },
-  );
-  if (result === 'notFound') return fail('cardNotFound', { values });
-  if (result === 'userNotMember') return fieldError('userId', 'userNotMember', values);
-  if (result === 'userRequired') return fieldError('userId', 'virtualNeedsUser', values);
+export const editCardAction = memberAction(editCardSchema, async ({ input, member, values }) => {
+  const result = await updateCard(db(), {
+    accountId: member.accountId,
+    cardId: input.cardId,
+    label: input.label,
+    userId: input.userId ?? null,
+    expiresAt: await expiresAt(input.expiresOn),
+  });
+  if (!result.ok && result.reason === 'notFound') return fail('cardNotFound', { values });
+  if (!result.ok && result.reason === 'userNotMember') return fieldError('userId', 'userNotMember', values);
+  if (!result.ok) return fieldError('userId', 'virtualNeedsUser', values);
 
   await afterCardChange(member);
   return ok(null);
-}
+});
 
-export async function setCardStatusAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = setCardStatusSchema.safeParse(formFields(form));
-  if (!input.success) return fail('cardNotFound');
-  const member = await getMembership(input.data.accountId);
-  if (!member) return fail('forbidden');
+export const setCardStatusAction = memberAction(
+  setCardStatusSchema,
+  async ({ input, member }) => {
+    const result = await setCardStatus(db(), { accountId: member.accountId, cardId: input.cardId, status: input.status });
+    if (!result.ok) return fail('cardNotFound');
 
-  const isSet = await setCardStatus({ accountId: member.accountId, cardId: input.data.cardId }, input.data.status);
-  if (!isSet) return fail('cardNotFound');
+    await afterCardChange(member);
+    return ok(null);
+  },
+  { onInvalid: 'cardNotFound' },
+);
 
-  await afterCardChange(member);
-  return ok(null);
-}
+export const deleteCardAction = memberAction(
+  cardClaim,
+  async ({ input, member }) => {
+    const result = await deleteCard(db(), { accountId: member.accountId, cardId: input.cardId });
+    if (!result.ok) return fail('cardNotFound');
 
-export async function deleteCardAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = cardClaim.safeParse(formFields(form));
-  if (!input.success) return fail('cardNotFound');
-  const member = await getMembership(input.data.accountId);
-  if (!member) return fail('forbidden');
-
-  const isDeleted = await deleteCard({ accountId: member.accountId, cardId: input.data.cardId });
-  if (!isDeleted) return fail('cardNotFound');
-
-  await afterCardChange(member);
-  redirect('/cards');
-}
+    await afterCardChange(member);
+    redirect('/cards');
+  },
+  { onInvalid: 'cardNotFound' },
+);

@@ -3,9 +3,11 @@ import { getTranslations } from 'next-intl/server';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { buttonClasses } from '@/components/ui/button';
 import { requireCurrentMembership } from '@/lib/authz';
-import { listCards, listLocalListSyncs } from '@/lib/data/cards';
+import { listCards } from '@/domain/data/cards';
+import { listLocalListSyncs } from '@/domain/data/local-lists';
 import { CardList } from './_components/card-list';
 import { SyncPanel } from './_components/sync-panel';
+import { db } from '@/lib/db';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('CardsPage'))('title') };
@@ -14,7 +16,7 @@ export async function generateMetadata() {
 export default async function CardsPage() {
   const member = await requireCurrentMembership();
   const scope = { accountId: member.accountId };
-  const [t, cards, syncs] = await Promise.all([getTranslations('CardsPage'), listCards(scope), listLocalListSyncs(scope)]);
+  const [t, cards, syncs] = await Promise.all([getTranslations('CardsPage'), listCards(db(), scope), listLocalListSyncs(db(), scope)]);
   return (
     <div className="flex flex-col gap-6">
       <LiveRefresh />

@@ -1,19 +1,12 @@
 import { z } from 'zod';
-import type { ValidationKey } from '@/lib/action-result';
 import { ID_TAG_MAX, ID_TAG_PATTERN, normalizeIdTag } from '@/domain/cards/id-tag';
-import { isoDay, singleLine } from '@/lib/validation';
+import { accountClaim, blankAsUndefined, isoDay, key, singleLine } from '@/lib/validation';
 import { LABEL_MAX } from './limits';
-
-const key = (message: ValidationKey) => ({ message });
-
-// Empty form fields arrive as '' and mean "not given".
-const blankAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const label = singleLine(z.string(key('required')).trim().max(LABEL_MAX, key('tooLong'))).default('');
 const optionalUser = z.preprocess(blankAsUndefined, z.uuid(key('userNotMember')).optional());
 const expiresOn = z.preprocess(blankAsUndefined, isoDay(key('dateInvalid')).optional());
 
-export const accountClaim = z.object({ accountId: z.uuid(key('required')) });
 export const cardClaim = accountClaim.extend({ cardId: z.uuid(key('required')) });
 
 const idTag = z

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fail, formFields, ok, type ActionResult } from '@/lib/action-result';
 import { startCharging } from '@/lib/charge/start-charging';
 import { stopCharging } from '@/lib/charge/stop-charging';
+import { db } from '@/lib/db';
 import { getSessionUser } from '@/lib/session';
 
 const startSchema = z.object({ chargerId: z.uuid(), connectorId: z.coerce.number().int().min(1).max(16), cardId: z.uuid() });
@@ -17,8 +18,8 @@ export async function startChargingAction(_previous: ActionResult, form: FormDat
   const fields = formFields(form);
   const input = startSchema.safeParse(fields);
   if (!input.success) return fail(fields.cardId ? 'notFound' : 'noValidCard');
-  const result = await startCharging({ userId: user.id, ...input.data });
-  return result === 'started' ? ok(null) : fail(result);
+  const result = await startCharging(db(), { userId: user.id, ...input.data });
+  return result.ok ? ok(null) : fail(result.reason);
 }
 
 export async function stopChargingAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
@@ -26,6 +27,6 @@ export async function stopChargingAction(_previous: ActionResult, form: FormData
   if (!user) return fail('sessionExpired');
   const input = stopSchema.safeParse(formFields(form));
   if (!input.success) return fail('notFound');
-  const result = await stopCharging({ userId: user.id, transactionId: input.data.transactionId });
-  return result === 'stopping' ? ok(null) : fail(result);
+  const result = await stopCharging(db(), { userId: user.id, transactionId: input.data.transactionId });
+  return result.ok ? ok(null) : fail(result.reason);
 }

@@ -1,9 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { LiveRefresh } from '@/components/live/live-refresh';
-import { listChargersForUser, listMySessions, listUsableCards } from '@/lib/data/charge';
+import { listUsableCards } from '@/domain/data/cards';
+import { listChargersForUser } from '@/domain/data/chargers';
+import { listMySessions } from '@/domain/data/my-sessions';
 import { requireUser } from '@/lib/session';
 import { ChargeCard } from './_components/charge-card';
 import { sessionCosts } from './session-costs';
+import { db } from '@/lib/db';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('ChargePage'))('title') };
@@ -11,10 +14,10 @@ export async function generateMetadata() {
 
 export default async function ChargePage() {
   const user = await requireUser();
-  const [t, accounts, cards] = await Promise.all([getTranslations('ChargePage'), listChargersForUser(user.id), listUsableCards(user.id)]);
+  const [t, accounts, cards] = await Promise.all([getTranslations('ChargePage'), listChargersForUser(db(), { userId: user.id }), listUsableCards(db(), { userId: user.id })]);
   const chargerIds = accounts.flatMap((account) => account.chargers.map((charger) => charger.id));
-  const sessions = await listMySessions({ userId: user.id, chargerIds });
-  const costOf = await sessionCosts(sessions);
+  const sessions = await listMySessions(db(), { userId: user.id, chargerIds });
+  const costOf = await sessionCosts(db(), sessions);
   const isGrouped = accounts.filter((account) => account.chargers.length > 0).length > 1;
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6">

@@ -2,81 +2,69 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { fail, fieldError, formFields, formValues, invalid, ok, type ActionResult } from '@/lib/action-result';
-import { getMembership } from '@/lib/authz';
+import { fail, fieldError, ok } from '@/lib/action-result';
 import { connectionUrl } from '@/lib/chargers/connection';
 import { normalizeIdentity } from '@/domain/chargers/identity';
 import { generateSecret, hashSecret } from '@/domain/crypto/secret';
-import { createCharger, removeCharger, setChargerPasswordHash, updateCharger } from '@/lib/data/chargers';
+import { createCharger, removeCharger, setChargerPasswordHash, updateCharger } from '@/domain/data/chargers';
+import { db } from '@/lib/db';
+import { memberAction } from '@/lib/member-action';
 import { addChargerSchema, chargerClaim, editChargerSchema } from './schemas';
 
 export type NewChargerConnection = { chargerId: string; name: string; identity: string; url: string; password: string };
 
-export async function addChargerAction(_previous: ActionResult<NewChargerConnection>, form: FormData): Promise<ActionResult<NewChargerConnection>> {
-  const values = formValues(form);
-  const input = addChargerSchema.safeParse(formFields(form));
-  if (!input.success) return invalid(input.error, values);
-  const member = await getMembership(input.data.accountId);
-  if (!member) return fail('forbidden', { values });
-
-  const identity = normalizeIdentity(input.data.identity);
+export const addChargerAction = memberAction<typeof addChargerSchema, NewChargerConnection>(addChargerSchema, async ({ input, member, values }) => {
+  const identity = normalizeIdentity(input.identity);
   const password = generateSecret();
-  const result = await createCharger({
+  const result = await createCharger(db(), {
     accountId: member.accountId,
     identity,
-    name: input.data.name,
-    address: input.data.address || null,
-    latitude: input.data.latitude ?? null,
-    longitude: input.data.longitude ?? null,
-    connectorCount: input.data.connectorCount,
+    name: input.name,
+    address: input.address || null,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+    connectorCount: input.connectorCount,
     passwordHash: hashSecret(password),
   });
-  if (result.status === 'identityTaken') return fieldError('identity', 'identityTaken', values);
+  if (!result.ok) return fieldError('identity', 'identityTaken', values);
 
   revalidatePath('/chargers');
-  return ok({ chargerId: result.chargerId, name: input.data.name, identity, url: connectionUrl(identity), password });
-}
+  return ok({ chargerId: result.value.chargerId, name: input.name, identity, url: connectionUrl(identity), password });
+});
 
-export async function editChargerAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const values = formValues(form);
-  const input = editChargerSchema.safeParse(formFields(form));
-  if (!input.success) return invalid(input.error, values);
-  const member = await getMembership(input.data.accountId);
-  if (!member) return fail('forbidden', { values });
-
-  const isUpdated = await updateCharger(
-    { accountId: member.accountId, chargerId: input.data.chargerId },
-    {
-      name: input.data.name,
-      address: input.data.address || null,
-      latitude: input.data.latitude ?? null,
-      longitude: input.data.longitude ?? null,
-      connectorCount: input.data.connectorCount,
-    },
-  );
-  if (!isUpdated) return fail('notFound', { values });
+export const editChargerAction = memberAction(editChargerSchema, async ({ input, member, values }) => {
+  const result = await updateCharger(db(), {
+    accountId: member.accountId,
+    chargerId: input.chargerId,
+    name: input.name,
+    address: input.address || null,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+    connectorCount: input.connectorCount,
+  });
+  if (!result.ok) return fail('notFound', { values });
   revalidatePath('/chargers', 'layout');
   return ok(null);
-}
+});
 
-export async function regeneratePasswordAction(_previous: ActionResult<string>, form: FormData): Promise<ActionResult<string>> {
-  const input = chargerClaim.safeParse(formFields(form));
-  if (!input.success) return fail('notFound');
-  const member = await getMembership(input.data.accountId);
-  if (!member) return fail('forbidden');
-  const password = generateSecret();
-  const isSet = await setChargerPasswordHash({ accountId: member.accountId, chargerId: input.data.chargerId }, hashSecret(password));
-  if (!isSet) return fail('notFound');
-  return ok(password);
-}
+export const regeneratePasswordAction = memberAction<typeof chargerClaim, string>(
+  chargerClaim,
+  async ({ input, member }) => {
+    const password = generateSecret();
+    const result = await setChargerPasswordHash(db(), { accountId: member.accountId, chargerId: input.chargerId, passwordHash: hashSecret(password) });
+    if (!result.ok) return fail('notFound');
+    return ok(password);
+  },
+  { onInvalid: 'notFound' },
+);
 
-export async function removeChargerAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const input = chargerClaim.safeParse(formFields(form));
-  if (!input.success) return fail('notFound');
-  const member = await getMembership(input.data.accountId);
-  if (!member) return fail('forbidden');
-  const isRemoved = await removeCharger({ accountId: member.accountId, chargerId: input.data.chargerId });
-  if (!isRemoved) return fail('notFound');
-  revalidatePath('/chargers', 'layout');
-  redirect('/chargers');
-}
+export const removeChargerAction = memberAction(
+  chargerClaim,
+  async ({ input, member }) => {
+    const result = await removeCharger(db(), { accountId: member.accountId, chargerId: input.chargerId });
+    if (!result.ok) return fail('notFound');
+    revalidatePath('/chargers', 'layout');
+    redirect('/chargers');
+  },
+  { onInvalid: 'notFound' },
+);

@@ -5,9 +5,10 @@ import { ChargerCard } from '@/components/chargers/charger-card';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { buttonClasses } from '@/components/ui/button';
 import { requireCurrentMembership } from '@/lib/authz';
-import { CHARGERS_PAGE_SIZE, listChargerPage } from '@/lib/data/chargers';
+import { CHARGERS_PAGE_SIZE, listChargerPage } from '@/domain/data/chargers';
 import { ChargerPagination } from './_components/charger-pagination';
 import { chargersPageSchema } from './schemas';
+import { db } from '@/lib/db';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('ChargersPage'))('title') };
@@ -16,7 +17,7 @@ export async function generateMetadata() {
 export default async function ChargersPage({ searchParams }: PageProps<'/chargers'>) {
   const { page } = chargersPageSchema.parse(await searchParams);
   const member = await requireCurrentMembership();
-  const [t, { chargers, total }] = await Promise.all([getTranslations('ChargersPage'), listChargerPage({ accountId: member.accountId, page })]);
+  const [t, { chargers, total }] = await Promise.all([getTranslations('ChargersPage'), listChargerPage(db(), { accountId: member.accountId, page })]);
   // A page past the end (an old link, chargers removed since) shows the last page rather than an empty list.
   const lastPage = Math.max(1, Math.ceil(total / CHARGERS_PAGE_SIZE));
   if (page > lastPage) redirect(lastPage > 1 ? `/chargers?page=${lastPage}` : '/chargers');

@@ -2,16 +2,10 @@ import { z } from 'zod';
 import type { ValidationKey } from '@/lib/action-result';
 import { IDENTITY_MAX, IDENTITY_PATTERN } from '@/domain/chargers/identity';
 import { MAX_CONNECTORS } from '@/domain/charging/limits';
-import { pageField, singleLine } from '@/lib/validation';
+import { accountClaim, blankAsUndefined, key, pageField, singleLine } from '@/lib/validation';
 
-const key = (message: ValidationKey) => ({ message });
-
-// Empty form fields arrive as '' and mean "not given".
 const optionalNumber = (min: number, max: number, invalid: ValidationKey) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z.coerce.number(key(invalid)).min(min, key(invalid)).max(max, key(invalid)).optional(),
-  );
+  z.preprocess(blankAsUndefined, z.coerce.number(key(invalid)).min(min, key(invalid)).max(max, key(invalid)).optional());
 
 const chargerDetails = z
   .object({
@@ -20,8 +14,13 @@ const chargerDetails = z
     latitude: optionalNumber(-90, 90, 'latitudeInvalid'),
     longitude: optionalNumber(-180, 180, 'longitudeInvalid'),
     connectorCount: z.preprocess(
-      (value) => (value === '' || value === undefined ? 1 : value),
-      z.coerce.number(key('connectorCountInvalid')).int(key('connectorCountInvalid')).min(1, key('connectorCountInvalid')).max(MAX_CONNECTORS, key('connectorCountInvalid')),
+      blankAsUndefined,
+      z.coerce
+        .number(key('connectorCountInvalid'))
+        .int(key('connectorCountInvalid'))
+        .min(1, key('connectorCountInvalid'))
+        .max(MAX_CONNECTORS, key('connectorCountInvalid'))
+        .default(1),
     ),
   })
   .superRefine((value, context) => {
@@ -31,7 +30,6 @@ const chargerDetails = z
     }
   });
 
-export const accountClaim = z.object({ accountId: z.uuid(key('required')) });
 export const chargerClaim = accountClaim.extend({ chargerId: z.uuid(key('required')) });
 
 export const addChargerSchema = z.intersection(

@@ -2,11 +2,13 @@ import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { ConfirmForm } from '@/components/ui/confirm-form';
 import { requireCurrentMembership } from '@/lib/authz';
-import { listMembers, listPendingInvites } from '@/lib/data/customers';
+import { listPendingInvites } from '@/domain/data/invites';
+import { listMembers } from '@/domain/data/memberships';
 import { leaveAccountAction } from './actions';
 import { InviteForm } from './_components/invite-form';
 import { MembersTable } from './_components/members-table';
 import { PendingInvites } from './_components/pending-invites';
+import { db } from '@/lib/db';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('CustomersPage'))('title') };
@@ -15,7 +17,7 @@ export async function generateMetadata() {
 export default async function CustomersPage() {
   const member = await requireCurrentMembership();
   const scope = { accountId: member.accountId };
-  const [t, members, invites] = await Promise.all([getTranslations('CustomersPage'), listMembers(scope), listPendingInvites(scope)]);
+  const [t, members, invites] = await Promise.all([getTranslations('CustomersPage'), listMembers(db(), scope), listPendingInvites(db(), scope)]);
   const owner = members.find((m) => m.role === 'owner');
   return (
     <div className="flex flex-col gap-6">

@@ -4,12 +4,13 @@ import { LiveRefresh } from '@/components/live/live-refresh';
 import { DashboardSessions } from '@/components/sessions/dashboard-sessions';
 import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { listInvitesForUser } from '@/lib/data/invites';
-import { listMembershipsOfUser } from '@/lib/data/memberships';
+import { listInvitesForUser } from '@/domain/data/invites';
+import { listMembershipsOfUser } from '@/domain/data/memberships';
 import { requireCurrentMembership } from '@/lib/authz';
-import { chargerCounts } from '@/lib/data/chargers';
+import { getChargerCounts } from '@/domain/data/chargers';
 import { requireUser } from '@/lib/session';
 import { PendingInvitations } from './pending-invitations';
+import { db } from '@/lib/db';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('DashboardPage'))('title') };
@@ -20,9 +21,9 @@ export default async function DashboardPage() {
   const [t, format, memberships, invitations, counts] = await Promise.all([
     getTranslations('DashboardPage'),
     getFormatter(),
-    listMembershipsOfUser(user.id),
-    listInvitesForUser(user.id),
-    chargerCounts({ accountId: member.accountId }),
+    listMembershipsOfUser(db(), { userId: user.id }),
+    listInvitesForUser(db(), { userId: user.id }),
+    getChargerCounts(db(), { accountId: member.accountId }),
   ]);
   return (
     <div className="flex flex-col gap-6">

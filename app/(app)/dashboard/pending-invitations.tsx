@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 import { ConfirmForm } from '@/components/ui/confirm-form';
-import type { listInvitesForUser } from '@/lib/data/invites';
+import type { listInvitesForUser } from '@/domain/data/invites';
 import { answerInviteAction } from '../invites/actions';
 
 type Invitation = Awaited<ReturnType<typeof listInvitesForUser>>[number];

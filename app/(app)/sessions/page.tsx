@@ -4,12 +4,13 @@ import { LiveRefresh } from '@/components/live/live-refresh';
 import { sessionView } from '@/components/sessions/session-view';
 import { buttonClasses } from '@/components/ui/button';
 import { requireCurrentMembership } from '@/lib/authz';
-import { listSessionFilterOptions, listSessions, sessionTotals } from '@/lib/data/sessions';
+import { getSessionTotals, listSessionFilterOptions, listSessions } from '@/domain/data/sessions';
 import { filtersQuery, hasFilters, parseSessionFilters } from '@/lib/sessions/filters';
 import { Pagination } from './_components/pagination';
 import { SessionFilterForm } from './_components/session-filters';
 import { SessionList } from './_components/session-list';
 import { SessionTotalsBar } from './_components/session-totals';
+import { db } from '@/lib/db';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('SessionsPage'))('title') };
@@ -24,9 +25,9 @@ export default async function SessionsPage({ searchParams }: PageProps<'/session
     getTranslations('SessionFacts'),
     getFormatter(),
     getNow(),
-    listSessions(scope, filters),
-    sessionTotals(scope, filters),
-    listSessionFilterOptions(scope),
+    listSessions(db(), { ...scope, filters }),
+    getSessionTotals(db(), { ...scope, filters }),
+    listSessionFilterOptions(db(), scope),
   ]);
   const listed = sessions.map((session) => ({ id: session.id, view: sessionView(session, { t: tFacts, format, now }) }));
   return (

@@ -1,7 +1,9 @@
 import { getTranslations } from 'next-intl/server';
 import { AuthPanel } from '@/components/auth/auth-panel';
 import { LinkProblem } from '@/components/auth/link-problem';
-import { checkToken } from '@/lib/data/tokens';
+import { failure } from '@/domain/data/result';
+import { checkToken } from '@/domain/data/tokens';
+import { db } from '@/lib/db';
 import { ActivateForm } from './activate-form';
 
 export async function generateMetadata() {
@@ -13,12 +15,12 @@ export async function generateMetadata() {
 export default async function ActivatePage({ searchParams }: PageProps<'/activate'>) {
   const t = await getTranslations('ActivatePage');
   const { token } = await searchParams;
-  const check = typeof token === 'string' && token.length <= 200 ? await checkToken(token, 'activate') : { status: 'invalid' as const };
-  if (check.status !== 'valid') {
+  const check = typeof token === 'string' && token.length <= 200 ? await checkToken(db(), { token, purpose: 'activate' }) : failure('invalid');
+  if (!check.ok) {
     return (
       <LinkProblem
-        title={t(`${check.status}Title`)}
-        body={t(check.status)}
+        title={t(`${check.reason}Title`)}
+        body={t(check.reason)}
         action={{ href: '/login', label: t('login') }}
       />
     );

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { isMailboxEnabled } from '@/lib/config';
-import { listOutbox } from '@/lib/data/outbox';
+import { listOutbox } from '@/domain/data/outbox';
+import { db } from '@/lib/db';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +13,7 @@ export async function generateMetadata() {
 
 export default async function MailboxPage() {
   if (!isMailboxEnabled()) notFound();
-  const [t, format, emails] = await Promise.all([getTranslations('MailboxPage'), getFormatter(), listOutbox()]);
+  const [t, format, emails] = await Promise.all([getTranslations('MailboxPage'), getFormatter(), listOutbox(db())]);
   return (
     <div className="mx-auto w-full max-w-3xl px-4 py-8">
       <h1 className="text-2xl font-bold tracking-tight">{t('title')}</h1>

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { fail, fieldError, formFields, formValues, invalid, type ActionResult } from '@/lib/action-result';
 import { registerUser } from '@/lib/accounts/register';
+import { db } from '@/lib/db';
 import { registerSchema } from './schemas';
 
 export async function registerAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
@@ -11,10 +12,10 @@ export async function registerAction(_previous: ActionResult, form: FormData): P
   const input = registerSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error, values);
 
-  const result = await registerUser({ ...input.data, locale: await getLocale() });
-  if (result.status === 'emailTaken') return fieldError('email', 'emailTaken', values);
+  const result = await registerUser(db(), { ...input.data, locale: await getLocale() });
+  if (!result.ok && result.reason === 'emailTaken') return fieldError('email', 'emailTaken', values);
   // Nothing was kept: the same form can simply be sent again.
-  if (result.status === 'emailFailed') return fail('emailFailed', { values });
+  if (!result.ok) return fail('emailFailed', { values });
 
   redirect(`/check-email?email=${encodeURIComponent(input.data.email)}`);
 }

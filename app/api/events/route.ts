@@ -1,5 +1,6 @@
-import { listMembershipsOfUser } from '@/lib/data/memberships';
-import { getUserById } from '@/lib/data/users';
+import { listMembershipsOfUser } from '@/domain/data/memberships';
+import { getUserById } from '@/domain/data/users';
+import { db } from '@/lib/db';
 import { subscribeToChargerEvents, type ChargerEvent } from '@/lib/live/charger-event-hub';
 import { getSessionUser } from '@/lib/session';
 
@@ -8,12 +9,12 @@ export const dynamic = 'force-dynamic';
 const KEEPALIVE_MS = 15_000;
 
 async function isStillSignedIn(userId: string, sessionVersion: string) {
-  const user = await getUserById(userId).catch(() => null);
+  const user = await getUserById(db(), { userId }).catch(() => null);
   return Boolean(user && user.sessionVersion === sessionVersion);
 }
 
 async function accountIdsOf(userId: string) {
-  return new Set((await listMembershipsOfUser(userId)).map((membership) => membership.accountId));
+  return new Set((await listMembershipsOfUser(db(), { userId })).map((membership) => membership.accountId));
 }
 
 // Server-Sent Events: every charger event of the accounts the user belongs to. Membership is

@@ -1,8 +1,10 @@
 import { and, eq, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { transactions } from '../../../db/schema';
-import { decide, findCard, type CardAuthorization } from '../../../domain/charging/authorize-card';
-import { computeCost, getTariffInForce } from '../../../domain/charging/tariff';
+import { decide, type CardAuthorization } from '../../../domain/charging/authorize-card';
+import { computeCost } from '../../../domain/charging/tariff';
+import { getCardByIdTag } from '../../../domain/data/cards';
+import { getTariffInForce } from '../../../domain/data/tariffs';
 import { latestReading } from '../../../domain/data/meter-sql';
 import { authorizeAndTouchCard, touchCard } from './cards';
 import type { ChargerRef } from './chargers';
@@ -92,7 +94,7 @@ async function closeSupersededTransactions(tx: Executor, ref: ChargerRef, input:
 export async function startTransaction(db: Database, ref: ChargerRef, input: StartInput) {
   const [remoteStart, card] = await Promise.all([
     findAcceptedRemoteStart(db, { chargerId: ref.chargerId, idTag: input.idTag }),
-    findCard(db, { accountId: ref.accountId, idTag: input.idTag }),
+    getCardByIdTag(db, { accountId: ref.accountId, idTag: input.idTag }),
   ]);
   const authorization = decide(card, remoteStart ? 'remoteStart' : 'charger', new Date());
   return db.transaction(async (tx) => {

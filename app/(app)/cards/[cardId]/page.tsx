@@ -7,22 +7,24 @@ import { Alert } from '@/components/ui/alert';
 import { requireCurrentMembership } from '@/lib/authz';
 import { cardState } from '@/domain/cards/card-state';
 import { dayOf } from '@/domain/cards/expiry';
-import { getCard, listAccountUsers } from '@/lib/data/cards';
+import { getCard } from '@/domain/data/cards';
+import { listAccountUsers } from '@/domain/data/memberships';
 import { CardFacts } from '../_components/card-facts';
 import { CardAccessCard, DeleteCardCard, EditCardForm, type EditableCard } from '../_components/card-settings';
+import { db } from '@/lib/db';
 
 export default async function CardPage({ params }: PageProps<'/cards/[cardId]'>) {
   const cardId = z.uuid().safeParse((await params).cardId);
   if (!cardId.success) notFound();
   const member = await requireCurrentMembership();
-  const card = await getCard({ accountId: member.accountId, cardId: cardId.data });
+  const card = await getCard(db(), { accountId: member.accountId, cardId: cardId.data });
   if (!card) notFound();
   const [t, tList, now, timeZone, users] = await Promise.all([
     getTranslations('CardDetail'),
     getTranslations('CardsPage'),
     getNow(),
     getTimeZone(),
-    listAccountUsers({ accountId: member.accountId }),
+    listAccountUsers(db(), { accountId: member.accountId }),
   ]);
   const state = cardState(card, now);
   const displayName = card.label || tList('noLabel');

@@ -1,7 +1,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
-import type { CardRow } from '@/lib/data/cards';
+import type { CardRow } from '@/domain/data/cards';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -3,7 +3,7 @@ import { useFormatter, useNow, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { CardStatusBadge } from '@/components/cards/card-status-badge';
 import { cardState } from '@/domain/cards/card-state';
-import type { CardRow } from '@/lib/data/cards';
+import type { CardRow } from '@/domain/data/cards';
 
 const GRID = 'lg:grid lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1.4fr)_minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1.6fr)] lg:gap-4';
 

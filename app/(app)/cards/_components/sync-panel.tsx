@@ -1,7 +1,7 @@
 import { useFormatter, useNow, useTranslations } from 'next-intl';
 import { OnlineBadge } from '@/components/chargers/online-badge';
 import { Card } from '@/components/ui/card';
-import type { listLocalListSyncs } from '@/lib/data/cards';
+import type { listLocalListSyncs } from '@/domain/data/local-lists';
 import { SyncForm } from './sync-form';
 
 type ChargerSync = Awaited<ReturnType<typeof listLocalListSyncs>>[number];

@@ -1,8 +1,9 @@
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { requireCurrentMembership } from '@/lib/authz';
-import { listAccountUsers } from '@/lib/data/cards';
+import { listAccountUsers } from '@/domain/data/memberships';
 import { AddCardForm } from '../_components/add-card-form';
+import { db } from '@/lib/db';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('CardForm'))('title') };
@@ -11,7 +12,7 @@ export async function generateMetadata() {
 // `?userId=` comes from "Add card for this user" on the customers page; only a member of the account is preselected.
 export default async function NewCardPage({ searchParams }: PageProps<'/cards/new'>) {
   const member = await requireCurrentMembership();
-  const [t, users, { userId }] = await Promise.all([getTranslations('CardForm'), listAccountUsers({ accountId: member.accountId }), searchParams]);
+  const [t, users, { userId }] = await Promise.all([getTranslations('CardForm'), listAccountUsers(db(), { accountId: member.accountId }), searchParams]);
   const preselected = users.find((user) => user.id === userId)?.id;
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">

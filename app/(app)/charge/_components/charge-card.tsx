@@ -3,8 +3,9 @@ import { useTranslations } from 'next-intl';
 import { ConnectorList } from '@/components/chargers/connector-list';
 import { OnlineBadge } from '@/components/chargers/online-badge';
 import { MAX_CONNECTORS } from '@/domain/charging/limits';
-import type { UsableCard, MySession } from '@/lib/data/charge';
-import type { ChargerSummary } from '@/lib/data/chargers';
+import type { UsableCard } from '@/domain/data/cards';
+import type { MySession } from '@/domain/data/my-sessions';
+import type { ChargerSummary } from '@/domain/data/chargers';
 import { SessionPanel } from './session-panel';
 import { StartForm } from './start-form';
 

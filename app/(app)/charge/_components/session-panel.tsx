@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { sessionEnergyWh } from '@/lib/charge/session-energy';
-import type { MySession } from '@/lib/data/charge';
+import type { MySession } from '@/domain/data/my-sessions';
 import { Elapsed } from './elapsed';
 import { StopForm } from './stop-form';
 

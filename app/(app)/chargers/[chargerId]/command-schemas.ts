@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import type { ValidationKey } from '@/lib/action-result';
-import { singleLine } from '@/lib/validation';
+import { key, singleLine } from '@/lib/validation';
 import { chargerClaim } from '../schemas';
 
-const key = (message: ValidationKey) => ({ message });
 const choice = key('choiceInvalid');
 
 const connectorId = z.coerce.number(choice).int(choice).min(0, choice).max(16, choice);

@@ -8,28 +8,30 @@ import { LiveRefresh } from '@/components/live/live-refresh';
 import { Card } from '@/components/ui/card';
 import { requireCurrentMembership } from '@/lib/authz';
 import { MAX_CONNECTORS } from '@/domain/charging/limits';
-import { getCharger, listRecentMessages, listRecentSessions } from '@/lib/data/chargers';
+import { listRecentMessages, listRecentSessions } from '@/domain/data/charger-activity';
+import { getCharger } from '@/domain/data/chargers';
 import { BootInfo } from '../_components/boot-info';
 import { ChargerPasswordCard, EditChargerForm, RemoveChargerCard } from '../_components/charger-settings';
 import { CommandPanel } from '../_components/command-panel';
 import { ConfigurationPanel } from '../_components/configuration-panel';
 import { MessageLog } from '../_components/message-log';
 import { RecentSessions } from '../_components/recent-sessions';
+import { db } from '@/lib/db';
 
 export default async function ChargerPage({ params }: PageProps<'/chargers/[chargerId]'>) {
   const chargerId = z.uuid().safeParse((await params).chargerId);
   if (!chargerId.success) notFound();
   const member = await requireCurrentMembership();
   const scope = { accountId: member.accountId, chargerId: chargerId.data };
-  const charger = await getCharger(scope);
+  const charger = await getCharger(db(), scope);
   if (!charger) notFound();
   const [t, tList, format, now, sessions, messages] = await Promise.all([
     getTranslations('ChargerDetail'),
     getTranslations('ChargersPage'),
     getFormatter(),
     getNow(),
-    listRecentSessions(scope),
-    listRecentMessages(scope),
+    listRecentSessions(db(), scope),
+    listRecentMessages(db(), scope),
   ]);
   const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
   const target = { accountId: charger.accountId, chargerId: charger.id };

@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
-import type { ChargerDetail } from '@/lib/data/chargers';
+import type { ChargerDetail } from '@/domain/data/chargers';
 
 export function BootInfo({ charger }: { charger: ChargerDetail }) {
   const t = useTranslations('ChargerDetail');

@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
-import type { listRecentMessages } from '@/lib/data/chargers';
+import type { listRecentMessages } from '@/domain/data/charger-activity';
 
 type Message = Awaited<ReturnType<typeof listRecentMessages>>[number];
 

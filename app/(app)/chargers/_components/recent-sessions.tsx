@@ -1,7 +1,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 import { sessionEnergyWh } from '@/lib/charge/session-energy';
-import type { listRecentSessions } from '@/lib/data/chargers';
+import type { listRecentSessions } from '@/domain/data/charger-activity';
 
 type Session = Awaited<ReturnType<typeof listRecentSessions>>[number];
 

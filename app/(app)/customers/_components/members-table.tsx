@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { ConfirmForm } from '@/components/ui/confirm-form';
-import type { listMembers } from '@/lib/data/customers';
+import type { listMembers } from '@/domain/data/memberships';
 import { removeMemberAction } from '../actions';
 
 type Member = Awaited<ReturnType<typeof listMembers>>[number];

@@ -1,6 +1,6 @@
 import { useFormatter, useNow, useTranslations } from 'next-intl';
 import { ConfirmForm } from '@/components/ui/confirm-form';
-import type { listPendingInvites } from '@/lib/data/customers';
+import type { listPendingInvites } from '@/domain/data/invites';
 import { resendInviteAction, revokeInviteAction } from '../actions';
 
 type Invite = Awaited<ReturnType<typeof listPendingInvites>>[number];

@@ -27,7 +27,7 @@ export function InviteAnswerForms({ token }: { token: string }) {
   }
   return (
     <div className="flex flex-col gap-3">
-      {answer && answer !== 'valid' && <Alert tone="error">{t(answer)}</Alert>}
+      {answer && <Alert tone="error">{t(answer)}</Alert>}
       <FormAlert state={accepted} />
       <form action={accept}>
         <input type="hidden" name="token" value={token} />

@@ -1,6 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { AuthPanel } from '@/components/auth/auth-panel';
 import { LinkProblem } from '@/components/auth/link-problem';
+import { failure } from '@/domain/data/result';
+import { db } from '@/lib/db';
 import { checkInvite } from '@/lib/invites/respond';
 import { requireUser } from '@/lib/session';
 import { InviteAnswerForms } from './invite-answer';
@@ -13,12 +15,12 @@ export default async function AcceptInvitePage({ searchParams }: PageProps<'/inv
   const user = await requireUser();
   const t = await getTranslations('InvitePage');
   const { token } = await searchParams;
-  const check = typeof token === 'string' ? await checkInvite(token, user.id) : { status: 'invalid' as const };
-  if (check.status !== 'valid') {
-    return <LinkProblem title={t(`${check.status}Title`)} body={t(check.status)} action={{ href: '/dashboard', label: t('dashboard') }} />;
+  const check = typeof token === 'string' ? await checkInvite(db(), { token, userId: user.id }) : failure('invalid');
+  if (!check.ok) {
+    return <LinkProblem title={t(`${check.reason}Title`)} body={t(check.reason)} action={{ href: '/dashboard', label: t('dashboard') }} />;
   }
   return (
-    <AuthPanel title={t('title')} subtitle={t('body', { inviterName: check.inviterName ?? '—', accountName: check.accountName })}>
+    <AuthPanel title={t('title')} subtitle={t('body', { inviterName: check.value.inviterName ?? '—', accountName: check.value.accountName })}>
       <InviteAnswerForms token={token as string} />
     </AuthPanel>
   );

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { SessionMeterValue } from '@/lib/data/sessions';
+import type { SessionMeterValue } from '@/domain/data/sessions';
 
 const OPEN_UP_TO = 12;
 

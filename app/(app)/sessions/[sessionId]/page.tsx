@@ -7,9 +7,10 @@ import { SessionChart } from '@/components/sessions/session-chart';
 import { formatMoney, sessionView } from '@/components/sessions/session-view';
 import { Card } from '@/components/ui/card';
 import { requireCurrentMembership } from '@/lib/authz';
-import { getSession, listSessionMeterValues } from '@/lib/data/sessions';
+import { getSession, listSessionMeterValues } from '@/domain/data/sessions';
 import { sessionSeries } from '@/domain/sessions/series';
 import { MeterValueTable } from './meter-value-table';
+import { db } from '@/lib/db';
 
 const sessionIdSchema = z.coerce.number().int().min(1).max(2_147_483_647);
 
@@ -23,7 +24,7 @@ export default async function SessionPage({ params }: PageProps<'/sessions/[sess
   if (!sessionId.success) notFound();
   const member = await requireCurrentMembership();
   const scope = { accountId: member.accountId, sessionId: sessionId.data };
-  const [session, values] = await Promise.all([getSession(scope), listSessionMeterValues(scope)]);
+  const [session, values] = await Promise.all([getSession(db(), scope), listSessionMeterValues(db(), scope)]);
   if (!session) notFound();
   const [t, tFacts, format, now] = await Promise.all([getTranslations('SessionPage'), getTranslations('SessionFacts'), getFormatter(), getNow()]);
   const view = sessionView(session, { t: tFacts, format, now });

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { PageNav } from '@/components/ui/page-nav';
-import { filtersQuery, SESSIONS_PAGE_SIZE, type SessionFilters } from '@/lib/sessions/filters';
+import { SESSIONS_PAGE_SIZE } from '@/domain/data/session-sql';
+import { filtersQuery, type SessionFilters } from '@/lib/sessions/filters';
 
 export async function Pagination({ filters, total, hasNext }: { filters: SessionFilters; total: number; hasNext: boolean }) {
   const t = await getTranslations('SessionsPage');

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { buttonClasses } from '@/components/ui/button';
-import type { SessionFilterOptions } from '@/lib/data/sessions';
+import type { SessionFilterOptions } from '@/domain/data/sessions';
 import type { SessionFilters } from '@/lib/sessions/filters';
 import { FilterFormShell } from './filter-form-shell';
 

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { formatKwh, formatMoney } from '@/components/sessions/session-view';
-import type { SessionTotals } from '@/lib/data/sessions';
+import type { SessionTotals } from '@/domain/data/sessions';
 
 export async function SessionTotalsBar({ totals }: { totals: SessionTotals }) {
   const [t, tFacts, format] = await Promise.all([getTranslations('SessionsPage'), getTranslations('SessionFacts'), getFormatter()]);

@@ -1,8 +1,9 @@
 import { getCurrentMembership, getMembership } from '@/lib/authz';
 import { csvStream } from '@/lib/sessions/export-csv';
 import { exportContext } from '@/lib/sessions/export-labels';
-import { exportCursor } from '@/lib/sessions/export-query';
+import { exportCursor } from '@/domain/data/session-export';
 import { parseSessionFilters } from '@/lib/sessions/filters';
+import { db } from '@/lib/db';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +17,7 @@ export async function GET(request: Request) {
   if (!member) return new Response(null, { status: 403 });
 
   const { labels, timeZone, fileName } = await exportContext();
-  const rows = exportCursor({ accountId: member.accountId, timeZone }, filters);
+  const rows = exportCursor(db(), { accountId: member.accountId, timeZone, filters });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(csvStream(rows, labels), {
     headers: {

@@ -2,8 +2,9 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { requireCurrentMembership } from '@/lib/authz';
-import { listCurrentTariffs, listTariffChargers } from '@/lib/data/tariffs';
+import { listCurrentTariffs, listTariffChargers } from '@/domain/data/tariffs';
 import { TariffForm } from './_components/tariff-form';
+import { db } from '@/lib/db';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('TariffPage'))('title') };
@@ -12,7 +13,7 @@ export async function generateMetadata() {
 export default async function TariffPage() {
   const member = await requireCurrentMembership();
   const scope = { accountId: member.accountId };
-  const [t, tariffs, chargers] = await Promise.all([getTranslations('TariffPage'), listCurrentTariffs(scope), listTariffChargers(scope)]);
+  const [t, tariffs, chargers] = await Promise.all([getTranslations('TariffPage'), listCurrentTariffs(db(), scope), listTariffChargers(db(), scope)]);
   const defaultCurrency = tariffs.account?.currency ?? 'EUR';
   return (
     <div className="flex flex-col gap-6">

@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import type { ValidationKey } from '@/lib/action-result';
 import { CURRENCIES } from '@/domain/charging/tariff';
-
-const key = (message: ValidationKey) => ({ message });
+import { accountClaim, blankAsUndefined, key } from '@/lib/validation';
 
 // Empty means "the account's tariff"; a uuid names one of its chargers.
-const target = z.preprocess((value) => (value === '' ? undefined : value), z.uuid(key('required')).optional());
+const target = z.preprocess(blankAsUndefined, z.uuid(key('required')).optional());
 
-export const tariffTargetSchema = z.object({ accountId: z.uuid(key('required')), chargerId: target });
+export const tariffTargetSchema = accountClaim.extend({ chargerId: target });
 export type TariffTargetInput = z.infer<typeof tariffTargetSchema>;
 
 export const setTariffSchema = tariffTargetSchema.extend({

@@ -3,12 +3,13 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { isMailboxEnabled } from '@/lib/config';
-import { getOutboxEmail } from '@/lib/data/outbox';
+import { getOutboxEmail } from '@/domain/data/outbox';
+import { db } from '@/lib/db';
 
 export default async function MailboxEmailPage({ params }: PageProps<'/mailbox/[id]'>) {
   const id = z.uuid().safeParse((await params).id);
   if (!isMailboxEnabled() || !id.success) notFound();
-  const email = await getOutboxEmail(id.data);
+  const email = await getOutboxEmail(db(), { id: id.data });
   if (!email) notFound();
   const [t, format] = await Promise.all([getTranslations('MailboxPage'), getFormatter()]);
   return (

@@ -1,11 +1,10 @@
-import 'server-only';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { chargers, transactions, users } from '@/db/schema';
-import { db } from '@/lib/db';
-import { sessionEnergyWh, type SessionScope } from '@/lib/sessions/query';
+import type { Executor } from '../../db/client';
+import { chargers, transactions, users } from '../../db/schema';
+import { sessionEnergyWh, type SessionScope } from './session-sql';
 
-export async function listActiveSessions({ accountId }: { accountId: string }) {
-  return db()
+export async function listActiveSessions(db: Executor, { accountId }: { accountId: string }) {
+  return db
     .select({
       id: transactions.id,
       chargerName: chargers.name,
@@ -26,8 +25,8 @@ export async function listActiveSessions({ accountId }: { accountId: string }) {
 export type DailyEnergy = { day: string; energyWh: number; sessions: number };
 
 // One row per day of the user's calendar, empty days included, oldest first.
-export async function listDailyEnergy({ accountId, timeZone }: SessionScope, days = 30): Promise<DailyEnergy[]> {
-  const rows = await db().execute<{ day: string; energy_wh: number; sessions: number }>(sql`
+export async function listDailyEnergy(db: Executor, { accountId, timeZone, days = 30 }: SessionScope & { days?: number }): Promise<DailyEnergy[]> {
+  const rows = await db.execute<{ day: string; energy_wh: number; sessions: number }>(sql`
     with bounds as (select (now() at time zone ${timeZone})::date - ${days - 1}::int as first, (now() at time zone ${timeZone})::date as today),
     series as (select generate_series((select first from bounds), (select today from bounds), interval '1 day')::date as day),
     daily as (
@@ -42,8 +41,8 @@ export async function listDailyEnergy({ accountId, timeZone }: SessionScope, day
   return rows.map((row) => ({ day: row.day, energyWh: Number(row.energy_wh), sessions: Number(row.sessions) }));
 }
 
-export async function countSessionsThisMonth({ accountId, timeZone }: SessionScope) {
-  const [row] = await db()
+export async function countSessionsThisMonth(db: Executor, { accountId, timeZone }: SessionScope) {
+  const [row] = await db
     .select({ count: sql<number>`count(*)::int`, energyWh: sql<number>`coalesce(sum(${sessionEnergyWh}), 0)::float8` })
     .from(transactions)
     .where(

@@ -1,9 +1,12 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { transactions } from '@/db/schema';
-import { latestReading } from '@/domain/data/meter-sql';
-import type { SessionFilters } from './filters';
+import { transactions } from '../../db/schema';
+import { latestReading } from './meter-sql';
 
 export type SessionScope = { accountId: string; timeZone: string };
+
+// What the sessions list is narrowed by (lib/sessions/filters.ts parses it from the URL); days are ISO dates.
+export type SessionFilters = { from?: string; to?: string; chargerId?: string; userId?: string; cardId?: string; page: number };
+export const SESSIONS_PAGE_SIZE = 50;
 
 const lastRegisterWh = latestReading('transactions.id', 'Energy.Active.Import.Register');
 

@@ -1,9 +1,7 @@
-import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { cards, chargers, meterValues, transactions, users } from '@/db/schema';
-import { db } from '@/lib/db';
-import { SESSIONS_PAGE_SIZE, type SessionFilters } from '@/lib/sessions/filters';
-import { sessionConditions, sessionEnergyWh, type SessionScope } from '@/lib/sessions/query';
+import type { Executor } from '../../db/client';
+import { cards, chargers, meterValues, transactions, users } from '../../db/schema';
+import { SESSIONS_PAGE_SIZE, sessionConditions, sessionEnergyWh, type SessionFilters, type SessionScope } from './session-sql';
 
 const sessionColumns = {
   id: transactions.id,
@@ -24,8 +22,8 @@ const sessionColumns = {
   meterStartWh: transactions.meterStartWh,
 };
 
-function sessionsFrom() {
-  return db()
+function sessionsFrom(db: Executor) {
+  return db
     .select(sessionColumns)
     .from(transactions)
     .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
@@ -34,16 +32,16 @@ function sessionsFrom() {
 }
 
 // The page's ids come from transactions_account_started_idx alone, so a deep page skips index entries, not joined rows.
-export async function listSessions(scope: SessionScope, filters: SessionFilters) {
+export async function listSessions(db: Executor, { filters, ...scope }: SessionScope & { filters: SessionFilters }) {
   const newestFirst = [desc(transactions.startedAt), desc(transactions.id)];
-  const pageIds = db()
+  const pageIds = db
     .select({ id: transactions.id })
     .from(transactions)
     .where(sessionConditions(scope, filters))
     .orderBy(...newestFirst)
     .limit(SESSIONS_PAGE_SIZE + 1)
     .offset((filters.page - 1) * SESSIONS_PAGE_SIZE);
-  const rows = await sessionsFrom()
+  const rows = await sessionsFrom(db)
     .where(inArray(transactions.id, pageIds))
     .orderBy(...newestFirst);
   return { sessions: rows.slice(0, SESSIONS_PAGE_SIZE), hasNext: rows.length > SESSIONS_PAGE_SIZE };
@@ -52,8 +50,8 @@ export type SessionRow = Awaited<ReturnType<typeof listSessions>>['sessions'][nu
 
 export type SessionTotals = { count: number; energyWh: number; costs: { currency: string; amount: string }[] };
 
-export async function sessionTotals(scope: SessionScope, filters: SessionFilters): Promise<SessionTotals> {
-  const rows = await db()
+export async function getSessionTotals(db: Executor, { filters, ...scope }: SessionScope & { filters: SessionFilters }): Promise<SessionTotals> {
+  const rows = await db
     .select({
       currency: transactions.currency,
       count: sql<number>`count(*)::int`,
@@ -71,15 +69,15 @@ export async function sessionTotals(scope: SessionScope, filters: SessionFilters
   };
 }
 
-export async function getSession({ accountId, sessionId }: { accountId: string; sessionId: number }) {
-  const [row] = await sessionsFrom()
+export async function getSession(db: Executor, { accountId, sessionId }: { accountId: string; sessionId: number }) {
+  const [row] = await sessionsFrom(db)
     .where(and(eq(transactions.accountId, accountId), eq(transactions.id, sessionId)))
     .limit(1);
   return row ?? null;
 }
 
-export async function listSessionMeterValues({ accountId, sessionId }: { accountId: string; sessionId: number }) {
-  return db()
+export async function listSessionMeterValues(db: Executor, { accountId, sessionId }: { accountId: string; sessionId: number }) {
+  return db
     .select({
       id: meterValues.id,
       sampledAt: meterValues.sampledAt,
@@ -99,15 +97,15 @@ export type SessionMeterValue = Awaited<ReturnType<typeof listSessionMeterValues
 
 // Everything the filter form offers: the account's chargers (removed ones too, they have history),
 // the people who charged or belong here, and the cards.
-export async function listSessionFilterOptions({ accountId }: { accountId: string }) {
+export async function listSessionFilterOptions(db: Executor, { accountId }: { accountId: string }) {
   const [chargerRows, userRows, cardRows] = await Promise.all([
-    db()
+    db
       .select({ id: chargers.id, name: chargers.name, isDeleted: sql<boolean>`${chargers.deletedAt} is not null` })
       .from(chargers)
       .where(eq(chargers.accountId, accountId))
       .orderBy(asc(chargers.name)),
     // Those who charged: one step per distinct user along transactions_account_user_idx, not a read of every session.
-    db().execute<{ id: string; name: string }>(sql`
+    db.execute<{ id: string; name: string }>(sql`
       with recursive charged as (
         (select user_id from transactions where account_id = ${accountId} and user_id is not null order by user_id limit 1)
         union all
@@ -118,7 +116,7 @@ export async function listSessionFilterOptions({ accountId }: { accountId: strin
         union
         select user_id from charged)
       order by u.name`),
-    db()
+    db
       .select({ id: cards.id, label: cards.label, idTag: cards.idTag, isDeleted: sql<boolean>`${cards.deletedAt} is not null` })
       .from(cards)
       .where(eq(cards.accountId, accountId))

@@ -1,9 +1,7 @@
-import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
-import { cards, chargers, transactions, users } from '@/db/schema';
-import { db } from '@/lib/db';
-import type { SessionFilters } from './filters';
-import { sessionConditions, sessionEnergyWh, type SessionScope } from './query';
+import type { Database } from '../../db/client';
+import { cards, chargers, transactions, users } from '../../db/schema';
+import { sessionConditions, sessionEnergyWh, type SessionFilters, type SessionScope } from './session-sql';
 
 const utc = (column: unknown) => sql<string | null>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
@@ -32,8 +30,8 @@ const NAMES = Object.keys(EXPORT_COLUMNS) as (keyof ExportRow)[];
 export const EXPORT_BATCH = 1000;
 
 // A server-side cursor: rows arrive EXPORT_BATCH at a time and only when the reader asks, so memory stays flat.
-export function exportCursor(scope: SessionScope, filters: SessionFilters) {
-  const query = db()
+export function exportCursor(db: Database, { filters, ...scope }: SessionScope & { filters: SessionFilters }) {
+  const query = db
     .select(EXPORT_COLUMNS)
     .from(transactions)
     .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
@@ -42,7 +40,7 @@ export function exportCursor(scope: SessionScope, filters: SessionFilters) {
     .where(sessionConditions(scope, filters))
     .orderBy(desc(transactions.startedAt), desc(transactions.id))
     .toSQL();
-  const batches = db().$client.unsafe(query.sql, query.params as never[]).values().cursor(EXPORT_BATCH);
+  const batches = db.$client.unsafe(query.sql, query.params as never[]).values().cursor(EXPORT_BATCH);
   return (async function* () {
     for await (const batch of batches) {
       yield (batch as unknown as (string | null)[][]).map((values) => Object.fromEntries(NAMES.map((name, index) => [name, values[index] ?? null])) as ExportRow);

@@ -1,0 +1,43 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { chargers, ocppMessages, transactions } from '../../db/schema';
+import { latestReading } from './meter-sql';
+
+type ChargerScope = { accountId: string; chargerId: string };
+
+export async function listRecentMessages(db: Executor, { accountId, chargerId, limit = 50 }: ChargerScope & { limit?: number }) {
+  return db
+    .select({
+      id: ocppMessages.id,
+      direction: ocppMessages.direction,
+      messageType: ocppMessages.messageType,
+      action: ocppMessages.action,
+      payload: ocppMessages.payload,
+      createdAt: ocppMessages.createdAt,
+    })
+    .from(ocppMessages)
+    .innerJoin(chargers, eq(chargers.id, ocppMessages.chargerId))
+    .where(and(eq(ocppMessages.chargerId, chargerId), eq(chargers.accountId, accountId)))
+    .orderBy(desc(ocppMessages.id))
+    .limit(limit);
+}
+
+export async function listRecentSessions(db: Executor, { accountId, chargerId, limit = 10 }: ChargerScope & { limit?: number }) {
+  return db
+    .select({
+      id: transactions.id,
+      connectorId: transactions.connectorId,
+      idTag: transactions.idTag,
+      startedAt: transactions.startedAt,
+      stoppedAt: transactions.stoppedAt,
+      energyWh: transactions.energyWh,
+      meterStartWh: transactions.meterStartWh,
+      stopReason: transactions.stopReason,
+      lastMeterWh: latestReading('transactions.id', 'Energy.Active.Import.Register'),
+    })
+    .from(transactions)
+    .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
+    .where(and(eq(transactions.chargerId, chargerId), eq(chargers.accountId, accountId)))
+    .orderBy(desc(transactions.startedAt))
+    .limit(limit);
+}

@@ -1,0 +1,157 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { accounts, chargers, connectors, memberships, type NewCharger } from '../../db/schema';
+import { CHARGER_REVOKED_CHANNEL } from '../charging/charger-events';
+import { withConnectors } from './connectors';
+import { isUniqueViolation } from './db-errors';
+import { done, failure, success, type Result } from './result';
+
+type Scope = { accountId: string };
+type ChargerScope = Scope & { chargerId: string };
+
+const inAccount = ({ accountId }: Scope) => and(eq(chargers.accountId, accountId), isNull(chargers.deletedAt));
+const isCharger = (scope: ChargerScope) => and(eq(chargers.id, scope.chargerId), inAccount(scope));
+
+const summaryColumns = {
+  id: chargers.id,
+  identity: chargers.identity,
+  name: chargers.name,
+  address: chargers.address,
+  isOnline: chargers.isOnline,
+  connectedAt: chargers.connectedAt,
+  disconnectedAt: chargers.disconnectedAt,
+  lastHeartbeatAt: chargers.lastHeartbeatAt,
+  lastSeenAt: chargers.lastSeenAt,
+  connectorCount: chargers.connectorCount,
+  createdAt: chargers.createdAt,
+};
+
+export const CHARGERS_PAGE_SIZE = 50;
+
+export async function listChargers(db: Executor, scope: Scope) {
+  const rows = await db.select(summaryColumns).from(chargers).where(inAccount(scope)).orderBy(asc(chargers.name), asc(chargers.id));
+  return withConnectors(db, rows);
+}
+export type ChargerSummary = Awaited<ReturnType<typeof listChargers>>[number];
+
+// One page of the account's chargers by name, and how many there are in all (both from
+// chargers_account_name_idx).
+export async function listChargerPage(db: Executor, scope: Scope & { page: number }) {
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select(summaryColumns)
+      .from(chargers)
+      .where(inAccount(scope))
+      .orderBy(asc(chargers.name), asc(chargers.id))
+      .limit(CHARGERS_PAGE_SIZE)
+      .offset((scope.page - 1) * CHARGERS_PAGE_SIZE),
+    db.select({ count: sql<number>`count(*)::int` }).from(chargers).where(inAccount(scope)),
+  ]);
+  return { chargers: await withConnectors(db, rows), total: counted?.count ?? 0 };
+}
+
+// What the dashboard shows of the chargers: how many, how many online, how many connectors charging.
+export async function getChargerCounts(db: Executor, scope: Scope) {
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      online: sql<number>`(count(*) filter (where ${chargers.isOnline}))::int`,
+      charging: sql<number>`coalesce(sum((select count(*) from ${connectors} where ${connectors.chargerId} = ${chargers.id} and ${connectors.connectorId} > 0 and ${connectors.status} = 'Charging')), 0)::int`,
+    })
+    .from(chargers)
+    .where(inAccount(scope));
+  return row ?? { total: 0, online: 0, charging: 0 };
+}
+
+export async function getCharger(db: Executor, scope: ChargerScope) {
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      accountId: chargers.accountId,
+      latitude: chargers.latitude,
+      longitude: chargers.longitude,
+      vendor: chargers.vendor,
+      model: chargers.model,
+      serialNumber: chargers.serialNumber,
+      firmwareVersion: chargers.firmwareVersion,
+      ocppVersion: chargers.ocppVersion,
+      lastBootAt: chargers.lastBootAt,
+      hasPassword: sql<boolean>`${chargers.passwordHash} is not null`,
+    })
+    .from(chargers)
+    .where(isCharger(scope));
+  if (!row) return null;
+  const [charger] = await withConnectors(db, [row]);
+  return charger!;
+}
+export type ChargerDetail = NonNullable<Awaited<ReturnType<typeof getCharger>>>;
+
+// Whether the charger is one of the account's (and not removed), without reading more of it.
+export async function hasCharger(db: Executor, scope: ChargerScope): Promise<boolean> {
+  const [row] = await db.select({ id: chargers.id }).from(chargers).where(isCharger(scope));
+  return Boolean(row);
+}
+
+export async function listOnlineChargerIds(db: Executor, scope: Scope): Promise<string[]> {
+  const rows = await db.select({ id: chargers.id }).from(chargers).where(and(inAccount(scope), eq(chargers.isOnline, true)));
+  return rows.map((row) => row.id);
+}
+
+// The chargers of every account the user belongs to, account by account.
+export async function listChargersForUser(db: Executor, { userId }: { userId: string }) {
+  const memberOf = await db
+    .select({ accountId: accounts.id, accountName: accounts.name })
+    .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt));
+  const perAccount = await Promise.all(memberOf.map((account) => listChargers(db, { accountId: account.accountId })));
+  return memberOf.map((account, index) => ({ ...account, chargers: perAccount[index] ?? [] }));
+}
+
+// The charger, if the user belongs to its account, with what a start needs to know.
+export async function getChargerForUser(db: Executor, { userId, chargerId }: { userId: string; chargerId: string }) {
+  const [charger] = await db
+    .select({ id: chargers.id, accountId: chargers.accountId, isOnline: chargers.isOnline })
+    .from(chargers)
+    .innerJoin(memberships, and(eq(memberships.accountId, chargers.accountId), eq(memberships.userId, userId)))
+    .where(and(eq(chargers.id, chargerId), isNull(chargers.deletedAt)));
+  return charger ?? null;
+}
+
+export async function createCharger(db: Executor, values: Omit<NewCharger, 'id'>): Promise<Result<{ chargerId: string }, 'identityTaken'>> {
+  try {
+    const [row] = await db.insert(chargers).values(values).returning({ id: chargers.id });
+    return success({ chargerId: row!.id });
+  } catch (error) {
+    if (isUniqueViolation(error)) return failure('identityTaken');
+    throw error;
+  }
+}
+
+type ChargerEdit = { name: string; address: string | null; latitude: number | null; longitude: number | null; connectorCount: number };
+
+export async function updateCharger(db: Executor, { accountId, chargerId, ...values }: ChargerScope & ChargerEdit): Promise<Result<null, 'notFound'>> {
+  const rows = await db.update(chargers).set(values).where(isCharger({ accountId, chargerId })).returning({ id: chargers.id });
+  return rows.length > 0 ? done : failure('notFound');
+}
+
+// The OCPP server checks a charger only at the WebSocket upgrade: the NOTIFY (delivered on commit) makes it close
+// the socket already open, so that the old password or a removed charger stops working at once.
+async function updateAndRevoke(db: Executor, scope: ChargerScope, values: Partial<NewCharger>): Promise<Result<null, 'notFound'>> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.update(chargers).set(values).where(isCharger(scope)).returning({ id: chargers.id });
+    if (rows.length === 0) return failure('notFound');
+    await tx.execute(sql`select pg_notify(${CHARGER_REVOKED_CHANNEL}, ${scope.chargerId})`);
+    return done;
+  });
+}
+
+export async function setChargerPasswordHash(db: Executor, { passwordHash, ...scope }: ChargerScope & { passwordHash: string }) {
+  return updateAndRevoke(db, scope, { passwordHash });
+}
+
+// Soft delete: sessions and meter values keep pointing at the row, so history stays complete.
+export async function removeCharger(db: Executor, scope: ChargerScope) {
+  return updateAndRevoke(db, scope, { deletedAt: new Date(), passwordHash: null });
+}

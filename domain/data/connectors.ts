@@ -1,0 +1,53 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { connectors } from '../../db/schema';
+import { latestReading } from './meter-sql';
+
+export type ConnectorState = {
+  connectorId: number;
+  status: string;
+  errorCode: string;
+  info: string | null;
+  updatedAt: Date;
+  powerW: number | null;
+};
+
+// Connectors of the given chargers with the latest active power of their open session, if any.
+export async function listConnectorStates(db: Executor, { chargerIds }: { chargerIds: string[] }): Promise<Map<string, ConnectorState[]>> {
+  const byCharger = new Map<string, ConnectorState[]>();
+  if (chargerIds.length === 0) return byCharger;
+  const rows = await db
+    .select({
+      chargerId: connectors.chargerId,
+      connectorId: connectors.connectorId,
+      status: connectors.status,
+      errorCode: connectors.errorCode,
+      info: connectors.info,
+      updatedAt: connectors.updatedAt,
+      powerW: latestReading(
+        '(select t.id from transactions t where t.charger_id = connectors.charger_id and t.connector_id = connectors.connector_id and t.stopped_at is null limit 1)',
+        'Power.Active.Import',
+      ),
+    })
+    .from(connectors)
+    .where(and(inArray(connectors.chargerId, chargerIds), sql`${connectors.connectorId} > 0`))
+    .orderBy(asc(connectors.connectorId));
+  for (const { chargerId, ...state } of rows) {
+    byCharger.set(chargerId, [...(byCharger.get(chargerId) ?? []), state]);
+  }
+  return byCharger;
+}
+
+export async function withConnectors<Row extends { id: string }>(db: Executor, rows: Row[]) {
+  const states = await listConnectorStates(db, { chargerIds: rows.map((row) => row.id) });
+  return rows.map((row) => ({ ...row, connectors: states.get(row.id) ?? [] }));
+}
+
+// The last status the charger reported for one connector, if any.
+export async function getConnectorStatus(db: Executor, { chargerId, connectorId }: { chargerId: string; connectorId: number }): Promise<string | null> {
+  const [row] = await db
+    .select({ status: connectors.status })
+    .from(connectors)
+    .where(and(eq(connectors.chargerId, chargerId), eq(connectors.connectorId, connectorId)));
+  return row?.status ?? null;
+}

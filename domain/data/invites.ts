@@ -1,0 +1,131 @@
+import { and, count, desc, eq, gt, gte } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client';
+import { accounts, invites, memberships, users } from '../../db/schema';
+import { hashToken } from '../crypto/token';
+import { isUniqueViolation } from './db-errors';
+import { done, failure, success, type Result } from './result';
+
+export const INVITE_TTL_MS = 7 * 24 * 3600_000;
+
+type Scope = { accountId: string };
+type Answer = { inviteId: string; userId: string };
+
+export async function getInviteByToken(db: Executor, { token }: { token: string }) {
+  const inviter = alias(users, 'inviter');
+  const [row] = await db
+    .select({
+      id: invites.id,
+      accountId: invites.accountId,
+      accountName: accounts.name,
+      invitedUserId: invites.invitedUserId,
+      inviterName: inviter.name,
+      status: invites.status,
+      expiresAt: invites.expiresAt,
+    })
+    .from(invites)
+    .innerJoin(accounts, eq(accounts.id, invites.accountId))
+    .leftJoin(inviter, eq(inviter.id, invites.invitedBy))
+    .where(eq(invites.tokenHash, hashToken(token)));
+  return row ?? null;
+}
+
+// Who an invite goes to, for its e-mail.
+export async function getInvitee(db: Executor, { inviteId }: { inviteId: string }) {
+  const [invitee] = await db
+    .select({ email: users.email, name: users.name, locale: users.locale })
+    .from(invites)
+    .innerJoin(users, eq(users.id, invites.invitedUserId))
+    .where(eq(invites.id, inviteId));
+  return invitee ?? null;
+}
+
+export async function listInvitesForUser(db: Executor, { userId }: { userId: string }) {
+  const inviter = alias(users, 'inviter');
+  return db
+    .select({ id: invites.id, accountName: accounts.name, inviterName: inviter.name, sentAt: invites.sentAt, expiresAt: invites.expiresAt })
+    .from(invites)
+    .innerJoin(accounts, eq(accounts.id, invites.accountId))
+    .leftJoin(inviter, eq(inviter.id, invites.invitedBy))
+    .where(and(eq(invites.invitedUserId, userId), eq(invites.status, 'pending')))
+    .orderBy(desc(invites.sentAt));
+}
+
+export async function listPendingInvites(db: Executor, { accountId }: Scope) {
+  const inviter = alias(users, 'inviter');
+  const invitee = alias(users, 'invitee');
+  return db
+    .select({ id: invites.id, email: invites.email, inviteeName: invitee.name, inviterName: inviter.name, sentAt: invites.sentAt, expiresAt: invites.expiresAt })
+    .from(invites)
+    .innerJoin(invitee, eq(invitee.id, invites.invitedUserId))
+    .leftJoin(inviter, eq(inviter.id, invites.invitedBy))
+    .where(and(eq(invites.accountId, accountId), eq(invites.status, 'pending')))
+    .orderBy(desc(invites.sentAt));
+}
+
+export async function countInvitesSince(db: Executor, { accountId, since }: Scope & { since: Date }): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(invites)
+    .where(and(eq(invites.accountId, accountId), gte(invites.sentAt, since)));
+  return row?.value ?? 0;
+}
+
+type NewInvite = Scope & { invitedUserId: string; email: string; invitedBy: string; tokenHash: string };
+
+// One pending invite per person and account (a unique index): a second one is "already invited".
+export async function createInvite(db: Executor, invite: NewInvite): Promise<Result<{ inviteId: string }, 'alreadyInvited'>> {
+  try {
+    const [row] = await db
+      .insert(invites)
+      .values({ ...invite, expiresAt: new Date(Date.now() + INVITE_TTL_MS) })
+      .returning({ id: invites.id });
+    return success({ inviteId: row!.id });
+  } catch (error) {
+    if (isUniqueViolation(error)) return failure('alreadyInvited');
+    throw error;
+  }
+}
+
+// A new link for a pending invite: the old one stops working and the seven days start again.
+export async function renewInvite(db: Executor, { accountId, inviteId, tokenHash, invitedBy }: Scope & { inviteId: string; tokenHash: string; invitedBy: string }): Promise<Result<null, 'notFound'>> {
+  const now = new Date();
+  const rows = await db
+    .update(invites)
+    .set({ tokenHash, sentAt: now, expiresAt: new Date(now.getTime() + INVITE_TTL_MS), invitedBy })
+    .where(and(eq(invites.id, inviteId), eq(invites.accountId, accountId), eq(invites.status, 'pending')))
+    .returning({ id: invites.id });
+  return rows.length > 0 ? done : failure('notFound');
+}
+
+// Accepting is one transaction: the invite flips from pending exactly once, and the membership appears with it.
+export async function acceptPendingInvite(db: Executor, { inviteId, userId }: Answer): Promise<Result<{ accountId: string }, 'notFound'>> {
+  return db.transaction(async (tx) => {
+    const [invite] = await tx
+      .update(invites)
+      .set({ status: 'accepted', respondedAt: new Date() })
+      .where(and(eq(invites.id, inviteId), eq(invites.invitedUserId, userId), eq(invites.status, 'pending'), gt(invites.expiresAt, new Date())))
+      .returning({ accountId: invites.accountId });
+    if (!invite) return failure('notFound');
+    await tx.insert(memberships).values({ accountId: invite.accountId, userId, role: 'member' }).onConflictDoNothing();
+    return success({ accountId: invite.accountId });
+  });
+}
+
+export async function declinePendingInvite(db: Executor, { inviteId, userId }: Answer): Promise<Result<null, 'notFound'>> {
+  const rows = await db
+    .update(invites)
+    .set({ status: 'declined', respondedAt: new Date() })
+    .where(and(eq(invites.id, inviteId), eq(invites.invitedUserId, userId), eq(invites.status, 'pending')))
+    .returning({ id: invites.id });
+  return rows.length > 0 ? done : failure('notFound');
+}
+
+export async function revokePendingInvite(db: Executor, { accountId, inviteId }: Scope & { inviteId: string }): Promise<Result<null, 'notFound'>> {
+  const rows = await db
+    .update(invites)
+    .set({ status: 'revoked', respondedAt: new Date() })
+    .where(and(eq(invites.id, inviteId), eq(invites.accountId, accountId), eq(invites.status, 'pending')))
+    .returning({ id: invites.id });
+  return rows.length > 0 ? done : failure('notFound');
+}

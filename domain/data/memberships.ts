@@ -1,0 +1,87 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { accounts, cards, chargers, memberships, transactions, users, type MemberRole } from '../../db/schema';
+import { blockCardsOfUser } from './cards';
+import { done, failure, type Result } from './result';
+
+type Scope = { accountId: string };
+type MemberScope = Scope & { userId: string };
+
+export type Membership = { userId: string; accountId: string; role: MemberRole };
+
+const membershipColumns = { userId: memberships.userId, accountId: memberships.accountId, role: memberships.role };
+
+export async function getMembershipRow(db: Executor, { userId, accountId }: MemberScope): Promise<Membership | null> {
+  const [row] = await db
+    .select(membershipColumns)
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.accountId, accountId)));
+  return row ?? null;
+}
+
+export async function isMember(db: Executor, scope: MemberScope): Promise<boolean> {
+  return (await getMembershipRow(db, scope)) !== null;
+}
+
+// The account a user sees when they have not chosen one: their own, else the oldest they joined.
+export async function getDefaultMembership(db: Executor, { userId }: { userId: string }): Promise<Membership | null> {
+  const [row] = await db
+    .select(membershipColumns)
+    .from(memberships)
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.role), asc(memberships.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listMembershipsOfUser(db: Executor, { userId }: { userId: string }) {
+  return db
+    .select({ accountId: accounts.id, accountName: accounts.name, role: memberships.role, joinedAt: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt));
+}
+
+export async function listMembers(db: Executor, { accountId }: Scope) {
+  const monthStart = sql`date_trunc('month', now())`;
+  return db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+      cardCount: sql<number>`(select count(*)::int from ${cards} c
+        where c.account_id = ${accountId} and c.user_id = ${users.id} and c.deleted_at is null)`,
+      sessionsThisMonth: sql<number>`(select count(*)::int from ${transactions} t join ${chargers} ch on ch.id = t.charger_id
+        where ch.account_id = ${accountId} and t.user_id = ${users.id} and t.started_at >= ${monthStart})`,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.accountId, accountId))
+    .orderBy(asc(memberships.role), asc(memberships.createdAt));
+}
+
+// The people a card can be linked to: members of the account.
+export async function listAccountUsers(db: Executor, { accountId }: Scope) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.accountId, accountId))
+    .orderBy(asc(users.name), asc(users.email));
+}
+
+// Owners stay: the role in the WHERE makes removing an owner find nothing to remove.
+export async function removeMembership(db: Executor, { accountId, userId }: MemberScope): Promise<Result<null, 'notRemovable'>> {
+  return db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(memberships)
+      .where(and(eq(memberships.accountId, accountId), eq(memberships.userId, userId), eq(memberships.role, 'member')))
+      .returning({ userId: memberships.userId });
+    if (removed.length === 0) return failure('notRemovable');
+    await blockCardsOfUser(tx, { accountId, userId });
+    return done;
+  });
+}

@@ -1,0 +1,52 @@
+import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { chargers, memberships, transactions } from '../../db/schema';
+import { latestReading } from './meter-sql';
+
+// The user's sessions at these chargers that are running, or ended within the last hour (final figures).
+export async function listMySessions(db: Executor, { userId, chargerIds }: { userId: string; chargerIds: string[] }) {
+  if (chargerIds.length === 0) return [];
+  return db
+    .select({
+      id: transactions.id,
+      chargerId: transactions.chargerId,
+      connectorId: transactions.connectorId,
+      startedAt: transactions.startedAt,
+      stoppedAt: transactions.stoppedAt,
+      meterStartWh: transactions.meterStartWh,
+      energyWh: transactions.energyWh,
+      cost: transactions.cost,
+      currency: transactions.currency,
+      lastMeterWh: latestReading('transactions.id', 'Energy.Active.Import.Register'),
+      powerW: latestReading('transactions.id', 'Power.Active.Import'),
+    })
+    .from(transactions)
+    .where(
+      and(
+        inArray(transactions.chargerId, chargerIds),
+        eq(transactions.userId, userId),
+        or(isNull(transactions.stoppedAt), gt(transactions.stoppedAt, sql`now() - interval '1 hour'`)),
+      ),
+    )
+    .orderBy(asc(transactions.startedAt));
+}
+export type MySession = Awaited<ReturnType<typeof listMySessions>>[number];
+
+export async function getOpenTransaction(db: Executor, { chargerId, connectorId }: { chargerId: string; connectorId: number }) {
+  const [open] = await db
+    .select({ id: transactions.id, userId: transactions.userId })
+    .from(transactions)
+    .where(and(eq(transactions.chargerId, chargerId), eq(transactions.connectorId, connectorId), isNull(transactions.stoppedAt)));
+  return open ?? null;
+}
+
+// One of the user's own running sessions, in an account they still belong to.
+export async function getMyOpenTransaction(db: Executor, { userId, transactionId }: { userId: string; transactionId: number }) {
+  const [open] = await db
+    .select({ id: transactions.id, chargerId: transactions.chargerId, accountId: chargers.accountId })
+    .from(transactions)
+    .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
+    .innerJoin(memberships, and(eq(memberships.accountId, chargers.accountId), eq(memberships.userId, userId)))
+    .where(and(eq(transactions.id, transactionId), eq(transactions.userId, userId), isNull(transactions.stoppedAt)));
+  return open ?? null;
+}

@@ -1,0 +1,94 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { chargers, tariffs } from '../../db/schema';
+import { hasCharger } from './chargers';
+import { done, failure, type Result } from './result';
+
+type Scope = { accountId: string };
+
+const current = {
+  id: tariffs.id,
+  chargerId: tariffs.chargerId,
+  pricePerKwh: tariffs.pricePerKwh,
+  currency: tariffs.currency,
+  validFrom: tariffs.validFrom,
+};
+
+// The latest row per target (account, or one charger) that has taken effect; a priceless row means none.
+export async function listCurrentTariffs(db: Executor, { accountId }: Scope) {
+  const rows = await db
+    .selectDistinctOn([tariffs.chargerId], current)
+    .from(tariffs)
+    .where(and(eq(tariffs.accountId, accountId), sql`${tariffs.validFrom} <= now()`))
+    .orderBy(tariffs.chargerId, desc(tariffs.validFrom), desc(tariffs.id));
+  const priced = rows.flatMap(({ pricePerKwh, currency, ...row }) => (pricePerKwh !== null && currency !== null ? [{ ...row, pricePerKwh, currency }] : []));
+  return {
+    account: priced.find((row) => row.chargerId === null) ?? null,
+    chargers: new Map(priced.flatMap((row) => (row.chargerId ? [[row.chargerId, row] as const] : []))),
+  };
+}
+
+export async function listTariffChargers(db: Executor, { accountId }: Scope) {
+  return db
+    .select({ id: chargers.id, name: chargers.name })
+    .from(chargers)
+    .where(and(eq(chargers.accountId, accountId), isNull(chargers.deletedAt)))
+    .orderBy(asc(chargers.name));
+}
+
+type SetTariffInput = Scope & { chargerId: string | null; pricePerKwh: string | null; currency: string | null; createdBy: string };
+
+// Appends, never updates: sessions already priced keep the price they stopped under.
+// A charger target must be one of the account's chargers, else nothing is written.
+export async function setTariff(db: Executor, { accountId, chargerId, pricePerKwh, currency, createdBy }: SetTariffInput): Promise<Result<null, 'notFound'>> {
+  if (chargerId && !(await hasCharger(db, { accountId, chargerId }))) return failure('notFound');
+  await db.insert(tariffs).values({ accountId, chargerId, pricePerKwh, currency: pricePerKwh === null ? null : currency, createdBy });
+  return done;
+}
+
+export type TariffInForce = {
+  tariffId: number;
+  pricePerKwh: string;
+  currency: string;
+  source: 'charger' | 'account';
+  validFrom: Date;
+};
+
+type TariffRow = {
+  id: string | number;
+  price_per_kwh: string | null;
+  currency: string | null;
+  charger_id: string | null;
+  valid_from: Date | string;
+};
+
+// The latest row up to `at` for the charger and for its account; a charger row without a price
+// (override removed) falls through to the account's.
+export async function getTariffInForce(db: Executor, { chargerId, at }: { chargerId: string; at?: Date }): Promise<TariffInForce | null> {
+  // postgres.js cannot bind a Date through drizzle's raw sql; an ISO string cast is exact. "Now" is
+  // the database's clock, the one valid_from was written with (a JS Date would drop its microseconds
+  // and miss a tariff saved in the same millisecond).
+  const moment = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
+  const rows = await db.execute<TariffRow>(sql`
+    select t.id, t.price_per_kwh, t.currency, t.charger_id, t.valid_from
+    from chargers c
+    cross join lateral (
+      (select * from tariffs where account_id = c.account_id and charger_id = c.id and valid_from <= ${moment}
+        order by valid_from desc, id desc limit 1)
+      union all
+      (select * from tariffs where account_id = c.account_id and charger_id is null and valid_from <= ${moment}
+        order by valid_from desc, id desc limit 1)
+    ) t
+    where c.id = ${chargerId} and t.price_per_kwh is not null
+    order by t.charger_id is null
+    limit 1`);
+  const row = rows[0];
+  if (!row || row.price_per_kwh === null || row.currency === null) return null;
+  return {
+    tariffId: Number(row.id),
+    pricePerKwh: row.price_per_kwh,
+    currency: row.currency,
+    source: row.charger_id ? 'charger' : 'account',
+    validFrom: new Date(row.valid_from),
+  };
+}

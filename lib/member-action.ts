@@ -1,0 +1,45 @@
+import 'server-only';
+import type { z } from 'zod';
+import { fail, formFields, formValues, invalid, type ActionResult, type ErrorKey } from '@/lib/action-result';
+import { getMembership, type Membership } from '@/lib/authz';
+
+type Claim = { accountId: string };
+
+export type MemberContext<Input> = {
+  input: Input;
+  member: Membership;
+  // What the user typed (no passwords), for a form that shows it again with an error.
+  values: Record<string, string>;
+};
+
+export type MemberActionOptions = {
+  // For forms of hidden fields only (ids the page wrote): a bad parse means the target is gone, so the
+  // action answers this error instead of field errors, and echoes nothing back.
+  onInvalid?: ErrorKey;
+};
+
+// Parse → membership of the claimed account → call: the accountId in a form is only a claim until
+// the session user's membership row confirms it. A non-member gets `forbidden` and nothing runs.
+export async function asMember<Schema extends z.ZodType<Claim>, T>(
+  fields: Record<string, unknown>,
+  values: Record<string, string>,
+  schema: Schema,
+  fn: (context: MemberContext<z.output<Schema>>) => Promise<ActionResult<NoInfer<T>>>,
+  { onInvalid }: MemberActionOptions = {},
+): Promise<ActionResult<T>> {
+  const echoed = onInvalid ? {} : { values };
+  const input = schema.safeParse(fields);
+  if (!input.success) return onInvalid ? fail(onInvalid) : invalid(input.error, values);
+  const member = await getMembership(input.data.accountId);
+  if (!member) return fail('forbidden', echoed);
+  return fn({ input: input.data, member, values });
+}
+
+// A server action for useActionState whose form acts in one account: every such action is one of these.
+export function memberAction<Schema extends z.ZodType<Claim>, T = null>(
+  schema: Schema,
+  fn: (context: MemberContext<z.output<Schema>>) => Promise<ActionResult<NoInfer<T>>>,
+  options: MemberActionOptions = {},
+): (previous: ActionResult<T>, form: FormData) => Promise<ActionResult<T>> {
+  return async (_previous, form) => asMember(formFields(form), formValues(form), schema, fn, options);
+}
