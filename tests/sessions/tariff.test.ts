@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { transactions } from '@/db/schema';
 import { makeAccount, makeCharger } from '@/db/seed/builders';
 import { computeCost, getTariffInForce } from '@/domain/charging/tariff';
-import { startTransaction, stopTransaction } from '@/ocpp-server/src/store/transactions';
+import { startTransaction, stopTransaction } from '@/domain/data/charger-traffic/transactions';
 import { testDb } from '@/ocpp-server/test/helpers';
 import { addTariff } from './builders';
 

@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../../../db/client';
 import type { Connections } from '../connections';
 import type { Logger } from '../logger';
-import { claimCommand, completeCommand, failIfChargerOffline } from '../store/commands';
-import { isRefusedValue } from '../store/refused-value';
+import { claimCommand, completeCommand, failIfChargerOffline } from '../../../domain/data/charger-traffic/commands';
+import { isRefusedValue } from '../../../domain/data/charger-traffic/refused-value';
 import { outcomeFromError, outcomeFromResponse } from './outcome';
 
 type DispatcherOptions = { db: Database; instanceId: string; connections: Connections; log: Logger; callTimeoutMs: number };

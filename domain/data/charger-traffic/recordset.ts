@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { CHARGER_EVENTS_CHANNEL, type ChargerEventKind } from '../../../domain/charging/charger-events';
+import { CHARGER_EVENTS_CHANNEL, type ChargerEventKind } from '../../charging/charger-events';
 
 // PostgreSQL's jsonb refuses the NUL character (\u0000) and a lone UTF-16 surrogate (valid in a JSON string, as
 // "\ud800", and kept by JSON.stringify), either of which one hostile charger could put in any string and so lose a

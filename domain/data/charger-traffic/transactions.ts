@@ -1,9 +1,9 @@
 import { and, eq, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { transactions } from '../../../db/schema';
-import { decide, findCard, type CardAuthorization } from '../../../domain/charging/authorize-card';
-import { computeCost, getTariffInForce } from '../../../domain/charging/tariff';
-import { latestReading } from '../../../domain/data/meter-sql';
+import { decide, findCard, type CardAuthorization } from '../../charging/authorize-card';
+import { computeCost, getTariffInForce } from '../../charging/tariff';
+import { latestReading } from '../meter-sql';
 import { authorizeAndTouchCard, touchCard } from './cards';
 import type { ChargerRef } from './chargers';
 import { insertMeterSamples, type MeterSample } from './meter-values';

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { chargerCommands, chargers } from '../../../db/schema';
-import { COMMAND_RESULT_CHANNEL, type FinalCommandStatus } from '../../../domain/commands/actions';
+import { COMMAND_RESULT_CHANNEL, type FinalCommandStatus } from '../../commands/actions';
 import { jsonbSafe, valuesOf } from './recordset';
 
 const SWEEP_LIMIT = 1000;

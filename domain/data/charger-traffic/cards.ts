@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { cards } from '../../../db/schema';
-import { authorizeCard, type AuthorizationContext } from '../../../domain/charging/authorize-card';
+import { authorizeCard, type AuthorizationContext } from '../../charging/authorize-card';
 import type { ChargerRef } from './chargers';
 import { chargerEventQuery } from './notify';
 

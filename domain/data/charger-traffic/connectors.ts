@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { chargers, connectors } from '../../../db/schema';
-import { MAX_CONNECTORS } from '../../../domain/charging/limits';
+import { MAX_CONNECTORS } from '../../charging/limits';
 import type { ChargerRef } from './chargers';
 import { chargerEventsOf, lastPerKey, recordset } from './recordset';
 

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { ocppMessages, type MessageDirection, type MessageType } from '../../../db/schema';
-import type { Logger } from '../logger';
 import { recordset, valuesOf } from './recordset';
 
 export type LoggedMessage = {
@@ -14,7 +13,10 @@ export type LoggedMessage = {
   createdAt: Date;
 };
 
-type MessageLogOptions = { db: Database; log: Logger; keepPerCharger?: number; flushMs?: number; trimEveryMs?: number };
+// Any pino-like logger: this module knows nothing of the OCPP server's.
+type ErrorLog = { error: (fields: { err: unknown }, message: string) => void };
+
+type MessageLogOptions = { db: Database; log: ErrorLog; keepPerCharger?: number; flushMs?: number; trimEveryMs?: number };
 
 const MAX_BATCH = 500;
 
