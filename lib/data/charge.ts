@@ -37,8 +37,8 @@ export async function listMySessions({ userId, chargerIds }: { userId: string; c
       energyWh: transactions.energyWh,
       cost: transactions.cost,
       currency: transactions.currency,
-      lastMeterWh: latestReading('transactions.id', 'Energy.Active.Import.Register'),
-      powerW: latestReading('transactions.id', 'Power.Active.Import'),
+      lastMeterWh: latestReading(transactions.id, 'Energy.Active.Import.Register'),
+      powerW: latestReading(transactions.id, 'Power.Active.Import'),
     })
     .from(transactions)
     .where(

@@ -47,7 +47,7 @@ async function connectorStates(chargerIds: string[]): Promise<Map<string, Connec
       info: connectors.info,
       updatedAt: connectors.updatedAt,
       powerW: latestReading(
-        '(select t.id from transactions t where t.charger_id = connectors.charger_id and t.connector_id = connectors.connector_id and t.stopped_at is null limit 1)',
+        sql`(select ${transactions.id} from ${transactions} where ${transactions.chargerId} = ${connectors.chargerId} and ${transactions.connectorId} = ${connectors.connectorId} and ${transactions.stoppedAt} is null limit 1)`,
         'Power.Active.Import',
       ),
     })
@@ -205,7 +205,7 @@ export async function listRecentSessions(scope: ChargerScope, limit = 10) {
       energyWh: transactions.energyWh,
       meterStartWh: transactions.meterStartWh,
       stopReason: transactions.stopReason,
-      lastMeterWh: latestReading('transactions.id', 'Energy.Active.Import.Register'),
+      lastMeterWh: latestReading(transactions.id, 'Energy.Active.Import.Register'),
     })
     .from(transactions)
     .innerJoin(chargers, eq(chargers.id, transactions.chargerId))

@@ -5,7 +5,7 @@ import type { SessionFilters } from './filters';
 
 export type SessionScope = { accountId: string; timeZone: string };
 
-const lastRegisterWh = latestReading('transactions.id', 'Energy.Active.Import.Register');
+const lastRegisterWh = latestReading(transactions.id, 'Energy.Active.Import.Register');
 
 // Finished sessions carry their energy; a running one counts what its last meter value says so far.
 export const sessionEnergyWh = sql<number | null>`case when ${transactions.stoppedAt} is not null then ${transactions.energyWh}

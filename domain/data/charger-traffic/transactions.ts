@@ -66,7 +66,7 @@ async function closeSupersededTransactions(tx: Executor, ref: ChargerRef, input:
       id: transactions.id,
       chargerId: transactions.chargerId,
       meterStartWh: transactions.meterStartWh,
-      lastMeterWh: latestReading('transactions.id', 'Energy.Active.Import.Register'),
+      lastMeterWh: latestReading(transactions.id, 'Energy.Active.Import.Register'),
     })
     .from(transactions)
     .where(
