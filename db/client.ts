@@ -2,6 +2,9 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema';
 
+// How TypeScript property names become column names; SQL written outside the query builder names columns the same way.
+export const CASING = 'snake_case';
+
 export type DbOptions = { max?: number; onnotice?: (notice: postgres.Notice) => void };
 
 // postgres.js waits min(3^retries / 100, 20) s before reconnecting, retries counting every failed attempt of the
@@ -13,7 +16,7 @@ function reconnectDelaySeconds(retries: number) {
 
 export function createDb(url: string, { max = 10, onnotice = () => {} }: DbOptions = {}) {
   const sql = postgres(url, { max, onnotice, backoff: reconnectDelaySeconds });
-  const db = drizzle({ client: sql, schema, casing: 'snake_case' });
+  const db = drizzle({ client: sql, schema, casing: CASING });
   return { db, sql };
 }
 

@@ -33,7 +33,7 @@ export async function listRecentSessions(db: Executor, { accountId, chargerId, l
       energyWh: transactions.energyWh,
       meterStartWh: transactions.meterStartWh,
       stopReason: transactions.stopReason,
-      lastMeterWh: latestReading('transactions.id', 'Energy.Active.Import.Register'),
+      lastMeterWh: latestReading(transactions.id, 'Energy.Active.Import.Register'),
     })
     .from(transactions)
     .innerJoin(chargers, eq(chargers.id, transactions.chargerId))

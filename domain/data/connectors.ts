@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { connectors } from '../../db/schema';
+import { connectors, transactions } from '../../db/schema';
 import { latestReading } from './meter-sql';
 
 export type ConnectorState = {
@@ -25,7 +25,7 @@ export async function listConnectorStates(db: Executor, { chargerIds }: { charge
       info: connectors.info,
       updatedAt: connectors.updatedAt,
       powerW: latestReading(
-        '(select t.id from transactions t where t.charger_id = connectors.charger_id and t.connector_id = connectors.connector_id and t.stopped_at is null limit 1)',
+        sql`(select ${transactions.id} from ${transactions} where ${transactions.chargerId} = ${connectors.chargerId} and ${transactions.connectorId} = ${connectors.connectorId} and ${transactions.stoppedAt} is null limit 1)`,
         'Power.Active.Import',
       ),
     })

@@ -17,8 +17,8 @@ export async function listMySessions(db: Executor, { userId, chargerIds }: { use
       energyWh: transactions.energyWh,
       cost: transactions.cost,
       currency: transactions.currency,
-      lastMeterWh: latestReading('transactions.id', 'Energy.Active.Import.Register'),
-      powerW: latestReading('transactions.id', 'Power.Active.Import'),
+      lastMeterWh: latestReading(transactions.id, 'Energy.Active.Import.Register'),
+      powerW: latestReading(transactions.id, 'Power.Active.Import'),
     })
     .from(transactions)
     .where(

@@ -8,7 +8,7 @@ export type SessionScope = { accountId: string; timeZone: string };
 export type SessionFilters = { from?: string; to?: string; chargerId?: string; userId?: string; cardId?: string; page: number };
 export const SESSIONS_PAGE_SIZE = 50;
 
-const lastRegisterWh = latestReading('transactions.id', 'Energy.Active.Import.Register');
+const lastRegisterWh = latestReading(transactions.id, 'Energy.Active.Import.Register');
 
 // Finished sessions carry their energy; a running one counts what its last meter value says so far.
 export const sessionEnergyWh = sql<number | null>`case when ${transactions.stoppedAt} is not null then ${transactions.energyWh}

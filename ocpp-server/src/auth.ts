@@ -3,7 +3,7 @@ import { IDENTITY_PATTERN } from '../../domain/chargers/identity';
 import { verifySecret } from '../../domain/crypto/secret';
 import type { Logger } from './logger';
 import type { ChargerSession } from './ocpp/rpc';
-import type { ChargerLogin } from './store/chargers';
+import type { ChargerLogin } from '../../domain/data/charger-traffic/chargers';
 
 type Accept = (session: ChargerSession, protocol: string) => void;
 type Reject = (code: number, message: string) => void;

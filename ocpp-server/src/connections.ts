@@ -2,8 +2,8 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from './logger';
 import type { ServerClient } from './ocpp/rpc';
-import type { BatchedStore } from './store/batched';
-import type { ChargerRef } from './store/chargers';
+import type { BatchedStore } from '../../domain/data/charger-traffic/batched';
+import type { ChargerRef } from '../../domain/data/charger-traffic/chargers';
 
 const CLOSE_GRACE_MS = 5_000;
 

@@ -1,6 +1,6 @@
 import type { MessageType } from '../../db/schema';
 import type { ServerClient } from './ocpp/rpc';
-import type { MessageLog } from './store/message-log';
+import type { MessageLog } from '../../domain/data/charger-traffic/message-log';
 
 type Frame = [number, string, ...unknown[]];
 

@@ -4,7 +4,7 @@ import { CHARGER_REVOKED_CHANNEL } from '../../domain/charging/charger-events';
 import type { Connections } from './connections';
 import { listenWithSweep } from './listen-with-sweep';
 import type { Logger } from './logger';
-import { findRevokedChargers } from './store/chargers';
+import { findRevokedChargers } from '../../domain/data/charger-traffic/chargers';
 
 type RevocationOptions = { db: Database; sql: Sql; connections: Connections; log: Logger; sweepEveryMs?: number };
 

@@ -10,8 +10,8 @@ import { applyOcpp16CallErrorCode, applyOcpp16ErrorCode, applyOcpp16ValidationCo
 import { FrameRefusedError, guardedWebSocket, type MessageLimit } from './ocpp/guarded-socket';
 import { containsNul } from './ocpp/nul-strings';
 import type { ChargerSession, ServerClient } from './ocpp/rpc';
-import type { BatchedStore } from './store/batched';
-import type { MessageLog } from './store/message-log';
+import type { BatchedStore } from '../../domain/data/charger-traffic/batched';
+import type { MessageLog } from '../../domain/data/charger-traffic/message-log';
 
 export type RpcServerOptions = {
   db: Database;

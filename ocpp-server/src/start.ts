@@ -8,10 +8,10 @@ import { createOcppHttpServer } from './http-server';
 import type { Logger } from './logger';
 import { startRevocationListener } from './revocations';
 import { createRpcServer } from './server';
-import { createBatchedStore } from './store/batched';
-import { clearOnlineFlags } from './store/chargers';
-import { failInterruptedCommands } from './store/commands';
-import { createMessageLog } from './store/message-log';
+import { createBatchedStore } from '../../domain/data/charger-traffic/batched';
+import { clearOnlineFlags } from '../../domain/data/charger-traffic/chargers';
+import { failInterruptedCommands } from '../../domain/data/charger-traffic/commands';
+import { createMessageLog } from '../../domain/data/charger-traffic/message-log';
 
 // A fleet that lost its server comes back within seconds. Node's default accept queue (511) overflows while the
 // event loop is busy with the first upgrades, and the kernel then resets the connections it could not queue

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { chargers, ocppMessages } from '../../db/schema';
 import { createLogger } from '../src/logger';
-import { createMessageLog } from '../src/store/message-log';
+import { createMessageLog } from '../../domain/data/charger-traffic/message-log';
 import type { OcppServer } from '../src/start';
 import { connectClient, endpoint, makeChargerFixture, startTestServer, testDb, waitFor } from './helpers';
 

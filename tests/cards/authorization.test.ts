@@ -6,7 +6,7 @@ import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders
 import { sendCommand } from '@/domain/commands/send';
 import { getCard, setCardStatus } from '@/domain/data/cards';
 import type { OcppServer } from '@/ocpp-server/src/start';
-import { touchCard } from '@/ocpp-server/src/store/cards';
+import { touchCard } from '@/domain/data/charger-traffic/cards';
 import { connectClient, makeChargerFixture, startTestServer, testDb, waitFor } from '@/ocpp-server/test/helpers';
 import { startSimulator, stopSimulators } from '@/ocpp-server/test/simulators';
 

@@ -4,7 +4,7 @@ import { transactions } from '@/db/schema';
 import { makeAccount, makeCharger } from '@/db/seed/builders';
 import { computeCost } from '@/domain/charging/tariff';
 import { getTariffInForce } from '@/domain/data/tariffs';
-import { startTransaction, stopTransaction } from '@/ocpp-server/src/store/transactions';
+import { startTransaction, stopTransaction } from '@/domain/data/charger-traffic/transactions';
 import { testDb } from '@/ocpp-server/test/helpers';
 import { addTariff } from './builders';
 

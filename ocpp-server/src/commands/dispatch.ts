@@ -5,8 +5,8 @@ import type { Connections } from '../connections';
 import type { Logger } from '../logger';
 import type { V16Requests } from '../ocpp/generated/v16';
 import { callV16 } from '../ocpp/v16';
-import { claimCommand, completeCommand, failIfChargerOffline } from '../store/commands';
-import { isRefusedValue } from '../store/refused-value';
+import { claimCommand, completeCommand, failIfChargerOffline } from '../../../domain/data/charger-traffic/commands';
+import { isRefusedValue } from '../../../domain/data/charger-traffic/refused-value';
 import { outcomeFromError, outcomeFromResponse } from './outcome';
 
 // The command bus carries the platform's own payload types (domain/ knows nothing of the sidecar); here, at the

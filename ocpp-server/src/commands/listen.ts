@@ -3,8 +3,8 @@ import type { Database } from '../../../db/client';
 import { COMMAND_CHANNEL } from '../../../domain/commands/actions';
 import { listenWithSweep } from '../listen-with-sweep';
 import type { Logger } from '../logger';
-import type { BatchedStore } from '../store/batched';
-import { expireCommands, listPendingCommandIds } from '../store/commands';
+import type { BatchedStore } from '../../../domain/data/charger-traffic/batched';
+import { expireCommands, listPendingCommandIds } from '../../../domain/data/charger-traffic/commands';
 import type { Dispatcher } from './dispatch';
 
 type ListenerOptions = { db: Database; store: BatchedStore; sql: Sql; instanceId: string; dispatcher: Dispatcher; log: Logger; sweepEveryMs?: number };

@@ -27,7 +27,7 @@ const v16: { [A in V16ChargerAction]?: V16Handler<A> } = {
   FirmwareStatusNotification: firmwareStatusNotification,
 };
 
-// Keyed by WebSocket subprotocol; an OCPP 2.0.1 table maps its messages onto the same store/ functions.
+// Keyed by WebSocket subprotocol; an OCPP 2.0.1 table maps its messages onto the same domain/data/charger-traffic functions.
 export const HANDLERS_BY_PROTOCOL: Record<string, ActionTable> = {
   'ocpp1.6': v16,
 };

@@ -1,7 +1,7 @@
 import type { Database } from '../../../db/client';
 import type { Logger } from '../logger';
-import type { BatchedStore } from '../store/batched';
-import type { ChargerRef } from '../store/chargers';
+import type { BatchedStore } from '../../../domain/data/charger-traffic/batched';
+import type { ChargerRef } from '../../../domain/data/charger-traffic/chargers';
 
 export type HandlerContext = {
   charger: ChargerRef;

@@ -1,4 +1,4 @@
-import { authorizeAtCharger } from '../../store/cards';
+import { authorizeAtCharger } from '../../../../domain/data/charger-traffic/cards';
 import { toIdTagInfo } from './id-tag-info';
 import type { V16Handler } from './types';
 

@@ -1,4 +1,4 @@
-import { recordDataTransfer } from '../../store/data-transfers';
+import { recordDataTransfer } from '../../../../domain/data/charger-traffic/data-transfers';
 import type { V16Handler } from './types';
 
 // No vendor extension is implemented yet, so every vendorId is unknown (§4.3 DataTransfer).

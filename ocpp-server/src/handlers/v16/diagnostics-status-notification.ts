@@ -1,4 +1,4 @@
-import { recordDiagnosticsStatus } from '../../store/chargers';
+import { recordDiagnosticsStatus } from '../../../../domain/data/charger-traffic/chargers';
 import type { V16Handler } from './types';
 
 export const diagnosticsStatusNotification: V16Handler<'DiagnosticsStatusNotification'> = async ({ charger, db }, request) => {

@@ -1,4 +1,4 @@
-import { recordFirmwareStatus } from '../../store/chargers';
+import { recordFirmwareStatus } from '../../../../domain/data/charger-traffic/chargers';
 import type { V16Handler } from './types';
 
 export const firmwareStatusNotification: V16Handler<'FirmwareStatusNotification'> = async ({ charger, db }, request) => {

@@ -1,5 +1,5 @@
 import type { MeterValue } from '../../ocpp/v16';
-import type { MeterSample } from '../../store/meter-values';
+import type { MeterSample } from '../../../../domain/data/charger-traffic/meter-values';
 
 // OCPP 1.6 SampledValue defaults (§7): measurand Energy.Active.Import.Register, format Raw.
 export function toMeterSamples(meterValues: MeterValue[]): MeterSample[] {

@@ -1,4 +1,4 @@
-import { startTransaction as recordStart } from '../../store/transactions';
+import { startTransaction as recordStart } from '../../../../domain/data/charger-traffic/transactions';
 import { toIdTagInfo } from './id-tag-info';
 import type { V16Handler } from './types';
 

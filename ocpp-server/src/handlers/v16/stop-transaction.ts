@@ -1,4 +1,4 @@
-import { stopTransaction as recordStop } from '../../store/transactions';
+import { stopTransaction as recordStop } from '../../../../domain/data/charger-traffic/transactions';
 import { toIdTagInfo } from './id-tag-info';
 import { toMeterSamples } from './samples';
 import type { V16Handler } from './types';

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { chargers, connectors } from '../../../db/schema';
-import { MAX_CONNECTORS } from '../../../domain/charging/limits';
+import { MAX_CONNECTORS } from '../../charging/limits';
 import type { ChargerRef } from './chargers';
-import { chargerEventsOf, lastPerKey, recordset } from './recordset';
+import { assignments, columnList, fromExcluded } from './columns';
+import { chargerEventsOf, fieldList, lastPerKey, recordsetOf } from './recordset';
 
 export type ConnectorStatus = {
   connectorId: number;
@@ -17,8 +18,19 @@ export type ConnectorStatus = {
 
 export type ChargerConnectorStatus = ChargerRef & ConnectorStatus;
 
-const COLUMNS =
-  'charger_id uuid, account_id uuid, connector_id integer, status text, error_code text, info text, vendor_id text, vendor_error_code text, status_at timestamptz, updated_at timestamptz';
+const STATUS_FIELDS = {
+  charger_id: connectors.chargerId,
+  connector_id: connectors.connectorId,
+  status: connectors.status,
+  error_code: connectors.errorCode,
+  info: connectors.info,
+  vendor_id: connectors.vendorId,
+  vendor_error_code: connectors.vendorErrorCode,
+  status_at: connectors.statusAt,
+  updated_at: connectors.updatedAt,
+};
+const { charger_id: chargerKey, connector_id: connectorKey, ...STATUS_VALUES } = STATUS_FIELDS;
+const statusRecords = recordsetOf({ account_id: chargers.accountId, ...STATUS_FIELDS });
 
 // Every charger sends one per connector at each boot: a batch of them is one statement (the upsert, the
 // connector count and the NOTIFYs) instead of one each.
@@ -44,22 +56,20 @@ export async function recordConnectorStatuses(db: Database, statuses: ChargerCon
   const input = lastPerKey(rows, key).sort((a, b) => (key(a) < key(b) ? -1 : 1));
   // The charger knows its connectors better than the owner who registered it: connector_count grows to the highest seen.
   await db.execute(sql`
-    with input as (select * from ${recordset(input, COLUMNS)}),
+    with input as (select * from ${statusRecords(input)}),
     upserted as (
-      insert into ${connectors} (charger_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, status_at, updated_at)
-      select charger_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, status_at, updated_at from input
-      on conflict (charger_id, connector_id) do update set
-        status = excluded.status, error_code = excluded.error_code, info = excluded.info, vendor_id = excluded.vendor_id,
-        vendor_error_code = excluded.vendor_error_code, status_at = excluded.status_at, updated_at = excluded.updated_at
+      insert into ${connectors} (${columnList(Object.values(STATUS_FIELDS))})
+      select ${fieldList(STATUS_FIELDS)} from input
+      on conflict (${columnList([chargerKey, connectorKey])}) do update set ${fromExcluded(Object.values(STATUS_VALUES))}
     ),
     highest as (select charger_id, max(connector_id) as connector_id from input group by charger_id),
-    locked as (
-      select c.id from ${chargers} c join highest on c.id = highest.charger_id
-      where c.connector_count < highest.connector_id order by c.id for no key update of c
+    locked(id) as (
+      select ${chargers.id} from ${chargers} join highest on ${chargers.id} = highest.charger_id
+      where ${chargers.connectorCount} < highest.connector_id order by ${chargers.id} for no key update of ${chargers}
     ),
     grown as (
-      update ${chargers} c set connector_count = highest.connector_id from highest
-      where c.id = highest.charger_id and c.id in (select id from locked) and c.connector_count < highest.connector_id
+      update ${chargers} set ${assignments(chargers, { connectorCount: sql`highest.connector_id` })} from highest
+      where ${chargers.id} = highest.charger_id and ${chargers.id} in (select id from locked) and ${chargers.connectorCount} < highest.connector_id
     )
     ${chargerEventsOf(sql`input`, 'status')}`);
 }

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/client';
 import { ocppMessages, type MessageDirection, type MessageType } from '../../../db/schema';
-import type { Logger } from '../logger';
-import { recordset, valuesOf } from './recordset';
+import { columnList } from './columns';
+import { recordsetOf, valuesOf } from './recordset';
 
 export type LoggedMessage = {
   chargerId: string;
@@ -14,9 +15,25 @@ export type LoggedMessage = {
   createdAt: Date;
 };
 
-type MessageLogOptions = { db: Database; log: Logger; keepPerCharger?: number; flushMs?: number; trimEveryMs?: number };
+// Any pino-like logger: this module knows nothing of the OCPP server's.
+type ErrorLog = { error: (fields: { err: unknown }, message: string) => void };
+
+type MessageLogOptions = { db: Database; log: ErrorLog; keepPerCharger?: number; flushMs?: number; trimEveryMs?: number };
 
 const MAX_BATCH = 500;
+
+const MESSAGE_FIELDS = {
+  charger_id: ocppMessages.chargerId,
+  direction: ocppMessages.direction,
+  message_type: ocppMessages.messageType,
+  action: ocppMessages.action,
+  message_id: ocppMessages.messageId,
+  payload: ocppMessages.payload,
+  created_at: ocppMessages.createdAt,
+};
+const messageRecords = recordsetOf(MESSAGE_FIELDS);
+// The rows a trim deletes (`ocpp_messages as m`), apart from the ocpp_messages it reads each charger's newest from.
+const trimmed = alias(ocppMessages, 'm');
 
 // Buffered so that logging traffic costs one insert per batch rather than one per frame; the domain
 // write of each message is separate and happens before the answer.
@@ -39,9 +56,7 @@ export function createMessageLog({ db, log, keepPerCharger = 300, flushMs = 200,
         payload: message.payload,
         created_at: message.createdAt,
       }));
-      await db.execute(sql`
-        insert into ${ocppMessages} (charger_id, direction, message_type, action, message_id, payload, created_at)
-        select * from ${recordset(rows, 'charger_id uuid, direction text, message_type text, action text, message_id text, payload jsonb, created_at timestamptz')}`);
+      await db.execute(sql`insert into ${ocppMessages} (${columnList(Object.values(MESSAGE_FIELDS))}) select * from ${messageRecords(rows)}`);
     }
   }
 
@@ -61,13 +76,13 @@ export function createMessageLog({ db, log, keepPerCharger = 300, flushMs = 200,
     touched.clear();
     if (ids.length === 0) return;
     await db.execute(sql`
-      delete from ${ocppMessages} m using (
+      delete from ${ocppMessages} as ${trimmed} using (
         select charger.id as charger_id, oldest_dropped.id
-        from (${valuesOf(ids, 'uuid')}) as charger(id)
+        from (${valuesOf(ids, ocppMessages.chargerId)}) as charger(id)
         cross join lateral (
-          select id from ${ocppMessages} where charger_id = charger.id order by id desc offset ${keepPerCharger} limit 1
-        ) as oldest_dropped
-      ) old where m.charger_id = old.charger_id and m.id <= old.id`);
+          select ${ocppMessages.id} from ${ocppMessages} where ${ocppMessages.chargerId} = charger.id order by ${ocppMessages.id} desc offset ${keepPerCharger} limit 1
+        ) as oldest_dropped(id)
+      ) old where ${trimmed.chargerId} = old.charger_id and ${trimmed.id} <= old.id`);
   }
 
   const trimTimer = setInterval(() => void trim().catch((error) => log.error({ err: error }, 'message log trim failed')), trimEveryMs);

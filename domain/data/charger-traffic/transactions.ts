@@ -1,11 +1,11 @@
 import { and, eq, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { transactions } from '../../../db/schema';
-import { decide, type CardAuthorization } from '../../../domain/charging/authorize-card';
-import { computeCost } from '../../../domain/charging/tariff';
-import { getCardByIdTag } from '../../../domain/data/cards';
-import { getTariffInForce } from '../../../domain/data/tariffs';
-import { latestReading } from '../../../domain/data/meter-sql';
+import { decide, type CardAuthorization } from '../../charging/authorize-card';
+import { computeCost } from '../../charging/tariff';
+import { getCardByIdTag } from '../cards';
+import { getTariffInForce } from '../tariffs';
+import { latestReading } from '../meter-sql';
 import { authorizeAndTouchCard, touchCard } from './cards';
 import type { ChargerRef } from './chargers';
 import { insertMeterSamples, type MeterSample } from './meter-values';
@@ -68,7 +68,7 @@ async function closeSupersededTransactions(tx: Executor, ref: ChargerRef, input:
       id: transactions.id,
       chargerId: transactions.chargerId,
       meterStartWh: transactions.meterStartWh,
-      lastMeterWh: latestReading('transactions.id', 'Energy.Active.Import.Register'),
+      lastMeterWh: latestReading(transactions.id, 'Energy.Active.Import.Register'),
     })
     .from(transactions)
     .where(

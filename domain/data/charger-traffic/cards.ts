@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { cards } from '../../../db/schema';
-import { authorizeCard, type AuthorizationContext } from '../../../domain/charging/authorize-card';
+import { authorizeCard, type AuthorizationContext } from '../../charging/authorize-card';
 import type { ChargerRef } from './chargers';
+import { assignments, sqlTypeOf } from './columns';
 import { chargerEventQuery } from './notify';
 
 type CardCheck = { idTag: string; context: AuthorizationContext };
@@ -16,9 +17,13 @@ type CardCheck = { idTag: string; context: AuthorizationContext };
 const CARD_TOUCH_LOCK_CLASS = 1;
 
 export function touchCard(ref: ChargerRef, cardId: string) {
+  const set = assignments(cards, {
+    lastUsedAt: sql`${new Date().toISOString()}::${sqlTypeOf(cards.lastUsedAt)}`,
+    lastUsedChargerId: sql`${ref.chargerId}`,
+  });
   return sql`
-    update ${cards} set last_used_at = ${new Date().toISOString()}::timestamptz, last_used_charger_id = ${ref.chargerId}
-    where id = ${cardId} and pg_try_advisory_xact_lock(${CARD_TOUCH_LOCK_CLASS}, hashtext(${cardId}))`;
+    update ${cards} set ${set}
+    where ${cards.id} = ${cardId} and pg_try_advisory_xact_lock(${CARD_TOUCH_LOCK_CLASS}, hashtext(${cardId}))`;
 }
 
 // Authorizes and, when the card is known, records where it was last used, in the caller's transaction.

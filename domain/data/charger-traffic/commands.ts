@@ -1,10 +1,15 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, notExists, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { chargerCommands, chargers } from '../../../db/schema';
-import { COMMAND_RESULT_CHANNEL, type FinalCommandStatus } from '../../../domain/commands/actions';
+import { COMMAND_RESULT_CHANNEL, type FinalCommandStatus } from '../../commands/actions';
+import { assignments, sqlTypeOf } from './columns';
 import { jsonbSafe, valuesOf } from './recordset';
 
 const SWEEP_LIMIT = 1000;
+
+// Written out rather than bound: only a literal lets the planner use charger_commands_pending_idx (partial, on
+// status = 'pending') for a prepared statement's generic plan.
+const isPending = sql`${chargerCommands.status} = 'pending'`;
 
 async function notifyResult(db: Executor, event: { id: string; chargerId: string; status: FinalCommandStatus }) {
   await db.execute(sql`select pg_notify(${COMMAND_RESULT_CHANNEL}, ${JSON.stringify(event)})`);
@@ -51,39 +56,53 @@ export async function completeCommand(db: Database, { id, chargerId }: { id: str
 // No process holds the charger: answer `offline` now instead of letting the caller wait for the expiry.
 export async function failIfChargerOffline(db: Database, id: string) {
   await db.transaction(async (tx) => {
-    const rows = await tx.execute<{ id: string; charger_id: string }>(sql`
-      update ${chargerCommands} c set status = 'offline', completed_at = now()
-      where c.id = ${id} and c.status = 'pending'
-        and not exists (select 1 from ${chargers} ch where ch.id = c.charger_id and ch.is_online)
-      returning c.id, c.charger_id`);
-    for (const row of rows) await notifyResult(tx, { id: row.id, chargerId: row.charger_id, status: 'offline' });
+    const rows = await tx
+      .update(chargerCommands)
+      .set({ status: 'offline', completedAt: sql`now()` })
+      .where(
+        and(
+          eq(chargerCommands.id, id),
+          isPending,
+          notExists(tx.select({ id: chargers.id }).from(chargers).where(and(eq(chargers.id, chargerCommands.chargerId), sql`${chargers.isOnline}`))),
+        ),
+      )
+      .returning({ id: chargerCommands.id, chargerId: chargerCommands.chargerId });
+    for (const row of rows) await notifyResult(tx, { ...row, status: 'offline' });
   });
+}
+
+// Each finished command's NOTIFY on the result channel, sent when the statement commits; `finished` returns id,
+// charger_id and status.
+function notifyResultsOf(finished: SQL) {
+  return sql`
+    with finished as (${finished} returning ${chargerCommands.id} as id, ${chargerCommands.chargerId} as charger_id, ${chargerCommands.status} as status)
+    select pg_notify(${COMMAND_RESULT_CHANNEL}, json_build_object('id', id, 'chargerId', charger_id, 'status', status)::text)
+    from finished`;
 }
 
 // Pending rows past their expiry become `expired`; rows a vanished process had sent long ago become `timeout`.
 export async function expireCommands(db: Database, { sentTimeoutMs = 10 * 60_000 } = {}) {
-  await db.execute(sql`
-    with expired as (
-      update ${chargerCommands} set completed_at = now(),
-        status = (case when status = 'pending' then 'expired' else 'timeout' end)::command_status
-      where (status = 'pending' and expires_at <= now())
-         or (status = 'sent' and sent_at <= now() - make_interval(secs => ${sentTimeoutMs / 1000}))
-      returning id, charger_id, status
-    )
-    select pg_notify(${COMMAND_RESULT_CHANNEL}, json_build_object('id', id, 'chargerId', charger_id, 'status', status)::text)
-    from expired`);
+  const status = sql`(case when ${chargerCommands.status} = 'pending' then 'expired' else 'timeout' end)::${sqlTypeOf(chargerCommands.status)}`;
+  await db.execute(
+    notifyResultsOf(sql`
+      update ${chargerCommands} set ${assignments(chargerCommands, { completedAt: sql`now()`, status })}
+      where (${isPending} and ${chargerCommands.expiresAt} <= now())
+         or (${chargerCommands.status} = 'sent' and ${chargerCommands.sentAt} <= now() - make_interval(secs => ${sentTimeoutMs / 1000}))`),
+  );
 }
 
 // A killed process never heard the answers to the calls it had sent; their outcome is unknown, hence `timeout`.
 export async function failInterruptedCommands(db: Database, instanceId: string) {
-  await db.execute(sql`
-    with interrupted as (
-      update ${chargerCommands} set status = 'timeout', completed_at = now(), error = 'OCPP server restarted before the charger answered'
-      where status = 'sent' and claimed_by = ${instanceId}
-      returning id, charger_id
-    )
-    select pg_notify(${COMMAND_RESULT_CHANNEL}, json_build_object('id', id, 'chargerId', charger_id, 'status', 'timeout')::text)
-    from interrupted`);
+  const set = assignments(chargerCommands, {
+    status: sql`'timeout'`,
+    completedAt: sql`now()`,
+    error: sql`'OCPP server restarted before the charger answered'`,
+  });
+  await db.execute(
+    notifyResultsOf(sql`
+      update ${chargerCommands} set ${set}
+      where ${chargerCommands.status} = 'sent' and ${chargerCommands.claimedBy} = ${instanceId}`),
+  );
 }
 
 // Pending commands of the chargers this process holds, oldest first.
@@ -92,7 +111,7 @@ export async function listPendingCommandIds(db: Database, { instanceId }: { inst
     .select({ id: chargerCommands.id })
     .from(chargerCommands)
     .innerJoin(chargers, eq(chargers.id, chargerCommands.chargerId))
-    .where(and(eq(chargerCommands.status, 'pending'), eq(chargers.instanceId, instanceId), eq(chargers.isOnline, true)))
+    .where(and(isPending, eq(chargers.instanceId, instanceId), eq(chargers.isOnline, true)))
     .orderBy(asc(chargerCommands.createdAt))
     .limit(SWEEP_LIMIT);
   return rows.map((row) => row.id);
@@ -101,11 +120,12 @@ export async function listPendingCommandIds(db: Database, { instanceId }: { inst
 // Per charger (in `chargerIds` order), its pending commands oldest first: what waited for it while it was away.
 // The claim checks that this process holds the charger.
 export async function listPendingCommandIdsOf(db: Database, chargerIds: string[]) {
-  const rows = await db.execute<{ id: string; charger_id: string }>(sql`
-    select id, charger_id from ${chargerCommands}
-    where status = 'pending' and charger_id in (${valuesOf(chargerIds, 'uuid')})
-    order by created_at`);
+  const rows = await db
+    .select({ id: chargerCommands.id, chargerId: chargerCommands.chargerId })
+    .from(chargerCommands)
+    .where(and(isPending, sql`${chargerCommands.chargerId} in (${valuesOf(chargerIds, chargerCommands.chargerId)})`))
+    .orderBy(chargerCommands.createdAt);
   const byCharger = new Map<string, string[]>();
-  for (const row of rows) byCharger.set(row.charger_id, [...(byCharger.get(row.charger_id) ?? []), row.id]);
+  for (const row of rows) byCharger.set(row.chargerId, [...(byCharger.get(row.chargerId) ?? []), row.id]);
   return chargerIds.map((chargerId) => byCharger.get(chargerId) ?? []);
 }

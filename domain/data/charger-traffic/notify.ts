@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
-import { CHARGER_EVENTS_CHANNEL, type ChargerEvent } from '../../../domain/charging/charger-events';
+import { CHARGER_EVENTS_CHANNEL, type ChargerEvent } from '../../charging/charger-events';
 
-export type { ChargerEventKind } from '../../../domain/charging/charger-events';
+export type { ChargerEventKind } from '../../charging/charger-events';
 
 export function chargerEventQuery(event: ChargerEvent) {
   return sql`select pg_notify(${CHARGER_EVENTS_CHANNEL}, ${JSON.stringify(event)})`;

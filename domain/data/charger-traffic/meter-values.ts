@@ -1,9 +1,10 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '../../../db/client';
-import { meterValues, transactions } from '../../../db/schema';
+import { chargers, meterValues, transactions } from '../../../db/schema';
 import type { ChargerRef } from './chargers';
-import { chargerEventsOf, recordset } from './recordset';
+import { columnList, fromExcluded } from './columns';
+import { chargerEventsOf, recordsetOf } from './recordset';
 
 export type MeterSample = {
   sampledAt: Date;
@@ -20,7 +21,8 @@ type SampleTarget = { chargerId: string; connectorId: number; transactionId: num
 type SampleRow = SampleTarget & MeterSample;
 
 // One reading, one row: the columns of meter_values_sample_key, and the properties of a row they are stored from.
-const sampleKey = getTableConfig(meterValues).uniqueConstraints.find((constraint) => constraint.getName() === 'meter_values_sample_key');
+const SAMPLE_KEY = 'meter_values_sample_key';
+const sampleKey = getTableConfig(meterValues).uniqueConstraints.find((constraint) => constraint.getName() === SAMPLE_KEY);
 if (!sampleKey) throw new Error('meter_values has no meter_values_sample_key');
 const sampleKeyProperties = Object.entries(getTableColumns(meterValues))
   .filter(([, column]) => sampleKey.columns.some((keyColumn) => keyColumn.name === column.name))
@@ -41,8 +43,26 @@ function uniqueSamples(rows: SampleRow[]) {
   return [...byKey.values()];
 }
 
-const SAMPLE_COLUMNS =
-  'charger_id uuid, connector_id integer, transaction_id integer, sampled_at timestamptz, measurand text, phase text, unit text, context text, location text, value text, numeric_value double precision';
+const SAMPLE_FIELDS = {
+  charger_id: meterValues.chargerId,
+  connector_id: meterValues.connectorId,
+  transaction_id: meterValues.transactionId,
+  sampled_at: meterValues.sampledAt,
+  measurand: meterValues.measurand,
+  phase: meterValues.phase,
+  unit: meterValues.unit,
+  context: meterValues.context,
+  location: meterValues.location,
+  value: meterValues.value,
+  numeric_value: meterValues.numericValue,
+};
+const sampleRecords = recordsetOf(SAMPLE_FIELDS);
+// The transaction id only if it is one of this charger's sessions (the join below), every other field as sent.
+const sampleSelect = sql.join(
+  Object.keys(SAMPLE_FIELDS).map((field) => (field === 'transaction_id' ? sql`${transactions.id}` : sql`v.${sql.identifier(field)}`)),
+  sql`, `,
+);
+const chargersHeardRecords = recordsetOf({ charger_id: chargers.id, account_id: chargers.accountId });
 
 // A sample already stored (the resend of a message whose answer the charger missed, or a StopTransaction's
 // transactionData repeating a MeterValues reading) is not stored again: meter_values_sample_key. If the stored
@@ -65,11 +85,11 @@ function insertSamples(rows: SampleRow[]): SQL {
     numeric_value: row.numericValue,
   }));
   return sql`
-    insert into ${meterValues} (charger_id, connector_id, transaction_id, sampled_at, measurand, phase, unit, context, location, value, numeric_value)
-    select v.charger_id, v.connector_id, t.id, v.sampled_at, v.measurand, v.phase, v.unit, v.context, v.location, v.value, v.numeric_value
-    from ${recordset(input, SAMPLE_COLUMNS)}
-    left join ${transactions} t on t.id = v.transaction_id and t.charger_id = v.charger_id
-    on conflict on constraint meter_values_sample_key do update set transaction_id = excluded.transaction_id
+    insert into ${meterValues} (${columnList(Object.values(SAMPLE_FIELDS))})
+    select ${sampleSelect}
+    from ${sampleRecords(input)}
+    left join ${transactions} on ${transactions.id} = v.transaction_id and ${transactions.chargerId} = v.charger_id
+    on conflict on constraint ${sql.identifier(SAMPLE_KEY)} do update set ${fromExcluded([meterValues.transactionId])}
     where ${meterValues.transactionId} is null and excluded.transaction_id is not null`;
 }
 
@@ -83,10 +103,7 @@ export type MeterValuesMessage = ChargerRef & { connectorId: number; transaction
 // The busiest write of all (every sample of every session): the messages of many chargers in one statement,
 // their NOTIFYs going out only when it commits.
 export async function recordMeterValues(db: Database, messages: MeterValuesMessage[]) {
-  const chargersHeard = recordset(
-    messages.map((message) => ({ charger_id: message.chargerId, account_id: message.accountId })),
-    'charger_id uuid, account_id uuid',
-  );
+  const chargersHeard = chargersHeardRecords(messages.map((message) => ({ charger_id: message.chargerId, account_id: message.accountId })));
   const rows = messages.flatMap(({ chargerId, connectorId, transactionId, samples }) =>
     samples.map((sample) => ({ chargerId, connectorId, transactionId: transactionId ?? null, ...sample })),
   );

@@ -1,0 +1,154 @@
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../../db/client';
+import { chargers } from '../../../db/schema';
+import { assignments } from './columns';
+import type { ChargerEventKind } from './notify';
+import { chargerEventsOf, lastPerKey, recordsetOf, valuesOf, type RecordOf } from './recordset';
+
+export type ChargerRef = { chargerId: string; accountId: string };
+
+export type ChargerLogin = ChargerRef & { passwordHash: string | null };
+
+// Many upgrades at once (a fleet reconnecting) are looked up in one statement; the answer is in `identities` order.
+export async function findChargersByIdentity(db: Database, identities: string[]): Promise<(ChargerLogin | null)[]> {
+  const rows = await db
+    .select({ identity: chargers.identity, chargerId: chargers.id, accountId: chargers.accountId, passwordHash: chargers.passwordHash })
+    .from(chargers)
+    .where(and(isNull(chargers.deletedAt), sql`${chargers.identity} in (${valuesOf(identities, chargers.identity)})`));
+  const byIdentity = new Map(rows.map(({ identity, ...login }) => [identity, login]));
+  return identities.map((identity) => byIdentity.get(identity) ?? null);
+}
+
+export type HeldCredential = { chargerId: string; passwordHash: string | null };
+
+// Of the chargers whose sockets this process holds, those removed or with another password than they connected with.
+export async function findRevokedChargers(db: Database, held: HeldCredential[]) {
+  if (held.length === 0) return [];
+  const ids = held.map((entry) => entry.chargerId);
+  const rows = await db
+    .select({ id: chargers.id, passwordHash: chargers.passwordHash })
+    .from(chargers)
+    .where(and(isNull(chargers.deletedAt), sql`${chargers.id} in (${valuesOf(ids, chargers.id)})`));
+  const current = new Map(rows.map((row) => [row.id, row.passwordHash]));
+  return held.filter((entry) => !current.has(entry.chargerId) || current.get(entry.chargerId) !== entry.passwordHash).map((entry) => entry.chargerId);
+}
+
+// Batches of heartbeats, boots, connects and statuses update chargers rows concurrently: each takes its rows' locks
+// in id order first, or two of them holding each other's rows deadlock (PostgreSQL then fails one after a second).
+// NO KEY UPDATE, like the UPDATE itself: FOR UPDATE would also wait for the key-share locks that inserts of
+// messages and meter values (foreign keys to chargers) take in their own order, and deadlock with those.
+const lockedInIdOrder = sql`locked(id) as (
+  select ${chargers.id} from ${chargers} where ${chargers.id} in (select charger_id from input) order by ${chargers.id} for no key update),`;
+
+const CHARGER_FIELDS = { charger_id: chargers.id, account_id: chargers.accountId, at: chargers.lastSeenAt };
+type ChargerRow = RecordOf<typeof CHARGER_FIELDS>;
+const rowOf = (ref: ChargerRef): ChargerRow => ({ charger_id: ref.chargerId, account_id: ref.accountId, at: new Date() });
+
+type ChargersUpdate<Row extends ChargerRow> = { kind: ChargerEventKind; records: (rows: Row[]) => SQL; rows: Row[]; set: SQL };
+
+// Each of these writes a batch of chargers (one row per charger, the latest if it came twice) in one statement
+// with its NOTIFYs; createBatchedStore groups concurrent calls into these batches.
+async function updateChargers<Row extends ChargerRow>(db: Database, { kind, records, rows, set }: ChargersUpdate<Row>) {
+  const input = lastPerKey(rows, (row) => row.charger_id);
+  await db.execute(sql`
+    with input as (select * from ${records(input)}),
+    ${lockedInIdOrder}
+    updated as (update ${chargers} set ${set} from input v where ${chargers.id} = v.charger_id and ${chargers.id} in (select id from locked))
+    ${chargerEventsOf(sql`input`, kind)}`);
+}
+
+export type Connected = ChargerRef & { instanceId: string; ocppVersion: string };
+
+const connectedRecords = recordsetOf({ ...CHARGER_FIELDS, instance_id: chargers.instanceId, ocpp_version: chargers.ocppVersion });
+const connectedSet = assignments(chargers, {
+  isOnline: sql`true`,
+  connectedAt: sql`v.at`,
+  lastSeenAt: sql`v.at`,
+  instanceId: sql`v.instance_id`,
+  ocppVersion: sql`v.ocpp_version`,
+});
+
+export async function markConnected(db: Database, connected: Connected[]) {
+  const rows = connected.map((ref) => ({ ...rowOf(ref), instance_id: ref.instanceId, ocpp_version: ref.ocppVersion }));
+  await updateChargers(db, { kind: 'connected', records: connectedRecords, rows, set: connectedSet });
+}
+
+export type Disconnected = ChargerRef & { instanceId: string };
+
+const disconnectedRecords = recordsetOf({ ...CHARGER_FIELDS, instance_id: chargers.instanceId });
+
+// Scoped to this instance: if the charger has meanwhile connected to another process, that one owns the flag.
+export async function markDisconnected(db: Database, disconnected: Disconnected[]) {
+  const rows = lastPerKey(disconnected.map((ref) => ({ ...rowOf(ref), instance_id: ref.instanceId })), (row) => row.charger_id);
+  await db.execute(sql`
+    with input as (select * from ${disconnectedRecords(rows)}),
+    ${lockedInIdOrder}
+    updated as (
+      update ${chargers} set ${assignments(chargers, { isOnline: sql`false`, disconnectedAt: sql`v.at` })} from input v
+      where ${chargers.id} = v.charger_id and ${chargers.instanceId} = v.instance_id and ${chargers.id} in (select id from locked)
+      returning ${chargers.id} as charger_id, ${chargers.accountId} as account_id
+    )
+    ${chargerEventsOf(sql`updated`, 'disconnected')}`);
+}
+
+// A process that died without closing its sockets left its chargers flagged online; it clears them when it starts again.
+export async function clearOnlineFlags(db: Database, instanceId: string) {
+  const rows = await db
+    .update(chargers)
+    .set({ isOnline: false, disconnectedAt: new Date() })
+    .where(and(eq(chargers.instanceId, instanceId), eq(chargers.isOnline, true)))
+    .returning({ id: chargers.id });
+  return rows.length;
+}
+
+export type BootInfo = { vendor: string; model: string; serialNumber: string | null; firmwareVersion: string | null };
+
+export type Boot = ChargerRef & BootInfo;
+
+const bootRecords = recordsetOf({
+  ...CHARGER_FIELDS,
+  vendor: chargers.vendor,
+  model: chargers.model,
+  serial_number: chargers.serialNumber,
+  firmware_version: chargers.firmwareVersion,
+});
+const bootSet = assignments(chargers, {
+  vendor: sql`v.vendor`,
+  model: sql`v.model`,
+  serialNumber: sql`v.serial_number`,
+  firmwareVersion: sql`v.firmware_version`,
+  lastBootAt: sql`v.at`,
+  lastSeenAt: sql`v.at`,
+});
+
+export async function recordBoots(db: Database, boots: Boot[]) {
+  const rows = boots.map((boot) => ({
+    ...rowOf(boot),
+    vendor: boot.vendor,
+    model: boot.model,
+    serial_number: boot.serialNumber,
+    firmware_version: boot.firmwareVersion,
+  }));
+  await updateChargers(db, { kind: 'boot', records: bootRecords, rows, set: bootSet });
+}
+
+const heartbeatRecords = recordsetOf(CHARGER_FIELDS);
+const heartbeatSet = assignments(chargers, { lastHeartbeatAt: sql`v.at`, lastSeenAt: sql`v.at` });
+
+export async function recordHeartbeats(db: Database, refs: ChargerRef[]) {
+  await updateChargers(db, { kind: 'heartbeat', records: heartbeatRecords, rows: refs.map(rowOf), set: heartbeatSet });
+}
+
+const firmwareRecords = recordsetOf({ ...CHARGER_FIELDS, status: chargers.firmwareStatus });
+const diagnosticsRecords = recordsetOf({ ...CHARGER_FIELDS, status: chargers.diagnosticsStatus });
+
+// Rare (a firmware update or a diagnostics upload), so not batched: the same statement for one charger.
+export async function recordFirmwareStatus(db: Database, ref: ChargerRef, status: string) {
+  const set = assignments(chargers, { firmwareStatus: sql`v.status`, lastSeenAt: sql`v.at` });
+  await updateChargers(db, { kind: 'firmware-status', records: firmwareRecords, rows: [{ ...rowOf(ref), status }], set });
+}
+
+export async function recordDiagnosticsStatus(db: Database, ref: ChargerRef, status: string) {
+  const set = assignments(chargers, { diagnosticsStatus: sql`v.status`, lastSeenAt: sql`v.at` });
+  await updateChargers(db, { kind: 'diagnostics-status', records: diagnosticsRecords, rows: [{ ...rowOf(ref), status }], set });
+}
