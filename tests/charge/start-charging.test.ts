@@ -7,6 +7,8 @@ import { stopCharging } from '@/lib/charge/stop-charging';
 import type { OcppServer } from '@/ocpp-server/src/start';
 import { startTestServer, testDb, waitFor } from '@/ocpp-server/test/helpers';
 import { startSimulator, stopSimulators } from '@/ocpp-server/test/simulators';
+// The web app's own pool, as the server actions use it.
+import { db as webDb } from '@/lib/db';
 
 const { db, sql } = testDb();
 let server: OcppServer;
@@ -41,7 +43,7 @@ describe('starting charging from the app', () => {
     const card = await makeCard(db, { accountId: account.id, userId: driver.id, kind: 'virtual' });
     const request = { userId: driver.id, chargerId: charger.id, connectorId: 1, cardId: card.id };
 
-    expect(await Promise.all([startCharging(db, request), startCharging(db, request)])).toEqual([{ ok: true, value: null }, { ok: true, value: null }]);
+    expect(await Promise.all([startCharging(webDb(), request), startCharging(webDb(), request)])).toEqual([{ ok: true, value: null }, { ok: true, value: null }]);
 
     const [session] = await waitFor(async () => {
       const rows = await openSessions(charger.id);
@@ -51,7 +53,7 @@ describe('starting charging from the app', () => {
     const starts = await db.select().from(chargerCommands).where(and(eq(chargerCommands.chargerId, charger.id), eq(chargerCommands.action, 'RemoteStartTransaction')));
     expect(starts).toHaveLength(1);
 
-    expect(await stopCharging(db, { userId: driver.id, transactionId: session!.id })).toEqual({ ok: true, value: null });
+    expect(await stopCharging(webDb(), { userId: driver.id, transactionId: session!.id })).toEqual({ ok: true, value: null });
     await waitFor(async () => (await openSessions(charger.id)).length === 0);
   });
 
@@ -61,7 +63,7 @@ describe('starting charging from the app', () => {
     const blocked = await makeCard(db, { accountId: account.id, userId: driver.id, status: 'blocked' });
     const expired = await makeCard(db, { accountId: account.id, userId: driver.id, expiresAt: new Date(Date.now() - 60_000) });
     for (const card of [ownersCard, blocked, expired]) {
-      expect(await startCharging(db, { userId: driver.id, chargerId: charger.id, connectorId: 1, cardId: card.id })).toEqual({ ok: false, reason: 'noValidCard' });
+      expect(await startCharging(webDb(), { userId: driver.id, chargerId: charger.id, connectorId: 1, cardId: card.id })).toEqual({ ok: false, reason: 'noValidCard' });
     }
     expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id))).toHaveLength(0);
   });
@@ -71,15 +73,15 @@ describe('starting charging from the app', () => {
     const card = await makeCard(db, { accountId: account.id, userId: driver.id, kind: 'virtual' });
     const stranger = await makeUser(db, { emailVerifiedAt: new Date() });
     await makeAccount(db, { owner: stranger });
-    expect(await startCharging(db, { userId: stranger.id, chargerId: charger.id, connectorId: 1, cardId: card.id })).toEqual({ ok: false, reason: 'notFound' });
+    expect(await startCharging(webDb(), { userId: stranger.id, chargerId: charger.id, connectorId: 1, cardId: card.id })).toEqual({ ok: false, reason: 'notFound' });
 
-    expect(await startCharging(db, { userId: driver.id, chargerId: charger.id, connectorId: 1, cardId: card.id })).toEqual({ ok: true, value: null });
+    expect(await startCharging(webDb(), { userId: driver.id, chargerId: charger.id, connectorId: 1, cardId: card.id })).toEqual({ ok: true, value: null });
     const [session] = await waitFor(async () => {
       const rows = await openSessions(charger.id);
       return rows.length > 0 && rows;
     });
-    expect(await stopCharging(db, { userId: stranger.id, transactionId: session!.id })).toEqual({ ok: false, reason: 'notFound' });
-    expect(await startCharging(db, { userId: driver.id, chargerId: charger.id, connectorId: 1, cardId: card.id })).toEqual({ ok: false, reason: 'connectorOccupied' });
+    expect(await stopCharging(webDb(), { userId: stranger.id, transactionId: session!.id })).toEqual({ ok: false, reason: 'notFound' });
+    expect(await startCharging(webDb(), { userId: driver.id, chargerId: charger.id, connectorId: 1, cardId: card.id })).toEqual({ ok: false, reason: 'connectorOccupied' });
   });
 
   it('says the charger is offline when it is', async () => {
@@ -87,6 +89,6 @@ describe('starting charging from the app', () => {
     const account = await makeAccount(db, { owner });
     const charger = await makeCharger(db, { accountId: account.id });
     const card = await makeCard(db, { accountId: account.id, userId: owner.id, kind: 'virtual' });
-    expect(await startCharging(db, { userId: owner.id, chargerId: charger.id, connectorId: 1, cardId: card.id })).toEqual({ ok: false, reason: 'chargerOffline' });
+    expect(await startCharging(webDb(), { userId: owner.id, chargerId: charger.id, connectorId: 1, cardId: card.id })).toEqual({ ok: false, reason: 'chargerOffline' });
   });
 });
