@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+// With an extension, as Vite's config loader asks; `.js` resolves to the TypeScript file.
+import { LOAD_TESTS } from './tests/setup/tiers.js';
 
 export default defineConfig({
   resolve: {
@@ -11,8 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ['**/*.test.ts'],
-    // tests/faults: the long fault suite of its own (vitest.faults.config.ts).
-    exclude: ['node_modules/**', '.next*/**', '.data/**', '.bench/**', 'e2e/**', 'tests/faults/**'],
+    // The quick tier (`npm run test:quick`): everything but the load tier and the browser tests.
+    exclude: ['node_modules/**', '.next*/**', '.data/**', '.bench/**', 'e2e/**', ...LOAD_TESTS],
     globalSetup: ['tests/setup/global-db.ts'],
     setupFiles: ['tests/setup/env.ts'],
     testTimeout: 20_000,

@@ -1,16 +1,24 @@
-// `npm test`: typecheck, lint, an audit of the production dependencies, unit + integration tests
-// against a fresh PostgreSQL database, the fault suite (kills, restarts, storms), then a production build driven by Playwright in Chromium.
+// `npm test`: typecheck, lint, an audit of the production dependencies, then three tiers of tests against a
+// fresh PostgreSQL database: quick (unit and integration tests, files side by side), load (the fault suite and the
+// scale, fuzz, flood, volume and benchmark smoke tests, one file at a time), and browser (a production build driven
+// by Playwright in Chromium). `npm test -- quick load` runs only the steps named.
 import type { ChildProcess } from 'node:child_process';
 import { runMigrations } from '../db/migrate';
 import { auditProductionDependencies } from './lib/audit';
 import { provideTestDatabase } from './lib/database';
 import { logger, NEXT_BIN, run, startProcess, stopProcess } from './lib/processes';
-import { FAULTS_REPORT, PLAYWRIGHT_REPORT, resetReports, tally, VITEST_REPORT } from './lib/tally';
+import { LOAD_REPORT, PLAYWRIGHT_REPORT, QUICK_REPORT, resetReports, tally } from './lib/tally';
 import { waitForHttp } from './lib/wait';
 
 const log = logger('test');
-const only = process.argv[2];
-const steps = only ? [only] : ['typecheck', 'lint', 'audit', 'unit', 'faults', 'e2e'];
+const STEPS = ['typecheck', 'lint', 'audit', 'quick', 'load', 'browser'];
+const named = process.argv.slice(2);
+const unknown = named.filter((step) => !STEPS.includes(step));
+if (unknown.length > 0) {
+  console.error(`unknown step ${unknown.join(', ')}: the steps are ${STEPS.join(', ')}`);
+  process.exit(2);
+}
+const steps = named.length > 0 ? named : STEPS;
 const node = process.execPath;
 
 async function withDatabase(body: (url: string) => Promise<void>) {
@@ -73,11 +81,11 @@ try {
   // The same checks as `npm run lint`: ESLint, then the dependency rules of .dependency-cruiser.cjs.
   if (steps.includes('lint')) await run('test', 'npm', ['run', '--silent', 'lint']);
   if (steps.includes('audit')) await auditProductionDependencies(log);
-  if (steps.some((step) => ['unit', 'faults', 'e2e'].includes(step))) {
+  if (steps.some((step) => ['quick', 'load', 'browser'].includes(step))) {
     await withDatabase(async (url) => {
-      if (steps.includes('unit')) await vitest({ url, report: VITEST_REPORT });
-      if (steps.includes('faults')) await vitest({ url, report: FAULTS_REPORT, config: 'vitest.faults.config.ts' });
-      if (steps.includes('e2e')) await e2e(url);
+      if (steps.includes('quick')) await vitest({ url, report: QUICK_REPORT });
+      if (steps.includes('load')) await vitest({ url, report: LOAD_REPORT, config: 'vitest.faults.config.ts' });
+      if (steps.includes('browser')) await e2e(url);
     });
   }
   log(`all steps passed in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -65,10 +65,10 @@ describe('command bus', () => {
 
   it('ends a command to an offline charger as offline at once', async () => {
     const offline = await makeCharger(db, { accountId: fixture.account.id });
-    const began = Date.now();
-    const outcome = await sendCommand(db, { ...commandInput(offline.id), action: 'Reset', payload: { type: 'Soft' } });
+    // A wait bound no test run reaches: the caller can only get `offline` from the server's answer (its row and the
+    // NOTIFY that wakes the caller), never from the bound running out; without that answer the test times out.
+    const outcome = await sendCommand(db, { ...commandInput(offline.id), action: 'Reset', payload: { type: 'Soft' } }, { waitMs: 60 * 60_000 });
     expect(outcome.ok && outcome.value.status).toBe('offline');
-    expect(Date.now() - began).toBeLessThan(1000);
   });
 
   it('ends a command the charger ignores as timeout', async () => {

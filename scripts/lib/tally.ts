@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 export const REPORT_DIR = path.resolve('.data', 'test-reports');
-export const VITEST_REPORT = path.join(REPORT_DIR, 'vitest.json');
-export const FAULTS_REPORT = path.join(REPORT_DIR, 'vitest-faults.json');
+export const QUICK_REPORT = path.join(REPORT_DIR, 'vitest-quick.json');
+export const LOAD_REPORT = path.join(REPORT_DIR, 'vitest-load.json');
 export const PLAYWRIGHT_REPORT = path.join(REPORT_DIR, 'playwright.json');
 
 export function resetReports() {
@@ -20,7 +20,7 @@ function read<T>(file: string): T | null {
 type VitestReport = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
 
 function readVitest(): VitestReport | null {
-  const reports = [VITEST_REPORT, FAULTS_REPORT].map((file) => read<VitestReport>(file)).filter((report) => report !== null);
+  const reports = [QUICK_REPORT, LOAD_REPORT].map((file) => read<VitestReport>(file)).filter((report) => report !== null);
   if (reports.length === 0) return null;
   return reports.reduce((sum, report) => ({
     numPassedTests: sum.numPassedTests + report.numPassedTests,
@@ -30,7 +30,7 @@ function readVitest(): VitestReport | null {
   }));
 }
 
-// One closing line for the whole run: vitest's (unit and faults) and Playwright's JSON reports added up.
+// One closing line for the whole run: vitest's (quick and load tiers) and Playwright's JSON reports added up.
 export function tally(): Counts {
   const vitest = readVitest();
   const playwright = read<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(PLAYWRIGHT_REPORT);

@@ -154,9 +154,9 @@ describe('card authorization at a charger over OCPP 1.6', () => {
     });
     await locked;
     try {
-      const began = performance.now();
+      // The other transaction ends only after these answers, so an Authorize or StartTransaction that waited for it
+      // would never be answered: the charger's call times out and fails the test, however fast or slow the machine.
       expect(await statusesFor(client, card.idTag)).toEqual({ authorize: 'Accepted', start: 'Accepted' });
-      expect(performance.now() - began).toBeLessThan(2_000);
     } finally {
       release();
       await otherTransaction;

@@ -59,8 +59,6 @@ describe('reconnect storm', () => {
     );
 
     expect(back).toMatchObject({ connected: CHARGERS, answered: CHARGERS, reconnected: CHARGERS });
-    // The attempts that got in began within the storm window (plus the lag of two busy simulator processes).
-    expect(stormMs).toBeLessThanOrEqual(STORM_MS * 2);
     // Every charger that tried once the server listened got in on that attempt, given a backlog for the storm;
     // with a small one the kernel refuses some, and those chargers get in on their next try (asserted above).
     if (ACCEPT_BACKLOG >= 4096) expect(back.failedAttempts).toBe(0);

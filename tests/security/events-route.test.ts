@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { makeAccount, makeCharger, makeUser } from '@/db/seed/builders';
 import { CHARGER_EVENTS_CHANNEL } from '@/domain/charging/charger-events';
+import { readUntil } from '../support/event-stream';
 import { signInAs } from '../support/fake-auth';
 
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
@@ -9,18 +10,6 @@ const { GET } = await import('@/app/api/events/route');
 
 const { db, sql } = createDb(process.env.DATABASE_URL!);
 afterAll(() => sql.end());
-
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, marker: string, timeoutMs = 5000) {
-  const decoder = new TextDecoder();
-  let text = '';
-  const deadline = Date.now() + timeoutMs;
-  while (!text.includes(marker) && Date.now() < deadline) {
-    const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), deadline - Date.now()))]);
-    if (!chunk || chunk.done) break;
-    text += decoder.decode(chunk.value);
-  }
-  return text;
-}
 
 describe('the live event stream', () => {
   it('refuses a visitor without a session', async () => {

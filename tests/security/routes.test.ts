@@ -6,6 +6,7 @@ import { createDb } from '@/db/client';
 import { makeAccount } from '@/db/seed/builders';
 import { CHARGER_EVENTS_CHANNEL } from '@/domain/charging/charger-events';
 import { removeMembership } from '@/domain/data/memberships';
+import { readUntil } from '../support/event-stream';
 import { signInAs } from '../support/fake-auth';
 import { makeTargetAccount, type TargetAccount } from './action-catalog';
 import { HOSTILE_TEXT } from './hostile-input';
@@ -69,18 +70,6 @@ describe('the sessions CSV export', () => {
 });
 
 describe('the live event stream', () => {
-  // What the stream sends within ms, or until it sent the marker.
-  async function readFor(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number, marker?: string) {
-    const decoder = new TextDecoder();
-    let text = '';
-    const deadline = Date.now() + ms;
-    while (Date.now() < deadline && !(marker && text.includes(marker))) {
-      const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadline - Date.now())))]);
-      if (!chunk || chunk.done) break;
-      text += decoder.decode(chunk.value);
-    }
-    return text;
-  }
   const notify = (accountId: string, chargerId: string) => sql`select pg_notify(${CHARGER_EVENTS_CHANNEL}, ${JSON.stringify({ accountId, chargerId, kind: 'status' })})`;
   const OWN_MARKER = '00000000-0000-4000-8000-0000000000aa';
   // Notifications arrive in order: once the event of the user's own account is through, the
@@ -88,7 +77,7 @@ describe('the live event stream', () => {
   async function forbiddenThenOwn(reader: ReadableStreamDefaultReader<Uint8Array>, other: TargetAccount, ownAccountId: string) {
     await notify(other.account.id, other.charger.id);
     await notify(ownAccountId, OWN_MARKER);
-    return readFor(reader, 5000, OWN_MARKER);
+    return readUntil(reader, OWN_MARKER);
   }
 
   it("stops carrying an account's events to a member removed while connected, from the next keep-alive", async () => {
@@ -98,13 +87,13 @@ describe('the live event stream', () => {
     signInAs(watched.member);
     const abort = new AbortController();
     const reader = (await eventsRoute.GET(new Request('http://localhost/api/events', { signal: abort.signal }))).body!.getReader();
-    expect(await readFor(reader, 5000, 'event: ready')).toContain('event: ready');
+    expect(await readUntil(reader, 'event: ready')).toContain('event: ready');
     await notify(watched.account.id, watched.charger.id);
-    expect(await readFor(reader, 5000, watched.charger.id)).toContain(watched.charger.id);
+    expect(await readUntil(reader, watched.charger.id)).toContain(watched.charger.id);
 
     await removeMembership(db, { accountId: watched.account.id, userId: watched.member.id });
     await vi.advanceTimersByTimeAsync(15_000);
-    expect(await readFor(reader, 5000, ': keep-alive')).toContain(': keep-alive');
+    expect(await readUntil(reader, ': keep-alive')).toContain(': keep-alive');
     const after = await forbiddenThenOwn(reader, watched, ownAccount.id);
     abort.abort();
     expect(after).toContain(OWN_MARKER);
@@ -115,7 +104,7 @@ describe('the live event stream', () => {
     signInAs(removed);
     const abort = new AbortController();
     const reader = (await eventsRoute.GET(new Request('http://localhost/api/events', { signal: abort.signal }))).body!.getReader();
-    expect(await readFor(reader, 5000, 'event: ready')).toContain('event: ready');
+    expect(await readUntil(reader, 'event: ready')).toContain('event: ready');
     const received = await forbiddenThenOwn(reader, target, removedOwnAccountId);
     abort.abort();
     expect(received).toContain(OWN_MARKER);
