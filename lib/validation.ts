@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ValidationKey } from '@/lib/action-result';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/password-limits';
 
 // Every message is a key of the Validation namespace, translated where the error is shown.
 export const key = (message: ValidationKey) => ({ message });
@@ -16,8 +17,6 @@ export function singleLine<T extends z.ZodType<string>>(field: T) {
   return field.refine((value) => !/\p{Cc}/u.test(value), key('controlCharacters'));
 }
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 128;
 
 export const emailField = z
   .string(key('required'))

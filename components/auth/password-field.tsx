@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { TextField } from '@/components/ui/text-field';
 import type { ValidationKey } from '@/lib/action-result';
-import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/validation';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/password-limits';
 import { passwordStrength, type StrengthLevel } from './password-strength';
 
 const BAR: Record<StrengthLevel, string> = {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { ValidationKey } from '@/lib/action-result';
-import { PASSWORD_MIN, PASSWORD_MAX } from '@/lib/validation';
+import { PASSWORD_MIN, PASSWORD_MAX } from '@/lib/password-limits';
 
 export function FieldErrors({ id, errors }: { id: string; errors?: ValidationKey[] }) {
   const t = useTranslations('Validation');

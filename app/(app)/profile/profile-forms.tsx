@@ -8,7 +8,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { idle } from '@/lib/action-result';
-import { PASSWORD_MIN } from '@/lib/validation';
+import { PASSWORD_MIN } from '@/lib/password-limits';
 import { changePasswordAction, updateNameAction } from './actions';
 
 export function NameForm({ name }: { name: string }) {

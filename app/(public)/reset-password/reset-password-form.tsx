@@ -6,7 +6,7 @@ import { PasswordField } from '@/components/auth/password-field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/action-result';
-import { PASSWORD_MIN } from '@/lib/validation';
+import { PASSWORD_MIN } from '@/lib/password-limits';
 import { resetPasswordAction } from './actions';
 
 export function ResetPasswordForm({ token }: { token: string }) {
