@@ -104,7 +104,7 @@ test('an owner syncs the active physical cards to an online charger, and a card 
   await page.getByRole('button', { name: 'Add card' }).click();
   await expect(page).toHaveURL(/\/cards$/);
   const charger = page.getByTestId('sync-chargers').getByRole('listitem').filter({ hasText: 'Carport' });
-  await expect(charger.getByTestId('online-badge')).toHaveText('Online', { timeout: 15_000 });
+  await expect(charger.getByTestId('online-badge')).toHaveText('Online', { timeout: 60_000 });
   await expect(charger).toContainText('Not synced yet');
 
   await page.getByRole('button', { name: 'Sync to chargers' }).click();
@@ -115,5 +115,5 @@ test('an owner syncs the active physical cards to an online charger, and a card 
   await page.getByRole('button', { name: 'Block card' }).click();
   await expect(page.getByTestId('card-status')).toHaveText('Blocked');
   await page.getByRole('link', { name: 'All cards' }).click();
-  await expect(charger).toContainText('Version 2', { timeout: 15_000 });
+  await expect(charger).toContainText('Version 2', { timeout: 60_000 });
 });

@@ -27,7 +27,7 @@ test('an owner adds a charger, sees it come online live, resets it and reads its
   await expect(page.getByRole('button', { name: 'Soft reset' })).toBeDisabled();
 
   simulator = startSimulator({ url, password });
-  await expect(page.getByTestId('online-badge')).toHaveText('Online', { timeout: 15_000 });
+  await expect(page.getByTestId('online-badge')).toHaveText('Online', { timeout: 60_000 });
   await expect(page.getByTestId('connector-1')).toContainText('Available');
   await expect(page.getByTestId('boot-info')).toContainText('Simulator');
 
@@ -44,7 +44,7 @@ test('an owner adds a charger, sees it come online live, resets it and reads its
   const card = page.getByTestId('charger-card').filter({ hasText: identity });
   await expect(card.getByTestId('online-badge')).toHaveText('Online');
   simulator?.kill('SIGTERM');
-  await expect(card.getByTestId('online-badge')).toHaveText('Offline', { timeout: 15_000 });
+  await expect(card.getByTestId('online-badge')).toHaveText('Offline', { timeout: 60_000 });
 });
 
 test('an identity already registered is refused with a clear message and nothing is created', async ({ page }) => {
