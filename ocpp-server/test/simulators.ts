@@ -21,3 +21,19 @@ export async function stopSimulators() {
   await Promise.all([...running].map((charger) => charger.stop()));
   running.clear();
 }
+
+type TransactionAnswer = { connectorId: number; transactionId: number };
+
+// Resolves with the transaction id once the charger's StartTransaction or StopTransaction on that connector is answered
+// (call it before the message is queued). Unlike waiting for its queue to drain, this holds while a session's meter
+// values keep coming in behind that message.
+export function transactionAnswered(charger: SimulatedCharger, event: 'transactionStarted' | 'transactionStopped', connectorId: number) {
+  return new Promise<number>((resolve) => {
+    const listener = (answer: TransactionAnswer) => {
+      if (answer.connectorId !== connectorId) return;
+      charger.off(event, listener);
+      resolve(answer.transactionId);
+    };
+    charger.on(event, listener);
+  });
+}

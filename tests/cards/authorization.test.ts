@@ -8,7 +8,7 @@ import { getCard, setCardStatus } from '@/domain/data/cards';
 import type { OcppServer } from '@/ocpp-server/src/start';
 import { touchCard } from '@/domain/data/charger-traffic/cards';
 import { connectClient, makeChargerFixture, startTestServer, testDb, waitFor } from '@/ocpp-server/test/helpers';
-import { startSimulator, stopSimulators } from '@/ocpp-server/test/simulators';
+import { startSimulator, stopSimulators, transactionAnswered } from '@/ocpp-server/test/simulators';
 
 const { db, sql } = testDb();
 let server: OcppServer;
@@ -121,9 +121,10 @@ describe('card authorization at a charger over OCPP 1.6', () => {
     const charger = await makeCharger(db, { accountId: accountId() });
     const simulated = await startSimulator(server, { identity: charger.identity, meterIntervalMs: 50 });
     const card = await makeCard(db, { accountId: accountId() });
+    // Not the queue drained: meter values every 50 ms keep it busy on a slow machine.
+    const started = transactionAnswered(simulated, 'transactionStarted', 1);
     expect(await simulated.startSession(1, card.idTag)).toBe(true);
-    await simulated.queue.drained();
-    const transactionId = simulated.session(1)!.transactionId!;
+    const transactionId = await started;
 
     expect((await setCardStatus(db, { accountId: accountId(), cardId: card.id, status: 'blocked' })).ok).toBe(true);
     const blockedAt = new Date();
