@@ -24,7 +24,7 @@ let identities: string[];
 let wellBehaved: string;
 
 beforeAll(async () => {
-  console.log(`fuzz seed ${SEED} (replay: FUZZ_SEED=${SEED} npx vitest run ocpp-server/test/fuzz.test.ts)`);
+  console.log(`fuzz seed ${SEED} (replay: FUZZ_SEED=${SEED} npx vitest run --config vitest.faults.config.ts ocpp-server/test/fuzz.test.ts)`);
   const account = await makeAccount(db);
   const rows = await Promise.all(Array.from({ length: CONNECTIONS + 1 }, () => makeCharger(db, { accountId: account.id })));
   [wellBehaved, ...identities] = rows.map((row) => row.identity) as [string, ...string[]];
