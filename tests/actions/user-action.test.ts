@@ -24,7 +24,8 @@ const renameMeAction = userAction(z.object({ name: nameField }), async ({ input,
   await db.update(users).set({ name: input.name }).where(eq(users.id, user.id));
   return ok(null);
 });
-const hiddenFieldsAction = userAction(z.object({ id: z.uuid() }), async () => ok('done'), {
+const idSchema = z.object({ id: z.uuid() });
+const hiddenFieldsAction = userAction<typeof idSchema, string>(idSchema, async () => ok('done'), {
   onInvalid: (fields) => ok(fields.id ? 'gone' : 'missing'),
 });
 
