@@ -64,8 +64,19 @@ async function setupStep<T>(work: Promise<T>): Promise<T> {
 
 function startWatched(tag: Tag, args: string[], env: Env): ChildProcess {
   const child = startProcess(tag, process.execPath, args, env);
-  if (child.pid) guardian.watchGroup(child.pid);
+  const pgid = child.pid;
+  if (!pgid) return child;
+  guardian.watchGroup(pgid);
   children.push(child);
+  // Once a group is empty its id may be given to someone else's: whatever the leader left is stopped
+  // now, and from then on neither this script nor the guardian signals that id (the finished build).
+  child.once('exit', () => {
+    void stopProcess(child).then(() => {
+      const index = children.indexOf(child);
+      if (index >= 0) children.splice(index, 1);
+      guardian.forgetGroup(pgid);
+    });
+  });
   return child;
 }
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 
-export type Guardian = { watchGroup: (pgid: number) => void; watchCluster: (databaseDir: string) => void };
+export type Guardian = { watchGroup: (pgid: number) => void; forgetGroup: (pgid: number) => void; watchCluster: (databaseDir: string) => void };
 
 // A SIGKILL gives the supervisor no chance to stop what it started, and its children, each in a process
 // group of their own, would serve on. So a guardian process (guardian-process.ts) is told of each and stops
@@ -16,6 +16,7 @@ export function startGuardian(): Guardian {
   const tell = (line: string) => guardian.stdin.write(`${line}\n`);
   return {
     watchGroup: (pgid) => tell(`group ${pgid}`),
+    forgetGroup: (pgid) => tell(`forget ${pgid}`),
     watchCluster: (databaseDir) => tell(`postgres ${databaseDir}`),
   };
 }
