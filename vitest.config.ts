@@ -17,7 +17,8 @@ export default defineConfig({
     exclude: ['node_modules/**', '.next*/**', '.data/**', '.bench/**', 'e2e/**', ...LOAD_TESTS],
     globalSetup: ['tests/setup/global-db.ts'],
     setupFiles: ['tests/setup/env.ts'],
-    testTimeout: 20_000,
+    // A hang guard, far past any working test on a busy machine; no test here races a clock.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
   },

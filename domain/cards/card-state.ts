@@ -1,4 +1,4 @@
-import type { CardStatus } from '@/db/schema';
+import type { CardStatus } from '../../db/schema';
 
 export type CardState = 'active' | 'blocked' | 'expired';
 

@@ -1,4 +1,4 @@
-import type { CommandAction, CommandPayloads } from '@/domain/commands/actions';
+import type { CommandAction, CommandPayloads } from './actions';
 
 type CommandRequest =
   | { command: 'Reset'; type: 'Soft' | 'Hard' }

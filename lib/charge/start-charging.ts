@@ -11,7 +11,6 @@ import { remoteAnswer } from './remote-answer';
 
 const OCCUPIED = new Set(['Charging', 'SuspendedEV', 'SuspendedEVSE', 'Finishing', 'Reserved']);
 const OUT_OF_ORDER = new Set(['Faulted', 'Unavailable']);
-const WAIT_MS = 10_000;
 
 export type StartRefusal = 'notFound' | 'noValidCard' | 'chargerOffline' | 'connectorOccupied' | 'connectorFaulted' | 'startRejected' | 'startNoAnswer';
 
@@ -36,10 +35,13 @@ export async function startCharging(db: Database, { userId, chargerId, connector
   if (status && OUT_OF_ORDER.has(status)) return failure('connectorFaulted');
   if ((status && OCCUPIED.has(status)) || (await getOpenTransaction(db, { chargerId, connectorId }))) return failure('connectorOccupied');
 
-  const sent = await sendCommand(
-    db,
-    { accountId: charger.accountId, chargerId, action: 'RemoteStartTransaction', payload: { connectorId, idTag }, requestedBy: userId, isExclusive: true },
-    { waitMs: WAIT_MS },
-  );
+  const sent = await sendCommand(db, {
+    accountId: charger.accountId,
+    chargerId,
+    action: 'RemoteStartTransaction',
+    payload: { connectorId, idTag },
+    requestedBy: userId,
+    isExclusive: true,
+  });
   return remoteAnswer(sent, { refused: 'startRejected', noAnswer: 'startNoAnswer' });
 }

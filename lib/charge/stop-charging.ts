@@ -11,10 +11,13 @@ export type StopRefusal = 'notFound' | 'chargerOffline' | 'stopRejected' | 'stop
 export async function stopCharging(db: Database, { userId, transactionId }: { userId: string; transactionId: number }): Promise<Result<null, StopRefusal>> {
   const session = await getMyOpenTransaction(db, { userId, transactionId });
   if (!session) return failure('notFound');
-  const sent = await sendCommand(
-    db,
-    { accountId: session.accountId, chargerId: session.chargerId, action: 'RemoteStopTransaction', payload: { transactionId }, requestedBy: userId, isExclusive: true },
-    { waitMs: 10_000 },
-  );
+  const sent = await sendCommand(db, {
+    accountId: session.accountId,
+    chargerId: session.chargerId,
+    action: 'RemoteStopTransaction',
+    payload: { transactionId },
+    requestedBy: userId,
+    isExclusive: true,
+  });
   return remoteAnswer(sent, { refused: 'stopRejected', noAnswer: 'stopNoAnswer' });
 }

@@ -10,7 +10,7 @@ import { inviteEmail } from '@/lib/email/templates';
 
 export const INVITES_PER_HOUR = 20;
 
-export type InviteRefusal = 'noAccount' | 'alreadyMember' | 'alreadyInvited' | 'rateLimited' | 'emailFailed';
+export type InviteSendRefusal = 'noAccount' | 'alreadyMember' | 'alreadyInvited' | 'rateLimited' | 'emailFailed';
 
 type Inviter = { accountId: string; inviterId: string; inviterName: string };
 
@@ -27,7 +27,7 @@ async function mailInvite(db: Executor, { inviteId, token, inviter }: { inviteId
 }
 
 // An invite whose e-mail Resend refused stays pending (failure 'emailFailed'), listed with its Resend button.
-export async function inviteUser(db: Executor, inviter: Inviter, email: string): Promise<Result<null, InviteRefusal>> {
+export async function inviteUser(db: Executor, inviter: Inviter, email: string): Promise<Result<null, InviteSendRefusal>> {
   if (await isOverLimit(db, inviter.accountId)) return failure('rateLimited');
   const invitee = await getUserByEmail(db, { email });
   if (!invitee) return failure('noAccount');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SessionFilters } from '@/domain/data/session-sql';
 import { isoDay, pageField } from '@/lib/validation';
 
 // Links are shared and edited by hand: a value that does not parse is dropped, never an error page.
@@ -12,8 +13,8 @@ export const sessionFiltersSchema = z.object({
   userId: id,
   cardId: id,
   page: pageField,
-});
-export type SessionFilters = z.infer<typeof sessionFiltersSchema>;
+}) satisfies z.ZodType<SessionFilters>;
+export type { SessionFilters };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,9 +26,31 @@ let violations: Violation[] = [];
 const fileOf = (name: Probe) => `${probes[name].at}/${FOLDER}/${name}.ts`;
 const rulesBrokenBy = (name: Probe) => violations.filter((found) => found.from === fileOf(name)).map((found) => found.rule.name);
 
+const probeTrees = [...new Set(Object.values(probes).map((probe) => probe.at))];
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// A run that was killed never reached afterAll, and its probes would fail lint and tsc from then on.
+function removeProbesOfEndedRuns() {
+  for (const at of probeTrees) {
+    for (const name of readdirSync(path.join(ROOT, at))) {
+      const pid = /^boundary-probe-(\d+)$/.exec(name)?.[1];
+      if (pid && !isAlive(Number(pid))) rmSync(path.join(ROOT, at, name), { recursive: true, force: true });
+    }
+  }
+}
+
 // One cruise for every probe: resolving through the whole schema takes seconds, more on a busy machine, so the
 // hook gets a timeout well past that instead of racing the default.
 beforeAll(async () => {
+  removeProbesOfEndedRuns();
   for (const name of Object.keys(probes) as Probe[]) {
     mkdirSync(path.join(ROOT, probes[name].at, FOLDER), { recursive: true });
     writeFileSync(path.join(ROOT, fileOf(name)), probes[name].source);
@@ -45,7 +67,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(() => {
-  for (const at of new Set(Object.values(probes).map((probe) => probe.at))) rmSync(path.join(ROOT, at, FOLDER), { recursive: true, force: true });
+  for (const at of probeTrees) rmSync(path.join(ROOT, at, FOLDER), { recursive: true, force: true });
 });
 
 describe('dependency rules', () => {

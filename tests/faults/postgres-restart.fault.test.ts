@@ -46,7 +46,7 @@ afterAll(async () => {
 // Time from now until the call gets an answer, calling again every 100 ms while it errors.
 async function msUntilAnswered(call: () => Promise<unknown>) {
   const began = performance.now();
-  await waitFor(() => call().then(() => true, () => false), { timeoutMs: 30_000, everyMs: 100 });
+  await waitFor(() => call().then(() => true, () => false), { timeoutMs: 60_000, everyMs: 100 });
   return performance.now() - began;
 }
 
@@ -97,15 +97,15 @@ describe('PostgreSQL restarted under load', () => {
 
     const eventsBeforeStops = events.length;
     await Promise.all(late.map((charger) => charger.stopSession(1, 'Local')));
-    await Promise.all(simulated.map((charger) => charger.queue.drained(30_000)));
+    await Promise.all(simulated.map((charger) => charger.queue.drained(60_000)));
     const lateIds = chargerIds.slice(CHARGERS / 2);
     const hasStopEvent = (chargerId: string) => events.slice(eventsBeforeStops).some((event) => event.chargerId === chargerId && event.kind === 'transaction-stopped');
-    await waitFor(async () => lateIds.every(hasStopEvent), { timeoutMs: 10_000 });
+    await waitFor(async () => lateIds.every(hasStopEvent), { timeoutMs: 60_000 });
     unsubscribe();
     const slowOutcome = await waitFor(async () => {
       const [row] = await db.select({ status: chargerCommands.status }).from(chargerCommands).where(eq(chargerCommands.id, slow!.id));
       return row!.status !== 'sent' && row;
-    }, { timeoutMs: 40_000, everyMs: 250 });
+    }, { timeoutMs: 60_000, everyMs: 250 });
 
     // Answered again by themselves; how soon is printed above, and the pools' reconnect delay that decides it has its
     // own test (tests/db/client.test.ts).

@@ -9,12 +9,12 @@ import { endMembership } from '@/lib/customers/end-membership';
 import { revokePendingInvite } from '@/domain/data/invites';
 import { getUserById } from '@/domain/data/users';
 import { db } from '@/lib/db';
-import { inviteUser, resendInvite, type InviteRefusal } from '@/lib/invites/send-invite';
+import { inviteUser, resendInvite, type InviteSendRefusal } from '@/lib/invites/send-invite';
 import { memberAction } from '@/lib/member-action';
 import { accountClaim } from '@/lib/validation';
 import { inviteClaim, inviteUserSchema, memberClaim } from './schemas';
 
-const INVITE_ERRORS: Record<InviteRefusal, ErrorKey> = {
+const INVITE_ERRORS: Record<InviteSendRefusal, ErrorKey> = {
   noAccount: 'inviteNoAccount',
   alreadyMember: 'inviteAlreadyMember',
   alreadyInvited: 'inviteAlreadyPending',
