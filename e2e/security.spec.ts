@@ -83,8 +83,8 @@ test('public pages load under the Content-Security-Policy with the security head
 });
 
 test('a signed-in owner uses every page with no CSP violation: scripts, styles, charts and the live stream work', async ({ page, context }) => {
-  // Some twenty pages and a charging session: more than the default minute on a busy machine.
-  test.setTimeout(150_000);
+  // Some twenty pages and a charging session: several times the other flows, so several times their hang guard.
+  test.setTimeout(900_000);
   const problems = await watchForViolations(page);
   const email = uniqueEmail('csp');
   await activateAndLogin(page, { name: 'Policy Owner', email });
