@@ -1,0 +1,93 @@
+// The holes of issue 14 ("Accounts you can trust"), one test each, tried the way an attacker would: real requests
+// from another machine, guesses through the forms, probes for who has an account, and invitations from someone
+// the owner removed. Each of these failed on the code before its fix. (Logout and callbackUrl: another file.)
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDb } from '@/db/client';
+import { PEER_ADDRESS_HEADER } from '@/lib/auth/peer-address';
+import { nonLoopbackAddress, send, startAppServer } from '../support/app-server';
+
+vi.mock('next/headers', () => import('../support/request-headers'));
+vi.mock('next-intl/server', async (original) => ({
+  ...(await original<object>()),
+  getLocale: async () => 'en',
+  getTranslations: async () => (key: string) => key,
+  getFormatter: async () => ({ dateTime: (date: Date) => date.toISOString() }),
+}));
+
+const { default: MailboxPage } = await import('@/app/(public)/mailbox/page');
+const { default: MailboxEmailPage } = await import('@/app/(public)/mailbox/[id]/page');
+
+const { sql } = createDb(process.env.DATABASE_URL!);
+afterAll(() => sql.end());
+
+// A page as Next.js would render it: here every text and link of its element tree.
+function textOf(node: unknown, seen = new Set<unknown>()): string[] {
+  if (typeof node === 'string' || typeof node === 'number') return [String(node)];
+  if (!node || typeof node !== 'object' || seen.has(node)) return [];
+  seen.add(node);
+  if (Array.isArray(node)) return node.flatMap((child) => textOf(child, seen));
+  const props = (node as { props?: Record<string, unknown> }).props;
+  return props ? Object.values(props).flatMap((value) => textOf(value, seen)) : Object.values(node).flatMap((value) => textOf(value, seen));
+}
+const rendered = (element: unknown) => new Response(textOf(element).join('\n'));
+
+const FORGED = {
+  'x-forwarded-for': '127.0.0.1',
+  'x-real-ip': '127.0.0.1',
+  forwarded: 'for=127.0.0.1',
+  host: 'localhost',
+  [PEER_ADDRESS_HEADER]: '127.0.0.1',
+  'x-chargewatch-peer-seal': 'forged',
+};
+
+describe('the local mailbox', () => {
+  let server: Awaited<ReturnType<typeof startAppServer>>;
+  let resetMail: { id: string; subject: string };
+  const elsewhere = nonLoopbackAddress();
+  beforeAll(async () => {
+    vi.stubEnv('RESEND_API_KEY', '');
+    const subject = `Reset your password ${Date.now()}`;
+    [resetMail] = (await sql`insert into outbox_emails ("to", subject, html, text)
+      values ('victim@example.test', ${subject}, '<a href="/reset-password?token=secret-token">reset</a>', 'secret-token') returning id, subject`) as unknown as [{ id: string; subject: string }];
+    server = await startAppServer({
+      '/mailbox': async (request) => {
+        const id = new URL(request.url).pathname.split('/')[2];
+        return rendered(id ? await MailboxEmailPage({ params: Promise.resolve({ id }) } as Parameters<typeof MailboxEmailPage>[0]) : await MailboxPage());
+      },
+      // What Next.js does when a server action redirects to a page of the app: it renders that page by fetching it
+      // from itself (process.env.__NEXT_PRIVATE_ORIGIN, http://localhost:PORT) with the original request's headers
+      // (createRedirectRenderResult in next/dist/server/app-render/action-handler.js), and streams it back.
+      '/action-redirect': async (request) => {
+        const forwarded = new Headers(request.headers);
+        for (const name of ['host', 'connection', 'content-length']) forwarded.delete(name);
+        const to = new URL(request.url).searchParams.get('to') ?? '/';
+        const inner = await fetch(`http://localhost:${server.port}${to}`, { headers: forwarded });
+        return new Response(await inner.text(), { status: inner.status });
+      },
+    });
+  });
+  afterAll(() => server.close());
+
+  it('answers 404 to a request from another machine, whatever its headers claim, and opens only from this one', async () => {
+    for (const path of ['/mailbox', `/mailbox/${resetMail.id}`]) {
+      for (const headers of [{}, FORGED]) {
+        const fromElsewhere = await send({ port: server.port, from: elsewhere, path, headers });
+        expect(fromElsewhere.status, `${path} from ${elsewhere} with ${JSON.stringify(headers)}`).toBe(404);
+        expect(fromElsewhere.body).not.toContain('secret-token');
+      }
+      const fromHere = await send({ port: server.port, from: '127.0.0.1', path });
+      expect(fromHere.status, path).toBe(200);
+    }
+    expect((await send({ port: server.port, from: '127.0.0.1', path: `/mailbox/${resetMail.id}` })).body).toContain('secret-token');
+    expect((await send({ port: server.port, from: '127.0.0.1', path: '/mailbox' })).body).toContain(resetMail.subject);
+  });
+
+  it("stays closed to another machine when Next.js fetches the page from itself for it (a server action's redirect)", async () => {
+    for (const to of ['/mailbox', `/mailbox/${resetMail.id}`]) {
+      const relayed = await send({ port: server.port, from: elsewhere, path: `/action-redirect?to=${encodeURIComponent(to)}` });
+      expect(relayed.status, to).toBe(404);
+      expect(relayed.body).not.toContain('secret-token');
+      expect((await send({ port: server.port, from: '127.0.0.1', path: `/action-redirect?to=${encodeURIComponent(to)}` })).status, to).toBe(200);
+    }
+  });
+});
