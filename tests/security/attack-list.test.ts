@@ -1,12 +1,22 @@
 // The holes of issue 14 ("Accounts you can trust"), one test each, tried the way an attacker would: real requests
 // from another machine, guesses through the forms, probes for who has an account, and invitations from someone
 // the owner removed. Each of these failed on the code before its fix. (Logout and callbackUrl: another file.)
+import { Auth } from '@auth/core';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
+import { users } from '@/db/schema';
+import { makeUser } from '@/db/seed/builders';
+import { hashPassword } from '@/domain/crypto/password';
+import { authConfig } from '@/lib/auth/config';
 import { PEER_ADDRESS_HEADER } from '@/lib/auth/peer-address';
 import { nonLoopbackAddress, send, startAppServer } from '../support/app-server';
+import { signInAs } from '../support/fake-auth';
+import { timeoutForHashes } from '../support/scrypt';
 
 vi.mock('next/headers', () => import('../support/request-headers'));
+vi.mock('@/lib/auth', () => import('../support/fake-auth'));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 vi.mock('next-intl/server', async (original) => ({
   ...(await original<object>()),
   getLocale: async () => 'en',
@@ -16,9 +26,12 @@ vi.mock('next-intl/server', async (original) => ({
 
 const { default: MailboxPage } = await import('@/app/(public)/mailbox/page');
 const { default: MailboxEmailPage } = await import('@/app/(public)/mailbox/[id]/page');
+const { changePasswordAction } = await import('@/app/(app)/profile/actions');
 
-const { sql } = createDb(process.env.DATABASE_URL!);
+const { db, sql } = createDb(process.env.DATABASE_URL!);
 afterAll(() => sql.end());
+const idle = { status: 'idle' } as const;
+const elsewhere = nonLoopbackAddress();
 
 // A page as Next.js would render it: here every text and link of its element tree.
 function textOf(node: unknown, seen = new Set<unknown>()): string[] {
@@ -43,7 +56,6 @@ const FORGED = {
 describe('the local mailbox', () => {
   let server: Awaited<ReturnType<typeof startAppServer>>;
   let resetMail: { id: string; subject: string };
-  const elsewhere = nonLoopbackAddress();
   beforeAll(async () => {
     vi.stubEnv('RESEND_API_KEY', '');
     const subject = `Reset your password ${Date.now()}`;
@@ -89,5 +101,61 @@ describe('the local mailbox', () => {
       expect(relayed.body).not.toContain('secret-token');
       expect((await send({ port: server.port, from: '127.0.0.1', path: `/action-redirect?to=${encodeURIComponent(to)}` })).status, to).toBe(200);
     }
+  });
+});
+
+describe('guessing a password', () => {
+  const PASSWORD = 'the right password';
+  let server: Awaited<ReturnType<typeof startAppServer>>;
+  beforeAll(async () => {
+    const auth = { ...authConfig(), secret: process.env.AUTH_SECRET, basePath: '/api/auth' };
+    server = await startAppServer({
+      // The login form's way in: Auth.js with the app's configuration (lib/auth.ts hands the same to next-auth).
+      '/api/auth': (request) => Auth(request, auth),
+      '/profile/password': async (request) => Response.json(await changePasswordAction(idle, await request.formData())),
+    });
+  });
+  afterAll(() => server.close());
+
+  async function someone() {
+    const user = await makeUser(db, { passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date() });
+    signInAs(user);
+    return user;
+  }
+
+  // Through the login form from another machine: 'ok', or the code Auth.js sends the browser back with.
+  async function logIn(email: string, password: string) {
+    const csrf = await send({ port: server.port, from: elsewhere, path: '/api/auth/csrf' });
+    const cookie = csrf.cookies.map((header) => header.split(';')[0]).join('; ');
+    const body = new URLSearchParams({ csrfToken: (JSON.parse(csrf.body) as { csrfToken: string }).csrfToken, email, password }).toString();
+    const login = await send({ port: server.port, from: elsewhere, path: '/api/auth/callback/credentials', method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body });
+    return new URL(login.location ?? '', 'http://x').searchParams.get('code') ?? 'ok';
+  }
+
+  async function changePassword(currentPassword: string) {
+    const form = new URLSearchParams({ currentPassword, newPassword: 'a brand new password' }).toString();
+    const answer = await send({ port: server.port, from: elsewhere, path: '/profile/password', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    return JSON.parse(answer.body) as { status: string; fieldErrors?: Record<string, string[]>; fieldErrorValues?: Record<string, number> };
+  }
+
+  const storedHash = async (userId: string) => (await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId)))[0]?.hash;
+
+  it('through the change-password form: the sixth wrong current password is refused as too many attempts, next to the field, and the guesses lock the login too', { timeout: timeoutForHashes(10) }, async () => {
+    const user = await someone();
+    const hash = await storedHash(user.id);
+    for (let guess = 1; guess <= 5; guess++) expect((await changePassword(`guess ${guess}`)).fieldErrors, `guess ${guess}`).toEqual({ currentPassword: ['wrongPassword'] });
+    const sixth = await changePassword(PASSWORD);
+    expect(sixth.fieldErrors).toEqual({ currentPassword: ['tooManyAttempts'] });
+    expect(sixth.fieldErrorValues).toEqual({ minutes: 15 });
+    expect(await storedHash(user.id)).toBe(hash);
+    expect(await logIn(user.email, PASSWORD)).toBe('rateLimited');
+  });
+
+  it('wrong logins count against the change-password form as well', { timeout: timeoutForHashes(10) }, async () => {
+    const user = await someone();
+    const hash = await storedHash(user.id);
+    for (let guess = 1; guess <= 5; guess++) expect(await logIn(user.email, `guess ${guess}`), `guess ${guess}`).toBe('invalid');
+    expect((await changePassword(PASSWORD)).fieldErrors).toEqual({ currentPassword: ['tooManyAttempts'] });
+    expect(await storedHash(user.id)).toBe(hash);
   });
 });

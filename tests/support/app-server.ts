@@ -29,7 +29,9 @@ function thrownAnswer(error: unknown): Response {
 
 async function answer(route: Route, request: Request, outgoing: ServerResponse) {
   const response = await withRequestHeaders(request.headers, () => route(request)).catch(thrownAnswer);
-  outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+  const headers: Record<string, string | string[]> = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
+  if (response.headers.getSetCookie().length > 0) headers['set-cookie'] = response.headers.getSetCookie();
+  outgoing.writeHead(response.status, headers);
   outgoing.end(Buffer.from(await response.arrayBuffer()));
 }
 

@@ -3,7 +3,7 @@
 import { request as httpRequest } from 'node:http';
 import { networkInterfaces } from 'node:os';
 
-export type Answer = { status: number; location: string | null; body: string };
+export type Answer = { status: number; location: string | null; cookies: string[]; body: string };
 
 // This machine's first address that is not loopback (what `hostname -I` shows first), to send from "another machine".
 export function nonLoopbackAddress(): string {
@@ -23,7 +23,7 @@ export function send(
     const outgoing = httpRequest({ host: from, localAddress: from, port, path, method, headers }, (response) => {
       let text = '';
       response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: response.statusCode ?? 0, location: response.headers.location ?? null, body: text }));
+      response.on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: response.statusCode ?? 0, location: response.headers.location ?? null, cookies: response.headers['set-cookie'] ?? [], body: text }));
     });
     outgoing.on('error', reject);
     outgoing.end(body);
