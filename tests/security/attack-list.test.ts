@@ -5,18 +5,26 @@ import { Auth } from '@auth/core';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
-import { users } from '@/db/schema';
+import { accounts, outboxEmails, users } from '@/db/schema';
 import { makeUser } from '@/db/seed/builders';
 import { hashPassword } from '@/domain/crypto/password';
 import { authConfig } from '@/lib/auth/config';
 import { PEER_ADDRESS_HEADER } from '@/lib/auth/peer-address';
 import { nonLoopbackAddress, send, startAppServer } from '../support/app-server';
 import { signInAs } from '../support/fake-auth';
+import { formData } from '../support/form';
 import { timeoutForHashes } from '../support/scrypt';
+import de from '@/messages/de.json';
+import { callAction, type Action } from './action-catalog';
 
 vi.mock('next/headers', () => import('../support/request-headers'));
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+// Passed through, and counted: the work a registration does is the same whether or not its address is taken.
+vi.mock('@/domain/crypto/password', async (original) => {
+  const actual = await original<typeof import('@/domain/crypto/password')>();
+  return { ...actual, hashPassword: vi.fn(actual.hashPassword) };
+});
 vi.mock('next-intl/server', async (original) => ({
   ...(await original<object>()),
   getLocale: async () => 'en',
@@ -27,11 +35,14 @@ vi.mock('next-intl/server', async (original) => ({
 const { default: MailboxPage } = await import('@/app/(public)/mailbox/page');
 const { default: MailboxEmailPage } = await import('@/app/(public)/mailbox/[id]/page');
 const { changePasswordAction } = await import('@/app/(app)/profile/actions');
+const { registerAction } = await import('@/app/(public)/register/actions');
 
 const { db, sql } = createDb(process.env.DATABASE_URL!);
 afterAll(() => sql.end());
 const idle = { status: 'idle' } as const;
 const elsewhere = nonLoopbackAddress();
+// E-mails go to the local outbox, where the tests read them.
+beforeAll(() => vi.stubEnv('RESEND_API_KEY', ''));
 
 // A page as Next.js would render it: here every text and link of its element tree.
 function textOf(node: unknown, seen = new Set<unknown>()): string[] {
@@ -57,7 +68,6 @@ describe('the local mailbox', () => {
   let server: Awaited<ReturnType<typeof startAppServer>>;
   let resetMail: { id: string; subject: string };
   beforeAll(async () => {
-    vi.stubEnv('RESEND_API_KEY', '');
     const subject = `Reset your password ${Date.now()}`;
     [resetMail] = (await sql`insert into outbox_emails ("to", subject, html, text)
       values ('victim@example.test', ${subject}, '<a href="/reset-password?token=secret-token">reset</a>', 'secret-token') returning id, subject`) as unknown as [{ id: string; subject: string }];
@@ -157,5 +167,33 @@ describe('guessing a password', () => {
     for (let guess = 1; guess <= 5; guess++) expect(await logIn(user.email, `guess ${guess}`), `guess ${guess}`).toBe('invalid');
     expect((await changePassword(PASSWORD)).fieldErrors).toEqual({ currentPassword: ['tooManyAttempts'] });
     expect(await storedHash(user.id)).toBe(hash);
+  });
+});
+
+describe('probing for accounts', () => {
+  const mailsTo = (email: string) => db.select().from(outboxEmails).where(eq(outboxEmails.to, email));
+  const accountCount = async () => (await db.select({ id: accounts.id }).from(accounts)).length;
+
+  it('registering a taken address answers exactly like a new one, does the same work, and tells the owner instead', { timeout: timeoutForHashes(4) }, async () => {
+    const owner = await makeUser(db, { name: 'Owner', email: `owner-${Date.now()}@example.test`, passwordHash: await hashPassword('the owner password'), emailVerifiedAt: new Date(), locale: 'de' });
+    const register = async (email: string) => {
+      vi.mocked(hashPassword).mockClear();
+      const outcome = await callAction(registerAction as Action, formData({ name: 'Prober', email, password: 'a long enough password' }));
+      return { outcome, hashes: vi.mocked(hashPassword).mock.calls.length };
+    };
+    const fresh = `fresh-${Date.now()}@example.test`;
+    const accountsBefore = await accountCount();
+    expect(await register(fresh)).toEqual({ outcome: { redirectedTo: `/check-email?email=${encodeURIComponent(fresh)}` }, hashes: 1 });
+    const taken = owner.email.toUpperCase();
+    expect(await register(taken)).toEqual({ outcome: { redirectedTo: `/check-email?email=${encodeURIComponent(taken)}` }, hashes: 1 });
+    expect(await accountCount()).toBe(accountsBefore + 1);
+
+    const [stored] = await db.select().from(users).where(eq(users.id, owner.id));
+    expect({ name: stored?.name, passwordHash: stored?.passwordHash }).toEqual({ name: owner.name, passwordHash: owner.passwordHash });
+    const [notice, ...more] = await mailsTo(owner.email);
+    expect(more).toEqual([]);
+    expect(notice?.text).toContain('/login');
+    expect(notice?.text).toMatch(/\/reset-password\?token=/);
+    expect(notice?.subject).toBe(de.Email.registrationAttempt.subject);
   });
 });
