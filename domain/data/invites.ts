@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, gte } from 'drizzle-orm';
+import { and, desc, eq, gt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { accounts, invites, memberships, users } from '../../db/schema';
@@ -61,14 +61,6 @@ export async function listPendingInvites(db: Executor, { accountId }: Scope) {
     .leftJoin(inviter, eq(inviter.id, invites.invitedBy))
     .where(and(eq(invites.accountId, accountId), eq(invites.status, 'pending')))
     .orderBy(desc(invites.sentAt));
-}
-
-export async function countInvitesSince(db: Executor, { accountId, since }: Scope & { since: Date }): Promise<number> {
-  const [row] = await db
-    .select({ value: count() })
-    .from(invites)
-    .where(and(eq(invites.accountId, accountId), gte(invites.sentAt, since)));
-  return row?.value ?? 0;
 }
 
 type NewInvite = Scope & { invitedUserId: string; email: string; invitedBy: string; tokenHash: string };

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Executor } from '@/db/client';
 import { newToken } from '@/domain/crypto/token';
-import { countInvitesSince, createInvite, getInvitee, renewInvite } from '@/domain/data/invites';
+import { countInviteAttemptsSince, forgetInviteAttempt, recordInviteAttempt } from '@/domain/data/invite-attempts';
+import { createInvite, getInvitee, renewInvite } from '@/domain/data/invites';
 import { isMember } from '@/domain/data/memberships';
 import { done, failure, type Result } from '@/domain/data/result';
 import { getAccountName, getUserByEmail } from '@/domain/data/users';
@@ -9,13 +10,21 @@ import { assertEmailDeliverable, sendEmail, unlessUndelivered } from '@/lib/emai
 import { inviteEmail } from '@/lib/email/templates';
 
 export const INVITES_PER_HOUR = 20;
+const WINDOW_MS = 3600_000;
 
 export type InviteSendRefusal = 'noAccount' | 'alreadyMember' | 'alreadyInvited' | 'rateLimited' | 'emailFailed';
 
 type Inviter = { accountId: string; inviterId: string; inviterName: string };
 
+// Every send counts, before the address is even looked up: an address without an account costs as much as one with,
+// so the form answers at most INVITES_PER_HOUR questions of who has an account. Counted before the check, so that a
+// burst of parallel sends sees itself; a refused send is forgotten and does not hold back the next hour.
 async function isOverLimit(db: Executor, accountId: string) {
-  return (await countInvitesSince(db, { accountId, since: new Date(Date.now() - 3600_000) })) >= INVITES_PER_HOUR;
+  const now = Date.now();
+  const attempt = await recordInviteAttempt(db, { accountId, forgetBefore: new Date(now - 2 * WINDOW_MS) });
+  if ((await countInviteAttemptsSince(db, { accountId, since: new Date(now - WINDOW_MS) })) <= INVITES_PER_HOUR) return false;
+  await forgetInviteAttempt(db, attempt.value);
+  return true;
 }
 
 async function mailInvite(db: Executor, { inviteId, token, inviter }: { inviteId: string; token: string; inviter: Inviter }) {

@@ -69,6 +69,27 @@ describe('inviting', () => {
     for (const friend of people.slice(0, INVITES_PER_HOUR)) expect(await invite(friend.email)).toMatchObject({ status: 'ok' });
     expect(await invite(people.at(-1)!.email)).toMatchObject({ formError: 'inviteRateLimited' });
   });
+
+  it('counts addresses without an account and invitations sent again against the same hourly limit, and not the refused ones', async () => {
+    const friend = await person();
+    await invite(friend.email);
+    const [pending] = await db.select().from(invites).where(eq(invites.invitedUserId, friend.id));
+    expect(await resendInviteAction(idle, formData({ accountId: account.id, inviteId: pending!.id }))).toMatchObject({ status: 'ok' });
+    for (let probe = 3; probe <= INVITES_PER_HOUR; probe++) expect(await invite(`nobody-${probe}-${Date.now()}@example.test`)).toMatchObject({ formError: 'inviteNoAccount' });
+    expect(await invite((await person()).email)).toMatchObject({ formError: 'inviteRateLimited' });
+    expect(await resendInviteAction(idle, formData({ accountId: account.id, inviteId: pending!.id }))).toMatchObject({ formError: 'inviteRateLimited' });
+    const [{ count }] = (await sql`select count(*)::int from invite_attempts where account_id = ${account.id}`) as unknown as [{ count: number }];
+    expect(count).toBe(INVITES_PER_HOUR);
+    await sql`update invite_attempts set created_at = now() - interval '61 minutes' where account_id = ${account.id}`;
+    expect(await invite(`nobody-later-${Date.now()}@example.test`)).toMatchObject({ formError: 'inviteNoAccount' });
+  });
+
+  it('lets no more than the hourly limit through when invitations arrive all at once', async () => {
+    const answers = await Promise.all(Array.from({ length: INVITES_PER_HOUR + 5 }, (_, i) => invite(`burst-${i}-${Date.now()}@example.test`)));
+    const errors = answers.map((answer) => (answer as { formError?: string }).formError);
+    expect(errors.filter((error) => error === 'inviteNoAccount').length).toBeLessThanOrEqual(INVITES_PER_HOUR);
+    expect(errors).toContain('inviteRateLimited');
+  });
 });
 
 describe('answering an invitation', () => {

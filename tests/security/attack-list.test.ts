@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { accounts, outboxEmails, users } from '@/db/schema';
-import { makeUser } from '@/db/seed/builders';
+import { makeAccount, makeUser } from '@/db/seed/builders';
 import { hashPassword } from '@/domain/crypto/password';
 import { authConfig } from '@/lib/auth/config';
 import { PEER_ADDRESS_HEADER } from '@/lib/auth/peer-address';
@@ -36,6 +36,8 @@ const { default: MailboxPage } = await import('@/app/(public)/mailbox/page');
 const { default: MailboxEmailPage } = await import('@/app/(public)/mailbox/[id]/page');
 const { changePasswordAction } = await import('@/app/(app)/profile/actions');
 const { registerAction } = await import('@/app/(public)/register/actions');
+const { inviteUserAction } = await import('@/app/(app)/customers/actions');
+const { INVITES_PER_HOUR } = await import('@/lib/invites/send-invite');
 
 const { db, sql } = createDb(process.env.DATABASE_URL!);
 afterAll(() => sql.end());
@@ -195,5 +197,16 @@ describe('probing for accounts', () => {
     expect(notice?.text).toContain('/login');
     expect(notice?.text).toMatch(/\/reset-password\?token=/);
     expect(notice?.subject).toBe(de.Email.registrationAttempt.subject);
+  });
+
+  it('every invitation counts against the hourly invite limit, to an address with an account or not', async () => {
+    const owner = await makeUser(db, { emailVerifiedAt: new Date() });
+    const account = await makeAccount(db, { owner });
+    const registered = await makeUser(db, { emailVerifiedAt: new Date() });
+    signInAs(owner);
+    const invite = (email: string) => inviteUserAction(idle, formData({ accountId: account.id, email }));
+    for (let probe = 1; probe <= INVITES_PER_HOUR; probe++) expect(await invite(`probe-${probe}-${Date.now()}@example.test`), `probe ${probe}`).toMatchObject({ formError: 'inviteNoAccount' });
+    expect(await invite(registered.email)).toMatchObject({ formError: 'inviteRateLimited' });
+    expect(await mailsTo(registered.email)).toEqual([]);
   });
 });
