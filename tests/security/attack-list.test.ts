@@ -2,12 +2,13 @@
 // from another machine, guesses through the forms, probes for who has an account, and invitations from someone
 // the owner removed. Each of these failed on the code before its fix. (Logout and callbackUrl: another file.)
 import { Auth } from '@auth/core';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
-import { accounts, outboxEmails, users } from '@/db/schema';
+import { accounts, invites, memberships, outboxEmails, users } from '@/db/schema';
 import { makeAccount, makeUser } from '@/db/seed/builders';
 import { hashPassword } from '@/domain/crypto/password';
+import { removeMembership } from '@/domain/data/memberships';
 import { authConfig } from '@/lib/auth/config';
 import { PEER_ADDRESS_HEADER } from '@/lib/auth/peer-address';
 import { nonLoopbackAddress, send, startAppServer } from '../support/app-server';
@@ -38,6 +39,8 @@ const { changePasswordAction } = await import('@/app/(app)/profile/actions');
 const { registerAction } = await import('@/app/(public)/register/actions');
 const { inviteUserAction } = await import('@/app/(app)/customers/actions');
 const { INVITES_PER_HOUR } = await import('@/lib/invites/send-invite');
+const { removeMemberAction } = await import('@/app/(app)/customers/actions');
+const { acceptInviteAction, answerInviteAction } = await import('@/app/(app)/invites/actions');
 
 const { db, sql } = createDb(process.env.DATABASE_URL!);
 afterAll(() => sql.end());
@@ -208,5 +211,63 @@ describe('probing for accounts', () => {
     for (let probe = 1; probe <= INVITES_PER_HOUR; probe++) expect(await invite(`probe-${probe}-${Date.now()}@example.test`), `probe ${probe}`).toMatchObject({ formError: 'inviteNoAccount' });
     expect(await invite(registered.email)).toMatchObject({ formError: 'inviteRateLimited' });
     expect(await mailsTo(registered.email)).toEqual([]);
+  });
+});
+
+describe('an invitation from a member the owner removed', () => {
+  const person = () => makeUser(db, { emailVerifiedAt: new Date() });
+
+  // A member invites a friend; the friend holds the link from the e-mail.
+  async function invitedByMember() {
+    const owner = await person();
+    const account = await makeAccount(db, { owner });
+    const member = await person();
+    await db.insert(memberships).values({ accountId: account.id, userId: member.id, role: 'member' });
+    const friend = await person();
+    signInAs(member);
+    expect(await inviteUserAction(idle, formData({ accountId: account.id, email: friend.email }))).toMatchObject({ status: 'ok' });
+    const [mail] = await db.select().from(outboxEmails).where(eq(outboxEmails.to, friend.email));
+    const token = decodeURIComponent(/invites\/accept\?token=([\w-]+)/.exec(mail!.text)![1]!);
+    return { account, owner, member, friend, token };
+  }
+  const accept = async (friend: { id: string; sessionVersion: string }, token: string) => {
+    signInAs(friend);
+    return callAction(acceptInviteAction as Action, formData({ token }));
+  };
+  const isMember = async (accountId: string, userId: string) =>
+    (await db.select().from(memberships).where(and(eq(memberships.accountId, accountId), eq(memberships.userId, userId)))).length > 0;
+
+  it('is withdrawn when the owner removes that member, and gives no access', async () => {
+    const { account, owner, member, friend, token } = await invitedByMember();
+    signInAs(owner);
+    expect(await removeMemberAction(idle, formData({ accountId: account.id, userId: member.id }))).toMatchObject({ status: 'ok' });
+    const [invite] = await db.select({ status: invites.status }).from(invites).where(eq(invites.invitedUserId, friend.id));
+    expect(invite?.status).toBe('revoked');
+    expect(await accept(friend, token)).toEqual({ result: { status: 'ok', data: 'revoked' } });
+    expect(await isMember(account.id, friend.id)).toBe(false);
+  });
+
+  it("gives no access once its sender is no longer a member, checked in the accepting transaction, even while the removal is still being written", async () => {
+    const left = await invitedByMember();
+    // As a removal from before this release left it: the membership gone, the invitation still pending.
+    await db.delete(memberships).where(and(eq(memberships.accountId, left.account.id), eq(memberships.userId, left.member.id)));
+    expect(await accept(left.friend, left.token)).toEqual({ result: { status: 'ok', data: 'revoked' } });
+    const [pending] = await db.select({ id: invites.id }).from(invites).where(eq(invites.invitedUserId, left.friend.id));
+    expect(await callAction(answerInviteAction as Action, formData({ inviteId: pending!.id, answer: 'accept' }))).toEqual({ result: { status: 'error', formError: 'notFound' } });
+    expect(await isMember(left.account.id, left.friend.id)).toBe(false);
+
+    // The friend accepts while the owner's removal of the sender has not yet committed.
+    const racing = await invitedByMember();
+    const { answer } = await db.transaction(async (tx) => {
+      await removeMembership(tx, { accountId: racing.account.id, userId: racing.member.id });
+      const answer = accept(racing.friend, racing.token);
+      let isSettled = false;
+      void answer.finally(() => (isSettled = true));
+      // Until the accept waits for the removal's lock (or, without one, is done), then the removal commits.
+      while (!isSettled && (await sql`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%"invites"%'`).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      return { answer };
+    });
+    expect(await answer).toEqual({ result: { status: 'ok', data: 'revoked' } });
+    expect(await isMember(racing.account.id, racing.friend.id)).toBe(false);
   });
 });
