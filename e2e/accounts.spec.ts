@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { login, openMailLink, PASSWORD, register, uniqueEmail } from './helpers';
+import { activateAndLogin, login, openMailLink, PASSWORD, register, uniqueEmail } from './helpers';
 
 test.use({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
 
@@ -66,4 +66,17 @@ test('an activation link used twice or forged shows a clear page', async ({ page
   await expect(page.getByRole('heading', { name: 'This link was already used' })).toBeVisible();
   await page.goto('/activate?token=forged');
   await expect(page.getByRole('heading', { name: 'This link is not valid' })).toBeVisible();
+});
+
+test('the profile refuses a sixth wrong current password as too many attempts, next to the field', async ({ page }) => {
+  await activateAndLogin(page, { name: 'Guessed', email: uniqueEmail('guessed') });
+  await page.goto('/profile');
+  const current = page.getByLabel('Current password');
+  for (let guess = 1; guess <= 6; guess++) {
+    await current.fill(`wrong guess ${guess}`);
+    await page.getByLabel('New password').fill('a brand new password');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    const expected = guess <= 5 ? 'This is not your current password.' : 'Too many failed attempts. Try again in 15 minutes.';
+    await expect(current).toHaveAccessibleDescription(expected);
+  }
 });

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { expect, test, type Page, type Response } from '@playwright/test';
-import { activateAndLogin, addCharger, uniqueEmail } from './helpers';
+import { nonLoopbackAddress, send } from '../tests/support/network';
+import { activateAndLogin, addCharger, PASSWORD, uniqueEmail } from './helpers';
 import { startSimulator } from './simulator';
 
 test.use({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
@@ -142,4 +143,29 @@ test('a signed-in owner uses every page with no CSP violation: scripts, styles, 
   await expect(page.getByTestId('email-body')).toBeVisible();
 
   expect(problems).toEqual([]);
+});
+
+// `npm start` listens on every interface with the local mailbox on: another machine on the network gets a 404 there,
+// whatever it claims in its headers, and also when it has the server render the mailbox for it (a server action's
+// redirect, which Next.js renders by fetching the page from itself over loopback).
+test('the local mailbox is closed to another machine, also through a login that redirects to it', async ({ page, baseURL }) => {
+  const elsewhere = nonLoopbackAddress();
+  const port = Number(new URL(baseURL!).port);
+  const forged = { 'x-forwarded-for': '127.0.0.1', 'x-real-ip': '127.0.0.1', host: `localhost:${port}`, 'x-chargewatch-peer-address': '127.0.0.1' };
+  for (const headers of [{}, forged]) {
+    for (const path of ['/mailbox', '/mailbox/00000000-0000-4000-8000-000000000000']) {
+      expect((await send({ port, from: elsewhere, path, headers })).status, `${path} ${JSON.stringify(headers)}`).toBe(404);
+    }
+  }
+  expect((await send({ port, from: '127.0.0.1', path: '/mailbox' })).status).toBe(200);
+
+  const email = uniqueEmail('elsewhere');
+  await activateAndLogin(page, { name: 'Remote Owner', email });
+  await page.goto(`http://${elsewhere}:${port}/login?callbackUrl=%2Fmailbox`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page.getByTestId('mailbox')).toHaveCount(0);
+  await expect(page.getByText('Activate your Chargewatch account')).toHaveCount(0);
 });

@@ -12,6 +12,8 @@ export type ActionResult<T = null> =
       formError?: ErrorKey;
       formErrorValues?: Record<string, string | number>;
       fieldErrors?: Record<string, ValidationKey[]>;
+      // The values of placeholders in the field errors (Validation.tooManyAttempts: minutes).
+      fieldErrorValues?: Record<string, string | number>;
       // What the user typed, so the form can show it again; never includes passwords.
       values?: Record<string, string>;
     };
@@ -29,8 +31,8 @@ export function fail(
   return { status: 'error', formError, ...extra };
 }
 
-export function fieldError(field: string, key: ValidationKey, values?: Record<string, string>): ActionResult<never> {
-  return { status: 'error', fieldErrors: { [field]: [key] }, values };
+export function fieldError(field: string, key: ValidationKey, values?: Record<string, string>, fieldErrorValues?: Record<string, string | number>): ActionResult<never> {
+  return { status: 'error', fieldErrors: { [field]: [key] }, values, ...(fieldErrorValues && { fieldErrorValues }) };
 }
 
 // Zod messages are Validation keys (see lib/validation.ts), collected per field.

@@ -14,9 +14,9 @@ const BAR: Record<StrengthLevel, string> = {
   strong: 'w-full bg-brand-600',
 };
 
-type PasswordFieldProps = { label: string; name: string; hint?: string; errors?: ValidationKey[]; isNew?: boolean };
+type PasswordFieldProps = { label: string; name: string; hint?: string; errors?: ValidationKey[]; errorValues?: Record<string, string | number>; isNew?: boolean };
 
-export function PasswordField({ label, name, hint, errors, isNew = false }: PasswordFieldProps) {
+export function PasswordField({ label, name, hint, errors, errorValues, isNew = false }: PasswordFieldProps) {
   const t = useTranslations('PasswordStrength');
   const [value, setValue] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -41,6 +41,7 @@ export function PasswordField({ label, name, hint, errors, isNew = false }: Pass
         minLength={isNew ? PASSWORD_MIN : undefined}
         autoComplete={isNew ? 'new-password' : 'current-password'}
         errors={errors}
+        errorValues={errorValues}
         hint={hint}
         ref={input}
         onChange={(event) => setValue(event.target.value)}

@@ -8,10 +8,11 @@ type TextFieldProps = ComponentProps<'input'> & {
   label: string;
   name: string;
   errors?: ValidationKey[];
+  errorValues?: Record<string, string | number>;
   hint?: ReactNode;
 };
 
-export function TextField({ label, name, errors, hint, className = '', ...input }: TextFieldProps) {
+export function TextField({ label, name, errors, errorValues, hint, className = '', ...input }: TextFieldProps) {
   const id = useId();
   const hasErrors = Boolean(errors?.length);
   const describedBy = [hint ? `${id}-hint` : null, `${id}-errors`].filter(Boolean).join(' ');
@@ -35,7 +36,7 @@ export function TextField({ label, name, errors, hint, className = '', ...input 
           {hint}
         </div>
       )}
-      <FieldErrors id={`${id}-errors`} errors={errors} />
+      <FieldErrors id={`${id}-errors`} errors={errors} values={errorValues} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts, users } from './accounts';
 
 export const inviteStatus = pgEnum('invite_status', ['pending', 'accepted', 'declined', 'revoked']);
@@ -30,6 +30,20 @@ export const invites = pgTable(
     index('invites_user_idx').on(t.invitedUserId, t.status),
     index('invites_account_created_idx').on(t.accountId, t.createdAt),
   ],
+);
+
+// One row per invitation sent or sent again, whether or not its address has an account, so that the hourly limit
+// also bounds probing the invite form for who has one.
+export const inviteAttempts = pgTable(
+  'invite_attempts',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('invite_attempts_account_idx').on(t.accountId, t.createdAt)],
 );
 
 export type Invite = typeof invites.$inferSelect;

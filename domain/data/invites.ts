@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, gte } from 'drizzle-orm';
+import { and, desc, eq, exists, gt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { accounts, invites, memberships, users } from '../../db/schema';
@@ -11,6 +11,10 @@ export const INVITE_TTL_MS = 7 * 24 * 3600_000;
 type Scope = { accountId: string };
 type Answer = { inviteId: string; userId: string };
 
+// An invitation speaks for the member who sent it, and only while they belong to its account.
+const senderIsMember = (db: Executor) =>
+  exists(db.select({ one: sql`1` }).from(memberships).where(and(eq(memberships.accountId, invites.accountId), eq(memberships.userId, invites.invitedBy))));
+
 export async function getInviteByToken(db: Executor, { token }: { token: string }) {
   const inviter = alias(users, 'inviter');
   const [row] = await db
@@ -22,6 +26,7 @@ export async function getInviteByToken(db: Executor, { token }: { token: string 
       inviterName: inviter.name,
       status: invites.status,
       expiresAt: invites.expiresAt,
+      isSenderMember: sql<boolean>`${senderIsMember(db)}`,
     })
     .from(invites)
     .innerJoin(accounts, eq(accounts.id, invites.accountId))
@@ -63,14 +68,6 @@ export async function listPendingInvites(db: Executor, { accountId }: Scope) {
     .orderBy(desc(invites.sentAt));
 }
 
-export async function countInvitesSince(db: Executor, { accountId, since }: Scope & { since: Date }): Promise<number> {
-  const [row] = await db
-    .select({ value: count() })
-    .from(invites)
-    .where(and(eq(invites.accountId, accountId), gte(invites.sentAt, since)));
-  return row?.value ?? 0;
-}
-
 type NewInvite = Scope & { invitedUserId: string; email: string; invitedBy: string; tokenHash: string };
 
 // One pending invite per person and account (a unique index): a second one is "already invited".
@@ -98,13 +95,15 @@ export async function renewInvite(db: Executor, { accountId, inviteId, tokenHash
   return rows.length > 0 ? done : failure('notFound');
 }
 
-// Accepting is one transaction: the invite flips from pending exactly once, and the membership appears with it.
+// Accepting is one transaction: the invite flips from pending exactly once, and the membership appears with it. Its
+// sender must be a member at that moment, checked in the same statement: a removal of the sender revokes the invite
+// (revokeInvitesSentBy) in its own transaction, so one of the two writes the row first and the other sees it.
 export async function acceptPendingInvite(db: Executor, { inviteId, userId }: Answer): Promise<Result<{ accountId: string }, 'notFound'>> {
   return db.transaction(async (tx) => {
     const [invite] = await tx
       .update(invites)
       .set({ status: 'accepted', respondedAt: new Date() })
-      .where(and(eq(invites.id, inviteId), eq(invites.invitedUserId, userId), eq(invites.status, 'pending'), gt(invites.expiresAt, new Date())))
+      .where(and(eq(invites.id, inviteId), eq(invites.invitedUserId, userId), eq(invites.status, 'pending'), gt(invites.expiresAt, new Date()), senderIsMember(tx)))
       .returning({ accountId: invites.accountId });
     if (!invite) return failure('notFound');
     await tx.insert(memberships).values({ accountId: invite.accountId, userId, role: 'member' }).onConflictDoNothing();
@@ -128,4 +127,13 @@ export async function revokePendingInvite(db: Executor, { accountId, inviteId }:
     .where(and(eq(invites.id, inviteId), eq(invites.accountId, accountId), eq(invites.status, 'pending')))
     .returning({ id: invites.id });
   return rows.length > 0 ? done : failure('notFound');
+}
+
+// A member who leaves or is removed takes back the invitations they sent that are still waiting.
+export async function revokeInvitesSentBy(db: Executor, { accountId, userId }: Scope & { userId: string }): Promise<Result> {
+  await db
+    .update(invites)
+    .set({ status: 'revoked', respondedAt: new Date() })
+    .where(and(eq(invites.accountId, accountId), eq(invites.invitedBy, userId), eq(invites.status, 'pending')));
+  return done;
 }

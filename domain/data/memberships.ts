@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { accounts, cards, chargers, memberships, transactions, users, type MemberRole } from '../../db/schema';
 import { blockCardsOfUser } from './cards';
+import { revokeInvitesSentBy } from './invites';
 import { done, failure, type Result } from './result';
 
 type Scope = { accountId: string };
@@ -73,7 +74,8 @@ export async function listAccountUsers(db: Executor, { accountId }: Scope) {
     .orderBy(asc(users.name), asc(users.email));
 }
 
-// Owners stay: the role in the WHERE makes removing an owner find nothing to remove.
+// Owners stay: the role in the WHERE makes removing an owner find nothing to remove. The person's cards here are
+// blocked and the invitations they sent withdrawn, with the membership.
 export async function removeMembership(db: Executor, { accountId, userId }: MemberScope): Promise<Result<null, 'notRemovable'>> {
   return db.transaction(async (tx) => {
     const removed = await tx
@@ -82,6 +84,7 @@ export async function removeMembership(db: Executor, { accountId, userId }: Memb
       .returning({ userId: memberships.userId });
     if (removed.length === 0) return failure('notRemovable');
     await blockCardsOfUser(tx, { accountId, userId });
+    await revokeInvitesSentBy(tx, { accountId, userId });
     return done;
   });
 }

@@ -1,35 +1,16 @@
 import 'server-only';
 import type { Executor } from '@/db/client';
-import { hashPassword, verifyPassword } from '@/domain/crypto/password';
-import { clearLoginFailures, forgetLoginAttempt, recordLoginFailure } from '@/domain/data/login-failures';
-import { getCredentials, normalizeEmail } from '@/domain/data/users';
-import { checkLoginLimit, LOGIN_LIMITS } from './login-limit';
+import { checkPassword } from './password-check';
 
 export type LoginAttempt =
   | { status: 'ok'; userId: string }
   | { status: 'invalid' | 'notActivated' }
   | { status: 'rateLimited'; retryAfterMinutes: number };
 
-// Compared against when the e-mail is unknown, so both paths take the same time.
-const decoyHash = hashPassword('not-a-real-password');
-
-export async function attemptLogin(db: Executor, { email, password, ip }: { email: string; password: string; ip: string }): Promise<LoginAttempt> {
-  const key = { email: normalizeEmail(email), ip };
-  // Counted as a failure before the password is checked, so a burst of parallel guesses sees its
-  // own attempts and cannot slip more than the limit past the check.
-  const attempt = await recordLoginFailure(db, { ...key, forgetBefore: new Date(Date.now() - 2 * LOGIN_LIMITS.windowMs) });
-  const limit = await checkLoginLimit(db, key, { pending: 1 });
-  if (limit.isLimited) {
-    await forgetLoginAttempt(db, attempt.value);
-    return { status: 'rateLimited', retryAfterMinutes: limit.retryAfterMinutes };
-  }
-
-  const user = await getCredentials(db, key);
-  const isMatch = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
-  if (!user || !isMatch) return { status: 'invalid' };
-  // Checked only after the password, so that "not activated" is never told to a stranger.
-  await forgetLoginAttempt(db, attempt.value);
-  if (!user.emailVerifiedAt) return { status: 'notActivated' };
-  await clearLoginFailures(db, key);
-  return { status: 'ok', userId: user.id };
+export async function attemptLogin(db: Executor, credentials: { email: string; password: string; ip: string }): Promise<LoginAttempt> {
+  const check = await checkPassword(db, credentials);
+  if (check.status !== 'ok') return check;
+  // Told only after the password matched, so that "not activated" is never told to a stranger.
+  if (!check.isActivated) return { status: 'notActivated' };
+  return { status: 'ok', userId: check.userId };
 }

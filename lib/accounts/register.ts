@@ -1,12 +1,13 @@
 import 'server-only';
 import type { Executor } from '@/db/client';
 import { hashPassword } from '@/domain/crypto/password';
-import { failure, success, type Result } from '@/domain/data/result';
+import { done, failure, success, type Result } from '@/domain/data/result';
 import { issueToken } from '@/domain/data/tokens';
-import { createUserWithAccount, removeUnactivatedRegistration } from '@/domain/data/users';
-import { activationEmail } from '@/lib/email/templates';
+import { createUserWithAccount, getUserByEmail, removeUnactivatedRegistration } from '@/domain/data/users';
+import { activationEmail, registrationAttemptEmail } from '@/lib/email/templates';
 import { assertEmailDeliverable, EmailDeliveryError, sendEmail, unlessUndelivered } from '@/lib/email/send';
 import type { Locale } from '@/lib/i18n/locales';
+import { mailFreshToken } from './token-mail';
 
 type Registration = { name: string; email: string; password: string; locale: Locale };
 type Registered = { userId: string; accountId: string };
@@ -20,12 +21,7 @@ async function createRegistration(db: Executor, registration: Registration, pass
   });
 }
 
-export async function registerUser(db: Executor, registration: Registration): Promise<Result<Registered, 'emailTaken' | 'emailFailed'>> {
-  // With no e-mail service at all, nothing is hashed or stored only to be taken back.
-  if ((await unlessUndelivered(async () => assertEmailDeliverable())) === 'emailFailed') return failure('emailFailed');
-  const created = await createRegistration(db, registration, await hashPassword(registration.password));
-  if (!created.ok) return created;
-  const { token, ...ids } = created.value;
+async function mailActivation(db: Executor, registration: Registration, { token, ...ids }: Registered & { token: string }): Promise<Result<null, 'emailFailed'>> {
   try {
     await sendEmail({ to: registration.email, ...(await activationEmail(registration, token)) });
   } catch (error) {
@@ -35,5 +31,24 @@ export async function registerUser(db: Executor, registration: Registration): Pr
     await removeUnactivatedRegistration(db, ids);
     return failure('emailFailed');
   }
-  return success(ids);
+  return done;
+}
+
+// A taken address gets the answer a new one gets, so that the form tells nobody who has an account: its owner is
+// mailed a way back in (a reset link, with the reset's once-a-minute limit) where a new address gets its activation.
+async function mailOwner(db: Executor, email: string): Promise<Result<null, 'emailFailed'>> {
+  const owner = await getUserByEmail(db, { email });
+  if (!owner) return done;
+  const send = async (token: string) => sendEmail({ to: owner.email, ...(await registrationAttemptEmail(owner, token)) });
+  return (await mailFreshToken(db, { user: owner, purpose: 'reset', send })) === 'undelivered' ? failure('emailFailed') : done;
+}
+
+// Answers alike whether or not the address has an account, and does the same work: the password is hashed and one
+// e-mail goes out either way.
+export async function registerUser(db: Executor, registration: Registration): Promise<Result<null, 'emailFailed'>> {
+  // With no e-mail service at all, nothing is hashed or stored only to be taken back.
+  if ((await unlessUndelivered(async () => assertEmailDeliverable())) === 'emailFailed') return failure('emailFailed');
+  const created = await createRegistration(db, registration, await hashPassword(registration.password));
+  if (!created.ok) return mailOwner(db, registration.email);
+  return mailActivation(db, registration, created.value);
 }

@@ -21,14 +21,29 @@ export async function activationEmail({ name, locale }: Recipient, token: string
   });
 }
 
+const resetUrl = (token: string) => `${appUrl()}/reset-password?token=${encodeURIComponent(token)}`;
+
 export async function passwordResetEmail({ name, locale }: Recipient, token: string) {
   const t = await emailTranslator(locale);
   return renderEmail({
     subject: t('reset.subject'),
     greeting: t('greeting', { name }),
     paragraphs: [t('reset.body'), t('reset.expiry')],
-    action: { label: t('reset.action'), url: `${appUrl()}/reset-password?token=${encodeURIComponent(token)}` },
+    action: { label: t('reset.action'), url: resetUrl(token) },
     footer: t('reset.footer'),
+  });
+}
+
+// To the owner of an address someone tried to register again: the way back in, whoever it was.
+export async function registrationAttemptEmail({ name, locale }: Recipient, token: string) {
+  const t = await emailTranslator(locale);
+  return renderEmail({
+    subject: t('registrationAttempt.subject'),
+    greeting: t('greeting', { name }),
+    paragraphs: [t('registrationAttempt.body'), t('registrationAttempt.choice'), t('reset.expiry')],
+    action: { label: t('reset.action'), url: resetUrl(token) },
+    links: [{ label: t('registrationAttempt.login'), url: `${appUrl()}/login` }],
+    footer: t('registrationAttempt.footer'),
   });
 }
 

@@ -14,15 +14,21 @@ export async function checkInvite(db: Executor, { token, userId }: { token: stri
   if (invite.invitedUserId !== userId) return failure('otherUser');
   if (invite.status === 'revoked') return failure('revoked');
   if (invite.status !== 'pending') return failure('used');
+  // Its sender left or was removed: the invitation went with them.
+  if (!invite.isSenderMember) return failure('revoked');
   if (invite.expiresAt <= new Date()) return failure('expired');
   return success({ inviteId: invite.id, accountId: invite.accountId, accountName: invite.accountName, inviterName: invite.inviterName });
 }
 
+// The check above only tells the user why; acceptPendingInvite decides, in its transaction. Should it refuse what the
+// check let through (answered meanwhile, revoked, or its sender removed at that moment), the check says why now.
 export async function acceptInvite(db: Executor, answer: { token: string; userId: string }): Promise<Result<{ accountId: string }, InviteRefusal>> {
   const check = await checkInvite(db, answer);
   if (!check.ok) return check;
   const accepted = await acceptPendingInvite(db, { inviteId: check.value.inviteId, userId: answer.userId });
-  return accepted.ok ? accepted : failure('used');
+  if (accepted.ok) return accepted;
+  const now = await checkInvite(db, answer);
+  return now.ok ? failure('used') : now;
 }
 
 export async function declineInvite(db: Executor, answer: { token: string; userId: string }): Promise<Result<null, InviteRefusal>> {

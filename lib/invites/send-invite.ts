@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Executor } from '@/db/client';
 import { newToken } from '@/domain/crypto/token';
-import { countInvitesSince, createInvite, getInvitee, renewInvite } from '@/domain/data/invites';
+import { countInviteAttemptsSince, forgetInviteAttempt, recordInviteAttempt } from '@/domain/data/invite-attempts';
+import { createInvite, getInvitee, renewInvite } from '@/domain/data/invites';
 import { isMember } from '@/domain/data/memberships';
 import { done, failure, type Result } from '@/domain/data/result';
 import { getAccountName, getUserByEmail } from '@/domain/data/users';
@@ -9,13 +10,23 @@ import { assertEmailDeliverable, sendEmail, unlessUndelivered } from '@/lib/emai
 import { inviteEmail } from '@/lib/email/templates';
 
 export const INVITES_PER_HOUR = 20;
+const WINDOW_MS = 3600_000;
 
 export type InviteSendRefusal = 'noAccount' | 'alreadyMember' | 'alreadyInvited' | 'rateLimited' | 'emailFailed';
 
 type Inviter = { accountId: string; inviterId: string; inviterName: string };
 
-async function isOverLimit(db: Executor, accountId: string) {
-  return (await countInvitesSince(db, { accountId, since: new Date(Date.now() - 3600_000) })) >= INVITES_PER_HOUR;
+type Attempt = { id: number };
+
+// Every send counts, before the address is even looked up: an address without an account costs as much as one with,
+// so the form answers at most INVITES_PER_HOUR questions of who has an account. Counted before the check, so that a
+// burst of parallel sends sees itself; a send over the limit is forgotten (null) and does not hold back the next hour.
+async function countAttempt(db: Executor, accountId: string): Promise<Attempt | null> {
+  const now = Date.now();
+  const attempt = await recordInviteAttempt(db, { accountId, forgetBefore: new Date(now - 2 * WINDOW_MS) });
+  if ((await countInviteAttemptsSince(db, { accountId, since: new Date(now - WINDOW_MS) })) <= INVITES_PER_HOUR) return attempt.value;
+  await forgetInviteAttempt(db, attempt.value);
+  return null;
 }
 
 async function mailInvite(db: Executor, { inviteId, token, inviter }: { inviteId: string; token: string; inviter: Inviter }) {
@@ -28,7 +39,7 @@ async function mailInvite(db: Executor, { inviteId, token, inviter }: { inviteId
 
 // An invite whose e-mail Resend refused stays pending (failure 'emailFailed'), listed with its Resend button.
 export async function inviteUser(db: Executor, inviter: Inviter, email: string): Promise<Result<null, InviteSendRefusal>> {
-  if (await isOverLimit(db, inviter.accountId)) return failure('rateLimited');
+  if (!(await countAttempt(db, inviter.accountId))) return failure('rateLimited');
   const invitee = await getUserByEmail(db, { email });
   if (!invitee) return failure('noAccount');
   if (await isMember(db, { accountId: inviter.accountId, userId: invitee.id })) return failure('alreadyMember');
@@ -45,7 +56,8 @@ export async function inviteUser(db: Executor, inviter: Inviter, email: string):
 // A new link replaces the old one (which stops working) and the seven days start again. Sent before the
 // transaction commits: should the e-mail not go out, the link of the last one keeps working.
 export async function resendInvite(db: Executor, inviter: Inviter, inviteId: string): Promise<Result<null, 'notFound' | 'rateLimited' | 'emailFailed'>> {
-  if (await isOverLimit(db, inviter.accountId)) return failure('rateLimited');
+  const attempt = await countAttempt(db, inviter.accountId);
+  if (!attempt) return failure('rateLimited');
   const { token, tokenHash } = newToken();
   const sent = await unlessUndelivered(() =>
     db.transaction(async (tx) => {
@@ -54,5 +66,8 @@ export async function resendInvite(db: Executor, inviter: Inviter, inviteId: str
       return renewed;
     }),
   );
-  return sent === 'emailFailed' ? failure('emailFailed') : sent;
+  if (sent === 'emailFailed') return failure('emailFailed');
+  // No pending invitation of this account by that id: nothing was sent, and an id tells nothing of anyone's account.
+  if (!sent.ok) await forgetInviteAttempt(db, attempt);
+  return sent;
 }

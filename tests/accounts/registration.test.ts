@@ -40,18 +40,30 @@ describe('registration', () => {
     expect(en).toBeUndefined();
   });
 
-  it('refuses a second account for the same e-mail, whatever its case, and stores nothing more', async () => {
+  it('answers a second registration of an address, in any case, like a new one, stores nothing, and mails the owner a way back in', async () => {
     const address = email();
-    await registerUser(db(), { name: 'First', email: address, password: PASSWORD, locale: 'en' });
+    await registerUser(db(), { name: 'First', email: address, password: PASSWORD, locale: 'lt' });
     const [{ count: before }] = (await sql`select count(*)::int from accounts`) as unknown as [{ count: number }];
 
     const again = await registerUser(db(), { name: 'Second', email: address.toUpperCase(), password: PASSWORD, locale: 'en' });
 
-    expect(again).toEqual({ ok: false, reason: 'emailTaken' });
+    expect(again).toEqual({ ok: true, value: null });
     const [{ count: after }] = (await sql`select count(*)::int from accounts`) as unknown as [{ count: number }];
     expect(after).toBe(before);
     const users = await sql`select name from users where lower(email) = ${address}`;
     expect(users.map((u) => u.name)).toEqual(['First']);
+    const notice = await lastMailTo(address);
+    expect(notice?.subject).toBe('Kažkas bandė užsiregistruoti jūsų el. pašto adresu');
+    expect(notice?.text).toMatch(/\/reset-password\?token=[\w-]+/);
+    expect(notice?.text).toMatch(/\/login\b/);
+  });
+
+  it('mails the owner of a taken address at most once a minute, however often it is tried, and answers alike all the same', async () => {
+    const address = email();
+    await registerUser(db(), { name: 'Often', email: address, password: PASSWORD, locale: 'en' });
+    for (let attempt = 0; attempt < 3; attempt++) expect(await registerUser(db(), { name: 'Again', email: address, password: PASSWORD, locale: 'en' })).toEqual({ ok: true, value: null });
+    const mails = await sql`select subject from outbox_emails where "to" = ${address} order by created_at`;
+    expect(mails.map((mail) => mail.subject)).toEqual(['Activate your Chargewatch account', 'Someone tried to register with your e-mail address']);
   });
 
   it('stores the password only as a scrypt hash', async () => {

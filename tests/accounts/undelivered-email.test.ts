@@ -99,6 +99,20 @@ describe('when Resend refuses the activation e-mail', () => {
 describe('when Resend refuses the e-mail', () => {
   afterEach(() => vi.unstubAllEnvs());
 
+  it('registering a taken address is answered like registering a new one', async () => {
+    const user = await makeUser(db, { email: address(), emailVerifiedAt: new Date() });
+    const refusing = await startResendStub({ failWith: { status: 500, message: 'outage' } });
+    vi.stubEnv('RESEND_API_KEY', 're_test');
+    vi.stubEnv('RESEND_BASE_URL', refusing.url);
+    const taken = await registerAction(idle, formData({ name: 'Taken', email: user.email, password: PASSWORD }));
+    const email = address();
+    const fresh = await registerAction(idle, formData({ name: 'Taken', email, password: PASSWORD }));
+    await refusing.close();
+    expect(refusing.received).toHaveLength(2);
+    expect(taken).toEqual({ ...fresh, values: { ...(fresh as { values: object }).values, email: user.email } });
+    expect(await traces(user.email, 'Taken')).toEqual({ users: 1, accounts: 0, tokens: 0, outbox: 0 });
+  });
+
   it('a password reset answers a known address like an unknown one, and the link of the last e-mail still works', async () => {
     const working = await startResendStub();
     vi.stubEnv('RESEND_API_KEY', 're_test');

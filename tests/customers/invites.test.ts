@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { cards, invites, memberships, outboxEmails } from '@/db/schema';
+import { MIGRATIONS_DIR } from '@/db/migration-seals';
 import { makeAccount, makeCard, makeUser } from '@/db/seed/builders';
 import { signInAs } from '../support/fake-auth';
 import { formData } from '../support/form';
@@ -68,6 +71,27 @@ describe('inviting', () => {
     const people = await Promise.all(Array.from({ length: INVITES_PER_HOUR + 1 }, () => person()));
     for (const friend of people.slice(0, INVITES_PER_HOUR)) expect(await invite(friend.email)).toMatchObject({ status: 'ok' });
     expect(await invite(people.at(-1)!.email)).toMatchObject({ formError: 'inviteRateLimited' });
+  });
+
+  it('counts addresses without an account and invitations sent again against the same hourly limit, and not the refused ones', async () => {
+    const friend = await person();
+    await invite(friend.email);
+    const [pending] = await db.select().from(invites).where(eq(invites.invitedUserId, friend.id));
+    expect(await resendInviteAction(idle, formData({ accountId: account.id, inviteId: pending!.id }))).toMatchObject({ status: 'ok' });
+    for (let probe = 3; probe <= INVITES_PER_HOUR; probe++) expect(await invite(`nobody-${probe}-${Date.now()}@example.test`)).toMatchObject({ formError: 'inviteNoAccount' });
+    expect(await invite((await person()).email)).toMatchObject({ formError: 'inviteRateLimited' });
+    expect(await resendInviteAction(idle, formData({ accountId: account.id, inviteId: pending!.id }))).toMatchObject({ formError: 'inviteRateLimited' });
+    const [{ count }] = (await sql`select count(*)::int from invite_attempts where account_id = ${account.id}`) as unknown as [{ count: number }];
+    expect(count).toBe(INVITES_PER_HOUR);
+    await sql`update invite_attempts set created_at = now() - interval '61 minutes' where account_id = ${account.id}`;
+    expect(await invite(`nobody-later-${Date.now()}@example.test`)).toMatchObject({ formError: 'inviteNoAccount' });
+  });
+
+  it('lets no more than the hourly limit through when invitations arrive all at once', async () => {
+    const answers = await Promise.all(Array.from({ length: INVITES_PER_HOUR + 5 }, (_, i) => invite(`burst-${i}-${Date.now()}@example.test`)));
+    const errors = answers.map((answer) => (answer as { formError?: string }).formError);
+    expect(errors.filter((error) => error === 'inviteNoAccount').length).toBeLessThanOrEqual(INVITES_PER_HOUR);
+    expect(errors).toContain('inviteRateLimited');
   });
 });
 
@@ -138,6 +162,39 @@ describe('removing and leaving', () => {
     signInAs(owner);
     expect(await leaveAccountAction(idle, formData({ accountId: account.id }))).toMatchObject({ formError: 'ownerCannotLeave' });
     expect(await db.select().from(memberships).where(eq(memberships.userId, owner.id))).toHaveLength(1);
+  });
+
+  it("withdraws the invitations a member sent when they leave, and leaves everyone else's", async () => {
+    const { friend: leaving } = await member();
+    const [theirs, owners] = [await person(), await person()];
+    signInAs(leaving);
+    await invite(theirs.email);
+    signInAs(owner);
+    await invite(owners.email);
+    signInAs(leaving);
+    await expect(leaveAccountAction(idle, formData({ accountId: account.id }))).rejects.toMatchObject({ digest: expect.stringContaining('/dashboard') });
+    const statusOf = async (userId: string) => (await db.select({ status: invites.status }).from(invites).where(eq(invites.invitedUserId, userId)))[0]?.status;
+    expect(await statusOf(theirs.id)).toBe('revoked');
+    expect(await statusOf(owners.id)).toBe('pending');
+    expect(await acceptInvite(db, { token: (await inviteTokenFor(owners.email)).token, userId: owners.id })).toEqual({ ok: true, value: { accountId: account.id } });
+  });
+
+  it('on upgrade, withdraws the pending invitations of members removed before this release (migration 0010)', async () => {
+    const { friend: gone } = await member();
+    const invited = await person();
+    signInAs(gone);
+    await invite(invited.email);
+    const migration = readFileSync(path.join(MIGRATIONS_DIR, '0010_revoke_invites_of_former_members.sql'), 'utf8');
+    // In a transaction that is rolled back: the other tests' invitations stay as they are.
+    const status = await sql
+      .begin(async (tx) => {
+        await tx`delete from memberships where account_id = ${account.id} and user_id = ${gone.id}`;
+        await tx.unsafe(migration);
+        const [row] = await tx`select status from invites where invited_user_id = ${invited.id}`;
+        throw Object.assign(new Error('roll back'), { status: row?.status });
+      })
+      .catch((error: { status?: string }) => error.status);
+    expect(status).toBe('revoked');
   });
 });
 

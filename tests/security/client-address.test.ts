@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientIp } from '@/lib/auth/client-ip';
-import { PEER_ADDRESS_HEADER, recordPeerAddress } from '@/lib/auth/peer-address';
+import { isLoopback, PEER_ADDRESS_HEADER, PEER_SEAL_HEADER, recordPeerAddress } from '@/lib/auth/peer-address';
+import { nonLoopbackAddress, send, startAppServer } from '../support/app-server';
 
 recordPeerAddress();
 function answer(request: IncomingMessage, response: ServerResponse) {
@@ -63,5 +64,34 @@ describe('the client address of a login', () => {
 
   it('behind one trusted proxy is the address that proxy appended, not what the client put in front', async () => {
     expect((await seenAs({ 'x-forwarded-for': '198.51.100.7, 203.0.113.50' })).behindOneProxy).toBe('203.0.113.50');
+  });
+});
+
+// Next.js fetches its own pages from localhost with the original request's headers (a server action's redirect,
+// an action forwarded to another page): such a request is the original client, not this machine.
+describe('a request the server relays to itself', () => {
+  const elsewhere = nonLoopbackAddress();
+  let app: Awaited<ReturnType<typeof startAppServer>>;
+  beforeAll(async () => {
+    app = await startAppServer({
+      '/seen': async (request) => new Response(clientIp(request.headers, 0)),
+      '/relay': async (request) => {
+        const headers = new Headers(request.headers);
+        headers.delete('host');
+        return fetch(`http://localhost:${app.port}/seen`, { headers });
+      },
+    });
+  });
+  afterAll(() => app.close());
+
+  it('keeps the address of the client it was relayed for', async () => {
+    const relayed = await send({ port: app.port, from: elsewhere, path: '/relay', headers: { [PEER_ADDRESS_HEADER]: '127.0.0.1' } });
+    expect(relayed.body).toMatch(new RegExp(`(^|:)${elsewhere.replaceAll('.', '\\.')}$`));
+    expect(isLoopback((await send({ port: app.port, from: '127.0.0.1', path: '/relay' })).body)).toBe(true);
+  });
+
+  it('is told from a client on this machine that claims another address with a made-up seal', async () => {
+    const claims = { [PEER_ADDRESS_HEADER]: '203.0.113.9', [PEER_SEAL_HEADER]: 'made-up' };
+    expect(isLoopback((await send({ port: app.port, from: '127.0.0.1', path: '/seen', headers: claims })).body)).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { z } from 'zod';
 import { fieldError, ok } from '@/lib/action-result';
 import { changePassword } from '@/lib/accounts/change-password';
 import { signIn } from '@/lib/auth';
+import { clientIp } from '@/lib/auth/client-ip';
 import { updateUserName } from '@/domain/data/users';
 import { db } from '@/lib/db';
 import { userAction } from '@/lib/user-action';
@@ -20,7 +22,8 @@ export const updateNameAction = userAction(updateNameSchema, async ({ input, use
 });
 
 export const changePasswordAction = userAction(changePasswordSchema, async ({ input, user }) => {
-  const result = await changePassword(db(), { userId: user.id, ...input });
+  const result = await changePassword(db(), { user, ip: clientIp(await headers()), ...input });
+  if (!result.ok && result.reason === 'rateLimited') return fieldError('currentPassword', 'tooManyAttempts', undefined, { minutes: result.retryAfterMinutes });
   if (!result.ok) return fieldError('currentPassword', 'wrongPassword');
   // Every session, this one included, was ended by the new session version; start a fresh one here.
   await signIn('credentials', { email: user.email, password: input.newPassword, redirect: false });

@@ -35,7 +35,7 @@ export function PasswordForm() {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormAlert state={state} />
       {state.status === 'ok' && <Alert tone="success">{t('passwordChanged')}</Alert>}
-      <PasswordField label={t('currentPassword')} name="currentPassword" errors={errors?.currentPassword} />
+      <PasswordField label={t('currentPassword')} name="currentPassword" errors={errors?.currentPassword} errorValues={state.status === 'error' ? state.fieldErrorValues : undefined} />
       <PasswordField label={t('newPassword')} name="newPassword" hint={tRegister('passwordHint', { min: PASSWORD_MIN })} errors={errors?.newPassword} isNew />
       <SubmitButton label={t('changePassword')} className="self-start" />
     </form>

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { isMailboxEnabled } from '@/lib/config';
 import { listOutbox } from '@/domain/data/outbox';
 import { db } from '@/lib/db';
+import { canOpenMailbox } from '@/lib/email/mailbox';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function MailboxPage() {
-  if (!isMailboxEnabled()) notFound();
+  if (!(await canOpenMailbox())) notFound();
   const [t, format, emails] = await Promise.all([getTranslations('MailboxPage'), getFormatter(), listOutbox(db())]);
   return (
     <div className="mx-auto w-full max-w-3xl px-4 py-8">

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
-import { fail, fieldError, formFields, formValues, invalid, type ActionResult } from '@/lib/action-result';
+import { fail, formFields, formValues, invalid, type ActionResult } from '@/lib/action-result';
 import { registerUser } from '@/lib/accounts/register';
 import { db } from '@/lib/db';
 import { registerSchema } from './schemas';
@@ -12,8 +12,8 @@ export async function registerAction(_previous: ActionResult, form: FormData): P
   const input = registerSchema.safeParse(formFields(form));
   if (!input.success) return invalid(input.error, values);
 
+  // The same answer whether or not the address has an account (lib/accounts/register.ts).
   const result = await registerUser(db(), { ...input.data, locale: await getLocale() });
-  if (!result.ok && result.reason === 'emailTaken') return fieldError('email', 'emailTaken', values);
   // Nothing was kept: the same form can simply be sent again.
   if (!result.ok) return fail('emailFailed', { values });
 

@@ -2,13 +2,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { isMailboxEnabled } from '@/lib/config';
 import { getOutboxEmail } from '@/domain/data/outbox';
 import { db } from '@/lib/db';
+import { canOpenMailbox } from '@/lib/email/mailbox';
 
 export default async function MailboxEmailPage({ params }: PageProps<'/mailbox/[id]'>) {
   const id = z.uuid().safeParse((await params).id);
-  if (!isMailboxEnabled() || !id.success) notFound();
+  if (!id.success || !(await canOpenMailbox())) notFound();
   const email = await getOutboxEmail(db(), { id: id.data });
   if (!email) notFound();
   const [t, format] = await Promise.all([getTranslations('MailboxPage'), getFormatter()]);
