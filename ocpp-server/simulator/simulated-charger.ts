@@ -17,6 +17,9 @@ export type SimulatedChargerOptions = {
   backoff?: { initialDelay: number; maxDelay: number };
   // Central system calls this charger never answers, to exercise the platform's timeouts.
   ignoreActions?: string[];
+  // AuthorizeRemoteTxRequests (OCPP 1.6 §9.1): the charger sends Authorize with the idTag of a RemoteStartTransaction
+  // and starts only if it is Accepted, as many real chargers do.
+  authorizesRemoteStarts?: boolean;
 };
 
 export type LocalListEntry = IdTagInfo;
@@ -30,7 +33,7 @@ type Session = { idTag: string; transactionId: number | null; meterWh: number; t
 export class SimulatedCharger extends EventEmitter {
   readonly client: RpcClient;
   readonly queue: TransactionQueue;
-  readonly configuration = new Map<string, string>([['HeartbeatInterval', '300'], ['MeterValueSampleInterval', '5']]);
+  readonly configuration: Map<string, string>;
   readonly errors: unknown[] = [];
   readonly receivedCalls: string[] = [];
   // The Local Authorization List as the last SendLocalList left it (OCPP 1.6 §3.5.3).
@@ -42,6 +45,11 @@ export class SimulatedCharger extends EventEmitter {
 
   constructor(readonly options: SimulatedChargerOptions) {
     super();
+    this.configuration = new Map([
+      ['HeartbeatInterval', '300'],
+      ['MeterValueSampleInterval', '5'],
+      ['AuthorizeRemoteTxRequests', String(options.authorizesRemoteStarts ?? false)],
+    ]);
     this.client = new RPCClient({
       endpoint: options.url,
       identity: options.identity,
@@ -112,6 +120,7 @@ export class SimulatedCharger extends EventEmitter {
 
   async authorize(idTag: string) {
     const result = await callV16(this.client, 'Authorize', { idTag });
+    this.emit('authorized', { idTag, status: result.idTagInfo.status });
     return result.idTagInfo.status;
   }
 
