@@ -20,6 +20,8 @@ export type SimulatedChargerOptions = {
   // AuthorizeRemoteTxRequests (OCPP 1.6 §9.1): the charger sends Authorize with the idTag of a RemoteStartTransaction
   // and starts only if it is Accepted, as many real chargers do.
   authorizesRemoteStarts?: boolean;
+  // Timestamps without a UTC offset (`2026-12-01T10:00:00`, in UTC), as some chargers send them.
+  naiveTimestamps?: boolean;
 };
 
 export type LocalListEntry = IdTagInfo;
@@ -115,7 +117,13 @@ export class SimulatedCharger extends EventEmitter {
 
   async sendStatus(connectorId: number, status: ConnectorStatus) {
     if (!this.isConnected) return;
-    await callV16(this.client, 'StatusNotification', { connectorId, errorCode: 'NoError', status, timestamp: new Date().toISOString() });
+    await callV16(this.client, 'StatusNotification', { connectorId, errorCode: 'NoError', status, timestamp: this.now() });
+  }
+
+  // The charger's clock as it writes it in its messages.
+  now() {
+    const iso = new Date().toISOString();
+    return this.options.naiveTimestamps ? iso.slice(0, 19) : iso;
   }
 
   async authorize(idTag: string) {
@@ -150,7 +158,7 @@ export class SimulatedCharger extends EventEmitter {
     const timer = setInterval(() => this.sampleMeter(connectorId), this.options.meterIntervalMs ?? 5000);
     const session: Session = { idTag, transactionId: null, meterWh, timer };
     this.sessions.set(connectorId, session);
-    const timestamp = new Date().toISOString();
+    const timestamp = this.now();
     this.queue.push({
       action: 'StartTransaction',
       build: () => ({ connectorId, idTag, meterStart: meterWh, timestamp }),
@@ -168,7 +176,7 @@ export class SimulatedCharger extends EventEmitter {
     if (!session) return;
     const powerW = this.options.powerW ?? 7400;
     session.meterWh += Math.round((powerW * (this.options.meterIntervalMs ?? 5000)) / 3_600_000);
-    const reading = { connectorId, meterWh: session.meterWh, powerW, timestamp: new Date().toISOString() };
+    const reading = { connectorId, meterWh: session.meterWh, powerW, timestamp: this.now() };
     this.queue.push({ action: 'MeterValues', build: () => meterValuesRequest({ ...reading, transactionId: session.transactionId }) });
   }
 
@@ -178,7 +186,7 @@ export class SimulatedCharger extends EventEmitter {
     clearInterval(session.timer);
     this.sessions.delete(connectorId);
     this.meterWh.set(connectorId, session.meterWh);
-    const stop = { meterStop: session.meterWh, timestamp: new Date().toISOString(), reason, idTag: session.idTag };
+    const stop = { meterStop: session.meterWh, timestamp: this.now(), reason, idTag: session.idTag };
     this.queue.push({
       action: 'StopTransaction',
       build: () => {

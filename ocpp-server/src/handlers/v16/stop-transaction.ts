@@ -2,12 +2,13 @@ import { stopTransaction as recordStop } from '../../../../domain/data/charger-t
 import { toIdTagInfo } from './id-tag-info';
 import { toMeterSamples } from './samples';
 import type { V16Handler } from './types';
+import { parseChargerTime } from '../../ocpp/charger-time';
 
 export const stopTransaction: V16Handler<'StopTransaction'> = async ({ charger, db, log }, request) => {
   const stopped = await recordStop(db, charger, {
     transactionId: request.transactionId,
     meterStopWh: request.meterStop,
-    stoppedAt: new Date(request.timestamp),
+    stoppedAt: parseChargerTime(request.timestamp),
     reason: request.reason ?? null,
     idTag: request.idTag ?? null,
     samples: toMeterSamples(request.transactionData ?? []),
