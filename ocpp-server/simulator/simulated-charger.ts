@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { createRPCError, RPCClient, type RpcClient } from '../src/ocpp/rpc';
-import { callV16, type IdTagInfo, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
+import { callV16, type IdTagInfo, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
 import { answerCentralSystemCalls } from './central-system-calls';
 import { meterValuesRequest } from './meter-values';
 import { TransactionQueue } from './transaction-queue';
@@ -22,7 +22,11 @@ export type SimulatedChargerOptions = {
   authorizesRemoteStarts?: boolean;
   // Timestamps without a UTC offset (`2026-12-01T10:00:00`, in UTC), as some chargers send them.
   naiveTimestamps?: boolean;
+  // SecurityEventNotifications (OCPP 1.6 security whitepaper) sent after each BootNotification is accepted.
+  securityEventsAtBoot?: SecurityEvent[];
 };
+
+export type SecurityEvent = Omit<SecurityEventNotificationRequest, 'timestamp'>;
 
 export type LocalListEntry = IdTagInfo;
 type ConnectorStatus = StatusNotificationRequest['status'];
@@ -82,6 +86,7 @@ export class SimulatedCharger extends EventEmitter {
   async start() {
     await this.connectWithRetry();
     const boot = await callV16(this.client, 'BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator', chargePointSerialNumber: this.identity, firmwareVersion: 'sim-1.0' });
+    await this.reportSecurityEvents();
     const everyMs = this.options.heartbeatIntervalMs ?? boot.interval * 1000;
     this.heartbeat = setInterval(() => void this.trigger('Heartbeat').catch(() => {}), everyMs);
     await this.trigger('StatusNotification');
@@ -108,7 +113,10 @@ export class SimulatedCharger extends EventEmitter {
 
   async trigger(message: TriggerableMessage) {
     if (message === 'Heartbeat') await callV16(this.client, 'Heartbeat', {});
-    if (message === 'BootNotification') await callV16(this.client, 'BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator' });
+    if (message === 'BootNotification') {
+      await callV16(this.client, 'BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator' });
+      await this.reportSecurityEvents();
+    }
     if (message !== 'StatusNotification') return;
     for (let connectorId = 0; connectorId <= this.connectorCount; connectorId++) {
       await this.sendStatus(connectorId, this.sessions.has(connectorId) ? 'Charging' : 'Available');
@@ -118,6 +126,10 @@ export class SimulatedCharger extends EventEmitter {
   async sendStatus(connectorId: number, status: ConnectorStatus) {
     if (!this.isConnected) return;
     await callV16(this.client, 'StatusNotification', { connectorId, errorCode: 'NoError', status, timestamp: this.now() });
+  }
+
+  private async reportSecurityEvents() {
+    for (const event of this.options.securityEventsAtBoot ?? []) await callV16(this.client, 'SecurityEventNotification', { ...event, timestamp: this.now() });
   }
 
   // The charger's clock as it writes it in its messages.

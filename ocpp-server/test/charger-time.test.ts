@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { RPCClient } from 'ocpp-rpc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectors, meterValues, transactions } from '../../db/schema';
+import { connectors, meterValues, securityEvents, transactions } from '../../db/schema';
 import { makeAccount, makeCard, makeCharger } from '../../db/seed/builders';
 import { killAllServers, spawnServer, type ChildServer } from './child-server';
 import { connectClient, testDb, waitFor } from './helpers';
@@ -38,7 +38,7 @@ const samplesAt = (chargerId: string, measurand: string) =>
   db.select({ sampledAt: meterValues.sampledAt }).from(meterValues).where(and(eq(meterValues.chargerId, chargerId), eq(meterValues.measurand, measurand)));
 
 describe('charger timestamps without a UTC offset', () => {
-  it('reads them as UTC in StatusNotification, StartTransaction, MeterValues and StopTransaction with its transactionData', async () => {
+  it('reads them as UTC in StatusNotification, StartTransaction, MeterValues, StopTransaction with its transactionData and SecurityEventNotification', async () => {
     const { row, client } = await charger();
     const card = await makeCard(db, { accountId: account.id });
     await client.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Preparing', timestamp: '2026-12-01T09:59:30' });
@@ -53,6 +53,7 @@ describe('charger timestamps without a UTC offset', () => {
       timestamp: '2026-12-01 10:30:00',
       transactionData: [reading('2026-12-01T10:30:00', 'Energy.Active.Export.Register', '7')],
     });
+    await client.call('SecurityEventNotification', { type: 'SettingSystemTime', timestamp: '2026-12-01T10:31:00' });
 
     const [status] = await db.select().from(connectors).where(and(eq(connectors.chargerId, row.id), eq(connectors.connectorId, 1)));
     expect(status?.statusAt).toEqual(utc('2026-12-01T09:59:30'));
@@ -60,6 +61,8 @@ describe('charger timestamps without a UTC offset', () => {
     expect(session).toMatchObject({ startedAt: utc('2026-12-01T10:00:00'), stoppedAt: utc('2026-12-01T10:30:00') });
     expect(await samplesAt(row.id, 'Energy.Active.Import.Register')).toEqual([{ sampledAt: utc('2026-07-01T10:15:00.250') }]);
     expect(await samplesAt(row.id, 'Energy.Active.Export.Register')).toEqual([{ sampledAt: utc('2026-12-01T10:30:00') }]);
+    const events = await db.select({ occurredAt: securityEvents.occurredAt }).from(securityEvents).where(eq(securityEvents.chargerId, row.id));
+    expect(events).toEqual([{ occurredAt: utc('2026-12-01T10:31:00') }]);
   });
 
   it('keeps an explicit offset, with or without its colon', async () => {
