@@ -135,20 +135,26 @@ describe('the migration making each reading one row', () => {
   const database = `chargewatch_migration_${randomBytes(4).toString('hex')}`;
   const url = Object.assign(new URL(process.env.DATABASE_URL!), { pathname: `/${database}` }).href;
   let before: string;
+  let before0008: string;
+
+  // A migrations folder with those before `tag`, as a database deployed before it has them.
+  async function migrationsBefore(tag: string) {
+    const folder = await mkdtemp(path.join(tmpdir(), 'chargewatch-migrations-'));
+    const journal = JSON.parse(await readFile(path.join(migrations, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    const entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === tag));
+    await mkdir(path.join(folder, 'meta'));
+    await writeFile(path.join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
+    await Promise.all(entries.map((entry) => copyFile(path.join(migrations, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`))));
+    return folder;
+  }
 
   beforeAll(async () => {
     await sql.unsafe(`create database "${database}"`);
-    // The migrations up to 0004, as a database deployed before 0005 has them.
-    before = await mkdtemp(path.join(tmpdir(), 'chargewatch-migrations-'));
-    const journal = JSON.parse(await readFile(path.join(migrations, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-    const entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === '0005_meter_values_once'));
-    await mkdir(path.join(before, 'meta'));
-    await writeFile(path.join(before, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
-    await Promise.all(entries.map((entry) => copyFile(path.join(migrations, `${entry.tag}.sql`), path.join(before, `${entry.tag}.sql`))));
+    [before, before0008] = await Promise.all([migrationsBefore('0005_meter_values_once'), migrationsBefore('0008_meter_values_key_with_unit')]);
   });
 
   afterAll(async () => {
-    await rm(before, { recursive: true, force: true });
+    await Promise.all([before, before0008].map((folder) => rm(folder, { recursive: true, force: true })));
     await sql.unsafe(`drop database if exists "${database}" with (force)`);
   });
 
@@ -214,13 +220,12 @@ describe('the migration making each reading one row', () => {
     const firstUrl = Object.assign(new URL(process.env.DATABASE_URL!), { pathname: `/${firstRelease}` }).href;
     const deployed = createDb(firstUrl, { max: 1 });
     try {
-      await runMigrations(firstUrl);
+      await migrate(deployed.db, { migrationsFolder: before0008 });
       // As the first 0005 left it, before 0008 was applied.
       await deployed.sql.unsafe(`
         alter table meter_values drop constraint meter_values_sample_key;
         alter table meter_values add constraint meter_values_sample_key
-          unique nulls not distinct (charger_id, sampled_at, connector_id, measurand, phase, location, context, value);
-        delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations);`);
+          unique nulls not distinct (charger_id, sampled_at, connector_id, measurand, phase, location, context, value);`);
       await runMigrations(firstUrl);
       const account = await makeAccount(deployed.db);
       const charger = await makeCharger(deployed.db, { accountId: account.id });
