@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { chargers, connectors } from '../../../db/schema';
-import { MAX_CONNECTORS } from '../../charging/limits';
+import { isConnectorId } from '../../charging/limits';
 import type { ChargerRef } from './chargers';
 import { assignments, columnList, fromExcluded } from './columns';
 import { chargerEventsOf, fieldList, lastPerKey, recordsetOf } from './recordset';
@@ -37,7 +37,7 @@ const statusRecords = recordsetOf({ account_id: chargers.accountId, ...STATUS_FI
 export async function recordConnectorStatuses(db: Database, statuses: ChargerConnectorStatus[]) {
   const updatedAt = new Date();
   const rows = statuses
-    .filter((status) => status.connectorId <= MAX_CONNECTORS)
+    .filter((status) => isConnectorId(status.connectorId))
     .map((status) => ({
       charger_id: status.chargerId,
       account_id: status.accountId,
