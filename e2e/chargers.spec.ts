@@ -26,10 +26,15 @@ test('an owner adds a charger, sees it come online live, resets it and reads its
   await expect(page.getByTestId('online-badge')).toHaveText('Offline');
   await expect(page.getByRole('button', { name: 'Soft reset' })).toBeDisabled();
 
-  simulator = startSimulator({ url, password });
+  simulator = startSimulator({ url, password, extra: ['--security-event', 'StartupOfTheDevice', '--security-event', 'AcmeLidOpened'] });
   await expect(page.getByTestId('online-badge')).toHaveText('Online', { timeout: 60_000 });
   await expect(page.getByTestId('connector-1')).toContainText('Available');
   await expect(page.getByTestId('boot-info')).toContainText('Simulator');
+  // A type of the security whitepaper's list in words, another as the charger sent it.
+  const securityEvents = page.getByTestId('security-events');
+  await expect(securityEvents).toContainText('Charger started');
+  await expect(securityEvents).toContainText('Critical');
+  await expect(securityEvents).toContainText('AcmeLidOpened');
 
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Soft reset' }).click();

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   doublePrecision,
   index,
@@ -56,6 +57,19 @@ export const chargers = pgTable(
   ],
 );
 
+// What a StatusNotification reports (OCPP 1.6 §4.9); fresh builders for each table that stores it.
+function reportedStatus() {
+  return {
+    status: text().notNull(),
+    errorCode: text().notNull(),
+    info: text(),
+    vendorId: text(),
+    vendorErrorCode: text(),
+    // The charger's clock, when it sent one (optional in 1.6).
+    statusAt: timestamp({ withTimezone: true }),
+  };
+}
+
 // Connector 0 is the charge point as a whole (OCPP 1.6 §4.9 StatusNotification).
 export const connectors = pgTable(
   'connectors',
@@ -64,15 +78,25 @@ export const connectors = pgTable(
       .notNull()
       .references(() => chargers.id, { onDelete: 'cascade' }),
     connectorId: integer().notNull(),
-    status: text().notNull(),
-    errorCode: text().notNull(),
-    info: text(),
-    vendorId: text(),
-    vendorErrorCode: text(),
-    statusAt: timestamp({ withTimezone: true }),
+    ...reportedStatus(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.chargerId, t.connectorId] })],
+);
+
+// Every StatusNotification as the charger sent it, late and replayed ones included; `connectors` holds the newest.
+export const connectorStatusHistory = pgTable(
+  'connector_status_history',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    chargerId: uuid()
+      .notNull()
+      .references(() => chargers.id, { onDelete: 'cascade' }),
+    connectorId: integer().notNull(),
+    ...reportedStatus(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('connector_status_history_connector_idx').on(t.chargerId, t.connectorId, t.statusAt)],
 );
 
 export type Charger = typeof chargers.$inferSelect;

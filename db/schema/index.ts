@@ -6,5 +6,6 @@ export * from './cards';
 export * from './transactions';
 export * from './commands';
 export * from './ocpp-log';
+export * from './security-events';
 export * from './invites';
 export * from './tariffs';

@@ -15,6 +15,7 @@ export const CHARGER_EVENT_KINDS = [
   'data-transfer',
   'diagnostics-status',
   'firmware-status',
+  'security-event',
 ] as const;
 
 export type ChargerEventKind = (typeof CHARGER_EVENT_KINDS)[number];

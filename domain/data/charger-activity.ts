@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { chargers, ocppMessages, transactions } from '../../db/schema';
+import { chargers, ocppMessages, securityEvents, transactions } from '../../db/schema';
 import { latestReading } from './meter-sql';
 
 type ChargerScope = { accountId: string; chargerId: string };
@@ -39,5 +39,16 @@ export async function listRecentSessions(db: Executor, { accountId, chargerId, l
     .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
     .where(and(eq(transactions.chargerId, chargerId), eq(chargers.accountId, accountId)))
     .orderBy(desc(transactions.startedAt))
+    .limit(limit);
+}
+
+// The charger's latest security events by its own clock (a charger reporting a backlog sends them late).
+export async function listRecentSecurityEvents(db: Executor, { accountId, chargerId, limit = 10 }: ChargerScope & { limit?: number }) {
+  return db
+    .select({ id: securityEvents.id, type: securityEvents.type, occurredAt: securityEvents.occurredAt, techInfo: securityEvents.techInfo })
+    .from(securityEvents)
+    .innerJoin(chargers, eq(chargers.id, securityEvents.chargerId))
+    .where(and(eq(securityEvents.chargerId, chargerId), eq(chargers.accountId, accountId)))
+    .orderBy(desc(securityEvents.occurredAt), desc(securityEvents.id))
     .limit(limit);
 }

@@ -28,7 +28,8 @@ export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
   async RemoteStartTransaction(charger, params) {
     const connectorId = params.connectorId ?? charger.freeConnector();
     if (connectorId === null || charger.session(connectorId)) return { status: 'Rejected' };
-    later(() => charger.startSession(connectorId, params.idTag, { shouldAuthorize: false }));
+    const shouldAuthorize = charger.configuration.get('AuthorizeRemoteTxRequests') === 'true';
+    later(() => charger.startSession(connectorId, params.idTag, { shouldAuthorize }));
     return { status: 'Accepted' };
   },
   async RemoteStopTransaction(charger, params) {

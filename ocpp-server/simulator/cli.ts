@@ -1,5 +1,6 @@
 // `npm run simulate -- --chargers N [--url ws://localhost:9000/ocpp] [--password ...] [--identity-prefix SIM | --identity ID]
-//   [--meter-interval 5000] [--power 7400] [--charge] [--register]`
+//   [--meter-interval 5000] [--power 7400] [--charge] [--register] [--security-event TYPE …] [--authorize-remote-starts]
+//   [--naive-timestamps]`
 import { parseArgs } from 'node:util';
 import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
 import { SimulatedCharger } from './simulated-charger';
@@ -17,6 +18,12 @@ const { values } = parseArgs({
     // Charging power in watts while a session runs (7400: a typical single-phase wallbox).
     power: { type: 'string', default: '7400' },
     register: { type: 'boolean', default: false },
+    // A SecurityEventNotification of this type after each boot (repeat the flag for several).
+    'security-event': { type: 'string', multiple: true, default: [] },
+    // AuthorizeRemoteTxRequests=true: Authorize before starting a remote start.
+    'authorize-remote-starts': { type: 'boolean', default: false },
+    // Timestamps without a UTC offset.
+    'naive-timestamps': { type: 'boolean', default: false },
   },
 });
 
@@ -35,7 +42,17 @@ if (values.register) {
 
 const simulated = identities.map(
   (identity) =>
-    new SimulatedCharger({ url: values.url, identity, password: values.password, connectors: 2, meterIntervalMs: Number(values['meter-interval']), powerW: Number(values.power) }),
+    new SimulatedCharger({
+      url: values.url,
+      identity,
+      password: values.password,
+      connectors: 2,
+      meterIntervalMs: Number(values['meter-interval']),
+      powerW: Number(values.power),
+      securityEventsAtBoot: values['security-event'].map((type) => ({ type })),
+      authorizesRemoteStarts: values['authorize-remote-starts'],
+      naiveTimestamps: values['naive-timestamps'],
+    }),
 );
 
 const started = Date.now();

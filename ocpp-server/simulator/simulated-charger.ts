@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { createRPCError, RPCClient, type RpcClient } from '../src/ocpp/rpc';
-import { callV16, type IdTagInfo, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
+import { callV16, type IdTagInfo, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
 import { answerCentralSystemCalls } from './central-system-calls';
 import { meterValuesRequest } from './meter-values';
 import { TransactionQueue } from './transaction-queue';
@@ -17,7 +17,16 @@ export type SimulatedChargerOptions = {
   backoff?: { initialDelay: number; maxDelay: number };
   // Central system calls this charger never answers, to exercise the platform's timeouts.
   ignoreActions?: string[];
+  // AuthorizeRemoteTxRequests (OCPP 1.6 §9.1): the charger sends Authorize with the idTag of a RemoteStartTransaction
+  // and starts only if it is Accepted, as many real chargers do.
+  authorizesRemoteStarts?: boolean;
+  // Timestamps without a UTC offset (`2026-12-01T10:00:00`, in UTC), as some chargers send them.
+  naiveTimestamps?: boolean;
+  // SecurityEventNotifications (OCPP 1.6 security whitepaper) sent after each BootNotification is accepted.
+  securityEventsAtBoot?: SecurityEvent[];
 };
+
+export type SecurityEvent = Omit<SecurityEventNotificationRequest, 'timestamp'>;
 
 export type LocalListEntry = IdTagInfo;
 type ConnectorStatus = StatusNotificationRequest['status'];
@@ -30,7 +39,7 @@ type Session = { idTag: string; transactionId: number | null; meterWh: number; t
 export class SimulatedCharger extends EventEmitter {
   readonly client: RpcClient;
   readonly queue: TransactionQueue;
-  readonly configuration = new Map<string, string>([['HeartbeatInterval', '300'], ['MeterValueSampleInterval', '5']]);
+  readonly configuration: Map<string, string>;
   readonly errors: unknown[] = [];
   readonly receivedCalls: string[] = [];
   // The Local Authorization List as the last SendLocalList left it (OCPP 1.6 §3.5.3).
@@ -42,6 +51,11 @@ export class SimulatedCharger extends EventEmitter {
 
   constructor(readonly options: SimulatedChargerOptions) {
     super();
+    this.configuration = new Map([
+      ['HeartbeatInterval', '300'],
+      ['MeterValueSampleInterval', '5'],
+      ['AuthorizeRemoteTxRequests', String(options.authorizesRemoteStarts ?? false)],
+    ]);
     this.client = new RPCClient({
       endpoint: options.url,
       identity: options.identity,
@@ -72,6 +86,7 @@ export class SimulatedCharger extends EventEmitter {
   async start() {
     await this.connectWithRetry();
     const boot = await callV16(this.client, 'BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator', chargePointSerialNumber: this.identity, firmwareVersion: 'sim-1.0' });
+    await this.reportSecurityEvents();
     const everyMs = this.options.heartbeatIntervalMs ?? boot.interval * 1000;
     this.heartbeat = setInterval(() => void this.trigger('Heartbeat').catch(() => {}), everyMs);
     await this.trigger('StatusNotification');
@@ -98,7 +113,10 @@ export class SimulatedCharger extends EventEmitter {
 
   async trigger(message: TriggerableMessage) {
     if (message === 'Heartbeat') await callV16(this.client, 'Heartbeat', {});
-    if (message === 'BootNotification') await callV16(this.client, 'BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator' });
+    if (message === 'BootNotification') {
+      await callV16(this.client, 'BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator' });
+      await this.reportSecurityEvents();
+    }
     if (message !== 'StatusNotification') return;
     for (let connectorId = 0; connectorId <= this.connectorCount; connectorId++) {
       await this.sendStatus(connectorId, this.sessions.has(connectorId) ? 'Charging' : 'Available');
@@ -107,11 +125,22 @@ export class SimulatedCharger extends EventEmitter {
 
   async sendStatus(connectorId: number, status: ConnectorStatus) {
     if (!this.isConnected) return;
-    await callV16(this.client, 'StatusNotification', { connectorId, errorCode: 'NoError', status, timestamp: new Date().toISOString() });
+    await callV16(this.client, 'StatusNotification', { connectorId, errorCode: 'NoError', status, timestamp: this.now() });
+  }
+
+  private async reportSecurityEvents() {
+    for (const event of this.options.securityEventsAtBoot ?? []) await callV16(this.client, 'SecurityEventNotification', { ...event, timestamp: this.now() });
+  }
+
+  // The charger's clock as it writes it in its messages.
+  now() {
+    const iso = new Date().toISOString();
+    return this.options.naiveTimestamps ? iso.slice(0, 19) : iso;
   }
 
   async authorize(idTag: string) {
     const result = await callV16(this.client, 'Authorize', { idTag });
+    this.emit('authorized', { idTag, status: result.idTagInfo.status });
     return result.idTagInfo.status;
   }
 
@@ -141,7 +170,7 @@ export class SimulatedCharger extends EventEmitter {
     const timer = setInterval(() => this.sampleMeter(connectorId), this.options.meterIntervalMs ?? 5000);
     const session: Session = { idTag, transactionId: null, meterWh, timer };
     this.sessions.set(connectorId, session);
-    const timestamp = new Date().toISOString();
+    const timestamp = this.now();
     this.queue.push({
       action: 'StartTransaction',
       build: () => ({ connectorId, idTag, meterStart: meterWh, timestamp }),
@@ -159,7 +188,7 @@ export class SimulatedCharger extends EventEmitter {
     if (!session) return;
     const powerW = this.options.powerW ?? 7400;
     session.meterWh += Math.round((powerW * (this.options.meterIntervalMs ?? 5000)) / 3_600_000);
-    const reading = { connectorId, meterWh: session.meterWh, powerW, timestamp: new Date().toISOString() };
+    const reading = { connectorId, meterWh: session.meterWh, powerW, timestamp: this.now() };
     this.queue.push({ action: 'MeterValues', build: () => meterValuesRequest({ ...reading, transactionId: session.transactionId }) });
   }
 
@@ -169,7 +198,7 @@ export class SimulatedCharger extends EventEmitter {
     clearInterval(session.timer);
     this.sessions.delete(connectorId);
     this.meterWh.set(connectorId, session.meterWh);
-    const stop = { meterStop: session.meterWh, timestamp: new Date().toISOString(), reason, idTag: session.idTag };
+    const stop = { meterStop: session.meterWh, timestamp: this.now(), reason, idTag: session.idTag };
     this.queue.push({
       action: 'StopTransaction',
       build: () => {

@@ -5,7 +5,8 @@ import type { Logger } from './logger';
 import type { ChargerSession } from './ocpp/rpc';
 import type { ChargerLogin } from '../../domain/data/charger-traffic/chargers';
 
-type Accept = (session: ChargerSession, protocol: string) => void;
+// `false`: complete the handshake without a subprotocol.
+type Accept = (session: ChargerSession, protocol: string | false) => void;
 type Reject = (code: number, message: string) => void;
 // The password hash a session was let in with, so that a later change of it can be detected.
 type Remember = (session: ChargerSession, passwordHash: string | null) => void;
@@ -24,8 +25,6 @@ export function createAuthenticator({ findCharger, log, protocols, remember }: A
     };
     try {
       if (handshake.endpoint !== ENDPOINT) return refuse(404, 'Unknown endpoint');
-      const protocol = protocols.find((candidate) => handshake.protocols.has(candidate));
-      if (!protocol) return refuse(400, 'No supported OCPP subprotocol');
       // Only identities the registration form accepts (at most 48 characters, OCPP-J's limit) are looked up:
       // anything else (empty, a decoded '/', control characters, unicode) could never match a charger exactly.
       if (!IDENTITY_PATTERN.test(handshake.identity)) return refuse(400, 'Invalid charge point identity');
@@ -37,7 +36,9 @@ export function createAuthenticator({ findCharger, log, protocols, remember }: A
       }
       const session: ChargerSession = { chargerId: charger.chargerId, accountId: charger.accountId };
       remember(session, charger.passwordHash);
-      accept(session, protocol);
+      // OCPP-J 1.6 §3.1.2: offered no subprotocol it speaks, the server still completes the handshake, without a
+      // Sec-WebSocket-Protocol header, and then closes the connection (the 'client' handler in server.ts).
+      accept(session, protocols.find((candidate) => handshake.protocols.has(candidate)) ?? false);
     } catch (error) {
       log.error({ err: error, identity: handshake.identity }, 'charger authentication failed');
       reject(500, 'Internal error');

@@ -82,7 +82,8 @@ export function createRpcServer(options: RpcServerOptions) {
     const clientLog = log.child({ identity: client.identity, chargerId: session.chargerId });
     const table = HANDLERS_BY_PROTOCOL[client.protocol ?? ''];
     if (!table) {
-      void client.close({ code: 1002, reason: 'Unsupported subprotocol' });
+      clientLog.warn({ offered: [...client.handshake.protocols].slice(0, 10) }, 'no supported OCPP subprotocol offered, closed after the handshake');
+      void client.close({ code: 1002, reason: 'No supported OCPP subprotocol' });
       return;
     }
     clientLog.info({ protocol: client.protocol, remoteAddress: client.handshake.remoteAddress }, 'charger connected');

@@ -1,7 +1,8 @@
 import net from 'node:net';
 
-// Requests written byte for byte: a WebSocket client would normalise the path (dot-segments, encodings) first.
-export function upgradeRequest(path: string, { protocol = 'ocpp1.6' } = {}) {
+// Requests written byte for byte: a WebSocket client would normalise the path (dot-segments, encodings) first, and
+// refuses a handshake answered without one of the subprotocols it offered. `protocol: null` offers none.
+export function upgradeRequest(path: string, { protocol = 'ocpp1.6' }: { protocol?: string | null } = {}) {
   return [
     `GET ${path} HTTP/1.1`,
     'Host: 127.0.0.1',
@@ -9,7 +10,7 @@ export function upgradeRequest(path: string, { protocol = 'ocpp1.6' } = {}) {
     'Connection: Upgrade',
     'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
     'Sec-WebSocket-Version: 13',
-    `Sec-WebSocket-Protocol: ${protocol}`,
+    ...(protocol === null ? [] : [`Sec-WebSocket-Protocol: ${protocol}`]),
     '',
     '',
   ].join('\r\n');

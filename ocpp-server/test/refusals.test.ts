@@ -58,10 +58,6 @@ describe('refusals', () => {
     await client.close({ force: true });
   });
 
-  it('refuses a connection without the ocpp1.6 subprotocol', async () => {
-    await expect(connectClient(server, { identity: fixture.charger.identity, protocols: ['ocpp2.0.1'] })).rejects.toMatchObject({ code: 400 });
-  });
-
   it('answers malformed JSON with a CALLERROR and keeps the socket', async () => {
     const socket = await openRaw(fixture.charger.identity);
     const [type, , code] = await exchange(socket, '[2, "abc", "Heartbeat", {');

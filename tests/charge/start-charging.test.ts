@@ -23,13 +23,13 @@ afterAll(async () => {
 });
 
 // An account with a connected simulated charger, its owner, and a member who drives.
-async function setup() {
+async function setup({ authorizesRemoteStarts = false } = {}) {
   const owner = await makeUser(db, { emailVerifiedAt: new Date() });
   const driver = await makeUser(db, { emailVerifiedAt: new Date() });
   const account = await makeAccount(db, { owner });
   await db.insert(memberships).values({ accountId: account.id, userId: driver.id, role: 'member' });
   const charger = await makeCharger(db, { accountId: account.id });
-  const simulator = await startSimulator(server, { identity: charger.identity, connectors: 2 });
+  const simulator = await startSimulator(server, { identity: charger.identity, connectors: 2, authorizesRemoteStarts });
   await waitFor(async () => (await db.select().from(chargers).where(and(eq(chargers.id, charger.id), eq(chargers.isOnline, true))))[0]);
   return { owner, driver, account, charger, simulator };
 }
@@ -55,6 +55,21 @@ describe('starting charging from the app', () => {
 
     expect(await stopCharging(webDb(), { userId: driver.id, transactionId: session!.id })).toEqual({ ok: true, value: null });
     await waitFor(async () => (await openSessions(charger.id)).length === 0);
+  });
+
+  it('starts on a charger that asks to authorize the remote start first (AuthorizeRemoteTxRequests)', async () => {
+    const { driver, account, charger, simulator } = await setup({ authorizesRemoteStarts: true });
+    const card = await makeCard(db, { accountId: account.id, userId: driver.id, kind: 'virtual' });
+    const authorized = new Promise<string>((resolve) => simulator.once('authorized', ({ status }: { status: string }) => resolve(status)));
+
+    expect(await startCharging(webDb(), { userId: driver.id, chargerId: charger.id, connectorId: 1, cardId: card.id })).toEqual({ ok: true, value: null });
+
+    expect(await authorized).toBe('Accepted');
+    const [session] = await waitFor(async () => {
+      const rows = await openSessions(charger.id);
+      return rows.length > 0 && rows;
+    });
+    expect(session).toMatchObject({ connectorId: 1, cardId: card.id, userId: driver.id, isRemoteStarted: true, authorizationStatus: 'Accepted' });
   });
 
   it("refuses someone else's card, a blocked card and an expired card, and sends the charger nothing", async () => {

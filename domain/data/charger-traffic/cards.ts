@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { cards } from '../../../db/schema';
-import { authorizeCard, type AuthorizationContext } from '../../charging/authorize-card';
+import { authorizeCard, decide, type AuthorizationContext } from '../../charging/authorize-card';
+import { getCardByIdTag } from '../cards';
 import type { ChargerRef } from './chargers';
 import { assignments, sqlTypeOf } from './columns';
 import { chargerEventQuery } from './notify';
+import { findAcceptedRemoteStart } from './remote-start';
 
 type CardCheck = { idTag: string; context: AuthorizationContext };
 
@@ -33,10 +35,19 @@ export async function authorizeAndTouchCard(db: Executor, ref: ChargerRef, { idT
   return authorization;
 }
 
+// A virtual card's tag reaches a charger only in the platform's own RemoteStartTransaction; a charger set to
+// AuthorizeRemoteTxRequests (OCPP 1.6 §9.1) sends it back in an Authorize before it starts. Only then is the
+// remote start looked up, so an RFID card costs no third statement.
+async function contextAtCharger(db: Database, ref: ChargerRef, idTag: string, kind: string | undefined): Promise<AuthorizationContext> {
+  if (kind !== 'virtual') return 'charger';
+  return (await findAcceptedRemoteStart(db, { chargerId: ref.chargerId, idTag })) ? 'remoteStart' : 'charger';
+}
+
 // Two statements and no transaction (the lookup, then the touch with its NOTIFY) instead of five round trips: every
 // session a charger starts from its reader begins here.
 export async function authorizeAtCharger(db: Database, ref: ChargerRef, idTag: string) {
-  const authorization = await authorizeCard(db, { accountId: ref.accountId, idTag, context: 'charger' });
+  const card = await getCardByIdTag(db, { accountId: ref.accountId, idTag });
+  const authorization = decide(card, await contextAtCharger(db, ref, idTag, card?.kind), new Date());
   const notify = chargerEventQuery({ ...ref, kind: 'authorize' });
   await db.execute(authorization.card ? sql`with touched as (${touchCard(ref, authorization.card.id)}) ${notify}` : notify);
   return authorization;

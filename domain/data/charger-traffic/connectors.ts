@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
-import { chargers, connectors } from '../../../db/schema';
-import { MAX_CONNECTORS } from '../../charging/limits';
+import { chargers, connectors, connectorStatusHistory } from '../../../db/schema';
+import { isConnectorId } from '../../charging/limits';
 import type { ChargerRef } from './chargers';
-import { assignments, columnList, fromExcluded } from './columns';
-import { chargerEventsOf, fieldList, lastPerKey, recordsetOf } from './recordset';
+import { assignments, columnList, columnName, fromExcluded } from './columns';
+import { chargerEventsOf, fieldList, recordsetOf } from './recordset';
 
 export type ConnectorStatus = {
   connectorId: number;
@@ -32,12 +32,54 @@ const STATUS_FIELDS = {
 const { charger_id: chargerKey, connector_id: connectorKey, ...STATUS_VALUES } = STATUS_FIELDS;
 const statusRecords = recordsetOf({ account_id: chargers.accountId, ...STATUS_FIELDS });
 
-// Every charger sends one per connector at each boot: a batch of them is one statement (the upsert, the
-// connector count and the NOTIFYs) instead of one each.
+const HISTORY_FIELDS = {
+  charger_id: connectorStatusHistory.chargerId,
+  connector_id: connectorStatusHistory.connectorId,
+  status: connectorStatusHistory.status,
+  error_code: connectorStatusHistory.errorCode,
+  info: connectorStatusHistory.info,
+  vendor_id: connectorStatusHistory.vendorId,
+  vendor_error_code: connectorStatusHistory.vendorErrorCode,
+  status_at: connectorStatusHistory.statusAt,
+  received_at: connectorStatusHistory.receivedAt,
+};
+const historyRecords = recordsetOf(HISTORY_FIELDS);
+
+// A stored status stamped further ahead of the server's clock than this came from a charger clock that was wrong (and
+// has since been set): it does not hold back what the charger sends after.
+const CLOCK_AHEAD_ALLOWANCE_MS = 60_000;
+
+type StatusRow = { status_at: Date | null; updated_at: Date };
+
+// Whether `incoming` may replace `stored`. A charger replays the StatusNotifications it queued offline, possibly after
+// newer ones: two timestamps of the charger's are compared, and a status without one (optional in 1.6) is current.
+function supersedes(incoming: StatusRow, stored: StatusRow) {
+  if (!incoming.status_at || !stored.status_at) return true;
+  return incoming.status_at >= stored.status_at || stored.status_at.getTime() > incoming.updated_at.getTime() + CLOCK_AHEAD_ALLOWANCE_MS;
+}
+
+// The same test in the upsert, between the stored row and `excluded`.
+const incomingStatusAt = sql`excluded.${sql.identifier(columnName(connectors.statusAt))}`;
+const incomingUpdatedAt = sql`excluded.${sql.identifier(columnName(connectors.updatedAt))}`;
+const excludedSupersedes = sql`${incomingStatusAt} is null or ${connectors.statusAt} is null or ${incomingStatusAt} >= ${connectors.statusAt}
+  or ${connectors.statusAt} > ${incomingUpdatedAt} + make_interval(secs => ${CLOCK_AHEAD_ALLOWANCE_MS / 1000})`;
+
+// One row per connector, the one that supersedes the others in arrival order: an upsert may not touch a row twice.
+function newestPerConnector<Row extends StatusRow>(rows: Row[], keyOf: (row: Row) => string) {
+  const newest = new Map<string, Row>();
+  for (const row of rows) {
+    const kept = newest.get(keyOf(row));
+    if (!kept || supersedes(row, kept)) newest.set(keyOf(row), row);
+  }
+  return [...newest.values()];
+}
+
+// Every charger sends one per connector at each boot: a batch of them is one statement (the history, the upsert of
+// the newest, the connector count and the NOTIFYs) instead of one each.
 export async function recordConnectorStatuses(db: Database, statuses: ChargerConnectorStatus[]) {
   const updatedAt = new Date();
   const rows = statuses
-    .filter((status) => status.connectorId <= MAX_CONNECTORS)
+    .filter((status) => isConnectorId(status.connectorId))
     .map((status) => ({
       charger_id: status.chargerId,
       account_id: status.accountId,
@@ -53,14 +95,30 @@ export async function recordConnectorStatuses(db: Database, statuses: ChargerCon
   if (rows.length === 0) return;
   // In (charger, connector) order, so that two batches upserting the same connectors lock them in the same order.
   const key = (row: (typeof rows)[number]) => `${row.charger_id}/${String(row.connector_id).padStart(4, '0')}`;
-  const input = lastPerKey(rows, key).sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  const input = newestPerConnector(rows, key).sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  const history = rows.map((row) => ({
+    charger_id: row.charger_id,
+    connector_id: row.connector_id,
+    status: row.status,
+    error_code: row.error_code,
+    info: row.info,
+    vendor_id: row.vendor_id,
+    vendor_error_code: row.vendor_error_code,
+    status_at: row.status_at,
+    received_at: row.updated_at,
+  }));
   // The charger knows its connectors better than the owner who registered it: connector_count grows to the highest seen.
   await db.execute(sql`
     with input as (select * from ${statusRecords(input)}),
+    recorded as (
+      insert into ${connectorStatusHistory} (${columnList(Object.values(HISTORY_FIELDS))})
+      select ${fieldList(HISTORY_FIELDS)} from ${historyRecords(history)}
+    ),
     upserted as (
       insert into ${connectors} (${columnList(Object.values(STATUS_FIELDS))})
       select ${fieldList(STATUS_FIELDS)} from input
       on conflict (${columnList([chargerKey, connectorKey])}) do update set ${fromExcluded(Object.values(STATUS_VALUES))}
+      where ${excludedSupersedes}
     ),
     highest as (select charger_id, max(connector_id) as connector_id from input group by charger_id),
     locked(id) as (

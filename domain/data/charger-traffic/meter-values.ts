@@ -1,6 +1,7 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '../../../db/client';
+import { isIssuableId } from '../../charging/limits';
 import { chargers, meterValues, transactions } from '../../../db/schema';
 import type { ChargerRef } from './chargers';
 import { columnList, fromExcluded } from './columns';
@@ -29,7 +30,15 @@ const sampleKeyProperties = Object.entries(getTableColumns(meterValues))
   .map(([property]) => property as keyof SampleRow);
 if (sampleKeyProperties.length !== sampleKey.columns.length) throw new Error('the columns of meter_values_sample_key are not all in meter_values');
 
-const INT4_MAX = 2 ** 31 - 1;
+// SampledValue.value has no maximum length in OCPP 1.6, but it is part of meter_values_sample_key, whose index row
+// PostgreSQL caps at 2,704 bytes: a longer value failed the statement (SQLSTATE 54000), and with it every other
+// charger's samples in the batch. This leaves room for the key's other columns, all short enumerations, as UTF-8
+// bytes since that is what the index holds. (OCPP 2.0.1 caps signedMeterData, the longest such value, at 2,500.)
+export const MAX_SAMPLE_VALUE_BYTES = 2_500;
+
+export function isStorableSample(sample: MeterSample) {
+  return Buffer.byteLength(sample.value, 'utf8') <= MAX_SAMPLE_VALUE_BYTES;
+}
 
 // ON CONFLICT DO UPDATE may not touch a row twice in one statement: a reading repeated within one statement is
 // sent once, linked to its session if any of its copies names one.
@@ -74,7 +83,7 @@ function insertSamples(rows: SampleRow[]): SQL {
   const input = uniqueSamples(rows).map((row) => ({
     charger_id: row.chargerId,
     connector_id: row.connectorId,
-    transaction_id: row.transactionId !== null && Number.isSafeInteger(row.transactionId) && Math.abs(row.transactionId) <= INT4_MAX ? row.transactionId : null,
+    transaction_id: row.transactionId !== null && isIssuableId(row.transactionId) ? row.transactionId : null,
     sampled_at: row.sampledAt,
     measurand: row.measurand,
     phase: row.phase,

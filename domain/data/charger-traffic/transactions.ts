@@ -2,6 +2,7 @@ import { and, eq, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { transactions } from '../../../db/schema';
 import { decide, type CardAuthorization } from '../../charging/authorize-card';
+import { isIssuableId } from '../../charging/limits';
 import { computeCost } from '../../charging/tariff';
 import { getCardByIdTag } from '../cards';
 import { getTariffInForce } from '../tariffs';
@@ -139,6 +140,7 @@ export type StopResult =
   | { outcome: 'unknown'; authorization: null };
 
 export async function stopTransaction(db: Database, ref: ChargerRef, input: StopInput): Promise<StopResult> {
+  if (!isIssuableId(input.transactionId)) return { outcome: 'unknown', authorization: null };
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select()

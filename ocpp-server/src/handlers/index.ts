@@ -7,13 +7,14 @@ import { diagnosticsStatusNotification } from './v16/diagnostics-status-notifica
 import { firmwareStatusNotification } from './v16/firmware-status-notification';
 import { heartbeat } from './v16/heartbeat';
 import { meterValues } from './v16/meter-values';
+import { securityEventNotification } from './v16/security-event-notification';
 import { startTransaction } from './v16/start-transaction';
 import { statusNotification } from './v16/status-notification';
 import { stopTransaction } from './v16/stop-transaction';
 import type { V16Handler } from './v16/types';
 
-// The 1.6 security whitepaper's messages (SecurityEventNotification, SignCertificate …) have no handler yet and
-// are answered NotImplemented.
+// Of the 1.6 security whitepaper's messages only SecurityEventNotification has a handler; the others
+// (SignCertificate, LogStatusNotification, SignedFirmwareStatusNotification) are answered NotImplemented.
 const v16: { [A in V16ChargerAction]?: V16Handler<A> } = {
   BootNotification: bootNotification,
   Heartbeat: heartbeat,
@@ -25,6 +26,7 @@ const v16: { [A in V16ChargerAction]?: V16Handler<A> } = {
   DataTransfer: dataTransfer,
   DiagnosticsStatusNotification: diagnosticsStatusNotification,
   FirmwareStatusNotification: firmwareStatusNotification,
+  SecurityEventNotification: securityEventNotification,
 };
 
 // Keyed by WebSocket subprotocol; an OCPP 2.0.1 table maps its messages onto the same domain/data/charger-traffic functions.

@@ -8,7 +8,7 @@ import { LiveRefresh } from '@/components/live/live-refresh';
 import { Card } from '@/components/ui/card';
 import { requireCurrentMembership } from '@/lib/authz';
 import { MAX_CONNECTORS } from '@/domain/charging/limits';
-import { listRecentMessages, listRecentSessions } from '@/domain/data/charger-activity';
+import { listRecentMessages, listRecentSecurityEvents, listRecentSessions } from '@/domain/data/charger-activity';
 import { getCharger } from '@/domain/data/chargers';
 import { BootInfo } from '../_components/boot-info';
 import { ChargerPasswordCard, EditChargerForm, RemoveChargerCard } from '../_components/charger-settings';
@@ -16,6 +16,7 @@ import { CommandPanel } from '../_components/command-panel';
 import { ConfigurationPanel } from '../_components/configuration-panel';
 import { MessageLog } from '../_components/message-log';
 import { RecentSessions } from '../_components/recent-sessions';
+import { SecurityEvents } from '../_components/security-events';
 import { db } from '@/lib/db';
 
 export default async function ChargerPage({ params }: PageProps<'/chargers/[chargerId]'>) {
@@ -25,13 +26,14 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
   const scope = { accountId: member.accountId, chargerId: chargerId.data };
   const charger = await getCharger(db(), scope);
   if (!charger) notFound();
-  const [t, tList, format, now, sessions, messages] = await Promise.all([
+  const [t, tList, format, now, sessions, messages, securityEvents] = await Promise.all([
     getTranslations('ChargerDetail'),
     getTranslations('ChargersPage'),
     getFormatter(),
     getNow(),
     listRecentSessions(db(), scope),
     listRecentMessages(db(), scope),
+    listRecentSecurityEvents(db(), scope),
   ]);
   const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
   const target = { accountId: charger.accountId, chargerId: charger.id };
@@ -69,6 +71,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <BootInfo charger={charger} />
+          <SecurityEvents events={securityEvents} />
           <EditChargerForm charger={charger} />
           <ChargerPasswordCard charger={charger} />
           <RemoveChargerCard charger={charger} />

@@ -1,5 +1,6 @@
 import type { MeterValue } from '../../ocpp/v16';
 import type { MeterSample } from '../../../../domain/data/charger-traffic/meter-values';
+import { parseChargerTime } from '../../ocpp/charger-time';
 
 // OCPP 1.6 SampledValue defaults (§7): measurand Energy.Active.Import.Register, format Raw.
 export function toMeterSamples(meterValues: MeterValue[]): MeterSample[] {
@@ -7,7 +8,7 @@ export function toMeterSamples(meterValues: MeterValue[]): MeterSample[] {
     sampledValue.map((sample) => {
       const numeric = sample.format === 'SignedData' ? Number.NaN : Number(sample.value);
       return {
-        sampledAt: new Date(timestamp),
+        sampledAt: parseChargerTime(timestamp),
         measurand: sample.measurand ?? 'Energy.Active.Import.Register',
         phase: sample.phase ?? null,
         unit: sample.unit ?? null,

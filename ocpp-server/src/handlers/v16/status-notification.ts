@@ -1,4 +1,5 @@
 import type { V16Handler } from './types';
+import { parseChargerTime } from '../../ocpp/charger-time';
 
 export const statusNotification: V16Handler<'StatusNotification'> = async ({ charger, store }, request) => {
   await store.recordConnectorStatus({
@@ -9,7 +10,7 @@ export const statusNotification: V16Handler<'StatusNotification'> = async ({ cha
     info: request.info ?? null,
     vendorId: request.vendorId ?? null,
     vendorErrorCode: request.vendorErrorCode ?? null,
-    statusAt: request.timestamp ? new Date(request.timestamp) : null,
+    statusAt: request.timestamp ? parseChargerTime(request.timestamp) : null,
   });
   return {};
 };
