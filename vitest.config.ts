@@ -17,9 +17,10 @@ export default defineConfig({
     exclude: ['node_modules/**', '.next*/**', '.data/**', '.bench/**', 'e2e/**', ...LOAD_TESTS],
     globalSetup: ['tests/setup/global-db.ts'],
     setupFiles: ['tests/setup/env.ts'],
-    // A hang guard, far past any working test on a busy machine; no test here races a clock.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Hang guards, far past any working test on a busy machine (some start OCPP server processes); no test
+    // here races a clock.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     pool: 'forks',
   },
 });

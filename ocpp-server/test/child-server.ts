@@ -18,7 +18,7 @@ export function spawnServer({ instanceId, port = 0, env = {} }: SpawnOptions): P
   const lines: string[] = [];
   readline.createInterface({ input: child.stderr! }).on('line', (line) => lines.push(line));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${lines.slice(-5).join('\n')}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${lines.slice(-5).join('\n')}`)), 120_000);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${lines.slice(-5).join('\n')}`)));
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       lines.push(line);
