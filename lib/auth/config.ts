@@ -8,6 +8,7 @@ import { isHttpsDeployment } from '@/lib/config';
 import { getUserById } from '@/domain/data/users';
 import { db } from '@/lib/db';
 import { log } from '@/lib/log';
+import { safeCallbackPath } from '@/lib/safe-redirect';
 
 export class LoginRefused extends CredentialsSignin {
   constructor(code: 'invalid' | 'notActivated' | 'rateLimited') {
@@ -18,8 +19,13 @@ export class LoginRefused extends CredentialsSignin {
 
 const credentialsSchema = z.object({ email: z.string().max(254), password: z.string().max(200) });
 
-// The Auth.js configuration, apart from lib/auth.ts so that tests can drive it through @auth/core
-// (next-auth itself cannot load outside Next.js). Read when lib/auth.ts is first imported.
+// Where Auth.js's own endpoints send the browser: a path of this site only, encoded as lib/safe-redirect.ts
+// writes it (a raw "/\u3000/" in the Location header would be a server error), else the start page.
+function sameSiteRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
+  const isOwnAbsolute = url.startsWith(`${baseUrl}/`);
+  return `${baseUrl}${safeCallbackPath(isOwnAbsolute ? url.slice(baseUrl.length) : url) ?? '/'}`;
+}
+
 export function authConfig(): NextAuthConfig {
   return {
     trustHost: true,
@@ -50,6 +56,7 @@ export function authConfig(): NextAuthConfig {
       }),
     ],
     callbacks: {
+      redirect: sameSiteRedirect,
       jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
