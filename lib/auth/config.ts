@@ -6,6 +6,7 @@ import { attemptLogin } from '@/lib/accounts/login';
 import { clientIp } from '@/lib/auth/client-ip';
 import { isHttpsDeployment } from '@/lib/config';
 import { getUserById } from '@/domain/data/users';
+import { endUserSession, SESSION_MAX_AGE_SECONDS, startUserSession } from '@/domain/data/user-sessions';
 import { db } from '@/lib/db';
 import { log } from '@/lib/log';
 import { safeCallbackPath } from '@/lib/safe-redirect';
@@ -40,7 +41,9 @@ export function authConfig(): NextAuthConfig {
         log.error({ err: error }, 'auth error');
       },
     },
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
+    // The cookie carries a signed JWT that names a user_sessions row (`sid`); lib/session.ts checks the row on
+    // every request, so ending a session is deleting its row.
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/login', error: '/login' },
     providers: [
       Credentials({
@@ -51,7 +54,9 @@ export function authConfig(): NextAuthConfig {
           const attempt = await attemptLogin(db(), { ...input.data, ip: clientIp(request.headers) });
           if (attempt.status !== 'ok') throw new LoginRefused(attempt.status);
           const user = await getUserById(db(), { userId: attempt.userId });
-          return user && { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+          if (!user) return null;
+          const session = await startUserSession(db(), { userId: user.id });
+          return { id: user.id, name: user.name, email: user.email, sessionToken: session.value.token };
         },
       }),
     ],
@@ -60,14 +65,22 @@ export function authConfig(): NextAuthConfig {
       jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
-          token.sessionVersion = (user as { sessionVersion?: string }).sessionVersion;
+          token.sid = (user as { sessionToken?: string }).sessionToken;
         }
         return token;
       },
       session({ session, token }) {
         session.user.id = token.sub ?? '';
-        session.sessionVersion = typeof token.sessionVersion === 'string' ? token.sessionVersion : '';
+        session.sid = typeof token.sid === 'string' ? token.sid : '';
         return session;
+      },
+    },
+    events: {
+      // Auth.js's own sign-out endpoint ends the session too, not only the cookie. Auth.js logs and swallows a
+      // failure here, so app/actions/logout.ts ends the session itself before it calls signOut.
+      async signOut(message) {
+        const token = 'token' in message ? message.token?.sid : undefined;
+        if (typeof token === 'string') await endUserSession(db(), { token });
       },
     },
   };

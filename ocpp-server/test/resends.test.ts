@@ -134,28 +134,33 @@ describe('the migration making each reading one row', () => {
   const migrations = path.join(repository, 'db/migrations');
   const database = `chargewatch_migration_${randomBytes(4).toString('hex')}`;
   const url = Object.assign(new URL(process.env.DATABASE_URL!), { pathname: `/${database}` }).href;
-  let before: string;
+  const copies: string[] = [];
+
+  // A folder of the migrations released before `tag`, as a database deployed then has them applied.
+  async function migrationsBefore(tag: string) {
+    const folder = await mkdtemp(path.join(tmpdir(), 'chargewatch-migrations-'));
+    copies.push(folder);
+    const journal = JSON.parse(await readFile(path.join(migrations, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    const entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === tag));
+    await mkdir(path.join(folder, 'meta'));
+    await writeFile(path.join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
+    await Promise.all(entries.map((entry) => copyFile(path.join(migrations, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`))));
+    return folder;
+  }
 
   beforeAll(async () => {
     await sql.unsafe(`create database "${database}"`);
-    // The migrations up to 0004, as a database deployed before 0005 has them.
-    before = await mkdtemp(path.join(tmpdir(), 'chargewatch-migrations-'));
-    const journal = JSON.parse(await readFile(path.join(migrations, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-    const entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === '0005_meter_values_once'));
-    await mkdir(path.join(before, 'meta'));
-    await writeFile(path.join(before, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
-    await Promise.all(entries.map((entry) => copyFile(path.join(migrations, `${entry.tag}.sql`), path.join(before, `${entry.tag}.sql`))));
   });
 
   afterAll(async () => {
-    await rm(before, { recursive: true, force: true });
+    await Promise.all(copies.map((folder) => rm(folder, { recursive: true, force: true })));
     await sql.unsafe(`drop database if exists "${database}" with (force)`);
   });
 
   it('keeps the copy linked to a session and every distinct reading', async () => {
     const old = createDb(url, { max: 1 });
     try {
-      await migrate(old.db, { migrationsFolder: before });
+      await migrate(old.db, { migrationsFolder: await migrationsBefore('0005_meter_values_once') });
       const account = await makeAccount(old.db);
       const charger = await makeCharger(old.db, { accountId: account.id });
       const sampledAt = new Date('2026-11-20T10:00:00Z');
@@ -214,13 +219,12 @@ describe('the migration making each reading one row', () => {
     const firstUrl = Object.assign(new URL(process.env.DATABASE_URL!), { pathname: `/${firstRelease}` }).href;
     const deployed = createDb(firstUrl, { max: 1 });
     try {
-      await runMigrations(firstUrl);
-      // As the first 0005 left it, before 0008 was applied.
+      await migrate(deployed.db, { migrationsFolder: await migrationsBefore('0008_meter_values_key_with_unit') });
+      // As the first 0005 left it, before 0008 was released.
       await deployed.sql.unsafe(`
         alter table meter_values drop constraint meter_values_sample_key;
         alter table meter_values add constraint meter_values_sample_key
-          unique nulls not distinct (charger_id, sampled_at, connector_id, measurand, phase, location, context, value);
-        delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations);`);
+          unique nulls not distinct (charger_id, sampled_at, connector_id, measurand, phase, location, context, value);`);
       await runMigrations(firstUrl);
       const account = await makeAccount(deployed.db);
       const charger = await makeCharger(deployed.db, { accountId: account.id });

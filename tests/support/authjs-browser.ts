@@ -50,7 +50,7 @@ type Internal = { cookies?: SetCookie[]; redirect?: string };
 async function post(action: string, body: URLSearchParams): Promise<Internal> {
   const request = new Request(actionUrl(action), {
     method: 'POST',
-    headers: { cookie: current.header(), 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'vitest-browser' },
+    headers: { cookie: current.header(), 'content-type': 'application/x-www-form-urlencoded' },
     body,
   });
   const response = (await Auth(request, { ...config(), raw, skipCSRFCheck })) as unknown as Internal;
@@ -108,6 +108,31 @@ export async function signOut({ redirectTo = '/', redirect: shouldRedirect = tru
 
 export const handlers = {};
 
+// A new browser, logged in as the login form does it (the Credentials provider, no redirect).
+export async function loggedInBrowser(email: string, password: string): Promise<Browser> {
+  const browser = new Browser();
+  switchBrowser(browser);
+  await signIn('credentials', { email, password, redirect: false });
+  if (!browser.jar.has(SESSION_COOKIE)) throw new Error(`${email} could not log in`);
+  return browser;
+}
+
+// Where a page, an action or redirect() sent the request, as written (Next.js throws to redirect), or why it did
+// not. A page that goes on to render throws here too, for want of next-intl's request config.
+export async function redirectTarget(run: () => Promise<unknown>): Promise<string> {
+  const digest = await run().then(
+    () => 'no redirect',
+    (error: { digest?: string; message?: string }) => error.digest ?? `no redirect: ${error.message}`,
+  );
+  return digest.startsWith('NEXT_REDIRECT;') ? digest.split(';')[2]! : digest;
+}
+
+// A redirect's target on this site as path and query (Auth.js writes them absolute), or the whole of it elsewhere.
+export function pathOf(location: string): string {
+  const url = new URL(location, ORIGIN);
+  return url.origin === ORIGIN ? url.pathname + url.search : url.href;
+}
+
 // next/headers for the same browser: its cookies, and the headers a browser sends.
 export const nextHeaders = {
   cookies: async () => ({
@@ -115,5 +140,5 @@ export const nextHeaders = {
     set: (name: string, value: string, options?: SetCookie['options']) => current.keep([{ name, value, options }]),
     delete: (name: string) => current.jar.delete(name),
   }),
-  headers: async () => new Headers({ cookie: current.header(), 'user-agent': 'vitest-browser' }),
+  headers: async () => new Headers({ cookie: current.header() }),
 };

@@ -22,7 +22,7 @@ export const updateNameAction = userAction(updateNameSchema, async ({ input, use
 export const changePasswordAction = userAction(changePasswordSchema, async ({ input, user }) => {
   const result = await changePassword(db(), { userId: user.id, ...input });
   if (!result.ok) return fieldError('currentPassword', 'wrongPassword');
-  // Every session, this one included, was ended by the new session version; start a fresh one here.
+  // The new password ended every session of the user, this one included; this browser goes on with a new one.
   await signIn('credentials', { email: user.email, password: input.newPassword, redirect: false });
   return ok(null);
 });
