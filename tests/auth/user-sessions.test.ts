@@ -6,12 +6,13 @@ import { createDb } from '@/db/client';
 import { makeAccount, makeUser } from '@/db/seed/builders';
 import { hashPassword } from '@/domain/crypto/password';
 import { idle } from '@/lib/action-result';
-import { loggedInBrowser, postToAuthJs, SESSION_COOKIE, switchBrowser, type Browser } from '../support/authjs-browser';
+import { loggedInBrowser, pathOf, postToAuthJs, redirectTarget, SESSION_COOKIE, switchBrowser, type Browser } from '../support/authjs-browser';
 import { formData } from '../support/form';
 
 vi.mock('@/lib/auth', () => import('../support/authjs-browser'));
 vi.mock('next/headers', async () => (await import('../support/authjs-browser')).nextHeaders);
 
+const { logOutEverywhereAction } = await import('@/app/actions/logout');
 const { changePasswordAction } = await import('@/app/(app)/profile/actions');
 const { getSessionUser } = await import('@/lib/session');
 
@@ -32,6 +33,39 @@ async function signedInUserOf(browser: Browser) {
 }
 
 const sessionCount = async (userId: string) => Number((await sql`select count(*) from user_sessions where user_id = ${userId}`)[0]!.count);
+
+describe('log out everywhere', () => {
+  it("ends every session of the user, the one that asked included, and no one else's", async () => {
+    const user = await activeUser();
+    const other = await activeUser();
+    const phone = await loggedInBrowser(user.email, PASSWORD);
+    const laptop = await loggedInBrowser(user.email, PASSWORD);
+    const laptopCopy = laptop.copy();
+    const stranger = await loggedInBrowser(other.email, PASSWORD);
+    expect(await signedInUserOf(phone)).toBe(user.id);
+
+    switchBrowser(laptop);
+    expect(pathOf(await redirectTarget(() => logOutEverywhereAction()))).toBe('/login?notice=logged-out-everywhere');
+    expect(laptop.jar.has(SESSION_COOKIE)).toBe(false);
+
+    expect(await signedInUserOf(phone)).toBeNull();
+    expect(await signedInUserOf(laptopCopy)).toBeNull();
+    expect(await signedInUserOf(stranger)).toBe(other.id);
+    expect(await sessionCount(user.id)).toBe(0);
+  });
+
+  it('only clears the cookie of a browser whose session has already ended', async () => {
+    const user = await activeUser();
+    const phone = await loggedInBrowser(user.email, PASSWORD);
+    const laptop = await loggedInBrowser(user.email, PASSWORD);
+    switchBrowser(phone);
+    await redirectTarget(() => logOutEverywhereAction());
+
+    switchBrowser(laptop);
+    expect(pathOf(await redirectTarget(() => logOutEverywhereAction()))).toBe('/login?notice=logged-out-everywhere');
+    expect(laptop.jar.has(SESSION_COOKIE)).toBe(false);
+  });
+});
 
 describe("Auth.js's own sign-out endpoint", () => {
   it('ends the session, not only the cookie', async () => {
