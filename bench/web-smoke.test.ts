@@ -52,9 +52,9 @@ describe('web benchmark smoke run', () => {
     expect(counts).toEqual({ sessions: 30, samples: 150 });
     expect(pageTargets(seeded).map((target) => target.path)).toContain(`/sessions/${seeded.sessionId}`);
 
-    const cookie = await sessionCookie({ userId: seeded.userId, sessionVersion: seeded.sessionVersion, secret: 'smoke-secret' });
+    const cookie = await sessionCookie({ userId: seeded.userId, sessionToken: seeded.sessionToken, secret: 'smoke-secret' });
     const token = await decode({ token: cookie.split('=')[1], secret: 'smoke-secret', salt: 'authjs.session-token' });
-    expect(token).toMatchObject({ sub: seeded.userId, sessionVersion: seeded.sessionVersion });
+    expect(token).toMatchObject({ sub: seeded.userId, sid: seeded.sessionToken });
 
     const counter = await startQueryCounter(database.url);
     cleanups.push(counter.close);

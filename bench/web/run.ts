@@ -41,7 +41,7 @@ export async function runWebBench(options: WebBenchOptions, log: (line: string) 
     const buildSeconds = isBuilt ? Math.round((performance.now() - buildBegan) / 1000) : null;
     const web = await startWeb(env, options.port);
     try {
-      const cookie = await sessionCookie({ userId: seeded.userId, sessionVersion: seeded.sessionVersion, secret: authSecret });
+      const cookie = await sessionCookie({ userId: seeded.userId, sessionToken: seeded.sessionToken, secret: authSecret });
       const baseUrl = `http://127.0.0.1:${options.port}`;
       const pages = [];
       for (const target of pageTargets(seeded)) {

@@ -1,17 +1,21 @@
 import type { Sql } from 'postgres';
+import { newToken } from '../../domain/crypto/token';
 
 export type SeedSizes = { chargers: number; sessions: number; meterValuesPerSession: number; cards: number };
-export type SeededAccount = { userId: string; sessionVersion: string; accountId: string; chargerId: string; sessionId: number };
+export type SeededAccount = { userId: string; sessionToken: string; accountId: string; chargerId: string; sessionId: number };
 
 const SESSION_SPACING_MINUTES = 5;
 
 // Set-based inserts (generate_series), so 2,000,000 meter values take seconds, not an hour of round trips.
 export async function seedAccount(sql: Sql, sizes: SeedSizes): Promise<SeededAccount> {
   const tag = Math.random().toString(36).slice(2, 8);
-  const [user] = await sql<{ id: string; sessionVersion: string }[]>`
+  const [user] = await sql<{ id: string }[]>`
     insert into users (email, name, password_hash, email_verified_at)
     values (${`bench-${tag}@example.test`}, 'Bench Owner', 'unusable', now())
-    returning id, session_version as "sessionVersion"`;
+    returning id`;
+  // The login the measured requests belong to (lib/session.ts checks this row on each of them).
+  const session = newToken();
+  await sql`insert into user_sessions (user_id, token_hash, expires_at) values (${user!.id}, ${session.tokenHash}, now() + interval '1 day')`;
   const [account] = await sql<{ id: string }[]>`insert into accounts (name) values (${`Bench ${tag}`}) returning id`;
   await sql`insert into memberships (account_id, user_id, role) values (${account!.id}, ${user!.id}, 'owner')`;
   await sql`
@@ -41,5 +45,5 @@ export async function seedAccount(sql: Sql, sizes: SeedSizes): Promise<SeededAcc
   const [sample] = await sql<{ chargerId: string; sessionId: number }[]>`
     select t.charger_id as "chargerId", t.id as "sessionId" from transactions t
     join chargers c on c.id = t.charger_id where c.account_id = ${account!.id} order by t.id limit 1`;
-  return { userId: user!.id, sessionVersion: user!.sessionVersion, accountId: account!.id, chargerId: sample!.chargerId, sessionId: sample!.sessionId };
+  return { userId: user!.id, sessionToken: session.token, accountId: account!.id, chargerId: sample!.chargerId, sessionId: sample!.sessionId };
 }

@@ -4,8 +4,8 @@ import { encode } from 'next-auth/jwt';
 const COOKIE_NAME = 'authjs.session-token';
 const MAX_AGE_SECONDS = 3600;
 
-// What lib/auth.ts's jwt callback stores at login: the user id and the session version the row must still hold.
-export async function sessionCookie({ userId, sessionVersion, secret }: { userId: string; sessionVersion: string; secret: string }) {
-  const token = await encode({ token: { sub: userId, sessionVersion }, secret, salt: COOKIE_NAME, maxAge: MAX_AGE_SECONDS });
+// What lib/auth/config.ts's jwt callback stores at login: the user id and the token of their user_sessions row.
+export async function sessionCookie({ userId, sessionToken, secret }: { userId: string; sessionToken: string; secret: string }) {
+  const token = await encode({ token: { sub: userId, sid: sessionToken }, secret, salt: COOKIE_NAME, maxAge: MAX_AGE_SECONDS });
   return `${COOKIE_NAME}=${token}`;
 }

@@ -13,8 +13,6 @@ export const users = pgTable(
     emailVerifiedAt: timestamp({ withTimezone: true }),
     locale: text().$type<Locale>().notNull().default('en'),
     lastLoginAt: timestamp({ withTimezone: true }),
-    // Bumped on password change so that sessions issued before it stop working.
-    sessionVersion: text().notNull().default(sql`gen_random_uuid()::text`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],

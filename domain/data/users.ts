@@ -1,19 +1,18 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { accounts, memberships, users, type Locale, type User } from '../../db/schema';
+import { accounts, memberships, userSessions, users, type Locale, type User } from '../../db/schema';
 import { isUniqueViolation } from './db-errors';
 import { done, failure, success, type Result } from './result';
 
-const publicColumns = {
+export const publicUserColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
   locale: users.locale,
   emailVerifiedAt: users.emailVerifiedAt,
-  sessionVersion: users.sessionVersion,
   createdAt: users.createdAt,
 };
-export type PublicUser = Pick<User, keyof typeof publicColumns>;
+export type PublicUser = Pick<User, keyof typeof publicUserColumns>;
 
 type UserScope = { userId: string };
 
@@ -24,12 +23,12 @@ export function normalizeEmail(email: string): string {
 const byEmail = (email: string) => eq(sql`lower(${users.email})`, normalizeEmail(email));
 
 export async function getUserById(db: Executor, { userId }: UserScope): Promise<PublicUser | null> {
-  const [user] = await db.select(publicColumns).from(users).where(eq(users.id, userId));
+  const [user] = await db.select(publicUserColumns).from(users).where(eq(users.id, userId));
   return user ?? null;
 }
 
 export async function getUserByEmail(db: Executor, { email }: { email: string }): Promise<PublicUser | null> {
-  const [user] = await db.select(publicColumns).from(users).where(byEmail(email));
+  const [user] = await db.select(publicUserColumns).from(users).where(byEmail(email));
   return user ?? null;
 }
 
@@ -116,12 +115,12 @@ export async function updateUserLocale(db: Executor, { userId, locale }: UserSco
   return done;
 }
 
-// A new session version signs every other session out.
-export async function updatePasswordHash(db: Executor, { userId, passwordHash }: UserScope & { passwordHash: string }): Promise<Result<{ sessionVersion: string }, 'notFound'>> {
-  const [user] = await db
-    .update(users)
-    .set({ passwordHash, sessionVersion: sql`gen_random_uuid()::text` })
-    .where(eq(users.id, userId))
-    .returning({ sessionVersion: users.sessionVersion });
-  return user ? success({ sessionVersion: user.sessionVersion }) : failure('notFound');
+// A new password ends every session of the user (user_sessions); the caller starts a fresh one where it should go on.
+export async function updatePasswordHash(db: Executor, { userId, passwordHash }: UserScope & { passwordHash: string }): Promise<Result<null, 'notFound'>> {
+  return db.transaction(async (tx) => {
+    const updated = await tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning({ id: users.id });
+    if (updated.length === 0) return failure('notFound');
+    await tx.delete(userSessions).where(eq(userSessions.userId, userId));
+    return done;
+  });
 }

@@ -9,7 +9,7 @@ type PasswordChange = { user: { id: string; email: string }; ip: string; current
 type RateLimited = Failure<'rateLimited'> & { retryAfterMinutes: number };
 
 // The current password is checked like a login's, and counts against the same limits (password-check.ts).
-export async function changePassword(db: Executor, { user, ip, currentPassword, newPassword }: PasswordChange): Promise<Result<{ sessionVersion: string }, 'wrongPassword' | 'notFound'> | RateLimited> {
+export async function changePassword(db: Executor, { user, ip, currentPassword, newPassword }: PasswordChange): Promise<Result<null, 'wrongPassword' | 'notFound'> | RateLimited> {
   const check = await checkPassword(db, { email: user.email, password: currentPassword, ip });
   if (check.status === 'rateLimited') return { ...failure('rateLimited'), retryAfterMinutes: check.retryAfterMinutes };
   if (check.status !== 'ok' || check.userId !== user.id) return failure('wrongPassword');

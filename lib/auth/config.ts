@@ -6,8 +6,10 @@ import { attemptLogin } from '@/lib/accounts/login';
 import { clientIp } from '@/lib/auth/client-ip';
 import { isHttpsDeployment } from '@/lib/config';
 import { getUserById } from '@/domain/data/users';
+import { endUserSession, SESSION_MAX_AGE_SECONDS, startUserSession } from '@/domain/data/user-sessions';
 import { db } from '@/lib/db';
 import { log } from '@/lib/log';
+import { safeCallbackPath } from '@/lib/safe-redirect';
 
 export class LoginRefused extends CredentialsSignin {
   constructor(code: 'invalid' | 'notActivated' | 'rateLimited') {
@@ -18,8 +20,13 @@ export class LoginRefused extends CredentialsSignin {
 
 const credentialsSchema = z.object({ email: z.string().max(254), password: z.string().max(200) });
 
-// The Auth.js configuration, apart from lib/auth.ts so that tests can drive it through @auth/core
-// (next-auth itself cannot load outside Next.js). Read when lib/auth.ts is first imported.
+// Where Auth.js's own endpoints send the browser: a path of this site only, encoded as lib/safe-redirect.ts
+// writes it (a raw "/\u3000/" in the Location header would be a server error), else the start page.
+function sameSiteRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
+  const isOwnAbsolute = url.startsWith(`${baseUrl}/`);
+  return `${baseUrl}${safeCallbackPath(isOwnAbsolute ? url.slice(baseUrl.length) : url) ?? '/'}`;
+}
+
 export function authConfig(): NextAuthConfig {
   return {
     trustHost: true,
@@ -34,7 +41,9 @@ export function authConfig(): NextAuthConfig {
         log.error({ err: error }, 'auth error');
       },
     },
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 3600 },
+    // The cookie carries a signed JWT that names a user_sessions row (`sid`); lib/session.ts checks the row on
+    // every request, so ending a session is deleting its row.
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/login', error: '/login' },
     providers: [
       Credentials({
@@ -45,22 +54,33 @@ export function authConfig(): NextAuthConfig {
           const attempt = await attemptLogin(db(), { ...input.data, ip: clientIp(request.headers) });
           if (attempt.status !== 'ok') throw new LoginRefused(attempt.status);
           const user = await getUserById(db(), { userId: attempt.userId });
-          return user && { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+          if (!user) return null;
+          const session = await startUserSession(db(), { userId: user.id });
+          return { id: user.id, name: user.name, email: user.email, sessionToken: session.value.token };
         },
       }),
     ],
     callbacks: {
+      redirect: sameSiteRedirect,
       jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
-          token.sessionVersion = (user as { sessionVersion?: string }).sessionVersion;
+          token.sid = (user as { sessionToken?: string }).sessionToken;
         }
         return token;
       },
       session({ session, token }) {
         session.user.id = token.sub ?? '';
-        session.sessionVersion = typeof token.sessionVersion === 'string' ? token.sessionVersion : '';
+        session.sid = typeof token.sid === 'string' ? token.sid : '';
         return session;
+      },
+    },
+    events: {
+      // Auth.js's own sign-out endpoint ends the session too, not only the cookie. Auth.js logs and swallows a
+      // failure here, so app/actions/logout.ts ends the session itself before it calls signOut.
+      async signOut(message) {
+        const token = 'token' in message ? message.token?.sid : undefined;
+        if (typeof token === 'string') await endUserSession(db(), { token });
       },
     },
   };

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { attemptLogin } from '@/lib/accounts/login';
 import { requestPasswordReset, resetPassword } from '@/lib/accounts/password-reset';
 import { hashPassword } from '@/domain/crypto/password';
+import { startUserSession } from '@/domain/data/user-sessions';
 import { testSql } from '../support/sql';
 import { db } from '@/lib/db';
 
@@ -15,23 +16,23 @@ const NEW = 'a brand new password';
 async function userWithResetMail() {
   const email = `reset-${randomBytes(4).toString('hex')}@example.test`;
   const [user] = await sql`insert into users (email, name, password_hash, email_verified_at, locale)
-    values (${email}, 'Reset', ${await hashPassword(OLD)}, now(), 'fr') returning session_version`;
+    values (${email}, 'Reset', ${await hashPassword(OLD)}, now(), 'fr') returning id`;
+  await startUserSession(db(), { userId: user!.id as string });
   await requestPasswordReset(db(), email.toUpperCase());
   const [mail] = await sql`select subject, text from outbox_emails where "to" = ${email}`;
   const token = decodeURIComponent(/reset-password\?token=([\w-]+)/.exec(mail?.text ?? '')?.[1] ?? '');
-  return { email, token, subject: mail?.subject as string, sessionVersion: user?.session_version as string };
+  return { email, token, subject: mail?.subject as string, userId: user!.id as string };
 }
 
 describe('password reset', () => {
   it('mails a link in the user language that sets a new password once and signs other sessions out', async () => {
-    const { email, token, subject, sessionVersion } = await userWithResetMail();
+    const { email, token, subject, userId } = await userWithResetMail();
     expect(subject).toBe('Réinitialisez votre mot de passe Chargewatch');
 
     expect((await resetPassword(db(), { token, password: NEW })).ok).toBe(true);
     expect((await attemptLogin(db(), { email, password: OLD, ip: email })).status).toBe('invalid');
     expect((await attemptLogin(db(), { email, password: NEW, ip: email })).status).toBe('ok');
-    const [user] = await sql`select session_version from users where email = ${email}`;
-    expect(user?.session_version).not.toBe(sessionVersion);
+    expect(await sql`select 1 from user_sessions where user_id = ${userId}`).toHaveLength(0);
 
     expect(await resetPassword(db(), { token, password: 'yet another password' })).toEqual({ ok: false, reason: 'used' });
   });

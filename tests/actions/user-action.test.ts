@@ -48,7 +48,7 @@ describe('userAction', () => {
     calls.mockClear();
     (auth as unknown as Mock<() => Promise<Session | null>>).mockResolvedValue(null);
     expect(await renameMeAction(idle, formData({ name: 'Nobody' }))).toEqual({ status: 'error', formError: 'sessionExpired' });
-    signInAs({ id: user.id, sessionVersion: 'ended-by-a-password-change' });
+    signInAs({ id: user.id, sid: 'a-session-that-has-ended' });
     expect(await renameMeAction(idle, formData({ name: 'Stale' }))).toEqual({ status: 'error', formError: 'sessionExpired' });
     expect(calls).not.toHaveBeenCalled();
     expect(await nameOf(user.id)).toBe('Before');

@@ -1,11 +1,12 @@
 import type { Session } from 'next-auth';
 import type { Mock } from 'vitest';
 import { auth } from '@/lib/auth';
+import { sessionOf, type SignedIn } from '../support/fake-auth';
 
 // Stands for next-auth's cookie session: the test says who is logged in, the rest of the stack reads the database.
-export function signInAs(user: { id: string; sessionVersion: string }) {
+export function signInAs(user: SignedIn) {
   const mocked = auth as unknown as Mock<() => Promise<Session | null>>;
-  mocked.mockResolvedValue({ user: { id: user.id }, sessionVersion: user.sessionVersion, expires: new Date(Date.now() + 3600_000).toISOString() } as Session);
+  mocked.mockImplementation(sessionOf(user));
 }
 
 // What the mocked next/navigation redirect() throws, as the real one throws to end the action.

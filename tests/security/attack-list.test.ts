@@ -230,7 +230,7 @@ describe('an invitation from a member the owner removed', () => {
     const token = decodeURIComponent(/invites\/accept\?token=([\w-]+)/.exec(mail!.text)![1]!);
     return { account, owner, member, friend, token };
   }
-  const accept = async (friend: { id: string; sessionVersion: string }, token: string) => {
+  const accept = async (friend: { id: string }, token: string) => {
     signInAs(friend);
     return callAction(acceptInviteAction as Action, formData({ token }));
   };

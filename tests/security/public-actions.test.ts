@@ -36,7 +36,8 @@ const cases = actions.map((found) => [`${found.file} ${found.name}`, found] as c
 async function platformSnapshot() {
   const [row] = await sql`select
     (select count(*) from users) as users,
-    (select coalesce(json_agg(u.password_hash || u.session_version::text || coalesce(u.email_verified_at::text, '') order by u.id), '[]') from users u) as credentials,
+    (select coalesce(json_agg(u.password_hash || coalesce(u.email_verified_at::text, '') order by u.id), '[]') from users u) as credentials,
+    (select coalesce(json_agg(s.id order by s.id), '[]') from user_sessions s) as sessions,
     (select count(*) from tokens) as tokens,
     (select count(*) from tokens where used_at is not null) as used_tokens,
     (select count(*) from accounts) as accounts,

@@ -25,7 +25,7 @@ export const changePasswordAction = userAction(changePasswordSchema, async ({ in
   const result = await changePassword(db(), { user, ip: clientIp(await headers()), ...input });
   if (!result.ok && result.reason === 'rateLimited') return fieldError('currentPassword', 'tooManyAttempts', undefined, { minutes: result.retryAfterMinutes });
   if (!result.ok) return fieldError('currentPassword', 'wrongPassword');
-  // Every session, this one included, was ended by the new session version; start a fresh one here.
+  // The new password ended every session of the user, this one included; this browser goes on with a new one.
   await signIn('credentials', { email: user.email, password: input.newPassword, redirect: false });
   return ok(null);
 });

@@ -1,6 +1,8 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/components/layout/language-switcher';
 import { Card } from '@/components/ui/card';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { logOutEverywhereAction } from '@/app/actions/logout';
 import { requireUser } from '@/lib/session';
 import { NameForm, PasswordForm } from './profile-forms';
 
@@ -38,6 +40,13 @@ export default async function ProfilePage() {
         <div className="mt-4">
           <PasswordForm />
         </div>
+      </Card>
+      <Card>
+        <h2 className="font-semibold">{t('devicesTitle')}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t('devicesBody')}</p>
+        <form action={logOutEverywhereAction} className="mt-4">
+          <SubmitButton label={t('logOutEverywhere')} variant="secondary" />
+        </form>
       </Card>
     </div>
   );

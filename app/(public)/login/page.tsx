@@ -7,7 +7,7 @@ import { safeCallbackPath } from '@/lib/safe-redirect';
 import { getSessionUser } from '@/lib/session';
 import { LoginForm } from './login-form';
 
-const NOTICES = { activated: 'activated', reset: 'passwordReset', 'logged-out': 'loggedOut' } as const;
+const NOTICES = { activated: 'activated', reset: 'passwordReset', 'logged-out': 'loggedOut', 'logged-out-everywhere': 'loggedOutEverywhere' } as const;
 
 export async function generateMetadata() {
   return { title: (await getTranslations('LoginPage'))('title') };

@@ -1,5 +1,5 @@
 import { listMembershipsOfUser } from '@/domain/data/memberships';
-import { getUserById } from '@/domain/data/users';
+import { getActiveSession } from '@/domain/data/user-sessions';
 import { db } from '@/lib/db';
 import { subscribeToChargerEvents, type ChargerEvent } from '@/lib/live/charger-event-hub';
 import { getSessionUser } from '@/lib/session';
@@ -8,17 +8,17 @@ export const dynamic = 'force-dynamic';
 
 const KEEPALIVE_MS = 15_000;
 
-async function isStillSignedIn(userId: string, sessionVersion: string) {
-  const user = await getUserById(db(), { userId }).catch(() => null);
-  return Boolean(user && user.sessionVersion === sessionVersion);
+async function isStillSignedIn(sessionId: string) {
+  return (await getActiveSession(db(), { sessionId }).catch(() => null)) !== null;
 }
 
 async function accountIdsOf(userId: string) {
   return new Set((await listMembershipsOfUser(db(), { userId })).map((membership) => membership.accountId));
 }
 
-// Server-Sent Events: every charger event of the accounts the user belongs to. Membership is
-// looked up again at each keep-alive, so a removed member stops hearing within seconds.
+// Server-Sent Events: every charger event of the accounts the user belongs to. The session and the
+// memberships are looked up again at each keep-alive, so a stream of an ended session closes, and a
+// removed member stops hearing, within one keep-alive interval.
 export async function GET(request: Request) {
   const user = await getSessionUser();
   if (!user) return new Response('Unauthorized', { status: 401 });
@@ -36,8 +36,8 @@ export async function GET(request: Request) {
         if (accountIds.has(event.accountId)) send(`event: charger\ndata: ${JSON.stringify(event)}\n\n`);
       });
       const keepAlive = setInterval(async () => {
-        // A session ended elsewhere (logout, password change) ends the stream too.
-        if (!(await isStillSignedIn(user.id, user.sessionVersion))) return stop();
+        // A session ended meanwhile (logout here or "everywhere" elsewhere, a new password) ends the stream too.
+        if (!(await isStillSignedIn(user.sessionId))) return stop();
         accountIds = await accountIdsOf(user.id).catch(() => accountIds);
         send(': keep-alive\n\n');
       }, KEEPALIVE_MS);
