@@ -76,6 +76,8 @@ test('the profile refuses a sixth wrong current password as too many attempts, n
     await current.fill(`wrong guess ${guess}`);
     await page.getByLabel('New password').fill('a brand new password');
     await page.getByRole('button', { name: 'Change password' }).click();
+    // React empties the form once the action has answered; until then the last guess's answer is still shown.
+    await expect(current).toHaveValue('');
     const expected = guess <= 5 ? 'This is not your current password.' : 'Too many failed attempts. Try again in 15 minutes.';
     await expect(current).toHaveAccessibleDescription(expected);
   }
