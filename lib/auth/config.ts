@@ -27,6 +27,8 @@ function sameSiteRedirect({ url, baseUrl }: { url: string; baseUrl: string }): s
   return `${baseUrl}${safeCallbackPath(isOwnAbsolute ? url.slice(baseUrl.length) : url) ?? '/'}`;
 }
 
+// The Auth.js configuration, apart from lib/auth.ts so that tests can drive it through @auth/core
+// (next-auth itself cannot load outside Next.js). Read when lib/auth.ts is first imported.
 export function authConfig(): NextAuthConfig {
   return {
     trustHost: true,
@@ -41,7 +43,7 @@ export function authConfig(): NextAuthConfig {
         log.error({ err: error }, 'auth error');
       },
     },
-    // The cookie carries a signed JWT that names a user_sessions row (`sid`); lib/session.ts checks the row on
+    // The cookie carries an encrypted JWT that names a user_sessions row (`sid`); lib/session.ts checks the row on
     // every request, so ending a session is deleting its row.
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/login', error: '/login' },
