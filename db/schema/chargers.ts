@@ -44,6 +44,11 @@ export const chargers = pgTable(
     disconnectedAt: timestamp({ withTimezone: true }),
     // The OCPP server process holding the socket; only that process claims the charger's commands.
     instanceId: text(),
+    // Boot provisioning (OCPP 1.6 §9.1): the owner's choice for this charger, null for the platform's default.
+    meterSampleIntervalSec: integer(),
+    meterMeasurands: text().array(),
+    // When the server last read the charger's configuration and set the keys above.
+    provisionedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     // Soft delete: a removed charger keeps its sessions and meter values.
     deletedAt: timestamp({ withTimezone: true }),
@@ -97,6 +102,24 @@ export const connectorStatusHistory = pgTable(
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('connector_status_history_connector_idx').on(t.chargerId, t.connectorId, t.statusAt)],
+);
+
+// What the charger answered, key by key, the last time the server provisioned it: the value it was asked to
+// take, the value it reported, and its answer (a ChangeConfiguration status, or the platform's own word for a key
+// it does not know, a read-only key, or no answer).
+export const chargerProvisioning = pgTable(
+  'charger_provisioning',
+  {
+    chargerId: uuid()
+      .notNull()
+      .references(() => chargers.id, { onDelete: 'cascade' }),
+    key: text().notNull(),
+    wanted: text().notNull(),
+    reported: text(),
+    outcome: text().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.chargerId, t.key] })],
 );
 
 export type Charger = typeof chargers.$inferSelect;

@@ -48,6 +48,13 @@ export const transactions = pgTable(
     pricePerKwh: numeric({ precision: 12, scale: 4 }),
     isRemoteStarted: boolean().notNull().default(false),
     reservationId: integer(),
+    // Set by the OCPP server's sweep while the session's charger has been away longer than its heartbeat interval
+    // plus a margin: the charger has not confirmed the session is still running. Cleared when the charger is back.
+    unconfirmedAt: timestamp({ withTimezone: true }),
+    // A session a member of the account closed by hand (its charger away), with the reason they gave; a charger
+    // that comes back later and sends its own StopTransaction overwrites the figures, never these two.
+    closedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    closeNote: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -16,6 +16,8 @@ export const CHARGER_EVENT_KINDS = [
   'diagnostics-status',
   'firmware-status',
   'security-event',
+  'session-unconfirmed',
+  'provisioning',
 ] as const;
 
 export type ChargerEventKind = (typeof CHARGER_EVENT_KINDS)[number];

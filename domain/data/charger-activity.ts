@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { chargers, ocppMessages, securityEvents, transactions } from '../../db/schema';
+import { cards, chargers, ocppMessages, securityEvents, transactions, users } from '../../db/schema';
 import { latestReading } from './meter-sql';
 
 type ChargerScope = { accountId: string; chargerId: string };
@@ -33,10 +33,15 @@ export async function listRecentSessions(db: Executor, { accountId, chargerId, l
       energyWh: transactions.energyWh,
       meterStartWh: transactions.meterStartWh,
       stopReason: transactions.stopReason,
+      unconfirmedAt: transactions.unconfirmedAt,
+      userName: users.name,
+      cardLabel: cards.label,
       lastMeterWh: latestReading(transactions.id, 'Energy.Active.Import.Register'),
     })
     .from(transactions)
     .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
+    .leftJoin(users, eq(users.id, transactions.userId))
+    .leftJoin(cards, eq(cards.id, transactions.cardId))
     .where(and(eq(transactions.chargerId, chargerId), eq(chargers.accountId, accountId)))
     .orderBy(desc(transactions.startedAt))
     .limit(limit);

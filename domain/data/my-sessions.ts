@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { chargers, memberships, transactions } from '../../db/schema';
+import { transactions } from '../../db/schema';
 import { latestReading } from './meter-sql';
 
 // The user's sessions at these chargers that are running, or ended within the last hour (final figures).
@@ -19,6 +19,8 @@ export async function listMySessions(db: Executor, { userId, chargerIds }: { use
       currency: transactions.currency,
       lastMeterWh: latestReading(transactions.id, 'Energy.Active.Import.Register'),
       powerW: latestReading(transactions.id, 'Power.Active.Import'),
+      unconfirmedAt: transactions.unconfirmedAt,
+      stopReason: transactions.stopReason,
     })
     .from(transactions)
     .where(
@@ -37,16 +39,5 @@ export async function getOpenTransaction(db: Executor, { chargerId, connectorId 
     .select({ id: transactions.id, userId: transactions.userId })
     .from(transactions)
     .where(and(eq(transactions.chargerId, chargerId), eq(transactions.connectorId, connectorId), isNull(transactions.stoppedAt)));
-  return open ?? null;
-}
-
-// One of the user's own running sessions, in an account they still belong to.
-export async function getMyOpenTransaction(db: Executor, { userId, transactionId }: { userId: string; transactionId: number }) {
-  const [open] = await db
-    .select({ id: transactions.id, chargerId: transactions.chargerId, accountId: chargers.accountId })
-    .from(transactions)
-    .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
-    .innerJoin(memberships, and(eq(memberships.accountId, chargers.accountId), eq(memberships.userId, userId)))
-    .where(and(eq(transactions.id, transactionId), eq(transactions.userId, userId), isNull(transactions.stoppedAt)));
   return open ?? null;
 }

@@ -69,8 +69,15 @@ export async function getSessionTotals(db: Executor, { filters, ...scope }: Sess
   };
 }
 
+const closerName = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${transactions.closedByUserId})`;
+
 export async function getSession(db: Executor, { accountId, sessionId }: { accountId: string; sessionId: number }) {
-  const [row] = await sessionsFrom(db)
+  const [row] = await db
+    .select({ ...sessionColumns, closeNote: transactions.closeNote, closedByName: closerName })
+    .from(transactions)
+    .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
+    .leftJoin(users, eq(users.id, transactions.userId))
+    .leftJoin(cards, eq(cards.id, transactions.cardId))
     .where(and(eq(transactions.accountId, accountId), eq(transactions.id, sessionId)))
     .limit(1);
   return row ?? null;

@@ -8,6 +8,9 @@ export type OcppConfig = {
   instanceId: string;
   tls: { cert: Buffer; key: Buffer } | null;
   heartbeatIntervalSec: number;
+  // A session whose charger has been away longer than heartbeatIntervalSec + this is flagged as not confirmed.
+  sessionAwayGraceSec: number;
+  sessionSweepMs: number;
   pingIntervalMs: number;
   callTimeoutMs: number;
   maxMessageBytes: number;
@@ -66,6 +69,8 @@ export function configFromEnv(): OcppConfig {
     instanceId: process.env.OCPP_INSTANCE_ID || `${hostname()}:${port}`,
     tls: certPath && keyPath ? { cert: readFileSync(certPath), key: readFileSync(keyPath) } : null,
     heartbeatIntervalSec: positiveNumber('OCPP_HEARTBEAT_INTERVAL', 300),
+    sessionAwayGraceSec: positiveNumber('OCPP_SESSION_AWAY_GRACE', 60),
+    sessionSweepMs: Math.max(positiveNumber('OCPP_SESSION_SWEEP_INTERVAL', 30), 0.1) * 1000,
     pingIntervalMs: positiveNumber('OCPP_PING_INTERVAL', 30) * 1000,
     callTimeoutMs: positiveNumber('OCPP_CALL_TIMEOUT', 30) * 1000,
     maxMessageBytes: positiveNumber('OCPP_MAX_MESSAGE_BYTES', 64 * 1024),

@@ -7,6 +7,7 @@ import { createConnections } from './connections';
 import { createOcppHttpServer } from './http-server';
 import type { Logger } from './logger';
 import { startRevocationListener } from './revocations';
+import { startUnconfirmedSessionSweep } from './sessions/unconfirmed-sweep';
 import { createRpcServer } from './server';
 import { createBatchedStore } from '../../domain/data/charger-traffic/batched';
 import { clearOnlineFlags } from '../../domain/data/charger-traffic/chargers';
@@ -40,6 +41,13 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const listener = await startCommandListener({ db, store, sql, instanceId, dispatcher, log });
   sweepCharger = (chargerId) => void listener.sweepCharger(chargerId);
   const revocations = await startRevocationListener({ db, sql, connections, log });
+  const sessionSweep = startUnconfirmedSessionSweep({
+    db,
+    log,
+    heartbeatIntervalSec: config.heartbeatIntervalSec,
+    graceSec: config.sessionAwayGraceSec,
+    everyMs: config.sessionSweepMs,
+  });
   const port = (http.address() as AddressInfo).port;
   log.info({ port, instanceId, tls: Boolean(config.tls) }, 'ocpp server listening');
 
@@ -48,6 +56,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     http.close();
     await listener.stop();
     await revocations.stop();
+    await sessionSweep.stop();
     await connections.closeAll();
     await rpc.close({ force: true });
     await messageLog.close();
@@ -61,6 +70,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     messageLog,
     listener,
     revocations,
+    sessionSweep,
     close: () => (closing ??= close()),
   };
 }

@@ -18,6 +18,8 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     instanceId: `test-${randomBytes(4).toString('hex')}`,
     tls: null,
     heartbeatIntervalSec: 300,
+    sessionAwayGraceSec: 60,
+    sessionSweepMs: 30_000,
     pingIntervalMs: 30_000,
     callTimeoutMs: 5_000,
     maxMessageBytes: 64 * 1024,

@@ -1,37 +1,20 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chargerCommands, chargers, memberships, transactions } from '@/db/schema';
+import { describe, expect, it } from 'vitest';
+import { chargerCommands, transactions } from '@/db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
 import { startCharging } from '@/lib/charge/start-charging';
 import { stopCharging } from '@/lib/charge/stop-charging';
-import type { OcppServer } from '@/ocpp-server/src/start';
-import { startTestServer, testDb, waitFor } from '@/ocpp-server/test/helpers';
-import { startSimulator, stopSimulators } from '@/ocpp-server/test/simulators';
+import { waitFor } from '@/ocpp-server/test/helpers';
+import { chargingSuite } from './charging-suite';
 // The web app's own pool, as the server actions use it.
 import { db as webDb } from '@/lib/db';
 
-const { db, sql } = testDb();
-let server: OcppServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => stopSimulators());
-afterAll(async () => {
-  await server.close();
-  await sql.end();
-});
+const { db, setup: setupAccount } = chargingSuite();
 
 // An account with a connected simulated charger, its owner, and a member who drives.
 async function setup({ authorizesRemoteStarts = false } = {}) {
-  const owner = await makeUser(db, { emailVerifiedAt: new Date() });
-  const driver = await makeUser(db, { emailVerifiedAt: new Date() });
-  const account = await makeAccount(db, { owner });
-  await db.insert(memberships).values({ accountId: account.id, userId: driver.id, role: 'member' });
-  const charger = await makeCharger(db, { accountId: account.id });
-  const simulator = await startSimulator(server, { identity: charger.identity, connectors: 2, authorizesRemoteStarts });
-  await waitFor(async () => (await db.select().from(chargers).where(and(eq(chargers.id, charger.id), eq(chargers.isOnline, true))))[0]);
-  return { owner, driver, account, charger, simulator };
+  const { member, ...rest } = await setupAccount({ authorizesRemoteStarts });
+  return { driver: member, ...rest };
 }
 
 const openSessions = (chargerId: string) =>

@@ -45,6 +45,7 @@ const MORE_FIELDS = {
   newPassword: 'a new password 123',
   password: 'a new password 123',
   callbackUrl: '/dashboard',
+  note: 'Charger away since yesterday',
 };
 
 const actions = await loadSignedInActions();

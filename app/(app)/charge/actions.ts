@@ -3,13 +3,10 @@
 import { z } from 'zod';
 import { fail, ok } from '@/lib/action-result';
 import { startCharging } from '@/lib/charge/start-charging';
-import { stopCharging } from '@/lib/charge/stop-charging';
 import { db } from '@/lib/db';
 import { userAction } from '@/lib/user-action';
 
 const startSchema = z.object({ chargerId: z.uuid(), connectorId: z.coerce.number().int().min(1).max(16), cardId: z.uuid() });
-// Transaction ids are PostgreSQL integers; a larger number names no session.
-const stopSchema = z.object({ transactionId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 // Membership is checked inside: the charger must belong to an account of the session user, the card to them.
 export const startChargingAction = userAction(
@@ -19,13 +16,4 @@ export const startChargingAction = userAction(
     return result.ok ? ok(null) : fail(result.reason);
   },
   { onInvalid: (fields) => fail(fields.cardId ? 'notFound' : 'noValidCard') },
-);
-
-export const stopChargingAction = userAction(
-  stopSchema,
-  async ({ input, user }) => {
-    const result = await stopCharging(db(), { userId: user.id, transactionId: input.transactionId });
-    return result.ok ? ok(null) : fail(result.reason);
-  },
-  { onInvalid: 'notFound' },
 );

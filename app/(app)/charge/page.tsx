@@ -3,6 +3,7 @@ import { LiveRefresh } from '@/components/live/live-refresh';
 import { listUsableCards } from '@/domain/data/cards';
 import { listChargersForUser } from '@/domain/data/chargers';
 import { listMySessions } from '@/domain/data/my-sessions';
+import { listOtherOpenSessions } from '@/domain/data/session-control';
 import { requireUser } from '@/lib/session';
 import { ChargeCard } from './_components/charge-card';
 import { sessionCosts } from './session-costs';
@@ -16,7 +17,10 @@ export default async function ChargePage() {
   const user = await requireUser();
   const [t, accounts, cards] = await Promise.all([getTranslations('ChargePage'), listChargersForUser(db(), { userId: user.id }), listUsableCards(db(), { userId: user.id })]);
   const chargerIds = accounts.flatMap((account) => account.chargers.map((charger) => charger.id));
-  const sessions = await listMySessions(db(), { userId: user.id, chargerIds });
+  const [sessions, otherSessions] = await Promise.all([
+    listMySessions(db(), { userId: user.id, chargerIds }),
+    listOtherOpenSessions(db(), { userId: user.id, chargerIds }),
+  ]);
   const costOf = await sessionCosts(db(), sessions);
   const isGrouped = accounts.filter((account) => account.chargers.length > 0).length > 1;
   return (
@@ -38,6 +42,7 @@ export default async function ChargePage() {
                   key={charger.id}
                   charger={charger}
                   sessions={sessions.filter((session) => session.chargerId === charger.id)}
+                  otherSessions={otherSessions.filter((session) => session.chargerId === charger.id)}
                   cards={cards.filter((card) => card.accountId === account.accountId)}
                   costOf={costOf}
                 />

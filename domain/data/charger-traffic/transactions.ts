@@ -13,6 +13,9 @@ import { insertMeterSamples, type MeterSample } from './meter-values';
 import { chargerEventQuery, notifyChargerEvent, type ChargerEventKind } from './notify';
 import { findAcceptedRemoteStart } from './remote-start';
 
+// The stop reason of a session a member closed by hand (not an OCPP 1.6 Reason: the charger never said).
+export const OWNER_CLOSE_REASON = 'ClosedByOwner';
+
 export type StartInput = {
   connectorId: number;
   idTag: string;
@@ -40,8 +43,9 @@ async function findRetriedStart(db: Executor, chargerId: string, input: StartInp
 type OpenTransaction = { id: number; chargerId: string; meterStartWh: number };
 type Closing = { meterStopWh: number; stoppedAt: Date; reason: string; idTag: string | null };
 
-// Priced with the tariff in force at the stop; a later tariff change never rewrites a closed session.
-async function closeTransaction(tx: Executor, open: OpenTransaction, closing: Closing) {
+// Priced with the tariff in force at the stop; a later tariff change never rewrites a closed session. Only an open
+// session is closed, or (`isOwnerClosed`) one a member closed by hand, whose figures the charger's own stop replaces.
+export async function closeTransaction(tx: Executor, open: OpenTransaction, closing: Closing, { isOwnerClosed = false } = {}) {
   const energyWh = Math.max(0, closing.meterStopWh - open.meterStartWh);
   const tariff = await getTariffInForce(tx, { chargerId: open.chargerId, at: closing.stoppedAt });
   await tx
@@ -56,7 +60,7 @@ async function closeTransaction(tx: Executor, open: OpenTransaction, closing: Cl
       currency: tariff?.currency ?? null,
       pricePerKwh: tariff?.pricePerKwh ?? null,
     })
-    .where(and(eq(transactions.id, open.id), isNull(transactions.stoppedAt)));
+    .where(and(eq(transactions.id, open.id), isOwnerClosed ? eq(transactions.stopReason, OWNER_CLOSE_REASON) : isNull(transactions.stoppedAt)));
 }
 
 // A connector runs one transaction at a time, so a StartTransaction (OCPP 1.6 §4.8) means the charger lost the
@@ -150,10 +154,12 @@ export async function stopTransaction(db: Database, ref: ChargerRef, input: Stop
     if (!existing) return { outcome: 'unknown', authorization: null };
     const context = existing.isRemoteStarted ? 'remoteStart' : 'charger';
     const authorization = input.idTag ? await authorizeAndTouchCard(tx, ref, { idTag: input.idTag, context }) : null;
-    // A charger resends StopTransaction until it gets an answer; the first one wins.
-    if (existing.stoppedAt) return { outcome: 'already-stopped', authorization };
+    // A charger resends StopTransaction until it gets an answer; the first one wins. A session a member closed by
+    // hand while the charger was away is the exception: the charger's own figures are the truth once it is back.
+    const isOwnerClosed = existing.stoppedAt !== null && existing.closedByUserId !== null && existing.stopReason === OWNER_CLOSE_REASON;
+    if (existing.stoppedAt && !isOwnerClosed) return { outcome: 'already-stopped', authorization };
     const closing = { meterStopWh: input.meterStopWh, stoppedAt: input.stoppedAt, reason: input.reason ?? 'Local', idTag: input.idTag };
-    await closeTransaction(tx, existing, closing);
+    await closeTransaction(tx, existing, closing, { isOwnerClosed });
     const target = { chargerId: ref.chargerId, connectorId: existing.connectorId, transactionId: existing.id };
     await insertMeterSamples(tx, target, input.samples);
     await notifyChargerEvent(tx, { ...ref, kind: 'transaction-stopped' });

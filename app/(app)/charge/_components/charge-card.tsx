@@ -6,6 +6,8 @@ import { MAX_CONNECTORS } from '@/domain/charging/limits';
 import type { UsableCard } from '@/domain/data/cards';
 import type { MySession } from '@/domain/data/my-sessions';
 import type { ChargerSummary } from '@/domain/data/chargers';
+import type { OtherSession } from '@/domain/data/session-control';
+import { OtherSessionPanel } from './other-session-panel';
 import { SessionPanel } from './session-panel';
 import { StartForm } from './start-form';
 
@@ -14,13 +16,15 @@ const STARTABLE = new Set(['Available', 'Preparing']);
 type ChargeCardProps = {
   charger: ChargerSummary;
   sessions: MySession[];
+  otherSessions: OtherSession[];
   cards: UsableCard[];
   costOf: (session: MySession) => { amount: number; currency: string } | null;
 };
 
-export function ChargeCard({ charger, sessions, cards, costOf }: ChargeCardProps) {
+export function ChargeCard({ charger, sessions, otherSessions, cards, costOf }: ChargeCardProps) {
   const t = useTranslations('ChargePage');
-  const busy = new Set(sessions.filter((s) => !s.stoppedAt).map((s) => s.connectorId));
+  const busy = new Set([...sessions.filter((s) => !s.stoppedAt), ...otherSessions].map((s) => s.connectorId));
+  const awaySince = charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt);
   const free = charger.connectors.filter((c) => STARTABLE.has(c.status) && !busy.has(c.connectorId)).map((c) => c.connectorId);
   const connectorIds = free.length > 0 || charger.connectors.length > 0 ? free : Array.from({ length: Math.min(charger.connectorCount, MAX_CONNECTORS) }, (_, i) => i + 1);
   return (
@@ -34,7 +38,10 @@ export function ChargeCard({ charger, sessions, cards, costOf }: ChargeCardProps
       </div>
       <ConnectorList connectors={charger.connectors} />
       {sessions.map((session) => (
-        <SessionPanel key={session.id} session={session} cost={costOf(session)} />
+        <SessionPanel key={session.id} session={session} cost={costOf(session)} chargerAwaySince={awaySince} />
+      ))}
+      {otherSessions.map((session) => (
+        <OtherSessionPanel key={session.id} session={session} chargerAwaySince={awaySince} />
       ))}
       {cards.length === 0 ? (
         <div className="rounded-xl bg-amber-50 p-4 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="no-card">

@@ -1,12 +1,13 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { sessionEnergyWh } from '@/lib/charge/session-energy';
 import type { MySession } from '@/domain/data/my-sessions';
+import { SessionControls } from '@/components/sessions/session-controls';
 import { Elapsed } from './elapsed';
-import { StopForm } from './stop-form';
 
-type SessionPanelProps = { session: MySession; cost: { amount: number; currency: string } | null };
 
-export function SessionPanel({ session, cost }: SessionPanelProps) {
+type SessionPanelProps = { session: MySession; cost: { amount: number; currency: string } | null; chargerAwaySince: Date | null };
+
+export function SessionPanel({ session, cost, chargerAwaySince }: SessionPanelProps) {
   const t = useTranslations('ChargePage');
   const format = useFormatter();
   const isRunning = !session.stoppedAt;
@@ -36,7 +37,13 @@ export function SessionPanel({ session, cost }: SessionPanelProps) {
       </dl>
       {isRunning && (
         <div className="mt-4">
-          <StopForm transactionId={session.id} />
+          <SessionControls
+            transactionId={session.id}
+            unconfirmedAt={session.unconfirmedAt}
+            awaySince={chargerAwaySince}
+            lastReadingWh={sessionEnergyWh(session)}
+            isLarge
+          />
         </div>
       )}
     </section>

@@ -64,7 +64,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
             <h2 className="mb-4 font-semibold">{t('connectorsTitle')}</h2>
             <ConnectorList connectors={charger.connectors} />
           </Card>
-          <RecentSessions sessions={sessions} />
+          <RecentSessions sessions={sessions} awaySince={charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt)} />
           <CommandPanel target={target} isOnline={charger.isOnline} connectorIds={connectorIds} />
           <ConfigurationPanel target={target} isOnline={charger.isOnline} />
           <MessageLog messages={messages} />

@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl';
+import { SessionControls } from '@/components/sessions/session-controls';
 import { Card } from '@/components/ui/card';
 import { sessionEnergyWh } from '@/lib/charge/session-energy';
 import type { listRecentSessions } from '@/domain/data/charger-activity';
@@ -9,7 +10,9 @@ function energyWh(session: Session): number | null {
   return session.energyWh === null && session.lastMeterWh === null ? null : sessionEnergyWh(session);
 }
 
-export function RecentSessions({ sessions }: { sessions: Session[] }) {
+// The running sessions come first, each with its Stop (any member may stop any session on the account's chargers)
+// or, when the charger has been away too long, what that means and how to close it.
+export function RecentSessions({ sessions, awaySince }: { sessions: Session[]; awaySince: Date | null }) {
   const t = useTranslations('ChargerDetail');
   const tFacts = useTranslations('SessionFacts');
   const format = useFormatter();
@@ -20,15 +23,20 @@ export function RecentSessions({ sessions }: { sessions: Session[] }) {
       {active.length > 0 && (
         <Card className="ring-blue-200">
           <h2 className="font-semibold text-blue-900">{t('activeTitle')}</h2>
-          <ul className="mt-3 space-y-2 text-sm" data-testid="active-sessions">
+          <ul className="mt-3 space-y-4 text-sm" data-testid="active-sessions">
             {active.map((session) => (
-              <li key={session.id}>
-                {t('activeSession', {
-                  connector: session.connectorId,
-                  idTag: session.idTag,
-                  time: format.dateTime(session.startedAt, { timeStyle: 'short' }),
-                  kwh: format.number((energyWh(session) ?? 0) / 1000, { maximumFractionDigits: 2 }),
-                })}
+              <li key={session.id} className="flex flex-col gap-2" data-testid="active-session">
+                <span>
+                  {t('activeSession', {
+                    connector: session.connectorId,
+                    idTag: session.cardLabel || session.idTag,
+                    hasUser: session.userName ? 'yes' : 'no',
+                    user: session.userName ?? '',
+                    time: format.dateTime(session.startedAt, { timeStyle: 'short' }),
+                    kwh: format.number((energyWh(session) ?? 0) / 1000, { maximumFractionDigits: 2 }),
+                  })}
+                </span>
+                <SessionControls transactionId={session.id} unconfirmedAt={session.unconfirmedAt} awaySince={awaySince} lastReadingWh={energyWh(session) ?? 0} />
               </li>
             ))}
           </ul>

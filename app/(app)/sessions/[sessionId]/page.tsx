@@ -43,6 +43,7 @@ export default async function SessionPage({ params }: PageProps<'/sessions/[sess
       ? [[t('price'), t('pricePerKwh', { price: formatMoney(format, session.pricePerKwh, session.currency) })] as [string, string]]
       : []),
     ...(view.isRunning ? [] : [[t('stopReason'), view.stopReason] as [string, string]]),
+    ...(session.closeNote !== null ? [[t('closedBy'), tFacts('closedBy', { name: session.closedByName ?? tFacts('none'), note: session.closeNote })] as [string, string]] : []),
   ];
   return (
     <div className="flex flex-col gap-6">

@@ -1,0 +1,98 @@
+import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../../db/client';
+import { cards, chargers, memberships, transactions, users } from '../../db/schema';
+import { closeTransaction, OWNER_CLOSE_REASON } from './charger-traffic/transactions';
+import { notifyChargerEvent } from './charger-traffic/notify';
+import { latestReading } from './meter-sql';
+import { done, failure, type Result } from './result';
+
+// Every member of the account that owns a charger controls the sessions on it (members share the account with
+// equal access, as co-owners): whoever or whatever started them, a card with no user or a member since removed.
+const isMemberOfChargerAccount = (userId: string) => and(eq(memberships.accountId, chargers.accountId), eq(memberships.userId, userId));
+
+// A running session on a charger of an account the user belongs to.
+export async function getOpenSessionForMember(db: Executor, { userId, transactionId }: { userId: string; transactionId: number }) {
+  const [open] = await db
+    .select({ id: transactions.id, chargerId: transactions.chargerId, accountId: chargers.accountId, isChargerOnline: chargers.isOnline })
+    .from(transactions)
+    .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
+    .innerJoin(memberships, isMemberOfChargerAccount(userId))
+    .where(and(eq(transactions.id, transactionId), isNull(transactions.stoppedAt)));
+  return open ?? null;
+}
+
+// The running sessions at these chargers that are not the user's own (the user's own are listMySessions'): who or
+// what started them, and whether their charger still confirms them.
+export async function listOtherOpenSessions(db: Executor, { userId, chargerIds }: { userId: string; chargerIds: string[] }) {
+  if (chargerIds.length === 0) return [];
+  return db
+    .select({
+      id: transactions.id,
+      chargerId: transactions.chargerId,
+      connectorId: transactions.connectorId,
+      idTag: transactions.idTag,
+      userName: users.name,
+      cardLabel: cards.label,
+      startedAt: transactions.startedAt,
+      meterStartWh: transactions.meterStartWh,
+      energyWh: transactions.energyWh,
+      lastMeterWh: latestReading(transactions.id, 'Energy.Active.Import.Register'),
+      unconfirmedAt: transactions.unconfirmedAt,
+    })
+    .from(transactions)
+    .leftJoin(users, eq(users.id, transactions.userId))
+    .leftJoin(cards, eq(cards.id, transactions.cardId))
+    .where(
+      and(
+        inArray(transactions.chargerId, chargerIds),
+        isNull(transactions.stoppedAt),
+        or(isNull(transactions.userId), ne(transactions.userId, userId)),
+      ),
+    )
+    .orderBy(asc(transactions.startedAt));
+}
+export type OtherSession = Awaited<ReturnType<typeof listOtherOpenSessions>>[number];
+
+export type CloseRefusal = 'notFound' | 'sessionStillConfirmed';
+
+// Closes by hand a session its charger no longer confirms (the sweep flagged it and the charger is still away):
+// with the last energy reading the charger sent (its meter start if none) as the meter stop, at the moment the
+// charger was last heard from, with the member who closed it and their reason. Never silently: the session keeps
+// both, and shows them; the charger's own StopTransaction, should it come back, replaces the figures.
+export async function closeUnconfirmedSession(
+  db: Database,
+  { userId, transactionId, note }: { userId: string; transactionId: number; note: string },
+): Promise<Result<null, CloseRefusal>> {
+  return db.transaction(async (tx) => {
+    const [open] = await tx
+      .select({
+        id: transactions.id,
+        chargerId: transactions.chargerId,
+        accountId: transactions.accountId,
+        meterStartWh: transactions.meterStartWh,
+        startedAt: transactions.startedAt,
+        unconfirmedAt: transactions.unconfirmedAt,
+        isOnline: chargers.isOnline,
+        lastHeardAt: sql<Date | null>`coalesce(${chargers.disconnectedAt}, ${chargers.lastSeenAt})`.mapWith(chargers.disconnectedAt),
+        lastMeterWh: latestReading(transactions.id, 'Energy.Active.Import.Register'),
+      })
+      .from(transactions)
+      .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
+      .innerJoin(memberships, isMemberOfChargerAccount(userId))
+      .where(and(eq(transactions.id, transactionId), isNull(transactions.stoppedAt)))
+      .for('no key update', { of: transactions });
+    if (!open) return failure('notFound');
+    if (!open.unconfirmedAt || open.isOnline) return failure('sessionStillConfirmed');
+    const lastHeardAt = open.lastHeardAt ?? open.startedAt;
+    const closing = {
+      meterStopWh: open.lastMeterWh === null ? open.meterStartWh : Math.max(open.meterStartWh, Math.round(Number(open.lastMeterWh))),
+      stoppedAt: lastHeardAt < open.startedAt ? open.startedAt : lastHeardAt,
+      reason: OWNER_CLOSE_REASON,
+      idTag: null,
+    };
+    await closeTransaction(tx, open, closing);
+    await tx.update(transactions).set({ closedByUserId: userId, closeNote: note }).where(eq(transactions.id, open.id));
+    await notifyChargerEvent(tx, { accountId: open.accountId, chargerId: open.chargerId, kind: 'transaction-stopped' });
+    return done;
+  });
+}
