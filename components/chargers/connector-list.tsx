@@ -1,11 +1,12 @@
-import { useFormatter, useTranslations } from 'next-intl';
-import type { ConnectorState } from '@/domain/data/connectors';
+import { useFormatter, useNow, useTranslations } from 'next-intl';
+import { UNKNOWN_STATUS, type ConnectorView } from '@/domain/data/connectors';
 import { ConnectorStatusBadge } from './connector-status-badge';
 
-export function ConnectorList({ connectors }: { connectors: ConnectorState[] }) {
+export function ConnectorList({ connectors }: { connectors: ConnectorView[] }) {
   const t = useTranslations('ConnectorStatus');
   const tList = useTranslations('ChargersPage');
   const format = useFormatter();
+  const now = useNow();
   if (connectors.length === 0) return <p className="text-sm text-slate-500">{tList('noConnectors')}</p>;
   return (
     <ul className="flex flex-col gap-2">
@@ -20,6 +21,14 @@ export function ConnectorList({ connectors }: { connectors: ConnectorState[] }) 
             )}
             <ConnectorStatusBadge status={connector.status} />
           </span>
+          {connector.status === UNKNOWN_STATUS && (
+            <span className="flex w-full flex-wrap items-center gap-x-2 text-xs text-slate-500" data-testid="connector-last-known">
+              {connector.lastSeenAt ? t('lastSeen', { date: format.relativeTime(connector.lastSeenAt, now) }) : t('neverSeen')}
+              <span className="inline-flex items-center gap-1 opacity-70">
+                {t('lastReported')} <ConnectorStatusBadge status={connector.lastReportedStatus} />
+              </span>
+            </span>
+          )}
           {connector.errorCode !== 'NoError' && (
             <span className="w-full text-xs text-red-700">
               {t('error', { code: [connector.errorCode, connector.info].filter(Boolean).join(' — ') })}

@@ -12,6 +12,30 @@ export type ConnectorState = {
   powerW: number | null;
 };
 
+// What the app shows of a connector: of an offline charger, nothing it last reported holds (a car may have left,
+// the charger may have rebooted), so its status is Unknown, with the last one reported and when the charger was
+// last seen; its power is unknown too.
+export type ConnectorView = ConnectorState & { lastReportedStatus: string; lastSeenAt: Date | null };
+
+export const UNKNOWN_STATUS = 'Unknown';
+
+type SeenCharger = { isOnline: boolean; lastSeenAt: Date | null; disconnectedAt: Date | null };
+
+// The socket answered pings until it closed, so the charger was last seen at the later of its last message and that.
+function lastSeen({ lastSeenAt, disconnectedAt }: SeenCharger) {
+  if (!lastSeenAt || !disconnectedAt) return lastSeenAt ?? disconnectedAt;
+  return disconnectedAt > lastSeenAt ? disconnectedAt : lastSeenAt;
+}
+
+export function connectorsAsSeen(states: ConnectorState[], charger: SeenCharger): ConnectorView[] {
+  return states.map((state) => ({
+    ...state,
+    lastReportedStatus: state.status,
+    lastSeenAt: lastSeen(charger),
+    ...(charger.isOnline ? {} : { status: UNKNOWN_STATUS, errorCode: 'NoError', info: null, powerW: null }),
+  }));
+}
+
 // Connectors of the given chargers with the latest active power of their open session, if any.
 export async function listConnectorStates(db: Executor, { chargerIds }: { chargerIds: string[] }): Promise<Map<string, ConnectorState[]>> {
   const byCharger = new Map<string, ConnectorState[]>();
@@ -38,9 +62,9 @@ export async function listConnectorStates(db: Executor, { chargerIds }: { charge
   return byCharger;
 }
 
-export async function withConnectors<Row extends { id: string }>(db: Executor, rows: Row[]) {
+export async function withConnectors<Row extends { id: string } & SeenCharger>(db: Executor, rows: Row[]) {
   const states = await listConnectorStates(db, { chargerIds: rows.map((row) => row.id) });
-  return rows.map((row) => ({ ...row, connectors: states.get(row.id) ?? [] }));
+  return rows.map((row) => ({ ...row, connectors: connectorsAsSeen(states.get(row.id) ?? [], row) }));
 }
 
 // The last status the charger reported for one connector, if any.
