@@ -27,3 +27,7 @@ export type ChargerEvent = { accountId: string; chargerId: string; kind: Charger
 // The web app NOTIFYs this channel with a charger id, in the transaction that removes the charger or changes its
 // password; the OCPP server closes the socket it holds for that charger, whose upgrade check no longer holds.
 export const CHARGER_REVOKED_CHANNEL = 'charger_revoked';
+
+// The web app NOTIFYs this channel with a charger id when the owner changes its meter settings; the OCPP server
+// holding its socket provisions it again.
+export const CHARGER_PROVISION_CHANNEL = 'charger_provision';

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { accounts, chargers, connectors, memberships, type NewCharger } from '../../db/schema';
-import { CHARGER_REVOKED_CHANNEL } from '../charging/charger-events';
+import { accounts, chargerProvisioning, chargers, connectors, memberships, type NewCharger } from '../../db/schema';
+import { CHARGER_PROVISION_CHANNEL, CHARGER_REVOKED_CHANNEL } from '../charging/charger-events';
 import { withConnectors } from './connectors';
 import { isUniqueViolation } from './db-errors';
 import { done, failure, success, type Result } from './result';
@@ -155,3 +155,36 @@ export async function setChargerPasswordHash(db: Executor, { passwordHash, ...sc
 export async function removeCharger(db: Executor, scope: ChargerScope) {
   return updateAndRevoke(db, scope, { deletedAt: new Date(), passwordHash: null });
 }
+
+export type MeterSettingsInput = { sampleIntervalSec: number | null; measurands: string[] | null };
+
+// The owner's meter settings (null: the platform's default); the NOTIFY, delivered on commit, makes the OCPP
+// server holding the charger's socket provision it again at once.
+export async function updateMeterSettings(db: Executor, { sampleIntervalSec, measurands, ...scope }: ChargerScope & MeterSettingsInput): Promise<Result<null, 'notFound'>> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(chargers)
+      .set({ meterSampleIntervalSec: sampleIntervalSec, meterMeasurands: measurands })
+      .where(isCharger(scope))
+      .returning({ id: chargers.id });
+    if (rows.length === 0) return failure('notFound');
+    await tx.execute(sql`select pg_notify(${CHARGER_PROVISION_CHANNEL}, ${scope.chargerId})`);
+    return done;
+  });
+}
+
+// The meter settings of a charger and what it answered, key by key, the last time it was provisioned.
+export async function getProvisioning(db: Executor, scope: ChargerScope) {
+  const [charger] = await db
+    .select({ sampleIntervalSec: chargers.meterSampleIntervalSec, measurands: chargers.meterMeasurands, provisionedAt: chargers.provisionedAt })
+    .from(chargers)
+    .where(isCharger(scope));
+  if (!charger) return null;
+  const results = await db
+    .select({ key: chargerProvisioning.key, wanted: chargerProvisioning.wanted, reported: chargerProvisioning.reported, outcome: chargerProvisioning.outcome })
+    .from(chargerProvisioning)
+    .where(eq(chargerProvisioning.chargerId, scope.chargerId))
+    .orderBy(asc(chargerProvisioning.key));
+  return { ...charger, results };
+}
+export type ChargerProvisioning = NonNullable<Awaited<ReturnType<typeof getProvisioning>>>;

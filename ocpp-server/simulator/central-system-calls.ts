@@ -60,8 +60,7 @@ export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
     };
   },
   async ChangeConfiguration(charger, params) {
-    charger.configuration.set(params.key, params.value);
-    return { status: 'Accepted' };
+    return { status: charger.changeConfiguration(params.key, params.value) };
   },
   async ClearCache() {
     return { status: 'Accepted' };

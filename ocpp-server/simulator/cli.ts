@@ -1,6 +1,6 @@
 // `npm run simulate -- --chargers N [--url ws://localhost:9000/ocpp] [--password ...] [--identity-prefix SIM | --identity ID]
 //   [--meter-interval 5000] [--power 7400] [--charge] [--register] [--security-event TYPE …] [--authorize-remote-starts]
-//   [--naive-timestamps]`
+//   [--naive-timestamps] [--boots-with-sampling-off]`
 import { parseArgs } from 'node:util';
 import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
 import { SimulatedCharger } from './simulated-charger';
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     'authorize-remote-starts': { type: 'boolean', default: false },
     // Timestamps without a UTC offset.
     'naive-timestamps': { type: 'boolean', default: false },
+    'boots-with-sampling-off': { type: 'boolean', default: false },
   },
 });
 
@@ -52,6 +53,7 @@ const simulated = identities.map(
       securityEventsAtBoot: values['security-event'].map((type) => ({ type })),
       authorizesRemoteStarts: values['authorize-remote-starts'],
       naiveTimestamps: values['naive-timestamps'],
+      bootsWithSamplingOff: values['boots-with-sampling-off'],
     }),
 );
 

@@ -24,7 +24,14 @@ export type SimulatedChargerOptions = {
   naiveTimestamps?: boolean;
   // SecurityEventNotifications (OCPP 1.6 security whitepaper) sent after each BootNotification is accepted.
   securityEventsAtBoot?: SecurityEvent[];
+  // Ships with MeterValueSampleInterval 0 (no readings during a session) and only the energy register sampled, as
+  // some chargers do; it then samples as ChangeConfiguration sets those keys, and refuses a list naming a measurand
+  // it does not offer (SoC: an AC charger does not know the car's battery level).
+  bootsWithSamplingOff?: boolean;
 };
+
+// What a charger with sampling configured by the central system offers (bootsWithSamplingOff).
+const OFFERED_MEASURANDS = new Set(['Energy.Active.Import.Register', 'Power.Active.Import', 'Current.Import']);
 
 export type SecurityEvent = Omit<SecurityEventNotificationRequest, 'timestamp'>;
 
@@ -34,7 +41,7 @@ type StopReason = NonNullable<StopTransactionRequest['reason']>;
 // The messages this simulator sends when the central system triggers them.
 type TriggerableMessage = 'BootNotification' | 'Heartbeat' | 'StatusNotification';
 
-type Session = { idTag: string; transactionId: number | null; meterWh: number; timer: NodeJS.Timeout };
+type Session = { idTag: string; transactionId: number | null; meterWh: number; timer: NodeJS.Timeout | null };
 
 export class SimulatedCharger extends EventEmitter {
   readonly client: RpcClient;
@@ -53,7 +60,8 @@ export class SimulatedCharger extends EventEmitter {
     super();
     this.configuration = new Map([
       ['HeartbeatInterval', '300'],
-      ['MeterValueSampleInterval', '5'],
+      ['MeterValueSampleInterval', options.bootsWithSamplingOff ? '0' : '5'],
+      ['MeterValuesSampledData', options.bootsWithSamplingOff ? 'Energy.Active.Import.Register' : 'Energy.Active.Import.Register,Power.Active.Import'],
       ['AuthorizeRemoteTxRequests', String(options.authorizesRemoteStarts ?? false)],
     ]);
     this.client = new RPCClient({
@@ -167,8 +175,7 @@ export class SimulatedCharger extends EventEmitter {
     if (this.sessions.has(connectorId)) throw new Error(`connector ${connectorId} is busy`);
     if (shouldAuthorize && this.isConnected && (await this.authorize(idTag)) !== 'Accepted') return false;
     const meterWh = this.meterWh.get(connectorId) ?? 0;
-    const timer = setInterval(() => this.sampleMeter(connectorId), this.options.meterIntervalMs ?? 5000);
-    const session: Session = { idTag, transactionId: null, meterWh, timer };
+    const session: Session = { idTag, transactionId: null, meterWh, timer: this.samplingTimer(connectorId) };
     this.sessions.set(connectorId, session);
     const timestamp = this.now();
     this.queue.push({
@@ -183,19 +190,45 @@ export class SimulatedCharger extends EventEmitter {
     return true;
   }
 
-  private sampleMeter(connectorId: number) {
+  // The simulator's own pace, or (bootsWithSamplingOff) MeterValueSampleInterval as last configured, 0 meaning none.
+  private sampleIntervalMs() {
+    if (!this.options.bootsWithSamplingOff) return this.options.meterIntervalMs ?? 5000;
+    const seconds = Number(this.configuration.get('MeterValueSampleInterval'));
+    return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+  }
+
+  private samplingTimer(connectorId: number) {
+    const everyMs = this.sampleIntervalMs();
+    return everyMs > 0 ? setInterval(() => this.sampleMeter(connectorId, everyMs), everyMs) : null;
+  }
+
+  // A configuration change takes effect for running sessions too.
+  changeConfiguration(key: string, value: string): 'Accepted' | 'Rejected' {
+    if (this.options.bootsWithSamplingOff && key === 'MeterValuesSampledData' && value.split(',').some((measurand) => !OFFERED_MEASURANDS.has(measurand.trim()))) return 'Rejected';
+    if (this.options.bootsWithSamplingOff && key === 'MeterValueSampleInterval' && !/^\d+$/.test(value)) return 'Rejected';
+    this.configuration.set(key, value);
+    if (key !== 'MeterValueSampleInterval') return 'Accepted';
+    for (const [connectorId, session] of this.sessions) {
+      if (session.timer) clearInterval(session.timer);
+      session.timer = this.samplingTimer(connectorId);
+    }
+    return 'Accepted';
+  }
+
+  private sampleMeter(connectorId: number, everyMs: number) {
     const session = this.sessions.get(connectorId);
     if (!session) return;
     const powerW = this.options.powerW ?? 7400;
-    session.meterWh += Math.round((powerW * (this.options.meterIntervalMs ?? 5000)) / 3_600_000);
-    const reading = { connectorId, meterWh: session.meterWh, powerW, timestamp: this.now() };
+    session.meterWh += Math.round((powerW * everyMs) / 3_600_000);
+    const measurands = this.options.bootsWithSamplingOff ? this.configuration.get('MeterValuesSampledData')!.split(',') : undefined;
+    const reading = { connectorId, meterWh: session.meterWh, powerW, timestamp: this.now(), measurands };
     this.queue.push({ action: 'MeterValues', build: () => meterValuesRequest({ ...reading, transactionId: session.transactionId }) });
   }
 
   async stopSession(connectorId: number, reason: StopReason = 'Local') {
     const session = this.sessions.get(connectorId);
     if (!session) return;
-    clearInterval(session.timer);
+    if (session.timer) clearInterval(session.timer);
     this.sessions.delete(connectorId);
     this.meterWh.set(connectorId, session.meterWh);
     const stop = { meterStop: session.meterWh, timestamp: this.now(), reason, idTag: session.idTag };
@@ -225,7 +258,7 @@ export class SimulatedCharger extends EventEmitter {
   async stop() {
     this.isStopped = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
-    for (const session of this.sessions.values()) clearInterval(session.timer);
+    for (const session of this.sessions.values()) if (session.timer) clearInterval(session.timer);
     this.queue.stop();
     await this.client.close({ force: true });
   }

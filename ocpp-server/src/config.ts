@@ -11,6 +11,9 @@ export type OcppConfig = {
   // A session whose charger has been away longer than heartbeatIntervalSec + this is flagged as not confirmed.
   sessionAwayGraceSec: number;
   sessionSweepMs: number;
+  // Boot provisioning (GetConfiguration, then the meter keys); off only for tests of other things.
+  isProvisioning: boolean;
+  provisionDelayMs: number;
   pingIntervalMs: number;
   callTimeoutMs: number;
   maxMessageBytes: number;
@@ -71,6 +74,8 @@ export function configFromEnv(): OcppConfig {
     heartbeatIntervalSec: positiveNumber('OCPP_HEARTBEAT_INTERVAL', 300),
     sessionAwayGraceSec: positiveNumber('OCPP_SESSION_AWAY_GRACE', 60),
     sessionSweepMs: Math.max(positiveNumber('OCPP_SESSION_SWEEP_INTERVAL', 30), 0.1) * 1000,
+    isProvisioning: process.env.OCPP_PROVISIONING !== '0',
+    provisionDelayMs: positiveNumber('OCPP_PROVISION_DELAY', 2) * 1000,
     pingIntervalMs: positiveNumber('OCPP_PING_INTERVAL', 30) * 1000,
     callTimeoutMs: positiveNumber('OCPP_CALL_TIMEOUT', 30) * 1000,
     maxMessageBytes: positiveNumber('OCPP_MAX_MESSAGE_BYTES', 64 * 1024),

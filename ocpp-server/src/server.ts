@@ -20,6 +20,7 @@ export type RpcServerOptions = {
   connections: Connections;
   messageLog: MessageLog;
   heartbeatIntervalSec: number;
+  onBooted: (chargerId: string) => void;
   pingIntervalMs: number;
   callTimeoutMs: number;
   maxMessageBytes: number;
@@ -107,7 +108,7 @@ export function createRpcServer(options: RpcServerOptions) {
     });
     tapMessages(client, session.chargerId, messageLog);
     client.once('close', ({ code, reason }: { code: number; reason: string }) => clientLog.info({ code, reason }, 'charger disconnected'));
-    registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, store, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec });
+    registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, store, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec, onBooted: options.onBooted });
     connections.attach(client, session, credentials.get(session) ?? null);
   });
   return server;

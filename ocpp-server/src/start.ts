@@ -8,6 +8,7 @@ import { createOcppHttpServer } from './http-server';
 import type { Logger } from './logger';
 import { startRevocationListener } from './revocations';
 import { startUnconfirmedSessionSweep } from './sessions/unconfirmed-sweep';
+import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
 import { createRpcServer } from './server';
 import { createBatchedStore } from '../../domain/data/charger-traffic/batched';
 import { clearOnlineFlags } from '../../domain/data/charger-traffic/chargers';
@@ -29,9 +30,14 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const store = createBatchedStore(db);
   const messageLog = createMessageLog({ db, log });
   let sweepCharger: (chargerId: string) => void = () => {};
-  const connections = createConnections({ store, instanceId, log, onConnected: (chargerId) => sweepCharger(chargerId) });
+  let provision: (chargerId: string, reason: ProvisionReason) => void = () => {};
+  const onConnected = (chargerId: string) => {
+    sweepCharger(chargerId);
+    provision(chargerId, 'reconnect');
+  };
+  const connections = createConnections({ store, instanceId, log, onConnected });
   const dispatcher = createDispatcher({ db, instanceId, connections, log, callTimeoutMs: config.callTimeoutMs });
-  const rpc = createRpcServer({ db, store, log, connections, messageLog, ...config });
+  const rpc = createRpcServer({ db, store, log, connections, messageLog, ...config, onBooted: (chargerId) => provision(chargerId, 'boot') });
 
   const http = createOcppHttpServer({ ...config, upgrade: rpc.handleUpgrade, log });
   await new Promise<void>((resolve, reject) => {
@@ -41,6 +47,10 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const listener = await startCommandListener({ db, store, sql, instanceId, dispatcher, log });
   sweepCharger = (chargerId) => void listener.sweepCharger(chargerId);
   const revocations = await startRevocationListener({ db, sql, connections, log });
+  const provisioner = config.isProvisioning
+    ? await startProvisioner({ db, sql, connections, log, callTimeoutMs: config.callTimeoutMs, delayMs: config.provisionDelayMs })
+    : null;
+  if (provisioner) provision = (chargerId, reason) => void provisioner.schedule(chargerId, reason);
   const sessionSweep = startUnconfirmedSessionSweep({
     db,
     log,
@@ -58,6 +68,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await revocations.stop();
     await sessionSweep.stop();
     await connections.closeAll();
+    await provisioner?.stop();
     await rpc.close({ force: true });
     await messageLog.close();
     await sql.end({ timeout: 5 });
@@ -71,6 +82,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     listener,
     revocations,
     sessionSweep,
+    provisioner,
     close: () => (closing ??= close()),
   };
 }

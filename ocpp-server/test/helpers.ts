@@ -20,6 +20,9 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     heartbeatIntervalSec: 300,
     sessionAwayGraceSec: 60,
     sessionSweepMs: 30_000,
+    // Provisioning sends chargers calls of its own; its tests turn it on.
+    isProvisioning: false,
+    provisionDelayMs: 0,
     pingIntervalMs: 30_000,
     callTimeoutMs: 5_000,
     maxMessageBytes: 64 * 1024,

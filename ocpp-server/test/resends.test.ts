@@ -164,15 +164,17 @@ describe('the migration making each reading one row', () => {
     const old = createDb(url, { max: 1 });
     try {
       await migrate(old.db, { migrationsFolder: before });
-      const account = await makeAccount(old.db);
-      const charger = await makeCharger(old.db, { accountId: account.id });
+      // Raw SQL here too: the builders write every column of today's schema, some of which the old one lacks.
+      const [account] = await old.sql<{ id: string }[]>`insert into accounts (name) values ('Before 0005') returning id`;
+      const [charger] = await old.sql<{ id: string }[]>`
+        insert into chargers (account_id, identity, name) values (${account!.id}, ${`CP-${randomBytes(5).toString('hex')}`}, 'Before 0005') returning id`;
       const sampledAt = new Date('2026-11-20T10:00:00Z');
       // Raw SQL: the table has no account_id yet (0007 adds it and fills it in from the charger).
       const [session] = await old.sql<{ id: number }[]>`
         insert into transactions (charger_id, connector_id, id_tag, authorization_status, meter_start_wh, started_at)
-        values (${charger.id}, 1, 'TAG', 'Accepted', 0, '2026-11-20T09:00:00Z') returning id`;
+        values (${charger!.id}, 1, 'TAG', 'Accepted', 0, '2026-11-20T09:00:00Z') returning id`;
       const sample = (overrides: Partial<typeof meterValues.$inferInsert>) => ({
-        chargerId: charger.id,
+        chargerId: charger!.id,
         connectorId: 1,
         sampledAt,
         measurand: 'Energy.Active.Import.Register',
@@ -198,7 +200,7 @@ describe('the migration making each reading one row', () => {
       const rows = await old.db
         .select({ id: meterValues.id, transactionId: meterValues.transactionId })
         .from(meterValues)
-        .where(eq(meterValues.chargerId, charger.id))
+        .where(eq(meterValues.chargerId, charger!.id))
         .orderBy(asc(meterValues.id));
       expect(rows).toEqual([
         { id: linked, transactionId: session!.id },
@@ -210,7 +212,7 @@ describe('the migration making each reading one row', () => {
       await expect(insert({ transactionId: null })).rejects.toMatchObject({ cause: { constraint_name: 'meter_values_sample_key' } });
       // 0007 gave the session its charger's account.
       const [migrated] = await old.db.select({ accountId: transactions.accountId }).from(transactions).where(eq(transactions.id, session!.id));
-      expect(migrated).toEqual({ accountId: account.id });
+      expect(migrated).toEqual({ accountId: account!.id });
     } finally {
       await old.sql.end();
     }

@@ -46,6 +46,7 @@ const MORE_FIELDS = {
   password: 'a new password 123',
   callbackUrl: '/dashboard',
   note: 'Charger away since yesterday',
+  sampleIntervalSec: '30',
 };
 
 const actions = await loadSignedInActions();

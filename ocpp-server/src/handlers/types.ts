@@ -10,6 +10,8 @@ export type HandlerContext = {
   store: BatchedStore;
   log: Logger;
   heartbeatIntervalSec: number;
+  // Called once a BootNotification is accepted: the server provisions the charger after answering it.
+  onBooted: (chargerId: string) => void;
 };
 
 export type Handler<Request, Response> = (ctx: HandlerContext, request: Request) => Promise<Response>;

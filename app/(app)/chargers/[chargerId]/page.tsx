@@ -9,12 +9,13 @@ import { Card } from '@/components/ui/card';
 import { requireCurrentMembership } from '@/lib/authz';
 import { MAX_CONNECTORS } from '@/domain/charging/limits';
 import { listRecentMessages, listRecentSecurityEvents, listRecentSessions } from '@/domain/data/charger-activity';
-import { getCharger } from '@/domain/data/chargers';
+import { getCharger, getProvisioning } from '@/domain/data/chargers';
 import { BootInfo } from '../_components/boot-info';
 import { ChargerPasswordCard, EditChargerForm, RemoveChargerCard } from '../_components/charger-settings';
 import { CommandPanel } from '../_components/command-panel';
 import { ConfigurationPanel } from '../_components/configuration-panel';
 import { MessageLog } from '../_components/message-log';
+import { MeterReadings } from '../_components/meter-readings';
 import { RecentSessions } from '../_components/recent-sessions';
 import { SecurityEvents } from '../_components/security-events';
 import { db } from '@/lib/db';
@@ -26,7 +27,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
   const scope = { accountId: member.accountId, chargerId: chargerId.data };
   const charger = await getCharger(db(), scope);
   if (!charger) notFound();
-  const [t, tList, format, now, sessions, messages, securityEvents] = await Promise.all([
+  const [t, tList, format, now, sessions, messages, securityEvents, provisioning] = await Promise.all([
     getTranslations('ChargerDetail'),
     getTranslations('ChargersPage'),
     getFormatter(),
@@ -34,6 +35,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
     listRecentSessions(db(), scope),
     listRecentMessages(db(), scope),
     listRecentSecurityEvents(db(), scope),
+    getProvisioning(db(), scope),
   ]);
   const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
   const target = { accountId: charger.accountId, chargerId: charger.id };
@@ -71,6 +73,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <BootInfo charger={charger} />
+          {provisioning && <MeterReadings target={target} provisioning={provisioning} />}
           <SecurityEvents events={securityEvents} />
           <EditChargerForm charger={charger} />
           <ChargerPasswordCard charger={charger} />

@@ -1,6 +1,6 @@
 import type { V16Handler } from './types';
 
-export const bootNotification: V16Handler<'BootNotification'> = async ({ charger, store, heartbeatIntervalSec }, request) => {
+export const bootNotification: V16Handler<'BootNotification'> = async ({ charger, store, heartbeatIntervalSec, onBooted }, request) => {
   await store.recordBoot({
     ...charger,
     vendor: request.chargePointVendor,
@@ -8,5 +8,6 @@ export const bootNotification: V16Handler<'BootNotification'> = async ({ charger
     serialNumber: request.chargePointSerialNumber ?? request.chargeBoxSerialNumber ?? null,
     firmwareVersion: request.firmwareVersion ?? null,
   });
+  onBooted(charger.chargerId);
   return { status: 'Accepted', currentTime: new Date().toISOString(), interval: heartbeatIntervalSec };
 };

@@ -1,0 +1,42 @@
+import { and, eq, isNull, sql, type AnyColumn } from 'drizzle-orm';
+import type { Database } from '../../../db/client';
+import { chargerProvisioning, chargers } from '../../../db/schema';
+import type { ProvisioningOutcome } from '../../chargers/provisioning';
+import type { ChargerRef } from './chargers';
+import { columnName } from './columns';
+import { notifyChargerEvent } from './notify';
+
+// The owner's meter settings of a charger, and whether it has ever booted (a reconnect of one that never did
+// waits for its BootNotification: a charger not yet accepted must not be sent calls, 1.6 §4.2).
+export async function getMeterSettings(db: Database, chargerId: string) {
+  const [row] = await db
+    .select({
+      accountId: chargers.accountId,
+      sampleIntervalSec: chargers.meterSampleIntervalSec,
+      measurands: chargers.meterMeasurands,
+      hasBooted: sql<boolean>`${chargers.lastBootAt} is not null`,
+    })
+    .from(chargers)
+    .where(and(eq(chargers.id, chargerId), isNull(chargers.deletedAt)));
+  return row ?? null;
+}
+
+const excluded = (column: AnyColumn) => sql`excluded.${sql.identifier(columnName(column))}`;
+
+export type ProvisionedKeyResult = { key: string; wanted: string; reported: string | null; outcome: ProvisioningOutcome };
+
+export async function recordProvisioning(db: Database, ref: ChargerRef, results: ProvisionedKeyResult[]) {
+  await db.transaction(async (tx) => {
+    if (results.length > 0) {
+      await tx
+        .insert(chargerProvisioning)
+        .values(results.map((result) => ({ chargerId: ref.chargerId, ...result, updatedAt: new Date() })))
+        .onConflictDoUpdate({
+          target: [chargerProvisioning.chargerId, chargerProvisioning.key],
+          set: { wanted: excluded(chargerProvisioning.wanted), reported: excluded(chargerProvisioning.reported), outcome: excluded(chargerProvisioning.outcome), updatedAt: excluded(chargerProvisioning.updatedAt) },
+        });
+    }
+    await tx.update(chargers).set({ provisionedAt: new Date() }).where(eq(chargers.id, ref.chargerId));
+    await notifyChargerEvent(tx, { ...ref, kind: 'provisioning' });
+  });
+}

@@ -1,0 +1,74 @@
+import { RPCError } from '../ocpp/rpc';
+import { callV16 } from '../ocpp/v16';
+import {
+  keyState,
+  maxListLength,
+  measurandAttempts,
+  SAMPLE_INTERVAL_KEY,
+  SAMPLED_DATA_KEY,
+  SAMPLED_DATA_MAX_LENGTH_KEY,
+  wantedInterval,
+  wantedMeasurands,
+  type ConfigurationEntry,
+  type MeterSettings,
+  type ProvisioningOutcome,
+} from '../../../domain/chargers/provisioning';
+import type { ProvisionedKeyResult } from '../../../domain/data/charger-traffic/provisioning';
+
+type Caller = Parameters<typeof callV16>[0];
+type Configuration = { entries: ConfigurationEntry[]; unknownKeys: string[] } | null;
+
+// A charger that answers with a CALLERROR (NotImplemented, NotSupported…) does not support the call; one that
+// does not answer, or has gone, is `noAnswer`, tried again at its next boot or connection.
+function outcomeOfError(error: unknown): ProvisioningOutcome {
+  return error instanceof RPCError && error.rpcErrorCode !== 'InternalError' ? 'NotSupported' : 'noAnswer';
+}
+
+async function readConfiguration(client: Caller, callTimeoutMs: number): Promise<Configuration> {
+  try {
+    const answer = await callV16(client, 'GetConfiguration', { key: [SAMPLE_INTERVAL_KEY, SAMPLED_DATA_KEY, SAMPLED_DATA_MAX_LENGTH_KEY] }, { callTimeoutMs });
+    return { entries: answer.configurationKey ?? [], unknownKeys: answer.unknownKey ?? [] };
+  } catch {
+    return null;
+  }
+}
+
+async function change(client: Caller, key: string, value: string, callTimeoutMs: number): Promise<ProvisioningOutcome> {
+  try {
+    return (await callV16(client, 'ChangeConfiguration', { key, value }, { callTimeoutMs })).status;
+  } catch (error) {
+    return outcomeOfError(error);
+  }
+}
+
+async function provisionInterval(client: Caller, configuration: Configuration, settings: MeterSettings, callTimeoutMs: number): Promise<ProvisionedKeyResult> {
+  const wanted = String(wantedInterval(settings));
+  const state = keyState(SAMPLE_INTERVAL_KEY, wanted, configuration);
+  const outcome = state.outcome ?? (await change(client, SAMPLE_INTERVAL_KEY, wanted, callTimeoutMs));
+  return { key: SAMPLE_INTERVAL_KEY, wanted, reported: state.reported, outcome };
+}
+
+// Shorter lists are tried only after a Rejected: NotSupported or no answer will not change with the list.
+async function provisionMeasurands(client: Caller, configuration: Configuration, settings: MeterSettings, callTimeoutMs: number): Promise<ProvisionedKeyResult> {
+  const attempts = measurandAttempts(wantedMeasurands(settings), maxListLength(configuration));
+  let result: ProvisionedKeyResult | null = null;
+  for (const list of attempts) {
+    const wanted = list.join(',');
+    const state = keyState(SAMPLED_DATA_KEY, wanted, configuration);
+    const outcome = state.outcome ?? (await change(client, SAMPLED_DATA_KEY, wanted, callTimeoutMs));
+    result = { key: SAMPLED_DATA_KEY, wanted, reported: state.reported, outcome };
+    if (outcome !== 'Rejected') break;
+  }
+  // Every attempt refused: the record names the full list the platform wanted.
+  if (result?.outcome === 'Rejected') result = { ...result, wanted: attempts[0]!.join(',') };
+  return result!;
+}
+
+// Reads the two keys (and the list's maximum length), then sets what differs from the platform's (or the owner's)
+// choice. Sequential, one call at a time, as OCPP-J 1.6 §4.1.1 asks of both sides.
+export async function provisionCharger(client: Caller, settings: MeterSettings, { callTimeoutMs }: { callTimeoutMs: number }) {
+  const configuration = await readConfiguration(client, callTimeoutMs);
+  const interval = await provisionInterval(client, configuration, settings, callTimeoutMs);
+  const measurands = await provisionMeasurands(client, configuration, settings, callTimeoutMs);
+  return [interval, measurands];
+}
