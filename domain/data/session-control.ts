@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client';
 import { cards, chargers, memberships, transactions, users } from '../../db/schema';
-import { closeTransaction, OWNER_CLOSE_REASON } from './charger-traffic/transactions';
+import { OWNER_CLOSE_REASON } from '../sessions/stop-reasons';
+import { closeTransaction } from './charger-traffic/transactions';
 import { notifyChargerEvent } from './charger-traffic/notify';
 import { latestReading } from './meter-sql';
 import { done, failure, type Result } from './result';

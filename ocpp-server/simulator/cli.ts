@@ -1,6 +1,6 @@
 // `npm run simulate -- --chargers N [--url ws://localhost:9000/ocpp] [--password ...] [--identity-prefix SIM | --identity ID]
 //   [--meter-interval 5000] [--power 7400] [--charge] [--register] [--security-event TYPE …] [--authorize-remote-starts]
-//   [--naive-timestamps] [--boots-with-sampling-off]`
+//   [--naive-timestamps] [--boots-with-sampling-off] [--readings-after-stop] [--replays-offline-queue]`
 import { parseArgs } from 'node:util';
 import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
 import { SimulatedCharger } from './simulated-charger';
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     // Timestamps without a UTC offset.
     'naive-timestamps': { type: 'boolean', default: false },
     'boots-with-sampling-off': { type: 'boolean', default: false },
+    'readings-after-stop': { type: 'boolean', default: false },
+    'replays-offline-queue': { type: 'boolean', default: false },
   },
 });
 
@@ -54,6 +56,8 @@ const simulated = identities.map(
       authorizesRemoteStarts: values['authorize-remote-starts'],
       naiveTimestamps: values['naive-timestamps'],
       bootsWithSamplingOff: values['boots-with-sampling-off'],
+      readingsAfterStop: values['readings-after-stop'],
+      replaysOfflineQueue: values['replays-offline-queue'],
     }),
 );
 

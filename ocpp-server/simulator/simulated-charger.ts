@@ -28,6 +28,11 @@ export type SimulatedChargerOptions = {
   // some chargers do; it then samples as ChangeConfiguration sets those keys, and refuses a list naming a measurand
   // it does not offer (SoC: an AC charger does not know the car's battery level).
   bootsWithSamplingOff?: boolean;
+  // Sends one more periodic reading of the session just after its StopTransaction, stamped after the stop.
+  readingsAfterStop?: boolean;
+  // Keeps its StatusNotifications while offline and replays them, with the timestamps they were made at, after the
+  // fresh ones it sends on reconnecting (its transaction messages are kept and replayed in order in any case).
+  replaysOfflineQueue?: boolean;
 };
 
 // What a charger with sampling configured by the central system offers (bootsWithSamplingOff).
@@ -54,6 +59,7 @@ export class SimulatedCharger extends EventEmitter {
   private readonly sessions = new Map<number, Session>();
   private readonly meterWh = new Map<number, number>();
   private heartbeat: NodeJS.Timeout | null = null;
+  private readonly offlineStatuses: StatusNotificationRequest[] = [];
   private isStopped = false;
 
   constructor(readonly options: SimulatedChargerOptions) {
@@ -117,6 +123,7 @@ export class SimulatedCharger extends EventEmitter {
 
   private async afterReconnect() {
     if (this.heartbeat) await this.trigger('StatusNotification').catch(() => {});
+    for (const status of this.offlineStatuses.splice(0)) await callV16(this.client, 'StatusNotification', status).catch(() => {});
   }
 
   async trigger(message: TriggerableMessage) {
@@ -132,8 +139,12 @@ export class SimulatedCharger extends EventEmitter {
   }
 
   async sendStatus(connectorId: number, status: ConnectorStatus) {
-    if (!this.isConnected) return;
-    await callV16(this.client, 'StatusNotification', { connectorId, errorCode: 'NoError', status, timestamp: this.now() });
+    const notification = { connectorId, errorCode: 'NoError' as const, status, timestamp: this.now() };
+    if (!this.isConnected) {
+      if (this.options.replaysOfflineQueue) this.offlineStatuses.push(notification);
+      return;
+    }
+    await callV16(this.client, 'StatusNotification', notification);
   }
 
   private async reportSecurityEvents() {
@@ -141,8 +152,8 @@ export class SimulatedCharger extends EventEmitter {
   }
 
   // The charger's clock as it writes it in its messages.
-  now() {
-    const iso = new Date().toISOString();
+  now(at = new Date()) {
+    const iso = at.toISOString();
     return this.options.naiveTimestamps ? iso.slice(0, 19) : iso;
   }
 
@@ -242,7 +253,16 @@ export class SimulatedCharger extends EventEmitter {
       },
       onResult: () => this.emit('transactionStopped', { connectorId, transactionId: session.transactionId }),
     });
+    if (this.options.readingsAfterStop) this.sendReadingAfterStop(connectorId, session);
     void this.sendStatus(connectorId, 'Available').catch(() => {});
+  }
+
+  // The register moved on a little (the charger's own consumption) and the sample is stamped after the stop.
+  private sendReadingAfterStop(connectorId: number, session: Session) {
+    const meterWh = session.meterWh + 5;
+    this.meterWh.set(connectorId, meterWh);
+    const timestamp = this.now(new Date(Date.now() + 1000));
+    this.queue.push({ action: 'MeterValues', build: () => meterValuesRequest({ connectorId, transactionId: session.transactionId, meterWh, powerW: 0, timestamp }) });
   }
 
   async reset(reason: Extract<StopReason, 'SoftReset' | 'HardReset'>) {

@@ -6,6 +6,7 @@ import { chargers, meterValues, transactions } from '../../../db/schema';
 import type { ChargerRef } from './chargers';
 import { columnList, fromExcluded } from './columns';
 import { chargerEventsOf, recordsetOf } from './recordset';
+import { OWNER_CLOSE_REASON } from '../../sessions/stop-reasons';
 
 export type MeterSample = {
   sampledAt: Date;
@@ -78,7 +79,10 @@ const chargersHeardRecords = recordsetOf({ charger_id: chargers.id, account_id: 
 // copy belongs to no session (MeterValues.transactionId is optional in OCPP 1.6) and this one does, the stored
 // copy is linked to it, so the session's chart gets the point; a row already linked is left untouched.
 // A charger may name a transaction this platform never issued (e.g. started while it pointed elsewhere), or
-// another charger's: the join leaves those samples unlinked, kept for the charger.
+// another charger's: the join leaves those samples unlinked, kept for the charger. So does a reading stamped after
+// its session's stop (some chargers send one last periodic sample just after their StopTransaction): linked, it
+// would put more energy in the session's chart than its total. A session a member closed by hand is the exception,
+// as its stop is the platform's guess until the charger's own StopTransaction (replayed after those readings) comes.
 function insertSamples(rows: SampleRow[]): SQL {
   const input = uniqueSamples(rows).map((row) => ({
     charger_id: row.chargerId,
@@ -98,6 +102,7 @@ function insertSamples(rows: SampleRow[]): SQL {
     select ${sampleSelect}
     from ${sampleRecords(input)}
     left join ${transactions} on ${transactions.id} = v.transaction_id and ${transactions.chargerId} = v.charger_id
+      and (${transactions.stoppedAt} is null or v.sampled_at <= ${transactions.stoppedAt} or ${transactions.stopReason} = ${OWNER_CLOSE_REASON})
     on conflict on constraint ${sql.identifier(SAMPLE_KEY)} do update set ${fromExcluded([meterValues.transactionId])}
     where ${meterValues.transactionId} is null and excluded.transaction_id is not null`;
 }

@@ -12,9 +12,7 @@ import type { ChargerRef } from './chargers';
 import { insertMeterSamples, type MeterSample } from './meter-values';
 import { chargerEventQuery, notifyChargerEvent, type ChargerEventKind } from './notify';
 import { findAcceptedRemoteStart } from './remote-start';
-
-// The stop reason of a session a member closed by hand (not an OCPP 1.6 Reason: the charger never said).
-export const OWNER_CLOSE_REASON = 'ClosedByOwner';
+import { OWNER_CLOSE_REASON } from '../../sessions/stop-reasons';
 
 export type StartInput = {
   connectorId: number;
