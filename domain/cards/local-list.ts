@@ -1,6 +1,7 @@
 import type { Database, Executor } from '../../db/client';
 import type { LocalAuthorization } from '../commands/actions';
 import { enqueueCommand } from '../commands/enqueue';
+import { accountParentIdTag } from './household';
 import { sendCommand, type CommandOutcome } from '../commands/send';
 import { listOnlineChargerIds } from '../data/chargers';
 import { getLocalListVersion, listLocalListCards, nextLocalListVersion } from '../data/local-lists';
@@ -11,9 +12,10 @@ type AccountScope = { accountId: string; requestedBy?: string | null };
 // The Local Authorization List of the account as OCPP 1.6 §7.3 AuthorizationData.
 async function localListEntries(db: Executor, accountId: string, now = new Date()): Promise<LocalAuthorization[]> {
   const rows = await listLocalListCards(db, { accountId, now });
+  const parentIdTag = accountParentIdTag(accountId);
   return rows.map(({ idTag, expiresAt }) => ({
     idTag,
-    idTagInfo: expiresAt ? { status: 'Accepted', expiryDate: expiresAt.toISOString() } : { status: 'Accepted' },
+    idTagInfo: { status: 'Accepted', ...(expiresAt ? { expiryDate: expiresAt.toISOString() } : {}), parentIdTag },
   }));
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../db/client';
 import { memberships } from '../../db/schema';
 import { makeAccount, makeCard, makeUser } from '../../db/seed/builders';
+import { accountParentIdTag } from '../cards/household';
 import { authorizeCard } from './authorize-card';
 
 const { db, sql } = createDb(process.env.DATABASE_URL!, { max: 2 });
@@ -19,7 +20,7 @@ describe('authorizeCard', () => {
   it('accepts an active card of the account, case-insensitively, with its expiry', async () => {
     const expiresAt = new Date(Date.now() + 86_400_000);
     const card = await makeCard(db, { accountId: account.id, idTag: 'AbC123', expiresAt });
-    expect(await check('abc123')).toEqual({ status: 'Accepted', expiresAt, card: { id: card.id, userId: null } });
+    expect(await check('abc123')).toEqual({ status: 'Accepted', expiresAt, card: { id: card.id, userId: null }, parentIdTag: accountParentIdTag(account.id) });
   });
 
   it('answers Blocked for a blocked card and Expired for an expired one', async () => {

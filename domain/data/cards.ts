@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { cards, chargers, memberships, users, type CardKind, type CardStatus } from '../../db/schema';
+import { accounts, cards, chargers, memberships, transactions, users, type CardKind, type CardStatus } from '../../db/schema';
 import { isUniqueViolation } from './db-errors';
 import { isMember } from './memberships';
 import { done, failure, success, type Result } from './result';
@@ -71,18 +71,46 @@ export async function getUserCard(db: Executor, { accountId, userId, cardId }: C
 
 export type CardForAuthorization = {
   id: string;
+  accountId: string;
   kind: CardKind;
   status: CardStatus;
   userId: string | null;
   expiresAt: Date | null;
   memberUserId: string | null;
+  // The account forbids one card in two sessions at once, and this one is in a session elsewhere.
+  isInOtherSession: boolean;
 };
 
+// Where the card is being presented: a session of the card there is not "another" one (a retried start, or the
+// card shown again to stop its own session).
+export type CardPlace = { chargerId: string; connectorId?: number };
+
+function otherOpenSession(accountId: string, place: CardPlace | undefined) {
+  const here = place
+    ? place.connectorId === undefined
+      ? sql`${transactions.chargerId} = ${place.chargerId}`
+      : sql`${transactions.chargerId} = ${place.chargerId} and ${transactions.connectorId} = ${place.connectorId}`
+    : sql`false`;
+  return sql<boolean>`${accounts.isOneSessionPerCard} and exists (
+    select 1 from ${transactions}
+    where ${transactions.accountId} = ${accountId} and ${transactions.stoppedAt} is null and ${transactions.cardId} = ${cards.id} and not (${here}))`;
+}
+
 // The account's card with this tag (letter case aside), with whether its linked user is still a member.
-export async function getCardByIdTag(db: Executor, { accountId, idTag }: Scope & { idTag: string }): Promise<CardForAuthorization | null> {
+export async function getCardByIdTag(db: Executor, { accountId, idTag, place }: Scope & { idTag: string; place?: CardPlace }): Promise<CardForAuthorization | null> {
   const [row] = await db
-    .select({ id: cards.id, kind: cards.kind, status: cards.status, userId: cards.userId, expiresAt: cards.expiresAt, memberUserId: memberships.userId })
+    .select({
+      id: cards.id,
+      accountId: cards.accountId,
+      kind: cards.kind,
+      status: cards.status,
+      userId: cards.userId,
+      expiresAt: cards.expiresAt,
+      memberUserId: memberships.userId,
+      isInOtherSession: otherOpenSession(accountId, place),
+    })
     .from(cards)
+    .innerJoin(accounts, eq(accounts.id, cards.accountId))
     .leftJoin(memberships, and(eq(memberships.accountId, cards.accountId), eq(memberships.userId, cards.userId)))
     .where(and(eq(cards.accountId, accountId), sql`upper(${cards.idTag}) = upper(${idTag})`, isNull(cards.deletedAt)))
     .limit(1);

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cardLocalLists, cards, chargerCommands } from '@/db/schema';
 import { makeAccount, makeCard, makeCharger } from '@/db/seed/builders';
+import { accountParentIdTag } from '@/domain/cards/household';
 import { resendLocalListIfSynced, syncLocalList } from '@/domain/cards/local-list';
 import { listLocalListSyncs } from '@/domain/data/local-lists';
 import type { OcppServer } from '@/ocpp-server/src/start';
@@ -50,8 +51,8 @@ describe('Local Authorization List sync', () => {
     expect(first.results).toEqual([{ chargerId: charger.id, outcome: expect.objectContaining({ status: 'accepted' }) }]);
     expect(simulated.localList.version).toBe(1);
     expect([...simulated.localList.entries]).toEqual([
-      ['ACTIVE01', { status: 'Accepted' }],
-      ['EXPIRING01', { status: 'Accepted', expiryDate: expiring.expiresAt!.toISOString() }],
+      ['ACTIVE01', { status: 'Accepted', parentIdTag: accountParentIdTag(account.id) }],
+      ['EXPIRING01', { status: 'Accepted', expiryDate: expiring.expiresAt!.toISOString(), parentIdTag: accountParentIdTag(account.id) }],
     ]);
 
     const second = await syncLocalList(db, scope, { waitMs: 5000 });

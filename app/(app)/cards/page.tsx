@@ -3,9 +3,11 @@ import { getTranslations } from 'next-intl/server';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { buttonClasses } from '@/components/ui/button';
 import { requireCurrentMembership } from '@/lib/authz';
+import { getCardRules } from '@/domain/data/card-rules';
 import { listCards } from '@/domain/data/cards';
 import { listLocalListSyncs } from '@/domain/data/local-lists';
 import { CardList } from './_components/card-list';
+import { CardRules } from './_components/card-rules';
 import { SyncPanel } from './_components/sync-panel';
 import { db } from '@/lib/db';
 
@@ -16,7 +18,7 @@ export async function generateMetadata() {
 export default async function CardsPage() {
   const member = await requireCurrentMembership();
   const scope = { accountId: member.accountId };
-  const [t, cards, syncs] = await Promise.all([getTranslations('CardsPage'), listCards(db(), scope), listLocalListSyncs(db(), scope)]);
+  const [t, cards, syncs, rules] = await Promise.all([getTranslations('CardsPage'), listCards(db(), scope), listLocalListSyncs(db(), scope), getCardRules(db(), scope)]);
   return (
     <div className="flex flex-col gap-6">
       <LiveRefresh />
@@ -37,6 +39,7 @@ export default async function CardsPage() {
       ) : (
         <CardList cards={cards} />
       )}
+      <CardRules accountId={member.accountId} isOneSessionPerCard={rules?.isOneSessionPerCard ?? false} />
       <SyncPanel accountId={member.accountId} syncs={syncs} />
     </div>
   );

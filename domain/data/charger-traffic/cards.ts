@@ -46,7 +46,7 @@ async function contextAtCharger(db: Database, ref: ChargerRef, idTag: string, ki
 // Two statements and no transaction (the lookup, then the touch with its NOTIFY) instead of five round trips: every
 // session a charger starts from its reader begins here.
 export async function authorizeAtCharger(db: Database, ref: ChargerRef, idTag: string) {
-  const card = await getCardByIdTag(db, { accountId: ref.accountId, idTag });
+  const card = await getCardByIdTag(db, { accountId: ref.accountId, idTag, place: { chargerId: ref.chargerId } });
   const authorization = decide(card, await contextAtCharger(db, ref, idTag, card?.kind), new Date());
   const notify = chargerEventQuery({ ...ref, kind: 'authorize' });
   await db.execute(authorization.card ? sql`with touched as (${touchCard(ref, authorization.card.id)}) ${notify}` : notify);

@@ -97,7 +97,7 @@ async function closeSupersededTransactions(tx: Executor, ref: ChargerRef, input:
 export async function startTransaction(db: Database, ref: ChargerRef, input: StartInput) {
   const [remoteStart, card] = await Promise.all([
     findAcceptedRemoteStart(db, { chargerId: ref.chargerId, idTag: input.idTag }),
-    getCardByIdTag(db, { accountId: ref.accountId, idTag: input.idTag }),
+    getCardByIdTag(db, { accountId: ref.accountId, idTag: input.idTag, place: { chargerId: ref.chargerId, connectorId: input.connectorId } }),
   ]);
   const authorization = decide(card, remoteStart ? 'remoteStart' : 'charger', new Date());
   return db.transaction(async (tx) => {

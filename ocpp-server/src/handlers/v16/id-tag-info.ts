@@ -1,6 +1,6 @@
 import type { CardAuthorization } from '../../../../domain/charging/authorize-card';
 import type { IdTagInfo } from '../../ocpp/v16';
 
-export function toIdTagInfo({ status, expiresAt }: CardAuthorization): IdTagInfo {
-  return expiresAt ? { status, expiryDate: expiresAt.toISOString() } : { status };
+export function toIdTagInfo({ status, expiresAt, parentIdTag }: CardAuthorization): IdTagInfo {
+  return { status, ...(expiresAt ? { expiryDate: expiresAt.toISOString() } : {}), ...(parentIdTag ? { parentIdTag } : {}) };
 }
