@@ -3,6 +3,7 @@ import type { RPCClient } from 'ocpp-rpc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chargers, connectors, dataTransfers, meterValues, ocppMessages, transactions } from '../../db/schema';
 import { makeCard } from '../../db/seed/builders';
+import { accountParentIdTag } from '../../domain/cards/household';
 import type { OcppServer } from '../src/start';
 import { connectClient, makeChargerFixture, startTestServer, testDb, waitFor } from './helpers';
 
@@ -77,7 +78,7 @@ describe('charger → platform messages', () => {
 
   it('answers Authorize from the cards of the charger account', async () => {
     const card = await makeCard(db, { accountId: fixture.account.id });
-    expect(await client.call('Authorize', { idTag: card.idTag.toLowerCase() })).toEqual({ idTagInfo: { status: 'Accepted' } });
+    expect(await client.call('Authorize', { idTag: card.idTag.toLowerCase() })).toEqual({ idTagInfo: { status: 'Accepted', parentIdTag: accountParentIdTag(fixture.account.id) } });
     expect(await client.call('Authorize', { idTag: 'NOSUCHCARD' })).toEqual({ idTagInfo: { status: 'Invalid' } });
   });
 
@@ -115,7 +116,7 @@ describe('charger → platform messages', () => {
       reason: 'EVDisconnected',
       transactionData: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: '4500', context: 'Transaction.End' }] }],
     });
-    expect(stop).toEqual({ idTagInfo: { status: 'Accepted' } });
+    expect(stop).toEqual({ idTagInfo: { status: 'Accepted', parentIdTag: accountParentIdTag(fixture.account.id) } });
 
     const [session] = await db.select().from(transactions).where(eq(transactions.id, start.transactionId));
     expect(session).toMatchObject({ cardId: card.id, meterStartWh: 1000, meterStopWh: 4500, energyWh: 3500, stopReason: 'EVDisconnected' });

@@ -4,6 +4,7 @@ import type { RPCClient } from 'ocpp-rpc';
 import { describe, expect, it } from 'vitest';
 import { meterValues, transactions } from '../../db/schema';
 import { makeCard, makeCharger } from '../../db/seed/builders';
+import { accountParentIdTag } from '../../domain/cards/household';
 import { createBatchedStore } from '../../domain/data/charger-traffic/batched';
 import { MAX_SAMPLE_VALUE_BYTES, type MeterSample } from '../../domain/data/charger-traffic/meter-values';
 import { ocppSuite } from './suite';
@@ -65,7 +66,7 @@ describe('values the platform cannot store', () => {
     const transactionId = await start(client, card.idTag);
     const timestamp = new Date().toISOString();
     const transactionData = [{ timestamp, sampledValue: [{ value: incompressible(4_000), format: 'SignedData' as const }, { value: '900', unit: 'Wh' as const }] }];
-    expect(await client.call('StopTransaction', { transactionId, meterStop: 900, timestamp, idTag: card.idTag, transactionData })).toEqual({ idTagInfo: { status: 'Accepted' } });
+    expect(await client.call('StopTransaction', { transactionId, meterStop: 900, timestamp, idTag: card.idTag, transactionData })).toEqual({ idTagInfo: { status: 'Accepted', parentIdTag: accountParentIdTag(suite.fixture.account.id) } });
     const [session] = await db.select().from(transactions).where(eq(transactions.id, transactionId));
     expect(session).toMatchObject({ meterStopWh: 900, energyWh: 900, stopReason: 'Local' });
     const samples = await db.select({ value: meterValues.value }).from(meterValues).where(eq(meterValues.transactionId, transactionId));
