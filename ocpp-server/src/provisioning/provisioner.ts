@@ -29,12 +29,22 @@ export async function startProvisioner({ db, sql, connections, log, callTimeoutM
     log.info({ chargerId, reason, results: results.map(({ key, outcome }) => `${key}: ${outcome}`) }, 'charger provisioned');
   }
 
-  function schedule(chargerId: string, reason: ProvisionReason) {
-    if (running.has(chargerId)) return running.get(chargerId)!;
+  // Settings saved while a run is under way may have been read before the save: one more run follows it.
+  const again = new Set<string>();
+
+  function schedule(chargerId: string, reason: ProvisionReason): Promise<void> {
+    const current = running.get(chargerId);
+    if (current) {
+      if (reason === 'settings') again.add(chargerId);
+      return current;
+    }
     const run = new Promise<void>((resolve) => setTimeout(resolve, delayMs).unref())
       .then(() => provision(chargerId, reason))
       .catch((error: unknown) => log.error({ err: error, chargerId }, 'provisioning failed'))
-      .finally(() => running.delete(chargerId));
+      .finally(() => {
+        running.delete(chargerId);
+        if (again.delete(chargerId)) void schedule(chargerId, 'settings');
+      });
     running.set(chargerId, run);
     return run;
   }
