@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Locale } from './locales';
-import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 
 export const users = pgTable(
@@ -21,6 +21,8 @@ export const users = pgTable(
 export const accounts = pgTable('accounts', {
   id: uuid().primaryKey().defaultRandom(),
   name: text().notNull(),
+  // Set by an owner: members without a second factor (an authenticator app or a passkey) are sent to set one up.
+  requireTwoFactor: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -45,6 +45,9 @@ const MORE_FIELDS = {
   newPassword: 'a new password 123',
   password: 'a new password 123',
   callbackUrl: '/dashboard',
+  code: '123456',
+  credential: '{"id":"x"}',
+  passkeyId: '00000000-0000-4000-8000-000000000000',
 };
 
 const actions = await loadSignedInActions();
