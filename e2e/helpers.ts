@@ -30,7 +30,7 @@ export async function login(page: Page, { email, password = PASSWORD }: { email:
   await page.goto('/login');
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
 }
 
 export async function activateAndLogin(page: Page, { name, email, password = PASSWORD }: { name: string; email: string; password?: string }) {

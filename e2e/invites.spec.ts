@@ -35,7 +35,7 @@ test('an owner shares the account with a registered user, gives them a card, the
   await expect(guest).toHaveURL(/\/login\?callbackUrl=/);
   await guest.getByLabel('E-mail').fill(guestEmail);
   await guest.getByLabel('Password').fill('correct horse battery staple');
-  await guest.getByRole('button', { name: 'Log in' }).click();
+  await guest.getByRole('button', { name: 'Log in', exact: true }).click();
   await expect(guest.getByText('Host Owner invited you to the Chargewatch account')).toBeVisible();
   await guest.getByRole('button', { name: 'Accept invitation' }).click();
   await expect(guest).toHaveURL(/\/chargers$/);

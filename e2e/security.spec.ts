@@ -164,7 +164,7 @@ test('the local mailbox is closed to another machine, also through a login that 
   await page.goto(`http://${elsewhere}:${port}/login?callbackUrl=%2Fmailbox`);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await expect(page.getByTestId('mailbox')).toHaveCount(0);
   await expect(page.getByText('Activate your Chargewatch account')).toHaveCount(0);

@@ -99,7 +99,7 @@ test('a callbackUrl holding a character outside ASCII answers a page and leads t
   expect(loginPage?.status()).toBe(200);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
   await expect(page).toHaveURL(`${baseURL}/%E3%80%80/x`);
   await expect(page.getByRole('heading').first()).toBeVisible();
 });

@@ -11,26 +11,38 @@ import { getSessionUser } from '@/lib/session';
 export type { Membership };
 export const CURRENT_ACCOUNT_COOKIE = 'cw_account';
 
-// Every check answers one question: is the session user a member of the account that owns the
-// target? An accountId from a form or a URL is only a claim until this says yes.
-export const getMembership = cache(async (accountId: string): Promise<Membership | null> => {
+// The session user's membership of an account, whether or not it admits them yet (twoFactorMissing). An accountId
+// from a form or a URL is only a claim until this finds the row.
+export const getMembershipClaim = cache(async (accountId: string): Promise<Membership | null> => {
   const user = await getSessionUser();
   if (!user || !z.uuid().safeParse(accountId).success) return null;
   return getMembershipRow(db(), { userId: user.id, accountId });
 });
 
-// The account the user is working in: the one chosen in the header if they still belong to it.
-export const getCurrentMembership = cache(async (): Promise<Membership | null> => {
+const admitted = (membership: Membership | null) => (membership && !membership.twoFactorMissing ? membership : null);
+
+// Every check answers one question: is the session user a member of the account that owns the target, with the
+// second factor the account requires?
+export const getMembership = cache(async (accountId: string): Promise<Membership | null> => admitted(await getMembershipClaim(accountId)));
+
+// The account the user is working in: the one chosen in the header if they still belong to it. It may not admit them
+// yet (requireCurrentMembership sends them to set up two-factor).
+export const getCurrentMembershipClaim = cache(async (): Promise<Membership | null> => {
   const user = await getSessionUser();
   if (!user) return null;
   const chosen = (await cookies()).get(CURRENT_ACCOUNT_COOKIE)?.value;
-  const membership = chosen ? await getMembership(chosen) : null;
+  const membership = chosen ? await getMembershipClaim(chosen) : null;
   return membership ?? getDefaultMembership(db(), { userId: user.id });
 });
 
+export const getCurrentMembership = cache(async (): Promise<Membership | null> => admitted(await getCurrentMembershipClaim()));
+
+export const TWO_FACTOR_SETUP_PATH = '/profile/security?required=1';
+
 export async function requireCurrentMembership(): Promise<Membership> {
-  const membership = await getCurrentMembership();
+  const membership = await getCurrentMembershipClaim();
   if (!membership) redirect('/login');
+  if (membership.twoFactorMissing) redirect(TWO_FACTOR_SETUP_PATH);
   return membership;
 }
 

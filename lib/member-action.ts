@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { fail, formFields, formValues, invalid, type ActionResult, type ErrorKey } from '@/lib/action-result';
-import { getMembership, type Membership } from '@/lib/authz';
+import { getMembershipClaim, type Membership } from '@/lib/authz';
 
 type Claim = { accountId: string };
 
@@ -19,7 +19,8 @@ export type MemberActionOptions = {
 };
 
 // Parse → membership of the claimed account → call: the accountId in a form is only a claim until
-// the session user's membership row confirms it. A non-member gets `forbidden` and nothing runs.
+// the session user's membership row confirms it. A non-member gets `forbidden` and nothing runs; a member without
+// the second factor the account requires gets `twoFactorRequired`.
 export async function asMember<Schema extends z.ZodType<Claim>, T>(
   fields: Record<string, unknown>,
   values: Record<string, string>,
@@ -30,8 +31,9 @@ export async function asMember<Schema extends z.ZodType<Claim>, T>(
   const echoed = onInvalid ? {} : { values };
   const input = schema.safeParse(fields);
   if (!input.success) return onInvalid ? fail(onInvalid) : invalid(input.error, values);
-  const member = await getMembership(input.data.accountId);
+  const member = await getMembershipClaim(input.data.accountId);
   if (!member) return fail('forbidden', echoed);
+  if (member.twoFactorMissing) return fail('twoFactorRequired', echoed);
   return fn({ input: input.data, member, values });
 }
 

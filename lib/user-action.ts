@@ -27,6 +27,8 @@ export function userAction<Schema extends z.ZodType, T = null>(
   return async (_previous, form) => {
     const user = await getSessionUser();
     if (!user) return fail('sessionExpired');
+    // A form's action called with anything but a form (a script's hand-made call) has nothing to act on.
+    if (!(form instanceof FormData)) return fail('generic');
     const fields = formFields(form);
     const values = formValues(form);
     const input = schema.safeParse(fields);

@@ -34,6 +34,9 @@ export const newPasswordField = z
 
 export const tokenField = z.string(key('required')).min(1, key('required')).max(200, key('tokenInvalid'));
 
+// A code of an authenticator app (six digits) or a recovery code (ten characters, with or without the dash).
+export const secondFactorCodeField = singleLine(z.string(key('required')).trim().min(1, key('required')).max(40, key('codeInvalid')));
+
 export const currentPasswordField = z.string(key('required')).min(1, key('required')).max(PASSWORD_MAX, key('passwordTooLong'));
 
 // A calendar day PostgreSQL and people can both use: ISO format, years 1970 to 9999 (z.iso.date()

@@ -23,6 +23,8 @@ export const accounts = pgTable('accounts', {
   name: text().notNull(),
   // Household rule: a card already charging somewhere is answered ConcurrentTx (OCPP 1.6 §7.23) at another start.
   isOneSessionPerCard: boolean().notNull().default(false),
+  // Set by an owner: members without a second factor (an authenticator app or a passkey) are sent to set one up.
+  requireTwoFactor: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

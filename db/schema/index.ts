@@ -9,3 +9,4 @@ export * from './ocpp-log';
 export * from './security-events';
 export * from './invites';
 export * from './tariffs';
+export * from './two-factor';

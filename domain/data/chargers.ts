@@ -1,9 +1,10 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, not, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { accounts, chargerProvisioning, chargers, connectors, memberships, type NewCharger } from '../../db/schema';
 import { CHARGER_PROVISION_CHANNEL, CHARGER_REVOKED_CHANNEL } from '../charging/charger-events';
 import { withConnectors } from './connectors';
 import { isUniqueViolation } from './db-errors';
+import { twoFactorMissingSql } from './two-factor';
 import { done, failure, success, type Result } from './result';
 
 type Scope = { accountId: string };
@@ -100,22 +101,24 @@ export async function listOnlineChargerIds(db: Executor, scope: Scope): Promise<
 // The chargers of every account the user belongs to, account by account.
 export async function listChargersForUser(db: Executor, { userId }: { userId: string }) {
   const memberOf = await db
-    .select({ accountId: accounts.id, accountName: accounts.name })
+    .select({ accountId: accounts.id, accountName: accounts.name, twoFactorMissing: twoFactorMissingSql(accounts.requireTwoFactor, memberships.userId) })
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(memberships.createdAt));
-  const perAccount = await Promise.all(memberOf.map((account) => listChargers(db, { accountId: account.accountId })));
+  const perAccount = await Promise.all(memberOf.map((account) => (account.twoFactorMissing ? [] : listChargers(db, { accountId: account.accountId }))));
   return memberOf.map((account, index) => ({ ...account, chargers: perAccount[index] ?? [] }));
 }
 
-// The charger, if the user belongs to its account, with what a start needs to know.
+// The charger, if the user belongs to its account (with two-factor, where the account requires it), with what a start
+// needs to know.
 export async function getChargerForUser(db: Executor, { userId, chargerId }: { userId: string; chargerId: string }) {
   const [charger] = await db
     .select({ id: chargers.id, accountId: chargers.accountId, isOnline: chargers.isOnline })
     .from(chargers)
     .innerJoin(memberships, and(eq(memberships.accountId, chargers.accountId), eq(memberships.userId, userId)))
-    .where(and(eq(chargers.id, chargerId), isNull(chargers.deletedAt)));
+    .innerJoin(accounts, eq(accounts.id, chargers.accountId))
+    .where(and(eq(chargers.id, chargerId), isNull(chargers.deletedAt), not(twoFactorMissingSql(accounts.requireTwoFactor, memberships.userId))));
   return charger ?? null;
 }
 

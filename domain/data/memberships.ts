@@ -3,19 +3,27 @@ import type { Executor } from '../../db/client';
 import { accounts, cards, chargers, memberships, transactions, users, type MemberRole } from '../../db/schema';
 import { blockCardsOfUser } from './cards';
 import { revokeInvitesSentBy } from './invites';
+import { hasSecondFactorSql, twoFactorMissingSql } from './two-factor';
 import { done, failure, type Result } from './result';
 
 type Scope = { accountId: string };
 type MemberScope = Scope & { userId: string };
 
-export type Membership = { userId: string; accountId: string; role: MemberRole };
+// twoFactorMissing: the account requires two-factor and this user has not set any up (lib/authz.ts keeps them out).
+export type Membership = { userId: string; accountId: string; role: MemberRole; twoFactorMissing: boolean };
 
-const membershipColumns = { userId: memberships.userId, accountId: memberships.accountId, role: memberships.role };
+const membershipColumns = {
+  userId: memberships.userId,
+  accountId: memberships.accountId,
+  role: memberships.role,
+  twoFactorMissing: twoFactorMissingSql(accounts.requireTwoFactor, memberships.userId),
+};
 
 export async function getMembershipRow(db: Executor, { userId, accountId }: MemberScope): Promise<Membership | null> {
   const [row] = await db
     .select(membershipColumns)
     .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
     .where(and(eq(memberships.userId, userId), eq(memberships.accountId, accountId)));
   return row ?? null;
 }
@@ -29,6 +37,7 @@ export async function getDefaultMembership(db: Executor, { userId }: { userId: s
   const [row] = await db
     .select(membershipColumns)
     .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(memberships.role), asc(memberships.createdAt))
     .limit(1);
@@ -37,7 +46,13 @@ export async function getDefaultMembership(db: Executor, { userId }: { userId: s
 
 export async function listMembershipsOfUser(db: Executor, { userId }: { userId: string }) {
   return db
-    .select({ accountId: accounts.id, accountName: accounts.name, role: memberships.role, joinedAt: memberships.createdAt })
+    .select({
+      accountId: accounts.id,
+      accountName: accounts.name,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+      twoFactorMissing: twoFactorMissingSql(accounts.requireTwoFactor, memberships.userId),
+    })
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
     .where(eq(memberships.userId, userId))
@@ -53,6 +68,7 @@ export async function listMembers(db: Executor, { accountId }: Scope) {
       email: users.email,
       role: memberships.role,
       joinedAt: memberships.createdAt,
+      hasTwoFactor: hasSecondFactorSql(users.id),
       cardCount: sql<number>`(select count(*)::int from ${cards} c
         where c.account_id = ${accountId} and c.user_id = ${users.id} and c.deleted_at is null)`,
       sessionsThisMonth: sql<number>`(select count(*)::int from ${transactions} t join ${chargers} ch on ch.id = t.charger_id

@@ -3,6 +3,7 @@ import type { NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { attemptLogin } from '@/lib/accounts/login';
+import { needsSecondFactor, redeemLoginGrant } from '@/lib/accounts/login-steps';
 import { clientIp } from '@/lib/auth/client-ip';
 import { isHttpsDeployment } from '@/lib/config';
 import { getUserById } from '@/domain/data/users';
@@ -11,14 +12,37 @@ import { db } from '@/lib/db';
 import { log } from '@/lib/log';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 
+export type LoginRefusal = 'invalid' | 'notActivated' | 'rateLimited' | 'secondFactor';
+
+// 'secondFactor': the password was right, and the user has a second factor. Only the login form goes on from there
+// (app/(public)/login/actions.ts); Auth.js's own endpoint stops, so no password alone opens such an account.
 export class LoginRefused extends CredentialsSignin {
-  constructor(code: 'invalid' | 'notActivated' | 'rateLimited') {
+  constructor(code: LoginRefusal) {
     super();
     this.code = code;
   }
 }
 
-const credentialsSchema = z.object({ email: z.string().max(254), password: z.string().max(200) });
+const credentialsSchema = z.union([
+  z.object({ grant: z.string().max(100) }),
+  z.object({ email: z.string().max(254), password: z.string().max(200) }),
+]);
+
+// Who a login may start a session for: the owner of a granted login step (every factor proven, lib/accounts/login-steps.ts),
+// or of an e-mail and password when they have no second factor.
+async function loginUserId(credentials: Partial<Record<string, unknown>>, headers: Headers): Promise<string> {
+  const input = credentialsSchema.safeParse(credentials);
+  if (!input.success) throw new LoginRefused('invalid');
+  if ('grant' in input.data) {
+    const userId = await redeemLoginGrant(db(), input.data.grant);
+    if (!userId) throw new LoginRefused('invalid');
+    return userId;
+  }
+  const attempt = await attemptLogin(db(), { ...input.data, ip: clientIp(headers) });
+  if (attempt.status !== 'ok') throw new LoginRefused(attempt.status);
+  if (await needsSecondFactor(db(), { userId: attempt.userId })) throw new LoginRefused('secondFactor');
+  return attempt.userId;
+}
 
 // Where Auth.js's own endpoints send the browser: a path of this site only, encoded as lib/safe-redirect.ts
 // writes it (a raw "/\u3000/" in the Location header would be a server error), else the start page.
@@ -49,13 +73,9 @@ export function authConfig(): NextAuthConfig {
     pages: { signIn: '/login', error: '/login' },
     providers: [
       Credentials({
-        credentials: { email: {}, password: {} },
+        credentials: { email: {}, password: {}, grant: {} },
         authorize: async (credentials, request) => {
-          const input = credentialsSchema.safeParse(credentials);
-          if (!input.success) throw new LoginRefused('invalid');
-          const attempt = await attemptLogin(db(), { ...input.data, ip: clientIp(request.headers) });
-          if (attempt.status !== 'ok') throw new LoginRefused(attempt.status);
-          const user = await getUserById(db(), { userId: attempt.userId });
+          const user = await getUserById(db(), { userId: await loginUserId(credentials, request.headers) });
           if (!user) return null;
           const session = await startUserSession(db(), { userId: user.id });
           return { id: user.id, name: user.name, email: user.email, sessionToken: session.value.token };

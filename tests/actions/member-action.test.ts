@@ -40,7 +40,7 @@ describe('memberAction', () => {
     signInAs(owner);
     calls.mockClear();
     expect(await renameAccountAction(idle, formData({ accountId: account.id, name: ' Garage ', seats: '2' }))).toEqual({ status: 'ok', data: null });
-    expect(calls).toHaveBeenCalledWith({ userId: owner.id, accountId: account.id, role: 'owner' });
+    expect(calls).toHaveBeenCalledWith({ userId: owner.id, accountId: account.id, role: 'owner', twoFactorMissing: false });
     expect(await nameOf(account.id)).toBe('Garage');
   });
 

@@ -47,6 +47,9 @@ const MORE_FIELDS = {
   callbackUrl: '/dashboard',
   note: 'Charger away since yesterday',
   sampleIntervalSec: '30',
+  code: '123456',
+  credential: '{"id":"x"}',
+  passkeyId: '00000000-0000-4000-8000-000000000000',
 };
 
 const actions = await loadSignedInActions();

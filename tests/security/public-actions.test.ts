@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { makeUser } from '@/db/seed/builders';
 import { signInAs } from '../support/fake-auth';
-import { actionFiles, appRoot, callAction, isRefusal, loadActions, type FoundAction } from './action-catalog';
+import { actionFiles, appRoot, callAction, CHALLENGE_ACTIONS, isRefusal, loadActions, type FoundAction } from './action-catalog';
 import { expectClearAnswer, sendHostileValues, WRONG_TYPED_PAYLOADS } from './hostile-input';
 
 // Credentials never match here: a login that got past its checks is refused as a wrong password.
@@ -30,7 +30,7 @@ const { db, sql } = createDb(process.env.DATABASE_URL!);
 afterAll(() => sql.end());
 
 const actions = await loadActions(actionFiles(path.join(appRoot, '(public)')));
-const cases = actions.map((found) => [`${found.file} ${found.name}`, found] as const);
+const cases = actions.filter((found) => !CHALLENGE_ACTIONS.has(found.name)).map((found) => [`${found.file} ${found.name}`, found] as const);
 
 // What a visitor's action could add or change, as one comparable value.
 async function platformSnapshot() {
@@ -69,7 +69,7 @@ describe('a visitor sending hostile values', () => {
 
   it.each(cases)('%s refuses every field that is no valid value, next to the field, and stores nothing', async (_label, found) => {
     const known = await makeUser(db, { emailVerifiedAt: new Date() });
-    const validFields = () => ({ name: 'Visitor', email: known.email, password: 'a long enough password', token: 'x'.repeat(43), callbackUrl: '/dashboard' });
+    const validFields = () => ({ name: 'Visitor', email: known.email, password: 'a long enough password', token: 'x'.repeat(43), callbackUrl: '/dashboard', code: '123456', credential: '{"id":"x"}' });
     await sendHostileValues<null>({ name: found.name, attempt: visitorTrial(found), validFields, idFields: [] });
   });
 

@@ -1,4 +1,7 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { Alert } from '@/components/ui/alert';
+import { TWO_FACTOR_SETUP_PATH } from '@/lib/authz';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { listUsableCards } from '@/domain/data/cards';
 import { listChargersForUser } from '@/domain/data/chargers';
@@ -30,7 +33,17 @@ export default async function ChargePage() {
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('title')}</h1>
         <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
       </div>
-      {chargerIds.length === 0 && <p className="rounded-2xl bg-white p-6 text-center text-slate-600 ring-1 ring-slate-200">{t('noChargers')}</p>}
+      {accounts
+        .filter((account) => account.twoFactorMissing)
+        .map((account) => (
+          <Alert key={account.accountId} tone="info">
+            {t('twoFactorRequired', { accountName: account.accountName })}{' '}
+            <Link href={TWO_FACTOR_SETUP_PATH} className="font-semibold underline">
+              {t('setUpTwoFactor')}
+            </Link>
+          </Alert>
+        ))}
+      {chargerIds.length === 0 && !accounts.some((account) => account.twoFactorMissing) && <p className="rounded-2xl bg-white p-6 text-center text-slate-600 ring-1 ring-slate-200">{t('noChargers')}</p>}
       {accounts
         .filter((account) => account.chargers.length > 0)
         .map((account) => (

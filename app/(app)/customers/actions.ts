@@ -7,12 +7,13 @@ import { fail, ok, type ErrorKey } from '@/lib/action-result';
 import { CURRENT_ACCOUNT_COOKIE, type Membership } from '@/lib/authz';
 import { endMembership } from '@/lib/customers/end-membership';
 import { revokePendingInvite } from '@/domain/data/invites';
+import { getSecondFactors, hasSecondFactor, setAccountRequiresTwoFactor } from '@/domain/data/two-factor';
 import { getUserById } from '@/domain/data/users';
 import { db } from '@/lib/db';
 import { inviteUser, resendInvite, type InviteSendRefusal } from '@/lib/invites/send-invite';
 import { memberAction } from '@/lib/member-action';
 import { accountClaim } from '@/lib/validation';
-import { inviteClaim, inviteUserSchema, memberClaim } from './schemas';
+import { inviteClaim, inviteUserSchema, memberClaim, requireTwoFactorClaim } from './schemas';
 
 const INVITE_ERRORS: Record<InviteSendRefusal, ErrorKey> = {
   noAccount: 'inviteNoAccount',
@@ -80,6 +81,19 @@ export const leaveAccountAction = memberAction(
     await endMembership(db(), { accountId: member.accountId, userId: member.userId, requestedBy: member.userId });
     (await cookies()).delete(CURRENT_ACCOUNT_COOKIE);
     redirect('/dashboard');
+  },
+  { onInvalid: 'notFound' },
+);
+
+// Owners only; an owner turns it on once they have a second factor themselves, so that it never locks them out.
+export const requireTwoFactorAction = memberAction(
+  requireTwoFactorClaim,
+  async ({ input, member }) => {
+    if (member.role !== 'owner') return fail('ownersOnly');
+    if (input.required && !hasSecondFactor(await getSecondFactors(db(), { userId: member.userId }))) return fail('twoFactorSetUpFirst');
+    await setAccountRequiresTwoFactor(db(), { accountId: member.accountId, required: input.required });
+    revalidatePath('/customers');
+    return ok(null);
   },
   { onInvalid: 'notFound' },
 );

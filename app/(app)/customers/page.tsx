@@ -4,7 +4,8 @@ import { ConfirmForm } from '@/components/ui/confirm-form';
 import { requireCurrentMembership } from '@/lib/authz';
 import { listPendingInvites } from '@/domain/data/invites';
 import { listMembers } from '@/domain/data/memberships';
-import { leaveAccountAction } from './actions';
+import { getAccountRequiresTwoFactor } from '@/domain/data/two-factor';
+import { leaveAccountAction, requireTwoFactorAction } from './actions';
 import { InviteForm } from './_components/invite-form';
 import { MembersTable } from './_components/members-table';
 import { PendingInvites } from './_components/pending-invites';
@@ -17,7 +18,12 @@ export async function generateMetadata() {
 export default async function CustomersPage() {
   const member = await requireCurrentMembership();
   const scope = { accountId: member.accountId };
-  const [t, members, invites] = await Promise.all([getTranslations('CustomersPage'), listMembers(db(), scope), listPendingInvites(db(), scope)]);
+  const [t, members, invites, isTwoFactorRequired] = await Promise.all([
+    getTranslations('CustomersPage'),
+    listMembers(db(), scope),
+    listPendingInvites(db(), scope),
+    getAccountRequiresTwoFactor(db(), scope),
+  ]);
   const owner = members.find((m) => m.role === 'owner');
   return (
     <div className="flex flex-col gap-6">
@@ -40,6 +46,22 @@ export default async function CustomersPage() {
         <h2 className="mb-2 font-semibold">{t('pendingTitle')}</h2>
         <PendingInvites accountId={member.accountId} invites={invites} />
       </Card>
+      {member.role === 'owner' && (
+        <Card>
+          <h2 className="font-semibold">{t('twoFactorTitle')}</h2>
+          <p className="mt-1 text-sm text-slate-600" data-testid="two-factor-rule">
+            {isTwoFactorRequired ? t('twoFactorRequired') : t('twoFactorOptional')}
+          </p>
+          <div className="mt-4 flex">
+            <ConfirmForm
+              action={requireTwoFactorAction}
+              fields={{ accountId: member.accountId, required: String(!isTwoFactorRequired) }}
+              label={isTwoFactorRequired ? t('stopRequiringTwoFactor') : t('requireTwoFactor')}
+              confirm={isTwoFactorRequired ? undefined : t('requireTwoFactorConfirm')}
+            />
+          </div>
+        </Card>
+      )}
       {member.role === 'member' && (
         <div className="self-start">
           <ConfirmForm action={leaveAccountAction} fields={{ accountId: member.accountId }} label={t('leave')} confirm={t('leaveConfirm', { accountName: owner?.name ?? '' })} variant="danger" />

@@ -1,6 +1,10 @@
+import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/components/layout/language-switcher';
+import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { getSecondFactors, hasSecondFactor } from '@/domain/data/two-factor';
+import { db } from '@/lib/db';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { logOutEverywhereAction } from '@/app/actions/logout';
 import { requireUser } from '@/lib/session';
@@ -12,7 +16,7 @@ export async function generateMetadata() {
 
 export default async function ProfilePage() {
   const user = await requireUser();
-  const [t, format] = await Promise.all([getTranslations('ProfilePage'), getFormatter()]);
+  const [t, format, factors] = await Promise.all([getTranslations('ProfilePage'), getFormatter(), getSecondFactors(db(), { userId: user.id })]);
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('title')}</h1>
@@ -40,6 +44,16 @@ export default async function ProfilePage() {
         <div className="mt-4">
           <PasswordForm />
         </div>
+      </Card>
+      <Card>
+        <div className="flex items-baseline justify-between gap-3">
+          <h2 className="font-semibold">{t('securityTitle')}</h2>
+          <span className={`text-sm font-medium ${hasSecondFactor(factors) ? 'text-brand-700' : 'text-slate-500'}`}>{hasSecondFactor(factors) ? t('twoFactorOn') : t('twoFactorOff')}</span>
+        </div>
+        <p className="mt-1 text-sm text-slate-600">{t('securityBody')}</p>
+        <Link href="/profile/security" className={buttonClasses('secondary', 'mt-4')}>
+          {t('manageSecurity')}
+        </Link>
       </Card>
       <Card>
         <h2 className="font-semibold">{t('devicesTitle')}</h2>

@@ -2,9 +2,11 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AuthPanel } from '@/components/auth/auth-panel';
+import { PasskeyButton } from '@/components/auth/passkey-button';
 import { Alert } from '@/components/ui/alert';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 import { getSessionUser } from '@/lib/session';
+import { passkeyLoginAction, passkeyLoginOptionsAction } from './actions';
 import { LoginForm } from './login-form';
 
 const NOTICES = { activated: 'activated', reset: 'passwordReset', 'logged-out': 'loggedOut', 'logged-out-everywhere': 'loggedOutEverywhere' } as const;
@@ -36,6 +38,12 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
       <div className="flex flex-col gap-5">
         {notice && <Alert tone="success">{t(notice)}</Alert>}
         <LoginForm callbackUrl={callbackUrl} />
+        <div className="flex items-center gap-3 text-xs font-medium uppercase tracking-wide text-slate-400" aria-hidden>
+          <span className="h-px flex-1 bg-slate-200" />
+          {t('or')}
+          <span className="h-px flex-1 bg-slate-200" />
+        </div>
+        <PasskeyButton label={t('passkey')} kind="authenticate" getOptions={passkeyLoginOptionsAction} action={passkeyLoginAction} fields={{ callbackUrl }} />
       </div>
     </AuthPanel>
   );

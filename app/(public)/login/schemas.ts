@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentPasswordField, emailField } from '@/lib/validation';
+import { currentPasswordField, emailField, key, secondFactorCodeField } from '@/lib/validation';
 
 export const loginSchema = z.object({
   email: emailField,
@@ -9,3 +9,16 @@ export const loginSchema = z.object({
 });
 
 export const resendActivationSchema = z.object({ email: emailField });
+
+// The browser's answer to a WebAuthn challenge, as JSON (lib/accounts/passkeys.ts reads it).
+export const credentialField = z.string(key('required')).min(2, key('required')).max(20_000, key('tooLong'));
+
+export const passkeyLoginSchema = z.object({
+  credential: credentialField,
+  callbackUrl: z.string().max(500).optional().catch(undefined),
+});
+
+export const secondFactorCodeSchema = z.object({
+  code: secondFactorCodeField,
+  callbackUrl: z.string().max(500).optional().catch(undefined),
+});

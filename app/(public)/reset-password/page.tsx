@@ -4,6 +4,7 @@ import { LinkProblem } from '@/components/auth/link-problem';
 import { failure } from '@/domain/data/result';
 import { checkToken } from '@/domain/data/tokens';
 import { db } from '@/lib/db';
+import { needsSecondFactor } from '@/lib/accounts/login-steps';
 import { ResetPasswordForm } from './reset-password-form';
 
 export async function generateMetadata() {
@@ -25,7 +26,7 @@ export default async function ResetPasswordPage({ searchParams }: PageProps<'/re
   }
   return (
     <AuthPanel title={t('title')}>
-      <ResetPasswordForm token={token as string} />
+      <ResetPasswordForm token={token as string} needsCode={await needsSecondFactor(db(), check.value)} />
     </AuthPanel>
   );
 }

@@ -13,7 +13,8 @@ async function isStillSignedIn(sessionId: string) {
 }
 
 async function accountIdsOf(userId: string) {
-  return new Set((await listMembershipsOfUser(db(), { userId })).map((membership) => membership.accountId));
+  const memberships = await listMembershipsOfUser(db(), { userId });
+  return new Set(memberships.filter((membership) => !membership.twoFactorMissing).map((membership) => membership.accountId));
 }
 
 // Server-Sent Events: every charger event of the accounts the user belongs to. The session and the

@@ -17,6 +17,11 @@ export function MembersTable({ accountId, members, currentUserId }: { accountId:
             <p className="font-medium text-slate-900">
               {member.name}
               {member.userId === currentUserId && <span className="ml-2 text-xs font-normal text-slate-500">({t('you')})</span>}
+              {member.hasTwoFactor && (
+                <span className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700" title={t('twoFactorOnTitle')}>
+                  {t('twoFactorOn')}
+                </span>
+              )}
             </p>
             <p className="truncate text-sm text-slate-600">{member.email}</p>
           </div>
