@@ -1,15 +1,22 @@
-import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, not, or, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client';
-import { cards, chargers, memberships, transactions, users } from '../../db/schema';
+import { accounts, cards, chargers, memberships, transactions, users } from '../../db/schema';
 import { OWNER_CLOSE_REASON } from '../sessions/stop-reasons';
 import { closeTransaction } from './charger-traffic/transactions';
 import { notifyChargerEvent } from './charger-traffic/notify';
 import { latestReading } from './meter-sql';
 import { done, failure, type Result } from './result';
+import { twoFactorMissingSql } from './two-factor';
 
 // Every member of the account that owns a charger controls the sessions on it (members share the account with
 // equal access, as co-owners): whoever or whatever started them, a card with no user or a member since removed.
-const isMemberOfChargerAccount = (userId: string) => and(eq(memberships.accountId, chargers.accountId), eq(memberships.userId, userId));
+// A member without the second factor the account requires controls nothing yet.
+const isMemberOfChargerAccount = (userId: string) =>
+  and(
+    eq(memberships.accountId, chargers.accountId),
+    eq(memberships.userId, userId),
+    not(twoFactorMissingSql(sql`(select a.require_two_factor from ${accounts} a where a.id = ${chargers.accountId})`, memberships.userId)),
+  );
 
 // A running session on a charger of an account the user belongs to.
 export async function getOpenSessionForMember(db: Executor, { userId, transactionId }: { userId: string; transactionId: number }) {

@@ -5,7 +5,7 @@ import * as OTPAuth from 'otpauth';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { makeAccount, makeCharger, makeUser } from '@/db/seed/builders';
-import { memberships } from '@/db/schema';
+import { memberships, transactions } from '@/db/schema';
 import { hashPassword } from '@/domain/crypto/password';
 import { idle, type ActionResult } from '@/lib/action-result';
 import { Browser, pathOf, postToAuthJs, redirectTarget, SESSION_COOKIE, switchBrowser } from '../support/authjs-browser';
@@ -23,6 +23,7 @@ const { resetPasswordAction } = await import('@/app/(public)/reset-password/acti
 const { getSessionUser } = await import('@/lib/session');
 const { requireCurrentMembership } = await import('@/lib/authz');
 const { getChargerForUser } = await import('@/domain/data/chargers');
+const { getOpenSessionForMember } = await import('@/domain/data/session-control');
 
 const { db, sql } = createDb(process.env.DATABASE_URL!, { max: 2 });
 afterAll(() => sql.end());
@@ -224,8 +225,15 @@ describe('an account that requires two-factor', () => {
     expect(pathOf(await redirectTarget(() => requireCurrentMembership()))).toBe('/profile/security?required=1');
     expect(await requireTwoFactorAction(idle, formData({ accountId: owner.accountId, required: 'false' }))).toMatchObject({ formError: 'twoFactorRequired' });
     expect(await getChargerForUser(db, { userId: member.id, chargerId: charger.id })).toBeNull();
+    // Nor can they stop (or close by hand) a session on its chargers.
+    const [session] = await db
+      .insert(transactions)
+      .values({ chargerId: charger.id, accountId: owner.accountId, connectorId: 1, idTag: 'AT-READER', authorizationStatus: 'Accepted', meterStartWh: 0, startedAt: new Date() })
+      .returning();
+    expect(await getOpenSessionForMember(db, { userId: member.id, transactionId: session!.id })).toBeNull();
 
     await enrolAuthenticator(member);
     expect(await getChargerForUser(db, { userId: member.id, chargerId: charger.id })).toMatchObject({ id: charger.id });
+    expect(await getOpenSessionForMember(db, { userId: member.id, transactionId: session!.id })).toMatchObject({ id: session!.id });
   });
 });
