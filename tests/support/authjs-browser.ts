@@ -6,6 +6,7 @@ import { Auth, raw, skipCSRFCheck } from '@auth/core';
 import type { Session } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { authConfig } from '@/lib/auth/config';
+import { PEER_ADDRESS_HEADER } from '@/lib/auth/peer-address';
 
 export { LoginRefused } from '@/lib/auth/config';
 
@@ -14,8 +15,13 @@ export const SESSION_COOKIE = 'authjs.session-token';
 
 type SetCookie = { name: string; value: string; options?: { maxAge?: number; expires?: Date } };
 
+let browsersMade = 0;
+
 export class Browser {
   readonly jar = new Map<string, string>();
+  // The machine it runs on, as the server reads the TCP peer: each browser its own, so that one test's wrong guesses
+  // (which count per address, lib/accounts/login-limit.ts) never rate-limit another test's logins.
+  readonly address = `198.51.${Math.floor(++browsersMade / 250) % 250}.${(browsersMade % 250) + 1}`;
 
   header(): string {
     return [...this.jar].map(([name, value]) => `${name}=${value}`).join('; ');
@@ -29,6 +35,7 @@ export class Browser {
     }
   }
 
+  // A copy of the cookies, on another machine (an attacker's).
   copy(): Browser {
     const copied = new Browser();
     for (const [name, value] of this.jar) copied.jar.set(name, value);
@@ -50,7 +57,7 @@ type Internal = { cookies?: SetCookie[]; redirect?: string };
 async function post(action: string, body: URLSearchParams): Promise<Internal> {
   const request = new Request(actionUrl(action), {
     method: 'POST',
-    headers: { cookie: current.header(), 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { cookie: current.header(), [PEER_ADDRESS_HEADER]: current.address, 'content-type': 'application/x-www-form-urlencoded' },
     body,
   });
   const response = (await Auth(request, { ...config(), raw, skipCSRFCheck })) as unknown as Internal;
@@ -73,7 +80,7 @@ export async function postToAuthJs(action: string, fields: Record<string, string
   const response = await Auth(
     new Request(actionUrl(action), {
       method: 'POST',
-      headers: { cookie: current.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie: current.header(), [PEER_ADDRESS_HEADER]: current.address, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ csrfToken, ...fields }),
     }),
     config(),
@@ -140,5 +147,5 @@ export const nextHeaders = {
     set: (name: string, value: string, options?: SetCookie['options']) => current.keep([{ name, value, options }]),
     delete: (name: string) => current.jar.delete(name),
   }),
-  headers: async () => new Headers({ cookie: current.header() }),
+  headers: async () => new Headers({ cookie: current.header(), [PEER_ADDRESS_HEADER]: current.address }),
 };
