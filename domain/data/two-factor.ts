@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { accounts, passkeys, recoveryCodes, totpAuthenticators } from '../../db/schema';
+import { accounts, memberships, passkeys, recoveryCodes, totpAuthenticators } from '../../db/schema';
 import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from '../crypto/recovery-codes';
 import { done, failure, success, type Result } from './result';
 
@@ -151,6 +151,13 @@ export async function removePasskey(db: Executor, { userId, passkeyId }: UserSco
 export async function getAccountRequiresTwoFactor(db: Executor, { accountId }: { accountId: string }): Promise<boolean> {
   const [row] = await db.select({ requireTwoFactor: accounts.requireTwoFactor }).from(accounts).where(eq(accounts.id, accountId));
   return row?.requireTwoFactor ?? false;
+}
+
+// Whether any account the user belongs to requires two-factor: then their last factor stays until another replaces it.
+export async function isTwoFactorRequiredOfUser(db: Executor, { userId }: UserScope): Promise<boolean> {
+  const [row] = await db.execute<{ required: boolean }>(sql`select exists (select 1 from ${memberships} m join ${accounts} a on a.id = m.account_id
+    where m.user_id = ${userId} and a.require_two_factor) as required`);
+  return row?.required ?? false;
 }
 
 export async function setAccountRequiresTwoFactor(db: Executor, { accountId, required }: { accountId: string; required: boolean }): Promise<Result> {

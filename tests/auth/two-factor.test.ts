@@ -207,6 +207,9 @@ describe('an account that requires two-factor', () => {
     expect(await requireTwoFactorAction(idle, formData({ accountId: owner.accountId, required: 'true' }))).toMatchObject({ formError: 'twoFactorSetUpFirst' });
     await enrolAuthenticator(owner);
     expect(await requireTwoFactorAction(idle, formData({ accountId: owner.accountId, required: 'true' }))).toEqual({ status: 'ok', data: null });
+    // Nor can the rule then lock its owner out: their last factor stays until another replaces it.
+    expect(await turnOffAuthenticatorAction(idle, formData({ currentPassword: PASSWORD }))).toMatchObject({ formError: 'lastFactorRequired' });
+    expect(await logInWithPassword(owner.email)).toBe('/login/verify');
   });
 
   it('sends a member without two-factor to set it up, and lets nothing of the account through until then', async () => {

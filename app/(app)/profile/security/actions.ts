@@ -9,7 +9,7 @@ import { confirmPassword } from '@/lib/accounts/confirm-password';
 import { addPasskeyFromResponse, parseCredential, passkeyEnrolmentOptions, type RegistrationOptions } from '@/lib/accounts/passkeys';
 import { clientIp } from '@/lib/auth/client-ip';
 import { forgetLoginStep, keepLoginStep, readLoginStep } from '@/lib/auth/login-step-cookies';
-import { removePasskey, replaceRecoveryCodes } from '@/domain/data/two-factor';
+import { getSecondFactors, isTwoFactorRequiredOfUser, removePasskey, replaceRecoveryCodes } from '@/domain/data/two-factor';
 import { db } from '@/lib/db';
 import { requireUser } from '@/lib/session';
 import { userAction } from '@/lib/user-action';
@@ -42,7 +42,15 @@ export const confirmAuthenticatorAction = userAction<typeof codeSchema, { codes:
 
 const passwordSchema = z.object({ currentPassword: currentPasswordField });
 
+// An account the user belongs to requires two-factor: their last factor goes only once another replaces it.
+async function isLastRequiredFactor(userId: string, removing: 'authenticator' | 'passkey'): Promise<boolean> {
+  const factors = await getSecondFactors(db(), { userId });
+  const left = removing === 'authenticator' ? factors.passkeyCount : Number(factors.hasAuthenticator) + factors.passkeyCount - 1;
+  return left === 0 && (await isTwoFactorRequiredOfUser(db(), { userId }));
+}
+
 export const turnOffAuthenticatorAction = userAction(passwordSchema, async ({ input, user }) => {
+  if (await isLastRequiredFactor(user.id, 'authenticator')) return fail('lastFactorRequired');
   const refused = await unlessPasswordConfirmed(user, input.currentPassword);
   if (refused) return refused;
   await turnOffAuthenticator(db(), { userId: user.id });
@@ -81,6 +89,7 @@ export const addPasskeyAction = userAction<typeof addPasskeySchema, { recoveryCo
 const removePasskeySchema = z.object({ passkeyId: z.uuid(key('required')), currentPassword: currentPasswordField });
 
 export const removePasskeyAction = userAction(removePasskeySchema, async ({ input, user }) => {
+  if (await isLastRequiredFactor(user.id, 'passkey')) return fail('lastFactorRequired');
   const refused = await unlessPasswordConfirmed(user, input.currentPassword);
   if (refused) return refused;
   const removed = await removePasskey(db(), { userId: user.id, passkeyId: input.passkeyId });
