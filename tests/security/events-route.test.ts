@@ -41,4 +41,20 @@ describe('the live event stream', () => {
     expect(received).toContain(mine.id);
     expect(received).not.toContain(theirs.id);
   });
+
+  it('a stream the browser leaves before it is ready holds nothing afterwards (no listener, no keep-alive writing into it)', async () => {
+    const user = await makeUser(db, { emailVerifiedAt: new Date() });
+    await makeAccount(db, { owner: user });
+    signInAs(user);
+    const warmUp = await GET(new Request('http://localhost/api/events'));
+    await warmUp.body!.cancel();
+    const listeners = (globalThis as unknown as { chargewatchHub: { listeners: Set<unknown> } }).chargewatchHub.listeners;
+    const before = listeners.size;
+
+    const response = await GET(new Request('http://localhost/api/events'));
+    await response.body!.cancel();
+    // The stream's start finishes after the cancel: the hub is already listening, so within a few turns.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(listeners.size).toBe(before);
+  });
 });

@@ -30,19 +30,10 @@ export async function GET(request: Request) {
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       let isOpen = true;
-      const send = (text: string) => {
-        if (isOpen) controller.enqueue(encoder.encode(text));
-      };
-      const unsubscribe = await subscribeToChargerEvents((event: ChargerEvent) => {
-        if (accountIds.has(event.accountId)) send(`event: charger\ndata: ${JSON.stringify(event)}\n\n`);
-      });
-      const keepAlive = setInterval(async () => {
-        // A session ended meanwhile (logout here or "everywhere" elsewhere, a new password) ends the stream too.
-        if (!(await isStillSignedIn(user.sessionId))) return stop();
-        accountIds = await accountIdsOf(user.id).catch(() => accountIds);
-        send(': keep-alive\n\n');
-      }, KEEPALIVE_MS);
-      // Runs once, whichever comes first: the browser leaving (abort or cancel) or the session ending.
+      let unsubscribe = () => {};
+      let keepAlive: ReturnType<typeof setInterval> | undefined;
+      // Runs once, whichever comes first: the browser leaving (abort or cancel, possibly before the stream is even
+      // subscribed), the session ending, or a write into a stream the runtime already closed.
       stop = () => {
         if (!isOpen) return;
         isOpen = false;
@@ -54,7 +45,28 @@ export async function GET(request: Request) {
           // already closed by a cancel
         }
       };
+      const send = (text: string) => {
+        if (!isOpen) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
+      };
       request.signal.addEventListener('abort', () => stop());
+      if (request.signal.aborted) return stop();
+
+      const release = await subscribeToChargerEvents((event: ChargerEvent) => {
+        if (accountIds.has(event.accountId)) send(`event: charger\ndata: ${JSON.stringify(event)}\n\n`);
+      });
+      if (!isOpen) return release();
+      unsubscribe = release;
+      keepAlive = setInterval(async () => {
+        // A session ended meanwhile (logout here or "everywhere" elsewhere, a new password) ends the stream too.
+        if (!(await isStillSignedIn(user.sessionId))) return stop();
+        accountIds = await accountIdsOf(user.id).catch(() => accountIds);
+        send(': keep-alive\n\n');
+      }, KEEPALIVE_MS);
       send('retry: 2000\nevent: ready\ndata: {}\n\n');
     },
     cancel() {
