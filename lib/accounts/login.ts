@@ -4,7 +4,7 @@ import { checkPassword } from './password-check';
 
 export type LoginAttempt =
   | { status: 'ok'; userId: string }
-  | { status: 'invalid' | 'notActivated' }
+  | { status: 'invalid' | 'notActivated' | 'secondFactor' }
   | { status: 'rateLimited'; retryAfterMinutes: number };
 
 export async function attemptLogin(db: Executor, credentials: { email: string; password: string; ip: string }): Promise<LoginAttempt> {
@@ -12,5 +12,7 @@ export async function attemptLogin(db: Executor, credentials: { email: string; p
   if (check.status !== 'ok') return check;
   // Told only after the password matched, so that "not activated" is never told to a stranger.
   if (!check.isActivated) return { status: 'notActivated' };
+  // The password was right, and only the login form goes on from here to ask for the code.
+  if (check.secondFactorDue) return { status: 'secondFactor' };
   return { status: 'ok', userId: check.userId };
 }

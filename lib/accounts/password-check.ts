@@ -7,7 +7,7 @@ import { countedAttempt } from './counted-attempt';
 import { needsSecondFactor } from './login-steps';
 
 export type PasswordCheck =
-  | { status: 'ok'; userId: string; isActivated: boolean }
+  | { status: 'ok'; userId: string; isActivated: boolean; secondFactorDue: boolean }
   | { status: 'invalid' }
   | { status: 'rateLimited'; retryAfterMinutes: number };
 
@@ -25,8 +25,9 @@ export async function checkPassword(db: Executor, { email, password, ip }: { ema
   });
   if (check.status !== 'ok') return check;
   const isActivated = check.value.emailVerifiedAt !== null;
+  const secondFactorDue = await needsSecondFactor(db, { userId: check.value.id });
   // The right password of an account nobody can log in to yet proves nothing to forget earlier guesses by; nor
   // does it with a second factor due, or each password would buy five more guesses at the code.
-  if (isActivated && !(await needsSecondFactor(db, { userId: check.value.id }))) await clearLoginFailures(db, key);
-  return { status: 'ok', userId: check.value.id, isActivated };
+  if (isActivated && !secondFactorDue) await clearLoginFailures(db, key);
+  return { status: 'ok', userId: check.value.id, isActivated, secondFactorDue };
 }

@@ -3,7 +3,7 @@ import type { NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { attemptLogin } from '@/lib/accounts/login';
-import { needsSecondFactor, redeemLoginGrant } from '@/lib/accounts/login-steps';
+import { redeemLoginGrant } from '@/lib/accounts/login-steps';
 import { clientIp } from '@/lib/auth/client-ip';
 import { isHttpsDeployment } from '@/lib/config';
 import { getUserById } from '@/domain/data/users';
@@ -40,7 +40,6 @@ async function loginUserId(credentials: Partial<Record<string, unknown>>, header
   }
   const attempt = await attemptLogin(db(), { ...input.data, ip: clientIp(headers) });
   if (attempt.status !== 'ok') throw new LoginRefused(attempt.status);
-  if (await needsSecondFactor(db(), { userId: attempt.userId })) throw new LoginRefused('secondFactor');
   return attempt.userId;
 }
 
