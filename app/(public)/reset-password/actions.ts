@@ -18,7 +18,7 @@ export async function resetPasswordAction(_previous: ActionResult, form: FormDat
   const result = await resetPassword(db(), { ...input.data, ip: clientIp(await headers()) });
   if (!result.ok) {
     if (result.reason === 'codeNeeded') return fieldError('code', 'required', values);
-    if (result.reason === 'codeWrong') return fieldError('code', 'codeWrong', values, { tries: 0 });
+    if (result.reason === 'codeWrong') return fieldError('code', 'codeWrong', values);
     if (result.reason === 'rateLimited') return fieldError('code', 'tooManyAttempts', values, { minutes: result.retryAfterMinutes });
     return fail('resetLinkUnusable');
   }

@@ -35,7 +35,7 @@ const codeSchema = z.object({ code: secondFactorCodeField });
 
 export const confirmAuthenticatorAction = userAction<typeof codeSchema, { codes: string[] }>(codeSchema, async ({ input, user, values }) => {
   const confirmed = await confirmEnrolment(db(), { userId: user.id, code: input.code });
-  if (!confirmed.ok) return fieldError('code', 'codeWrong', values, { tries: 0 });
+  if (!confirmed.ok) return fieldError('code', 'codeWrong', values);
   // No revalidatePath: the new page would replace the recovery codes before the user saved them (AuthenticatorSetup).
   return ok(confirmed.value);
 });

@@ -18,7 +18,7 @@ export async function verifyCodeAction(_previous: ActionResult, form: FormData):
   if (!token) return fail('loginStepExpired');
   const result = await proveLoginCode(db(), { token, code: input.data.code, ip: clientIp(await headers()) });
   if (!result.ok) {
-    if (result.reason === 'wrongCode') return fieldError('code', 'codeWrong', values, { tries: result.triesLeft });
+    if (result.reason === 'wrongCode') return fieldError('code', 'codeWrongTriesLeft', values, { tries: result.triesLeft });
     if (result.reason === 'rateLimited') return fieldError('code', 'tooManyAttempts', values, { minutes: result.retryAfterMinutes });
     await forgetLoginStep('secondFactor');
     return fail('loginStepExpired');
