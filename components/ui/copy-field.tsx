@@ -1,11 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useCopied } from './use-copied';
 
 export function CopyField({ label, value, testId }: { label: string; value: string; testId?: string }) {
   const t = useTranslations('ChargerConnection');
-  const [isCopied, setIsCopied] = useState(false);
+  const [isCopied, copy] = useCopied(value);
   const id = useId();
   return (
     <div className="flex flex-col gap-1.5">
@@ -23,11 +24,7 @@ export function CopyField({ label, value, testId }: { label: string; value: stri
         />
         <button
           type="button"
-          onClick={async () => {
-            await navigator.clipboard?.writeText(value);
-            setIsCopied(true);
-            setTimeout(() => setIsCopied(false), 2000);
-          }}
+          onClick={copy}
           className="shrink-0 rounded-lg px-3 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
         >
           <span aria-live="polite">{isCopied ? t('copied') : t('copy')}</span>

@@ -1,15 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { useCopied } from '@/components/ui/use-copied';
 
 // Shown once, right after they were made: only their hashes are kept.
 export function RecoveryCodes({ codes }: { codes: string[] }) {
   const t = useTranslations('SecurityPage');
-  const [isCopied, setIsCopied] = useState(false);
   const text = codes.join('\n');
+  const [isCopied, copy] = useCopied(text);
   return (
     <div className="flex flex-col gap-3" data-testid="recovery-codes">
       <Alert tone="info">{t('recoveryCodesOnce')}</Alert>
@@ -19,13 +19,7 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
         ))}
       </ol>
       <div className="flex flex-wrap gap-2">
-        <Button
-          variant="secondary"
-          onClick={async () => {
-            await navigator.clipboard?.writeText(text);
-            setIsCopied(true);
-          }}
-        >
+        <Button variant="secondary" onClick={copy}>
           <span aria-live="polite">{isCopied ? t('copied') : t('copyCodes')}</span>
         </Button>
         <a
