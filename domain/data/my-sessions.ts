@@ -2,24 +2,18 @@ import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { transactions } from '../../db/schema';
 import { latestReading } from './meter-sql';
+import { sessionProgressColumns } from './session-progress';
 
 // The user's sessions at these chargers that are running, or ended within the last hour (final figures).
 export async function listMySessions(db: Executor, { userId, chargerIds }: { userId: string; chargerIds: string[] }) {
   if (chargerIds.length === 0) return [];
   return db
     .select({
-      id: transactions.id,
-      chargerId: transactions.chargerId,
-      connectorId: transactions.connectorId,
-      startedAt: transactions.startedAt,
+      ...sessionProgressColumns(),
       stoppedAt: transactions.stoppedAt,
-      meterStartWh: transactions.meterStartWh,
-      energyWh: transactions.energyWh,
       cost: transactions.cost,
       currency: transactions.currency,
-      lastMeterWh: latestReading(transactions.id, 'Energy.Active.Import.Register'),
       powerW: latestReading(transactions.id, 'Power.Active.Import'),
-      unconfirmedAt: transactions.unconfirmedAt,
       stopReason: transactions.stopReason,
     })
     .from(transactions)

@@ -6,6 +6,7 @@ import { closeTransaction } from './charger-traffic/transactions';
 import { notifyChargerEvent } from './charger-traffic/notify';
 import { latestReading } from './meter-sql';
 import { done, failure, type Result } from './result';
+import { sessionProgressColumns } from './session-progress';
 import { twoFactorMissingSql } from './two-factor';
 
 // Every member of the account that owns a charger controls the sessions on it (members share the account with
@@ -35,17 +36,10 @@ export async function listOtherOpenSessions(db: Executor, { userId, chargerIds }
   if (chargerIds.length === 0) return [];
   return db
     .select({
-      id: transactions.id,
-      chargerId: transactions.chargerId,
-      connectorId: transactions.connectorId,
+      ...sessionProgressColumns(),
       idTag: transactions.idTag,
       userName: users.name,
       cardLabel: cards.label,
-      startedAt: transactions.startedAt,
-      meterStartWh: transactions.meterStartWh,
-      energyWh: transactions.energyWh,
-      lastMeterWh: latestReading(transactions.id, 'Energy.Active.Import.Register'),
-      unconfirmedAt: transactions.unconfirmedAt,
     })
     .from(transactions)
     .leftJoin(users, eq(users.id, transactions.userId))
