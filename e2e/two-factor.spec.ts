@@ -1,6 +1,6 @@
 import * as OTPAuth from 'otpauth';
 import { expect, test, type Page } from '@playwright/test';
-import { activateAndLogin, login, uniqueEmail } from './helpers';
+import { activateAndLogin, login, PASSWORD, uniqueEmail } from './helpers';
 
 test.use({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
 
@@ -94,4 +94,17 @@ test('a passkey: added from the profile with the virtual authenticator, then log
   await expect(page).toHaveURL(/\/login\/verify$/);
   await page.getByRole('button', { name: 'Use your passkey' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
+
+  // Removed with the password; each change was mailed to the user, with the way to take the account back.
+  await page.goto('/profile/security');
+  const passkeys = page.getByTestId('passkeys');
+  await passkeys.locator('summary', { hasText: 'Remove this passkey' }).click();
+  await passkeys.getByLabel('Your current password').fill(PASSWORD);
+  await passkeys.getByRole('button', { name: 'Remove this passkey' }).click();
+  await expect(page.getByTestId('passkeys')).toHaveCount(0);
+  await page.goto('/mailbox');
+  const notices = page.getByRole('link', { name: new RegExp(`Your Chargewatch sign-in changed[\\s\\S]*${email.replace(/[.+]/g, '\\$&')}`) });
+  await expect(notices).toHaveCount(2);
+  await notices.first().click();
+  await expect(page.getByTestId('email-body')).toContainText('A passkey was removed from your Chargewatch account.');
 });

@@ -11,6 +11,7 @@ import { proveSecondFactor } from './authenticator';
 import type { PasswordRateLimited } from './confirm-password';
 import { countedAttempt } from './counted-attempt';
 import { needsSecondFactor } from './login-steps';
+import { noticeSignInChange } from './sign-in-notice';
 import { mailFreshToken } from './token-mail';
 
 // Same answer for known and unknown addresses: the caller learns nothing about who has an account.
@@ -43,11 +44,14 @@ export async function resetPassword(db: Executor, { token, password, code, ip = 
   const refusal = await unlessSecondFactorProven(db, { userId: claim.value.userId, code, ip });
   if (refusal) return refusal;
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx) => {
+  const reset = await db.transaction(async (tx) => {
     const check = await consumeToken(tx, { token, purpose: 'reset' });
     if (!check.ok) return check;
     await updatePasswordHash(tx, { userId: check.value.userId, passwordHash });
     // The link reached their inbox, which is all activation proves.
     return markEmailVerified(tx, check.value);
   });
+  const user = reset.ok ? await getUserById(db, { userId: claim.value.userId }) : null;
+  if (user) await noticeSignInChange(user, 'passwordChanged');
+  return reset;
 }

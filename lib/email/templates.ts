@@ -60,3 +60,18 @@ export async function inviteEmail(
     footer: t('invite.footer'),
   });
 }
+
+export type SignInChange = 'passwordChanged' | 'authenticatorOn' | 'authenticatorOff' | 'recoveryCodesRenewed' | 'passkeyAdded' | 'passkeyRemoved';
+
+// To a user whose way of signing in just changed: if it was not them, the way to take the account back.
+export async function signInChangedEmail({ name, locale }: Recipient, change: SignInChange) {
+  const t = await emailTranslator(locale);
+  return renderEmail({
+    subject: t('signInChanged.subject'),
+    greeting: t('greeting', { name }),
+    paragraphs: [t(`signInChanged.${change}`), t('signInChanged.ifYou'), t('signInChanged.ifNotYou')],
+    action: { label: t('signInChanged.action'), url: `${appUrl()}/forgot-password` },
+    links: [{ label: t('signInChanged.security'), url: `${appUrl()}/profile/security` }],
+    footer: t('signInChanged.footer'),
+  });
+}

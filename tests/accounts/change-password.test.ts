@@ -56,4 +56,14 @@ describe('changing the password', { timeout: timeoutForHashes(12) }, () => {
     expect(await change(PASSWORD)).toEqual({ status: 'ok', data: null });
     expect(await failures()).toBe(0);
   });
+
+  it('e-mails the user that their password changed, and nothing for a wrong current password', async () => {
+    const user = await signedIn();
+    peer.address = address();
+    const notices = async () => sql`select 1 from outbox_emails where "to" = ${user.email} and subject = 'Your Chargewatch sign-in changed'`;
+    expect(await change('not it')).toMatchObject({ fieldErrors: { currentPassword: ['wrongPassword'] } });
+    expect(await notices()).toHaveLength(0);
+    expect(await change(PASSWORD)).toEqual({ status: 'ok', data: null });
+    expect(await notices()).toHaveLength(1);
+  });
 });

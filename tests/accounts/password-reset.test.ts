@@ -33,6 +33,8 @@ describe('password reset', () => {
     expect((await attemptLogin(db(), { email, password: OLD, ip: email })).status).toBe('invalid');
     expect((await attemptLogin(db(), { email, password: NEW, ip: email })).status).toBe('ok');
     expect(await sql`select 1 from user_sessions where user_id = ${userId}`).toHaveLength(0);
+    const [notice] = await sql`select subject from outbox_emails where "to" = ${email} order by created_at desc limit 1`;
+    expect(notice?.subject).toBe('La connexion à votre compte Chargewatch a changé');
 
     expect(await resetPassword(db(), { token, password: 'yet another password' })).toEqual({ ok: false, reason: 'used' });
   });

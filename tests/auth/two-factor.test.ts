@@ -17,7 +17,7 @@ vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const { loginAction } = await import('@/app/(public)/login/actions');
 const { verifyCodeAction } = await import('@/app/(public)/login/verify/actions');
-const { startAuthenticatorAction, confirmAuthenticatorAction, turnOffAuthenticatorAction } = await import('@/app/(app)/profile/security/actions');
+const { startAuthenticatorAction, confirmAuthenticatorAction, turnOffAuthenticatorAction, newRecoveryCodesAction } = await import('@/app/(app)/profile/security/actions');
 const { requireTwoFactorAction } = await import('@/app/(app)/customers/actions');
 const { resetPasswordAction } = await import('@/app/(public)/reset-password/actions');
 const { getSessionUser } = await import('@/lib/session');
@@ -176,6 +176,51 @@ describe('authenticator app (TOTP)', () => {
     expect(left[0]!.n).toBe(0);
     inNewBrowser();
     expect(await logInWithPassword(user.email)).toBe('/dashboard');
+  });
+});
+
+describe('the e-mail after each change to how a user signs in', () => {
+  const noticesTo = async (email: string) =>
+    (await sql`select text from outbox_emails where "to" = ${email} and subject = 'Your Chargewatch sign-in changed' order by created_at`).map((mail) => mail.text as string);
+
+  it('tells of the app turned on, new recovery codes and the app turned off, each with the way to take the account back', async () => {
+    const user = await activeUser();
+    await enrolAuthenticator(user);
+    expect(fieldErrorsOf(await newRecoveryCodesAction(idle, formData({ currentPassword: 'not it' })))).toEqual({ currentPassword: ['wrongPassword'] });
+    expect((await newRecoveryCodesAction(idle, formData({ currentPassword: PASSWORD }))).status).toBe('ok');
+    expect(await turnOffAuthenticatorAction(idle, formData({ currentPassword: PASSWORD }))).toEqual({ status: 'ok', data: null });
+
+    const notices = await noticesTo(user.email);
+    expect(notices).toHaveLength(3);
+    expect(notices[0]).toContain('An authenticator app was turned on');
+    expect(notices[1]).toContain('New recovery codes were made');
+    expect(notices[2]).toContain('authenticator app of your Chargewatch account was turned off');
+    for (const notice of notices) expect(notice).toMatch(/\/forgot-password\b[\s\S]*\/profile\/security\b/);
+  });
+
+  it('is written in the user\'s language', async () => {
+    const user = await activeUser();
+    await sql`update users set locale = 'de' where id = ${user.id}`;
+    await enrolAuthenticator(user);
+    const [mail] = await sql`select subject, text from outbox_emails where "to" = ${user.email} order by created_at desc limit 1`;
+    expect(mail?.subject).toBe('Ihre Anmeldung bei Chargewatch wurde geändert');
+    expect(mail?.text).toContain('Authenticator-App eingeschaltet');
+  });
+
+  it('that cannot go out (no e-mail service) neither fails nor undoes the change', async () => {
+    const user = await activeUser();
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.stubEnv('RESEND_API_KEY', '');
+    vi.stubEnv('LOCAL_MAILBOX', '');
+    try {
+      const { recoveryCodes } = await enrolAuthenticator(user);
+      expect(recoveryCodes).toHaveLength(10);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(await noticesTo(user.email)).toHaveLength(0);
+    inNewBrowser();
+    expect(pathOf(await redirectTarget(() => loginAction(idle, formData({ email: user.email, password: PASSWORD }))))).toBe('/login/verify');
   });
 });
 

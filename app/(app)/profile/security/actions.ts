@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { fail, fieldError, ok, type ActionResult } from '@/lib/action-result';
 import { confirmEnrolment, forgetRecoveryCodesIfUnused, startEnrolment, turnOffAuthenticator, type Enrolment } from '@/lib/accounts/authenticator';
 import { confirmPassword } from '@/lib/accounts/confirm-password';
+import { noticeSignInChange } from '@/lib/accounts/sign-in-notice';
 import { addPasskeyFromResponse, parseCredential, passkeyEnrolmentOptions, type RegistrationOptions } from '@/lib/accounts/passkeys';
 import { clientIp } from '@/lib/auth/client-ip';
 import { forgetLoginStep, keepLoginStep, readLoginStep } from '@/lib/auth/login-step-cookies';
@@ -36,6 +37,7 @@ const codeSchema = z.object({ code: secondFactorCodeField });
 export const confirmAuthenticatorAction = userAction<typeof codeSchema, { codes: string[] }>(codeSchema, async ({ input, user, values }) => {
   const confirmed = await confirmEnrolment(db(), { userId: user.id, code: input.code });
   if (!confirmed.ok) return fieldError('code', 'codeWrong', values);
+  await noticeSignInChange(user, 'authenticatorOn');
   // No revalidatePath: the new page would replace the recovery codes before the user saved them (AuthenticatorSetup).
   return ok(confirmed.value);
 });
@@ -54,6 +56,7 @@ export const turnOffAuthenticatorAction = userAction(passwordSchema, async ({ in
   const refused = await unlessPasswordConfirmed(user, input.currentPassword);
   if (refused) return refused;
   await turnOffAuthenticator(db(), { userId: user.id });
+  await noticeSignInChange(user, 'authenticatorOff');
   revalidatePath(PAGE);
   return ok(null);
 });
@@ -62,6 +65,7 @@ export const newRecoveryCodesAction = userAction<typeof passwordSchema, { codes:
   const refused = await unlessPasswordConfirmed(user, input.currentPassword);
   if (refused) return refused;
   const replaced = await replaceRecoveryCodes(db(), { userId: user.id });
+  await noticeSignInChange(user, 'recoveryCodesRenewed');
   revalidatePath(PAGE);
   return ok(replaced.value);
 });
@@ -82,6 +86,7 @@ export const addPasskeyAction = userAction<typeof addPasskeySchema, { recoveryCo
   const added = await addPasskeyFromResponse(db(), { userId: user.id, token, response, name: input.name });
   await forgetLoginStep('passkey');
   if (!added.ok) return fail(added.reason === 'alreadyAdded' ? 'passkeyAlreadyAdded' : 'passkeyRefused');
+  await noticeSignInChange(user, 'passkeyAdded');
   revalidatePath(PAGE);
   return ok(added.value);
 });
@@ -95,6 +100,7 @@ export const removePasskeyAction = userAction(removePasskeySchema, async ({ inpu
   const removed = await removePasskey(db(), { userId: user.id, passkeyId: input.passkeyId });
   if (!removed.ok) return fail('notFound');
   await forgetRecoveryCodesIfUnused(db(), { userId: user.id });
+  await noticeSignInChange(user, 'passkeyRemoved');
   revalidatePath(PAGE);
   return ok(null);
 });
