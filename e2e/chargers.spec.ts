@@ -25,10 +25,19 @@ test('an owner adds a charger, sees it come online live, resets it and reads its
   await page.getByRole('link', { name: "Open the charger's page" }).click();
   await expect(page.getByTestId('online-badge')).toHaveText('Offline');
   await expect(page.getByRole('button', { name: 'Soft reset' })).toBeDisabled();
+  // Not connected yet: where to point the charger, again; then why the server turned it away, live.
+  await expect(page.getByTestId('charger-connection-url')).toHaveValue(url);
+  await expect(page.getByText('The charger has not tried to connect here yet.')).toBeVisible();
+  simulator = startSimulator({ url, password: `${password}-typo` });
+  const refusal = page.getByTestId('connection-refusal');
+  await expect(refusal).toContainText('Wrong password', { timeout: 60_000 });
+  await expect(refusal).toContainText(/from (127\.0\.0\.1|::1)\./);
+  simulator.kill('SIGTERM');
 
   simulator = startSimulator({ url, password, extra: ['--security-event', 'StartupOfTheDevice', '--security-event', 'AcmeLidOpened'] });
   await expect(page.getByTestId('online-badge')).toHaveText('Online', { timeout: 60_000 });
   await expect(page.getByTestId('connector-1')).toContainText('Available');
+  await expect(page.getByTestId('connection-refusal')).toHaveCount(0);
   await expect(page.getByTestId('boot-info')).toContainText('Simulator');
   // A type of the security whitepaper's list in words, another as the charger sent it.
   const securityEvents = page.getByTestId('security-events');

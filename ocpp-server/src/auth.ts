@@ -4,6 +4,7 @@ import { verifySecret } from '../../domain/crypto/secret';
 import type { Logger } from './logger';
 import type { ChargerSession } from './ocpp/rpc';
 import type { ChargerLogin } from '../../domain/data/charger-traffic/chargers';
+import { refusalAddress, refusalDetail, type ConnectionRefusal } from '../../domain/chargers/connection-refusals';
 
 // `false`: complete the handshake without a subprotocol.
 type Accept = (session: ChargerSession, protocol: string | false) => void;
@@ -15,24 +16,34 @@ const ENDPOINT = '/ocpp';
 
 // Runs at the WebSocket upgrade, so a refused charger never gets a socket (OCPP 1.6 Security Profile 1:
 // HTTP Basic with the charger's own password; the username is the identity, checked by ocpp-rpc).
-type AuthenticatorOptions = { findCharger: (identity: string) => Promise<ChargerLogin | null>; log: Logger; protocols: string[]; remember: Remember };
+// A refusal of a known charger is also told to its owner (refusal-recorder.ts), why and from where.
+type OnRefused = (refusal: ConnectionRefusal) => void;
+type AuthenticatorOptions = { findCharger: (identity: string) => Promise<ChargerLogin | null>; log: Logger; protocols: string[]; remember: Remember; onRefused: OnRefused };
 
-export function createAuthenticator({ findCharger, log, protocols, remember }: AuthenticatorOptions) {
+export function createAuthenticator({ findCharger, log, protocols, remember, onRefused }: AuthenticatorOptions) {
   return async (accept: Accept, reject: Reject, handshake: IHandshakeInterface) => {
     const refuse = (code: number, message: string) => {
       log.warn({ identity: handshake.identity.slice(0, 100), remoteAddress: handshake.remoteAddress, code }, message);
       reject(code, message);
     };
+    const tellOwner = (charger: ChargerLogin, reason: ConnectionRefusal['reason'], detail: string | null = null) =>
+      onRefused({ chargerId: charger.chargerId, accountId: charger.accountId, reason, remoteAddress: refusalAddress(handshake.remoteAddress), detail });
     try {
-      if (handshake.endpoint !== ENDPOINT) return refuse(404, 'Unknown endpoint');
       // Only identities the registration form accepts (at most 48 characters, OCPP-J's limit) are looked up:
       // anything else (empty, a decoded '/', control characters, unicode) could never match a charger exactly.
+      const charger = IDENTITY_PATTERN.test(handshake.identity) ? await findCharger(handshake.identity) : null;
+      if (handshake.endpoint !== ENDPOINT) {
+        if (charger) tellOwner(charger, 'unknownPath', refusalDetail(`${handshake.endpoint.replace(/\/$/, '')}/${handshake.identity}`));
+        return refuse(404, 'Unknown endpoint');
+      }
       if (!IDENTITY_PATTERN.test(handshake.identity)) return refuse(400, 'Invalid charge point identity');
-      const charger = await findCharger(handshake.identity);
       if (!charger) return refuse(404, 'Unknown charge point');
       if (charger.passwordHash) {
         const password = handshake.password?.toString('utf8');
-        if (!password || !verifySecret(password, charger.passwordHash)) return refuse(401, 'Unauthorized');
+        if (!password || !verifySecret(password, charger.passwordHash)) {
+          tellOwner(charger, password ? 'wrongPassword' : 'noPassword');
+          return refuse(401, 'Unauthorized');
+        }
       }
       const session: ChargerSession = { chargerId: charger.chargerId, accountId: charger.accountId };
       remember(session, charger.passwordHash);

@@ -5,6 +5,8 @@ import type { Connections } from './connections';
 import { HANDLERS_BY_PROTOCOL, SUPPORTED_PROTOCOLS } from './handlers';
 import type { ActionTable, HandlerContext } from './handlers/types';
 import type { Logger } from './logger';
+import type { RefusalRecorder } from './refusal-recorder';
+import { refusalAddress, refusalDetail } from '../../domain/chargers/connection-refusals';
 import { tapMessages } from './message-tap';
 import { applyOcpp16CallErrorCode, applyOcpp16ErrorCode, applyOcpp16ValidationCode, dropEchoedPayload } from './ocpp/frame-errors';
 import { FrameRefusedError, guardedWebSocket, type MessageLimit } from './ocpp/guarded-socket';
@@ -19,6 +21,7 @@ export type RpcServerOptions = {
   log: Logger;
   connections: Connections;
   messageLog: MessageLog;
+  refusals: RefusalRecorder;
   heartbeatIntervalSec: number;
   onBooted: (chargerId: string) => void;
   pingIntervalMs: number;
@@ -58,7 +61,7 @@ function registerHandlers(client: ServerClient, table: ActionTable, ctx: Handler
 }
 
 export function createRpcServer(options: RpcServerOptions) {
-  const { db, store, log, connections, messageLog } = options;
+  const { db, store, log, connections, messageLog, refusals } = options;
   const server = new RPCServer({
     protocols: SUPPORTED_PROTOCOLS,
     strictMode: true,
@@ -74,7 +77,7 @@ export function createRpcServer(options: RpcServerOptions) {
   // Kept beside the session, never in it: the session is spread into NOTIFY payloads and log lines.
   const credentials = new WeakMap<ChargerSession, string | null>();
   const remember = (session: ChargerSession, passwordHash: string | null) => credentials.set(session, passwordHash);
-  server.auth(createAuthenticator({ findCharger: store.findCharger, log, protocols: SUPPORTED_PROTOCOLS, remember }));
+  server.auth(createAuthenticator({ findCharger: store.findCharger, log, protocols: SUPPORTED_PROTOCOLS, remember, onRefused: refusals.note }));
   server.on('upgradeAborted', ({ identity, error }: { identity: string; error: unknown }) =>
     log.debug({ identity, err: error }, 'upgrade aborted'),
   );
@@ -83,7 +86,9 @@ export function createRpcServer(options: RpcServerOptions) {
     const clientLog = log.child({ identity: client.identity, chargerId: session.chargerId });
     const table = HANDLERS_BY_PROTOCOL[client.protocol ?? ''];
     if (!table) {
-      clientLog.warn({ offered: [...client.handshake.protocols].slice(0, 10) }, 'no supported OCPP subprotocol offered, closed after the handshake');
+      const offered = [...client.handshake.protocols].slice(0, 10);
+      clientLog.warn({ offered }, 'no supported OCPP subprotocol offered, closed after the handshake');
+      refusals.note({ chargerId: session.chargerId, accountId: session.accountId, reason: 'noCommonProtocol', remoteAddress: refusalAddress(client.handshake.remoteAddress), detail: refusalDetail(offered.join(', ')) });
       void client.close({ code: 1002, reason: 'No supported OCPP subprotocol' });
       return;
     }

@@ -9,6 +9,7 @@ import type { Logger } from './logger';
 import { startRevocationListener } from './revocations';
 import { startUnconfirmedSessionSweep } from './sessions/unconfirmed-sweep';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
+import { createRefusalRecorder } from './refusal-recorder';
 import { createRpcServer } from './server';
 import { createBatchedStore } from '../../domain/data/charger-traffic/batched';
 import { clearOnlineFlags } from '../../domain/data/charger-traffic/chargers';
@@ -29,6 +30,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
 
   const store = createBatchedStore(db);
   const messageLog = createMessageLog({ db, log });
+  const refusals = createRefusalRecorder({ db, log });
   let sweepCharger: (chargerId: string) => void = () => {};
   let provision: (chargerId: string, reason: ProvisionReason) => void = () => {};
   const onConnected = (chargerId: string) => {
@@ -37,7 +39,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   };
   const connections = createConnections({ store, instanceId, log, onConnected });
   const dispatcher = createDispatcher({ db, instanceId, connections, log, callTimeoutMs: config.callTimeoutMs });
-  const rpc = createRpcServer({ db, store, log, connections, messageLog, ...config, onBooted: (chargerId) => provision(chargerId, 'boot') });
+  const rpc = createRpcServer({ db, store, log, connections, messageLog, refusals, ...config, onBooted: (chargerId) => provision(chargerId, 'boot') });
 
   const http = createOcppHttpServer({ ...config, upgrade: rpc.handleUpgrade, log });
   await new Promise<void>((resolve, reject) => {
@@ -71,6 +73,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await provisioner?.stop();
     await rpc.close({ force: true });
     await messageLog.close();
+    await refusals.close();
     await sql.end({ timeout: 5 });
   }
   return {

@@ -10,10 +10,13 @@ import { requireCurrentMembership } from '@/lib/authz';
 import { MAX_CONNECTORS } from '@/domain/charging/limits';
 import { listRecentMessages, listRecentSecurityEvents, listRecentSessions } from '@/domain/data/charger-activity';
 import { getCharger, getProvisioning } from '@/domain/data/chargers';
+import { listConnectionRefusals } from '@/domain/data/connection-refusals';
+import { connectionUrl } from '@/lib/chargers/connection';
 import { BootInfo } from '../_components/boot-info';
 import { ChargerPasswordCard, EditChargerForm, RemoveChargerCard } from '../_components/charger-settings';
 import { CommandPanel } from '../_components/command-panel';
 import { ConfigurationPanel } from '../_components/configuration-panel';
+import { ConnectionHelp } from '../_components/connection-help';
 import { MessageLog } from '../_components/message-log';
 import { MeterReadings } from '../_components/meter-readings';
 import { RecentSessions } from '../_components/recent-sessions';
@@ -27,7 +30,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
   const scope = { accountId: member.accountId, chargerId: chargerId.data };
   const charger = await getCharger(db(), scope);
   if (!charger) notFound();
-  const [t, tList, format, now, sessions, messages, securityEvents, provisioning] = await Promise.all([
+  const [t, tList, format, now, sessions, messages, securityEvents, provisioning, refusals] = await Promise.all([
     getTranslations('ChargerDetail'),
     getTranslations('ChargersPage'),
     getFormatter(),
@@ -36,6 +39,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
     listRecentMessages(db(), scope),
     listRecentSecurityEvents(db(), scope),
     getProvisioning(db(), scope),
+    listConnectionRefusals(db(), scope),
   ]);
   const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
   const target = { accountId: charger.accountId, chargerId: charger.id };
@@ -62,6 +66,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
+          <ConnectionHelp identity={charger.identity} url={connectionUrl(charger.identity)} isOnline={charger.isOnline} refusals={refusals} />
           <Card>
             <h2 className="mb-4 font-semibold">{t('connectorsTitle')}</h2>
             <ConnectorList connectors={charger.connectors} />
