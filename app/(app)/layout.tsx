@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/layout/app-header';
+import { TabBar } from '@/components/layout/tab-bar';
 import { getCurrentMembershipClaim } from '@/lib/authz';
 import { listMembershipsOfUser } from '@/domain/data/memberships';
 import { requireUser } from '@/lib/session';
@@ -13,9 +14,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader userName={user.name} accounts={accounts} currentAccountId={current?.accountId ?? ''} />
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-10">
+      {/* Room at the bottom for the phone's tab bar. */}
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 pt-6 pb-24 sm:px-6 sm:py-10">
         {children}
       </main>
+      <TabBar userName={user.name} accounts={accounts} currentAccountId={current?.accountId ?? ''} />
     </div>
   );
 }

@@ -8,15 +8,15 @@ import { switchAccountAction } from '@/app/actions/account';
 type AccountOption = { accountId: string; accountName: string; role: 'owner' | 'member' };
 
 // Shown only to people who belong to more than one account; the choice lives in a cookie.
-export function AccountSwitcher({ accounts, currentAccountId }: { accounts: AccountOption[]; currentAccountId: string }) {
+export function AccountSwitcher({ accounts, currentAccountId, hasVisibleLabel = false }: { accounts: AccountOption[]; currentAccountId: string; hasVisibleLabel?: boolean }) {
   const t = useTranslations('AccountSwitcher');
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
   const id = useId();
   if (accounts.length < 2) return null;
   return (
-    <div className="flex items-center gap-2">
-      <label htmlFor={id} className="sr-only">
+    <div className={hasVisibleLabel ? 'flex flex-col gap-1.5' : 'flex items-center gap-2'}>
+      <label htmlFor={id} className={hasVisibleLabel ? 'text-sm font-medium text-slate-700' : 'sr-only'}>
         {t('label')}
       </label>
       <select
@@ -31,7 +31,7 @@ export function AccountSwitcher({ accounts, currentAccountId }: { accounts: Acco
             router.refresh();
           });
         }}
-        className="max-w-48 rounded-lg border border-slate-300 bg-white py-1.5 pl-2 pr-8 text-sm font-medium shadow-sm"
+        className={`${hasVisibleLabel ? 'w-full py-2.5' : 'max-w-48 py-1.5'} rounded-lg border border-slate-300 bg-white pl-2 pr-8 text-sm font-medium shadow-sm`}
       >
         {accounts.map((account) => (
           <option key={account.accountId} value={account.accountId}>
