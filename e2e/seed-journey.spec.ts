@@ -4,8 +4,6 @@ import { activateAndLogin, addCharger, addPhysicalCard, giveVirtualCard, inviteA
 import { PERSONALITIES } from './personalities';
 import { startSimulator } from './simulator';
 
-test.use({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
-
 let simulator: ChildProcess | undefined;
 test.afterEach(() => {
   simulator?.kill('SIGTERM');
@@ -15,6 +13,8 @@ test.afterEach(() => {
 // first session works.
 for (const [personality, flags] of PERSONALITIES) {
   test(`register, add a charger, cards, invite, then start and stop from the app, with a charger that ${personality}`, async ({ browser }) => {
+    // Two people from registration to a stopped session: on a busy 2-core machine that nears the default hang guard.
+    test.slow();
     const ownerContext = await browser.newContext({ locale: 'en-GB' });
     const driverContext = await browser.newContext({ ...devices['Pixel 7'], locale: 'en-GB' });
     const owner = await ownerContext.newPage();
