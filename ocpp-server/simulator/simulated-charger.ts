@@ -35,6 +35,9 @@ export type SimulatedChargerOptions = {
   replaysOfflineQueue?: boolean;
 };
 
+// Reconnection delays unless the options give others; the first connection is retried at the same pace.
+const DEFAULT_BACKOFF = { initialDelay: 500, maxDelay: 10_000 };
+
 // What a charger with sampling configured by the central system offers (bootsWithSamplingOff).
 const OFFERED_MEASURANDS = new Set(['Energy.Active.Import.Register', 'Power.Active.Import', 'Current.Import']);
 
@@ -57,6 +60,7 @@ export class SimulatedCharger extends EventEmitter {
   // The Local Authorization List as the last SendLocalList left it (OCPP 1.6 §3.5.3).
   readonly localList = { version: 0, entries: new Map<string, LocalListEntry>() };
   private readonly sessions = new Map<number, Session>();
+  // Each connector's energy register between sessions (a running session carries its own).
   private readonly meterWh = new Map<number, number>();
   private heartbeat: NodeJS.Timeout | null = null;
   private readonly offlineStatuses: StatusNotificationRequest[] = [];
@@ -78,7 +82,7 @@ export class SimulatedCharger extends EventEmitter {
       strictMode: true,
       reconnect: true,
       callTimeoutMs: options.callTimeoutMs ?? 30_000,
-      backoff: { factor: 2, randomisationFactor: 0.5, ...(options.backoff ?? { initialDelay: 500, maxDelay: 10_000 }) },
+      backoff: { factor: 2, randomisationFactor: 0.5, ...(options.backoff ?? DEFAULT_BACKOFF) },
     } as ConstructorParameters<typeof RPCClient>[0]);
     this.queue = new TransactionQueue(this.client, (error) => this.errors.push(error));
     answerCentralSystemCalls(this, new Set(options.ignoreActions ?? []));
@@ -107,7 +111,7 @@ export class SimulatedCharger extends EventEmitter {
   }
 
   private async connectWithRetry() {
-    const { initialDelay, maxDelay } = this.options.backoff ?? { initialDelay: 500, maxDelay: 10_000 };
+    const { initialDelay, maxDelay } = this.options.backoff ?? DEFAULT_BACKOFF;
     for (let attempt = 0; !this.isStopped; attempt++) {
       try {
         await this.client.connect();
@@ -121,8 +125,13 @@ export class SimulatedCharger extends EventEmitter {
     }
   }
 
+  // Heartbeats start once start() has booted the charger: before that, an 'open' is its first connection.
+  private get hasBooted() {
+    return this.heartbeat !== null;
+  }
+
   private async afterReconnect() {
-    if (this.heartbeat) await this.trigger('StatusNotification').catch(() => {});
+    if (this.hasBooted) await this.trigger('StatusNotification').catch(() => {});
     for (const status of this.offlineStatuses.splice(0)) await callV16(this.client, 'StatusNotification', status).catch(() => {});
   }
 
