@@ -18,6 +18,7 @@ export const CHARGER_EVENT_KINDS = [
   'security-event',
   'session-unconfirmed',
   'provisioning',
+  'reservation',
 ] as const;
 
 export type ChargerEventKind = (typeof CHARGER_EVENT_KINDS)[number];

@@ -8,6 +8,7 @@ import { createOcppHttpServer } from './http-server';
 import type { Logger } from './logger';
 import { startRevocationListener } from './revocations';
 import { startUnconfirmedSessionSweep } from './sessions/unconfirmed-sweep';
+import { startReservationSweep } from './reservations/reservation-sweep';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
 import { createRpcServer } from './server';
 import { createBatchedStore } from '../../domain/data/charger-traffic/batched';
@@ -58,6 +59,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     graceSec: config.sessionAwayGraceSec,
     everyMs: config.sessionSweepMs,
   });
+  const reservationSweep = startReservationSweep({ db, log, everyMs: config.reservationSweepMs });
   const port = (http.address() as AddressInfo).port;
   log.info({ port, instanceId, tls: Boolean(config.tls) }, 'ocpp server listening');
 
@@ -67,6 +69,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await listener.stop();
     await revocations.stop();
     await sessionSweep.stop();
+    await reservationSweep.stop();
     await connections.closeAll();
     await provisioner?.stop();
     await rpc.close({ force: true });
@@ -82,6 +85,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     listener,
     revocations,
     sessionSweep,
+    reservationSweep,
     provisioner,
     close: () => (closing ??= close()),
   };
