@@ -72,11 +72,6 @@ export async function getReservationForMember(db: Executor, { userId, reservatio
   return row ?? null;
 }
 
-export async function getReservation(db: Executor, { accountId, reservationId }: { accountId: string; reservationId: number }) {
-  const [row] = await db.select().from(reservations).where(and(eq(reservations.id, reservationId), eq(reservations.accountId, accountId)));
-  return row ?? null;
-}
-
 // The chargers among these known not to implement the Reservation profile.
 export async function listChargersWithoutReservations(db: Executor, { chargerIds }: { chargerIds: string[] }): Promise<Set<string>> {
   if (chargerIds.length === 0) return new Set();

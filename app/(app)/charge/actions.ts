@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { RESERVATION_MINUTES } from '@/domain/reservations/minutes';
 import { cancelReservation } from '@/domain/reservations/cancel';
 import { reserveConnector } from '@/domain/reservations/reserve';
-import { fail, ok } from '@/lib/action-result';
+import { fail, fieldError, ok } from '@/lib/action-result';
 import { startCharging } from '@/lib/charge/start-charging';
 import { db } from '@/lib/db';
 import { userAction } from '@/lib/user-action';
@@ -22,14 +22,18 @@ export const startChargingAction = userAction(
   { onInvalid: (fields) => fail(fields.cardId ? 'notFound' : 'noValidCard') },
 );
 
-const reserveSchema = startSchema.extend({
-  minutes: z.coerce.number(key('choiceInvalid')).refine((minutes) => (RESERVATION_MINUTES as readonly number[]).includes(minutes), key('choiceInvalid')),
-});
+const minutesField = z.coerce.number(key('choiceInvalid')).refine((minutes) => (RESERVATION_MINUTES as readonly number[]).includes(minutes), key('choiceInvalid'));
+const reserveSchema = startSchema.extend({ minutes: minutesField });
 
-export const reserveConnectorAction = userAction(reserveSchema, async ({ input, user }) => {
-  const result = await reserveConnector(db(), { userId: user.id, ...input });
-  return result.ok ? ok(null) : fail(result.reason);
-});
+// The duration is the one field the user picks; a bad hidden field means the charger or card is gone.
+export const reserveConnectorAction = userAction(
+  reserveSchema,
+  async ({ input, user }) => {
+    const result = await reserveConnector(db(), { userId: user.id, ...input });
+    return result.ok ? ok(null) : fail(result.reason);
+  },
+  { onInvalid: (fields) => (minutesField.safeParse(fields.minutes).success ? fail('notFound') : fieldError('minutes', 'choiceInvalid')) },
+);
 
 const cancelSchema = z.object({ reservationId: z.coerce.number().int().positive() });
 

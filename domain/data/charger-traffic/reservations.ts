@@ -3,6 +3,7 @@ import type { Executor } from '../../../db/client';
 import { chargerCommands, reservations, reservationSupport } from '../../../db/schema';
 import { FINAL_STATUSES } from '../../commands/actions';
 import { RESERVATION_PROFILE, UNSUPPORTED_ANSWERS } from '../../reservations/support';
+import { sqlTypeOf } from './columns';
 import { chargerEventQuery } from './notify';
 
 const OPEN = ['pending', 'active'] as const;
@@ -34,7 +35,7 @@ async function settleReserveCommands(tx: Executor, commandIds?: string[]) {
   return tx
     .update(reservations)
     .set({
-      status: sql`(case when ${isAccepted} then 'active' else 'refused' end)::reservation_status`,
+      status: sql`(case when ${isAccepted} then 'active' else 'refused' end)::${sqlTypeOf(reservations.status)}`,
       chargerAnswer,
       endedAt: sql`case when ${isAccepted} then null else now() end`,
     })
@@ -52,7 +53,7 @@ async function settleCancelCommands(tx: Executor, commandIds?: string[]) {
     .returning({ accountId: reservations.accountId, chargerId: reservations.chargerId });
 }
 
-export async function recordReservationSupport(tx: Executor, { chargerId, isSupported, evidence }: { chargerId: string; isSupported: boolean; evidence: string }) {
+async function recordReservationSupport(tx: Executor, { chargerId, isSupported, evidence }: { chargerId: string; isSupported: boolean; evidence: string }) {
   await tx
     .insert(reservationSupport)
     .values({ chargerId, isSupported, evidence })

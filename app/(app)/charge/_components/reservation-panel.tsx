@@ -9,13 +9,13 @@ export function ReservationPanel({ reservation }: { reservation: OpenReservation
   const card = reservation.cardLabel || reservation.idTag;
   const time = format.dateTime(reservation.expiresAt, { timeStyle: 'short' });
   return (
-    <section className="flex flex-col gap-3 rounded-xl bg-amber-50 p-4 ring-1 ring-amber-200" data-testid="reservation">
+    <section className="flex flex-col gap-3 rounded-xl bg-violet-50 p-4 ring-1 ring-violet-200" data-testid="reservation">
       <div>
-        <h3 className="font-semibold text-amber-950">{t('reservationTitle', { connector: reservation.connectorId })}</h3>
-        <p className="text-sm text-amber-900">
+        <h3 className="font-semibold text-violet-950">{t('reservationTitle', { connector: reservation.connectorId })}</h3>
+        <p className="text-sm text-violet-900">
           {reservation.isMine ? t('reservationForYou', { card, time }) : t('reservationFor', { name: reservation.userName ?? card, card, time })}
         </p>
-        {reservation.status === 'pending' && <p className="text-sm text-amber-800">{t('reservationPending')}</p>}
+        {reservation.status === 'pending' && <p className="text-sm text-violet-800">{t('reservationPending')}</p>}
       </div>
       {reservation.canCancel && <CancelReservationForm reservationId={reservation.id} />}
     </section>
