@@ -2,19 +2,17 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { ConnectorList } from '@/components/chargers/connector-list';
 import { OnlineBadge } from '@/components/chargers/online-badge';
-import { MAX_CONNECTORS } from '@/domain/charging/limits';
 import type { UsableCard } from '@/domain/data/cards';
 import type { MySession } from '@/domain/data/my-sessions';
 import type { ChargerSummary } from '@/domain/data/chargers';
 import type { OpenReservation } from '@/domain/data/reservations';
 import type { OtherSession } from '@/domain/data/session-control';
+import { connectorChoices } from './connector-choices';
 import { OtherSessionPanel } from './other-session-panel';
 import { ReservationPanel } from './reservation-panel';
 import { ReserveForm } from './reserve-form';
 import { SessionPanel } from './session-panel';
 import { StartForm } from './start-form';
-
-const STARTABLE = new Set(['Available', 'Preparing']);
 
 type ChargeCardProps = {
   charger: ChargerSummary;
@@ -28,14 +26,8 @@ type ChargeCardProps = {
 
 export function ChargeCard({ charger, sessions, otherSessions, cards, reservations, takesReservations, costOf }: ChargeCardProps) {
   const t = useTranslations('ChargePage');
-  const busy = new Set([...sessions.filter((s) => !s.stoppedAt), ...otherSessions].map((s) => s.connectorId));
-  const reservedFor = new Map(reservations.map((r) => [r.connectorId, r.isMine]));
   const awaySince = charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt);
-  const isStartable = (c: { connectorId: number; status: string }) =>
-    !busy.has(c.connectorId) && (reservedFor.has(c.connectorId) ? reservedFor.get(c.connectorId) : STARTABLE.has(c.status));
-  const free = charger.connectors.filter(isStartable).map((c) => c.connectorId);
-  const connectorIds = free.length > 0 || charger.connectors.length > 0 ? free : Array.from({ length: Math.min(charger.connectorCount, MAX_CONNECTORS) }, (_, i) => i + 1);
-  const reservable = charger.connectors.filter((c) => c.status === 'Available' && !busy.has(c.connectorId) && !reservedFor.has(c.connectorId)).map((c) => c.connectorId);
+  const { connectorIds, reservable } = connectorChoices({ charger, openSessions: [...sessions.filter((s) => !s.stoppedAt), ...otherSessions], reservations });
   const cardOptions = cards.map(({ id, label, idTag, kind }) => ({ id, label, idTag, kind }));
   return (
     <li className="flex flex-col gap-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200" data-testid="charge-card" data-charger={charger.name}>
