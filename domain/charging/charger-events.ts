@@ -19,6 +19,7 @@ export const CHARGER_EVENT_KINDS = [
   'session-unconfirmed',
   'provisioning',
   'connection-refused',
+  'reservation',
 ] as const;
 
 export type ChargerEventKind = (typeof CHARGER_EVENT_KINDS)[number];

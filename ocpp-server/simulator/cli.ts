@@ -1,6 +1,6 @@
 // `npm run simulate -- --chargers N [--url ws://localhost:9000/ocpp] [--password ...] [--identity-prefix SIM | --identity ID]
 //   [--meter-interval 5000] [--power 7400] [--charge] [--register] [--security-event TYPE …] [--authorize-remote-starts]
-//   [--naive-timestamps] [--boots-with-sampling-off] [--readings-after-stop] [--replays-offline-queue]`
+//   [--naive-timestamps] [--boots-with-sampling-off] [--readings-after-stop] [--replays-offline-queue] [--without-reservations]`
 import { parseArgs } from 'node:util';
 import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
 import { SimulatedCharger } from './simulated-charger';
@@ -27,6 +27,8 @@ const { values } = parseArgs({
     'boots-with-sampling-off': { type: 'boolean', default: false },
     'readings-after-stop': { type: 'boolean', default: false },
     'replays-offline-queue': { type: 'boolean', default: false },
+    // No Reservation profile: ReserveNow and CancelReservation answered NotImplemented.
+    'without-reservations': { type: 'boolean', default: false },
   },
 });
 
@@ -58,6 +60,7 @@ const simulated = identities.map(
       bootsWithSamplingOff: values['boots-with-sampling-off'],
       readingsAfterStop: values['readings-after-stop'],
       replaysOfflineQueue: values['replays-offline-queue'],
+      supportsReservations: !values['without-reservations'],
     }),
 );
 

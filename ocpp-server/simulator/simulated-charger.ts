@@ -3,6 +3,7 @@ import { createRPCError, RPCClient, type RpcClient } from '../src/ocpp/rpc';
 import { callV16, type IdTagInfo, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
 import { answerCentralSystemCalls } from './central-system-calls';
 import { meterValuesRequest } from './meter-values';
+import { featureProfiles, SimulatorReservations } from './reservations';
 import { TransactionQueue } from './transaction-queue';
 
 export type SimulatedChargerOptions = {
@@ -33,6 +34,9 @@ export type SimulatedChargerOptions = {
   // Keeps its StatusNotifications while offline and replays them, with the timestamps they were made at, after the
   // fresh ones it sends on reconnecting (its transaction messages are kept and replayed in order in any case).
   replaysOfflineQueue?: boolean;
+  // Implements the Reservation profile (the default); false: answers ReserveNow and CancelReservation NotImplemented
+  // and leaves Reservation out of SupportedFeatureProfiles.
+  supportsReservations?: boolean;
 };
 
 // Reconnection delays unless the options give others; the first connection is retried at the same pace.
@@ -59,6 +63,7 @@ export class SimulatedCharger extends EventEmitter {
   readonly receivedCalls: string[] = [];
   // The Local Authorization List as the last SendLocalList left it (OCPP 1.6 §3.5.3).
   readonly localList = { version: 0, entries: new Map<string, LocalListEntry>() };
+  readonly reservations: SimulatorReservations;
   private readonly sessions = new Map<number, Session>();
   // Each connector's energy register between sessions (a running session carries its own).
   private readonly meterWh = new Map<number, number>();
@@ -73,7 +78,9 @@ export class SimulatedCharger extends EventEmitter {
       ['MeterValueSampleInterval', options.bootsWithSamplingOff ? '0' : '5'],
       ['MeterValuesSampledData', options.bootsWithSamplingOff ? 'Energy.Active.Import.Register' : 'Energy.Active.Import.Register,Power.Active.Import'],
       ['AuthorizeRemoteTxRequests', String(options.authorizesRemoteStarts ?? false)],
+      ['SupportedFeatureProfiles', featureProfiles(options.supportsReservations ?? true)],
     ]);
+    this.reservations = new SimulatorReservations(this, options.supportsReservations ?? true);
     this.client = new RPCClient({
       endpoint: options.url,
       identity: options.identity,
@@ -143,7 +150,7 @@ export class SimulatedCharger extends EventEmitter {
     }
     if (message !== 'StatusNotification') return;
     for (let connectorId = 0; connectorId <= this.connectorCount; connectorId++) {
-      await this.sendStatus(connectorId, this.sessions.has(connectorId) ? 'Charging' : 'Available');
+      await this.sendStatus(connectorId, this.sessions.has(connectorId) ? 'Charging' : this.reservations.isReserved(connectorId) ? 'Reserved' : 'Available');
     }
   }
 
@@ -193,14 +200,16 @@ export class SimulatedCharger extends EventEmitter {
 
   async startSession(connectorId: number, idTag: string, { shouldAuthorize = true } = {}) {
     if (this.sessions.has(connectorId)) throw new Error(`connector ${connectorId} is busy`);
+    if (!this.reservations.admits(connectorId, idTag)) return false;
     if (shouldAuthorize && this.isConnected && (await this.authorize(idTag)) !== 'Accepted') return false;
+    const reservationId = this.reservations.use(connectorId, idTag);
     const meterWh = this.meterWh.get(connectorId) ?? 0;
     const session: Session = { idTag, transactionId: null, meterWh, timer: this.samplingTimer(connectorId) };
     this.sessions.set(connectorId, session);
     const timestamp = this.now();
     this.queue.push({
       action: 'StartTransaction',
-      build: () => ({ connectorId, idTag, meterStart: meterWh, timestamp }),
+      build: () => ({ connectorId, idTag, meterStart: meterWh, timestamp, ...(reservationId !== undefined && { reservationId }) }),
       onResult: (result) => {
         session.transactionId = result.transactionId;
         this.emit('transactionStarted', { connectorId, transactionId: session.transactionId });

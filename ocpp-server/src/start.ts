@@ -8,6 +8,7 @@ import { createOcppHttpServer } from './http-server';
 import type { Logger } from './logger';
 import { startRevocationListener } from './revocations';
 import { startUnconfirmedSessionSweep } from './sessions/unconfirmed-sweep';
+import { startReservationSweep } from './reservations/reservation-sweep';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
 import { createRefusalRecorder } from './refusal-recorder';
 import { createRpcServer } from './server';
@@ -60,6 +61,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     graceSec: config.sessionAwayGraceSec,
     everyMs: config.sessionSweepMs,
   });
+  const reservationSweep = startReservationSweep({ db, log, everyMs: config.reservationSweepMs });
   const port = (http.address() as AddressInfo).port;
   log.info({ port, instanceId, tls: Boolean(config.tls) }, 'ocpp server listening');
 
@@ -69,6 +71,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await listener.stop();
     await revocations.stop();
     await sessionSweep.stop();
+    await reservationSweep.stop();
     await connections.closeAll();
     await provisioner?.stop();
     await rpc.close({ force: true });
@@ -85,6 +88,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     listener,
     revocations,
     sessionSweep,
+    reservationSweep,
     provisioner,
     close: () => (closing ??= close()),
   };

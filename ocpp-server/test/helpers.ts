@@ -20,6 +20,7 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     heartbeatIntervalSec: 300,
     sessionAwayGraceSec: 60,
     sessionSweepMs: 30_000,
+    reservationSweepMs: 30_000,
     // Provisioning sends chargers calls of its own; its tests turn it on.
     isProvisioning: false,
     provisionDelayMs: 0,

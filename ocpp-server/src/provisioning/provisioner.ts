@@ -6,6 +6,7 @@ import type { Connections } from '../connections';
 import { listenWithSweep } from '../listen-with-sweep';
 import type { Logger } from '../logger';
 import { provisionCharger } from './provision';
+import { recordFeatureProfiles } from '../../../domain/data/charger-traffic/reservations';
 
 type ProvisionerOptions = { db: Database; sql: Sql; connections: Connections; log: Logger; callTimeoutMs: number; delayMs: number };
 
@@ -23,9 +24,10 @@ export async function startProvisioner({ db, sql, connections, log, callTimeoutM
     if (!client) return;
     const settings = await getMeterSettings(db, chargerId);
     if (!settings || (reason === 'reconnect' && !settings.hasBooted)) return;
-    const results = await provisionCharger(client, settings, { callTimeoutMs });
+    const { results, featureProfiles } = await provisionCharger(client, settings, { callTimeoutMs });
     if (connections.get(chargerId) !== client && results.every((result) => result.outcome === 'noAnswer')) return;
     await recordProvisioning(db, { chargerId, accountId: settings.accountId }, results);
+    if (featureProfiles !== null) await recordFeatureProfiles(db, { chargerId, profiles: featureProfiles });
     log.info({ chargerId, reason, results: results.map(({ key, outcome }) => `${key}: ${outcome}`) }, 'charger provisioned');
   }
 
