@@ -10,3 +10,4 @@ export * from './security-events';
 export * from './invites';
 export * from './tariffs';
 export * from './two-factor';
+export * from './local-lists';

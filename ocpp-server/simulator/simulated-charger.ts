@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { createRPCError, RPCClient, type RpcClient } from '../src/ocpp/rpc';
-import { callV16, type IdTagInfo, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
+import { callV16, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
 import { answerCentralSystemCalls } from './central-system-calls';
+import { LocalAuthList, type LocalListOptions } from './local-auth-list';
 import { meterValuesRequest } from './meter-values';
 import { TransactionQueue } from './transaction-queue';
 
@@ -33,6 +34,8 @@ export type SimulatedChargerOptions = {
   // Keeps its StatusNotifications while offline and replays them, with the timestamps they were made at, after the
   // fresh ones it sends on reconnecting (its transaction messages are kept and replayed in order in any case).
   replaysOfflineQueue?: boolean;
+  // Its Local Authorization List: whether it supports one, and its size limits.
+  localList?: LocalListOptions;
 };
 
 // What a charger with sampling configured by the central system offers (bootsWithSamplingOff).
@@ -40,7 +43,7 @@ const OFFERED_MEASURANDS = new Set(['Energy.Active.Import.Register', 'Power.Acti
 
 export type SecurityEvent = Omit<SecurityEventNotificationRequest, 'timestamp'>;
 
-export type LocalListEntry = IdTagInfo;
+export type { LocalListEntry } from './local-auth-list';
 type ConnectorStatus = StatusNotificationRequest['status'];
 type StopReason = NonNullable<StopTransactionRequest['reason']>;
 // The messages this simulator sends when the central system triggers them.
@@ -54,8 +57,7 @@ export class SimulatedCharger extends EventEmitter {
   readonly configuration: Map<string, string>;
   readonly errors: unknown[] = [];
   readonly receivedCalls: string[] = [];
-  // The Local Authorization List as the last SendLocalList left it (OCPP 1.6 §3.5.3).
-  readonly localList = { version: 0, entries: new Map<string, LocalListEntry>() };
+  readonly localList: LocalAuthList;
   private readonly sessions = new Map<number, Session>();
   private readonly meterWh = new Map<number, number>();
   private heartbeat: NodeJS.Timeout | null = null;
@@ -64,7 +66,9 @@ export class SimulatedCharger extends EventEmitter {
 
   constructor(readonly options: SimulatedChargerOptions) {
     super();
+    this.localList = new LocalAuthList(options.localList);
     this.configuration = new Map([
+      ...this.localList.configurationKeys(),
       ['HeartbeatInterval', '300'],
       ['MeterValueSampleInterval', options.bootsWithSamplingOff ? '0' : '5'],
       ['MeterValuesSampledData', options.bootsWithSamplingOff ? 'Energy.Active.Import.Register' : 'Energy.Active.Import.Register,Power.Active.Import'],
@@ -185,6 +189,7 @@ export class SimulatedCharger extends EventEmitter {
   async startSession(connectorId: number, idTag: string, { shouldAuthorize = true } = {}) {
     if (this.sessions.has(connectorId)) throw new Error(`connector ${connectorId} is busy`);
     if (shouldAuthorize && this.isConnected && (await this.authorize(idTag)) !== 'Accepted') return false;
+    if (shouldAuthorize && !this.isConnected && this.localList.authorize(idTag) !== 'Accepted') return false;
     const meterWh = this.meterWh.get(connectorId) ?? 0;
     const session: Session = { idTag, transactionId: null, meterWh, timer: this.samplingTimer(connectorId) };
     this.sessions.set(connectorId, session);

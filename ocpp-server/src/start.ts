@@ -9,6 +9,8 @@ import type { Logger } from './logger';
 import { startRevocationListener } from './revocations';
 import { startUnconfirmedSessionSweep } from './sessions/unconfirmed-sweep';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
+import { startLocalListSyncer } from './local-lists/syncer';
+import type { LocalListSyncReason } from './local-lists/sync';
 import { createRpcServer } from './server';
 import { createBatchedStore } from '../../domain/data/charger-traffic/batched';
 import { clearOnlineFlags } from '../../domain/data/charger-traffic/chargers';
@@ -31,13 +33,19 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const messageLog = createMessageLog({ db, log });
   let sweepCharger: (chargerId: string) => void = () => {};
   let provision: (chargerId: string, reason: ProvisionReason) => void = () => {};
+  let syncLocalList: (chargerId: string, reason: LocalListSyncReason) => void = () => {};
   const onConnected = (chargerId: string) => {
     sweepCharger(chargerId);
     provision(chargerId, 'reconnect');
+    syncLocalList(chargerId, 'reconnect');
+  };
+  const onBooted = (chargerId: string) => {
+    provision(chargerId, 'boot');
+    syncLocalList(chargerId, 'boot');
   };
   const connections = createConnections({ store, instanceId, log, onConnected });
   const dispatcher = createDispatcher({ db, instanceId, connections, log, callTimeoutMs: config.callTimeoutMs });
-  const rpc = createRpcServer({ db, store, log, connections, messageLog, ...config, onBooted: (chargerId) => provision(chargerId, 'boot') });
+  const rpc = createRpcServer({ db, store, log, connections, messageLog, ...config, onBooted });
 
   const http = createOcppHttpServer({ ...config, upgrade: rpc.handleUpgrade, log });
   await new Promise<void>((resolve, reject) => {
@@ -51,6 +59,10 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     ? await startProvisioner({ db, sql, connections, log, callTimeoutMs: config.callTimeoutMs, delayMs: config.provisionDelayMs })
     : null;
   if (provisioner) provision = (chargerId, reason) => void provisioner.schedule(chargerId, reason);
+  const localLists = config.isSyncingLocalLists
+    ? await startLocalListSyncer({ db, sql, connections, log, instanceId, callTimeoutMs: config.callTimeoutMs, delayMs: config.provisionDelayMs })
+    : null;
+  if (localLists) syncLocalList = (chargerId, reason) => void localLists.schedule(chargerId, reason);
   const sessionSweep = startUnconfirmedSessionSweep({
     db,
     log,
@@ -69,6 +81,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await sessionSweep.stop();
     await connections.closeAll();
     await provisioner?.stop();
+    await localLists?.stop();
     await rpc.close({ force: true });
     await messageLog.close();
     await sql.end({ timeout: 5 });
@@ -83,6 +96,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     revocations,
     sessionSweep,
     provisioner,
+    localLists,
     close: () => (closing ??= close()),
   };
 }

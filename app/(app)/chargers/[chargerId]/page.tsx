@@ -10,10 +10,12 @@ import { requireCurrentMembership } from '@/lib/authz';
 import { MAX_CONNECTORS } from '@/domain/charging/limits';
 import { listRecentMessages, listRecentSecurityEvents, listRecentSessions } from '@/domain/data/charger-activity';
 import { getCharger, getProvisioning } from '@/domain/data/chargers';
+import { getLocalListState } from '@/domain/data/local-lists';
 import { BootInfo } from '../_components/boot-info';
 import { ChargerPasswordCard, EditChargerForm, RemoveChargerCard } from '../_components/charger-settings';
 import { CommandPanel } from '../_components/command-panel';
 import { ConfigurationPanel } from '../_components/configuration-panel';
+import { LocalListPanel } from '../_components/local-list-panel';
 import { MessageLog } from '../_components/message-log';
 import { MeterReadings } from '../_components/meter-readings';
 import { RecentSessions } from '../_components/recent-sessions';
@@ -27,7 +29,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
   const scope = { accountId: member.accountId, chargerId: chargerId.data };
   const charger = await getCharger(db(), scope);
   if (!charger) notFound();
-  const [t, tList, format, now, sessions, messages, securityEvents, provisioning] = await Promise.all([
+  const [t, tList, format, now, sessions, messages, securityEvents, provisioning, localList] = await Promise.all([
     getTranslations('ChargerDetail'),
     getTranslations('ChargersPage'),
     getFormatter(),
@@ -36,6 +38,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
     listRecentMessages(db(), scope),
     listRecentSecurityEvents(db(), scope),
     getProvisioning(db(), scope),
+    getLocalListState(db(), scope),
   ]);
   const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
   const target = { accountId: charger.accountId, chargerId: charger.id };
@@ -74,6 +77,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
         <div className="flex min-w-0 flex-col gap-6">
           <BootInfo charger={charger} />
           {provisioning && <MeterReadings target={target} provisioning={provisioning} />}
+          {localList && <LocalListPanel state={localList} />}
           <SecurityEvents events={securityEvents} />
           <EditChargerForm charger={charger} />
           <ChargerPasswordCard charger={charger} />
