@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chargerLocalLists } from '@/db/schema';
-import { makeAccount, makeCard, makeCharger } from '@/db/seed/builders';
+import { chargerLocalLists, memberships } from '@/db/schema';
+import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
 import { accountParentIdTag } from '@/domain/cards/household';
 import { localListChanged } from '@/domain/cards/local-list';
 import { setCardStatus } from '@/domain/data/cards';
 import { getLocalListState } from '@/domain/data/local-lists';
+import { endMembership } from '@/lib/customers/end-membership';
 import { goOffline, reconnect, type LocalListOptions } from '@/ocpp-server/simulator/local-auth-list';
 import type { SimulatedCharger } from '@/ocpp-server/simulator/simulated-charger';
 import type { OcppServer } from '@/ocpp-server/src/start';
@@ -100,6 +101,20 @@ describe('Local Authorization List, charger by charger', () => {
     await goOffline(simulated);
     expect(await simulated.startSession(1, 'ACTIVE01')).toBe(false);
     expect(await simulated.startSession(1, 'EXPIRING01')).toBe(true);
+  });
+
+  it('sends a removed member’s card as Blocked', async () => {
+    const { account, charger, simulated } = await chargerWithList();
+    const member = await makeUser(db);
+    await db.insert(memberships).values({ accountId: account.id, userId: member.id, role: 'member' });
+    await makeCard(db, { accountId: account.id, idTag: 'MEMBER01', userId: member.id });
+    await localListChanged(db, { accountId: account.id });
+    await waitFor(async () => simulated.localList.authorize('MEMBER01') === 'Accepted');
+
+    expect(await endMembership(db, { accountId: account.id, userId: member.id, requestedBy: account.owner.id })).toMatchObject({ ok: true });
+    await synced(account.id, charger.id, simulated);
+    expect(simulated.localList.authorize('MEMBER01')).toBe('Blocked');
+    expect(simulated.localList.received.at(-1)).toMatchObject({ updateType: 'Differential', size: 1 });
   });
 
   it('answers a VersionMismatch with the whole list', async () => {
