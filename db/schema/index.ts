@@ -12,3 +12,4 @@ export * from './tariffs';
 export * from './two-factor';
 export * from './connection-refusals';
 export * from './reservations';
+export * from './local-lists';

@@ -66,17 +66,10 @@ export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
     return { status: 'Accepted' };
   },
   async SendLocalList(charger, params) {
-    const list = charger.localList;
-    if (params.updateType === 'Full') list.entries.clear();
-    for (const { idTag, idTagInfo } of params.localAuthorizationList ?? []) {
-      if (idTagInfo) list.entries.set(idTag.toUpperCase(), idTagInfo);
-      else list.entries.delete(idTag.toUpperCase());
-    }
-    list.version = params.listVersion;
-    return { status: 'Accepted' };
+    return { status: charger.localList.apply(params) };
   },
   async GetLocalListVersion(charger) {
-    return { listVersion: charger.localList.version };
+    return { listVersion: charger.localList.reportVersion() };
   },
   async ReserveNow(charger, params) {
     return { status: charger.reservations.reserve(params) };

@@ -9,11 +9,6 @@ type ReservingCharger = {
   sendStatus(connectorId: number, status: 'Available' | 'Reserved'): Promise<void>;
 };
 
-// The profiles a charger lists in SupportedFeatureProfiles (OCPP 1.6 §9.1.30), with or without Reservation.
-export function featureProfiles(supportsReservations: boolean) {
-  return ['Core', 'LocalAuthListManagement', 'RemoteTrigger', ...(supportsReservations ? ['Reservation'] : [])].join(',');
-}
-
 // The Reservation profile as a charge point runs it (OCPP 1.6 §5.13, §5.2, §3.6): a reserved connector shows
 // Reserved, admits only its idTag (case-insensitive, as 1.6 compares idTags), and is Available again when the
 // reservation is used, cancelled or reaches its expiryDate. No reservation of the charger as a whole (connector 0):

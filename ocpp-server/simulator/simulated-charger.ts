@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { createRPCError, RPCClient, type RpcClient } from '../src/ocpp/rpc';
-import { callV16, type IdTagInfo, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
+import { callV16, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
 import { answerCentralSystemCalls } from './central-system-calls';
+import { LocalAuthList, type LocalListOptions } from './local-auth-list';
 import { meterValuesRequest } from './meter-values';
-import { featureProfiles, SimulatorReservations } from './reservations';
+import { featureProfiles } from './feature-profiles';
+import { SimulatorReservations } from './reservations';
 import { TransactionQueue } from './transaction-queue';
 
 export type SimulatedChargerOptions = {
@@ -37,6 +39,8 @@ export type SimulatedChargerOptions = {
   // Implements the Reservation profile (the default); false: answers ReserveNow and CancelReservation NotImplemented
   // and leaves Reservation out of SupportedFeatureProfiles.
   supportsReservations?: boolean;
+  // Its Local Authorization List: whether it supports one, and its size limits.
+  localList?: LocalListOptions;
 };
 
 // Reconnection delays unless the options give others; the first connection is retried at the same pace.
@@ -47,7 +51,7 @@ const OFFERED_MEASURANDS = new Set(['Energy.Active.Import.Register', 'Power.Acti
 
 export type SecurityEvent = Omit<SecurityEventNotificationRequest, 'timestamp'>;
 
-export type LocalListEntry = IdTagInfo;
+export type { LocalListEntry } from './local-auth-list';
 type ConnectorStatus = StatusNotificationRequest['status'];
 type StopReason = NonNullable<StopTransactionRequest['reason']>;
 // The messages this simulator sends when the central system triggers them.
@@ -61,8 +65,7 @@ export class SimulatedCharger extends EventEmitter {
   readonly configuration: Map<string, string>;
   readonly errors: unknown[] = [];
   readonly receivedCalls: string[] = [];
-  // The Local Authorization List as the last SendLocalList left it (OCPP 1.6 §3.5.3).
-  readonly localList = { version: 0, entries: new Map<string, LocalListEntry>() };
+  readonly localList: LocalAuthList;
   readonly reservations: SimulatorReservations;
   private readonly sessions = new Map<number, Session>();
   // Each connector's energy register between sessions (a running session carries its own).
@@ -73,12 +76,14 @@ export class SimulatedCharger extends EventEmitter {
 
   constructor(readonly options: SimulatedChargerOptions) {
     super();
+    this.localList = new LocalAuthList(options.localList);
     this.configuration = new Map([
+      ...this.localList.configurationKeys(),
       ['HeartbeatInterval', '300'],
       ['MeterValueSampleInterval', options.bootsWithSamplingOff ? '0' : '5'],
       ['MeterValuesSampledData', options.bootsWithSamplingOff ? 'Energy.Active.Import.Register' : 'Energy.Active.Import.Register,Power.Active.Import'],
       ['AuthorizeRemoteTxRequests', String(options.authorizesRemoteStarts ?? false)],
-      ['SupportedFeatureProfiles', featureProfiles(options.supportsReservations ?? true)],
+      ['SupportedFeatureProfiles', featureProfiles({ reservations: options.supportsReservations ?? true, localList: this.localList.isSupported })],
     ]);
     this.reservations = new SimulatorReservations(this, options.supportsReservations ?? true);
     this.client = new RPCClient({
@@ -202,6 +207,7 @@ export class SimulatedCharger extends EventEmitter {
     if (this.sessions.has(connectorId)) throw new Error(`connector ${connectorId} is busy`);
     if (!this.reservations.admits(connectorId, idTag)) return false;
     if (shouldAuthorize && this.isConnected && (await this.authorize(idTag)) !== 'Accepted') return false;
+    if (shouldAuthorize && !this.isConnected && this.localList.authorize(idTag) !== 'Accepted') return false;
     const reservationId = this.reservations.use(connectorId, idTag);
     const meterWh = this.meterWh.get(connectorId) ?? 0;
     const session: Session = { idTag, transactionId: null, meterWh, timer: this.samplingTimer(connectorId) };

@@ -17,6 +17,8 @@ export type OcppConfig = {
   // Boot provisioning (GetConfiguration, then the meter keys); off only for tests of other things.
   isProvisioning: boolean;
   provisionDelayMs: number;
+  // Local Authorization List sync at boot, reconnect and every card change; off only for tests of other things.
+  isSyncingLocalLists: boolean;
   pingIntervalMs: number;
   callTimeoutMs: number;
   maxMessageBytes: number;
@@ -80,6 +82,7 @@ export function configFromEnv(): OcppConfig {
     reservationSweepMs: Math.max(positiveNumber('OCPP_RESERVATION_SWEEP_INTERVAL', 10), 0.1) * 1000,
     isProvisioning: process.env.OCPP_PROVISIONING !== '0',
     provisionDelayMs: positiveNumber('OCPP_PROVISION_DELAY', 2) * 1000,
+    isSyncingLocalLists: process.env.OCPP_LOCAL_LISTS !== '0',
     pingIntervalMs: positiveNumber('OCPP_PING_INTERVAL', 30) * 1000,
     callTimeoutMs: positiveNumber('OCPP_CALL_TIMEOUT', 30) * 1000,
     maxMessageBytes: positiveNumber('OCPP_MAX_MESSAGE_BYTES', 64 * 1024),

@@ -24,6 +24,8 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     // Provisioning sends chargers calls of its own; its tests turn it on.
     isProvisioning: false,
     provisionDelayMs: 0,
+    // So does the Local Authorization List sync.
+    isSyncingLocalLists: false,
     pingIntervalMs: 30_000,
     callTimeoutMs: 5_000,
     maxMessageBytes: 64 * 1024,
