@@ -84,7 +84,7 @@ test.afterEach(() => {
   simulator = undefined;
 });
 
-test('an owner syncs the active physical cards to an online charger, and a card change sends the list again', async ({ page }) => {
+test('a charger gets the card list when it connects and the change when a card is blocked, shown on the Cards and charger pages', async ({ page }) => {
   await activateAndLogin(page, { name: 'Sync Owner', email: uniqueEmail('cards-sync') });
   const identity = `SYNC-${Date.now().toString(36).toUpperCase()}`;
   await page.goto('/chargers/new');
@@ -93,27 +93,42 @@ test('an owner syncs the active physical cards to an online charger, and a card 
   await page.getByRole('button', { name: 'Add charger' }).click();
   const url = await page.getByTestId('connection-url').inputValue();
   const password = await page.getByTestId('connection-password').inputValue();
-  simulator = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'ocpp-server/simulator/cli.ts', '--identity', identity, '--url', url.slice(0, url.lastIndexOf('/')), '--password', password],
-    { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'warn' } },
-  );
+  await page.getByRole('link', { name: "Open the charger's page" }).click();
+  await expect(page.getByTestId('online-badge')).toHaveText('Offline');
+  const chargerUrl = page.url();
 
   await page.goto('/cards/new');
   await page.getByLabel('Card ID').fill('SYNC0001');
   await page.getByRole('button', { name: 'Add card' }).click();
   await expect(page).toHaveURL(/\/cards$/);
   const charger = page.getByTestId('sync-chargers').getByRole('listitem').filter({ hasText: 'Carport' });
-  await expect(charger.getByTestId('online-badge')).toHaveText('Online', { timeout: 60_000 });
   await expect(charger).toContainText('Not synced yet');
 
+  simulator = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'ocpp-server/simulator/cli.ts', '--identity', identity, '--url', url.slice(0, url.lastIndexOf('/')), '--password', password],
+    { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'warn' } },
+  );
+  await expect(charger.getByTestId('online-badge')).toHaveText('Online', { timeout: 60_000 });
+  await expect(charger.getByTestId('local-list-status')).toHaveAttribute('data-sync', 'inSync', { timeout: 60_000 });
+  await expect(charger).toContainText('(full list)');
+
   await page.getByRole('button', { name: 'Sync to chargers' }).click();
-  await expect(page.getByTestId('sync-result')).toHaveText('List version 1: 1 of 1 charger accepted it.');
-  await expect(charger).toContainText('Accepted · Version 1');
+  await expect(page.getByTestId('sync-result')).toHaveText(/^List version \d+: 1 of 1 charger accepted it\.$/);
 
   await page.getByRole('link', { name: 'Open card Unnamed card' }).click();
   await page.getByRole('button', { name: 'Block card' }).click();
   await expect(page.getByTestId('card-status')).toHaveText('Blocked');
   await page.getByRole('link', { name: 'All cards' }).click();
-  await expect(charger).toContainText('Version 2', { timeout: 60_000 });
+  await expect(charger).toContainText('(changes only)', { timeout: 60_000 });
+  await expect(charger.getByTestId('local-list-status')).toHaveAttribute('data-sync', 'inSync');
+
+  await page.goto(chargerUrl);
+  await expect(page.getByRole('heading', { name: 'Local authorization list' })).toBeVisible();
+  await expect(page.getByTestId('local-list-status')).toHaveAttribute('data-sync', 'inSync');
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    await page.setViewportSize(viewport);
+    await page.getByRole('heading', { name: 'Local authorization list' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/local-list-${viewport.width}.png` });
+  }
 });

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { devices, expect, test, type Browser, type Page } from '@playwright/test';
-import { activateAndLogin, addCharger, openMailLink, uniqueEmail } from './helpers';
+import { devices, expect, test, type Browser } from '@playwright/test';
+import { activateAndLogin, addCharger, giveVirtualCard, inviteAndAccept, shownKwh, uniqueEmail } from './helpers';
 import { startSimulator } from './simulator';
 
 test.use({ ...devices['Pixel 7'], locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
@@ -12,20 +12,6 @@ test.afterEach(() => {
 
 async function newPhone(browser: Browser) {
   return (await browser.newContext({ ...devices['Pixel 7'], locale: 'en-GB' })).newPage();
-}
-
-async function inviteAndAccept(owner: Page, member: Page, { email, ownerName }: { email: string; ownerName: string }) {
-  await owner.goto('/customers');
-  await owner.getByLabel('E-mail').fill(email);
-  await owner.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(owner.getByText(`Invitation sent to ${email}.`)).toBeVisible();
-  await openMailLink(member, { to: email, subject: `${ownerName} invited you` });
-  await member.getByRole('button', { name: 'Accept invitation' }).click();
-  await expect(member).toHaveURL(/\/chargers$/);
-}
-
-async function kwh(page: Page) {
-  return Number((await page.getByTestId('session-energy').innerText()).replace(/[^\d.]/g, ''));
 }
 
 test('an invited member charges from the Charge page on a phone and follows it live', async ({ browser }) => {
@@ -50,12 +36,7 @@ test('an invited member charges from the Charge page on a phone and follows it l
 
   await inviteAndAccept(owner, member, { email: memberEmail, ownerName: 'Petras Owner' });
   await inviteAndAccept(owner, cardless, { email: cardlessEmail, ownerName: 'Petras Owner' });
-  await owner.goto('/customers');
-  await owner.getByTestId('member-row').filter({ hasText: memberEmail }).getByRole('link', { name: 'Add card' }).click();
-  await owner.getByRole('radio', { name: /Virtual card/ }).check();
-  await owner.getByLabel('Label').fill("Daiva's phone");
-  await owner.getByRole('button', { name: 'Add card' }).click();
-  await expect(owner).toHaveURL(/\/cards$/);
+  await giveVirtualCard(owner, { email: memberEmail, label: "Daiva's phone" });
 
   await cardless.goto('/charge');
   await expect(cardless.getByTestId('no-card')).toContainText('Add a card first');
@@ -67,18 +48,19 @@ test('an invited member charges from the Charge page on a phone and follows it l
   await expect(charger.getByTestId('running-session')).toBeVisible({ timeout: 60_000 });
   await expect(charger.getByTestId('running-session')).toHaveCount(1);
 
-  await expect.poll(() => kwh(member), { timeout: 60_000 }).toBeGreaterThan(0.1);
-  const first = await kwh(member);
-  await expect.poll(() => kwh(member), { timeout: 60_000 }).toBeGreaterThan(first);
+  const energy = member.getByTestId('session-energy');
+  await expect.poll(() => shownKwh(energy), { timeout: 60_000 }).toBeGreaterThan(0.1);
+  const first = await shownKwh(energy);
+  await expect.poll(() => shownKwh(energy), { timeout: 60_000 }).toBeGreaterThan(first);
   await expect(charger.getByTestId('session-power')).toHaveText('180 kW');
   await expect(charger.getByTestId('session-cost')).toContainText('€');
 
   await charger.getByRole('button', { name: 'Stop charging' }).click();
   const finished = charger.getByTestId('finished-session');
   await expect(finished).toBeVisible({ timeout: 60_000 });
-  expect(Number((await finished.getByTestId('session-energy').innerText()).replace(/[^\d.]/g, ''))).toBeGreaterThan(first);
+  const finalKwh = await shownKwh(finished.getByTestId('session-energy'));
+  expect(finalKwh).toBeGreaterThan(first);
 
-  const finalKwh = Number((await finished.getByTestId('session-energy').innerText()).replace(/[^\d.]/g, ''));
   const finalCost = Number((await finished.getByTestId('session-cost').innerText()).replace(/[^\d.]/g, ''));
   expect(finalCost).toBeCloseTo(finalKwh * 0.25, 1);
 

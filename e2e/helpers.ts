@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export function uniqueEmail(prefix = 'owner') {
   return `${prefix}-${randomBytes(4).toString('hex')}@example.test`;
@@ -51,4 +51,39 @@ export async function addCharger(page: Page, { name, identity }: { name: string;
   const url = await page.getByTestId('connection-url').inputValue();
   const password = await page.getByTestId('connection-password').inputValue();
   return { url, password };
+}
+
+// A physical card (an RFID tag) of the owner's account, not linked to anyone.
+export async function addPhysicalCard(page: Page, { idTag, label }: { idTag: string; label: string }) {
+  await page.goto('/cards/new');
+  await page.getByLabel('Card ID').fill(idTag);
+  await page.getByLabel('Label').fill(label);
+  await page.getByRole('button', { name: 'Add card' }).click();
+  await expect(page).toHaveURL(/\/cards$/);
+}
+
+// The owner invites a registered user, who is logged in on `member`, and they accept.
+export async function inviteAndAccept(owner: Page, member: Page, { email, ownerName }: { email: string; ownerName: string }) {
+  await owner.goto('/customers');
+  await owner.getByLabel('E-mail').fill(email);
+  await owner.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(owner.getByText(`Invitation sent to ${email}.`)).toBeVisible();
+  await openMailLink(member, { to: email, subject: `${ownerName} invited you` });
+  await member.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(member).toHaveURL(/\/chargers$/);
+}
+
+// The owner gives a member of the account a virtual card, from the member's row on the Customers page.
+export async function giveVirtualCard(owner: Page, { email, label }: { email: string; label: string }) {
+  await owner.goto('/customers');
+  await owner.getByTestId('member-row').filter({ hasText: email }).getByRole('link', { name: 'Add card' }).click();
+  await owner.getByRole('radio', { name: /Virtual card/ }).check();
+  await owner.getByLabel('Label').fill(label);
+  await owner.getByRole('button', { name: 'Add card' }).click();
+  await expect(owner).toHaveURL(/\/cards$/);
+}
+
+// The energy a session panel or card shows, in kWh.
+export async function shownKwh(locator: Locator) {
+  return Number((await locator.innerText()).replace(/[^\d.]/g, ''));
 }

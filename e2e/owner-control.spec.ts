@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { activateAndLogin, addCharger, uniqueEmail } from './helpers';
+import { activateAndLogin, addCharger, addPhysicalCard, uniqueEmail } from './helpers';
+import { PERSONALITIES } from './personalities';
 import { startSimulator } from './simulator';
 
 test.use({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
@@ -10,25 +11,10 @@ test.afterEach(() => {
   simulator?.kill('SIGTERM');
 });
 
-// The simulator's charger personalities (ocpp-server/README.md), each the way some real firmware behaves.
-const PERSONALITIES: [string, string[]][] = [
-  ['plain', []],
-  ['boots with sampling off', ['--boots-with-sampling-off']],
-  ['sends a reading after its stop', ['--readings-after-stop']],
-  ['replays its offline queue', ['--replays-offline-queue']],
-  ['authorizes remote starts', ['--authorize-remote-starts']],
-  ['sends timestamps without an offset', ['--naive-timestamps']],
-  ['sends security events at boot', ['--security-event=StartupOfTheDevice']],
-];
-
 for (const [personality, flags] of PERSONALITIES) {
   test(`the owner stops a session a card linked to nobody started at a charger that ${personality}`, async ({ page }) => {
     await activateAndLogin(page, { name: 'Olga Owner', email: uniqueEmail('owner-control') });
-    await page.goto('/cards/new');
-    await page.getByLabel('Card ID').fill('SIMCARD');
-    await page.getByLabel('Label').fill('Garage fob');
-    await page.getByRole('button', { name: 'Add card' }).click();
-    await expect(page).toHaveURL(/\/cards$/);
+    await addPhysicalCard(page, { idTag: 'SIMCARD', label: 'Garage fob' });
 
     const connection = await addCharger(page, { name: 'Garage', identity: `OWN-${Date.now().toString(36).toUpperCase()}-${Math.floor(Math.random() * 1e6)}` });
     simulator = startSimulator({ ...connection, extra: ['--charge', '--meter-interval=1000', '--power=180000', ...flags] });

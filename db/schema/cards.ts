@@ -39,8 +39,8 @@ export const cards = pgTable(
 export type Card = typeof cards.$inferSelect;
 export type NewCard = typeof cards.$inferInsert;
 
-// The Local Authorization List last pushed to the account's chargers: listVersion of SendLocalList (OCPP 1.6 §5.15)
-// must grow with every full update, so it is kept per account. A row exists once the owner has synced.
+// The account's Local Authorization List counter: each change to who may charge takes the next number, and so does
+// each SendLocalList (its listVersion must grow, OCPP 1.6 §5.15), so one count orders both (see charger_local_lists).
 export const cardLocalLists = pgTable('card_local_lists', {
   accountId: uuid()
     .primaryKey()

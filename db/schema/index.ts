@@ -11,3 +11,5 @@ export * from './invites';
 export * from './tariffs';
 export * from './two-factor';
 export * from './connection-refusals';
+export * from './reservations';
+export * from './local-lists';

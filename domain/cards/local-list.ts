@@ -1,50 +1,41 @@
 import type { Database, Executor } from '../../db/client';
-import type { LocalAuthorization } from '../commands/actions';
-import { enqueueCommand } from '../commands/enqueue';
 import { accountParentIdTag } from './household';
-import { sendCommand, type CommandOutcome } from '../commands/send';
-import { listOnlineChargerIds } from '../data/chargers';
-import { getLocalListVersion, listLocalListCards, nextLocalListVersion } from '../data/local-lists';
-import { failure, success, type Result } from '../data/result';
+import type { LocalListEntries } from './local-list-plan';
+import { listLocalListCards, listLocalListSyncs, markLocalListChanged, type LocalListState } from '../data/local-lists';
 
-type AccountScope = { accountId: string; requestedBy?: string | null };
+type AccountScope = { accountId: string };
 
-// The Local Authorization List of the account as OCPP 1.6 §7.3 AuthorizationData.
-async function localListEntries(db: Executor, accountId: string, now = new Date()): Promise<LocalAuthorization[]> {
-  const rows = await listLocalListCards(db, { accountId, now });
+// The account's Local Authorization List (OCPP 1.6 §7.3 AuthorizationData), keyed by idTag. A card that may no
+// longer charge stays in it as Blocked or Expired rather than leaving it: a charger set to accept unknown cards
+// while offline (AllowOfflineTxForUnknownId) would otherwise let it charge.
+export async function wantedLocalList(db: Executor, { accountId, now = new Date() }: AccountScope & { now?: Date }): Promise<LocalListEntries> {
   const parentIdTag = accountParentIdTag(accountId);
-  return rows.map(({ idTag, expiresAt }) => ({
-    idTag,
-    idTagInfo: { status: 'Accepted', ...(expiresAt ? { expiryDate: expiresAt.toISOString() } : {}), parentIdTag },
-  }));
+  const entries: LocalListEntries = {};
+  for (const card of await listLocalListCards(db, { accountId })) {
+    const isExpired = card.expiresAt !== null && card.expiresAt <= now;
+    const status = card.status === 'blocked' || card.hasLeftUser ? 'Blocked' : isExpired ? 'Expired' : 'Accepted';
+    entries[card.idTag] = { status, ...(card.expiresAt ? { expiryDate: card.expiresAt.toISOString() } : {}), parentIdTag };
+  }
+  return entries;
 }
 
-// A full update (OCPP 1.6 §5.15) replaces whatever list the charger had, so one version serves every charger.
-async function prepare(db: Database, accountId: string) {
-  const { value } = await nextLocalListVersion(db, { accountId });
-  const localAuthorizationList = await localListEntries(db, accountId);
-  const chargerIds = await listOnlineChargerIds(db, { accountId });
-  return { chargerIds, payload: { listVersion: value.version, updateType: 'Full' as const, localAuthorizationList } };
+// After every change to who may charge (a card added, edited, blocked, removed; a member removed).
+export async function localListChanged(db: Database, { accountId }: AccountScope) {
+  return markLocalListChanged(db, { accountId });
 }
 
-export type ChargerSync = { chargerId: string; outcome: CommandOutcome | null };
+export type LocalListSync = { wantedVersion: number; requestedAt: Date; chargers: LocalListState[] };
 
-// "Sync to chargers": sends the list to every online charger and waits a bounded time for their answers.
-export async function syncLocalList(db: Database, { accountId, requestedBy }: AccountScope, { waitMs }: { waitMs: number }) {
-  const { chargerIds, payload } = await prepare(db, accountId);
-  const results = await Promise.all(
-    chargerIds.map(async (chargerId): Promise<ChargerSync> => {
-      const sent = await sendCommand(db, { accountId, chargerId, action: 'SendLocalList', payload, requestedBy }, { waitMs });
-      return { chargerId, outcome: sent.ok ? sent.value : null };
-    }),
-  );
-  return { version: payload.listVersion, results };
-}
-
-// After a card change: once the owner has synced, the chargers' lists must follow, without making the owner wait.
-export async function resendLocalListIfSynced(db: Database, { accountId, requestedBy }: AccountScope): Promise<Result<{ version: number; chargerIds: string[] }, 'neverSynced'>> {
-  if ((await getLocalListVersion(db, { accountId })) === null) return failure('neverSynced');
-  const { chargerIds, payload } = await prepare(db, accountId);
-  await Promise.all(chargerIds.map((chargerId) => enqueueCommand(db, { accountId, chargerId, action: 'SendLocalList', payload, requestedBy })));
-  return success({ version: payload.listVersion, chargerIds });
+// "Sync to chargers": every charger gets the whole list again; waits a bounded time for the online ones to answer.
+export async function syncLocalList(db: Database, { accountId }: AccountScope, { waitMs, everyMs = 200 }: { waitMs: number; everyMs?: number }): Promise<LocalListSync> {
+  const requestedAt = new Date();
+  const wantedVersion = await markLocalListChanged(db, { accountId, isFull: true });
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const states = await listLocalListSyncs(db, { accountId });
+    const online = states.filter((state) => state.isOnline && state.support !== 'notSupported');
+    const isAnswered = (state: LocalListState) => state.isInSync || (state.lastSyncAt !== null && state.lastSyncAt >= requestedAt);
+    if (online.every(isAnswered) || Date.now() > deadline) return { wantedVersion, requestedAt, chargers: online };
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
 }

@@ -19,6 +19,8 @@ export const CHARGER_EVENT_KINDS = [
   'session-unconfirmed',
   'provisioning',
   'connection-refused',
+  'reservation',
+  'local-list',
 ] as const;
 
 export type ChargerEventKind = (typeof CHARGER_EVENT_KINDS)[number];
@@ -32,3 +34,7 @@ export const CHARGER_REVOKED_CHANNEL = 'charger_revoked';
 // The web app NOTIFYs this channel with a charger id when the owner changes its meter settings; the OCPP server
 // holding its socket provisions it again.
 export const CHARGER_PROVISION_CHANNEL = 'charger_provision';
+
+// The web app NOTIFYs this channel with an account id, in the transaction of a change to who may charge on its
+// chargers (a card added, blocked, removed, a member removed); the OCPP server sends the change to the chargers it holds.
+export const LOCAL_LIST_CHANGED_CHANNEL = 'local_list_changed';

@@ -25,6 +25,9 @@ export type CommandPayloads = {
     updateType: 'Full' | 'Differential';
     localAuthorizationList?: LocalAuthorization[];
   };
+  // OCPP 1.6 §5.13: the connector is held for idTag until expiryDate; the charger echoes reservationId in StartTransaction.
+  ReserveNow: { connectorId: number; expiryDate: string; idTag: string; reservationId: number };
+  CancelReservation: { reservationId: number };
 };
 
 // OCPP 1.6 §7.3 AuthorizationData: an entry of the Local Authorization List.
@@ -46,6 +49,8 @@ export const COMMAND_ACTIONS = [
   'ClearCache',
   'TriggerMessage',
   'SendLocalList',
+  'ReserveNow',
+  'CancelReservation',
 ] as const satisfies readonly CommandAction[];
 
 export const COMMAND_CHANNEL = 'charger_command';

@@ -18,9 +18,9 @@ export type EnqueueCommandInput<A extends CommandAction = CommandAction> = {
   isExclusive?: boolean;
 };
 
-// The same connector and card, or the same transaction: what a repeated RemoteStart or RemoteStop is
-// about. Another card's start on the same connector is a different request and goes to the charger.
-const TARGET_KEYS = ['connectorId', 'transactionId', 'idTag'] as const;
+// The same connector and card, the same transaction or reservation: what a repeated RemoteStart, RemoteStop or
+// CancelReservation is about. Another card's start on the same connector is a different request and goes to the charger.
+const TARGET_KEYS = ['connectorId', 'transactionId', 'idTag', 'reservationId'] as const;
 
 async function findUnfinished(tx: Executor, input: EnqueueCommandInput) {
   const payload = input.payload as Partial<Record<(typeof TARGET_KEYS)[number], number | string>>;

@@ -1,72 +1,81 @@
-import { and, asc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { cardLocalLists, cards, memberships } from '../../db/schema';
-import { success, type Result } from './result';
+import { cardLocalLists, cards, chargerLocalLists, chargers, memberships } from '../../db/schema';
+import { LOCAL_LIST_CHANGED_CHANNEL } from '../charging/charger-events';
 
 type Scope = { accountId: string };
 
-// The cards a charger may accept on its own while offline: active, unexpired physical cards whose linked user
-// (if any) still belongs to the account — the same cards domain/charging/authorize-card.ts accepts at a reader.
-export async function listLocalListCards(db: Executor, { accountId, now = new Date() }: Scope & { now?: Date }) {
+// Every physical card of the account the chargers should know: whether it may charge is decided by the caller
+// (domain/cards/local-list.ts) from its status, expiry and whether its linked user still belongs to the account.
+export async function listLocalListCards(db: Executor, { accountId }: Scope) {
   return db
-    .select({ idTag: cards.idTag, expiresAt: cards.expiresAt })
+    .select({ idTag: cards.idTag, status: cards.status, expiresAt: cards.expiresAt, hasLeftUser: sql<boolean>`${cards.userId} is not null and ${memberships.userId} is null` })
     .from(cards)
     .leftJoin(memberships, and(eq(memberships.accountId, cards.accountId), eq(memberships.userId, cards.userId)))
-    .where(
-      and(
-        eq(cards.accountId, accountId),
-        isNull(cards.deletedAt),
-        eq(cards.kind, 'physical'),
-        eq(cards.status, 'active'),
-        or(isNull(cards.expiresAt), gt(cards.expiresAt, now)),
-        or(isNull(cards.userId), isNotNull(memberships.userId)),
-      ),
-    )
+    .where(and(eq(cards.accountId, accountId), isNull(cards.deletedAt), eq(cards.kind, 'physical')))
     .orderBy(asc(cards.idTag));
 }
 
-export async function getLocalListVersion(db: Executor, { accountId }: Scope): Promise<number | null> {
+export async function getAccountListVersion(db: Executor, { accountId }: Scope): Promise<number> {
   const [row] = await db.select({ version: cardLocalLists.version }).from(cardLocalLists).where(eq(cardLocalLists.accountId, accountId));
-  return row?.version ?? null;
+  return row?.version ?? 0;
 }
 
-// The account's list gets a new version each time it is sent (the first one is 1).
-export async function nextLocalListVersion(db: Executor, { accountId }: Scope): Promise<Result<{ version: number }>> {
+// Takes `count` new versions from the account's counter and returns the last; listVersion must grow with every
+// differential update a charger accepts (1.6 §7.44 UpdateStatus VersionMismatch), so versions are never reused.
+export async function allocateListVersions(db: Executor, { accountId, count }: Scope & { count: number }): Promise<number> {
   const [row] = await db
     .insert(cardLocalLists)
-    .values({ accountId, version: 1 })
-    .onConflictDoUpdate({ target: cardLocalLists.accountId, set: { version: sql`${cardLocalLists.version} + 1`, updatedAt: new Date() } })
+    .values({ accountId, version: count })
+    .onConflictDoUpdate({ target: cardLocalLists.accountId, set: { version: sql`${cardLocalLists.version} + ${count}`, updatedAt: new Date() } })
     .returning({ version: cardLocalLists.version });
-  return success({ version: row!.version });
+  return row!.version;
 }
 
-// The last SendLocalList of each charger of the account, for the sync summary.
-export async function listLocalListSyncs(db: Executor, { accountId }: Scope) {
-  const rows = await db.execute<{
-    charger_id: string;
-    charger_name: string;
-    is_online: boolean;
-    status: string | null;
-    error: string | null;
-    list_version: number | null;
-    at: Date | string | null;
-  }>(sql`
-    select ch.id as charger_id, ch.name as charger_name, ch.is_online, c.status, c.error,
-      (c.payload->>'listVersion')::int as list_version, coalesce(c.completed_at, c.created_at) as at
-    from chargers ch
-    left join lateral (
-      select status, error, payload, completed_at, created_at from charger_commands
-      where charger_id = ch.id and action = 'SendLocalList' order by created_at desc limit 1
-    ) c on true
-    where ch.account_id = ${accountId} and ch.deleted_at is null
-    order by ch.name`);
-  return rows.map((row) => ({
-    chargerId: row.charger_id,
-    chargerName: row.charger_name,
-    isOnline: row.is_online,
-    status: row.status,
-    error: row.error,
-    listVersion: row.list_version,
-    at: row.at === null ? null : new Date(row.at),
-  }));
+// A change to who may charge: every charger of the account wants the list as it now stands, and the OCPP server
+// holding each one's socket is told (NOTIFY on commit). `isFull` forgets what the chargers hold, so each gets a Full.
+export async function markLocalListChanged(db: Executor, { accountId, isFull = false }: Scope & { isFull?: boolean }) {
+  return db.transaction(async (tx) => {
+    const version = await allocateListVersions(tx, { accountId, count: 1 });
+    const reset = isFull ? sql`, held_entries = null` : sql``;
+    await tx.execute(sql`
+      insert into ${chargerLocalLists} (charger_id, account_id, wanted_version)
+      select ${chargers.id}, ${chargers.accountId}, ${version} from ${chargers}
+      where ${chargers.accountId} = ${accountId} and ${chargers.deletedAt} is null
+      on conflict (charger_id) do update set wanted_version = excluded.wanted_version ${reset}`);
+    await tx.execute(sql`select pg_notify(${LOCAL_LIST_CHANGED_CHANNEL}, ${accountId})`);
+    return version;
+  });
+}
+
+const listState = {
+  chargerId: chargers.id,
+  chargerName: chargers.name,
+  isOnline: chargers.isOnline,
+  acceptedVersion: chargerLocalLists.acceptedVersion,
+  isInSync: sql<boolean>`coalesce(${chargerLocalLists.syncedVersion} >= ${chargerLocalLists.wantedVersion}, false)`,
+  support: chargerLocalLists.support,
+  supportNote: chargerLocalLists.supportNote,
+  maxLength: chargerLocalLists.maxLength,
+  lastResult: chargerLocalLists.lastResult,
+  lastUpdateType: chargerLocalLists.lastUpdateType,
+  lastEntryCount: chargerLocalLists.lastEntryCount,
+  lastSyncAt: chargerLocalLists.lastSyncAt,
+};
+
+export type LocalListState = Awaited<ReturnType<typeof listLocalListSyncs>>[number];
+
+// Each charger's list as the platform last left it, for the Cards page and the charger page.
+export async function listLocalListSyncs(db: Executor, { accountId, chargerId }: Scope & { chargerId?: string }) {
+  return db
+    .select(listState)
+    .from(chargers)
+    .leftJoin(chargerLocalLists, eq(chargerLocalLists.chargerId, chargers.id))
+    .where(and(eq(chargers.accountId, accountId), isNull(chargers.deletedAt), chargerId ? eq(chargers.id, chargerId) : undefined))
+    .orderBy(asc(chargers.name));
+}
+
+export async function getLocalListState(db: Executor, scope: Scope & { chargerId: string }) {
+  const [row] = await listLocalListSyncs(db, scope);
+  return row ?? null;
 }

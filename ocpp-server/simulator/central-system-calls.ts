@@ -27,7 +27,7 @@ const later = (work: () => Promise<unknown>) => setImmediate(() => void work().c
 export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
   async RemoteStartTransaction(charger, params) {
     const connectorId = params.connectorId ?? charger.freeConnector();
-    if (connectorId === null || charger.session(connectorId)) return { status: 'Rejected' };
+    if (connectorId === null || charger.session(connectorId) || !charger.reservations.admits(connectorId, params.idTag)) return { status: 'Rejected' };
     const shouldAuthorize = charger.configuration.get('AuthorizeRemoteTxRequests') === 'true';
     later(() => charger.startSession(connectorId, params.idTag, { shouldAuthorize }));
     return { status: 'Accepted' };
@@ -66,17 +66,16 @@ export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
     return { status: 'Accepted' };
   },
   async SendLocalList(charger, params) {
-    const list = charger.localList;
-    if (params.updateType === 'Full') list.entries.clear();
-    for (const { idTag, idTagInfo } of params.localAuthorizationList ?? []) {
-      if (idTagInfo) list.entries.set(idTag.toUpperCase(), idTagInfo);
-      else list.entries.delete(idTag.toUpperCase());
-    }
-    list.version = params.listVersion;
-    return { status: 'Accepted' };
+    return { status: charger.localList.apply(params) };
   },
   async GetLocalListVersion(charger) {
-    return { listVersion: charger.localList.version };
+    return { listVersion: charger.localList.reportVersion() };
+  },
+  async ReserveNow(charger, params) {
+    return { status: charger.reservations.reserve(params) };
+  },
+  async CancelReservation(charger, params) {
+    return { status: charger.reservations.cancel(params.reservationId) };
   },
   async TriggerMessage(charger, params) {
     const requested = params.requestedMessage;

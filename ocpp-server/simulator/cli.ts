@@ -1,6 +1,7 @@
 // `npm run simulate -- --chargers N [--url ws://localhost:9000/ocpp] [--password ...] [--identity-prefix SIM | --identity ID]
 //   [--meter-interval 5000] [--power 7400] [--charge] [--register] [--security-event TYPE …] [--authorize-remote-starts]
-//   [--naive-timestamps] [--boots-with-sampling-off] [--readings-after-stop] [--replays-offline-queue]`
+//   [--naive-timestamps] [--boots-with-sampling-off] [--readings-after-stop] [--replays-offline-queue] [--without-reservations]
+//   [--no-local-list | --local-list-max N] [--send-local-list-max N]`
 import { parseArgs } from 'node:util';
 import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
 import { SimulatedCharger } from './simulated-charger';
@@ -27,8 +28,22 @@ const { values } = parseArgs({
     'boots-with-sampling-off': { type: 'boolean', default: false },
     'readings-after-stop': { type: 'boolean', default: false },
     'replays-offline-queue': { type: 'boolean', default: false },
+    // No Reservation profile: ReserveNow and CancelReservation answered NotImplemented.
+    'without-reservations': { type: 'boolean', default: false },
+    // No Local Auth List Management profile (its calls answered NotImplemented), or the list's size limits.
+    'no-local-list': { type: 'boolean', default: false },
+    'local-list-max': { type: 'string' },
+    'send-local-list-max': { type: 'string' },
   },
 });
+
+function positiveOption(name: 'local-list-max' | 'send-local-list-max') {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
+  return value;
+}
 
 const count = Number(values.chargers);
 if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new Error('--chargers must be an integer from 1 to 100000');
@@ -58,6 +73,12 @@ const simulated = identities.map(
       bootsWithSamplingOff: values['boots-with-sampling-off'],
       readingsAfterStop: values['readings-after-stop'],
       replaysOfflineQueue: values['replays-offline-queue'],
+      supportsReservations: !values['without-reservations'],
+      localList: {
+        support: values['no-local-list'] ? 'notImplemented' : 'supported',
+        maxLength: positiveOption('local-list-max'),
+        sendMaxLength: positiveOption('send-local-list-max'),
+      },
     }),
 );
 

@@ -1,8 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { createRPCError, RPCClient, type RpcClient } from '../src/ocpp/rpc';
-import { callV16, type IdTagInfo, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
+import { callV16, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
 import { answerCentralSystemCalls } from './central-system-calls';
+import { LocalAuthList, type LocalListOptions } from './local-auth-list';
 import { meterValuesRequest } from './meter-values';
+import { featureProfiles } from './feature-profiles';
+import { SimulatorReservations } from './reservations';
 import { TransactionQueue } from './transaction-queue';
 
 export type SimulatedChargerOptions = {
@@ -33,14 +36,22 @@ export type SimulatedChargerOptions = {
   // Keeps its StatusNotifications while offline and replays them, with the timestamps they were made at, after the
   // fresh ones it sends on reconnecting (its transaction messages are kept and replayed in order in any case).
   replaysOfflineQueue?: boolean;
+  // Implements the Reservation profile (the default); false: answers ReserveNow and CancelReservation NotImplemented
+  // and leaves Reservation out of SupportedFeatureProfiles.
+  supportsReservations?: boolean;
+  // Its Local Authorization List: whether it supports one, and its size limits.
+  localList?: LocalListOptions;
 };
+
+// Reconnection delays unless the options give others; the first connection is retried at the same pace.
+const DEFAULT_BACKOFF = { initialDelay: 500, maxDelay: 10_000 };
 
 // What a charger with sampling configured by the central system offers (bootsWithSamplingOff).
 const OFFERED_MEASURANDS = new Set(['Energy.Active.Import.Register', 'Power.Active.Import', 'Current.Import']);
 
 export type SecurityEvent = Omit<SecurityEventNotificationRequest, 'timestamp'>;
 
-export type LocalListEntry = IdTagInfo;
+export type { LocalListEntry } from './local-auth-list';
 type ConnectorStatus = StatusNotificationRequest['status'];
 type StopReason = NonNullable<StopTransactionRequest['reason']>;
 // The messages this simulator sends when the central system triggers them.
@@ -54,9 +65,10 @@ export class SimulatedCharger extends EventEmitter {
   readonly configuration: Map<string, string>;
   readonly errors: unknown[] = [];
   readonly receivedCalls: string[] = [];
-  // The Local Authorization List as the last SendLocalList left it (OCPP 1.6 §3.5.3).
-  readonly localList = { version: 0, entries: new Map<string, LocalListEntry>() };
+  readonly localList: LocalAuthList;
+  readonly reservations: SimulatorReservations;
   private readonly sessions = new Map<number, Session>();
+  // Each connector's energy register between sessions (a running session carries its own).
   private readonly meterWh = new Map<number, number>();
   private heartbeat: NodeJS.Timeout | null = null;
   private readonly offlineStatuses: StatusNotificationRequest[] = [];
@@ -64,12 +76,16 @@ export class SimulatedCharger extends EventEmitter {
 
   constructor(readonly options: SimulatedChargerOptions) {
     super();
+    this.localList = new LocalAuthList(options.localList);
     this.configuration = new Map([
+      ...this.localList.configurationKeys(),
       ['HeartbeatInterval', '300'],
       ['MeterValueSampleInterval', options.bootsWithSamplingOff ? '0' : '5'],
       ['MeterValuesSampledData', options.bootsWithSamplingOff ? 'Energy.Active.Import.Register' : 'Energy.Active.Import.Register,Power.Active.Import'],
       ['AuthorizeRemoteTxRequests', String(options.authorizesRemoteStarts ?? false)],
+      ['SupportedFeatureProfiles', featureProfiles({ reservations: options.supportsReservations ?? true, localList: this.localList.isSupported })],
     ]);
+    this.reservations = new SimulatorReservations(this, options.supportsReservations ?? true);
     this.client = new RPCClient({
       endpoint: options.url,
       identity: options.identity,
@@ -78,7 +94,7 @@ export class SimulatedCharger extends EventEmitter {
       strictMode: true,
       reconnect: true,
       callTimeoutMs: options.callTimeoutMs ?? 30_000,
-      backoff: { factor: 2, randomisationFactor: 0.5, ...(options.backoff ?? { initialDelay: 500, maxDelay: 10_000 }) },
+      backoff: { factor: 2, randomisationFactor: 0.5, ...(options.backoff ?? DEFAULT_BACKOFF) },
     } as ConstructorParameters<typeof RPCClient>[0]);
     this.queue = new TransactionQueue(this.client, (error) => this.errors.push(error));
     answerCentralSystemCalls(this, new Set(options.ignoreActions ?? []));
@@ -107,7 +123,7 @@ export class SimulatedCharger extends EventEmitter {
   }
 
   private async connectWithRetry() {
-    const { initialDelay, maxDelay } = this.options.backoff ?? { initialDelay: 500, maxDelay: 10_000 };
+    const { initialDelay, maxDelay } = this.options.backoff ?? DEFAULT_BACKOFF;
     for (let attempt = 0; !this.isStopped; attempt++) {
       try {
         await this.client.connect();
@@ -121,8 +137,13 @@ export class SimulatedCharger extends EventEmitter {
     }
   }
 
+  // Heartbeats start once start() has booted the charger: before that, an 'open' is its first connection.
+  private get hasBooted() {
+    return this.heartbeat !== null;
+  }
+
   private async afterReconnect() {
-    if (this.heartbeat) await this.trigger('StatusNotification').catch(() => {});
+    if (this.hasBooted) await this.trigger('StatusNotification').catch(() => {});
     for (const status of this.offlineStatuses.splice(0)) await callV16(this.client, 'StatusNotification', status).catch(() => {});
   }
 
@@ -134,7 +155,7 @@ export class SimulatedCharger extends EventEmitter {
     }
     if (message !== 'StatusNotification') return;
     for (let connectorId = 0; connectorId <= this.connectorCount; connectorId++) {
-      await this.sendStatus(connectorId, this.sessions.has(connectorId) ? 'Charging' : 'Available');
+      await this.sendStatus(connectorId, this.sessions.has(connectorId) ? 'Charging' : this.reservations.isReserved(connectorId) ? 'Reserved' : 'Available');
     }
   }
 
@@ -184,14 +205,17 @@ export class SimulatedCharger extends EventEmitter {
 
   async startSession(connectorId: number, idTag: string, { shouldAuthorize = true } = {}) {
     if (this.sessions.has(connectorId)) throw new Error(`connector ${connectorId} is busy`);
+    if (!this.reservations.admits(connectorId, idTag)) return false;
     if (shouldAuthorize && this.isConnected && (await this.authorize(idTag)) !== 'Accepted') return false;
+    if (shouldAuthorize && !this.isConnected && this.localList.authorize(idTag) !== 'Accepted') return false;
+    const reservationId = this.reservations.use(connectorId, idTag);
     const meterWh = this.meterWh.get(connectorId) ?? 0;
     const session: Session = { idTag, transactionId: null, meterWh, timer: this.samplingTimer(connectorId) };
     this.sessions.set(connectorId, session);
     const timestamp = this.now();
     this.queue.push({
       action: 'StartTransaction',
-      build: () => ({ connectorId, idTag, meterStart: meterWh, timestamp }),
+      build: () => ({ connectorId, idTag, meterStart: meterWh, timestamp, ...(reservationId !== undefined && { reservationId }) }),
       onResult: (result) => {
         session.transactionId = result.transactionId;
         this.emit('transactionStarted', { connectorId, transactionId: session.transactionId });

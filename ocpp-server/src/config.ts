@@ -11,9 +11,14 @@ export type OcppConfig = {
   // A session whose charger has been away longer than heartbeatIntervalSec + this is flagged as not confirmed.
   sessionAwayGraceSec: number;
   sessionSweepMs: number;
+  // How often reservations past their expiry are ended, and ReserveNow answers the bus finished without a
+  // dispatcher (expired, interrupted) applied.
+  reservationSweepMs: number;
   // Boot provisioning (GetConfiguration, then the meter keys); off only for tests of other things.
   isProvisioning: boolean;
   provisionDelayMs: number;
+  // Local Authorization List sync at boot, reconnect and every card change; off only for tests of other things.
+  isSyncingLocalLists: boolean;
   pingIntervalMs: number;
   callTimeoutMs: number;
   maxMessageBytes: number;
@@ -74,8 +79,10 @@ export function configFromEnv(): OcppConfig {
     heartbeatIntervalSec: positiveNumber('OCPP_HEARTBEAT_INTERVAL', 300),
     sessionAwayGraceSec: positiveNumber('OCPP_SESSION_AWAY_GRACE', 60),
     sessionSweepMs: Math.max(positiveNumber('OCPP_SESSION_SWEEP_INTERVAL', 30), 0.1) * 1000,
+    reservationSweepMs: Math.max(positiveNumber('OCPP_RESERVATION_SWEEP_INTERVAL', 10), 0.1) * 1000,
     isProvisioning: process.env.OCPP_PROVISIONING !== '0',
     provisionDelayMs: positiveNumber('OCPP_PROVISION_DELAY', 2) * 1000,
+    isSyncingLocalLists: process.env.OCPP_LOCAL_LISTS !== '0',
     pingIntervalMs: positiveNumber('OCPP_PING_INTERVAL', 30) * 1000,
     callTimeoutMs: positiveNumber('OCPP_CALL_TIMEOUT', 30) * 1000,
     maxMessageBytes: positiveNumber('OCPP_MAX_MESSAGE_BYTES', 64 * 1024),

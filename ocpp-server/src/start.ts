@@ -8,8 +8,11 @@ import { createOcppHttpServer } from './http-server';
 import type { Logger } from './logger';
 import { startRevocationListener } from './revocations';
 import { startUnconfirmedSessionSweep } from './sessions/unconfirmed-sweep';
+import { startReservationSweep } from './reservations/reservation-sweep';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
 import { createRefusalRecorder } from './refusal-recorder';
+import { startLocalListSyncer } from './local-lists/syncer';
+import type { LocalListSyncReason } from './local-lists/sync';
 import { createRpcServer } from './server';
 import { createBatchedStore } from '../../domain/data/charger-traffic/batched';
 import { clearOnlineFlags } from '../../domain/data/charger-traffic/chargers';
@@ -33,13 +36,19 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const refusals = createRefusalRecorder({ db, log });
   let sweepCharger: (chargerId: string) => void = () => {};
   let provision: (chargerId: string, reason: ProvisionReason) => void = () => {};
+  let syncLocalList: (chargerId: string, reason: LocalListSyncReason) => void = () => {};
   const onConnected = (chargerId: string) => {
     sweepCharger(chargerId);
     provision(chargerId, 'reconnect');
+    syncLocalList(chargerId, 'reconnect');
+  };
+  const onBooted = (chargerId: string) => {
+    provision(chargerId, 'boot');
+    syncLocalList(chargerId, 'boot');
   };
   const connections = createConnections({ store, instanceId, log, onConnected });
   const dispatcher = createDispatcher({ db, instanceId, connections, log, callTimeoutMs: config.callTimeoutMs });
-  const rpc = createRpcServer({ db, store, log, connections, messageLog, refusals, ...config, onBooted: (chargerId) => provision(chargerId, 'boot') });
+  const rpc = createRpcServer({ db, store, log, connections, messageLog, refusals, ...config, onBooted });
 
   const http = createOcppHttpServer({ ...config, upgrade: rpc.handleUpgrade, log });
   await new Promise<void>((resolve, reject) => {
@@ -53,6 +62,10 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     ? await startProvisioner({ db, sql, connections, log, callTimeoutMs: config.callTimeoutMs, delayMs: config.provisionDelayMs })
     : null;
   if (provisioner) provision = (chargerId, reason) => void provisioner.schedule(chargerId, reason);
+  const localLists = config.isSyncingLocalLists
+    ? await startLocalListSyncer({ db, sql, connections, log, instanceId, callTimeoutMs: config.callTimeoutMs, delayMs: config.provisionDelayMs })
+    : null;
+  if (localLists) syncLocalList = (chargerId, reason) => void localLists.schedule(chargerId, reason);
   const sessionSweep = startUnconfirmedSessionSweep({
     db,
     log,
@@ -60,6 +73,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     graceSec: config.sessionAwayGraceSec,
     everyMs: config.sessionSweepMs,
   });
+  const reservationSweep = startReservationSweep({ db, log, everyMs: config.reservationSweepMs });
   const port = (http.address() as AddressInfo).port;
   log.info({ port, instanceId, tls: Boolean(config.tls) }, 'ocpp server listening');
 
@@ -69,8 +83,10 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await listener.stop();
     await revocations.stop();
     await sessionSweep.stop();
+    await reservationSweep.stop();
     await connections.closeAll();
     await provisioner?.stop();
+    await localLists?.stop();
     await rpc.close({ force: true });
     await messageLog.close();
     await refusals.close();
@@ -85,7 +101,9 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     listener,
     revocations,
     sessionSweep,
+    reservationSweep,
     provisioner,
+    localLists,
     close: () => (closing ??= close()),
   };
 }

@@ -10,7 +10,7 @@ type SpawnOptions = { instanceId: string; port?: number; env?: Record<string, st
 
 export function spawnServer({ instanceId, port = 0, env = {} }: SpawnOptions): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'ocpp-server/src/main.ts'], {
-    env: { ...process.env, OCPP_PORT: String(port), OCPP_HOST: '127.0.0.1', OCPP_INSTANCE_ID: instanceId, LOG_LEVEL: 'info', OCPP_PROVISIONING: '0', ...env },
+    env: { ...process.env, OCPP_PORT: String(port), OCPP_HOST: '127.0.0.1', OCPP_INSTANCE_ID: instanceId, LOG_LEVEL: 'info', OCPP_PROVISIONING: '0', OCPP_LOCAL_LISTS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);

@@ -20,9 +20,12 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     heartbeatIntervalSec: 300,
     sessionAwayGraceSec: 60,
     sessionSweepMs: 30_000,
+    reservationSweepMs: 30_000,
     // Provisioning sends chargers calls of its own; its tests turn it on.
     isProvisioning: false,
     provisionDelayMs: 0,
+    // So does the Local Authorization List sync.
+    isSyncingLocalLists: false,
     pingIntervalMs: 30_000,
     callTimeoutMs: 5_000,
     maxMessageBytes: 64 * 1024,

@@ -2,6 +2,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { chargerProvisioning, chargers, meterValues } from '../../db/schema';
 import { makeCard, makeCharger } from '../../db/seed/builders';
+import { CHARGER_PROVISION_CHANNEL } from '../../domain/charging/charger-events';
 import { updateMeterSettings } from '../../domain/data/chargers';
 import { createRPCError } from '../src/ocpp/rpc';
 import { waitFor } from './helpers';
@@ -63,6 +64,44 @@ describe('boot provisioning', () => {
     });
     expect(simulator.configuration.get('MeterValueSampleInterval')).toBe('15');
     expect((await resultsOf(charger.id)).MeterValueSampleInterval).toEqual({ wanted: '15', reported: '0', outcome: 'Accepted' });
+  });
+
+  it('sets the settings an owner saved while the charger was still being provisioned, once that run is over', async () => {
+    const charger = await makeCharger(db, { accountId: suite.fixture.account.id });
+    const client = await suite.connect(suite.server, { identity: charger.identity });
+    let answerFirstRead = () => {};
+    const firstReadAsked = new Promise<void>((asked) => {
+      let reads = 0;
+      client.handle('GetConfiguration', async () => {
+        // The first run waits here, with the settings it read before the owner's save.
+        if (reads++ === 0) {
+          asked();
+          await new Promise<void>((resolve) => (answerFirstRead = resolve));
+        }
+        return { configurationKey: [{ key: 'MeterValueSampleInterval', value: '0', readonly: false }] };
+      });
+    });
+    const intervals: string[] = [];
+    client.handle('ChangeConfiguration', async ({ params }) => {
+      if (params!.key === 'MeterValueSampleInterval') intervals.push(params!.value);
+      return { status: 'Accepted' };
+    });
+    await client.call('BootNotification', { chargePointVendor: 'Acme', chargePointModel: 'Slow' });
+    await firstReadAsked;
+
+    let notified = () => {};
+    const saved = new Promise<void>((resolve) => (notified = resolve));
+    const subscription = await suite.sql.listen(CHARGER_PROVISION_CHANNEL, (chargerId) => chargerId === charger.id && notified());
+    await updateMeterSettings(db, { accountId: suite.fixture.account.id, chargerId: charger.id, sampleIntervalSec: 2, measurands: null });
+    await saved;
+    await subscription.unlisten();
+    // The OCPP server's own LISTEN connection got the same NOTIFY at the same commit.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    answerFirstRead();
+
+    await waitFor(async () => (await resultsOf(charger.id)).MeterValueSampleInterval?.wanted === '2');
+    expect(intervals).toEqual(['30', '2']);
+    expect((await resultsOf(charger.id)).MeterValueSampleInterval).toEqual({ wanted: '2', reported: '0', outcome: 'Accepted' });
   });
 
   it('records what the charger refused: a read-only interval, an unknown list, and a list refused in every form', async () => {

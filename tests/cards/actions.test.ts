@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addCardAction, deleteCardAction, editCardAction, setCardStatusAction } from '@/app/(app)/cards/actions';
 import { syncCardsAction } from '@/app/(app)/cards/sync-actions';
-import { cardLocalLists, cards, chargerCommands } from '@/db/schema';
+import { cardLocalLists, cards, chargerCommands, chargerLocalLists } from '@/db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
 import { idle } from '@/lib/action-result';
 import { getCard, listCards } from '@/domain/data/cards';
@@ -82,6 +82,7 @@ describe('cards actions refuse a member of another account', () => {
     expect(await syncCardsAction(idle, form({ accountId: victim.account.id }))).toMatchObject({ formError: 'forbidden' });
     expect(await db.select().from(chargerCommands).where(eq(chargerCommands.accountId, victim.account.id))).toEqual([]);
     expect(await db.select().from(cardLocalLists).where(eq(cardLocalLists.accountId, victim.account.id))).toEqual([]);
+    expect(await db.select().from(chargerLocalLists).where(eq(chargerLocalLists.accountId, victim.account.id))).toEqual([]);
   });
 
   it('cannot read the account’s cards through its own scope', async () => {
@@ -159,5 +160,15 @@ describe('cards actions for a member', () => {
     const [row] = await db.select().from(cards).where(eq(cards.id, card.id));
     expect(row?.deletedAt).toBeInstanceOf(Date);
     await expectRedirect(addCardAction(idle, form({ accountId: account.id, kind: 'physical', idTag: card.idTag })), '/cards');
+  });
+
+  it('puts every charger of the account behind the new list version after a card change', async () => {
+    const { account } = await owner();
+    const card = await makeCard(db, { accountId: account.id });
+    const charger = await makeCharger(db, { accountId: account.id });
+    expect(await setCardStatusAction(idle, form({ accountId: account.id, cardId: card.id, status: 'blocked' }))).toEqual({ status: 'ok', data: null });
+    const [version] = await db.select().from(cardLocalLists).where(eq(cardLocalLists.accountId, account.id));
+    const [list] = await db.select().from(chargerLocalLists).where(eq(chargerLocalLists.chargerId, charger.id));
+    expect(list).toMatchObject({ wantedVersion: version!.version, syncedVersion: null });
   });
 });

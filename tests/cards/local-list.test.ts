@@ -1,10 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cardLocalLists, cards, chargerCommands } from '@/db/schema';
-import { makeAccount, makeCard, makeCharger } from '@/db/seed/builders';
+import { chargerLocalLists, memberships } from '@/db/schema';
+import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
 import { accountParentIdTag } from '@/domain/cards/household';
-import { resendLocalListIfSynced, syncLocalList } from '@/domain/cards/local-list';
-import { listLocalListSyncs } from '@/domain/data/local-lists';
+import { localListChanged } from '@/domain/cards/local-list';
+import { setCardStatus } from '@/domain/data/cards';
+import { getLocalListState } from '@/domain/data/local-lists';
+import { endMembership } from '@/lib/customers/end-membership';
+import { goOffline, reconnect, type LocalListOptions } from '@/ocpp-server/simulator/local-auth-list';
+import type { SimulatedCharger } from '@/ocpp-server/simulator/simulated-charger';
 import type { OcppServer } from '@/ocpp-server/src/start';
 import { startTestServer, testDb, waitFor } from '@/ocpp-server/test/helpers';
 import { startSimulator, stopSimulators } from '@/ocpp-server/test/simulators';
@@ -13,7 +17,8 @@ const { db, sql } = testDb();
 let server: OcppServer;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // A charger's boot comes just after its connection, within the delay, as with a real charger.
+  server = await startTestServer({ isSyncingLocalLists: true, provisionDelayMs: 100 });
 });
 
 // See tests/cards/authorization.test.ts: the server must have seen every charger leave before it closes.
@@ -29,55 +34,149 @@ afterAll(async () => {
 
 async function accountWithCards() {
   const account = await makeAccount(db);
-  const scope = { accountId: account.id, requestedBy: account.owner.id };
   const active = await makeCard(db, { accountId: account.id, idTag: 'ACTIVE01' });
   const expiring = await makeCard(db, { accountId: account.id, idTag: 'EXPIRING01', expiresAt: new Date(Date.now() + 86_400_000) });
   await makeCard(db, { accountId: account.id, idTag: 'BLOCKED01', status: 'blocked' });
   await makeCard(db, { accountId: account.id, idTag: 'EXPIRED01', expiresAt: new Date(Date.now() - 1000) });
   await makeCard(db, { accountId: account.id, idTag: 'DELETED01', deletedAt: new Date() });
   await makeCard(db, { accountId: account.id, kind: 'virtual', userId: account.owner.id, idTag: 'VVIRTUAL0000001' });
-  return { account, scope, active, expiring };
+  return { account, active, expiring };
 }
 
-describe('Local Authorization List sync', () => {
-  it('sends only active, unexpired physical cards to online chargers as a full list with a growing version', async () => {
-    const { account, scope, expiring } = await accountWithCards();
-    const charger = await makeCharger(db, { accountId: account.id });
-    const offline = await makeCharger(db, { accountId: account.id, name: 'Offline charger' });
-    const simulated = await startSimulator(server, { identity: charger.identity });
+const listRow = async (chargerId: string) => (await db.select().from(chargerLocalLists).where(eq(chargerLocalLists.chargerId, chargerId)))[0];
 
-    const first = await syncLocalList(db, scope, { waitMs: 5000 });
-    expect(first.version).toBe(1);
-    expect(first.results).toEqual([{ chargerId: charger.id, outcome: expect.objectContaining({ status: 'accepted' }) }]);
-    expect(simulated.localList.version).toBe(1);
-    expect([...simulated.localList.entries]).toEqual([
-      ['ACTIVE01', { status: 'Accepted', parentIdTag: accountParentIdTag(account.id) }],
-      ['EXPIRING01', { status: 'Accepted', expiryDate: expiring.expiresAt!.toISOString(), parentIdTag: accountParentIdTag(account.id) }],
-    ]);
+// The charger holds the version the platform recorded as Accepted, and the platform counts it in sync.
+async function synced(accountId: string, chargerId: string, simulated: SimulatedCharger) {
+  return waitFor(async () => {
+    const state = await getLocalListState(db, { accountId, chargerId });
+    return state?.isInSync && state.acceptedVersion === simulated.localList.version ? state : null;
+  });
+}
 
-    const second = await syncLocalList(db, scope, { waitMs: 5000 });
-    expect(second.version).toBe(2);
-    expect(simulated.localList.version).toBe(2);
-    const syncs = await listLocalListSyncs(db, { accountId: account.id });
-    expect(syncs.find((sync) => sync.chargerId === charger.id)).toMatchObject({ status: 'accepted', listVersion: 2, isOnline: true });
-    expect(syncs.find((sync) => sync.chargerId === offline.id)).toMatchObject({ status: null, isOnline: false });
+async function chargerWithList(localList?: LocalListOptions) {
+  const fixture = await accountWithCards();
+  const charger = await makeCharger(db, { accountId: fixture.account.id });
+  const simulated = await startSimulator(server, { identity: charger.identity, localList });
+  return { ...fixture, charger, simulated };
+}
+
+describe('Local Authorization List, charger by charger', () => {
+  it('sends the whole list at boot, then only the difference after a card change', async () => {
+    const { account, charger, simulated, expiring } = await chargerWithList();
+    const first = await synced(account.id, charger.id, simulated);
+    const parentIdTag = accountParentIdTag(account.id);
+    expect(Object.fromEntries(simulated.localList.entries)).toEqual({
+      ACTIVE01: { status: 'Accepted', parentIdTag },
+      EXPIRING01: { status: 'Accepted', expiryDate: expiring.expiresAt!.toISOString(), parentIdTag },
+      BLOCKED01: { status: 'Blocked', parentIdTag },
+      EXPIRED01: { status: 'Expired', expiryDate: expect.any(String), parentIdTag },
+    });
+    expect(simulated.localList.received).toEqual([{ listVersion: first.acceptedVersion, updateType: 'Full', size: 4, status: 'Accepted' }]);
+
+    await makeCard(db, { accountId: account.id, idTag: 'NEWCARD01' });
+    await localListChanged(db, { accountId: account.id });
+    const second = await synced(account.id, charger.id, simulated);
+    expect(second.acceptedVersion).toBeGreaterThan(first.acceptedVersion!);
+    expect(simulated.localList.received.at(-1)).toEqual({ listVersion: second.acceptedVersion, updateType: 'Differential', size: 1, status: 'Accepted' });
+    expect(simulated.localList.entries.get('NEWCARD01')).toEqual({ status: 'Accepted', parentIdTag });
+    expect(second).toMatchObject({ lastResult: 'Accepted', lastUpdateType: 'Differential', support: 'supported' });
   });
 
-  it('re-sends the list after a card change once the account has synced, and not before', async () => {
-    const { account, scope, active } = await accountWithCards();
-    const charger = await makeCharger(db, { accountId: account.id });
-    const simulated = await startSimulator(server, { identity: charger.identity });
+  it('a card blocked while its charger was offline is refused by that charger’s own list once it has reconnected', async () => {
+    const { account, charger, simulated, active } = await chargerWithList();
+    await synced(account.id, charger.id, simulated);
+    await goOffline(simulated);
+    await waitFor(async () => !(await getLocalListState(db, { accountId: account.id, chargerId: charger.id }))?.isOnline);
 
-    expect(await resendLocalListIfSynced(db, scope)).toEqual({ ok: false, reason: 'neverSynced' });
-    expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id))).toEqual([]);
+    await setCardStatus(db, { accountId: account.id, cardId: active.id, status: 'blocked' });
+    await localListChanged(db, { accountId: account.id });
+    expect(await getLocalListState(db, { accountId: account.id, chargerId: charger.id })).toMatchObject({ isInSync: false });
+    expect(simulated.localList.authorize('ACTIVE01')).toBe('Accepted');
 
-    await syncLocalList(db, scope, { waitMs: 5000 });
-    await makeCard(db, { accountId: account.id, idTag: 'NEWCARD01' });
-    await db.update(cards).set({ status: 'blocked' }).where(eq(cards.id, active.id));
-    expect(await resendLocalListIfSynced(db, scope)).toEqual({ ok: true, value: { version: 2, chargerIds: [charger.id] } });
-    await waitFor(async () => simulated.localList.version === 2);
-    expect([...simulated.localList.entries.keys()]).toEqual(['EXPIRING01', 'NEWCARD01']);
-    const [version] = await db.select().from(cardLocalLists).where(eq(cardLocalLists.accountId, account.id));
-    expect(version?.version).toBe(2);
+    await reconnect(simulated);
+    await synced(account.id, charger.id, simulated);
+    expect(simulated.receivedCalls).toContain('GetLocalListVersion');
+    expect(simulated.localList.received.at(-1)).toMatchObject({ updateType: 'Differential', size: 1, status: 'Accepted' });
+
+    await goOffline(simulated);
+    expect(await simulated.startSession(1, 'ACTIVE01')).toBe(false);
+    expect(await simulated.startSession(1, 'EXPIRING01')).toBe(true);
+  });
+
+  it('sends a removed member’s card as Blocked', async () => {
+    const { account, charger, simulated } = await chargerWithList();
+    const member = await makeUser(db);
+    await db.insert(memberships).values({ accountId: account.id, userId: member.id, role: 'member' });
+    await makeCard(db, { accountId: account.id, idTag: 'MEMBER01', userId: member.id });
+    await localListChanged(db, { accountId: account.id });
+    await waitFor(async () => simulated.localList.authorize('MEMBER01') === 'Accepted');
+
+    expect(await endMembership(db, { accountId: account.id, userId: member.id, requestedBy: account.owner.id })).toMatchObject({ ok: true });
+    await synced(account.id, charger.id, simulated);
+    expect(simulated.localList.authorize('MEMBER01')).toBe('Blocked');
+    expect(simulated.localList.received.at(-1)).toMatchObject({ updateType: 'Differential', size: 1 });
+  });
+
+  it('answers a VersionMismatch with the whole list', async () => {
+    const { account, charger, simulated } = await chargerWithList();
+    await synced(account.id, charger.id, simulated);
+    // The charger's list moved on without the platform (a list set by hand on site), and the platform does not know.
+    simulated.localList.version = 2_000_000;
+
+    await makeCard(db, { accountId: account.id, idTag: 'NEWCARD02' });
+    await localListChanged(db, { accountId: account.id });
+    const after = await synced(account.id, charger.id, simulated);
+    expect(simulated.localList.received.slice(-2)).toEqual([
+      expect.objectContaining({ updateType: 'Differential', status: 'VersionMismatch' }),
+      { listVersion: after.acceptedVersion, updateType: 'Full', size: 5, status: 'Accepted' },
+    ]);
+    expect(simulated.localList.entries.size).toBe(5);
+    expect(after).toMatchObject({ lastResult: 'Accepted', lastUpdateType: 'Full' });
+  });
+
+  it('splits a list longer than SendLocalListMaxLength, and keeps a list that would not fit out of the charger', async () => {
+    const { account, charger, simulated } = await chargerWithList({ maxLength: 5, sendMaxLength: 3 });
+    await synced(account.id, charger.id, simulated);
+    expect(simulated.localList.received.map(({ updateType, size, status }) => ({ updateType, size, status }))).toEqual([
+      { updateType: 'Full', size: 3, status: 'Accepted' },
+      { updateType: 'Differential', size: 1, status: 'Accepted' },
+    ]);
+    expect(simulated.localList.entries.size).toBe(4);
+
+    await makeCard(db, { accountId: account.id, idTag: 'EXTRA01' });
+    await makeCard(db, { accountId: account.id, idTag: 'EXTRA02' });
+    await localListChanged(db, { accountId: account.id });
+    const state = await waitFor(async () => {
+      const current = await getLocalListState(db, { accountId: account.id, chargerId: charger.id });
+      return current?.lastResult === 'tooLarge' ? current : null;
+    });
+    expect(state).toMatchObject({ isInSync: false, lastEntryCount: 6, maxLength: 5 });
+    expect(simulated.localList.received).toHaveLength(2);
+    expect(simulated.localList.entries.size).toBe(4);
+  });
+
+  it('notes once a charger without a local list, and sends it nothing more', async () => {
+    const { account, charger, simulated } = await chargerWithList({ support: 'notImplemented' });
+    const witness = await makeCharger(db, { accountId: account.id, name: 'Witness' });
+    const withList = await startSimulator(server, { identity: witness.identity });
+    await synced(account.id, witness.id, withList);
+    const noted = await waitFor(async () => {
+      const state = await getLocalListState(db, { accountId: account.id, chargerId: charger.id });
+      return state?.support === 'notSupported' ? state : null;
+    });
+    expect(noted).toMatchObject({ supportNote: 'NotImplemented', isInSync: false });
+    const callsWhenNoted = simulated.receivedCalls.filter((call) => call === 'GetLocalListVersion' || call === 'SendLocalList');
+    expect(callsWhenNoted).toEqual(['GetLocalListVersion']);
+
+    await makeCard(db, { accountId: account.id, idTag: 'NEWCARD03' });
+    await localListChanged(db, { accountId: account.id });
+    await waitFor(async () => withList.localList.entries.has('NEWCARD03'));
+    await goOffline(simulated);
+    await reconnect(simulated);
+    await makeCard(db, { accountId: account.id, idTag: 'NEWCARD04' });
+    await localListChanged(db, { accountId: account.id });
+    await waitFor(async () => withList.localList.entries.has('NEWCARD04'));
+    expect(simulated.receivedCalls.filter((call) => call === 'GetLocalListVersion' || call === 'SendLocalList')).toEqual(callsWhenNoted);
+    expect(await listRow(charger.id)).toMatchObject({ support: 'notSupported', supportNote: 'NotImplemented' });
   });
 });

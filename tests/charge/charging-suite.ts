@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { chargers, memberships } from '@/db/schema';
 import { makeAccount, makeCharger, makeUser } from '@/db/seed/builders';
 import type { SimulatedChargerOptions } from '@/ocpp-server/simulator/simulated-charger';
+import type { OcppConfig } from '@/ocpp-server/src/config';
 import type { OcppServer } from '@/ocpp-server/src/start';
 import { startTestServer, testDb, waitFor } from '@/ocpp-server/test/helpers';
 import { startSimulator, stopSimulators } from '@/ocpp-server/test/simulators';
@@ -10,11 +11,11 @@ import { startSimulator, stopSimulators } from '@/ocpp-server/test/simulators';
 type ChargerOptions = Partial<Omit<SimulatedChargerOptions, 'url' | 'identity'>>;
 
 // A test file's OCPP server, and accounts each with an owner, a member and a connected simulated charger.
-export function chargingSuite() {
+export function chargingSuite(serverOptions: Partial<OcppConfig> = {}) {
   const { db, sql } = testDb();
   let server: OcppServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(serverOptions);
   });
   afterEach(() => stopSimulators());
   afterAll(async () => {

@@ -50,6 +50,8 @@ const MORE_FIELDS = {
   code: '123456',
   credential: '{"id":"x"}',
   passkeyId: '00000000-0000-4000-8000-000000000000',
+  minutes: '30',
+  reservationId: '1',
 };
 
 const actions = await loadSignedInActions();

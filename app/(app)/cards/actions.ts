@@ -7,7 +7,7 @@ import { fail, fieldError, ok } from '@/lib/action-result';
 import type { Membership } from '@/lib/authz';
 import { endOfDay } from '@/domain/cards/expiry';
 import { generateVirtualIdTag } from '@/domain/cards/id-tag';
-import { resendLocalListIfSynced } from '@/domain/cards/local-list';
+import { localListChanged } from '@/domain/cards/local-list';
 import { createCard, deleteCard, setCardStatus, updateCard } from '@/domain/data/cards';
 import { db } from '@/lib/db';
 import { memberAction } from '@/lib/member-action';
@@ -17,9 +17,9 @@ async function expiresAt(day: string | undefined) {
   return day ? endOfDay(day, await getTimeZone()) : null;
 }
 
-// Chargers holding the account's Local Authorization List get the changed list (only once the owner has synced).
+// The account's chargers get the change in their Local Authorization List (the OCPP server sends the difference).
 async function afterCardChange(member: Membership) {
-  await resendLocalListIfSynced(db(), { accountId: member.accountId, requestedBy: member.userId });
+  await localListChanged(db(), { accountId: member.accountId });
   revalidatePath('/cards', 'layout');
 }
 

@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import { memberAction } from '@/lib/member-action';
 import { accountClaim } from '@/lib/validation';
 
-// How long the page waits for the chargers' answers before reporting them as still waiting.
+// How long the page waits for the online chargers' answers before reporting them as still waiting.
 const WAIT_MS = 8_000;
 
 export type SyncSummary = { version: number; total: number; accepted: number; pending: number; failed: number };
@@ -15,17 +15,17 @@ export type SyncSummary = { version: number; total: number; accepted: number; pe
 export const syncCardsAction = memberAction<typeof accountClaim, SyncSummary>(
   accountClaim,
   async ({ member }) => {
-    const { version, results } = await syncLocalList(db(), { accountId: member.accountId, requestedBy: member.userId }, { waitMs: WAIT_MS });
+    const { chargers, requestedAt } = await syncLocalList(db(), { accountId: member.accountId }, { waitMs: WAIT_MS });
 
     revalidatePath('/cards');
-    const statuses = results.map((result) => result.outcome?.status ?? 'failed');
-    const count = (match: (status: string) => boolean) => statuses.filter(match).length;
+    const accepted = chargers.filter((charger) => charger.isInSync);
+    const failed = chargers.filter((charger) => !charger.isInSync && charger.lastSyncAt !== null && charger.lastSyncAt >= requestedAt);
     return ok({
-      version,
-      total: statuses.length,
-      accepted: count((status) => status === 'accepted'),
-      pending: count((status) => status === 'pending' || status === 'sent'),
-      failed: count((status) => !['accepted', 'pending', 'sent'].includes(status)),
+      version: Math.max(0, ...accepted.map((charger) => charger.acceptedVersion ?? 0)),
+      total: chargers.length,
+      accepted: accepted.length,
+      pending: chargers.length - accepted.length - failed.length,
+      failed: failed.length,
     });
   },
   { onInvalid: 'forbidden' },

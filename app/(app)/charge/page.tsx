@@ -6,6 +6,7 @@ import { LiveRefresh } from '@/components/live/live-refresh';
 import { listUsableCards } from '@/domain/data/cards';
 import { listChargersForUser } from '@/domain/data/chargers';
 import { listMySessions } from '@/domain/data/my-sessions';
+import { listChargersWithoutReservations, listOpenReservations } from '@/domain/data/reservations';
 import { listOtherOpenSessions } from '@/domain/data/session-control';
 import { requireUser } from '@/lib/session';
 import { ChargeCard } from './_components/charge-card';
@@ -20,9 +21,11 @@ export default async function ChargePage() {
   const user = await requireUser();
   const [t, accounts, cards] = await Promise.all([getTranslations('ChargePage'), listChargersForUser(db(), { userId: user.id }), listUsableCards(db(), { userId: user.id })]);
   const chargerIds = accounts.flatMap((account) => account.chargers.map((charger) => charger.id));
-  const [sessions, otherSessions] = await Promise.all([
+  const [sessions, otherSessions, reservations, withoutReservations] = await Promise.all([
     listMySessions(db(), { userId: user.id, chargerIds }),
     listOtherOpenSessions(db(), { userId: user.id, chargerIds }),
+    listOpenReservations(db(), { userId: user.id, chargerIds }),
+    listChargersWithoutReservations(db(), { chargerIds }),
   ]);
   const costOf = await sessionCosts(db(), sessions);
   const isGrouped = accounts.filter((account) => account.chargers.length > 0).length > 1;
@@ -57,6 +60,8 @@ export default async function ChargePage() {
                   sessions={sessions.filter((session) => session.chargerId === charger.id)}
                   otherSessions={otherSessions.filter((session) => session.chargerId === charger.id)}
                   cards={cards.filter((card) => card.accountId === account.accountId)}
+                  reservations={reservations.filter((reservation) => reservation.chargerId === charger.id)}
+                  takesReservations={!withoutReservations.has(charger.id)}
                   costOf={costOf}
                 />
               ))}

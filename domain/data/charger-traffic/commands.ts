@@ -4,6 +4,7 @@ import { chargerCommands, chargers } from '../../../db/schema';
 import { COMMAND_RESULT_CHANNEL, type FinalCommandStatus } from '../../commands/actions';
 import { assignments, sqlTypeOf } from './columns';
 import { jsonbSafe, valuesOf } from './recordset';
+import { isReservationAction, settleReservations } from './reservations';
 
 const SWEEP_LIMIT = 1000;
 
@@ -48,8 +49,10 @@ export async function completeCommand(db: Database, { id, chargerId }: { id: str
       .update(chargerCommands)
       .set({ status: outcome.status, response: storable(outcome.response), error: outcome.error ?? null, completedAt: new Date() })
       .where(and(eq(chargerCommands.id, id), eq(chargerCommands.status, 'sent')))
-      .returning({ id: chargerCommands.id });
-    if (rows.length > 0) await notifyResult(tx, { id, chargerId, status: outcome.status });
+      .returning({ id: chargerCommands.id, action: chargerCommands.action });
+    if (rows.length === 0) return;
+    if (isReservationAction(rows[0]!.action)) await settleReservations(tx, [id]);
+    await notifyResult(tx, { id, chargerId, status: outcome.status });
   });
 }
 
@@ -66,8 +69,11 @@ export async function failIfChargerOffline(db: Database, id: string) {
           notExists(tx.select({ id: chargers.id }).from(chargers).where(and(eq(chargers.id, chargerCommands.chargerId), sql`${chargers.isOnline}`))),
         ),
       )
-      .returning({ id: chargerCommands.id, chargerId: chargerCommands.chargerId });
-    for (const row of rows) await notifyResult(tx, { ...row, status: 'offline' });
+      .returning({ id: chargerCommands.id, chargerId: chargerCommands.chargerId, action: chargerCommands.action });
+    for (const { action, ...row } of rows) {
+      if (isReservationAction(action)) await settleReservations(tx, [row.id]);
+      await notifyResult(tx, { ...row, status: 'offline' });
+    }
   });
 }
 

@@ -12,6 +12,7 @@ import type { ChargerRef } from './chargers';
 import { insertMeterSamples, type MeterSample } from './meter-values';
 import { chargerEventQuery, notifyChargerEvent, type ChargerEventKind } from './notify';
 import { findAcceptedRemoteStart } from './remote-start';
+import { useReservation } from './reservations';
 import { OWNER_CLOSE_REASON } from '../../sessions/stop-reasons';
 
 export type StartInput = {
@@ -118,6 +119,7 @@ export async function startTransaction(db: Database, ref: ChargerRef, input: Sta
     // A retried start changes nothing: whatever it superseded was closed by the first attempt.
     if (!inserted) return { transactionId: await findRetriedStart(tx, ref.chargerId, input), authorization, isRetry: true };
     const superseded = await closeSupersededTransactions(tx, ref, input, inserted.id);
+    if (input.reservationId !== null) await useReservation(tx, { chargerId: ref.chargerId, reservationId: input.reservationId, transactionId: inserted.id });
     const kinds: ChargerEventKind[] = superseded > 0 ? ['transaction-stopped', 'transaction-started'] : ['transaction-started'];
     const notify = sql.join(
       kinds.map((kind) => chargerEventQuery({ ...ref, kind })),

@@ -1,6 +1,7 @@
 import type { Database } from '../../../db/client';
 import { sweepUnconfirmedSessions } from '../../../domain/data/charger-traffic/unconfirmed-sessions';
 import type { Logger } from '../logger';
+import { runPeriodically } from '../periodic';
 
 type SweepOptions = { db: Database; log: Logger; heartbeatIntervalSec: number; graceSec: number; everyMs: number };
 
@@ -8,7 +9,6 @@ type SweepOptions = { db: Database; log: Logger; heartbeatIntervalSec: number; g
 // them as not confirmed, so no session stays open and unflagged longer than interval + grace + one sweep period
 // after the server saw its charger go (a network cut without a close is seen within two ping intervals).
 export function startUnconfirmedSessionSweep({ db, log, heartbeatIntervalSec, graceSec, everyMs }: SweepOptions) {
-  let running: Promise<void> | null = null;
   async function sweep() {
     try {
       const { flagged, cleared } = await sweepUnconfirmedSessions(db, { awayForSec: heartbeatIntervalSec + graceSec });
@@ -17,14 +17,5 @@ export function startUnconfirmedSessionSweep({ db, log, heartbeatIntervalSec, gr
       log.error({ err: error }, 'unconfirmed session sweep failed');
     }
   }
-  const run = () => (running ??= sweep().finally(() => (running = null)));
-  const timer = setInterval(() => void run(), everyMs);
-  timer.unref();
-  return {
-    run,
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return runPeriodically(sweep, everyMs);
 }

@@ -1,17 +1,12 @@
-import { useFormatter, useNow, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { LocalListStatus } from '@/components/chargers/local-list-status';
 import { OnlineBadge } from '@/components/chargers/online-badge';
 import { Card } from '@/components/ui/card';
-import type { listLocalListSyncs } from '@/domain/data/local-lists';
+import type { LocalListState } from '@/domain/data/local-lists';
 import { SyncForm } from './sync-form';
 
-type ChargerSync = Awaited<ReturnType<typeof listLocalListSyncs>>[number];
-
-const TONES: Record<string, string> = { accepted: 'text-emerald-700', pending: 'text-sky-700', sent: 'text-sky-700' };
-
-export function SyncPanel({ accountId, syncs }: { accountId: string; syncs: ChargerSync[] }) {
+export function SyncPanel({ accountId, syncs }: { accountId: string; syncs: LocalListState[] }) {
   const t = useTranslations('CardSync');
-  const format = useFormatter();
-  const now = useNow();
   return (
     <Card>
       <h2 className="font-semibold">{t('title')}</h2>
@@ -27,16 +22,7 @@ export function SyncPanel({ accountId, syncs }: { accountId: string; syncs: Char
                   {sync.chargerName}
                   <OnlineBadge isOnline={sync.isOnline} />
                 </span>
-                {sync.status ? (
-                  <span className={TONES[sync.status] ?? 'text-red-700'}>
-                    {t('chargerStatus', { status: sync.status })}
-                    {sync.status === 'rejected' && sync.error && <span> ({t('chargerAnswer', { answer: sync.error })})</span>}
-                    {sync.listVersion !== null && <span className="text-slate-500"> · {t('version', { version: sync.listVersion })}</span>}
-                    {sync.at && <span className="text-slate-500"> · {format.relativeTime(sync.at, now)}</span>}
-                  </span>
-                ) : (
-                  <span className="text-slate-500">{t('neverSynced')}</span>
-                )}
+                <LocalListStatus state={sync} />
               </li>
             ))}
           </ul>

@@ -2,31 +2,33 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { ConnectorList } from '@/components/chargers/connector-list';
 import { OnlineBadge } from '@/components/chargers/online-badge';
-import { MAX_CONNECTORS } from '@/domain/charging/limits';
 import type { UsableCard } from '@/domain/data/cards';
 import type { MySession } from '@/domain/data/my-sessions';
 import type { ChargerSummary } from '@/domain/data/chargers';
+import type { OpenReservation } from '@/domain/data/reservations';
 import type { OtherSession } from '@/domain/data/session-control';
+import { connectorChoices } from './connector-choices';
 import { OtherSessionPanel } from './other-session-panel';
+import { ReservationPanel } from './reservation-panel';
+import { ReserveForm } from './reserve-form';
 import { SessionPanel } from './session-panel';
 import { StartForm } from './start-form';
-
-const STARTABLE = new Set(['Available', 'Preparing']);
 
 type ChargeCardProps = {
   charger: ChargerSummary;
   sessions: MySession[];
   otherSessions: OtherSession[];
   cards: UsableCard[];
+  reservations: OpenReservation[];
+  takesReservations: boolean;
   costOf: (session: MySession) => { amount: number; currency: string } | null;
 };
 
-export function ChargeCard({ charger, sessions, otherSessions, cards, costOf }: ChargeCardProps) {
+export function ChargeCard({ charger, sessions, otherSessions, cards, reservations, takesReservations, costOf }: ChargeCardProps) {
   const t = useTranslations('ChargePage');
-  const busy = new Set([...sessions.filter((s) => !s.stoppedAt), ...otherSessions].map((s) => s.connectorId));
   const awaySince = charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt);
-  const free = charger.connectors.filter((c) => STARTABLE.has(c.status) && !busy.has(c.connectorId)).map((c) => c.connectorId);
-  const connectorIds = free.length > 0 || charger.connectors.length > 0 ? free : Array.from({ length: Math.min(charger.connectorCount, MAX_CONNECTORS) }, (_, i) => i + 1);
+  const { connectorIds, reservable } = connectorChoices({ charger, openSessions: [...sessions.filter((s) => !s.stoppedAt), ...otherSessions], reservations });
+  const cardOptions = cards.map(({ id, label, idTag, kind }) => ({ id, label, idTag, kind }));
   return (
     <li className="flex flex-col gap-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200" data-testid="charge-card" data-charger={charger.name}>
       <div className="flex items-start justify-between gap-3">
@@ -43,6 +45,9 @@ export function ChargeCard({ charger, sessions, otherSessions, cards, costOf }: 
       {otherSessions.map((session) => (
         <OtherSessionPanel key={session.id} session={session} chargerAwaySince={awaySince} />
       ))}
+      {reservations.map((reservation) => (
+        <ReservationPanel key={reservation.id} reservation={reservation} />
+      ))}
       {cards.length === 0 ? (
         <div className="rounded-xl bg-amber-50 p-4 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="no-card">
           <p className="font-semibold">{t('noCardsTitle')}</p>
@@ -56,8 +61,10 @@ export function ChargeCard({ charger, sessions, otherSessions, cards, costOf }: 
       ) : connectorIds.length === 0 ? (
         <p className="rounded-xl bg-slate-100 p-3 text-sm text-slate-700">{t('unavailable')}</p>
       ) : (
-        <StartForm chargerId={charger.id} connectorIds={connectorIds} cards={cards.map(({ id, label, idTag, kind }) => ({ id, label, idTag, kind }))} />
+        <StartForm chargerId={charger.id} connectorIds={connectorIds} cards={cardOptions} />
       )}
+      {cards.length > 0 && charger.isOnline && !takesReservations && <p className="text-sm text-slate-500">{t('noReservations')}</p>}
+      {cards.length > 0 && charger.isOnline && takesReservations && reservable.length > 0 && <ReserveForm chargerId={charger.id} connectorIds={reservable} cards={cardOptions} />}
     </li>
   );
 }

@@ -12,11 +12,13 @@ import { listRecentMessages, listRecentSecurityEvents, listRecentSessions } from
 import { getCharger, getProvisioning } from '@/domain/data/chargers';
 import { listConnectionRefusals } from '@/domain/data/connection-refusals';
 import { connectionUrl } from '@/lib/chargers/connection';
+import { getLocalListState } from '@/domain/data/local-lists';
 import { BootInfo } from '../_components/boot-info';
 import { ChargerPasswordCard, EditChargerForm, RemoveChargerCard } from '../_components/charger-settings';
 import { CommandPanel } from '../_components/command-panel';
 import { ConfigurationPanel } from '../_components/configuration-panel';
 import { ConnectionHelp } from '../_components/connection-help';
+import { LocalListPanel } from '../_components/local-list-panel';
 import { MessageLog } from '../_components/message-log';
 import { MeterReadings } from '../_components/meter-readings';
 import { RecentSessions } from '../_components/recent-sessions';
@@ -30,7 +32,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
   const scope = { accountId: member.accountId, chargerId: chargerId.data };
   const charger = await getCharger(db(), scope);
   if (!charger) notFound();
-  const [t, tList, format, now, sessions, messages, securityEvents, provisioning, refusals] = await Promise.all([
+  const [t, tList, format, now, sessions, messages, securityEvents, provisioning, refusals, localList] = await Promise.all([
     getTranslations('ChargerDetail'),
     getTranslations('ChargersPage'),
     getFormatter(),
@@ -40,6 +42,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
     listRecentSecurityEvents(db(), scope),
     getProvisioning(db(), scope),
     listConnectionRefusals(db(), scope),
+    getLocalListState(db(), scope),
   ]);
   const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
   const target = { accountId: charger.accountId, chargerId: charger.id };
@@ -79,6 +82,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
         <div className="flex min-w-0 flex-col gap-6">
           <BootInfo charger={charger} />
           {provisioning && <MeterReadings target={target} provisioning={provisioning} />}
+          {localList && <LocalListPanel state={localList} />}
           <SecurityEvents events={securityEvents} />
           <EditChargerForm charger={charger} />
           <ChargerPasswordCard charger={charger} />

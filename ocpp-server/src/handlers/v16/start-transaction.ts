@@ -13,7 +13,7 @@ export const startTransaction: V16Handler<'StartTransaction'> = async ({ charger
     idTag: request.idTag,
     meterStartWh: request.meterStart,
     startedAt: parseChargerTime(request.timestamp),
-    // This platform makes no reservations (ReserveNow): an id outside what it could issue is kept as none.
+    // Reservation ids are PostgreSQL integers (reservations.id): one outside that range names none this platform made.
     reservationId: request.reservationId !== undefined && isIssuableId(request.reservationId) ? request.reservationId : null,
   });
   if (started.isRetry) log.info({ transactionId: started.transactionId }, 'retried StartTransaction answered with its first id');

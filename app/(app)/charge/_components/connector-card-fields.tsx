@@ -1,0 +1,44 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+
+export type CardOption = { id: string; label: string; idTag: string; kind: 'physical' | 'virtual' };
+
+export const selectClass = 'w-full rounded-lg border border-slate-300 bg-white py-2.5 pl-3 pr-8 text-base sm:text-sm';
+
+// The connector and the user's own card a start or a reservation is for: a choice only where there is one.
+export function ConnectorCardFields({ connectorIds, cards }: { connectorIds: number[]; cards: CardOption[] }) {
+  const t = useTranslations('ChargePage');
+  return (
+    <>
+      {connectorIds.length === 1 ? (
+        <input type="hidden" name="connectorId" value={connectorIds[0]} />
+      ) : (
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+          {t('connector')}
+          <select name="connectorId" className={selectClass}>
+            {connectorIds.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {cards.length === 1 ? (
+        <input type="hidden" name="cardId" value={cards[0]!.id} />
+      ) : (
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+          {t('card')}
+          <select name="cardId" className={selectClass}>
+            {cards.map((card) => (
+              <option key={card.id} value={card.id}>
+                {t('cardName', { label: card.label || card.idTag, kind: card.kind })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </>
+  );
+}

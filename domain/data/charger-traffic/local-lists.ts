@@ -1,0 +1,57 @@
+import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client';
+import { chargerLocalLists, chargers, type ChargerLocalList } from '../../../db/schema';
+import type { ChargerRef } from './chargers';
+import { notifyChargerEvent } from './notify';
+
+// The charger's account, whether it has ever booted (no call goes to one not yet accepted, 1.6 §4.2), whether that
+// boot came before its current connection (else the boot's own run syncs it, and the connection's run would only
+// repeat it) and what the platform knows of its list (null: nothing yet).
+export async function getChargerLocalList(db: Database, chargerId: string) {
+  const [row] = await db
+    .select({ accountId: chargers.accountId, hasBooted: sql<boolean>`${chargers.lastBootAt} is not null`,
+      hasBootedBefore: sql<boolean>`${chargers.lastBootAt} is not null and (${chargers.connectedAt} is null or ${chargers.lastBootAt} < ${chargers.connectedAt})`,
+      list: chargerLocalLists })
+    .from(chargers)
+    .leftJoin(chargerLocalLists, eq(chargerLocalLists.chargerId, chargers.id))
+    .where(and(eq(chargers.id, chargerId), isNull(chargers.deletedAt)));
+  return row ?? null;
+}
+
+const heldBy = (instanceId: string) => and(eq(chargers.instanceId, instanceId), eq(chargers.isOnline, true), isNull(chargers.deletedAt));
+
+export async function listHeldChargerIds(db: Database, { accountId, instanceId }: { accountId: string; instanceId: string }) {
+  const rows = await db.select({ id: chargers.id }).from(chargers).where(and(eq(chargers.accountId, accountId), heldBy(instanceId)));
+  return rows.map((row) => row.id);
+}
+
+// Chargers this process holds whose list is behind the account's, for a change whose NOTIFY was missed or a sync
+// the charger did not answer. One noted as not supporting the list, or too small for it, waits for its next boot or
+// the next change.
+export async function listHeldChargersOutOfSync(db: Database, { instanceId }: { instanceId: string }) {
+  const rows = await db
+    .select({ id: chargers.id })
+    .from(chargerLocalLists)
+    .innerJoin(chargers, eq(chargers.id, chargerLocalLists.chargerId))
+    .where(
+      and(
+        heldBy(instanceId),
+        sql`coalesce(${chargerLocalLists.syncedVersion} < ${chargerLocalLists.wantedVersion}, true)`,
+        ne(chargerLocalLists.support, 'notSupported'),
+        or(isNull(chargerLocalLists.lastResult), ne(chargerLocalLists.lastResult, 'tooLarge')),
+      ),
+    );
+  return rows.map((row) => row.id);
+}
+
+export type LocalListRecord = Partial<Omit<ChargerLocalList, 'chargerId' | 'accountId' | 'wantedVersion'>>;
+
+export async function recordLocalListSync(db: Database, ref: ChargerRef, record: LocalListRecord) {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(chargerLocalLists)
+      .values({ chargerId: ref.chargerId, accountId: ref.accountId, ...record })
+      .onConflictDoUpdate({ target: chargerLocalLists.chargerId, set: record });
+    await notifyChargerEvent(tx, { ...ref, kind: 'local-list' });
+  });
+}

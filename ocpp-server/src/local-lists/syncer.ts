@@ -1,0 +1,66 @@
+import type { Sql } from 'postgres';
+import type { Database } from '../../../db/client';
+import { wantedLocalList } from '../../../domain/cards/local-list';
+import { LOCAL_LIST_CHANGED_CHANNEL } from '../../../domain/charging/charger-events';
+import { allocateListVersions, getAccountListVersion } from '../../../domain/data/local-lists';
+import { getChargerLocalList, listHeldChargerIds, listHeldChargersOutOfSync, recordLocalListSync } from '../../../domain/data/charger-traffic/local-lists';
+import { createChargerRuns } from '../charger-runs';
+import type { Connections } from '../connections';
+import { listenWithSweep } from '../listen-with-sweep';
+import type { Logger } from '../logger';
+import { syncChargerList, type LocalListSyncReason } from './sync';
+
+type SyncerOptions = { db: Database; sql: Sql; connections: Connections; log: Logger; instanceId: string; callTimeoutMs: number; delayMs: number; sweepEveryMs?: number };
+
+// Keeps the Local Authorization List of each charger this process holds equal to its account's: at its boot and
+// each reconnect (it is asked its version), after each change to the account's cards or members (NOTIFY from the
+// web app), and on a sweep for NOTIFYs missed and chargers that did not answer. One charger has one run at a time;
+// what arrives during a run starts one more after it, the boot's reason winning, since only a boot asks again a
+// charger noted as not supporting the list.
+export async function startLocalListSyncer({ db, sql, connections, log, instanceId, callTimeoutMs, delayMs, sweepEveryMs = 60_000 }: SyncerOptions) {
+  async function sync(chargerId: string, reason: LocalListSyncReason) {
+    const client = connections.get(chargerId);
+    if (!client) return;
+    const found = await getChargerLocalList(db, chargerId);
+    if (!found?.hasBooted || (reason === 'reconnect' && !found.hasBootedBefore)) return;
+    if (found.list?.support === 'notSupported' && reason !== 'boot') return;
+    const { accountId } = found;
+    const basisVersion = await getAccountListVersion(db, { accountId });
+    const wanted = await wantedLocalList(db, { accountId });
+    const allocateVersions = (count: number) => allocateListVersions(db, { accountId, count });
+    const record = await syncChargerList(client, { state: found.list, wanted, basisVersion, reason, allocateVersions, callTimeoutMs });
+    await recordLocalListSync(db, { chargerId, accountId }, record);
+    log.info({ chargerId, reason, result: record.lastResult ?? 'unchanged', version: record.acceptedVersion }, 'local list synced');
+  }
+
+  const { schedule, settled } = createChargerRuns<LocalListSyncReason>({
+    delayMs,
+    log,
+    name: 'local list sync',
+    run: sync,
+    nextReason: (waiting, arriving) => (waiting === 'boot' ? waiting : arriving),
+  });
+
+  async function onChange(accountId: string) {
+    for (const chargerId of await listHeldChargerIds(db, { accountId, instanceId })) void schedule(chargerId, 'change');
+  }
+
+  const stopListening = await listenWithSweep(sql, LOCAL_LIST_CHANGED_CHANNEL, {
+    onNotify: (accountId) => void onChange(accountId).catch((error: unknown) => log.error({ err: error, accountId }, 'local list change not handled')),
+    sweep: async () => {
+      const chargerIds = await listHeldChargersOutOfSync(db, { instanceId }).catch(() => []);
+      for (const chargerId of chargerIds) void schedule(chargerId, 'sweep');
+    },
+    sweepEveryMs,
+  });
+
+  return {
+    schedule,
+    async stop() {
+      await stopListening();
+      await settled();
+    },
+  };
+}
+
+export type LocalListSyncer = Awaited<ReturnType<typeof startLocalListSyncer>>;
