@@ -31,13 +31,13 @@ export async function GET(request: Request) {
     async start(controller) {
       let isOpen = true;
       let unsubscribe = () => {};
-      let keepAlive: ReturnType<typeof setInterval> | undefined;
+      let keepAlive: ReturnType<typeof setInterval> | null = null;
       // Runs once, whichever comes first: the browser leaving (abort or cancel, possibly before the stream is even
       // subscribed), the session ending, or a write into a stream the runtime already closed.
       stop = () => {
         if (!isOpen) return;
         isOpen = false;
-        clearInterval(keepAlive);
+        if (keepAlive) clearInterval(keepAlive);
         unsubscribe();
         try {
           controller.close();
