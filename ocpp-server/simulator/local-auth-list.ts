@@ -2,9 +2,10 @@ import { createRPCError } from '../src/ocpp/rpc';
 import type { IdTagInfo, SendLocalListRequest, SendLocalListResponse } from '../src/ocpp/v16';
 
 // How the simulated charger treats the Local Auth List Management profile (OCPP 1.6 §3.5.3): `supported` (the
-// default), or `notImplemented` (it knows none of the profile's keys and answers its calls with a NotImplemented
-// CALLERROR, as chargers built without it do).
-export type LocalListOptions = { support?: 'supported' | 'notImplemented'; maxLength?: number; sendMaxLength?: number };
+// default), or `notImplemented` (it knows none of the profile's keys, leaves it out of SupportedFeatureProfiles and
+// answers its calls with a NotImplemented CALLERROR, as chargers built without it do), or `listedButNotImplemented`
+// (the same, but its SupportedFeatureProfiles names the profile all the same, as some firmware does).
+export type LocalListOptions = { support?: 'supported' | 'notImplemented' | 'listedButNotImplemented'; maxLength?: number; sendMaxLength?: number };
 
 export type LocalListEntry = IdTagInfo;
 export type ReceivedLocalList = { listVersion: number; updateType: SendLocalListRequest['updateType']; size: number; status: SendLocalListResponse['status'] };
@@ -23,6 +24,10 @@ export class LocalAuthList {
 
   get isSupported() {
     return (this.options.support ?? 'supported') === 'supported';
+  }
+
+  get isListedInProfiles() {
+    return this.options.support !== 'notImplemented';
   }
 
   get maxLength() {

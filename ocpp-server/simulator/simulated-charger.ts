@@ -83,7 +83,7 @@ export class SimulatedCharger extends EventEmitter {
       ['MeterValueSampleInterval', options.bootsWithSamplingOff ? '0' : '5'],
       ['MeterValuesSampledData', options.bootsWithSamplingOff ? 'Energy.Active.Import.Register' : 'Energy.Active.Import.Register,Power.Active.Import'],
       ['AuthorizeRemoteTxRequests', String(options.authorizesRemoteStarts ?? false)],
-      ['SupportedFeatureProfiles', featureProfiles({ reservations: options.supportsReservations ?? true, localList: this.localList.isSupported })],
+      ['SupportedFeatureProfiles', featureProfiles({ reservations: options.supportsReservations ?? true, localList: this.localList.isListedInProfiles })],
     ]);
     this.reservations = new SimulatorReservations(this, options.supportsReservations ?? true);
     this.client = new RPCClient({

@@ -155,8 +155,18 @@ describe('Local Authorization List, charger by charger', () => {
     expect(simulated.localList.entries.size).toBe(4);
   });
 
-  it('notes once a charger without a local list, and sends it nothing more', async () => {
+  it('notes a charger whose profiles leave the local list out, and asks it nothing about a list', async () => {
     const { account, charger, simulated } = await chargerWithList({ support: 'notImplemented' });
+    const noted = await waitFor(async () => {
+      const state = await getLocalListState(db, { accountId: account.id, chargerId: charger.id });
+      return state?.support === 'notSupported' ? state : null;
+    });
+    expect(noted).toMatchObject({ supportNote: 'notInProfiles', isInSync: false });
+    expect(simulated.receivedCalls.filter((call) => call === 'GetLocalListVersion' || call === 'SendLocalList')).toEqual([]);
+  });
+
+  it('notes once a charger that lists the profile but answers NotImplemented, and sends it nothing more', async () => {
+    const { account, charger, simulated } = await chargerWithList({ support: 'listedButNotImplemented' });
     const witness = await makeCharger(db, { accountId: account.id, name: 'Witness' });
     const withList = await startSimulator(server, { identity: witness.identity });
     await synced(account.id, witness.id, withList);

@@ -23,9 +23,10 @@ const SEND_MAX_LENGTH_KEY = 'SendLocalListMaxLength';
 const PROFILES_KEY = 'SupportedFeatureProfiles';
 const LOCAL_LIST_PROFILE = 'LocalAuthListManagement';
 
-// A CALLERROR other than InternalError says the charger does not implement the call; anything else is no answer.
+// A NotImplemented or NotSupported CALLERROR says the charger does not implement the call; any other error, or none, is
+// no answer (asked again at the next sync).
 function unsupportedBy(error: unknown) {
-  return error instanceof RPCError && error.rpcErrorCode !== 'InternalError' ? (error.rpcErrorCode === 'NotSupported' ? 'NotSupported' : 'NotImplemented') : null;
+  return error instanceof RPCError && (error.rpcErrorCode === 'NotSupported' || error.rpcErrorCode === 'NotImplemented') ? error.rpcErrorCode : null;
 }
 
 const positive = (value: string | undefined) => {
