@@ -33,10 +33,11 @@ export function reserveAnswer(outcome: CommandOutcome): Success<null> | Failure<
 
 export type CancelAnswerRefusal = 'chargerOffline' | 'cancelRejected' | 'cancelNoAnswer';
 
-// CancelReservation.conf: Accepted, or Rejected when the charger holds no reservation of that id (§7.9).
+// CancelReservation.conf: Accepted, or Rejected when the charger holds no reservation of that id (§7.9): either way
+// the reservation is over. A CALLERROR leaves it as it was.
 export function cancelAnswer(outcome: CommandOutcome): Success<null> | Failure<CancelAnswerRefusal> {
-  if (outcome.status === 'accepted') return done;
+  if (outcome.status === 'accepted' || outcome.status === 'rejected') return done;
   if (outcome.status === 'offline') return failure('chargerOffline');
-  if (outcome.status === 'rejected' || outcome.status === 'failed') return failure('cancelRejected');
+  if (outcome.status === 'failed') return failure('cancelRejected');
   return failure('cancelNoAnswer');
 }

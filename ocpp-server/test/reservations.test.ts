@@ -55,14 +55,32 @@ describe('ReserveNow answers', () => {
     expect(await supportOf(charger.id)).toMatchObject({ isSupported: false, evidence: 'NotSupported' });
   });
 
-  it('keeps the reservation when the charger answers Rejected to its cancellation (it holds no such reservation)', async () => {
+  it('ends the reservation when the charger answers Rejected to its cancellation (it holds no such reservation, 1.6 §7.9)', async () => {
     const { charger, client, reserve } = await chargerAnswering(async () => ({ status: 'Accepted' }));
     client.handle('CancelReservation', async () => ({ status: 'Rejected' }));
     const reserved = await reserve();
     expect(reserved.ok).toBe(true);
     const reservationId = reserved.ok ? reserved.value.reservationId : -1;
-    expect(await cancelReservation(db, { userId: suite.fixture.account.owner.id, reservationId })).toEqual({ ok: false, reason: 'cancelRejected' });
-    expect(await reservationsOf(charger.id)).toMatchObject([{ status: 'active', chargerAnswer: 'Accepted' }]);
+    expect(await cancelReservation(db, { userId: suite.fixture.account.owner.id, reservationId })).toEqual({ ok: true, value: null });
+    expect(await reservationsOf(charger.id)).toMatchObject([{ status: 'cancelled' }]);
+    // The connector can be reserved again.
+    expect((await reserve()).ok).toBe(true);
+  });
+
+  it('keeps a reservation the charger did not answer in time as waiting, and it can still be cancelled', async () => {
+    let answers = 0;
+    const { charger, client, reserve } = await chargerAnswering(async () => {
+      answers++;
+      // Past the server's call timeout: the charger may still have reserved the connector.
+      return new Promise(() => {});
+    });
+    client.handle('CancelReservation', async () => ({ status: 'Accepted' }));
+    expect(await reserve()).toEqual({ ok: false, reason: 'reserveNoAnswer' });
+    expect(answers).toBe(1);
+    const [waiting] = await reservationsOf(charger.id);
+    expect(waiting).toMatchObject({ status: 'pending' });
+    expect(await cancelReservation(db, { userId: suite.fixture.account.owner.id, reservationId: waiting!.id })).toEqual({ ok: true, value: null });
+    expect(await reservationsOf(charger.id)).toMatchObject([{ status: 'cancelled' }]);
   });
 
   it('refuses at once for a charger that is away, and holds nothing', async () => {

@@ -8,6 +8,10 @@ import { chargerEventQuery } from './notify';
 
 const OPEN = ['pending', 'active'] as const;
 
+// A ReserveNow the charger did not answer in time may still have reserved the connector: its reservation stays
+// pending (cancellable, and ended by the sweep at its expiry) rather than be taken for refused.
+const SETTLING_STATUSES = FINAL_STATUSES.filter((status) => status !== 'timeout');
+
 export function isReservationAction(action: string) {
   return action === 'ReserveNow' || action === 'CancelReservation';
 }
@@ -40,16 +44,17 @@ async function settleReserveCommands(tx: Executor, commandIds?: string[]) {
       endedAt: sql`case when ${isAccepted} then null else now() end`,
     })
     .from(chargerCommands)
-    .where(and(eq(reservations.status, 'pending'), isCommandOf('ReserveNow', commandIds), inArray(chargerCommands.status, [...FINAL_STATUSES])))
+    .where(and(eq(reservations.status, 'pending'), isCommandOf('ReserveNow', commandIds), inArray(chargerCommands.status, [...SETTLING_STATUSES])))
     .returning({ accountId: reservations.accountId, chargerId: reservations.chargerId, answer: reservations.chargerAnswer });
 }
 
+// Accepted, or Rejected: the charger holds no reservation of that id (1.6 §7.9), so it is over either way.
 async function settleCancelCommands(tx: Executor, commandIds?: string[]) {
   return tx
     .update(reservations)
     .set({ status: 'cancelled', endedAt: sql`now()`, cancelledBy: sql`${chargerCommands.requestedBy}` })
     .from(chargerCommands)
-    .where(and(inArray(reservations.status, [...OPEN]), isCommandOf('CancelReservation', commandIds), eq(chargerCommands.status, 'accepted')))
+    .where(and(inArray(reservations.status, [...OPEN]), isCommandOf('CancelReservation', commandIds), inArray(chargerCommands.status, ['accepted', 'rejected'])))
     .returning({ accountId: reservations.accountId, chargerId: reservations.chargerId });
 }
 
