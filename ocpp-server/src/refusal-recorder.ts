@@ -7,7 +7,7 @@ import type { Logger } from './logger';
 // retrying with a wrong password, or a flood of guesses at it, costs the database one row update per second,
 // while its page still shows the refusal within seconds.
 const FLUSH_MS = 1000;
-// Chargers × reasons waiting for the next write; past this, new ones wait for the write after it.
+// Chargers × reasons waiting for the next write; past this, refusals of other ones are not counted until it is done.
 const MAX_PENDING = 10_000;
 
 export function createRefusalRecorder({ db, log, flushMs = FLUSH_MS }: { db: Database; log: Logger; flushMs?: number }) {
