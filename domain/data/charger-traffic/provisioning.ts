@@ -25,6 +25,10 @@ const excluded = (column: AnyColumn) => sql`excluded.${sql.identifier(columnName
 
 export type ProvisionedKeyResult = { key: string; wanted: string; reported: string | null; outcome: ProvisioningOutcome };
 
+// A run that finds the value the platform set still there (a boot and a reconnect close together each run once) says
+// nothing new: the owner keeps seeing what was set, and from what.
+const keepsWhatWasSet = sql`${excluded(chargerProvisioning.outcome)} = 'unchanged' and ${chargerProvisioning.outcome} = 'Accepted' and ${chargerProvisioning.wanted} = ${excluded(chargerProvisioning.wanted)}`;
+
 export async function recordProvisioning(db: Database, ref: ChargerRef, results: ProvisionedKeyResult[]) {
   await db.transaction(async (tx) => {
     if (results.length > 0) {
@@ -33,7 +37,12 @@ export async function recordProvisioning(db: Database, ref: ChargerRef, results:
         .values(results.map((result) => ({ chargerId: ref.chargerId, ...result, updatedAt: new Date() })))
         .onConflictDoUpdate({
           target: [chargerProvisioning.chargerId, chargerProvisioning.key],
-          set: { wanted: excluded(chargerProvisioning.wanted), reported: excluded(chargerProvisioning.reported), outcome: excluded(chargerProvisioning.outcome), updatedAt: excluded(chargerProvisioning.updatedAt) },
+          set: {
+            wanted: excluded(chargerProvisioning.wanted),
+            reported: sql`case when ${keepsWhatWasSet} then ${chargerProvisioning.reported} else ${excluded(chargerProvisioning.reported)} end`,
+            outcome: sql`case when ${keepsWhatWasSet} then ${chargerProvisioning.outcome} else ${excluded(chargerProvisioning.outcome)} end`,
+            updatedAt: excluded(chargerProvisioning.updatedAt),
+          },
         });
     }
     await tx.update(chargers).set({ provisionedAt: new Date() }).where(eq(chargers.id, ref.chargerId));

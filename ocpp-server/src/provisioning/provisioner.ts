@@ -13,6 +13,11 @@ type ProvisionerOptions = { db: Database; sql: Sql; connections: Connections; lo
 
 export type ProvisionReason = 'boot' | 'reconnect' | 'settings';
 
+// What arrives during a run is run after it, since that run may have read the database before the change; a
+// 'reconnect' provisions only a charger that has booted, so a boot or saved settings waiting stand for it.
+export const nextProvisionReason = (waiting: ProvisionReason | undefined, arriving: ProvisionReason): ProvisionReason =>
+  waiting && waiting !== 'reconnect' ? waiting : arriving;
+
 // Provisions a charger after its BootNotification is answered, when it reconnects without booting (it may have
 // been reset to its defaults, or changed by hand), and when the owner changes its meter settings (NOTIFY from the
 // web app, acted on by the process holding its socket), one run at a time per charger.
@@ -29,14 +34,7 @@ export async function startProvisioner({ db, sql, connections, log, callTimeoutM
     log.info({ chargerId, reason, results: results.map(({ key, outcome }) => `${key}: ${outcome}`) }, 'charger provisioned');
   }
 
-  // Settings saved while a run is under way may have been read before the save: one more run follows it.
-  const runs = createChargerRuns<ProvisionReason>({
-    delayMs,
-    log,
-    name: 'provisioning',
-    run: provision,
-    nextReason: (waiting, arriving) => (arriving === 'settings' ? 'settings' : waiting),
-  });
+  const runs = createChargerRuns<ProvisionReason>({ delayMs, log, name: 'provisioning', run: provision, nextReason: nextProvisionReason });
   const schedule = runs.schedule;
 
   const stopListening = await listenWithSweep(sql, CHARGER_PROVISION_CHANNEL, {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createChargerRuns } from '../charger-runs';
+import { createLogger } from '../logger';
+import { nextProvisionReason, type ProvisionReason } from './provisioner';
+
+// The runs a charger gets when reasons arrive while one is under way (the run itself held open by the test).
+async function runsFor(first: ProvisionReason, arriving: ProvisionReason[]) {
+  const ran: ProvisionReason[] = [];
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const runs = createChargerRuns<ProvisionReason>({
+    delayMs: 0,
+    log: createLogger('silent'),
+    name: 'provisioning',
+    run: async (_chargerId, reason) => {
+      ran.push(reason);
+      if (ran.length === 1) await held;
+    },
+    nextReason: nextProvisionReason,
+  });
+  void runs.schedule('CP-1', first);
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  for (const reason of arriving) void runs.schedule('CP-1', reason);
+  release();
+  await runs.settled();
+  await runs.settled();
+  return ran;
+}
+
+describe('provisioning runs of one charger', () => {
+  // A new charger's connection starts a 'reconnect' run that provisions nothing (it has not booted yet); its
+  // BootNotification may be answered while that run still reads the database.
+  it('runs the boot that arrives during a reconnect run after it, rather than dropping it', async () => {
+    expect(await runsFor('reconnect', ['boot'])).toEqual(['reconnect', 'boot']);
+  });
+
+  it('runs saved settings after the run under way, once however often they are saved', async () => {
+    expect(await runsFor('boot', ['settings', 'settings'])).toEqual(['boot', 'settings']);
+  });
+
+  it('lets an unconditional run already waiting stand for a reconnect that follows it', async () => {
+    expect(await runsFor('reconnect', ['boot', 'reconnect'])).toEqual(['reconnect', 'boot']);
+  });
+});
