@@ -28,7 +28,7 @@ test('the owner is told which charger cannot hold the card list and which has no
     await expect(row('Small list')).toContainText('Your cards need 2 entries, but this charger holds at most 1.', { timeout: 5_000 });
     await expect(row('No list').getByTestId('local-list-status')).toHaveAttribute('data-sync', 'notSupported', { timeout: 5_000 });
   }).toPass({ timeout: 120_000 });
-  await expect(row('No list')).toContainText('This charger does not support local lists.');
+  await expect(row('No list')).toContainText('This charger does not offer local lists (no LocalAuthListManagement profile).');
   await expect(row('Small list')).toContainText('Not in sync');
 
   for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {

@@ -69,6 +69,7 @@ test('on a 360 px phone, for a user in one account and then in two, in English a
   await page.getByRole('link', { name: /invited you/ }).first().click();
   await page.goto((await page.getByTestId('email-body').getByRole('link').first().getAttribute('href'))!);
   await page.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(page).toHaveURL(/\/chargers$/);
   await useMoreMenu(page, async (sheet) => {
     await expect(sheet.getByTestId('account-switcher')).toBeVisible();
     await sheet.getByRole('button', { name: 'Close' }).click();

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useRef, type ComponentProps, type ReactNode } from 'react';
+import { useState, type ComponentProps, type ReactNode } from 'react';
 import { MoreMenu } from './more-menu';
 import { isActivePath, MORE_ITEMS, TAB_ITEMS } from './nav-items';
 
@@ -33,10 +33,10 @@ function Tab({ isActive, icon, label }: { isActive: boolean; icon: ReactNode; la
 
 // On a phone: Charge, Chargers and Sessions a thumb away, and More for the rest (other sections, the account,
 // the language, logging out).
-export function TabBar(props: Omit<ComponentProps<typeof MoreMenu>, 'dialogRef'>) {
+export function TabBar(props: Omit<ComponentProps<typeof MoreMenu>, 'isOpen' | 'onClose'>) {
   const t = useTranslations('Nav');
   const pathname = usePathname();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [isMoreOpen, setIsMoreOpen] = useState(false);
   const isMoreActive = MORE_ITEMS.some((item) => isActivePath(pathname, item.href));
   return (
     <>
@@ -53,13 +53,13 @@ export function TabBar(props: Omit<ComponentProps<typeof MoreMenu>, 'dialogRef'>
             );
           })}
           <li className="min-w-0">
-            <button type="button" aria-haspopup="dialog" className="block w-full" onClick={() => dialog.current?.showModal()}>
+            <button type="button" aria-haspopup="dialog" className="block w-full" onClick={() => setIsMoreOpen(true)}>
               <Tab isActive={isMoreActive} icon={ICONS.more} label={t('more')} />
             </button>
           </li>
         </ul>
       </nav>
-      <MoreMenu {...props} dialogRef={dialog} />
+      <MoreMenu {...props} isOpen={isMoreOpen} onClose={() => setIsMoreOpen(false)} />
     </>
   );
 }
