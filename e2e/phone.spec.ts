@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { activateAndLogin, addCharger, uniqueEmail } from './helpers';
+import { activateAndLogin, addCharger, inviteAndAccept, uniqueEmail } from './helpers';
 
 test.use({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
 
@@ -61,15 +61,7 @@ test('on a 360 px phone, for a user in one account and then in two, in English a
   expect(await overflowingPages(page, pages)).toEqual([]);
 
   // Invited to a second account: the account switcher appears, in the sheet.
-  await host.goto('/customers');
-  await host.getByLabel('E-mail').fill(email);
-  await host.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(host.getByText(`Invitation sent to ${email}.`)).toBeVisible();
-  await page.goto('/mailbox');
-  await page.getByRole('link', { name: /invited you/ }).first().click();
-  await page.goto((await page.getByTestId('email-body').getByRole('link').first().getAttribute('href'))!);
-  await page.getByRole('button', { name: 'Accept invitation' }).click();
-  await expect(page).toHaveURL(/\/chargers$/);
+  await inviteAndAccept(host, page, { email, ownerName: 'Hannelore Gastgeberin-Langname' });
   await useMoreMenu(page, async (sheet) => {
     await expect(sheet.getByTestId('account-switcher')).toBeVisible();
     await sheet.getByRole('button', { name: 'Close' }).click();

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { devices, expect, test, type Browser, type Page } from '@playwright/test';
-import { activateAndLogin, addCharger, openMailLink, uniqueEmail } from './helpers';
+import { devices, expect, test, type Browser } from '@playwright/test';
+import { activateAndLogin, addCharger, inviteAndAccept, uniqueEmail } from './helpers';
 import { startSimulator } from './simulator';
 
 test.use({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
@@ -12,16 +12,6 @@ test.afterEach(() => {
 
 async function newPage(browser: Browser, device: (typeof devices)[string]) {
   return (await browser.newContext({ ...device, locale: 'en-GB' })).newPage();
-}
-
-async function inviteAndAccept(owner: Page, member: Page, { email, ownerName }: { email: string; ownerName: string }) {
-  await owner.goto('/customers');
-  await owner.getByLabel('E-mail').fill(email);
-  await owner.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(owner.getByText(`Invitation sent to ${email}.`)).toBeVisible();
-  await openMailLink(member, { to: email, subject: `${ownerName} invited you` });
-  await member.getByRole('button', { name: 'Accept invitation' }).click();
-  await expect(member).toHaveURL(/\/chargers$/);
 }
 
 test("a member's reservation shows live on the owner's Charge page, and the owner cancels it", async ({ browser }) => {
