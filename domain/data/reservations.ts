@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, not, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, not, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { accounts, cards, chargers, memberships, reservations, reservationSupport, users } from '../../db/schema';
 import { notifyChargerEvent } from './charger-traffic/notify';
@@ -11,10 +11,28 @@ const isOpen = () => and(inArray(reservations.status, [...OPEN]), gt(reservation
 
 type NewReservation = { accountId: string; chargerId: string; connectorId: number; cardId: string; idTag: string; userId: string; expiresAt: Date };
 
+// A reservation past its expiry no longer holds its connector at the charger (its own clock ended it), whether or
+// not the periodic sweep has ended it here yet: it must not refuse the next one.
+async function expireLapsedOnConnector(tx: Executor, { chargerId, connectorId }: { chargerId: string; connectorId: number }) {
+  await tx
+    .update(reservations)
+    .set({ status: 'expired', endedAt: sql`now()` })
+    .where(and(eq(reservations.chargerId, chargerId), eq(reservations.connectorId, connectorId), inArray(reservations.status, [...OPEN]), lte(reservations.expiresAt, sql`now()`)));
+}
+
+// Open reservations a member holds in an account, to be withdrawn with the membership.
+export async function listOpenReservationsOfMember(db: Executor, { accountId, userId }: { accountId: string; userId: string }) {
+  return db
+    .select({ id: reservations.id, chargerId: reservations.chargerId })
+    .from(reservations)
+    .where(and(eq(reservations.accountId, accountId), eq(reservations.userId, userId), isOpen()));
+}
+
 // Pending until the charger answers the ReserveNow; one open reservation per connector (the unique index decides).
 export async function createReservation(db: Executor, values: NewReservation): Promise<Result<{ reservationId: number }, 'connectorReserved'>> {
   try {
     return await db.transaction(async (tx) => {
+      await expireLapsedOnConnector(tx, values);
       const [row] = await tx.insert(reservations).values(values).returning({ id: reservations.id });
       await notifyChargerEvent(tx, { accountId: values.accountId, chargerId: values.chargerId, kind: 'reservation' });
       return success({ reservationId: row!.id });

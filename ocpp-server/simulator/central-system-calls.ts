@@ -66,6 +66,7 @@ export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
     return { status: 'Accepted' };
   },
   async SendLocalList(charger, params) {
+    await charger.localList.updatesFlow();
     return { status: charger.localList.apply(params) };
   },
   async GetLocalListVersion(charger) {

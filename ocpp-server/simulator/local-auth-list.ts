@@ -20,7 +20,23 @@ export class LocalAuthList {
   // Every SendLocalList received and the answer given, oldest first.
   readonly received: ReceivedLocalList[] = [];
 
+  // While held (holdUpdates), a SendLocalList waits for its answer: a slow charger, to race the platform against.
+  private hold: Promise<void> | null = null;
+
   constructor(readonly options: LocalListOptions = {}) {}
+
+  holdUpdates(): () => void {
+    let release = () => {};
+    this.hold = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.hold = null;
+      release();
+    };
+  }
+
+  async updatesFlow() {
+    await this.hold;
+  }
 
   get isSupported() {
     return (this.options.support ?? 'supported') === 'supported';

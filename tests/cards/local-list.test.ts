@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chargerLocalLists, memberships } from '@/db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
 import { accountParentIdTag } from '@/domain/cards/household';
-import { localListChanged } from '@/domain/cards/local-list';
+import { localListChanged, syncLocalList } from '@/domain/cards/local-list';
 import { setCardStatus } from '@/domain/data/cards';
 import { getLocalListState } from '@/domain/data/local-lists';
 import { endMembership } from '@/lib/customers/end-membership';
@@ -132,6 +132,27 @@ describe('Local Authorization List, charger by charger', () => {
     ]);
     expect(simulated.localList.entries.size).toBe(5);
     expect(after).toMatchObject({ lastResult: 'Accepted', lastUpdateType: 'Full' });
+  });
+
+  it('"Sync to chargers" pressed while a difference is on its way still ends with the whole list sent', async () => {
+    const { account, charger, simulated } = await chargerWithList();
+    await synced(account.id, charger.id, simulated);
+    const release = simulated.localList.holdUpdates();
+    const calls = simulated.receivedCalls.length;
+    const updates = simulated.localList.received.length;
+    await makeCard(db, { accountId: account.id, idTag: 'NEWCARD03' });
+    await localListChanged(db, { accountId: account.id });
+    await waitFor(async () => simulated.receivedCalls.slice(calls).includes('SendLocalList'));
+
+    await syncLocalList(db, { accountId: account.id }, { waitMs: 0 });
+    release();
+
+    await waitFor(async () => simulated.localList.received.length === updates + 2);
+    const after = await synced(account.id, charger.id, simulated);
+    expect(simulated.localList.received.slice(-2)).toEqual([
+      expect.objectContaining({ updateType: 'Differential', size: 1, status: 'Accepted' }),
+      { listVersion: after.acceptedVersion, updateType: 'Full', size: 5, status: 'Accepted' },
+    ]);
   });
 
   it('splits a list longer than SendLocalListMaxLength, and keeps a list that would not fit out of the charger', async () => {

@@ -6,6 +6,7 @@ import { sendCommand } from '@/domain/commands/send';
 import { cancelReservation } from '@/domain/reservations/cancel';
 import { reserveConnector } from '@/domain/reservations/reserve';
 import { startCharging } from '@/lib/charge/start-charging';
+import { endMembership } from '@/lib/customers/end-membership';
 import { waitFor } from '@/ocpp-server/test/helpers';
 import { transactionAnswered } from '@/ocpp-server/test/simulators';
 import { chargingSuite } from './charging-suite';
@@ -83,6 +84,20 @@ describe('reserving a connector', () => {
     expect(reserved.ok).toBe(true);
     await waitFor(async () => (await reservationRow(reservationId)).status === 'expired');
     await waitFor(async () => (await connectorStatus(charger.id, 1)) === 'Available');
+  });
+
+  it('is cancelled at the charger when its member is removed, freeing the connector for the others', async () => {
+    const { charger, account, owner, member, reserved } = await reservedByMember();
+    const reservationId = reserved.ok ? reserved.value.reservationId : -1;
+    await waitFor(async () => (await connectorStatus(charger.id, 1)) === 'Reserved');
+
+    expect(await endMembership(webDb(), { accountId: account.id, userId: member.id, requestedBy: owner.id })).toMatchObject({ ok: true });
+
+    await waitFor(async () => (await reservationRow(reservationId)).status === 'cancelled');
+    expect(await reservationRow(reservationId)).toMatchObject({ cancelledBy: owner.id });
+    await waitFor(async () => (await connectorStatus(charger.id, 1)) === 'Available');
+    const ownersCard = await makeCard(db, { accountId: account.id, userId: owner.id, kind: 'virtual' });
+    expect(await reserveConnector(webDb(), { userId: owner.id, chargerId: charger.id, connectorId: 1, cardId: ownersCard.id, minutes: 30 })).toMatchObject({ ok: true });
   });
 
   it('notes a charger without the Reservation profile, and sends it no second ReserveNow', async () => {

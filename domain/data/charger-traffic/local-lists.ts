@@ -46,12 +46,16 @@ export async function listHeldChargersOutOfSync(db: Database, { instanceId }: { 
 
 export type LocalListRecord = Partial<Omit<ChargerLocalList, 'chargerId' | 'accountId' | 'wantedVersion'>>;
 
-export async function recordLocalListSync(db: Database, ref: ChargerRef, record: LocalListRecord) {
+// `hadHeldEntries`: the run began from a known list. If "Sync to chargers" forgot it meanwhile (held_entries null),
+// the run's result must not bring it back, or the whole list the owner asked for would never be sent.
+export async function recordLocalListSync(db: Database, ref: ChargerRef, record: LocalListRecord, { hadHeldEntries }: { hadHeldEntries: boolean }) {
+  const keepForgotten = hadHeldEntries && 'heldEntries' in record;
+  const set = keepForgotten ? { ...record, heldEntries: sql`case when ${chargerLocalLists.heldEntries} is null then null else excluded.held_entries end` } : record;
   await db.transaction(async (tx) => {
     await tx
       .insert(chargerLocalLists)
       .values({ chargerId: ref.chargerId, accountId: ref.accountId, ...record })
-      .onConflictDoUpdate({ target: chargerLocalLists.chargerId, set: record });
+      .onConflictDoUpdate({ target: chargerLocalLists.chargerId, set });
     await notifyChargerEvent(tx, { ...ref, kind: 'local-list' });
   });
 }

@@ -29,7 +29,7 @@ export async function startLocalListSyncer({ db, sql, connections, log, instance
     const wanted = await wantedLocalList(db, { accountId });
     const allocateVersions = (count: number) => allocateListVersions(db, { accountId, count });
     const record = await syncChargerList(client, { state: found.list, wanted, basisVersion, reason, allocateVersions, callTimeoutMs });
-    await recordLocalListSync(db, { chargerId, accountId }, record);
+    await recordLocalListSync(db, { chargerId, accountId }, record, { hadHeldEntries: found.list?.heldEntries != null });
     log.info({ chargerId, reason, result: record.lastResult ?? 'unchanged', version: record.acceptedVersion }, 'local list synced');
   }
 
