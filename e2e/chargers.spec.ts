@@ -54,6 +54,17 @@ test('an owner adds a charger, sees it come online live, resets it and reads its
   await expect(table).toContainText('HeartbeatInterval');
   await expect(table.getByRole('row')).not.toHaveCount(1);
 
+  // A vendor's own request: refused next to the field without a vendor, then answered with the charger's data.
+  const dataTransfer = page.getByTestId('data-transfer');
+  await dataTransfer.getByLabel('Message ID (optional)').fill('Echo');
+  await dataTransfer.getByLabel('Data (optional)').fill('{"ping":1}');
+  await dataTransfer.getByRole('button', { name: 'Send to charger' }).click();
+  await expect(dataTransfer.getByText('This field is required.')).toBeVisible();
+  await dataTransfer.getByLabel('Vendor ID').fill('Chargewatch');
+  await dataTransfer.getByRole('button', { name: 'Send to charger' }).click();
+  await expect(dataTransfer.getByTestId('command-result')).toContainText('DataTransfer: the charger accepted.');
+  await expect(dataTransfer.getByTestId('data-transfer-answer')).toHaveText('{"ping":1}');
+
   await page.goto('/chargers');
   const card = page.getByTestId('charger-card').filter({ hasText: identity });
   await expect(card.getByTestId('online-badge')).toHaveText('Online');

@@ -25,7 +25,7 @@ export function ChargerCard({ charger }: { charger: ChargerSummary }) {
         <ConnectorList connectors={charger.connectors} />
       </div>
       <p className="mt-auto border-t border-slate-100 px-5 py-3 text-xs text-slate-500">
-        {charger.lastHeartbeatAt ? t('lastHeartbeat', { time: format.relativeTime(charger.lastHeartbeatAt, now) }) : t('noHeartbeat')}
+        {charger.lastSeenAt ? t('lastMessage', { time: format.relativeTime(charger.lastSeenAt, now) }) : t('noMessage')}
       </p>
     </li>
   );

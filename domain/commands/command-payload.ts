@@ -5,9 +5,13 @@ type CommandRequest =
   | { command: 'UnlockConnector'; connectorId: number }
   | { command: 'ChangeAvailability'; connectorId: number; type: 'Operative' | 'Inoperative' }
   | { command: 'ClearCache' }
-  | { command: 'TriggerMessage'; requestedMessage: CommandPayloads['TriggerMessage']['requestedMessage'] }
+  | { command: 'TriggerMessage'; requestedMessage: CommandPayloads['TriggerMessage']['requestedMessage']; connectorId?: number }
+  | { command: 'DataTransfer'; vendorId: string; messageId?: string; data?: string }
   | { command: 'GetConfiguration' }
   | { command: 'ChangeConfiguration'; key: string; value: string };
+
+// An optional field is left out of the request rather than sent empty (the 1.6 schemas refuse null).
+const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
 // The OCPP 1.6 request for what the user asked on the charger page.
 export function commandPayload(request: CommandRequest): { action: CommandAction; payload: CommandPayloads[CommandAction] } {
@@ -21,7 +25,9 @@ export function commandPayload(request: CommandRequest): { action: CommandAction
     case 'ClearCache':
       return { action: 'ClearCache', payload: {} };
     case 'TriggerMessage':
-      return { action: 'TriggerMessage', payload: { requestedMessage: request.requestedMessage } };
+      return { action: 'TriggerMessage', payload: { requestedMessage: request.requestedMessage, ...optional('connectorId', request.connectorId) } };
+    case 'DataTransfer':
+      return { action: 'DataTransfer', payload: { vendorId: request.vendorId, ...optional('messageId', request.messageId), ...optional('data', request.data) } };
     case 'GetConfiguration':
       return { action: 'GetConfiguration', payload: {} };
     case 'ChangeConfiguration':

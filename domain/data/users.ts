@@ -58,6 +58,11 @@ export async function getAccountName(db: Executor, { accountId }: { accountId: s
   return account?.name ?? null;
 }
 
+// The account's name as its members see it (header, switcher, invitations); it starts as the owner's name.
+export async function renameAccount(db: Executor, { accountId, name }: { accountId: string; name: string }) {
+  await db.update(accounts).set({ name }).where(eq(accounts.id, accountId));
+}
+
 type NewOwner = { name: string; email: string; passwordHash: string; locale: Locale };
 
 // The user, their own platform account and the owner membership exist together or not at all (a

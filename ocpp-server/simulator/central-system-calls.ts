@@ -1,6 +1,6 @@
 import { NOREPLY } from '../src/ocpp/rpc';
 import type { V16Requests, V16Responses, V16ServerAction } from '../src/ocpp/v16';
-import type { SimulatedCharger } from './simulated-charger';
+import type { SimulatedCharger, TriggerableMessage } from './simulated-charger';
 
 type CallHandler<A extends V16ServerAction> = (charger: SimulatedCharger, params: V16Requests[A]) => Promise<V16Responses[A]>;
 export type CentralSystemCalls = { [A in V16ServerAction]?: CallHandler<A> };
@@ -20,6 +20,10 @@ function answer<A extends V16ServerAction>(charger: SimulatedCharger, action: A,
     return handler(charger, params as V16Requests[A]);
   });
 }
+
+export const SIMULATOR_VENDOR = 'Chargewatch';
+const TRIGGERABLE: readonly string[] = ['BootNotification', 'Heartbeat', 'StatusNotification', 'MeterValues'] satisfies TriggerableMessage[];
+const isTriggerable = (message: string): message is TriggerableMessage => TRIGGERABLE.includes(message);
 
 const later = (work: () => Promise<unknown>) => setImmediate(() => void work().catch(() => {}));
 
@@ -80,8 +84,16 @@ export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
   },
   async TriggerMessage(charger, params) {
     const requested = params.requestedMessage;
-    if (requested !== 'BootNotification' && requested !== 'Heartbeat' && requested !== 'StatusNotification') return { status: 'NotImplemented' };
-    later(() => charger.trigger(requested));
+    if (!isTriggerable(requested)) return { status: 'NotImplemented' };
+    const { connectorId } = params;
+    if (connectorId !== undefined && connectorId > charger.connectorCount) return { status: 'Rejected' };
+    later(() => charger.trigger(requested, connectorId));
     return { status: 'Accepted' };
+  },
+  // The simulator's own vendor extension: messageId Echo answers with the data it was sent.
+  async DataTransfer(_charger, params) {
+    if (params.vendorId !== SIMULATOR_VENDOR) return { status: 'UnknownVendorId' };
+    if (params.messageId !== 'Echo') return { status: 'UnknownMessageId' };
+    return { status: 'Accepted', ...(params.data === undefined ? {} : { data: params.data }) };
   },
 };

@@ -55,7 +55,7 @@ export type { LocalListEntry } from './local-auth-list';
 type ConnectorStatus = StatusNotificationRequest['status'];
 type StopReason = NonNullable<StopTransactionRequest['reason']>;
 // The messages this simulator sends when the central system triggers them.
-type TriggerableMessage = 'BootNotification' | 'Heartbeat' | 'StatusNotification';
+export type TriggerableMessage = 'BootNotification' | 'Heartbeat' | 'StatusNotification' | 'MeterValues';
 
 type Session = { idTag: string; transactionId: number | null; meterWh: number; timer: NodeJS.Timeout | null };
 
@@ -147,16 +147,32 @@ export class SimulatedCharger extends EventEmitter {
     for (const status of this.offlineStatuses.splice(0)) await callV16(this.client, 'StatusNotification', status).catch(() => {});
   }
 
-  async trigger(message: TriggerableMessage) {
+  // TriggerMessage (1.6 §5.17): with a connectorId, StatusNotification and MeterValues are about that connector only.
+  async trigger(message: TriggerableMessage, connectorId?: number) {
     if (message === 'Heartbeat') await callV16(this.client, 'Heartbeat', {});
     if (message === 'BootNotification') {
       await callV16(this.client, 'BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator' });
       await this.reportSecurityEvents();
     }
-    if (message !== 'StatusNotification') return;
-    for (let connectorId = 0; connectorId <= this.connectorCount; connectorId++) {
-      await this.sendStatus(connectorId, this.sessions.has(connectorId) ? 'Charging' : this.reservations.isReserved(connectorId) ? 'Reserved' : 'Available');
+    if (message === 'StatusNotification') {
+      for (const id of this.connectorIds(connectorId, 0)) await this.sendStatus(id, this.sessions.has(id) ? 'Charging' : this.reservations.isReserved(id) ? 'Reserved' : 'Available');
     }
+    if (message === 'MeterValues') {
+      for (const id of this.connectorIds(connectorId, 1)) await callV16(this.client, 'MeterValues', this.currentReading(id));
+    }
+  }
+
+  private connectorIds(only: number | undefined, from: number) {
+    if (only !== undefined) return [only];
+    return Array.from({ length: this.connectorCount - from + 1 }, (_, index) => from + index);
+  }
+
+  // The register as it stands now, outside the periodic sampling (a triggered reading).
+  private currentReading(connectorId: number) {
+    const session = this.sessions.get(connectorId);
+    const meterWh = session?.meterWh ?? this.meterWh.get(connectorId) ?? 0;
+    const powerW = session ? (this.options.powerW ?? 7400) : 0;
+    return meterValuesRequest({ connectorId, transactionId: session?.transactionId ?? null, meterWh, powerW, timestamp: this.now() });
   }
 
   async sendStatus(connectorId: number, status: ConnectorStatus) {

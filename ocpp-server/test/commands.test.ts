@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, gt } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chargerCommands, transactions } from '../../db/schema';
+import { chargerCommands, ocppMessages, transactions } from '../../db/schema';
 import { makeCard, makeCharger } from '../../db/seed/builders';
 import { sendCommand } from '../../domain/commands/send';
 import type { OcppServer } from '../src/start';
@@ -61,6 +61,43 @@ describe('command bus', () => {
     } finally {
       await client.close({ force: true });
     }
+  });
+
+  it('triggers a message about one connector: the charger reports that connector alone', async () => {
+    const newestLogged = async () => (await db.select({ id: ocppMessages.id }).from(ocppMessages).where(eq(ocppMessages.chargerId, fixture.charger.id)).orderBy(desc(ocppMessages.id)).limit(1))[0]?.id ?? 0;
+    let lastId = await newestLogged();
+    await startSimulator(server, { identity: fixture.charger.identity, connectors: 2 });
+    const reportsSince = async (action: string) =>
+      (await db.select({ payload: ocppMessages.payload }).from(ocppMessages).where(and(eq(ocppMessages.chargerId, fixture.charger.id), eq(ocppMessages.action, action), eq(ocppMessages.direction, 'in'), eq(ocppMessages.messageType, 'call'), gt(ocppMessages.id, lastId))))
+        .map((row) => (row.payload as { connectorId: number }).connectorId);
+
+    // The statuses of every connector it sends after its boot, before anything is asked of it.
+    await waitFor(async () => (await reportsSince('StatusNotification')).length === 3);
+    lastId = await newestLogged();
+
+    const status = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'TriggerMessage', payload: { requestedMessage: 'StatusNotification', connectorId: 2 } });
+    expect(status).toMatchObject({ ok: true, value: { status: 'accepted', response: { status: 'Accepted' } } });
+    const meter = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'TriggerMessage', payload: { requestedMessage: 'MeterValues', connectorId: 1 } });
+    expect(meter).toMatchObject({ ok: true, value: { status: 'accepted' } });
+    await waitFor(async () => (await reportsSince('MeterValues')).length > 0);
+    await waitFor(async () => (await reportsSince('StatusNotification')).length > 0);
+    expect(await reportsSince('StatusNotification')).toEqual([2]);
+    expect(await reportsSince('MeterValues')).toEqual([1]);
+
+    const beyond = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'TriggerMessage', payload: { requestedMessage: 'StatusNotification', connectorId: 3 } });
+    expect(beyond).toMatchObject({ ok: true, value: { status: 'rejected', error: 'Rejected' } });
+  });
+
+  it('sends a vendor DataTransfer and brings back the charger’s status and data', async () => {
+    await startSimulator(server, { identity: fixture.charger.identity });
+    const echoed = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'DataTransfer', payload: { vendorId: 'Chargewatch', messageId: 'Echo', data: '{"ping":1}' } });
+    expect(echoed).toMatchObject({ ok: true, value: { status: 'accepted', response: { status: 'Accepted', data: '{"ping":1}' } } });
+    const unknownMessage = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'DataTransfer', payload: { vendorId: 'Chargewatch', messageId: 'Nope' } });
+    expect(unknownMessage).toMatchObject({ ok: true, value: { status: 'rejected', error: 'UnknownMessageId' } });
+    const unknownVendor = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'DataTransfer', payload: { vendorId: 'Elsewhere' } });
+    expect(unknownVendor).toMatchObject({ ok: true, value: { status: 'rejected', error: 'UnknownVendorId' } });
+    const [row] = await db.select().from(chargerCommands).where(eq(chargerCommands.id, echoed.ok ? echoed.value.id : ''));
+    expect(row).toMatchObject({ action: 'DataTransfer', payload: { vendorId: 'Chargewatch', messageId: 'Echo', data: '{"ping":1}' }, response: { status: 'Accepted', data: '{"ping":1}' } });
   });
 
   it('ends a command to an offline charger as offline at once', async () => {

@@ -113,3 +113,35 @@ describe('adding a charger', () => {
     });
   });
 });
+
+describe('the charger page commands', () => {
+  it('asks for a message about one connector, or the whole charger, and sends a vendor DataTransfer with only the fields given', async () => {
+    const { owner, account, charger } = await ownerWithCharger();
+    signInAs(owner);
+    const target = { accountId: account.id, chargerId: charger.id };
+    const sent = async () => (await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id)).orderBy(chargerCommands.createdAt)).map((row) => [row.action, row.payload]);
+
+    await chargerCommandAction(idle, formData({ ...target, command: 'TriggerMessage', requestedMessage: 'StatusNotification', connectorId: '2' }));
+    await chargerCommandAction(idle, formData({ ...target, command: 'TriggerMessage', requestedMessage: 'MeterValues', connectorId: '' }));
+    await chargerCommandAction(idle, formData({ ...target, command: 'DataTransfer', vendorId: ' Acme ', messageId: '', data: '' }));
+
+    expect(await sent()).toEqual([
+      ['TriggerMessage', { requestedMessage: 'StatusNotification', connectorId: 2 }],
+      ['TriggerMessage', { requestedMessage: 'MeterValues' }],
+      ['DataTransfer', { vendorId: 'Acme' }],
+    ]);
+  });
+
+  it('refuses a DataTransfer without a vendor or with a NUL in its data next to the field, keeping what was typed and sending nothing', async () => {
+    const { owner, account, charger } = await ownerWithCharger();
+    signInAs(owner);
+    const target = { accountId: account.id, chargerId: charger.id };
+    const blank = await chargerCommandAction(idle, formData({ ...target, command: 'DataTransfer', vendorId: '  ', messageId: 'Echo', data: 'hello' }));
+    expect(blank).toMatchObject({ status: 'error', fieldErrors: { vendorId: ['required'] }, values: { messageId: 'Echo', data: 'hello' } });
+    const nul = await chargerCommandAction(idle, formData({ ...target, command: 'DataTransfer', vendorId: 'Acme', data: 'a\u0000b' }));
+    expect(nul).toMatchObject({ status: 'error', fieldErrors: { data: ['controlCharacters'] } });
+    const connector = await chargerCommandAction(idle, formData({ ...target, command: 'TriggerMessage', requestedMessage: 'StatusNotification', connectorId: '0' }));
+    expect(connector).toMatchObject({ status: 'error', fieldErrors: { connectorId: ['choiceInvalid'] } });
+    expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id))).toHaveLength(0);
+  });
+});

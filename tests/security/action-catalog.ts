@@ -79,7 +79,7 @@ export function isRefusal(outcome: Outcome): boolean {
   return value?.status === 'error' || (value?.status === 'ok' && LINK_REFUSALS.includes(String(value.data)));
 }
 
-// Every row the account owns (any table with an account_id, its chargers' sessions) and its
+// The account's own row, every row the account owns (any table with an account_id, its chargers' sessions) and its
 // people's own rows, as one comparable value.
 export async function accountSnapshot(sql: Sql, { account, userIds }: { account: { id: string }; userIds: string[] }) {
   const accountId = account.id;
@@ -91,6 +91,7 @@ export async function accountSnapshot(sql: Sql, { account, userIds }: { account:
     owned[table] = row?.rows;
   }
   const [people] = await sql`select
+    (select row_to_json(a) from accounts a where a.id = ${accountId}) as account,
     (select coalesce(json_agg(t order by t.id), '[]') from transactions t join chargers c on c.id = t.charger_id where c.account_id = ${accountId}) as transactions,
     (select coalesce(json_agg(u order by u.id), '[]') from users u where u.id = any(${userIds}::uuid[])) as users,
     (select coalesce(json_agg(t order by t.id), '[]') from tokens t where t.user_id = any(${userIds}::uuid[])) as tokens`;

@@ -52,6 +52,9 @@ const MORE_FIELDS = {
   passkeyId: '00000000-0000-4000-8000-000000000000',
   minutes: '30',
   reservationId: '1',
+  vendorId: 'Chargewatch',
+  messageId: 'Echo',
+  data: '{"ping":1}',
 };
 
 const actions = await loadSignedInActions();

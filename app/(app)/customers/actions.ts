@@ -8,12 +8,12 @@ import { CURRENT_ACCOUNT_COOKIE, type Membership } from '@/lib/authz';
 import { endMembership } from '@/lib/customers/end-membership';
 import { revokePendingInvite } from '@/domain/data/invites';
 import { getSecondFactors, hasSecondFactor, setAccountRequiresTwoFactor } from '@/domain/data/two-factor';
-import { getUserById } from '@/domain/data/users';
+import { getUserById, renameAccount } from '@/domain/data/users';
 import { db } from '@/lib/db';
 import { inviteUser, resendInvite, type InviteSendRefusal } from '@/lib/invites/send-invite';
 import { memberAction } from '@/lib/member-action';
 import { accountClaim } from '@/lib/validation';
-import { inviteClaim, inviteUserSchema, memberClaim, requireTwoFactorClaim } from './schemas';
+import { inviteClaim, inviteUserSchema, memberClaim, renameAccountSchema, requireTwoFactorClaim } from './schemas';
 
 const INVITE_ERRORS: Record<InviteSendRefusal, ErrorKey> = {
   noAccount: 'inviteNoAccount',
@@ -97,3 +97,11 @@ export const requireTwoFactorAction = memberAction(
   },
   { onInvalid: 'notFound' },
 );
+
+// Owners only. The header and the account switcher show the name, so every page of the layout is refreshed.
+export const renameAccountAction = memberAction<typeof renameAccountSchema, string>(renameAccountSchema, async ({ input, member, values }) => {
+  if (member.role !== 'owner') return fail('ownersOnly', { values });
+  await renameAccount(db(), { accountId: member.accountId, name: input.name });
+  revalidatePath('/', 'layout');
+  return ok(input.name);
+});

@@ -5,7 +5,9 @@ import { requireCurrentMembership } from '@/lib/authz';
 import { listPendingInvites } from '@/domain/data/invites';
 import { listMembers } from '@/domain/data/memberships';
 import { getAccountRequiresTwoFactor } from '@/domain/data/two-factor';
+import { getAccountName } from '@/domain/data/users';
 import { leaveAccountAction, requireTwoFactorAction } from './actions';
+import { AccountNameForm } from './_components/account-name-form';
 import { InviteForm } from './_components/invite-form';
 import { MembersTable } from './_components/members-table';
 import { PendingInvites } from './_components/pending-invites';
@@ -18,13 +20,13 @@ export async function generateMetadata() {
 export default async function CustomersPage() {
   const member = await requireCurrentMembership();
   const scope = { accountId: member.accountId };
-  const [t, members, invites, isTwoFactorRequired] = await Promise.all([
+  const [t, members, invites, isTwoFactorRequired, accountName] = await Promise.all([
     getTranslations('CustomersPage'),
     listMembers(db(), scope),
     listPendingInvites(db(), scope),
     getAccountRequiresTwoFactor(db(), scope),
+    getAccountName(db(), scope),
   ]);
-  const owner = members.find((m) => m.role === 'owner');
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -48,6 +50,15 @@ export default async function CustomersPage() {
       </Card>
       {member.role === 'owner' && (
         <Card>
+          <h2 className="font-semibold">{t('accountNameTitle')}</h2>
+          <p className="mt-1 text-sm text-slate-600">{t('accountNameBody')}</p>
+          <div className="mt-4">
+            <AccountNameForm accountId={member.accountId} name={accountName ?? ''} />
+          </div>
+        </Card>
+      )}
+      {member.role === 'owner' && (
+        <Card>
           <h2 className="font-semibold">{t('twoFactorTitle')}</h2>
           <p className="mt-1 text-sm text-slate-600" data-testid="two-factor-rule">
             {isTwoFactorRequired ? t('twoFactorRequired') : t('twoFactorOptional')}
@@ -64,7 +75,7 @@ export default async function CustomersPage() {
       )}
       {member.role === 'member' && (
         <div className="self-start">
-          <ConfirmForm action={leaveAccountAction} fields={{ accountId: member.accountId }} label={t('leave')} confirm={t('leaveConfirm', { accountName: owner?.name ?? '' })} variant="danger" />
+          <ConfirmForm action={leaveAccountAction} fields={{ accountId: member.accountId }} label={t('leave')} confirm={t('leaveConfirm', { accountName: accountName ?? '' })} variant="danger" />
         </div>
       )}
     </div>

@@ -5,6 +5,9 @@ import { chargerClaim } from '../schemas';
 const choice = key('choiceInvalid');
 
 const connectorId = z.coerce.number(choice).int(choice).min(0, choice).max(16, choice);
+// An empty text field or "whole charger" choice leaves the optional field out.
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = (max: number) => z.preprocess(blankToUndefined, singleLine(z.string().trim().max(max, key('tooLong'))).optional());
 
 // One schema per command the charger page offers; `command` picks it.
 export const chargerCommandSchema = z.intersection(
@@ -22,6 +25,14 @@ export const chargerCommandSchema = z.intersection(
           ['BootNotification', 'Heartbeat', 'StatusNotification', 'MeterValues', 'DiagnosticsStatusNotification', 'FirmwareStatusNotification'],
           choice,
         ),
+        connectorId: z.preprocess(blankToUndefined, connectorId.min(1, choice).optional()),
+      }),
+      z.object({
+        command: z.literal('DataTransfer'),
+        vendorId: singleLine(z.string(key('required')).trim().min(1, key('required')).max(255, key('tooLong'))),
+        messageId: optionalText(50),
+        // Free text, several lines allowed; a NUL could not be stored with the command.
+        data: z.preprocess(blankToUndefined, z.string().max(10_000, key('tooLong')).refine((value) => !value.includes('\u0000'), key('controlCharacters')).optional()),
       }),
       z.object({ command: z.literal('GetConfiguration') }),
       z.object({

@@ -7,8 +7,10 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, type ActionResult } from '@/lib/action-result';
 import { chargerCommandAction, type CommandReply } from '../[chargerId]/command-actions';
 import { CommandResult } from './command-result';
+import { DataTransferForm } from './data-transfer-form';
 
 type Target = { accountId: string; chargerId: string };
+const SELECT = 'rounded-lg border border-slate-300 bg-white py-2 pl-3 pr-8 text-sm';
 const TRIGGERS = ['StatusNotification', 'Heartbeat', 'BootNotification', 'MeterValues', 'DiagnosticsStatusNotification', 'FirmwareStatusNotification'] as const;
 
 function confirmFirst(message?: string) {
@@ -65,13 +67,25 @@ export function CommandPanel({ target, isOnline, connectorIds }: { target: Targe
         <CommandForm {...common} fields={{ command: 'TriggerMessage' }} label={t('trigger')}>
           <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
             {t('triggerTitle')}
-            <select name="requestedMessage" className="rounded-lg border border-slate-300 bg-white py-2 pl-3 pr-8 text-sm">
+            <select name="requestedMessage" className={SELECT}>
               {TRIGGERS.map((message) => (
                 <option key={message}>{message}</option>
               ))}
             </select>
           </label>
+          <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+            {t('triggerConnector')}
+            <select name="connectorId" className={SELECT} defaultValue="">
+              <option value="">{t('wholeCharger')}</option>
+              {connectorIds.map((id) => (
+                <option key={id} value={id}>
+                  {tStatus('connector', { id })}
+                </option>
+              ))}
+            </select>
+          </label>
         </CommandForm>
+        <DataTransferForm target={target} disabled={!isOnline} />
       </div>
     </Card>
   );
