@@ -77,8 +77,15 @@ export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
   async CancelReservation(charger, params) {
     return { status: charger.reservations.cancel(params.reservationId) };
   },
+  async GetDiagnostics(charger, params) {
+    return charger.diagnostics.answer(params);
+  },
   async TriggerMessage(charger, params) {
     const requested = params.requestedMessage;
+    if (requested === 'DiagnosticsStatusNotification') {
+      later(() => charger.reportDiagnosticsStatus(charger.diagnostics.currentStatus));
+      return { status: 'Accepted' };
+    }
     if (requested !== 'BootNotification' && requested !== 'Heartbeat' && requested !== 'StatusNotification') return { status: 'NotImplemented' };
     later(() => charger.trigger(requested));
     return { status: 'Accepted' };
