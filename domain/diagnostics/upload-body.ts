@@ -15,13 +15,18 @@ export type ReadOutcome = { ok: true; file: ReadFile } | { ok: false; reason: 't
 const isMultipart = (contentType: string | null) => /^multipart\/form-data\s*;/i.test(contentType ?? '');
 
 // Reads at most `limit` bytes and stops at the first chunk past it, so an oversize upload never sits in memory whole.
-async function readLimited(body: AsyncIterable<Uint8Array>, limit: number): Promise<Buffer | null> {
+// A body cut off before its end (the charger's connection dropped) is `broken`.
+async function readLimited(body: AsyncIterable<Uint8Array>, limit: number): Promise<Buffer | 'tooLarge' | 'broken'> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of body) {
-    size += chunk.byteLength;
-    if (size > limit) return null;
-    chunks.push(chunk);
+  try {
+    for await (const chunk of body) {
+      size += chunk.byteLength;
+      if (size > limit) return 'tooLarge';
+      chunks.push(chunk);
+    }
+  } catch {
+    return 'broken';
   }
   return Buffer.concat(chunks);
 }
@@ -48,7 +53,8 @@ export async function readUploadBody({ contentType, contentLength, body }: Uploa
   if (contentLength !== null && Number(contentLength) > limit) return { ok: false, reason: 'tooLarge' };
   if (!body) return { ok: false, reason: 'empty' };
   const raw = await readLimited(body, limit);
-  if (!raw) return { ok: false, reason: 'tooLarge' };
+  if (raw === 'tooLarge') return { ok: false, reason: 'tooLarge' };
+  if (raw === 'broken') return { ok: false, reason: 'malformed' };
   if (multipart) return fileOfForm(raw, contentType!);
   if (raw.byteLength === 0) return { ok: false, reason: 'empty' };
   return { ok: true, file: { content: raw, contentType: contentType || 'application/octet-stream', fileName: null } };

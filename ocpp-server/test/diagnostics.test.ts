@@ -7,6 +7,7 @@ import { makeCharger } from '../../db/seed/builders';
 import { hashToken } from '../../domain/crypto/token';
 import { requestDiagnostics } from '../../domain/diagnostics/request';
 import { receiveDiagnosticsUpload } from '../../domain/diagnostics/upload';
+import { NOREPLY } from '../src/ocpp/rpc';
 import type { DiagnosticsUploadMethod } from '../simulator/diagnostics-upload';
 import { waitFor } from './helpers';
 import { startSimulator } from './simulators';
@@ -101,6 +102,17 @@ describe('GetDiagnostics', () => {
     } finally {
       refusesUploads = false;
     }
+  });
+
+  it('keeps the reports of a charger that acts on a GetDiagnostics it answered too late', async () => {
+    const charger = await makeCharger(db, { accountId: suite.fixture.account.id });
+    const client = await suite.connect(suite.server, { identity: charger.identity });
+    client.handle('GetDiagnostics', () => NOREPLY);
+    await waitFor(async () => (await db.select({ isOnline: chargers.isOnline }).from(chargers).where(eq(chargers.id, charger.id)))[0]?.isOnline);
+    expect(await ask(charger.id)).toMatchObject({ ok: true, value: { status: 'timeout' } });
+    await client.call('DiagnosticsStatusNotification', { status: 'Uploading' });
+    const [request] = await requestRows(charger.id);
+    expect(await reportsOf(request!.id)).toEqual(['Uploading']);
   });
 
   it('keeps a status report out of a request that has ended, and asks nothing of an offline charger', async () => {

@@ -88,6 +88,20 @@ describe('the diagnostics upload route', () => {
     expect(await filesOf(request.id)).toMatchObject([{ sizeBytes: MAX_DIAGNOSTICS_BYTES }]);
   });
 
+  it('refuses a body cut off before its end (400), storing nothing', async () => {
+    const { token, request } = await diagnosticsFixture(db);
+    let sent = false;
+    const cutOff = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(new Error('connection reset'));
+        sent = true;
+        controller.enqueue(new TextEncoder().encode('half a log'));
+      },
+    });
+    expect((await upload('PUT', token, cutOff)).status).toBe(400);
+    expect(await filesOf(request.id)).toEqual([]);
+  });
+
   it('refuses an empty upload (400) without spending the token', async () => {
     const { token, request } = await diagnosticsFixture(db);
     expect((await upload('PUT', token, '')).status).toBe(400);

@@ -7,8 +7,8 @@ import type { ChargerRef } from './chargers';
 export const FINAL_DIAGNOSTICS_STATUSES = ['Uploaded', 'UploadFailed'];
 
 // A DiagnosticsStatusNotification carries no request id (OCPP 1.6 §4.4): it belongs to the charger's latest request
-// that went out (the charger may report before its GetDiagnostics.conf is recorded), is still within its upload time
-// and has not ended. None open (an Idle the owner triggered, say): nothing is kept beyond the charger's own status.
+// that went out (the charger may report before its GetDiagnostics.conf is recorded, or act on a call whose answer
+// came too late), is still within its upload time and has not ended. None open (an Idle the owner triggered, say): nothing is kept beyond the charger's own status.
 export async function recordDiagnosticsStatusReport(db: Database, { chargerId }: ChargerRef, status: string) {
   const ended = db
     .select({ id: diagnosticsStatusReports.id })
@@ -21,7 +21,7 @@ export async function recordDiagnosticsStatusReport(db: Database, { chargerId }:
     .where(
       and(
         eq(diagnosticsRequests.chargerId, chargerId),
-        inArray(chargerCommands.status, ['sent', 'accepted']),
+        inArray(chargerCommands.status, ['sent', 'accepted', 'timeout']),
         gt(diagnosticsRequests.uploadExpiresAt, sql`now()`),
         notExists(ended),
       ),
