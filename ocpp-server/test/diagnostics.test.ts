@@ -107,7 +107,7 @@ describe('GetDiagnostics', () => {
   it('keeps the reports of a charger that acts on a GetDiagnostics it answered too late', async () => {
     const charger = await makeCharger(db, { accountId: suite.fixture.account.id });
     const client = await suite.connect(suite.server, { identity: charger.identity });
-    client.handle('GetDiagnostics', () => NOREPLY);
+    client.handle('GetDiagnostics', async () => NOREPLY as unknown as Record<string, unknown>);
     await waitFor(async () => (await db.select({ isOnline: chargers.isOnline }).from(chargers).where(eq(chargers.id, charger.id)))[0]?.isOnline);
     expect(await ask(charger.id)).toMatchObject({ ok: true, value: { status: 'timeout' } });
     await client.call('DiagnosticsStatusNotification', { status: 'Uploading' });
