@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chargerCommands, chargers, diagnosticsFiles, diagnosticsRequests, diagnosticsStatusReports } from '../../db/schema';
 import { makeCharger } from '../../db/seed/builders';
+import { sendCommand } from '../../domain/commands/send';
 import { hashToken } from '../../domain/crypto/token';
 import { requestDiagnostics } from '../../domain/diagnostics/request';
 import { receiveDiagnosticsUpload } from '../../domain/diagnostics/upload';
@@ -120,7 +121,12 @@ describe('GetDiagnostics', () => {
     await ask(charger.id);
     const [request] = await requestRows(charger.id);
     await waitFor(async () => (await reportsOf(request!.id)).includes('Uploaded'));
-    await simulator.reportDiagnosticsStatus('Idle');
+    // Triggered, the charger says Idle (1.6 §7.23): the charger's own status, not the ended request's.
+    const trigger = { requestedMessage: 'DiagnosticsStatusNotification' as const };
+    const triggered = await sendCommand(db, { accountId: suite.fixture.account.id, chargerId: charger.id, action: 'TriggerMessage', payload: trigger });
+    expect(triggered).toMatchObject({ ok: true, value: { status: 'accepted' } });
+    await waitFor(async () => (await db.select({ status: chargers.diagnosticsStatus }).from(chargers).where(eq(chargers.id, charger.id)))[0]?.status === 'Idle');
+    expect(simulator.receivedCalls).toContain('TriggerMessage');
     expect(await reportsOf(request!.id)).toEqual(['Uploading', 'Uploaded']);
 
     const offline = await makeCharger(db, { accountId: suite.fixture.account.id });
