@@ -30,6 +30,8 @@ export type CommandPayloads = {
   CancelReservation: { reservationId: number };
   // OCPP 1.6 §5.6: a vendor-specific request; the charger answers with a status and, maybe, data of its own.
   DataTransfer: { vendorId: string; messageId?: string; data?: string };
+  // OCPP 1.6 §5.7: the charger uploads its diagnostics to location and answers with the file's name (none: nothing to send).
+  GetDiagnostics: { location: string; retries?: number; retryInterval?: number; startTime?: string; stopTime?: string };
 };
 
 // OCPP 1.6 §7.3 AuthorizationData: an entry of the Local Authorization List.
@@ -54,6 +56,7 @@ export const COMMAND_ACTIONS = [
   'ReserveNow',
   'CancelReservation',
   'DataTransfer',
+  'GetDiagnostics',
 ] as const satisfies readonly CommandAction[];
 
 export const COMMAND_CHANNEL = 'charger_command';

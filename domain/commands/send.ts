@@ -25,7 +25,8 @@ async function readOutcome(db: Database, id: string, accountId: string): Promise
 export async function sendCommand<A extends CommandAction>(
   db: Database,
   input: EnqueueCommandInput<A>,
-  { waitMs = DEFAULT_SEND_WAIT_MS }: { waitMs?: number } = {},
+  // `enqueue` may write rows of its own in the command's transaction (they exist before the OCPP server sees it).
+  { waitMs = DEFAULT_SEND_WAIT_MS, enqueue = enqueueCommand }: { waitMs?: number; enqueue?: typeof enqueueCommand<A> } = {},
 ): Promise<Result<CommandOutcome, 'notFound'>> {
   let commandId: string | null = null;
   let settle: () => void = () => {};
@@ -40,7 +41,7 @@ export async function sendCommand<A extends CommandAction>(
   const subscription = await db.$client.listen(COMMAND_RESULT_CHANNEL, onResult);
   const timer = setTimeout(settle, waitMs);
   try {
-    const command = await enqueueCommand(db, input);
+    const command = await enqueue(db, input);
     if (!command.ok) return failure(command.reason);
     commandId = command.value.id;
     if (early.has(commandId)) settle();

@@ -82,8 +82,15 @@ export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
   async CancelReservation(charger, params) {
     return { status: charger.reservations.cancel(params.reservationId) };
   },
+  async GetDiagnostics(charger, params) {
+    return charger.diagnostics.answer(params);
+  },
   async TriggerMessage(charger, params) {
     const requested = params.requestedMessage;
+    if (requested === 'DiagnosticsStatusNotification') {
+      later(() => charger.reportDiagnosticsStatus(charger.diagnostics.currentStatus));
+      return { status: 'Accepted' };
+    }
     if (!isTriggerable(requested)) return { status: 'NotImplemented' };
     const { connectorId } = params;
     if (connectorId !== undefined && connectorId > charger.connectorCount) return { status: 'Rejected' };

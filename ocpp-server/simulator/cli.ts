@@ -1,7 +1,7 @@
 // `npm run simulate -- --chargers N [--url ws://localhost:9000/ocpp] [--password ...] [--identity-prefix SIM | --identity ID]
 //   [--meter-interval 5000] [--power 7400] [--charge] [--register] [--security-event TYPE …] [--authorize-remote-starts]
 //   [--naive-timestamps] [--boots-with-sampling-off] [--readings-after-stop] [--replays-offline-queue] [--without-reservations]
-//   [--no-local-list | --local-list-max N] [--send-local-list-max N]`
+//   [--no-local-list | --local-list-max N] [--send-local-list-max N] [--diagnostics-upload put|post|multipart]`
 import { parseArgs } from 'node:util';
 import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
 import { SimulatedCharger } from './simulated-charger';
@@ -34,6 +34,8 @@ const { values } = parseArgs({
     'no-local-list': { type: 'boolean', default: false },
     'local-list-max': { type: 'string' },
     'send-local-list-max': { type: 'string' },
+    // How a GetDiagnostics file is uploaded: a raw PUT, a raw POST, or a multipart/form-data POST.
+    'diagnostics-upload': { type: 'string', default: 'put' },
   },
 });
 
@@ -44,6 +46,9 @@ function positiveOption(name: 'local-list-max' | 'send-local-list-max') {
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
   return value;
 }
+
+const diagnosticsUpload = values['diagnostics-upload'];
+if (diagnosticsUpload !== 'put' && diagnosticsUpload !== 'post' && diagnosticsUpload !== 'multipart') throw new Error('--diagnostics-upload must be put, post or multipart');
 
 const count = Number(values.chargers);
 if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new Error('--chargers must be an integer from 1 to 100000');
@@ -74,6 +79,7 @@ const simulated = identities.map(
       readingsAfterStop: values['readings-after-stop'],
       replaysOfflineQueue: values['replays-offline-queue'],
       supportsReservations: !values['without-reservations'],
+      diagnosticsUpload,
       localList: {
         support: values['no-local-list'] ? 'notImplemented' : 'supported',
         maxLength: positiveOption('local-list-max'),

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { createRPCError, RPCClient, type RpcClient } from '../src/ocpp/rpc';
-import { callV16, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
+import { callV16, type DiagnosticsStatusNotificationRequest, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
 import { answerCentralSystemCalls } from './central-system-calls';
+import { SimulatorDiagnostics, type DiagnosticsUploadMethod } from './diagnostics-upload';
 import { LocalAuthList, type LocalListOptions } from './local-auth-list';
 import { meterValuesRequest } from './meter-values';
 import { featureProfiles } from './feature-profiles';
@@ -41,6 +42,8 @@ export type SimulatedChargerOptions = {
   supportsReservations?: boolean;
   // Its Local Authorization List: whether it supports one, and its size limits.
   localList?: LocalListOptions;
+  // How it uploads the file a GetDiagnostics asks for (PUT by default).
+  diagnosticsUpload?: DiagnosticsUploadMethod;
 };
 
 // Reconnection delays unless the options give others; the first connection is retried at the same pace.
@@ -67,6 +70,7 @@ export class SimulatedCharger extends EventEmitter {
   readonly receivedCalls: string[] = [];
   readonly localList: LocalAuthList;
   readonly reservations: SimulatorReservations;
+  readonly diagnostics: SimulatorDiagnostics;
   private readonly sessions = new Map<number, Session>();
   // Each connector's energy register between sessions (a running session carries its own).
   private readonly meterWh = new Map<number, number>();
@@ -97,6 +101,7 @@ export class SimulatedCharger extends EventEmitter {
       backoff: { factor: 2, randomisationFactor: 0.5, ...(options.backoff ?? DEFAULT_BACKOFF) },
     } as ConstructorParameters<typeof RPCClient>[0]);
     this.queue = new TransactionQueue(this.client, (error) => this.errors.push(error));
+    this.diagnostics = new SimulatorDiagnostics(this, options.diagnosticsUpload);
     answerCentralSystemCalls(this, new Set(options.ignoreActions ?? []));
     this.client.on('open', () => void this.afterReconnect());
   }
@@ -182,6 +187,10 @@ export class SimulatedCharger extends EventEmitter {
       return;
     }
     await callV16(this.client, 'StatusNotification', notification);
+  }
+
+  async reportDiagnosticsStatus(status: DiagnosticsStatusNotificationRequest['status']) {
+    await callV16(this.client, 'DiagnosticsStatusNotification', { status });
   }
 
   private async reportSecurityEvents() {
