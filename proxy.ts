@@ -37,5 +37,6 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Everything but the build's static files and the public folder's icons, which carry no script.
-export const config = { matcher: ['/((?!_next/static|_next/image|icons/|favicon.ico).*)'] };
+// Everything but the build's static files and the public folder's icons, which carry no script, and the firmware
+// upload and downloads: a proxy buffers request bodies up to 10 MB and cuts the rest, a firmware file is bigger.
+export const config = { matcher: ['/((?!_next/static|_next/image|icons/|favicon.ico|api/firmware/|api/firmware$).*)'] };

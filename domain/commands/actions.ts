@@ -28,6 +28,8 @@ export type CommandPayloads = {
   // OCPP 1.6 §5.13: the connector is held for idTag until expiryDate; the charger echoes reservationId in StartTransaction.
   ReserveNow: { connectorId: number; expiryDate: string; idTag: string; reservationId: number };
   CancelReservation: { reservationId: number };
+  // OCPP 1.6 §5.19: the charger fetches the file at location from retrieveDate on; the .conf carries nothing.
+  UpdateFirmware: { location: string; retrieveDate: string; retries?: number; retryInterval?: number };
 };
 
 // OCPP 1.6 §7.3 AuthorizationData: an entry of the Local Authorization List.
@@ -51,6 +53,7 @@ export const COMMAND_ACTIONS = [
   'SendLocalList',
   'ReserveNow',
   'CancelReservation',
+  'UpdateFirmware',
 ] as const satisfies readonly CommandAction[];
 
 export const COMMAND_CHANNEL = 'charger_command';

@@ -77,8 +77,16 @@ export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
   async CancelReservation(charger, params) {
     return { status: charger.reservations.cancel(params.reservationId) };
   },
+  async UpdateFirmware(charger, params) {
+    charger.firmware.accept(params);
+    return {};
+  },
   async TriggerMessage(charger, params) {
     const requested = params.requestedMessage;
+    if (requested === 'FirmwareStatusNotification') {
+      later(() => charger.firmware.report());
+      return { status: 'Accepted' };
+    }
     if (requested !== 'BootNotification' && requested !== 'Heartbeat' && requested !== 'StatusNotification') return { status: 'NotImplemented' };
     later(() => charger.trigger(requested));
     return { status: 'Accepted' };

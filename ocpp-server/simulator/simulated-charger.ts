@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { createRPCError, RPCClient, type RpcClient } from '../src/ocpp/rpc';
-import { callV16, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
+import { callV16, type FirmwareStatusNotificationRequest, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
 import { answerCentralSystemCalls } from './central-system-calls';
 import { LocalAuthList, type LocalListOptions } from './local-auth-list';
 import { meterValuesRequest } from './meter-values';
 import { featureProfiles } from './feature-profiles';
+import { SimulatorFirmware, type FirmwareOptions } from './firmware-update';
 import { SimulatorReservations } from './reservations';
 import { TransactionQueue } from './transaction-queue';
 
@@ -41,6 +42,8 @@ export type SimulatedChargerOptions = {
   supportsReservations?: boolean;
   // Its Local Authorization List: whether it supports one, and its size limits.
   localList?: LocalListOptions;
+  // Its firmware version and how it takes an UpdateFirmware.
+  firmware?: FirmwareOptions;
 };
 
 // Reconnection delays unless the options give others; the first connection is retried at the same pace.
@@ -67,6 +70,7 @@ export class SimulatedCharger extends EventEmitter {
   readonly receivedCalls: string[] = [];
   readonly localList: LocalAuthList;
   readonly reservations: SimulatorReservations;
+  readonly firmware: SimulatorFirmware;
   private readonly sessions = new Map<number, Session>();
   // Each connector's energy register between sessions (a running session carries its own).
   private readonly meterWh = new Map<number, number>();
@@ -86,6 +90,7 @@ export class SimulatedCharger extends EventEmitter {
       ['SupportedFeatureProfiles', featureProfiles({ reservations: options.supportsReservations ?? true, localList: this.localList.isListedInProfiles })],
     ]);
     this.reservations = new SimulatorReservations(this, options.supportsReservations ?? true);
+    this.firmware = new SimulatorFirmware(this, options.firmware);
     this.client = new RPCClient({
       endpoint: options.url,
       identity: options.identity,
@@ -115,11 +120,15 @@ export class SimulatedCharger extends EventEmitter {
 
   async start() {
     await this.connectWithRetry();
-    const boot = await callV16(this.client, 'BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator', chargePointSerialNumber: this.identity, firmwareVersion: 'sim-1.0' });
+    const boot = await callV16(this.client, 'BootNotification', this.bootRequest());
     await this.reportSecurityEvents();
     const everyMs = this.options.heartbeatIntervalMs ?? boot.interval * 1000;
     this.heartbeat = setInterval(() => void this.trigger('Heartbeat').catch(() => {}), everyMs);
     await this.trigger('StatusNotification');
+  }
+
+  private bootRequest() {
+    return { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator', chargePointSerialNumber: this.identity, firmwareVersion: this.firmware.version };
   }
 
   private async connectWithRetry() {
@@ -150,7 +159,7 @@ export class SimulatedCharger extends EventEmitter {
   async trigger(message: TriggerableMessage) {
     if (message === 'Heartbeat') await callV16(this.client, 'Heartbeat', {});
     if (message === 'BootNotification') {
-      await callV16(this.client, 'BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator' });
+      await callV16(this.client, 'BootNotification', this.bootRequest());
       await this.reportSecurityEvents();
     }
     if (message !== 'StatusNotification') return;
@@ -292,6 +301,20 @@ export class SimulatedCharger extends EventEmitter {
   async reset(reason: Extract<StopReason, 'SoftReset' | 'HardReset'>) {
     for (const connectorId of [...this.sessions.keys()]) await this.stopSession(connectorId, reason);
     await this.trigger('BootNotification');
+  }
+
+  async sendFirmwareStatus(status: FirmwareStatusNotificationRequest['status']) {
+    if (this.isConnected) await callV16(this.client, 'FirmwareStatusNotification', { status });
+  }
+
+  // A restart after new firmware: sessions end, the connection closes, and the charger connects and boots again.
+  async reboot() {
+    for (const connectorId of [...this.sessions.keys()]) await this.stopSession(connectorId, 'Reboot');
+    await this.client.close({ awaitPending: true });
+    if (this.isStopped) return;
+    await this.connectWithRetry();
+    await this.trigger('BootNotification');
+    this.emit('rebooted', { firmwareVersion: this.firmware.version });
   }
 
   // Drops the socket as a network failure would; ocpp-rpc then reconnects with backoff.

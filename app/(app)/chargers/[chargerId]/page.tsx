@@ -18,6 +18,7 @@ import { ChargerPasswordCard, EditChargerForm, RemoveChargerCard } from '../_com
 import { CommandPanel } from '../_components/command-panel';
 import { ConfigurationPanel } from '../_components/configuration-panel';
 import { ConnectionHelp } from '../_components/connection-help';
+import { FirmwarePanel } from '../_components/firmware-panel';
 import { LocalListPanel } from '../_components/local-list-panel';
 import { MessageLog } from '../_components/message-log';
 import { MeterReadings } from '../_components/meter-readings';
@@ -77,6 +78,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
           <RecentSessions sessions={sessions} awaySince={charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt)} />
           <CommandPanel target={target} isOnline={charger.isOnline} connectorIds={connectorIds} />
           <ConfigurationPanel target={target} isOnline={charger.isOnline} />
+          <FirmwarePanel target={target} isOnline={charger.isOnline} firmwareVersion={charger.firmwareVersion} />
           <MessageLog messages={messages} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">
