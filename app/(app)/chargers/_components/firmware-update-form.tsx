@@ -22,6 +22,13 @@ function withIsoRetrieveAt(form: FormData) {
   return form;
 }
 
+// The moment the server got, back in the time field's local form (yyyy-mm-ddThh:mm), for a form shown again.
+function localTimeField(iso: string | undefined) {
+  const moment = iso ? new Date(iso) : null;
+  if (!moment || Number.isNaN(moment.getTime())) return undefined;
+  return new Date(moment.getTime() - moment.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
 export function FirmwareUpdateForm({ target, isOnline }: { target: Target; isOnline: boolean }) {
   const t = useTranslations('ChargerFirmware');
   const router = useRouter();
@@ -36,6 +43,8 @@ export function FirmwareUpdateForm({ target, isOnline }: { target: Target; isOnl
     }
   }, idle);
   const errors = state.status === 'error' ? state.fieldErrors : undefined;
+  // React empties a form after its action; what was typed comes back with an error (a file input cannot be refilled).
+  const values = state.status === 'error' ? state.values : undefined;
   return (
     <form action={action} className="mt-4 flex flex-col gap-4" data-testid="firmware-form">
       <input type="hidden" name="accountId" value={target.accountId} />
@@ -47,8 +56,8 @@ export function FirmwareUpdateForm({ target, isOnline }: { target: Target; isOnl
         </Alert>
       )}
       <TextField type="file" name="firmwareFile" label={t('fileLabel')} hint={t('fileHint')} errors={errors?.firmwareFile} />
-      <TextField type="url" name="firmwareUrl" label={t('urlLabel')} hint={t('urlHint')} errors={errors?.firmwareUrl} placeholder="https://" />
-      <TextField type="datetime-local" name="retrieveAt" label={t('retrieveAtLabel')} hint={t('retrieveAtHint')} errors={errors?.retrieveAt} />
+      <TextField type="url" name="firmwareUrl" label={t('urlLabel')} hint={t('urlHint')} errors={errors?.firmwareUrl} placeholder="https://" defaultValue={values?.firmwareUrl} key={`url-${values?.firmwareUrl}`} />
+      <TextField type="datetime-local" name="retrieveAt" label={t('retrieveAtLabel')} hint={t('retrieveAtHint')} errors={errors?.retrieveAt} defaultValue={localTimeField(values?.retrieveAt)} key={`at-${values?.retrieveAt}`} />
       <fieldset disabled={!isOnline} className="contents">
         <SubmitButton label={t('submit')} pendingLabel={t('sending')} className="self-start" />
       </fieldset>
