@@ -20,11 +20,17 @@ export type FirmwareOptions = {
 
 export type FirmwareDownload = { location: string; bytes: Buffer };
 
-// "cw-2.4.1.bin" → "2.4.1"; a name without a version number is the version itself, without its extension.
+// "cw-2.4.1.bin" → "2.4.1"; a name without a version number is the version itself, without its extensions.
 export function versionFromLocation(location: string) {
-  const name = decodeURIComponent(new URL(location).pathname.split('/').pop() ?? '');
-  const numbered = /\d+(?:\.\d+)+[\w.-]*?(?=\.[a-z]+$|$)/i.exec(name);
-  return numbered?.[0] ?? (name.replace(/\.[a-z0-9]+$/i, '') || 'updated');
+  const last = new URL(location).pathname.split('/').pop() ?? '';
+  let name = last;
+  try {
+    name = decodeURIComponent(last);
+  } catch {
+    // A stray % in the name: read it as it is.
+  }
+  const base = name.replace(/(\.[a-z][a-z0-9]*)+$/i, '');
+  return /\d+(?:\.\d+)+[\w.-]*/.exec(base)?.[0] ?? (base || 'updated');
 }
 
 // Firmware Management as a charge point runs it (OCPP 1.6 §5.19, §4.5): from retrieveDate on it downloads the file

@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chargerCommands, chargers, firmwareStatusReports, firmwareUpdates } from '@/db/schema';
 import { hashToken } from '@/domain/crypto/token';
+import { sendCommand } from '@/domain/commands/send';
 import { requestFirmwareUpdate } from '@/domain/firmware/request-update';
 import { waitFor } from '@/ocpp-server/test/helpers';
 import { chargingSuite } from '../charge/charging-suite';
@@ -61,6 +62,12 @@ describe('a firmware update through the charger page', () => {
     expect(simulator.firmware.downloads[0]!.bytes.equals(bytes)).toBe(true);
     expect(await historyOf(charger.id)).toEqual(['Downloading', 'Downloaded', 'Installing', 'Installed']);
     expect(simulator.firmware.version).toBe('2.4.1');
+
+    // Asked afterwards, the charger says it is idle; that too joins the update's history.
+    const trigger = { accountId: account.id, chargerId: charger.id, action: 'TriggerMessage' as const, payload: { requestedMessage: 'FirmwareStatusNotification' as const } };
+    expect(await sendCommand(db, trigger)).toMatchObject({ ok: true, value: { status: 'accepted' } });
+    await waitFor(async () => (await historyOf(charger.id)).length === 5);
+    expect(await historyOf(charger.id)).toEqual(['Downloading', 'Downloaded', 'Installing', 'Installed', 'Idle']);
   });
 
   it('reports DownloadFailed after trying the given number of times at a URL that has no file', async () => {
