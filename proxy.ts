@@ -37,6 +37,7 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Everything but the build's static files and the public folder's icons, which carry no script, and chargers'
-// diagnostics uploads: Next.js copies a request body the proxy sees, and cuts it at 10 MB.
-export const config = { matcher: ['/((?!_next/static|_next/image|icons/|favicon.ico|api/diagnostics/uploads/).*)'] };
+// Everything but the build's static files and the public folder's icons, which carry no script, and the routes that
+// take or serve files (chargers' diagnostics uploads, firmware upload and downloads): Next.js copies a request body
+// the proxy sees, and cuts it at 10 MB.
+export const config = { matcher: ['/((?!_next/static|_next/image|icons/|favicon.ico|api/diagnostics/uploads/|api/firmware/|api/firmware$).*)'] };

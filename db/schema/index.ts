@@ -14,3 +14,4 @@ export * from './connection-refusals';
 export * from './reservations';
 export * from './local-lists';
 export * from './diagnostics';
+export * from './firmware';

@@ -32,6 +32,8 @@ export type CommandPayloads = {
   DataTransfer: { vendorId: string; messageId?: string; data?: string };
   // OCPP 1.6 §5.7: the charger uploads its diagnostics to location and answers with the file's name (none: nothing to send).
   GetDiagnostics: { location: string; retries?: number; retryInterval?: number; startTime?: string; stopTime?: string };
+  // OCPP 1.6 §5.19: the charger fetches the file at location from retrieveDate on; the .conf carries nothing.
+  UpdateFirmware: { location: string; retrieveDate: string; retries?: number; retryInterval?: number };
 };
 
 // OCPP 1.6 §7.3 AuthorizationData: an entry of the Local Authorization List.
@@ -57,6 +59,7 @@ export const COMMAND_ACTIONS = [
   'CancelReservation',
   'DataTransfer',
   'GetDiagnostics',
+  'UpdateFirmware',
 ] as const satisfies readonly CommandAction[];
 
 export const COMMAND_CHANNEL = 'charger_command';

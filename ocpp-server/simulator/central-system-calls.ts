@@ -85,10 +85,18 @@ export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
   async GetDiagnostics(charger, params) {
     return charger.diagnostics.answer(params);
   },
+  async UpdateFirmware(charger, params) {
+    charger.firmware.accept(params);
+    return {};
+  },
   async TriggerMessage(charger, params) {
     const requested = params.requestedMessage;
     if (requested === 'DiagnosticsStatusNotification') {
       later(() => charger.reportDiagnosticsStatus(charger.diagnostics.currentStatus));
+      return { status: 'Accepted' };
+    }
+    if (requested === 'FirmwareStatusNotification') {
+      later(() => charger.firmware.report());
       return { status: 'Accepted' };
     }
     if (!isTriggerable(requested)) return { status: 'NotImplemented' };

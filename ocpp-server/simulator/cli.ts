@@ -1,7 +1,8 @@
 // `npm run simulate -- --chargers N [--url ws://localhost:9000/ocpp] [--password ...] [--identity-prefix SIM | --identity ID]
 //   [--meter-interval 5000] [--power 7400] [--charge] [--register] [--security-event TYPE …] [--authorize-remote-starts]
 //   [--naive-timestamps] [--boots-with-sampling-off] [--readings-after-stop] [--replays-offline-queue] [--without-reservations]
-//   [--no-local-list | --local-list-max N] [--send-local-list-max N] [--diagnostics-upload put|post|multipart]`
+//   [--no-local-list | --local-list-max N] [--send-local-list-max N] [--diagnostics-upload put|post|multipart]
+//   [--firmware-version V] [--firmware-version-after-update V]`
 import { parseArgs } from 'node:util';
 import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
 import { SimulatedCharger } from './simulated-charger';
@@ -36,6 +37,9 @@ const { values } = parseArgs({
     'send-local-list-max': { type: 'string' },
     // How a GetDiagnostics file is uploaded: a raw PUT, a raw POST, or a multipart/form-data POST.
     'diagnostics-upload': { type: 'string', default: 'put' },
+    // The version BootNotification reports, and the one after an UpdateFirmware (default: read from the file's name).
+    'firmware-version': { type: 'string' },
+    'firmware-version-after-update': { type: 'string' },
   },
 });
 
@@ -85,6 +89,7 @@ const simulated = identities.map(
         maxLength: positiveOption('local-list-max'),
         sendMaxLength: positiveOption('send-local-list-max'),
       },
+      firmware: { installedVersion: values['firmware-version'], versionAfterUpdate: values['firmware-version-after-update'] },
     }),
 );
 

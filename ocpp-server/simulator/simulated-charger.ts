@@ -1,11 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { createRPCError, RPCClient, type RpcClient } from '../src/ocpp/rpc';
-import { callV16, type DiagnosticsStatusNotificationRequest, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
+import { callV16, type DiagnosticsStatusNotificationRequest, type FirmwareStatusNotificationRequest, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
 import { answerCentralSystemCalls } from './central-system-calls';
 import { SimulatorDiagnostics, type DiagnosticsUploadMethod } from './diagnostics-upload';
 import { LocalAuthList, type LocalListOptions } from './local-auth-list';
 import { meterValuesRequest } from './meter-values';
 import { featureProfiles } from './feature-profiles';
+import { SimulatorFirmware, type FirmwareOptions } from './firmware-update';
 import { SimulatorReservations } from './reservations';
 import { TransactionQueue } from './transaction-queue';
 
@@ -44,6 +45,8 @@ export type SimulatedChargerOptions = {
   localList?: LocalListOptions;
   // How it uploads the file a GetDiagnostics asks for (PUT by default).
   diagnosticsUpload?: DiagnosticsUploadMethod;
+  // Its firmware version and how it takes an UpdateFirmware.
+  firmware?: FirmwareOptions;
 };
 
 // Reconnection delays unless the options give others; the first connection is retried at the same pace.
@@ -71,6 +74,7 @@ export class SimulatedCharger extends EventEmitter {
   readonly localList: LocalAuthList;
   readonly reservations: SimulatorReservations;
   readonly diagnostics: SimulatorDiagnostics;
+  readonly firmware: SimulatorFirmware;
   private readonly sessions = new Map<number, Session>();
   // Each connector's energy register between sessions (a running session carries its own).
   private readonly meterWh = new Map<number, number>();
@@ -90,6 +94,7 @@ export class SimulatedCharger extends EventEmitter {
       ['SupportedFeatureProfiles', featureProfiles({ reservations: options.supportsReservations ?? true, localList: this.localList.isListedInProfiles })],
     ]);
     this.reservations = new SimulatorReservations(this, options.supportsReservations ?? true);
+    this.firmware = new SimulatorFirmware(this, options.firmware);
     this.client = new RPCClient({
       endpoint: options.url,
       identity: options.identity,
@@ -120,11 +125,15 @@ export class SimulatedCharger extends EventEmitter {
 
   async start() {
     await this.connectWithRetry();
-    const boot = await callV16(this.client, 'BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator', chargePointSerialNumber: this.identity, firmwareVersion: 'sim-1.0' });
+    const boot = await callV16(this.client, 'BootNotification', this.bootRequest());
     await this.reportSecurityEvents();
     const everyMs = this.options.heartbeatIntervalMs ?? boot.interval * 1000;
     this.heartbeat = setInterval(() => void this.trigger('Heartbeat').catch(() => {}), everyMs);
     await this.trigger('StatusNotification');
+  }
+
+  private bootRequest() {
+    return { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator', chargePointSerialNumber: this.identity, firmwareVersion: this.firmware.version };
   }
 
   private async connectWithRetry() {
@@ -156,7 +165,7 @@ export class SimulatedCharger extends EventEmitter {
   async trigger(message: TriggerableMessage, connectorId?: number) {
     if (message === 'Heartbeat') await callV16(this.client, 'Heartbeat', {});
     if (message === 'BootNotification') {
-      await callV16(this.client, 'BootNotification', { chargePointVendor: 'Chargewatch', chargePointModel: 'Simulator' });
+      await callV16(this.client, 'BootNotification', this.bootRequest());
       await this.reportSecurityEvents();
     }
     if (message === 'StatusNotification') {
@@ -317,6 +326,20 @@ export class SimulatedCharger extends EventEmitter {
   async reset(reason: Extract<StopReason, 'SoftReset' | 'HardReset'>) {
     for (const connectorId of [...this.sessions.keys()]) await this.stopSession(connectorId, reason);
     await this.trigger('BootNotification');
+  }
+
+  async sendFirmwareStatus(status: FirmwareStatusNotificationRequest['status']) {
+    if (this.isConnected) await callV16(this.client, 'FirmwareStatusNotification', { status });
+  }
+
+  // A restart after new firmware: sessions end, the connection closes, and the charger connects and boots again.
+  async reboot() {
+    for (const connectorId of [...this.sessions.keys()]) await this.stopSession(connectorId, 'Reboot');
+    await this.client.close({ awaitPending: true });
+    if (this.isStopped) return;
+    await this.connectWithRetry();
+    await this.trigger('BootNotification');
+    this.emit('rebooted', { firmwareVersion: this.firmware.version });
   }
 
   // Drops the socket as a network failure would; ocpp-rpc then reconnects with backoff.

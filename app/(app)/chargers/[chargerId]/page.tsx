@@ -19,6 +19,7 @@ import { CommandPanel } from '../_components/command-panel';
 import { ConfigurationPanel } from '../_components/configuration-panel';
 import { ConnectionHelp } from '../_components/connection-help';
 import { DiagnosticsPanel } from '../_components/diagnostics-panel';
+import { FirmwarePanel } from '../_components/firmware-panel';
 import { LocalListPanel } from '../_components/local-list-panel';
 import { MessageLog } from '../_components/message-log';
 import { MeterReadings } from '../_components/meter-readings';
@@ -78,6 +79,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
           <RecentSessions sessions={sessions} awaySince={charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt)} />
           <CommandPanel target={target} isOnline={charger.isOnline} connectorIds={connectorIds} />
           <ConfigurationPanel target={target} isOnline={charger.isOnline} />
+          <FirmwarePanel target={target} isOnline={charger.isOnline} firmwareVersion={charger.firmwareVersion} />
           <DiagnosticsPanel target={target} isOnline={charger.isOnline} />
           <MessageLog messages={messages} />
         </div>
