@@ -13,3 +13,4 @@ export * from './two-factor';
 export * from './connection-refusals';
 export * from './reservations';
 export * from './local-lists';
+export * from './charging-events';
