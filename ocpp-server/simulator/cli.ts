@@ -1,9 +1,11 @@
 // `npm run simulate -- --chargers N [--url ws://localhost:9000/ocpp] [--password ...] [--identity-prefix SIM | --identity ID]
 //   [--meter-interval 5000] [--power 7400] [--charge] [--register] [--security-event TYPE …] [--authorize-remote-starts]
 //   [--naive-timestamps] [--boots-with-sampling-off] [--readings-after-stop] [--replays-offline-queue] [--without-reservations]
-//   [--no-local-list | --local-list-max N] [--send-local-list-max N]`
+//   [--no-local-list | --local-list-max N] [--send-local-list-max N] [--present-card ID …] [--connector-status C:STATUS[:ERROR] …]
+//   [--ignore ACTION …] [--reject-remote-starts]`
 import { parseArgs } from 'node:util';
 import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
+import { parseStatusStep, runScriptedSteps } from './scripted-steps';
 import { SimulatedCharger } from './simulated-charger';
 
 const { values } = parseArgs({
@@ -34,6 +36,12 @@ const { values } = parseArgs({
     'no-local-list': { type: 'boolean', default: false },
     'local-list-max': { type: 'string' },
     'send-local-list-max': { type: 'string' },
+    // After booting: an Authorize for each card shown at the reader, then each connector status (connector:status[:errorCode]).
+    'present-card': { type: 'string', multiple: true, default: [] },
+    'connector-status': { type: 'string', multiple: true, default: [] },
+    // Central system calls never answered (e.g. RemoteStartTransaction), or every remote start answered Rejected.
+    ignore: { type: 'string', multiple: true, default: [] },
+    'reject-remote-starts': { type: 'boolean', default: false },
   },
 });
 
@@ -45,6 +53,7 @@ function positiveOption(name: 'local-list-max' | 'send-local-list-max') {
   return value;
 }
 
+const scriptedSteps = { presentedCards: values['present-card'], statuses: values['connector-status'].map(parseStatusStep) };
 const count = Number(values.chargers);
 if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new Error('--chargers must be an integer from 1 to 100000');
 const identities = values.identity
@@ -79,6 +88,8 @@ const simulated = identities.map(
         maxLength: positiveOption('local-list-max'),
         sendMaxLength: positiveOption('send-local-list-max'),
       },
+      ignoreActions: values.ignore,
+      rejectsRemoteStarts: values['reject-remote-starts'],
     }),
 );
 
@@ -86,6 +97,7 @@ const started = Date.now();
 const results = await Promise.allSettled(
   simulated.map(async (charger) => {
     await charger.start();
+    await runScriptedSteps(charger, scriptedSteps);
     if (values.charge) await charger.startSession(1, SIMULATOR_ID_TAG);
   }),
 );
