@@ -48,7 +48,7 @@ export function nowWords(t: T, format: Format, now: WhyNow): Words {
       const values = { isForViewer: String(now.isForViewer), name: now.holderName ?? t('someoneElse'), until: when(format, now.until) };
       return { sentence: t('state.reserved', values), advice: t('stateAdvice.reserved', values) };
     }
-    case 'recentProblem':
+    case 'recent':
       return entryWords(t, now.entry);
     case 'ready':
       return { sentence: t('state.ready'), advice: t('stateAdvice.ready') };

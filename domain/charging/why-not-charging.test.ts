@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardRefusal } from './charging-events';
-import { RECENT_PROBLEM_MS, TIMELINE_LENGTH, whyNotCharging, type WhyInput } from './why-not-charging';
+import { RECENT_MS, TIMELINE_LENGTH, whyNotCharging, type WhyInput } from './why-not-charging';
 
 const now = new Date('2026-12-02T12:00:00Z');
 const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
@@ -37,7 +37,7 @@ describe('whyNotCharging', () => {
     const entry = { code: 'cardRefused', refusal: 'blocked', idTag: 'TAG-blocked', at: ago(2), isChargerWide: true };
     expect(one!.timeline).toEqual([entry]);
     expect(two!.timeline).toEqual([entry]);
-    expect(one!.now).toEqual({ code: 'recentProblem', entry });
+    expect(one!.now).toEqual({ code: 'recent', entry });
   });
 
   it('keeps a refusal at a StartTransaction on its own connector', () => {
@@ -49,7 +49,7 @@ describe('whyNotCharging', () => {
   it('stops naming a refusal once charging began after it, or once it is old', () => {
     const charged = whyNotCharging(input({ events: [card(0, 'unknown', 5), status(1, 'Charging', 3)] }));
     expect(charged[0]!.now).toEqual({ code: 'ready' });
-    const old = whyNotCharging(input({ events: [card(0, 'unknown', RECENT_PROBLEM_MS / 60_000 + 1)] }));
+    const old = whyNotCharging(input({ events: [card(0, 'unknown', RECENT_MS / 60_000 + 1)] }));
     expect(old[0]!.now).toEqual({ code: 'ready' });
     expect(old[0]!.timeline).toHaveLength(1);
   });
@@ -97,7 +97,7 @@ describe('whyNotCharging', () => {
     expect(two!.now).toEqual({ code: 'reserved', isForViewer: false, holderName: 'Rita', until: ago(-30) });
   });
 
-  it('words remote starts by their outcome, on the connector they named or on all when they named none', () => {
+  it('gives remote starts their outcome, on the connector they named or on all when they named none', () => {
     const remoteStarts = [
       { connectorId: 1, status: 'timeout', at: ago(1) },
       { connectorId: null, status: 'rejected', at: ago(3) },
@@ -108,8 +108,10 @@ describe('whyNotCharging', () => {
       { code: 'remoteStart', outcome: 'timeout', isChargerWide: false },
       { code: 'remoteStart', outcome: 'rejected', isChargerWide: true },
     ]);
-    expect(one!.now).toMatchObject({ code: 'recentProblem', entry: { outcome: 'timeout' } });
+    expect(one!.now).toMatchObject({ code: 'recent', entry: { outcome: 'timeout' } });
     expect(two!.timeline.map((entry) => entry.code === 'remoteStart' && entry.outcome)).toEqual(['waiting', 'rejected']);
+    // A start under way is the answer now, not the refusal before it.
+    expect(two!.now).toMatchObject({ code: 'recent', entry: { outcome: 'waiting' } });
   });
 
   it('keeps the newest entries only, newest first', () => {

@@ -23,7 +23,8 @@ export type WhyNow =
   | { code: 'carNotReady' }
   | { code: 'chargerPaused' }
   | { code: 'reserved'; isForViewer: boolean; holderName: string | null; until: Date }
-  | { code: 'recentProblem'; entry: WhyEntry }
+  // The newest event, while it still explains the connector: a refused card, a start from the app under way or refused.
+  | { code: 'recent'; entry: WhyEntry }
   | { code: 'ready' };
 
 export type ConnectorWhy = { connectorId: number; now: WhyNow; timeline: WhyEntry[] };
@@ -42,7 +43,7 @@ export type WhyInput = {
 
 export const TIMELINE_LENGTH = 8;
 // A refused card or an unanswered start this recent is what the driver is asking about, unless charging began since.
-export const RECENT_PROBLEM_MS = 15 * 60_000;
+export const RECENT_MS = 15 * 60_000;
 
 const OUT_OF_ORDER = new Set(['Faulted', 'Unavailable']);
 const COMMAND_OUTCOMES: Record<string, RemoteStartOutcome> = {
@@ -87,12 +88,14 @@ export function isProblem(entry: WhyEntry) {
   return entry.code === 'status' && entry.status !== 'Charging';
 }
 
-function recentProblem(timeline: WhyEntry[], now: Date): WhyNow | null {
+// Statuses and the connection speak for themselves in the current state; the newest card or start from the app is
+// the answer while it is recent and nothing has charged since.
+function recentEvent(timeline: WhyEntry[], now: Date): WhyNow | null {
   for (const entry of timeline) {
-    if (now.getTime() - entry.at.getTime() > RECENT_PROBLEM_MS) return null;
+    if (now.getTime() - entry.at.getTime() > RECENT_MS) return null;
     if (entry.code === 'status' && entry.status === 'Charging') return null;
     if (entry.code === 'remoteStart' && entry.outcome === 'accepted') return null;
-    if (isProblem(entry) && entry.code !== 'wentOffline') return { code: 'recentProblem', entry };
+    if (entry.code === 'cardRefused' || entry.code === 'remoteStart') return { code: 'recent', entry };
   }
   return null;
 }
@@ -109,7 +112,7 @@ function whyNow(input: WhyInput, connectorId: number, timeline: WhyEntry[]): Why
   if (status === 'SuspendedEVSE') return { code: 'chargerPaused' };
   const reservation = input.reservations.find((held) => held.connectorId === connectorId);
   if (reservation) return { code: 'reserved', isForViewer: reservation.isForViewer, holderName: reservation.holderName, until: reservation.until };
-  return recentProblem(timeline, input.now) ?? { code: 'ready' };
+  return recentEvent(timeline, input.now) ?? { code: 'ready' };
 }
 
 export function whyNotCharging(input: WhyInput): ConnectorWhy[] {

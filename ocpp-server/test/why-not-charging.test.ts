@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { chargingEvents, memberships } from '../../db/schema';
+import { chargingEvents, memberships, users } from '../../db/schema';
 import { makeCard, makeCharger, makeUser } from '../../db/seed/builders';
 import { CHARGING_EVENTS_KEPT } from '../../domain/charging/charging-events';
 import { sendCommand } from '../../domain/commands/send';
@@ -50,7 +50,7 @@ describe('why a charger is not charging, as recorded by the OCPP server', () => 
       ['unknown', 'NOBODY-KNOWS', true],
     ]);
     expect(two!.timeline).toEqual(one!.timeline);
-    expect(one!.now).toMatchObject({ code: 'recentProblem', entry: { refusal: 'virtual' } });
+    expect(one!.now).toMatchObject({ code: 'recent', entry: { refusal: 'virtual' } });
   });
 
   it('keeps a card refused in a StartTransaction on its connector', async () => {
@@ -81,7 +81,7 @@ describe('why a charger is not charging, as recorded by the OCPP server', () => 
   it('says a remote start was rejected, or not answered, on the connector it named', async () => {
     const rejecting = await simulated({ rejectsRemoteStarts: true });
     expect((await remoteStart(rejecting.charger.id)).status).toBe('rejected');
-    expect((await why(rejecting.charger.id))[0]!.now).toMatchObject({ code: 'recentProblem', entry: { code: 'remoteStart', outcome: 'rejected' } });
+    expect((await why(rejecting.charger.id))[0]!.now).toMatchObject({ code: 'recent', entry: { code: 'remoteStart', outcome: 'rejected' } });
 
     const silent = await simulated({ ignoreActions: ['RemoteStartTransaction'] });
     await remoteStart(silent.charger.id, { connectorId: 2 });
@@ -89,7 +89,7 @@ describe('why a charger is not charging, as recorded by the OCPP server', () => 
       const connectors = await why(silent.charger.id);
       return connectors[1]!.timeline.some((entry) => entry.code === 'remoteStart' && entry.outcome === 'timeout') && connectors;
     });
-    expect(two!.now).toMatchObject({ code: 'recentProblem', entry: { outcome: 'timeout' } });
+    expect(two!.now).toMatchObject({ code: 'recent', entry: { outcome: 'timeout' } });
     expect(one!.timeline).toEqual([]);
   });
 
@@ -101,7 +101,8 @@ describe('why a charger is not charging, as recorded by the OCPP server', () => 
     const reserved = await reserveConnector(db, { userId: account().owner.id, chargerId: charger.id, connectorId: 1, cardId: card.id, minutes: 60 });
     expect(reserved.ok).toBe(true);
     const [held] = await why(charger.id, member.id);
-    expect(held!.now).toMatchObject({ code: 'reserved', isForViewer: false, holderName: account().owner.name });
+    const [owner] = await db.select({ name: users.name }).from(users).where(eq(users.id, account().owner.id));
+    expect(held!.now).toMatchObject({ code: 'reserved', isForViewer: false, holderName: owner!.name });
     const [own] = await why(charger.id);
     expect(own!.now).toMatchObject({ code: 'reserved', isForViewer: true });
     expect(await getWhyNotCharging(db, { userId: (await makeUser(db)).id, chargerId: charger.id })).toBeNull();
