@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { chargingEvents, memberships, users } from '../../db/schema';
 import { makeCard, makeCharger, makeUser } from '../../db/seed/builders';
+import { CHARGER_EVENTS_CHANNEL } from '../../domain/charging/charger-events';
 import { CHARGING_EVENTS_KEPT } from '../../domain/charging/charging-events';
 import { sendCommand } from '../../domain/commands/send';
 import { trimChargingEvents } from '../../domain/data/charger-traffic/charging-events';
@@ -16,7 +17,7 @@ import { ocppSuite } from './suite';
 // Each reason of "why isn't it charging?" as the project's simulator produces it over a real socket, read back the way
 // the page reads it. A short call timeout, so that a remote start nobody answers times out within the test.
 const suite = ocppSuite({ callTimeoutMs: 500 });
-const { db } = suite;
+const { db, sql } = suite;
 const account = () => suite.fixture.account;
 
 async function simulated(options: Omit<SimulatedChargerOptions, 'url' | 'identity'> = {}) {
@@ -91,6 +92,19 @@ describe('why a charger is not charging, as recorded by the OCPP server', () => 
     });
     expect(two!.now).toMatchObject({ code: 'recent', entry: { outcome: 'timeout' } });
     expect(one!.timeline).toEqual([]);
+  });
+
+  it("tells the account's open pages when the outcome of a remote start is recorded", async () => {
+    const heard: string[] = [];
+    const listening = await sql.listen(CHARGER_EVENTS_CHANNEL, (payload) => heard.push(payload));
+    try {
+      const { charger } = await simulated({ rejectsRemoteStarts: true });
+      await remoteStart(charger.id);
+      const event = { accountId: account().id, chargerId: charger.id, kind: 'remote-start' };
+      await waitFor(async () => heard.some((payload) => JSON.stringify(JSON.parse(payload)) === JSON.stringify(event)));
+    } finally {
+      await listening.unlisten();
+    }
   });
 
   it('names who holds a reserved connector, for every member of the account', async () => {
