@@ -15,3 +15,4 @@ export * from './reservations';
 export * from './local-lists';
 export * from './diagnostics';
 export * from './firmware';
+export * from './charging-events';

@@ -21,6 +21,8 @@ export const CHARGER_EVENT_KINDS = [
   'connection-refused',
   'reservation',
   'local-list',
+  // A RemoteStartTransaction answered, refused or timed out: "why isn't it charging?" says so.
+  'remote-start',
 ] as const;
 
 export type ChargerEventKind = (typeof CHARGER_EVENT_KINDS)[number];

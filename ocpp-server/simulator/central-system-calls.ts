@@ -30,6 +30,7 @@ const later = (work: () => Promise<unknown>) => setImmediate(() => void work().c
 // How the simulated charge point answers central system calls (OCPP 1.6 §5), acting after it has answered.
 export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
   async RemoteStartTransaction(charger, params) {
+    if (charger.options.rejectsRemoteStarts) return { status: 'Rejected' };
     const connectorId = params.connectorId ?? charger.freeConnector();
     if (connectorId === null || charger.session(connectorId) || !charger.reservations.admits(connectorId, params.idTag)) return { status: 'Rejected' };
     const shouldAuthorize = charger.configuration.get('AuthorizeRemoteTxRequests') === 'true';

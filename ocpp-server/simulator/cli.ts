@@ -2,9 +2,12 @@
 //   [--meter-interval 5000] [--power 7400] [--charge] [--register] [--security-event TYPE …] [--authorize-remote-starts]
 //   [--naive-timestamps] [--boots-with-sampling-off] [--readings-after-stop] [--replays-offline-queue] [--without-reservations]
 //   [--no-local-list | --local-list-max N] [--send-local-list-max N] [--diagnostics-upload put|post|multipart]
-//   [--firmware-version V] [--firmware-version-after-update V]`
+//   [--firmware-version V] [--firmware-version-after-update V]
+//   [--present-card ID …] [--connector-status C:STATUS[:ERROR] …]
+//   [--ignore ACTION …] [--reject-remote-starts]`
 import { parseArgs } from 'node:util';
 import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
+import { parseStatusStep, runScriptedSteps } from './scripted-steps';
 import { SimulatedCharger } from './simulated-charger';
 
 const { values } = parseArgs({
@@ -40,6 +43,12 @@ const { values } = parseArgs({
     // The version BootNotification reports, and the one after an UpdateFirmware (default: read from the file's name).
     'firmware-version': { type: 'string' },
     'firmware-version-after-update': { type: 'string' },
+    // After booting: an Authorize for each card shown at the reader, then each connector status (connector:status[:errorCode]).
+    'present-card': { type: 'string', multiple: true, default: [] },
+    'connector-status': { type: 'string', multiple: true, default: [] },
+    // Central system calls never answered (e.g. RemoteStartTransaction), or every remote start answered Rejected.
+    ignore: { type: 'string', multiple: true, default: [] },
+    'reject-remote-starts': { type: 'boolean', default: false },
   },
 });
 
@@ -54,6 +63,7 @@ function positiveOption(name: 'local-list-max' | 'send-local-list-max') {
 const diagnosticsUpload = values['diagnostics-upload'];
 if (diagnosticsUpload !== 'put' && diagnosticsUpload !== 'post' && diagnosticsUpload !== 'multipart') throw new Error('--diagnostics-upload must be put, post or multipart');
 
+const scriptedSteps = { presentedCards: values['present-card'], statuses: values['connector-status'].map(parseStatusStep) };
 const count = Number(values.chargers);
 if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new Error('--chargers must be an integer from 1 to 100000');
 const identities = values.identity
@@ -90,6 +100,8 @@ const simulated = identities.map(
         sendMaxLength: positiveOption('send-local-list-max'),
       },
       firmware: { installedVersion: values['firmware-version'], versionAfterUpdate: values['firmware-version-after-update'] },
+      ignoreActions: values.ignore,
+      rejectsRemoteStarts: values['reject-remote-starts'],
     }),
 );
 
@@ -97,6 +109,7 @@ const started = Date.now();
 const results = await Promise.allSettled(
   simulated.map(async (charger) => {
     await charger.start();
+    await runScriptedSteps(charger, scriptedSteps);
     if (values.charge) await charger.startSession(1, SIMULATOR_ID_TAG);
   }),
 );

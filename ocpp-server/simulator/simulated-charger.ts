@@ -47,6 +47,8 @@ export type SimulatedChargerOptions = {
   diagnosticsUpload?: DiagnosticsUploadMethod;
   // Its firmware version and how it takes an UpdateFirmware.
   firmware?: FirmwareOptions;
+  // Answers every RemoteStartTransaction Rejected, as a charger does that waits for a cable or takes no remote starts.
+  rejectsRemoteStarts?: boolean;
 };
 
 // Reconnection delays unless the options give others; the first connection is retried at the same pace.
@@ -59,6 +61,7 @@ export type SecurityEvent = Omit<SecurityEventNotificationRequest, 'timestamp'>;
 
 export type { LocalListEntry } from './local-auth-list';
 type ConnectorStatus = StatusNotificationRequest['status'];
+type ErrorCode = StatusNotificationRequest['errorCode'];
 type StopReason = NonNullable<StopTransactionRequest['reason']>;
 // The messages this simulator sends when the central system triggers them.
 export type TriggerableMessage = 'BootNotification' | 'Heartbeat' | 'StatusNotification' | 'MeterValues';
@@ -189,8 +192,8 @@ export class SimulatedCharger extends EventEmitter {
     return meterValuesRequest({ connectorId, transactionId: session?.transactionId ?? null, meterWh, powerW, timestamp: this.now() });
   }
 
-  async sendStatus(connectorId: number, status: ConnectorStatus) {
-    const notification = { connectorId, errorCode: 'NoError' as const, status, timestamp: this.now() };
+  async sendStatus(connectorId: number, status: ConnectorStatus, errorCode: ErrorCode = 'NoError') {
+    const notification = { connectorId, errorCode, status, timestamp: this.now() };
     if (!this.isConnected) {
       if (this.options.replaysOfflineQueue) this.offlineStatuses.push(notification);
       return;

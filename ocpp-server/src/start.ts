@@ -9,6 +9,7 @@ import type { Logger } from './logger';
 import { startRevocationListener } from './revocations';
 import { startUnconfirmedSessionSweep } from './sessions/unconfirmed-sweep';
 import { startReservationSweep } from './reservations/reservation-sweep';
+import { startChargingEventsTrim } from './charging-events/trim';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
 import { createRefusalRecorder } from './refusal-recorder';
 import { startLocalListSyncer } from './local-lists/syncer';
@@ -23,6 +24,8 @@ import { createMessageLog } from '../../domain/data/charger-traffic/message-log'
 // event loop is busy with the first upgrades, and the kernel then resets the connections it could not queue
 // (ECONNRESET for hundreds of chargers in the reconnect storm fault test). The kernel caps it at net.core.somaxconn.
 const LISTEN_BACKLOG = 8192;
+
+const CHARGING_EVENTS_TRIM_MS = 60_000;
 
 export async function startOcppServer(config: OcppConfig, log: Logger) {
   const { db, sql } = createDb(config.databaseUrl, { max: config.databasePoolSize });
@@ -74,6 +77,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     everyMs: config.sessionSweepMs,
   });
   const reservationSweep = startReservationSweep({ db, log, everyMs: config.reservationSweepMs });
+  const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
   const port = (http.address() as AddressInfo).port;
   log.info({ port, instanceId, tls: Boolean(config.tls) }, 'ocpp server listening');
 
@@ -84,6 +88,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await revocations.stop();
     await sessionSweep.stop();
     await reservationSweep.stop();
+    await chargingEventsTrim.stop();
     await connections.closeAll();
     await provisioner?.stop();
     await localLists?.stop();
@@ -102,6 +107,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     revocations,
     sessionSweep,
     reservationSweep,
+    chargingEventsTrim,
     provisioner,
     localLists,
     close: () => (closing ??= close()),

@@ -1,9 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { cards } from '../../../db/schema';
 import { authorizeCard, decide, type AuthorizationContext } from '../../charging/authorize-card';
+import { cardRefusal } from '../../charging/charging-events';
 import { getCardByIdTag } from '../cards';
 import type { ChargerRef } from './chargers';
+import { cardRefusedInsert } from './charging-events';
 import { assignments, sqlTypeOf } from './columns';
 import { chargerEventQuery } from './notify';
 import { findAcceptedRemoteStart } from './remote-start';
@@ -43,12 +45,26 @@ async function contextAtCharger(db: Database, ref: ChargerRef, idTag: string, ki
   return (await findAcceptedRemoteStart(db, { chargerId: ref.chargerId, idTag })) ? 'remoteStart' : 'charger';
 }
 
-// Two statements and no transaction (the lookup, then the touch with its NOTIFY) instead of five round trips: every
-// session a charger starts from its reader begins here.
+// Two statements and no transaction (the lookup, then the touch and a refusal's reason with its NOTIFY) instead of
+// five round trips: every session a charger starts from its reader begins here. An Authorize names no connector
+// (OCPP 1.6 §4.2), so a refusal is the charger's as a whole, connector 0.
 export async function authorizeAtCharger(db: Database, ref: ChargerRef, idTag: string) {
   const card = await getCardByIdTag(db, { accountId: ref.accountId, idTag, place: { chargerId: ref.chargerId } });
   const authorization = decide(card, await contextAtCharger(db, ref, idTag, card?.kind), new Date());
-  const notify = chargerEventQuery({ ...ref, kind: 'authorize' });
-  await db.execute(authorization.card ? sql`with touched as (${touchCard(ref, authorization.card.id)}) ${notify}` : notify);
+  const refusal = cardRefusal(card, authorization.status);
+  await db.execute(
+    withCardWrites(ref, chargerEventQuery({ ...ref, kind: 'authorize' }), {
+      cardId: authorization.card?.id ?? null,
+      refused: refusal && { connectorId: 0, refusal, idTag },
+    }),
+  );
   return authorization;
+}
+
+type CardWrites = { cardId: string | null; refused: Parameters<typeof cardRefusedInsert>[1] | null };
+
+// `statement` preceded by the card's touch and the reason it was refused, as CTEs of one statement.
+export function withCardWrites(ref: ChargerRef, statement: SQL, { cardId, refused }: CardWrites) {
+  const writes = [cardId && sql`touched as (${touchCard(ref, cardId)})`, refused && sql`refused as (${cardRefusedInsert(ref, refused)})`].filter((write) => write !== null);
+  return writes.length === 0 ? statement : sql`with ${sql.join(writes, sql`, `)} ${statement}`;
 }

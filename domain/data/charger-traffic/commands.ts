@@ -3,6 +3,7 @@ import type { Database, Executor } from '../../../db/client';
 import { chargerCommands, chargers } from '../../../db/schema';
 import { COMMAND_RESULT_CHANNEL, type FinalCommandStatus } from '../../commands/actions';
 import { assignments, sqlTypeOf } from './columns';
+import { notifyChargerEvent } from './notify';
 import { jsonbSafe, valuesOf } from './recordset';
 import { isReservationAction, settleReservations } from './reservations';
 
@@ -49,9 +50,11 @@ export async function completeCommand(db: Database, { id, chargerId }: { id: str
       .update(chargerCommands)
       .set({ status: outcome.status, response: storable(outcome.response), error: outcome.error ?? null, completedAt: new Date() })
       .where(and(eq(chargerCommands.id, id), eq(chargerCommands.status, 'sent')))
-      .returning({ id: chargerCommands.id, action: chargerCommands.action });
+      .returning({ id: chargerCommands.id, action: chargerCommands.action, accountId: chargerCommands.accountId });
     if (rows.length === 0) return;
-    if (isReservationAction(rows[0]!.action)) await settleReservations(tx, [id]);
+    const { action, accountId } = rows[0]!;
+    if (isReservationAction(action)) await settleReservations(tx, [id]);
+    if (action === 'RemoteStartTransaction') await notifyChargerEvent(tx, { accountId, chargerId, kind: 'remote-start' });
     await notifyResult(tx, { id, chargerId, status: outcome.status });
   });
 }

@@ -5,6 +5,7 @@ import { isConnectorId } from '../../charging/limits';
 import type { ChargerRef } from './chargers';
 import { assignments, columnList, columnName, fromExcluded } from './columns';
 import { chargerEventsOf, fieldList, recordsetOf } from './recordset';
+import { statusEventsInsert } from './charging-events';
 
 export type ConnectorStatus = {
   connectorId: number;
@@ -75,7 +76,7 @@ function newestPerConnector<Row extends StatusRow>(rows: Row[], keyOf: (row: Row
 }
 
 // Every charger sends one per connector at each boot: a batch of them is one statement (the history, the upsert of
-// the newest, the connector count and the NOTIFYs) instead of one each.
+// the newest, the reasons worth showing a driver, the connector count and the NOTIFYs) instead of one each.
 export async function recordConnectorStatuses(db: Database, statuses: ChargerConnectorStatus[]) {
   const updatedAt = new Date();
   const rows = statuses
@@ -120,6 +121,7 @@ export async function recordConnectorStatuses(db: Database, statuses: ChargerCon
       on conflict (${columnList([chargerKey, connectorKey])}) do update set ${fromExcluded(Object.values(STATUS_VALUES))}
       where ${excludedSupersedes}
     ),
+    reasons as (${statusEventsInsert(sql`input`)}),
     highest as (select charger_id, max(connector_id) as connector_id from input group by charger_id),
     locked(id) as (
       select ${chargers.id} from ${chargers} join highest on ${chargers.id} = highest.charger_id

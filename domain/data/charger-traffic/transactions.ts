@@ -7,7 +7,8 @@ import { computeCost } from '../../charging/tariff';
 import { getCardByIdTag } from '../cards';
 import { getTariffInForce } from '../tariffs';
 import { latestReading } from '../meter-sql';
-import { authorizeAndTouchCard, touchCard } from './cards';
+import { cardRefusal } from '../../charging/charging-events';
+import { authorizeAndTouchCard, withCardWrites } from './cards';
 import type { ChargerRef } from './chargers';
 import { insertMeterSamples, type MeterSample } from './meter-values';
 import { chargerEventQuery, notifyChargerEvent, type ChargerEventKind } from './notify';
@@ -101,6 +102,7 @@ export async function startTransaction(db: Database, ref: ChargerRef, input: Sta
     getCardByIdTag(db, { accountId: ref.accountId, idTag: input.idTag, place: { chargerId: ref.chargerId, connectorId: input.connectorId } }),
   ]);
   const authorization = decide(card, remoteStart ? 'remoteStart' : 'charger', new Date());
+  const refusal = cardRefusal(card, authorization.status);
   return db.transaction(async (tx) => {
     // §4.8: the charger starts regardless and expects a transactionId even when the tag is refused.
     const [inserted] = await tx
@@ -125,7 +127,8 @@ export async function startTransaction(db: Database, ref: ChargerRef, input: Sta
       kinds.map((kind) => chargerEventQuery({ ...ref, kind })),
       sql` union all `,
     );
-    await tx.execute(authorization.card ? sql`with touched as (${touchCard(ref, authorization.card.id)}) ${notify}` : notify);
+    const refused = refusal && { connectorId: input.connectorId, refusal, idTag: input.idTag };
+    await tx.execute(withCardWrites(ref, notify, { cardId: authorization.card?.id ?? null, refused }));
     return { transactionId: inserted.id, authorization, isRetry: false };
   });
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { ConnectorList } from '@/components/chargers/connector-list';
 import { OnlineBadge } from '@/components/chargers/online-badge';
+import { WhyLink } from '@/components/why/why-link';
 import type { UsableCard } from '@/domain/data/cards';
 import type { MySession } from '@/domain/data/my-sessions';
 import type { ChargerSummary } from '@/domain/data/chargers';
@@ -39,6 +40,7 @@ export function ChargeCard({ charger, sessions, otherSessions, cards, reservatio
         <OnlineBadge isOnline={charger.isOnline} />
       </div>
       <ConnectorList connectors={charger.connectors} />
+      <WhyLink chargerId={charger.id} />
       {sessions.map((session) => (
         <SessionPanel key={session.id} session={session} cost={costOf(session)} chargerAwaySince={awaySince} />
       ))}

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ConnectorList } from '@/components/chargers/connector-list';
 import { OnlineBadge } from '@/components/chargers/online-badge';
 import { LiveRefresh } from '@/components/live/live-refresh';
+import { WhyLink } from '@/components/why/why-link';
 import { Card } from '@/components/ui/card';
 import { requireCurrentMembership } from '@/lib/authz';
 import { MAX_CONNECTORS } from '@/domain/charging/limits';
@@ -75,6 +76,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
           <Card>
             <h2 className="mb-4 font-semibold">{t('connectorsTitle')}</h2>
             <ConnectorList connectors={charger.connectors} />
+            <WhyLink chargerId={charger.id} />
           </Card>
           <RecentSessions sessions={sessions} awaySince={charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt)} />
           <CommandPanel target={target} isOnline={charger.isOnline} connectorIds={connectorIds} />
