@@ -44,9 +44,13 @@ test('an invited member charges from the Charge page on a phone and follows it l
   await member.goto('/charge');
   const charger = member.getByTestId('charge-card').filter({ hasText: 'Home wallbox' });
   await expect(charger.getByTestId('online-badge')).toHaveText('Online', { timeout: 60_000 });
-  await charger.getByRole('button', { name: 'Start charging' }).dblclick();
+  await charger.getByRole('button', { name: 'Start charging on connector 1' }).dblclick();
   await expect(charger.getByTestId('running-session')).toBeVisible({ timeout: 60_000 });
   await expect(charger.getByTestId('running-session')).toHaveCount(1);
+  // Charging began: the start's banner is gone, and the other connector's start says which one it is.
+  await expect(charger.getByText(/^The charger accepted\./)).toHaveCount(0);
+  await expect(charger.getByRole('button', { name: 'Start charging on connector 2' })).toBeVisible();
+  await expect(charger.getByRole('button', { name: 'Stop charging on connector 1' })).toBeVisible();
 
   const energy = member.getByTestId('session-energy');
   await expect.poll(() => shownKwh(energy), { timeout: 60_000 }).toBeGreaterThan(0.1);
@@ -63,6 +67,13 @@ test('an invited member charges from the Charge page on a phone and follows it l
 
   const finalCost = Number((await finished.getByTestId('session-cost').innerText()).replace(/[^\d.]/g, ''));
   expect(finalCost).toBeCloseTo(finalKwh * 0.25, 1);
+  // One summary of the last session, until the driver hides it (also after a reload).
+  await expect(charger.getByTestId('finished-session')).toHaveCount(1);
+  await charger.getByRole('button', { name: 'Dismiss the summary of the session on connector 1' }).click();
+  await expect(finished).toHaveCount(0);
+  await member.reload();
+  await expect(charger.getByTestId('online-badge')).toHaveText('Online');
+  await expect(finished).toHaveCount(0);
 
   await member.goto('/sessions');
   const history = member.getByTestId('session-cards').getByRole('link').first();

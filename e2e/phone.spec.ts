@@ -55,6 +55,10 @@ test('on a 360 px phone, for a user in one account and then in two, in English a
   const tabs = page.getByRole('navigation', { name: 'Sections', exact: true });
   await tabs.getByRole('link', { name: 'Sessions' }).click();
   await expect(page).toHaveURL(/\/sessions$/);
+  // The list comes first: the filters are folded behind one button until asked for.
+  await expect(page.getByLabel('From')).toBeHidden();
+  await page.getByRole('button', { name: 'Filters', exact: true }).click();
+  await expect(page.getByLabel('From')).toBeVisible();
   await useMoreMenu(page, (sheet) => sheet.getByRole('link', { name: 'Cards' }).click());
   await expect(page).toHaveURL(/\/cards$/);
   await expect(page.getByRole('dialog', { name: 'More' })).toBeHidden();

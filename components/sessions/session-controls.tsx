@@ -4,6 +4,8 @@ import { StopSessionForm } from './stop-session-form';
 
 type SessionControlsProps = {
   transactionId: number;
+  // Named on the stop button: a charger with two sessions has two of them.
+  connectorId: number;
   // Set while the sweep holds the session as not confirmed by its charger (away too long).
   unconfirmedAt: Date | null;
   // When its charger went away; null while it is online (a flag the sweep has not cleared yet means nothing then).
@@ -13,10 +15,10 @@ type SessionControlsProps = {
 };
 
 // Stop for any running session; for one its charger no longer confirms, what that means and how to close it.
-export function SessionControls({ transactionId, unconfirmedAt, awaySince, lastReadingWh, isLarge = false }: SessionControlsProps) {
+export function SessionControls({ transactionId, connectorId, unconfirmedAt, awaySince, lastReadingWh, isLarge = false }: SessionControlsProps) {
   const t = useTranslations('SessionControl');
   const format = useFormatter();
-  if (!unconfirmedAt || !awaySince) return <StopSessionForm transactionId={transactionId} isLarge={isLarge} />;
+  if (!unconfirmedAt || !awaySince) return <StopSessionForm transactionId={transactionId} connectorId={connectorId} isLarge={isLarge} />;
   const kwh = format.number(lastReadingWh / 1000, { maximumFractionDigits: 2 });
   return (
     <div className="flex flex-col gap-3 rounded-xl bg-amber-50 p-4 text-sm text-amber-950 ring-1 ring-amber-200" data-testid="session-unconfirmed">

@@ -8,7 +8,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/action-result';
 
-export function StopSessionForm({ transactionId, isLarge = false }: { transactionId: number; isLarge?: boolean }) {
+export function StopSessionForm({ transactionId, connectorId, isLarge = false }: { transactionId: number; connectorId: number; isLarge?: boolean }) {
   const t = useTranslations('SessionControl');
   const [state, action] = useActionState(stopSessionAction, idle);
   return (
@@ -16,7 +16,7 @@ export function StopSessionForm({ transactionId, isLarge = false }: { transactio
       <input type="hidden" name="transactionId" value={transactionId} />
       {state.status === 'ok' && <Alert tone="info">{t('stopped')}</Alert>}
       <FormAlert state={state} />
-      <SubmitButton label={t('stop')} pendingLabel={t('stopping')} variant="danger" className={isLarge ? 'w-full py-3 text-base' : undefined} />
+      <SubmitButton label={t('stop', { connector: connectorId })} pendingLabel={t('stopping')} variant="danger" className={isLarge ? 'w-full py-3 text-base' : undefined} />
     </form>
   );
 }

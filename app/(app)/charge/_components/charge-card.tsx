@@ -9,6 +9,7 @@ import type { ChargerSummary } from '@/domain/data/chargers';
 import type { OpenReservation } from '@/domain/data/reservations';
 import type { OtherSession } from '@/domain/data/session-control';
 import { connectorChoices } from './connector-choices';
+import { DismissibleSummary } from './dismissible-summary';
 import { OtherSessionPanel } from './other-session-panel';
 import { ReservationPanel } from './reservation-panel';
 import { ReserveForm } from './reserve-form';
@@ -25,10 +26,18 @@ type ChargeCardProps = {
   costOf: (session: MySession) => { amount: number; currency: string } | null;
 };
 
+// Of the user's sessions here that ended within the hour, only the last one is summed up: one panel, not a pile.
+function latestFinished(sessions: MySession[]) {
+  const finished = sessions.filter((session) => session.stoppedAt);
+  return finished.reduce<MySession | null>((latest, session) => (!latest || session.stoppedAt! > latest.stoppedAt! ? session : latest), null);
+}
+
 export function ChargeCard({ charger, sessions, otherSessions, cards, reservations, takesReservations, costOf }: ChargeCardProps) {
   const t = useTranslations('ChargePage');
   const awaySince = charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt);
   const { connectorIds, reservable } = connectorChoices({ charger, openSessions: [...sessions.filter((s) => !s.stoppedAt), ...otherSessions], reservations });
+  const running = sessions.filter((session) => !session.stoppedAt);
+  const lastFinished = latestFinished(sessions);
   const cardOptions = cards.map(({ id, label, idTag, kind }) => ({ id, label, idTag, kind }));
   return (
     <li className="flex flex-col gap-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200" data-testid="charge-card" data-charger={charger.name}>
@@ -41,9 +50,14 @@ export function ChargeCard({ charger, sessions, otherSessions, cards, reservatio
       </div>
       <ConnectorList connectors={charger.connectors} />
       <WhyLink chargerId={charger.id} />
-      {sessions.map((session) => (
+      {running.map((session) => (
         <SessionPanel key={session.id} session={session} cost={costOf(session)} chargerAwaySince={awaySince} />
       ))}
+      {lastFinished && (
+        <DismissibleSummary key={lastFinished.id} sessionId={lastFinished.id} connectorId={lastFinished.connectorId}>
+          <SessionPanel session={lastFinished} cost={costOf(lastFinished)} chargerAwaySince={awaySince} />
+        </DismissibleSummary>
+      )}
       {otherSessions.map((session) => (
         <OtherSessionPanel key={session.id} session={session} chargerAwaySince={awaySince} />
       ))}
@@ -63,7 +77,8 @@ export function ChargeCard({ charger, sessions, otherSessions, cards, reservatio
       ) : connectorIds.length === 0 ? (
         <p className="rounded-xl bg-slate-100 p-3 text-sm text-slate-700">{t('unavailable')}</p>
       ) : (
-        <StartForm chargerId={charger.id} connectorIds={connectorIds} cards={cardOptions} />
+        // A new form once a session of the user's begins, so the start's "accepted" banner goes when charging comes.
+        <StartForm key={running.map((session) => session.id).join()} chargerId={charger.id} connectorIds={connectorIds} cards={cardOptions} />
       )}
       {cards.length > 0 && charger.isOnline && !takesReservations && <p className="text-sm text-slate-500">{t('noReservations')}</p>}
       {cards.length > 0 && charger.isOnline && takesReservations && reservable.length > 0 && <ReserveForm chargerId={charger.id} connectorIds={reservable} cards={cardOptions} />}

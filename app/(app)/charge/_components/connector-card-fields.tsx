@@ -6,8 +6,10 @@ export type CardOption = { id: string; label: string; idTag: string; kind: 'phys
 
 export const selectClass = 'w-full rounded-lg border border-slate-300 bg-white py-2.5 pl-3 pr-8 text-base sm:text-sm';
 
+type ConnectorCardFieldsProps = { connectorIds: number[]; cards: CardOption[]; onConnectorChange?: (connectorId: number) => void };
+
 // The connector and the user's own card a start or a reservation is for: a choice only where there is one.
-export function ConnectorCardFields({ connectorIds, cards }: { connectorIds: number[]; cards: CardOption[] }) {
+export function ConnectorCardFields({ connectorIds, cards, onConnectorChange }: ConnectorCardFieldsProps) {
   const t = useTranslations('ChargePage');
   return (
     <>
@@ -16,10 +18,10 @@ export function ConnectorCardFields({ connectorIds, cards }: { connectorIds: num
       ) : (
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           {t('connector')}
-          <select name="connectorId" className={selectClass}>
+          <select name="connectorId" className={selectClass} onChange={(event) => onConnectorChange?.(Number(event.target.value))}>
             {connectorIds.map((id) => (
               <option key={id} value={id}>
-                {id}
+                {t('connectorOption', { id })}
               </option>
             ))}
           </select>

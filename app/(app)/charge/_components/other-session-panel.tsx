@@ -21,7 +21,7 @@ export function OtherSessionPanel({ session, chargerAwaySince }: { session: Othe
           })}
         </p>
       </div>
-      <SessionControls transactionId={session.id} unconfirmedAt={session.unconfirmedAt} awaySince={chargerAwaySince} lastReadingWh={energyWh} />
+      <SessionControls transactionId={session.id} connectorId={session.connectorId} unconfirmedAt={session.unconfirmedAt} awaySince={chargerAwaySince} lastReadingWh={energyWh} />
     </section>
   );
 }

@@ -39,6 +39,7 @@ export function SessionPanel({ session, cost, chargerAwaySince }: SessionPanelPr
         <div className="mt-4">
           <SessionControls
             transactionId={session.id}
+            connectorId={session.connectorId}
             unconfirmedAt={session.unconfirmedAt}
             awaySince={chargerAwaySince}
             lastReadingWh={sessionEnergyWh(session)}

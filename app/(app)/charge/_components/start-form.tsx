@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -13,6 +13,9 @@ import { ConnectorCardFields, type CardOption } from './connector-card-fields';
 export function StartForm({ chargerId, connectorIds, cards }: { chargerId: string; connectorIds: number[]; cards: CardOption[] }) {
   const t = useTranslations('ChargePage');
   const [state, action] = useActionState(startChargingAction, idle);
+  const [chosen, setConnectorId] = useState(connectorIds[0]);
+  // The list follows the connectors' states live; a choice no longer offered falls back to what the select shows.
+  const connectorId = chosen !== undefined && connectorIds.includes(chosen) ? chosen : connectorIds[0];
   const needsCard = state.status === 'error' && state.formError === 'noValidCard';
   return (
     <form action={action} className="flex flex-col gap-3" data-testid="start-form">
@@ -24,8 +27,8 @@ export function StartForm({ chargerId, connectorIds, cards }: { chargerId: strin
           {t('addCard')}
         </Link>
       )}
-      <ConnectorCardFields connectorIds={connectorIds} cards={cards} />
-      <SubmitButton label={t('start')} pendingLabel={t('starting')} className="w-full py-3 text-base" />
+      <ConnectorCardFields connectorIds={connectorIds} cards={cards} onConnectorChange={setConnectorId} />
+      <SubmitButton label={t('start', { connector: connectorId ?? '' })} pendingLabel={t('starting')} className="w-full py-3 text-base" />
     </form>
   );
 }

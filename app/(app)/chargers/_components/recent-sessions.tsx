@@ -36,7 +36,7 @@ export function RecentSessions({ sessions, awaySince }: { sessions: Session[]; a
                     kwh: format.number((energyWh(session) ?? 0) / 1000, { maximumFractionDigits: 2 }),
                   })}
                 </span>
-                <SessionControls transactionId={session.id} unconfirmedAt={session.unconfirmedAt} awaySince={awaySince} lastReadingWh={energyWh(session) ?? 0} />
+                <SessionControls transactionId={session.id} connectorId={session.connectorId} unconfirmedAt={session.unconfirmedAt} awaySince={awaySince} lastReadingWh={energyWh(session) ?? 0} />
               </li>
             ))}
           </ul>

@@ -40,8 +40,9 @@ export async function SessionFilterForm({ filters, options }: { filters: Session
     const label = card.label || card.idTag;
     return { id: card.id, name: card.isDeleted ? t('deletedCard', { label }) : label };
   });
+  const activeCount = [filters.from, filters.to, filters.chargerId, filters.userId, filters.cardId].filter(Boolean).length;
   return (
-    <FilterFormShell label={t('filtersTitle')}>
+    <FilterFormShell label={t('filtersTitle')} toggleLabel={t('filtersToggle', { count: activeCount })} isFiltered={activeCount > 0}>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-5">
         <Field label={t('from')}>
           <input type="date" name="from" defaultValue={filters.from ?? ''} className={FIELD} />
