@@ -9,9 +9,9 @@ export type FirstLanding = { path: '/onboarding' | '/charge' | '/dashboard'; acc
 export async function getFirstLanding(db: Executor, { userId }: { userId: string }): Promise<FirstLanding> {
   const [facts] = await db
     .select({
-      ownsChargers: sql<boolean>`exists (select 1 from ${chargers} join ${memberships} m on m.account_id = ${chargers.accountId}
-        where m.user_id = ${userId} and m.role = 'owner' and ${chargers.deletedAt} is null)`,
-      hasPendingInvite: sql<boolean>`exists (select 1 from ${invites} where ${invites.invitedUserId} = ${userId} and ${invites.status} = 'pending')`,
+      ownsChargers: sql<boolean>`exists (select 1 from ${chargers} c join ${memberships} m on m.account_id = c.account_id
+        where m.user_id = ${userId} and m.role = 'owner' and c.deleted_at is null)`,
+      hasPendingInvite: sql<boolean>`exists (select 1 from ${invites} i where i.invited_user_id = ${userId} and i.status = 'pending')`,
     })
     .from(sql`(select 1) as one`);
   if (facts?.ownsChargers) return { path: '/dashboard' };
