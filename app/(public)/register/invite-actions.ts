@@ -15,7 +15,11 @@ import { SIGN_UP_LINK_ERRORS } from './signup-link-errors';
 export async function registerFromInviteAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const values = formValues(form);
   const input = registerFromInviteSchema.safeParse(formFields(form));
-  if (!input.success) return invalid(input.error, values);
+  if (!input.success) {
+    const refused = invalid(input.error, values);
+    // The link's token travels in a hidden field: a bad one is said above the form, as a link that does not work.
+    return refused.status === 'error' && refused.fieldErrors?.invite ? { ...refused, formError: 'signUpLinkInvalid' } : refused;
+  }
 
   const result = await registerFromInvite(db(), { ...input.data, token: input.data.invite, locale: await getLocale() });
   if (!result.ok) return result.reason === 'otherAddress' ? fieldError('email', 'inviteOtherAddress', values) : fail(SIGN_UP_LINK_ERRORS[result.reason], { values });
