@@ -5,7 +5,9 @@ import { accounts, users } from './accounts';
 export const inviteStatus = pgEnum('invite_status', ['pending', 'accepted', 'declined', 'revoked']);
 export type InviteStatus = (typeof inviteStatus.enumValues)[number];
 
-// An invite names a registered user (only they can accept it); the link's token is stored as its sha-256.
+// An invite names a registered user (only they can accept it), or, with no user yet, only an address: a sign-up
+// invitation, which registering from its link turns into an account that joins at once. The link's token is stored as
+// its sha-256.
 export const invites = pgTable(
   'invites',
   {
@@ -13,9 +15,7 @@ export const invites = pgTable(
     accountId: uuid()
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
-    invitedUserId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    invitedUserId: uuid().references(() => users.id, { onDelete: 'cascade' }),
     email: text().notNull(),
     invitedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     status: inviteStatus().notNull().default('pending'),
@@ -27,6 +27,7 @@ export const invites = pgTable(
   },
   (t) => [
     uniqueIndex('invites_one_pending_key').on(t.accountId, t.invitedUserId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('invites_one_pending_signup_key').on(t.accountId, t.email).where(sql`${t.status} = 'pending' and ${t.invitedUserId} is null`),
     index('invites_user_idx').on(t.invitedUserId, t.status),
     index('invites_account_created_idx').on(t.accountId, t.createdAt),
   ],

@@ -12,7 +12,7 @@ type Scope = { accountId: string };
 type Answer = { inviteId: string; userId: string };
 
 // An invitation speaks for the member who sent it, and only while they belong to its account.
-const senderIsMember = (db: Executor) =>
+export const senderIsMember = (db: Executor) =>
   exists(db.select({ one: sql`1` }).from(memberships).where(and(eq(memberships.accountId, invites.accountId), eq(memberships.userId, invites.invitedBy))));
 
 export async function getInviteByToken(db: Executor, { token }: { token: string }) {
@@ -22,6 +22,7 @@ export async function getInviteByToken(db: Executor, { token }: { token: string 
       id: invites.id,
       accountId: invites.accountId,
       accountName: accounts.name,
+      email: invites.email,
       invitedUserId: invites.invitedUserId,
       inviterName: inviter.name,
       status: invites.status,
@@ -35,12 +36,13 @@ export async function getInviteByToken(db: Executor, { token }: { token: string 
   return row ?? null;
 }
 
-// Who an invite goes to, for its e-mail.
+// Who an invite goes to, for its e-mail: a registered user, or (a sign-up invitation) only an address, with no name or
+// language yet.
 export async function getInvitee(db: Executor, { inviteId }: { inviteId: string }) {
   const [invitee] = await db
-    .select({ email: users.email, name: users.name, locale: users.locale })
+    .select({ email: invites.email, name: users.name, locale: users.locale })
     .from(invites)
-    .innerJoin(users, eq(users.id, invites.invitedUserId))
+    .leftJoin(users, eq(users.id, invites.invitedUserId))
     .where(eq(invites.id, inviteId));
   return invitee ?? null;
 }
@@ -58,19 +60,20 @@ export async function listInvitesForUser(db: Executor, { userId }: { userId: str
 
 export async function listPendingInvites(db: Executor, { accountId }: Scope) {
   const inviter = alias(users, 'inviter');
-  const invitee = alias(users, 'invitee');
+  // Only the address, never the invitee's name: a sign-up invitation has none, so a name would tell the inviter who
+  // has an account.
   return db
-    .select({ id: invites.id, email: invites.email, inviteeName: invitee.name, inviterName: inviter.name, sentAt: invites.sentAt, expiresAt: invites.expiresAt })
+    .select({ id: invites.id, email: invites.email, inviterName: inviter.name, sentAt: invites.sentAt, expiresAt: invites.expiresAt })
     .from(invites)
-    .innerJoin(invitee, eq(invitee.id, invites.invitedUserId))
     .leftJoin(inviter, eq(inviter.id, invites.invitedBy))
     .where(and(eq(invites.accountId, accountId), eq(invites.status, 'pending')))
     .orderBy(desc(invites.sentAt));
 }
 
-type NewInvite = Scope & { invitedUserId: string; email: string; invitedBy: string; tokenHash: string };
+type NewInvite = Scope & { invitedUserId: string | null; email: string; invitedBy: string; tokenHash: string };
 
-// One pending invite per person and account (a unique index): a second one is "already invited".
+// One pending invite per person (or, for a sign-up invitation, per address) and account (unique indexes): a second one
+// is "already invited".
 export async function createInvite(db: Executor, invite: NewInvite): Promise<Result<{ inviteId: string }, 'alreadyInvited'>> {
   try {
     const [row] = await db

@@ -63,7 +63,8 @@ export async function renameAccount(db: Executor, { accountId, name }: { account
   await db.update(accounts).set({ name }).where(eq(accounts.id, accountId));
 }
 
-type NewOwner = { name: string; email: string; passwordHash: string; locale: Locale };
+// emailVerifiedAt: set when the address is already proven (a sign-up invitation's link).
+type NewOwner = { name: string; email: string; passwordHash: string; locale: Locale; emailVerifiedAt?: Date };
 
 // The user, their own platform account and the owner membership exist together or not at all (a
 // savepoint when called inside a transaction, so a taken address leaves the caller's transaction usable).

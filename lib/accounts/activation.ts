@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Executor } from '@/db/client';
 import type { Result } from '@/domain/data/result';
+import { claimSignUpInvites } from '@/domain/data/signup-invites';
 import { consumeToken, type TokenRefusal } from '@/domain/data/tokens';
 import { getUnverifiedUserByEmail, markEmailVerified } from '@/domain/data/users';
 import { activationEmail } from '@/lib/email/templates';
@@ -14,6 +15,7 @@ export async function activateAccount(db: Executor, token: string): Promise<Resu
   return db.transaction(async (tx) => {
     const check = await consumeToken(tx, { token, purpose: 'activate' });
     if (!check.ok) return check;
+    await claimSignUpInvites(tx, check.value);
     return markEmailVerified(tx, check.value);
   });
 }

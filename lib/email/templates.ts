@@ -61,6 +61,18 @@ export async function inviteEmail(
   });
 }
 
+// To an address with no account yet: the link opens registration with the address filled in, and joins at once.
+export async function signUpInviteEmail(locale: Locale, { inviterName, accountName, token }: { inviterName: string; accountName: string; token: string }) {
+  const t = await emailTranslator(locale);
+  return renderEmail({
+    subject: t('invite.subject', { inviterName }),
+    greeting: t('signUpInvite.greeting'),
+    paragraphs: [t('signUpInvite.body', { inviterName, accountName }), t('signUpInvite.expiry')],
+    action: { label: t('signUpInvite.action'), url: `${appUrl()}/register?invite=${encodeURIComponent(token)}` },
+    footer: t('invite.footer'),
+  });
+}
+
 export type SignInChange = 'passwordChanged' | 'authenticatorOn' | 'authenticatorOff' | 'recoveryCodesRenewed' | 'passkeyAdded' | 'passkeyRemoved';
 
 // To a user whose way of signing in just changed: if it was not them, the way to take the account back.

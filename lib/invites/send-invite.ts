@@ -5,22 +5,24 @@ import { countInviteAttemptsSince, forgetInviteAttempt, recordInviteAttempt } fr
 import { createInvite, getInvitee, renewInvite } from '@/domain/data/invites';
 import { isMember } from '@/domain/data/memberships';
 import { done, failure, type Result } from '@/domain/data/result';
-import { getAccountName, getUserByEmail } from '@/domain/data/users';
+import { getAccountName, getUserByEmail, normalizeEmail } from '@/domain/data/users';
 import { assertEmailDeliverable, sendEmail, unlessUndelivered } from '@/lib/email/send';
-import { inviteEmail } from '@/lib/email/templates';
+import { inviteEmail, signUpInviteEmail } from '@/lib/email/templates';
+import type { Locale } from '@/lib/i18n/locales';
 
 export const INVITES_PER_HOUR = 20;
 const WINDOW_MS = 3600_000;
 
-export type InviteSendRefusal = 'noAccount' | 'alreadyMember' | 'alreadyInvited' | 'rateLimited' | 'emailFailed';
+export type InviteSendRefusal = 'alreadyMember' | 'alreadyInvited' | 'rateLimited' | 'emailFailed';
 
-type Inviter = { accountId: string; inviterId: string; inviterName: string };
+// inviterLocale: the language of a sign-up invitation, whose invitee has none stored yet.
+type Inviter = { accountId: string; inviterId: string; inviterName: string; inviterLocale: Locale };
 
 type Attempt = { id: number };
 
-// Every send counts, before the address is even looked up: an address without an account costs as much as one with,
-// so the form answers at most INVITES_PER_HOUR questions of who has an account. Counted before the check, so that a
-// burst of parallel sends sees itself; a send over the limit is forgotten (null) and does not hold back the next hour.
+// Every send counts, before the address is even looked up: an address without an account (a sign-up invitation) costs
+// as much as one with. Counted before the check, so that a burst of parallel sends sees itself; a send over the limit
+// is forgotten (null) and does not hold back the next hour.
 async function countAttempt(db: Executor, accountId: string): Promise<Attempt | null> {
   const now = Date.now();
   const attempt = await recordInviteAttempt(db, { accountId, forgetBefore: new Date(now - 2 * WINDOW_MS) });
@@ -32,22 +34,24 @@ async function countAttempt(db: Executor, accountId: string): Promise<Attempt | 
 async function mailInvite(db: Executor, { inviteId, token, inviter }: { inviteId: string; token: string; inviter: Inviter }) {
   const invitee = await getInvitee(db, { inviteId });
   if (!invitee) return;
-  const accountName = (await getAccountName(db, inviter)) ?? '';
-  const mail = await inviteEmail(invitee, { inviterName: inviter.inviterName, accountName, token });
+  const about = { inviterName: inviter.inviterName, accountName: (await getAccountName(db, inviter)) ?? '', token };
+  const mail = invitee.name && invitee.locale ? await inviteEmail({ name: invitee.name, locale: invitee.locale }, about) : await signUpInviteEmail(inviter.inviterLocale, about);
   await sendEmail({ to: invitee.email, ...mail });
 }
 
-// An invite whose e-mail Resend refused stays pending (failure 'emailFailed'), listed with its Resend button.
+// An address with an account gets a link to accept; one without, a link to sign up that joins at once. The inviter is
+// answered alike either way (the same confirmation, the same list row), so the form tells them nothing of who has an
+// account. An invite whose e-mail Resend refused stays pending (failure 'emailFailed'), listed with its Resend button.
 export async function inviteUser(db: Executor, inviter: Inviter, email: string): Promise<Result<null, InviteSendRefusal>> {
   if (!(await countAttempt(db, inviter.accountId))) return failure('rateLimited');
   const invitee = await getUserByEmail(db, { email });
-  if (!invitee) return failure('noAccount');
-  if (await isMember(db, { accountId: inviter.accountId, userId: invitee.id })) return failure('alreadyMember');
+  if (invitee && (await isMember(db, { accountId: inviter.accountId, userId: invitee.id }))) return failure('alreadyMember');
   // With no e-mail service at all nothing is stored.
   if ((await unlessUndelivered(async () => assertEmailDeliverable())) === 'emailFailed') return failure('emailFailed');
 
   const { token, tokenHash } = newToken();
-  const created = await createInvite(db, { accountId: inviter.accountId, invitedUserId: invitee.id, email: invitee.email, invitedBy: inviter.inviterId, tokenHash });
+  const address = { invitedUserId: invitee?.id ?? null, email: invitee?.email ?? normalizeEmail(email) };
+  const created = await createInvite(db, { accountId: inviter.accountId, ...address, invitedBy: inviter.inviterId, tokenHash });
   if (!created.ok) return created;
   const sent = await unlessUndelivered(() => mailInvite(db, { inviteId: created.value.inviteId, token, inviter }));
   return sent === 'emailFailed' ? failure('emailFailed') : done;

@@ -53,11 +53,12 @@ describe('inviting', () => {
     expect(mail.subject).not.toMatch(/invited you/);
   });
 
-  it('refuses an e-mail without an account and sends nothing', async () => {
+  it('invites an e-mail without an account to sign up, with the confirmation a registered one gets', async () => {
     const email = `stranger-${Date.now()}@example.test`;
-    expect(await invite(email)).toMatchObject({ status: 'error', formError: 'inviteNoAccount', values: { email } });
-    expect(await db.select().from(outboxEmails).where(eq(outboxEmails.to, email))).toHaveLength(0);
-    expect(await db.select().from(invites).where(eq(invites.accountId, account.id))).toHaveLength(0);
+    expect(await invite(email)).toEqual({ status: 'ok', data: email });
+    const [mail] = await db.select().from(outboxEmails).where(eq(outboxEmails.to, email));
+    expect(mail?.text).toMatch(/\/register\?invite=[\w-]+/);
+    expect(await db.select({ email: invites.email, invitedUserId: invites.invitedUserId }).from(invites).where(eq(invites.accountId, account.id))).toEqual([{ email, invitedUserId: null }]);
   });
 
   it('refuses a current member and a second pending invite', async () => {
@@ -73,25 +74,24 @@ describe('inviting', () => {
     expect(await invite(people.at(-1)!.email)).toMatchObject({ formError: 'inviteRateLimited' });
   });
 
-  it('counts addresses without an account and invitations sent again against the same hourly limit, and not the refused ones', async () => {
+  it('counts sign-up invitations and invitations sent again against the same hourly limit, and not the refused ones', async () => {
     const friend = await person();
     await invite(friend.email);
     const [pending] = await db.select().from(invites).where(eq(invites.invitedUserId, friend.id));
     expect(await resendInviteAction(idle, formData({ accountId: account.id, inviteId: pending!.id }))).toMatchObject({ status: 'ok' });
-    for (let probe = 3; probe <= INVITES_PER_HOUR; probe++) expect(await invite(`nobody-${probe}-${Date.now()}@example.test`)).toMatchObject({ formError: 'inviteNoAccount' });
+    for (let probe = 3; probe <= INVITES_PER_HOUR; probe++) expect(await invite(`nobody-${probe}-${Date.now()}@example.test`)).toMatchObject({ status: 'ok' });
     expect(await invite((await person()).email)).toMatchObject({ formError: 'inviteRateLimited' });
     expect(await resendInviteAction(idle, formData({ accountId: account.id, inviteId: pending!.id }))).toMatchObject({ formError: 'inviteRateLimited' });
     const [{ count }] = (await sql`select count(*)::int from invite_attempts where account_id = ${account.id}`) as unknown as [{ count: number }];
     expect(count).toBe(INVITES_PER_HOUR);
     await sql`update invite_attempts set created_at = now() - interval '61 minutes' where account_id = ${account.id}`;
-    expect(await invite(`nobody-later-${Date.now()}@example.test`)).toMatchObject({ formError: 'inviteNoAccount' });
+    expect(await invite(`nobody-later-${Date.now()}@example.test`)).toMatchObject({ status: 'ok' });
   });
 
   it('lets no more than the hourly limit through when invitations arrive all at once', async () => {
     const answers = await Promise.all(Array.from({ length: INVITES_PER_HOUR + 5 }, (_, i) => invite(`burst-${i}-${Date.now()}@example.test`)));
-    const errors = answers.map((answer) => (answer as { formError?: string }).formError);
-    expect(errors.filter((error) => error === 'inviteNoAccount').length).toBeLessThanOrEqual(INVITES_PER_HOUR);
-    expect(errors).toContain('inviteRateLimited');
+    expect(answers.filter((answer) => answer.status === 'ok').length).toBeLessThanOrEqual(INVITES_PER_HOUR);
+    expect(answers.map((answer) => (answer as { formError?: string }).formError)).toContain('inviteRateLimited');
   });
 });
 

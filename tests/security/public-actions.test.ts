@@ -69,7 +69,7 @@ describe('a visitor sending hostile values', () => {
 
   it.each(cases)('%s refuses every field that is no valid value, next to the field, and stores nothing', async (_label, found) => {
     const known = await makeUser(db, { emailVerifiedAt: new Date() });
-    const validFields = () => ({ name: 'Visitor', email: known.email, password: 'a long enough password', token: 'x'.repeat(43), callbackUrl: '/dashboard', code: '123456', credential: '{"id":"x"}' });
+    const validFields = () => ({ name: 'Visitor', email: known.email, password: 'a long enough password', token: 'x'.repeat(43), invite: 'x'.repeat(43), callbackUrl: '/dashboard', code: '123456', credential: '{"id":"x"}' });
     await sendHostileValues<null>({ name: found.name, attempt: visitorTrial(found), validFields, idFields: [] });
   });
 

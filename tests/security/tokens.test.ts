@@ -54,7 +54,7 @@ async function invitation() {
   const owner = await makeUser(db, { emailVerifiedAt: new Date() });
   const account = await makeAccount(db, { owner });
   const invitee = await userWithPassword();
-  const inviter = { accountId: account.id, inviterId: owner.id, inviterName: owner.name };
+  const inviter = { accountId: account.id, inviterId: owner.id, inviterName: owner.name, inviterLocale: owner.locale };
   expect(await inviteUser(db, inviter, invitee.email)).toEqual({ ok: true, value: null });
   return { account, invitee, inviter, token: await linkToken(invitee.email, 'invite') };
 }

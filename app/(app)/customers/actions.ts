@@ -16,17 +16,16 @@ import { accountClaim } from '@/lib/validation';
 import { inviteClaim, inviteUserSchema, memberClaim, renameAccountSchema, requireTwoFactorClaim } from './schemas';
 
 const INVITE_ERRORS: Record<InviteSendRefusal, ErrorKey> = {
-  noAccount: 'inviteNoAccount',
   alreadyMember: 'inviteAlreadyMember',
   alreadyInvited: 'inviteAlreadyPending',
   rateLimited: 'inviteRateLimited',
   emailFailed: 'emailFailed',
 };
 
-// The invite e-mail names the inviter.
+// The invite e-mail names the inviter, and speaks their language to someone who has none stored yet.
 async function inviterOf(member: Membership) {
   const user = await getUserById(db(), member);
-  return user && { accountId: member.accountId, inviterId: user.id, inviterName: user.name };
+  return user && { accountId: member.accountId, inviterId: user.id, inviterName: user.name, inviterLocale: user.locale };
 }
 
 export const inviteUserAction = memberAction<typeof inviteUserSchema, string>(inviteUserSchema, async ({ input, member, values }) => {

@@ -16,6 +16,10 @@ export function InviteForm({ accountId }: { accountId: string }) {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="accountId" value={accountId} />
+      <ul className="list-disc pl-5 text-sm text-slate-600" data-testid="invite-outcomes">
+        <li>{t('inviteHasAccount')}</li>
+        <li>{t('inviteNoAccount')}</li>
+      </ul>
       <FormAlert state={state} />
       {state.status === 'ok' && <Alert tone="success">{t('invited', { email: state.data })}</Alert>}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">

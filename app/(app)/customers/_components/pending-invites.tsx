@@ -15,8 +15,7 @@ export function PendingInvites({ accountId, invites }: { accountId: string; invi
       {invites.map((invite) => (
         <li key={invite.id} className="flex flex-col gap-3 py-4 sm:flex-row sm:items-center sm:justify-between">
           <div>
-            <p className="font-medium">{invite.inviteeName}</p>
-            <p className="text-sm text-slate-600">{invite.email}</p>
+            <p className="font-medium">{invite.email}</p>
             <p className="text-xs text-slate-500">
               {t('pendingLine', {
                 inviterName: invite.inviterName ?? '—',

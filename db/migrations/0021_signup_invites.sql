@@ -1,0 +1,2 @@
+ALTER TABLE "invites" ALTER COLUMN "invited_user_id" DROP NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "invites_one_pending_signup_key" ON "invites" USING btree ("account_id","email") WHERE "invites"."status" = 'pending' and "invites"."invited_user_id" is null;
