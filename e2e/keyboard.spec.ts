@@ -16,6 +16,8 @@ async function tabTo(page: Page, target: Locator, presses = 80): Promise<string[
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const element = document.activeElement as HTMLElement;
+      // Past the last control the focus leaves the page for the browser's own controls before it wraps round.
+      if (element === document.body) return { hasRing: true, name: '' };
       const style = getComputedStyle(element);
       const hasRing = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
       return { hasRing, name: `${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}"` };
@@ -47,11 +49,12 @@ test('on a phone, the Charge page starts and stops a charge and the More sheet o
   await page.keyboard.press('Enter');
   const sheet = page.getByRole('dialog', { name: 'More' });
   await expect(sheet).toBeVisible();
-  // Every control of the sheet in turn, and the focus never leaves it while it is open.
+  // Every control of the sheet in turn and round again: the page behind it never gets the focus (past the sheet's
+  // last control the focus visits the browser's own controls, where the page sees its body focused).
   const controls = await sheet.locator('a, button, select').count();
-  for (let press = 0; press < controls + 1; press++) {
+  for (let press = 0; press < controls + 2; press++) {
     await page.keyboard.press('Tab');
-    expect(await sheet.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+    expect(await sheet.evaluate((dialog) => dialog.contains(document.activeElement) || document.activeElement === document.body)).toBe(true);
   }
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
