@@ -49,7 +49,7 @@ async function finishedSession(page: Page): Promise<string> {
   await expect(card.getByTestId('running-session')).toBeVisible({ timeout: 60_000 });
   await card.getByRole('button', { name: 'Stop charging' }).click();
   await expect(card.getByTestId('finished-session')).toBeVisible({ timeout: 60_000 });
-  return hrefId(page, '/sessions', 'main a[href^="/sessions/"]:not([href^="/sessions/tariff"])');
+  return hrefId(page, '/sessions', '[data-testid="session-table"] a[href^="/sessions/"]');
 }
 
 async function pendingInviteToken(owner: Page, invitee: Page, inviteeEmail: string): Promise<string> {
