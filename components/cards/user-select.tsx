@@ -25,7 +25,7 @@ export function UserSelect({ users, defaultValue, errors, isRequired = false }: 
         required={isRequired}
         aria-invalid={hasErrors || undefined}
         aria-describedby={`${id}-hint ${id}-errors`}
-        className={`block w-full rounded-lg border bg-white px-3 py-2.5 text-base shadow-sm outline-none transition focus:ring-2 sm:text-sm ${
+        className={`block w-full rounded-lg border bg-white px-3 py-2.5 text-base shadow-sm transition focus:ring-2 sm:text-sm ${
           hasErrors ? 'border-red-400 focus:ring-red-200' : 'border-slate-300 focus:border-brand-500 focus:ring-brand-100'
         }`}
       >

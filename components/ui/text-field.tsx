@@ -26,7 +26,7 @@ export function TextField({ label, name, errors, errorValues, hint, className = 
         name={name}
         aria-invalid={hasErrors || undefined}
         aria-describedby={describedBy}
-        className={`block w-full rounded-lg border bg-white px-3 py-2.5 text-base shadow-sm outline-none transition focus:ring-2 sm:text-sm ${
+        className={`block w-full rounded-lg border bg-white px-3 py-2.5 text-base shadow-sm transition focus:ring-2 sm:text-sm ${
           hasErrors ? 'border-red-400 focus:ring-red-200' : 'border-slate-300 focus:border-brand-500 focus:ring-brand-100'
         } disabled:bg-slate-100 disabled:text-slate-500`}
         {...input}

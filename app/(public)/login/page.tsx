@@ -38,7 +38,7 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
       <div className="flex flex-col gap-5">
         {notice && <Alert tone="success">{t(notice)}</Alert>}
         <LoginForm callbackUrl={callbackUrl} />
-        <div className="flex items-center gap-3 text-xs font-medium uppercase tracking-wide text-slate-400" aria-hidden>
+        <div className="flex items-center gap-3 text-xs font-medium uppercase tracking-wide text-slate-500" aria-hidden>
           <span className="h-px flex-1 bg-slate-200" />
           {t('or')}
           <span className="h-px flex-1 bg-slate-200" />

@@ -45,7 +45,7 @@ export function CardList({ cards }: { cards: CardRow[] }) {
               </div>
               <Cell label={t('columnKind')}>{tKind(card.kind)}</Cell>
               <Cell label={t('columnUser')}>
-                {card.userName ?? <span className="text-slate-400">{t('noUser')}</span>}
+                {card.userName ?? <span className="text-slate-500">{t('noUser')}</span>}
                 {card.hasUserLeft && <span className="block text-xs font-medium text-red-700">{t('userLeft')}</span>}
               </Cell>
               <Cell label={t('columnStatus')}>
@@ -62,7 +62,7 @@ export function CardList({ cards }: { cards: CardRow[] }) {
               <Cell label={t('columnLastUsed')}>
                 {card.lastUsedAt
                   ? t('lastUsed', { time: format.relativeTime(card.lastUsedAt, now), charger: card.lastUsedChargerName ?? '—' })
-                  : <span className="text-slate-400">{t('neverUsed')}</span>}
+                  : <span className="text-slate-500">{t('neverUsed')}</span>}
               </Cell>
             </li>
           );

@@ -20,7 +20,7 @@ export function BootInfo({ charger }: { charger: ChargerDetail }) {
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-slate-500">{t(label)}</dt>
-            <dd className={value ? 'font-medium text-slate-900' : 'text-slate-400'}>{value || t('unknown')}</dd>
+            <dd className={value ? 'font-medium text-slate-900' : 'text-slate-500'}>{value || t('unknown')}</dd>
           </div>
         ))}
       </dl>

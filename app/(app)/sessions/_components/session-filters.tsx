@@ -6,7 +6,7 @@ import type { SessionFilterOptions } from '@/domain/data/sessions';
 import type { SessionFilters } from '@/lib/sessions/filters';
 import { FilterFormShell } from './filter-form-shell';
 
-const FIELD = 'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 sm:text-sm';
+const FIELD = 'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 sm:text-sm';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
