@@ -33,6 +33,7 @@ export const APP_PAGES: AppPage[] = [
   { route: '/chargers', as: 'owner', path: () => '/chargers' },
   { route: '/chargers/new', as: 'owner', path: () => '/chargers/new', hasFormErrors: true },
   { route: '/chargers/[chargerId]', as: 'owner', path: ({ chargerId }) => `/chargers/${chargerId}` },
+  { route: '/chargers/[chargerId]/why', as: 'owner', path: ({ chargerId }) => `/chargers/${chargerId}/why` },
   { route: '/cards', as: 'owner', path: () => '/cards' },
   { route: '/cards/new', as: 'owner', path: () => '/cards/new', hasFormErrors: true },
   { route: '/cards/[cardId]', as: 'owner', path: ({ cardId }) => `/cards/${cardId}` },

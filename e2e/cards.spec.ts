@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { activateAndLogin, uniqueEmail } from './helpers';
+import { activateAndLogin, openAdvanced, uniqueEmail } from './helpers';
 
 test.use({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
 
@@ -124,6 +124,7 @@ test('a charger gets the card list when it connects and the change when a card i
   await expect(charger.getByTestId('local-list-status')).toHaveAttribute('data-sync', 'inSync');
 
   await page.goto(chargerUrl);
+  await openAdvanced(page);
   await expect(page.getByRole('heading', { name: 'Local authorization list' })).toBeVisible();
   await expect(page.getByTestId('local-list-status')).toHaveAttribute('data-sync', 'inSync');
   for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {

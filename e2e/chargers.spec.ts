@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { activateAndLogin, uniqueEmail } from './helpers';
+import { activateAndLogin, openAdvanced, uniqueEmail } from './helpers';
 import { startSimulator } from './simulator';
 
 let simulator: ChildProcess | undefined;
@@ -24,6 +24,9 @@ test('an owner adds a charger, sees it come online live, resets it and reads its
 
   await page.getByRole('link', { name: "Open the charger's page" }).click();
   await expect(page.getByTestId('online-badge')).toHaveText('Offline');
+  // Day to day the page shows state and sessions; the commands and the rest wait under Advanced.
+  await expect(page.getByRole('button', { name: 'Soft reset' })).toBeHidden();
+  await openAdvanced(page);
   await expect(page.getByRole('button', { name: 'Soft reset' })).toBeDisabled();
   // Not connected yet: where to point the charger, again; then why the server turned it away, live.
   await expect(page.getByTestId('charger-connection-url')).toHaveValue(url);

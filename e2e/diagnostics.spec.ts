@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { activateAndLogin, addCharger, uniqueEmail } from './helpers';
+import { activateAndLogin, addCharger, openAdvanced, uniqueEmail } from './helpers';
 import { startSimulator } from './simulator';
 
 test.use({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
@@ -16,6 +16,7 @@ test('an owner requests diagnostics, the charger uploads them, the page shows Up
   const identity = `DIAG-${Date.now().toString(36).toUpperCase()}`;
   const connection = await addCharger(page, { name: 'Garage wallbox', identity });
   await page.getByRole('link', { name: "Open the charger's page" }).click();
+  await openAdvanced(page);
 
   const panel = page.getByTestId('diagnostics-panel');
   await expect(panel.getByText('The charger is offline, so it cannot send diagnostics.')).toBeVisible();

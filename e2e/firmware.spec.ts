@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { activateAndLogin, addCharger, uniqueEmail } from './helpers';
+import { activateAndLogin, addCharger, openAdvanced, uniqueEmail } from './helpers';
 import { startSimulator } from './simulator';
 
 test.use({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
@@ -18,6 +18,7 @@ test('an owner uploads firmware, and the charger page shows its progress live up
   await page.getByRole('link', { name: "Open the charger's page" }).click();
   simulator = startSimulator(charger);
   await expect(page.getByTestId('online-badge')).toHaveText('Online', { timeout: 60_000 });
+  await openAdvanced(page);
   const panel = page.getByTestId('firmware-form');
   await expect(page.getByTestId('firmware-version')).toHaveText('Installed version: sim-1.0');
 
@@ -39,6 +40,7 @@ test('an owner uploads firmware, and the charger page shows its progress live up
   await expect(page.getByTestId('boot-info')).toContainText('3.2.0');
 
   await page.getByTestId('language-switcher').selectOption('de');
+  await openAdvanced(page);
   await expect(page.getByTestId('firmware-version')).toHaveText('Installierte Version: 3.2.0');
   await expect(update.getByTestId('firmware-statuses')).toContainText('Installiert');
 

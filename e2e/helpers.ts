@@ -87,3 +87,10 @@ export async function giveVirtualCard(owner: Page, { email, label }: { email: st
 export async function shownKwh(locator: Locator) {
   return Number((await locator.innerText()).replace(/[^\d.]/g, ''));
 }
+
+// The charger page folds commands, configuration, firmware, diagnostics, the local list and security under Advanced.
+export async function openAdvanced(page: Page) {
+  const advanced = page.getByTestId('charger-advanced');
+  if ((await advanced.getAttribute('open')) === null) await advanced.locator('summary').click();
+  await expect(advanced).toHaveAttribute('open', '');
+}

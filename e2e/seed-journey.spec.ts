@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { devices, expect, test } from '@playwright/test';
-import { activateAndLogin, addCharger, addPhysicalCard, giveVirtualCard, inviteAndAccept, uniqueEmail } from './helpers';
+import { activateAndLogin, addCharger, addPhysicalCard, giveVirtualCard, inviteAndAccept, openAdvanced, uniqueEmail } from './helpers';
 import { PERSONALITIES } from './personalities';
 import { startSimulator } from './simulator';
 
@@ -26,6 +26,7 @@ for (const [personality, flags] of PERSONALITIES) {
     const identity = `JRN-${Date.now().toString(36).toUpperCase()}-${Math.floor(Math.random() * 1e6)}`;
     const connection = await addCharger(owner, { name: 'Driveway', identity });
     await owner.getByRole('link', { name: "Open the charger's page" }).click();
+    await openAdvanced(owner);
     // A reading every second, so that live power shows at once; a charger that boots with sampling off gets it from
     // the platform's provisioning, the others are run at that pace.
     await owner.getByLabel('Seconds between readings during a session').fill('1');

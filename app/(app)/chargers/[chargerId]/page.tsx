@@ -14,6 +14,7 @@ import { getCharger, getProvisioning } from '@/domain/data/chargers';
 import { listConnectionRefusals } from '@/domain/data/connection-refusals';
 import { connectionUrl } from '@/lib/chargers/connection';
 import { getLocalListState } from '@/domain/data/local-lists';
+import { AdvancedSection } from '../_components/advanced-section';
 import { BootInfo } from '../_components/boot-info';
 import { ChargerPasswordCard, EditChargerForm, RemoveChargerCard } from '../_components/charger-settings';
 import { CommandPanel } from '../_components/command-panel';
@@ -79,22 +80,30 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
             <WhyLink chargerId={charger.id} />
           </Card>
           <RecentSessions sessions={sessions} awaySince={charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt)} />
+        </div>
+        <div className="flex min-w-0 flex-col gap-6">
+          <BootInfo charger={charger} />
+          <EditChargerForm charger={charger} />
+        </div>
+      </div>
+      <AdvancedSection>
+        <div className="flex min-w-0 flex-col gap-6">
           <CommandPanel target={target} isOnline={charger.isOnline} connectorIds={connectorIds} />
           <ConfigurationPanel target={target} isOnline={charger.isOnline} />
           <FirmwarePanel target={target} isOnline={charger.isOnline} firmwareVersion={charger.firmwareVersion} />
           <DiagnosticsPanel target={target} isOnline={charger.isOnline} />
-          <MessageLog messages={messages} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">
-          <BootInfo charger={charger} />
           {provisioning && <MeterReadings target={target} provisioning={provisioning} />}
           {localList && <LocalListPanel state={localList} />}
           <SecurityEvents events={securityEvents} />
-          <EditChargerForm charger={charger} />
           <ChargerPasswordCard charger={charger} />
           <RemoveChargerCard charger={charger} />
         </div>
-      </div>
+        <div className="min-w-0 lg:col-span-2">
+          <MessageLog messages={messages} />
+        </div>
+      </AdvancedSection>
     </div>
   );
 }
