@@ -91,6 +91,6 @@ export async function shownKwh(locator: Locator) {
 // The charger page folds commands, configuration, firmware, diagnostics, the local list and security under Advanced.
 export async function openAdvanced(page: Page) {
   const advanced = page.getByTestId('charger-advanced');
-  if ((await advanced.getAttribute('open')) === null) await advanced.locator('summary').click();
+  if ((await advanced.getAttribute('open')) === null) await advanced.locator(':scope > summary').click();
   await expect(advanced).toHaveAttribute('open', '');
 }
