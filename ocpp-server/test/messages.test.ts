@@ -131,6 +131,23 @@ describe('charger → platform messages', () => {
     expect(samples.find((sample) => sample.measurand === 'Current.Import')).toMatchObject({ phase: 'L1', numericValue: 16.1 });
   });
 
+  it("keeps a StopTransaction's own transactionData in its session, even stamped a moment after the stop", async () => {
+    const card = await makeCard(db, { accountId: fixture.account.id });
+    const startedAt = new Date(Date.now() - 60_000);
+    const start = (await client.call('StartTransaction', { connectorId: 1, idTag: card.idTag, meterStart: 0, timestamp: startedAt.toISOString() })) as { transactionId: number };
+    const stoppedAt = new Date(startedAt.getTime() + 30_000);
+    // The charger read its clock twice: the end sample is two seconds later than the stop it belongs to.
+    const endSampleAt = new Date(stoppedAt.getTime() + 2_000);
+    await client.call('StopTransaction', {
+      transactionId: start.transactionId,
+      meterStop: 900,
+      timestamp: stoppedAt.toISOString(),
+      transactionData: [{ timestamp: endSampleAt.toISOString(), sampledValue: [{ value: '900', context: 'Transaction.End' }] }],
+    });
+    const samples = await db.select().from(meterValues).where(eq(meterValues.transactionId, start.transactionId));
+    expect(samples).toMatchObject([{ value: '900', context: 'Transaction.End', sampledAt: endSampleAt }]);
+  });
+
   it('stores MeterValues without a transaction for the charger', async () => {
     await client.call('MeterValues', {
       connectorId: 2,

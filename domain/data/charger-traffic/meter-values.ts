@@ -82,8 +82,9 @@ const chargersHeardRecords = recordsetOf({ charger_id: chargers.id, account_id: 
 // another charger's: the join leaves those samples unlinked, kept for the charger. So does a reading stamped after
 // its session's stop (some chargers send one last periodic sample just after their StopTransaction): linked, it
 // would put more energy in the session's chart than its total. A session a member closed by hand is the exception,
-// as its stop is the platform's guess until the charger's own StopTransaction (replayed after those readings) comes.
-function insertSamples(rows: SampleRow[]): SQL {
+// as its stop is the platform's guess until the charger's own StopTransaction (replayed after those readings) comes,
+// and so is the StopTransaction's own transactionData (`isStopData`): it is that session's, whatever its stamp says.
+function insertSamples(rows: SampleRow[], { isStopData = false }: { isStopData?: boolean } = {}): SQL {
   const input = uniqueSamples(rows).map((row) => ({
     charger_id: row.chargerId,
     connector_id: row.connectorId,
@@ -102,14 +103,15 @@ function insertSamples(rows: SampleRow[]): SQL {
     select ${sampleSelect}
     from ${sampleRecords(input)}
     left join ${transactions} on ${transactions.id} = v.transaction_id and ${transactions.chargerId} = v.charger_id
-      and (${transactions.stoppedAt} is null or v.sampled_at <= ${transactions.stoppedAt} or ${transactions.stopReason} = ${OWNER_CLOSE_REASON})
+      and (${sql.raw(isStopData ? 'true' : 'false')} or ${transactions.stoppedAt} is null or v.sampled_at <= ${transactions.stoppedAt} or ${transactions.stopReason} = ${OWNER_CLOSE_REASON})
     on conflict on constraint ${sql.identifier(SAMPLE_KEY)} do update set ${fromExcluded([meterValues.transactionId])}
     where ${meterValues.transactionId} is null and excluded.transaction_id is not null`;
 }
 
-export async function insertMeterSamples(db: Executor, target: SampleTarget, samples: MeterSample[]) {
+// The samples of a StopTransaction's transactionData, in the transaction that closes their session.
+export async function insertStopSamples(db: Executor, target: SampleTarget, samples: MeterSample[]) {
   if (samples.length === 0) return;
-  await db.execute(insertSamples(samples.map((sample) => ({ ...target, ...sample }))));
+  await db.execute(insertSamples(samples.map((sample) => ({ ...target, ...sample })), { isStopData: true }));
 }
 
 export type MeterValuesMessage = ChargerRef & { connectorId: number; transactionId?: number; samples: MeterSample[] };

@@ -10,7 +10,7 @@ import { latestReading } from '../meter-sql';
 import { cardRefusal } from '../../charging/charging-events';
 import { authorizeAndTouchCard, withCardWrites } from './cards';
 import type { ChargerRef } from './chargers';
-import { insertMeterSamples, type MeterSample } from './meter-values';
+import { insertStopSamples, type MeterSample } from './meter-values';
 import { chargerEventQuery, notifyChargerEvent, type ChargerEventKind } from './notify';
 import { findAcceptedRemoteStart } from './remote-start';
 import { useReservation } from './reservations';
@@ -164,7 +164,7 @@ export async function stopTransaction(db: Database, ref: ChargerRef, input: Stop
     const closing = { meterStopWh: input.meterStopWh, stoppedAt: input.stoppedAt, reason: input.reason ?? 'Local', idTag: input.idTag };
     await closeTransaction(tx, existing, closing, { isOwnerClosed });
     const target = { chargerId: ref.chargerId, connectorId: existing.connectorId, transactionId: existing.id };
-    await insertMeterSamples(tx, target, input.samples);
+    await insertStopSamples(tx, target, input.samples);
     await notifyChargerEvent(tx, { ...ref, kind: 'transaction-stopped' });
     return { outcome: 'stopped', authorization };
   });
