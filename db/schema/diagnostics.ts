@@ -1,9 +1,5 @@
-import { customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { accounts, users } from './accounts';
-import { chargers } from './chargers';
-import { chargerCommands } from './commands';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea, chargerRequestColumns } from './charger-requests';
 
 // One GetDiagnostics an owner asked for (OCPP 1.6 §5.7): the upload location sent to the charger carries a token of
 // its own, of which only the sha-256 is kept; it admits one file until uploadExpiresAt.
@@ -11,14 +7,7 @@ export const diagnosticsRequests = pgTable(
   'diagnostics_requests',
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
-    chargerId: uuid()
-      .notNull()
-      .references(() => chargers.id, { onDelete: 'cascade' }),
-    commandId: uuid().references(() => chargerCommands.id, { onDelete: 'set null' }),
-    requestedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    ...chargerRequestColumns(),
     // The window of the charger's logs asked for; none: everything it has.
     startTime: timestamp({ withTimezone: true }),
     stopTime: timestamp({ withTimezone: true }),

@@ -1,9 +1,5 @@
-import { bigint, customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { accounts, users } from './accounts';
-import { chargers } from './chargers';
-import { chargerCommands } from './commands';
-
-const firmwareBytes = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+import { bigint, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea, chargerRequestColumns } from './charger-requests';
 
 // An UpdateFirmware an owner asked for (OCPP 1.6 §5.19): either an uploaded file the web app serves to the charger
 // at a tokened URL (only the token's sha-256 is kept), or a URL the owner gave.
@@ -11,14 +7,7 @@ export const firmwareUpdates = pgTable(
   'firmware_updates',
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
-    chargerId: uuid()
-      .notNull()
-      .references(() => chargers.id, { onDelete: 'cascade' }),
-    requestedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
-    commandId: uuid().references(() => chargerCommands.id, { onDelete: 'set null' }),
+    ...chargerRequestColumns(),
     fileName: text(),
     fileSize: integer(),
     sourceUrl: text(),
@@ -37,7 +26,7 @@ export const firmwareFiles = pgTable('firmware_files', {
   updateId: uuid()
     .primaryKey()
     .references(() => firmwareUpdates.id, { onDelete: 'cascade' }),
-  content: firmwareBytes().notNull(),
+  content: bytea().notNull(),
 });
 
 // Each FirmwareStatusNotification, kept as sent; 1.6 names no update in it, so it belongs to the charger's latest.
