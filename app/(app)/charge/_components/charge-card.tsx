@@ -35,8 +35,8 @@ function latestFinished(sessions: MySession[]) {
 export function ChargeCard({ charger, sessions, otherSessions, cards, reservations, takesReservations, costOf }: ChargeCardProps) {
   const t = useTranslations('ChargePage');
   const awaySince = charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt);
-  const { connectorIds, reservable } = connectorChoices({ charger, openSessions: [...sessions.filter((s) => !s.stoppedAt), ...otherSessions], reservations });
   const running = sessions.filter((session) => !session.stoppedAt);
+  const { connectorIds, reservable } = connectorChoices({ charger, openSessions: [...running, ...otherSessions], reservations });
   const lastFinished = latestFinished(sessions);
   const cardOptions = cards.map(({ id, label, idTag, kind }) => ({ id, label, idTag, kind }));
   return (
