@@ -64,27 +64,32 @@ describe('command bus', () => {
   });
 
   it('triggers a message about one connector: the charger reports that connector alone', async () => {
-    const newestLogged = async () => (await db.select({ id: ocppMessages.id }).from(ocppMessages).where(eq(ocppMessages.chargerId, fixture.charger.id)).orderBy(desc(ocppMessages.id)).limit(1))[0]?.id ?? 0;
-    let lastId = await newestLogged();
-    await startSimulator(server, { identity: fixture.charger.identity, connectors: 2 });
+    // A charger of its own: no frame another test's charger sends under the shared identity can land in its log.
+    const charger = await makeCharger(db, { accountId: fixture.account.id });
+    const newestLogged = async () => (await db.select({ id: ocppMessages.id }).from(ocppMessages).where(eq(ocppMessages.chargerId, charger.id)).orderBy(desc(ocppMessages.id)).limit(1))[0]?.id ?? 0;
+    let lastId = 0;
+    await startSimulator(server, { identity: charger.identity, connectors: 2 });
     const reportsSince = async (action: string) =>
-      (await db.select({ payload: ocppMessages.payload }).from(ocppMessages).where(and(eq(ocppMessages.chargerId, fixture.charger.id), eq(ocppMessages.action, action), eq(ocppMessages.direction, 'in'), eq(ocppMessages.messageType, 'call'), gt(ocppMessages.id, lastId))))
+      (await db.select({ payload: ocppMessages.payload }).from(ocppMessages).where(and(eq(ocppMessages.chargerId, charger.id), eq(ocppMessages.action, action), eq(ocppMessages.direction, 'in'), eq(ocppMessages.messageType, 'call'), gt(ocppMessages.id, lastId))))
         .map((row) => (row.payload as { connectorId: number }).connectorId);
 
     // The statuses of every connector it sends after its boot, before anything is asked of it.
-    await waitFor(async () => (await reportsSince('StatusNotification')).length === 3);
+    await waitFor(async () => {
+      const reported = await reportsSince('StatusNotification');
+      return [0, 1, 2].every((id) => reported.includes(id));
+    });
     lastId = await newestLogged();
 
-    const status = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'TriggerMessage', payload: { requestedMessage: 'StatusNotification', connectorId: 2 } });
+    const status = await sendCommand(db, { ...commandInput(charger.id), action: 'TriggerMessage', payload: { requestedMessage: 'StatusNotification', connectorId: 2 } });
     expect(status).toMatchObject({ ok: true, value: { status: 'accepted', response: { status: 'Accepted' } } });
-    const meter = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'TriggerMessage', payload: { requestedMessage: 'MeterValues', connectorId: 1 } });
+    const meter = await sendCommand(db, { ...commandInput(charger.id), action: 'TriggerMessage', payload: { requestedMessage: 'MeterValues', connectorId: 1 } });
     expect(meter).toMatchObject({ ok: true, value: { status: 'accepted' } });
     await waitFor(async () => (await reportsSince('MeterValues')).length > 0);
     await waitFor(async () => (await reportsSince('StatusNotification')).length > 0);
     expect(await reportsSince('StatusNotification')).toEqual([2]);
     expect(await reportsSince('MeterValues')).toEqual([1]);
 
-    const beyond = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'TriggerMessage', payload: { requestedMessage: 'StatusNotification', connectorId: 3 } });
+    const beyond = await sendCommand(db, { ...commandInput(charger.id), action: 'TriggerMessage', payload: { requestedMessage: 'StatusNotification', connectorId: 3 } });
     expect(beyond).toMatchObject({ ok: true, value: { status: 'rejected', error: 'Rejected' } });
   });
 
