@@ -68,6 +68,18 @@ test('an owner adds a charger, sees it come online live, resets it and reads its
   await expect(dataTransfer.getByTestId('command-result')).toContainText('DataTransfer: the charger accepted.');
   await expect(dataTransfer.getByTestId('data-transfer-answer')).toHaveText('{"ping":1}');
 
+  // A new password over the connection: the charger takes it and logs in again with it; nobody types it.
+  const sendPassword = page.getByTestId('send-new-password');
+  await sendPassword.getByRole('button', { name: 'Send a new password to the charger' }).click();
+  await expect(sendPassword).toContainText('The charger took the new password.');
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('online-badge')).toHaveText('Online');
+    await openAdvanced(page);
+    await expect(page.getByTestId('send-new-password')).toBeVisible();
+    await expect(page.getByTestId('send-new-password')).not.toContainText('has not logged in with it yet');
+  }).toPass({ timeout: 30_000 });
+
   await page.goto('/chargers');
   const card = page.getByTestId('charger-card').filter({ hasText: identity });
   await expect(card.getByTestId('online-badge')).toHaveText('Online');

@@ -29,6 +29,9 @@ export const chargers = pgTable(
     connectorCount: integer().notNull().default(1),
     // Null: the charger connects without HTTP Basic auth (OCPP Security Profile 0).
     passwordHash: text(),
+    // A password sent to the charger as its AuthorizationKey that it has not logged in with yet. Until it does,
+    // this and passwordHash both let it in: a charger that took the key but whose answer was lost is not locked out.
+    nextPasswordHash: text(),
     vendor: text(),
     model: text(),
     serialNumber: text(),

@@ -34,6 +34,9 @@ export type CommandPayloads = {
   GetDiagnostics: { location: string; retries?: number; retryInterval?: number; startTime?: string; stopTime?: string };
   // OCPP 1.6 §5.19: the charger fetches the file at location from retrieveDate on; the .conf carries nothing.
   UpdateFirmware: { location: string; retrieveDate: string; retries?: number; retryInterval?: number };
+  // Not an OCPP call of its own: the OCPP server makes the password up as it sends it, a ChangeConfiguration of
+  // AuthorizationKey (1.6 Security Whitepaper), so that no table and no log ever holds it.
+  ChangeChargerPassword: Record<string, never>;
 };
 
 // OCPP 1.6 §7.3 AuthorizationData: an entry of the Local Authorization List.
@@ -43,6 +46,8 @@ export type LocalAuthorization = {
 };
 
 export type CommandAction = keyof CommandPayloads;
+// The commands sent as the OCPP call of the same name.
+export type OcppCommandAction = Exclude<CommandAction, 'ChangeChargerPassword'>;
 
 export const COMMAND_ACTIONS = [
   'RemoteStartTransaction',
@@ -60,6 +65,7 @@ export const COMMAND_ACTIONS = [
   'DataTransfer',
   'GetDiagnostics',
   'UpdateFirmware',
+  'ChangeChargerPassword',
 ] as const satisfies readonly CommandAction[];
 
 export const COMMAND_CHANNEL = 'charger_command';

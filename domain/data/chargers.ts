@@ -78,6 +78,8 @@ export async function getCharger(db: Executor, scope: ChargerScope) {
       ocppVersion: chargers.ocppVersion,
       lastBootAt: chargers.lastBootAt,
       hasPassword: sql<boolean>`${chargers.passwordHash} is not null`,
+      // Sent to the charger, which has not logged in with it yet.
+      hasNextPassword: sql<boolean>`${chargers.nextPasswordHash} is not null`,
     })
     .from(chargers)
     .where(isCharger(scope));
@@ -151,12 +153,13 @@ async function updateAndRevoke(db: Executor, scope: ChargerScope, values: Partia
 }
 
 export async function setChargerPasswordHash(db: Executor, { passwordHash, ...scope }: ChargerScope & { passwordHash: string }) {
-  return updateAndRevoke(db, scope, { passwordHash });
+  // A password sent to the charger and not yet used stops working too: the owner's choice is the only one.
+  return updateAndRevoke(db, scope, { passwordHash, nextPasswordHash: null });
 }
 
 // Soft delete: sessions and meter values keep pointing at the row, so history stays complete.
 export async function removeCharger(db: Executor, scope: ChargerScope) {
-  return updateAndRevoke(db, scope, { deletedAt: new Date(), passwordHash: null });
+  return updateAndRevoke(db, scope, { deletedAt: new Date(), passwordHash: null, nextPasswordHash: null });
 }
 
 export type MeterSettingsInput = { sampleIntervalSec: number | null; measurands: string[] | null };

@@ -49,7 +49,12 @@ export type SimulatedChargerOptions = {
   firmware?: FirmwareOptions;
   // Answers every RemoteStartTransaction Rejected, as a charger does that waits for a cable or takes no remote starts.
   rejectsRemoteStarts?: boolean;
+  // How it answers a ChangeConfiguration of AuthorizationKey: takes the new password and reconnects with it (the
+  // default), refuses it, or does not know the key (a charger without the 1.6 security extensions).
+  newPasswords?: 'take' | 'refuse' | 'unknownKey';
 };
+
+const AUTHORIZATION_KEY = 'AuthorizationKey';
 
 // Reconnection delays unless the options give others; the first connection is retried at the same pace.
 const DEFAULT_BACKOFF = { initialDelay: 500, maxDelay: 10_000 };
@@ -275,7 +280,8 @@ export class SimulatedCharger extends EventEmitter {
   }
 
   // A configuration change takes effect for running sessions too.
-  changeConfiguration(key: string, value: string): 'Accepted' | 'Rejected' {
+  changeConfiguration(key: string, value: string): 'Accepted' | 'Rejected' | 'NotSupported' {
+    if (key === AUTHORIZATION_KEY) return this.takeNewPassword(value);
     if (this.options.bootsWithSamplingOff && key === 'MeterValuesSampledData' && value.split(',').some((measurand) => !OFFERED_MEASURANDS.has(measurand.trim()))) return 'Rejected';
     if (this.options.bootsWithSamplingOff && key === 'MeterValueSampleInterval' && !/^\d+$/.test(value)) return 'Rejected';
     this.configuration.set(key, value);
@@ -285,6 +291,26 @@ export class SimulatedCharger extends EventEmitter {
       session.timer = this.samplingTimer(connectorId);
     }
     return 'Accepted';
+  }
+
+  // Write-only (never in GetConfiguration); taken, the charger closes its connection and logs in again with it.
+  private takeNewPassword(password: string) {
+    const answer = this.options.newPasswords ?? 'take';
+    if (answer === 'unknownKey') return 'NotSupported';
+    if (answer === 'refuse' || password.length < 16 || password.length > 40) return 'Rejected';
+    setImmediate(() => void this.reconnectWith(password).catch((error) => this.errors.push(error)));
+    return 'Accepted';
+  }
+
+  private async reconnectWith(password: string) {
+    // ocpp-rpc merges the options given into its own; its types ask for all of them.
+    this.client.reconfigure({ password } as unknown as Parameters<typeof this.client.reconfigure>[0]);
+    await this.client.close({ code: 1000, awaitPending: true });
+    if (!this.isStopped) await this.connectWithRetry();
+  }
+
+  get password(): string | null {
+    return (this.client as unknown as { _options: { password: string | null } })._options.password;
   }
 
   private sampleMeter(connectorId: number, everyMs: number) {

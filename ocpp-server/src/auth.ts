@@ -18,9 +18,26 @@ const ENDPOINT = '/ocpp';
 // HTTP Basic with the charger's own password; the username is the identity, checked by ocpp-rpc).
 // A refusal of a known charger is also told to its owner (refusal-recorder.ts), why and from where.
 type OnRefused = (refusal: ConnectionRefusal) => void;
-type AuthenticatorOptions = { findCharger: (identity: string) => Promise<ChargerLogin | null>; log: Logger; protocols: string[]; remember: Remember; onRefused: OnRefused };
+// The charger logged in with the password it was last sent (AuthorizationKey): it replaces the old one.
+type OnNextPassword = (chargerId: string, nextPasswordHash: string) => Promise<void>;
+type AuthenticatorOptions = {
+  findCharger: (identity: string) => Promise<ChargerLogin | null>;
+  log: Logger;
+  protocols: string[];
+  remember: Remember;
+  onRefused: OnRefused;
+  onNextPassword: OnNextPassword;
+};
 
-export function createAuthenticator({ findCharger, log, protocols, remember, onRefused }: AuthenticatorOptions) {
+// The hash the password matches: the current one, or the one sent to the charger and not yet used. A charger
+// without a current password (Security Profile 0) is let in without one, as before it was sent a new one.
+function matchedPassword(charger: ChargerLogin, password: string | undefined): { hash: string | null } | null {
+  if (password && charger.nextPasswordHash && verifySecret(password, charger.nextPasswordHash)) return { hash: charger.nextPasswordHash };
+  if (!charger.passwordHash) return { hash: null };
+  return password && verifySecret(password, charger.passwordHash) ? { hash: charger.passwordHash } : null;
+}
+
+export function createAuthenticator({ findCharger, log, protocols, remember, onRefused, onNextPassword }: AuthenticatorOptions) {
   return async (accept: Accept, reject: Reject, handshake: IHandshakeInterface) => {
     const refuse = (code: number, message: string) => {
       log.warn({ identity: handshake.identity.slice(0, 100), remoteAddress: handshake.remoteAddress, code }, message);
@@ -38,15 +55,16 @@ export function createAuthenticator({ findCharger, log, protocols, remember, onR
       }
       if (!IDENTITY_PATTERN.test(handshake.identity)) return refuse(400, 'Invalid charge point identity');
       if (!charger) return refuse(404, 'Unknown charge point');
-      if (charger.passwordHash) {
-        const password = handshake.password?.toString('utf8');
-        if (!password || !verifySecret(password, charger.passwordHash)) {
-          tellOwner(charger, password ? 'wrongPassword' : 'noPassword');
-          return refuse(401, 'Unauthorized');
-        }
+      const password = handshake.password?.toString('utf8');
+      const matched = matchedPassword(charger, password);
+      if (!matched) {
+        tellOwner(charger, password ? 'wrongPassword' : 'noPassword');
+        return refuse(401, 'Unauthorized');
       }
+      // Written before the socket opens: the revocation sweep then finds the charger holding its current password.
+      if (matched.hash && matched.hash === charger.nextPasswordHash) await onNextPassword(charger.chargerId, matched.hash);
       const session: ChargerSession = { chargerId: charger.chargerId, accountId: charger.accountId };
-      remember(session, charger.passwordHash);
+      remember(session, matched.hash);
       // OCPP-J 1.6 §3.1.2: offered no subprotocol it speaks, the server still completes the handshake, without a
       // Sec-WebSocket-Protocol header, and then closes the connection (the 'client' handler in server.ts).
       accept(session, protocols.find((candidate) => handshake.protocols.has(candidate)) ?? false);

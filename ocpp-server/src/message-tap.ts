@@ -1,4 +1,5 @@
 import type { MessageType } from '../../db/schema';
+import { withoutPassword } from './ocpp/hidden-password';
 import type { ServerClient } from './ocpp/rpc';
 import type { MessageLog } from '../../domain/data/charger-traffic/message-log';
 
@@ -48,7 +49,7 @@ export function tapMessages(client: ServerClient, chargerId: string, messageLog:
       action = actions.get(messageId) ?? null;
       actions.delete(messageId);
     }
-    record(direction, TYPES[frame[0]] ?? 'error', action, messageId, payloadOf(frame));
+    record(direction, TYPES[frame[0]] ?? 'error', action, messageId, withoutPassword(action, payloadOf(frame)));
   }
 
   // ocpp-rpc emits 'message' as it starts on each incoming frame; an answer to a call it no longer waits for (late,

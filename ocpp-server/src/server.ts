@@ -14,6 +14,7 @@ import { containsNul } from './ocpp/nul-strings';
 import type { ChargerSession, ServerClient } from './ocpp/rpc';
 import type { BatchedStore } from '../../domain/data/charger-traffic/batched';
 import type { MessageLog } from '../../domain/data/charger-traffic/message-log';
+import { promoteNextPassword } from '../../domain/data/charger-traffic/next-password';
 
 export type RpcServerOptions = {
   db: Database;
@@ -77,7 +78,7 @@ export function createRpcServer(options: RpcServerOptions) {
   // Kept beside the session, never in it: the session is spread into NOTIFY payloads and log lines.
   const credentials = new WeakMap<ChargerSession, string | null>();
   const remember = (session: ChargerSession, passwordHash: string | null) => credentials.set(session, passwordHash);
-  server.auth(createAuthenticator({ findCharger: store.findCharger, log, protocols: SUPPORTED_PROTOCOLS, remember, onRefused: refusals.note }));
+  server.auth(createAuthenticator({ findCharger: store.findCharger, log, protocols: SUPPORTED_PROTOCOLS, remember, onRefused: refusals.note, onNextPassword: (chargerId, hash) => promoteNextPassword(db, chargerId, hash) }));
   server.on('upgradeAborted', ({ identity, error }: { identity: string; error: unknown }) =>
     log.debug({ identity, err: error }, 'upgrade aborted'),
   );

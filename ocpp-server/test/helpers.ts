@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { RPCClient } from '../src/ocpp/rpc';
 import { createDb } from '../../db/client';
 import { makeAccount, makeCharger } from '../../db/seed/builders';
+import { generateSecret, hashSecret } from '../../domain/crypto/secret';
 import type { OcppConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { startOcppServer, type OcppServer } from '../src/start';
@@ -64,6 +65,14 @@ export async function makeChargerFixture(db: ReturnType<typeof testDb>['db']) {
   const account = await makeAccount(db);
   const charger = await makeCharger(db, { accountId: account.id });
   return { account, charger };
+}
+
+// A charger that logs in with HTTP Basic auth, and the password it was given.
+export async function makeChargerWithPassword(db: ReturnType<typeof testDb>['db']) {
+  const password = generateSecret();
+  const account = await makeAccount(db);
+  const charger = await makeCharger(db, { accountId: account.id, passwordHash: hashSecret(password) });
+  return { account, charger, password, passwordHash: hashSecret(password) };
 }
 
 export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, { timeoutMs = 10_000, everyMs = 25 } = {}): Promise<T> {

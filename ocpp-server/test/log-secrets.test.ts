@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { makeAccount, makeCharger } from '../../db/seed/builders';
+import { makeCharger } from '../../db/seed/builders';
 import { generateSecret, hashSecret } from '../../domain/crypto/secret';
 import { createLogger } from '../src/logger';
 import { startOcppServer, type OcppServer } from '../src/start';
-import { connectClient, endpoint, testConfig, testDb } from './helpers';
+import { connectClient, endpoint, makeChargerWithPassword, testConfig, testDb } from './helpers';
 
 const { db, sql } = testDb();
 const lines: string[] = [];
@@ -27,13 +27,6 @@ afterAll(async () => {
   await sql.end();
 });
 
-async function chargerWithPassword() {
-  const password = generateSecret();
-  const account = await makeAccount(db);
-  const charger = await makeCharger(db, { accountId: account.id, passwordHash: hashSecret(password) });
-  return { charger, password, passwordHash: hashSecret(password) };
-}
-
 function basic(identity: string, password: string) {
   return Buffer.from(`${identity}:${password}`).toString('base64');
 }
@@ -46,7 +39,7 @@ function expectNotLogged(secrets: string[]) {
 
 describe('the OCPP server log', () => {
   it('never holds a charger password, its hash or its Basic credentials, whether the connect is refused or accepted', async () => {
-    const { charger, password, passwordHash } = await chargerWithPassword();
+    const { charger, password, passwordHash } = await makeChargerWithPassword(db);
     const wrong = `${password.slice(0, -4)}XXXX`;
 
     await expect(connectClient(server, { identity: charger.identity, password: wrong })).rejects.toMatchObject({ code: 401 });
@@ -67,7 +60,7 @@ describe('the OCPP server log', () => {
   });
 
   it('writes a failed query without the charger password hash it was sent, but with its SQL and PostgreSQL error code', async () => {
-    const { charger } = await chargerWithPassword();
+    const { charger } = await makeChargerWithPassword(db);
     const passwordHash = hashSecret(generateSecret());
     const failure = await makeCharger(db, { accountId: charger.accountId, identity: charger.identity, passwordHash }).then(() => null, (error: unknown) => error);
     expect(failure).toBeInstanceOf(Error);

@@ -9,7 +9,7 @@ import { formData } from '../support/form';
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
-const { addChargerAction, editChargerAction, regeneratePasswordAction, removeChargerAction } = await import('@/app/(app)/chargers/actions');
+const { addChargerAction, editChargerAction, regeneratePasswordAction, removeChargerAction, sendNewPasswordAction } = await import('@/app/(app)/chargers/actions');
 const { chargerCommandAction } = await import('@/app/(app)/chargers/[chargerId]/command-actions');
 
 const { db, sql } = createDb(process.env.DATABASE_URL!);
@@ -49,10 +49,11 @@ describe('charger actions refuse a member of another account', () => {
 
       const edited = await editChargerAction(idle, formData({ ...target, name: 'Hacked', connectorCount: 1 }));
       const rekeyed = await regeneratePasswordAction(idle, formData(target));
+      const sentKey = await sendNewPasswordAction(idle, formData(target));
       const removed = await removeChargerAction(idle, formData(target));
       const commanded = await chargerCommandAction(idle, formData({ ...target, command: 'Reset', type: 'Hard' }));
 
-      for (const result of [edited, rekeyed, removed, commanded]) expect(result).toMatchObject({ status: 'error', formError: expected });
+      for (const result of [edited, rekeyed, sentKey, removed, commanded]) expect(result).toMatchObject({ status: 'error', formError: expected });
       const [row] = await db.select().from(chargers).where(eq(chargers.id, victim.charger.id));
       expect(row).toMatchObject({ name: victim.charger.name, passwordHash: 'sha256$original', deletedAt: null });
       expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, victim.charger.id))).toHaveLength(0);
@@ -142,6 +143,14 @@ describe('the charger page commands', () => {
     expect(nul).toMatchObject({ status: 'error', fieldErrors: { data: ['controlCharacters'] } });
     const connector = await chargerCommandAction(idle, formData({ ...target, command: 'TriggerMessage', requestedMessage: 'StatusNotification', connectorId: '0' }));
     expect(connector).toMatchObject({ status: 'error', fieldErrors: { connectorId: ['choiceInvalid'] } });
+    expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id))).toHaveLength(0);
+  });
+
+  it('refuses to set the charger’s AuthorizationKey as a plain configuration change, which would store the password', async () => {
+    const { owner, account, charger } = await ownerWithCharger();
+    signInAs(owner);
+    const typed = await chargerCommandAction(idle, formData({ accountId: account.id, chargerId: charger.id, command: 'ChangeConfiguration', key: ' authorizationKey ', value: 'my-new-secret-password' }));
+    expect(typed).toMatchObject({ status: 'error', fieldErrors: { key: ['authorizationKeyBySend'] } });
     expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id))).toHaveLength(0);
   });
 });

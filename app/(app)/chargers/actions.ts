@@ -6,10 +6,14 @@ import { fail, fieldError, ok } from '@/lib/action-result';
 import { connectionUrl } from '@/lib/chargers/connection';
 import { normalizeIdentity } from '@/domain/chargers/identity';
 import { generateSecret, hashSecret } from '@/domain/crypto/secret';
-import { createCharger, removeCharger, setChargerPasswordHash, updateCharger } from '@/domain/data/chargers';
+import { sendCommand, type CommandOutcome } from '@/domain/commands/send';
+import { createCharger, getCharger, removeCharger, setChargerPasswordHash, updateCharger } from '@/domain/data/chargers';
 import { db } from '@/lib/db';
 import { memberAction } from '@/lib/member-action';
 import { addChargerSchema, chargerClaim, editChargerSchema } from './schemas';
+
+// How long the page waits for the charger's answer to a new password.
+const PASSWORD_WAIT_MS = 8_000;
 
 export type NewChargerConnection = { chargerId: string; name: string; identity: string; url: string; password: string };
 
@@ -54,6 +58,24 @@ export const regeneratePasswordAction = memberAction<typeof chargerClaim, string
     const result = await setChargerPasswordHash(db(), { accountId: member.accountId, chargerId: input.chargerId, passwordHash: hashSecret(password) });
     if (!result.ok) return fail('notFound');
     return ok(password);
+  },
+  { onInvalid: 'notFound' },
+);
+
+// The OCPP server makes the password up as it sends it (domain/commands/actions.ts): the page only learns the outcome.
+export const sendNewPasswordAction = memberAction<typeof chargerClaim, CommandOutcome['status']>(
+  chargerClaim,
+  async ({ input, member }) => {
+    const charger = await getCharger(db(), { accountId: member.accountId, chargerId: input.chargerId });
+    if (!charger) return fail('notFound');
+    const sent = await sendCommand(
+      db(),
+      { accountId: member.accountId, chargerId: charger.id, action: 'ChangeChargerPassword', payload: {}, requestedBy: member.userId },
+      { waitMs: PASSWORD_WAIT_MS },
+    );
+    if (!sent.ok) return fail('notFound');
+    revalidatePath(`/chargers/${charger.id}`);
+    return ok(sent.value.status);
   },
   { onInvalid: 'notFound' },
 );

@@ -1,18 +1,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../../../db/client';
-import type { CommandAction, CommandPayloads } from '../../../domain/commands/actions';
+import type { CommandPayloads, OcppCommandAction } from '../../../domain/commands/actions';
 import type { Connections } from '../connections';
 import type { Logger } from '../logger';
 import type { V16Requests } from '../ocpp/generated/v16';
+import { withoutPassword } from '../ocpp/hidden-password';
 import { callV16 } from '../ocpp/v16';
 import { claimCommand, completeCommand, failIfChargerOffline } from '../../../domain/data/charger-traffic/commands';
 import { isRefusedValue } from '../../../domain/data/charger-traffic/refused-value';
+import { sendNewPassword } from './new-password';
 import { outcomeFromError, outcomeFromResponse } from './outcome';
 
 // The command bus carries the platform's own payload types (domain/ knows nothing of the sidecar); here, at the
 // protocol's edge, each must be a valid OCPP 1.6 request of its action, or this does not compile.
-type CheckedAgainstV16<Payloads extends { [A in CommandAction]: V16Requests[A] }> = Payloads;
-type Payloads = CheckedAgainstV16<CommandPayloads>;
+type CheckedAgainstV16<Payloads extends { [A in OcppCommandAction]: V16Requests[A] }> = Payloads;
+type Payloads = CheckedAgainstV16<Omit<CommandPayloads, 'ChangeChargerPassword'>>;
 
 type DispatcherOptions = { db: Database; instanceId: string; connections: Connections; log: Logger; callTimeoutMs: number };
 
@@ -45,8 +47,11 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
     try {
       // The row was written by enqueueCommand with a CommandPayloads entry; ocpp-rpc's strict mode still refuses
       // a payload that does not fit the action's schema before it is sent (an RPCError: `failed`).
-      const response = await callV16(client, command.action as CommandAction, command.payload as Payloads[CommandAction], { callTimeoutMs });
-      outcome = outcomeFromResponse(response);
+      const response =
+        command.action === 'ChangeChargerPassword'
+          ? await sendNewPassword(db, client, command.chargerId, { callTimeoutMs })
+          : await callV16(client, command.action as OcppCommandAction, command.payload as Payloads[OcppCommandAction], { callTimeoutMs });
+      outcome = outcomeFromResponse(withoutPassword(command.action, response) as typeof response);
       commandLog.info('command answered');
     } catch (error) {
       outcome = outcomeFromError(error);

@@ -1,8 +1,8 @@
-import type { CommandAction, FinalCommandStatus } from '../../../domain/commands/actions';
+import type { FinalCommandStatus, OcppCommandAction } from '../../../domain/commands/actions';
 import { RPCError, TimeoutError } from '../ocpp/rpc';
 import type { V16Responses } from '../ocpp/v16';
 
-type CommandResponse = V16Responses[CommandAction];
+type CommandResponse = V16Responses[OcppCommandAction];
 type ResponseStatus = Extract<CommandResponse, { status: string }>['status'];
 type Outcome = { status: FinalCommandStatus; response: Record<string, unknown> | null; error: string | null };
 

@@ -37,7 +37,11 @@ export const chargerCommandSchema = z.intersection(
       z.object({ command: z.literal('GetConfiguration') }),
       z.object({
         command: z.literal('ChangeConfiguration'),
-        key: singleLine(z.string(key('required')).trim().min(1, key('required')).max(50, key('tooLong'))),
+        // The charger's password goes only through "send a new password", which never stores it.
+        key: singleLine(z.string(key('required')).trim().min(1, key('required')).max(50, key('tooLong'))).refine(
+          (name) => name.toLowerCase() !== 'authorizationkey',
+          key('authorizationKeyBySend'),
+        ),
         value: singleLine(z.string(key('required')).max(500, key('tooLong'))),
       }),
     ],

@@ -10,6 +10,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { idle, type ActionResult } from '@/lib/action-result';
 import { editChargerAction, regeneratePasswordAction, removeChargerAction } from '../actions';
+import { SendNewPasswordForm } from './send-new-password-form';
 
 type Charger = {
   accountId: string;
@@ -61,12 +62,14 @@ export function EditChargerForm({ charger }: { charger: Charger }) {
   );
 }
 
-export function ChargerPasswordCard({ charger }: { charger: Charger }) {
+export function ChargerPasswordCard({ charger }: { charger: Charger & { hasNextPassword: boolean } }) {
   const t = useTranslations('ChargerDetail');
   const [state, action] = useActionState<ActionResult<string>, FormData>(regeneratePasswordAction, idle);
   return (
     <Card>
       <h2 className="font-semibold">{t('passwordTitle')}</h2>
+      <SendNewPasswordForm charger={charger} />
+      <h3 className="mt-6 text-sm font-semibold">{t('byHandTitle')}</h3>
       <p className="mt-1 text-sm text-slate-600">{t('passwordBody')}</p>
       <form action={action} onSubmit={confirmWith(t('regenerateConfirm'))} className="mt-4 flex flex-col gap-3">
         <Claim charger={charger} />
