@@ -75,7 +75,9 @@ export async function makeChargerWithPassword(db: ReturnType<typeof testDb>['db'
   return { account, charger, password, passwordHash: hashSecret(password) };
 }
 
-export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, { timeoutMs = 10_000, everyMs = 25 } = {}): Promise<T> {
+// The bound is a hang guard, not a figure: a busy CI machine running test files side by side can take seconds for
+// what takes milliseconds here, and a passing wait returns as soon as its condition holds.
+export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, { timeoutMs = 60_000, everyMs = 25 } = {}): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
