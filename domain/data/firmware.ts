@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { firmwareFiles, firmwareStatusReports, firmwareUpdates } from '../../db/schema';
 
@@ -48,6 +48,13 @@ export async function getFirmwareFileByToken(db: Executor, { tokenHash, now }: {
     .innerJoin(firmwareFiles, eq(firmwareFiles.updateId, firmwareUpdates.id))
     .where(and(eq(firmwareUpdates.tokenHash, tokenHash), gt(firmwareUpdates.tokenExpiresAt, now)));
   return row ?? null;
+}
+
+// A file no link can fetch any more is only dead weight: the update and its history stay, the bytes go.
+export async function deleteFirmwareFilesPastTheirLink(db: Executor, { now }: { now: Date }) {
+  const expired = db.select({ id: firmwareUpdates.id }).from(firmwareUpdates).where(lte(firmwareUpdates.tokenExpiresAt, now));
+  const deleted = await db.delete(firmwareFiles).where(inArray(firmwareFiles.updateId, expired)).returning({ updateId: firmwareFiles.updateId });
+  return deleted.length;
 }
 
 // The charger's latest updates, newest first, each with the statuses the charger reported, in order.

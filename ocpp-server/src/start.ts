@@ -9,6 +9,7 @@ import type { Logger } from './logger';
 import { startRevocationListener } from './revocations';
 import { startUnconfirmedSessionSweep } from './sessions/unconfirmed-sweep';
 import { startReservationSweep } from './reservations/reservation-sweep';
+import { startFirmwareFileSweep } from './firmware/file-sweep';
 import { startChargingEventsTrim } from './charging-events/trim';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
 import { createRefusalRecorder } from './refusal-recorder';
@@ -26,6 +27,7 @@ import { createMessageLog } from '../../domain/data/charger-traffic/message-log'
 const LISTEN_BACKLOG = 8192;
 
 const CHARGING_EVENTS_TRIM_MS = 60_000;
+const FIRMWARE_FILE_SWEEP_MS = 60 * 60_000;
 
 export async function startOcppServer(config: OcppConfig, log: Logger) {
   const { db, sql } = createDb(config.databaseUrl, { max: config.databasePoolSize });
@@ -78,6 +80,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   });
   const reservationSweep = startReservationSweep({ db, log, everyMs: config.reservationSweepMs });
   const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
+  const firmwareFileSweep = startFirmwareFileSweep({ db, log, everyMs: FIRMWARE_FILE_SWEEP_MS });
   const port = (http.address() as AddressInfo).port;
   log.info({ port, instanceId, tls: Boolean(config.tls) }, 'ocpp server listening');
 
@@ -89,6 +92,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await sessionSweep.stop();
     await reservationSweep.stop();
     await chargingEventsTrim.stop();
+    await firmwareFileSweep.stop();
     await connections.closeAll();
     await provisioner?.stop();
     await localLists?.stop();
