@@ -34,10 +34,17 @@ export type CommandPayloads = {
   GetDiagnostics: { location: string; retries?: number; retryInterval?: number; startTime?: string; stopTime?: string };
   // OCPP 1.6 §5.19: the charger fetches the file at location from retrieveDate on; the .conf carries nothing.
   UpdateFirmware: { location: string; retrieveDate: string; retries?: number; retryInterval?: number };
+  // 1.6 security whitepaper: the root certificates the charger trusts, named again by their hash data.
+  InstallCertificate: { certificateType: CertificateUse; certificate: string };
+  GetInstalledCertificateIds: { certificateType: CertificateUse };
+  DeleteCertificate: { certificateHashData: CertificateHashData };
   // Not an OCPP call of its own: the OCPP server makes the password up as it sends it, a ChangeConfiguration of
   // AuthorizationKey (1.6 Security Whitepaper), so that no table and no log ever holds it.
   ChangeChargerPassword: Record<string, never>;
 };
+
+export type CertificateUse = 'CentralSystemRootCertificate' | 'ManufacturerRootCertificate';
+export type CertificateHashData = { hashAlgorithm: 'SHA256' | 'SHA384' | 'SHA512'; issuerNameHash: string; issuerKeyHash: string; serialNumber: string };
 
 // OCPP 1.6 §7.3 AuthorizationData: an entry of the Local Authorization List.
 export type LocalAuthorization = {
@@ -65,6 +72,9 @@ export const COMMAND_ACTIONS = [
   'DataTransfer',
   'GetDiagnostics',
   'UpdateFirmware',
+  'InstallCertificate',
+  'GetInstalledCertificateIds',
+  'DeleteCertificate',
   'ChangeChargerPassword',
 ] as const satisfies readonly CommandAction[];
 

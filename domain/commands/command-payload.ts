@@ -1,4 +1,4 @@
-import type { CommandAction, CommandPayloads } from './actions';
+import type { CertificateHashData, CertificateUse, CommandAction, CommandPayloads } from './actions';
 
 type CommandRequest =
   | { command: 'Reset'; type: 'Soft' | 'Hard' }
@@ -8,7 +8,10 @@ type CommandRequest =
   | { command: 'TriggerMessage'; requestedMessage: CommandPayloads['TriggerMessage']['requestedMessage']; connectorId?: number }
   | { command: 'DataTransfer'; vendorId: string; messageId?: string; data?: string }
   | { command: 'GetConfiguration' }
-  | { command: 'ChangeConfiguration'; key: string; value: string };
+  | { command: 'ChangeConfiguration'; key: string; value: string }
+  | { command: 'InstallCertificate'; certificateType: CertificateUse; certificate: string }
+  | { command: 'GetInstalledCertificateIds'; certificateType: CertificateUse }
+  | ({ command: 'DeleteCertificate' } & CertificateHashData);
 
 // An optional field is left out of the request rather than sent empty (the 1.6 schemas refuse null).
 const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
@@ -32,5 +35,13 @@ export function commandPayload(request: CommandRequest): { action: CommandAction
       return { action: 'GetConfiguration', payload: {} };
     case 'ChangeConfiguration':
       return { action: 'ChangeConfiguration', payload: { key: request.key, value: request.value } };
+    case 'InstallCertificate':
+      return { action: 'InstallCertificate', payload: { certificateType: request.certificateType, certificate: request.certificate } };
+    case 'GetInstalledCertificateIds':
+      return { action: 'GetInstalledCertificateIds', payload: { certificateType: request.certificateType } };
+    case 'DeleteCertificate': {
+      const { hashAlgorithm, issuerNameHash, issuerKeyHash, serialNumber } = request;
+      return { action: 'DeleteCertificate', payload: { certificateHashData: { hashAlgorithm, issuerNameHash, issuerKeyHash, serialNumber } } };
+    }
   }
 }

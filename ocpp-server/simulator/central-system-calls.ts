@@ -67,6 +67,16 @@ export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
   async ChangeConfiguration(charger, params) {
     return { status: charger.changeConfiguration(params.key, params.value) };
   },
+  async InstallCertificate(charger, params) {
+    return { status: charger.certificates.install(params.certificateType, params.certificate) };
+  },
+  async GetInstalledCertificateIds(charger, params) {
+    const ids = charger.certificates.ids(params.certificateType);
+    return ids.length > 0 ? { status: 'Accepted', certificateHashData: ids } : { status: 'NotFound' };
+  },
+  async DeleteCertificate(charger, params) {
+    return { status: charger.certificates.delete(params.certificateHashData) };
+  },
   async ClearCache() {
     return { status: 'Accepted' };
   },

@@ -7,6 +7,7 @@ import { LocalAuthList, type LocalListOptions } from './local-auth-list';
 import { meterValuesRequest } from './meter-values';
 import { featureProfiles } from './feature-profiles';
 import { SimulatorFirmware, type FirmwareOptions } from './firmware-update';
+import { SimulatorCertificates } from './certificates';
 import { SimulatorReservations } from './reservations';
 import { TransactionQueue } from './transaction-queue';
 
@@ -81,6 +82,7 @@ export class SimulatedCharger extends EventEmitter {
   readonly receivedCalls: string[] = [];
   readonly localList: LocalAuthList;
   readonly reservations: SimulatorReservations;
+  readonly certificates: SimulatorCertificates;
   readonly diagnostics: SimulatorDiagnostics;
   readonly firmware: SimulatorFirmware;
   private readonly sessions = new Map<number, Session>();
@@ -102,6 +104,7 @@ export class SimulatedCharger extends EventEmitter {
       ['SupportedFeatureProfiles', featureProfiles({ reservations: options.supportsReservations ?? true, localList: this.localList.isListedInProfiles })],
     ]);
     this.reservations = new SimulatorReservations(this, options.supportsReservations ?? true);
+    this.certificates = new SimulatorCertificates();
     this.firmware = new SimulatorFirmware(this, options.firmware);
     this.client = new RPCClient({
       endpoint: options.url,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
@@ -144,6 +145,29 @@ describe('the charger page commands', () => {
     const connector = await chargerCommandAction(idle, formData({ ...target, command: 'TriggerMessage', requestedMessage: 'StatusNotification', connectorId: '0' }));
     expect(connector).toMatchObject({ status: 'error', fieldErrors: { connectorId: ['choiceInvalid'] } });
     expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id))).toHaveLength(0);
+  });
+
+  it('sends a root certificate to install, refusing next to the field a paste that is not one, and names one to delete by its hash data', async () => {
+    const { owner, account, charger } = await ownerWithCharger();
+    signInAs(owner);
+    const target = { accountId: account.id, chargerId: charger.id };
+    const certificate = (name: string) => readFileSync(`tests/fixtures/certificates/${name}`, 'utf8');
+    const sent = async () => (await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id)).orderBy(chargerCommands.createdAt)).map((row) => [row.action, row.payload]);
+
+    const leaf = await chargerCommandAction(idle, formData({ ...target, command: 'InstallCertificate', certificateType: 'CentralSystemRootCertificate', certificate: certificate('leaf.pem') }));
+    expect(leaf).toMatchObject({ status: 'error', fieldErrors: { certificate: ['certificateNotRoot'] } });
+    const garbage = await chargerCommandAction(idle, formData({ ...target, command: 'InstallCertificate', certificateType: 'CentralSystemRootCertificate', certificate: 'not a certificate' }));
+    expect(garbage).toMatchObject({ status: 'error', fieldErrors: { certificate: ['certificateUnreadable'] }, values: { certificate: 'not a certificate' } });
+    const badHash = await chargerCommandAction(idle, formData({ ...target, command: 'DeleteCertificate', hashAlgorithm: 'SHA256', issuerNameHash: 'zz', issuerKeyHash: 'ab', serialNumber: '01' }));
+    expect(badHash).toMatchObject({ status: 'error', fieldErrors: { issuerNameHash: ['choiceInvalid'] } });
+    expect(await sent()).toEqual([]);
+
+    await chargerCommandAction(idle, formData({ ...target, command: 'InstallCertificate', certificateType: 'ManufacturerRootCertificate', certificate: `\n${certificate('root.pem')}\n\n` }));
+    await chargerCommandAction(idle, formData({ ...target, command: 'DeleteCertificate', hashAlgorithm: 'SHA256', issuerNameHash: 'AB12', issuerKeyHash: 'cd34', serialNumber: '5012' }));
+    expect(await sent()).toEqual([
+      ['InstallCertificate', { certificateType: 'ManufacturerRootCertificate', certificate: certificate('root.pem').trim() }],
+      ['DeleteCertificate', { certificateHashData: { hashAlgorithm: 'SHA256', issuerNameHash: 'AB12', issuerKeyHash: 'cd34', serialNumber: '5012' } }],
+    ]);
   });
 
   it('refuses to set the charger’s AuthorizationKey as a plain configuration change, which would store the password', async () => {

@@ -1,8 +1,19 @@
 import { z } from 'zod';
+import { readRootCertificate } from '@/domain/certificates/root-certificate';
 import { key, singleLine } from '@/lib/validation';
 import { chargerClaim } from '../schemas';
 
 const choice = key('choiceInvalid');
+
+const certificateType = z.enum(['CentralSystemRootCertificate', 'ManufacturerRootCertificate'], choice);
+const hashHex = (max: number) => z.string(choice).trim().regex(new RegExp(`^[0-9a-fA-F]{1,${max}}$`), choice);
+// The PEM a charger is given: read and checked here, so that a paste that is not a root certificate is refused next
+// to the field rather than by the charger.
+const rootCertificate = z.string(key('required')).superRefine((text, context) => {
+  if (text.trim() === '') return context.addIssue({ code: 'custom', ...key('required') });
+  const read = readRootCertificate(text);
+  if (!read.ok) context.addIssue({ code: 'custom', ...key(read.problem) });
+}).transform((text) => text.trim());
 
 const connectorId = z.coerce.number(choice).int(choice).min(0, choice).max(16, choice);
 // An empty text field or "whole charger" choice leaves the optional field out.
@@ -43,6 +54,15 @@ export const chargerCommandSchema = z.intersection(
           key('authorizationKeyBySend'),
         ),
         value: singleLine(z.string(key('required')).max(500, key('tooLong'))),
+      }),
+      z.object({ command: z.literal('InstallCertificate'), certificateType, certificate: rootCertificate }),
+      z.object({ command: z.literal('GetInstalledCertificateIds'), certificateType }),
+      z.object({
+        command: z.literal('DeleteCertificate'),
+        hashAlgorithm: z.enum(['SHA256', 'SHA384', 'SHA512'], choice),
+        issuerNameHash: hashHex(128),
+        issuerKeyHash: hashHex(128),
+        serialNumber: hashHex(40),
       }),
     ],
     choice,

@@ -16,6 +16,7 @@ import { connectionUrl } from '@/lib/chargers/connection';
 import { getLocalListState } from '@/domain/data/local-lists';
 import { AdvancedSection } from '../_components/advanced-section';
 import { BootInfo } from '../_components/boot-info';
+import { CertificatesPanel } from '../_components/certificates-panel';
 import { ChargerPasswordCard, EditChargerForm, RemoveChargerCard } from '../_components/charger-settings';
 import { CommandPanel } from '../_components/command-panel';
 import { ConfigurationPanel } from '../_components/configuration-panel';
@@ -98,6 +99,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
           {localList && <LocalListPanel state={localList} />}
           <SecurityEvents events={securityEvents} />
           <ChargerPasswordCard charger={charger} />
+          <CertificatesPanel target={target} isOnline={charger.isOnline} />
           <RemoveChargerCard charger={charger} />
         </div>
         <div className="min-w-0 lg:col-span-2">

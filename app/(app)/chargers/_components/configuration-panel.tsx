@@ -8,6 +8,7 @@ import { FieldErrors } from '@/components/ui/field-errors';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, type ActionResult } from '@/lib/action-result';
 import { chargerCommandAction, type CommandReply } from '../[chargerId]/command-actions';
+import { CommandClaim } from './command-claim';
 import { CommandResult } from './command-result';
 
 type Target = { accountId: string; chargerId: string };
@@ -19,16 +20,6 @@ function keysFrom(state: ActionResult<CommandReply>): ConfigurationKey[] | null 
   return Array.isArray(keys) ? (keys as ConfigurationKey[]) : [];
 }
 
-function Hidden({ target, command }: { target: Target; command: string }) {
-  return (
-    <>
-      <input type="hidden" name="accountId" value={target.accountId} />
-      <input type="hidden" name="chargerId" value={target.chargerId} />
-      <input type="hidden" name="command" value={command} />
-    </>
-  );
-}
-
 function ChangeKeyForm({ target, entry, onDone }: { target: Target; entry: ConfigurationKey; onDone: () => void }) {
   const t = useTranslations('ChargerConfiguration');
   const [state, action] = useActionState<ActionResult<CommandReply>, FormData>(chargerCommandAction, idle);
@@ -37,7 +28,7 @@ function ChangeKeyForm({ target, entry, onDone }: { target: Target; entry: Confi
   const errorsId = useId();
   return (
     <form action={action} className="mt-2 flex flex-col gap-2">
-      <Hidden target={target} command="ChangeConfiguration" />
+      <CommandClaim target={target} command="ChangeConfiguration" />
       <input type="hidden" name="key" value={entry.key} />
       <label className="text-xs font-medium text-slate-600">
         {t('newValue', { key: entry.key })}
@@ -72,14 +63,14 @@ export function ConfigurationPanel({ target, isOnline }: { target: Target; isOnl
       <h2 className="font-semibold">{t('title')}</h2>
       <p className="mt-1 text-sm text-slate-600">{t('body')}</p>
       <form action={action} className="mt-4">
-        <Hidden target={target} command="GetConfiguration" />
+        <CommandClaim target={target} command="GetConfiguration" />
         <fieldset disabled={!isOnline} className="contents">
           <SubmitButton label={t('read')} pendingLabel={t('reading')} variant="secondary" />
         </fieldset>
       </form>
       <div className="mt-4">{keys === null ? <CommandResult state={state} /> : keys.length === 0 && <p className="text-sm text-slate-500">{t('empty')}</p>}</div>
       {keys && keys.length > 0 && (
-        <div className="-mx-6 mt-2 overflow-x-auto">
+        <div className="-mx-6 mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={t('title')}>
           <table className="w-full text-left text-sm" data-testid="configuration-table">
             <thead className="text-xs uppercase tracking-wide text-slate-500">
               <tr>

@@ -47,7 +47,7 @@ export function RecentSessions({ sessions, awaySince }: { sessions: Session[]; a
         {sessions.length === 0 ? (
           <p className="mt-3 text-sm text-slate-500">{t('noSessions')}</p>
         ) : (
-          <div className="-mx-6 mt-3 overflow-x-auto">
+          <div className="-mx-6 mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={t('sessionsTitle')}>
             <table className="w-full min-w-[32rem] text-left text-sm">
               <thead className="text-xs uppercase tracking-wide text-slate-500">
                 <tr>

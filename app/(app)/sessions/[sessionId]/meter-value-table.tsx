@@ -8,7 +8,7 @@ export async function MeterValueTable({ values }: { values: SessionMeterValue[] 
   return (
     <details open={values.length <= OPEN_UP_TO} className="group">
       <summary className="cursor-pointer text-sm font-medium text-brand-700 select-none hover:underline">{t('rawSummary', { count: values.length })}</summary>
-      <div className="-mx-6 mt-3 max-h-[32rem] overflow-auto">
+      <div className="-mx-6 mt-3 max-h-[32rem] overflow-auto" tabIndex={0} role="region" aria-label={t('rawSummary', { count: values.length })}>
         <table className="w-full min-w-[36rem] text-left text-sm" data-testid="meter-values">
           <thead className="sticky top-0 bg-white text-xs tracking-wide text-slate-500 uppercase">
             <tr>

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { activateAndLogin, addCharger, openAdvanced, uniqueEmail } from './helpers';
+import { startSimulator } from './simulator';
+
+test.use({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
+
+const certificate = (name: string) => readFileSync(`tests/fixtures/certificates/${name}`, 'utf8');
+
+test('an owner installs a root certificate on the charger, sees it listed by its serial number and removes it', async ({ page }) => {
+  await activateAndLogin(page, { name: 'Certificate Owner', email: uniqueEmail('certificates') });
+  const { url, password } = await addCharger(page, { name: 'Depot charger', identity: `CERT-${Date.now().toString(36).toUpperCase()}` });
+  const simulator = startSimulator({ url, password });
+  try {
+    await page.getByRole('link', { name: "Open the charger's page" }).click();
+    await expect(page.getByTestId('online-badge')).toHaveText('Online', { timeout: 60_000 });
+    await openAdvanced(page);
+    const panel = page.getByTestId('charger-certificates');
+    const install = panel.getByTestId('install-certificate');
+    await install.getByLabel('Kind').selectOption({ label: 'Manufacturer root (checks firmware)' });
+
+    // A certificate that is not a root is refused next to the field, before the charger is asked.
+    await install.getByLabel('Certificate (PEM)').fill(certificate('leaf.pem'));
+    await install.getByRole('button', { name: 'Install on the charger' }).click();
+    await expect(install.getByText('This is not a root certificate')).toBeVisible();
+
+    await install.getByLabel('Certificate (PEM)').fill(certificate('root.pem'));
+    await install.getByRole('button', { name: 'Install on the charger' }).click();
+    await expect(install.getByTestId('command-result')).toContainText('InstallCertificate: the charger accepted.');
+
+    const list = panel.getByRole('button', { name: 'Show installed certificates' });
+    await panel.getByLabel('Kind').first().selectOption({ label: 'Manufacturer root (checks firmware)' });
+    await list.click();
+    const installed = panel.getByTestId('installed-certificate');
+    await expect(installed).toHaveCount(1);
+    await expect(installed).toContainText('Serial number 5012ede507886dd8aac715b547ee6794bd94fec7');
+
+    await installed.getByRole('button', { name: 'Remove from the charger' }).click();
+    await expect(installed.getByTestId('command-result')).toContainText('DeleteCertificate: the charger accepted.');
+    await list.click();
+    await expect(panel.getByText('The charger has no certificate of this kind.')).toBeVisible();
+  } finally {
+    simulator.kill('SIGTERM');
+  }
+});
