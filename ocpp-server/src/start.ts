@@ -9,6 +9,7 @@ import type { Logger } from './logger';
 import { startRevocationListener } from './revocations';
 import { startUnconfirmedSessionSweep } from './sessions/unconfirmed-sweep';
 import { startReservationSweep } from './reservations/reservation-sweep';
+import { startGuestSweep } from './people/guest-sweep';
 import { startChargingEventsTrim } from './charging-events/trim';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
 import { createRefusalRecorder } from './refusal-recorder';
@@ -77,6 +78,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     everyMs: config.sessionSweepMs,
   });
   const reservationSweep = startReservationSweep({ db, log, everyMs: config.reservationSweepMs });
+  const guestSweep = startGuestSweep({ db, log, everyMs: config.guestSweepMs });
   const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
   const port = (http.address() as AddressInfo).port;
   log.info({ port, instanceId, tls: Boolean(config.tls) }, 'ocpp server listening');
@@ -88,6 +90,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await revocations.stop();
     await sessionSweep.stop();
     await reservationSweep.stop();
+    await guestSweep.stop();
     await chargingEventsTrim.stop();
     await connections.closeAll();
     await provisioner?.stop();
@@ -107,6 +110,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     revocations,
     sessionSweep,
     reservationSweep,
+    guestSweep,
     chargingEventsTrim,
     provisioner,
     localLists,
