@@ -128,7 +128,7 @@ export async function listSessionFilterOptions(db: Executor, { accountId }: { ac
         select user_id from charged)
       order by u.name`),
     db
-      .select({ id: cards.id, label: cards.label, idTag: cards.idTag, isDeleted: sql<boolean>`${cards.deletedAt} is not null` })
+      .select({ id: cards.id, label: cards.label, idTag: cards.idTag, userId: cards.userId, isDeleted: sql<boolean>`${cards.deletedAt} is not null` })
       .from(cards)
       .where(eq(cards.accountId, accountId))
       .orderBy(sql`${cards.deletedAt} is not null`, asc(cards.label)),

@@ -6,7 +6,7 @@ const CHARGER_FIELD = 'charger:';
 
 // The form's datetime-local is the browser's wall-clock time; the browser's offset (Date#getTimezoneOffset, minutes
 // behind UTC) turns it into an instant.
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, key('dateInvalid'));
+const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, key('dateInvalid'));
 
 const grantFields = z.object({
   role: z.enum(ROLES_TO_GRANT, key('choiceInvalid')).default('member'),
@@ -17,7 +17,8 @@ const grantFields = z.object({
 });
 
 function instantOf(local: string, offsetMinutes: number): Date {
-  return new Date(Date.parse(`${local}:00Z`) + offsetMinutes * 60_000);
+  const withSeconds = local.length === 16 ? `${local}:00` : local;
+  return new Date(Date.parse(`${withSeconds}Z`) + offsetMinutes * 60_000);
 }
 
 // Each charger a guest may use is a checkbox of its own ("charger:<id>"), since a form's fields arrive as one value

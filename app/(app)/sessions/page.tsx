@@ -30,7 +30,10 @@ export default async function SessionsPage({ searchParams }: PageProps<'/session
     getSessionTotals(db(), { ...scope, filters }),
     listSessionFilterOptions(db(), scope),
   ]);
-  const shownOptions = onlyUserId ? { ...options, users: options.users.filter((user) => user.id === onlyUserId) } : options;
+  // A driver filters among their own: other people and their cards are not theirs to see.
+  const shownOptions = onlyUserId
+    ? { ...options, users: options.users.filter((user) => user.id === onlyUserId), cards: options.cards.filter((card) => card.userId === onlyUserId) }
+    : options;
   const listed = sessions.map((session) => ({ id: session.id, view: sessionView(session, { t: tFacts, format, now }) }));
   return (
     <div className="flex flex-col gap-5">
