@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES_TO_GRANT, type GuestLimits } from '@/domain/people/roles';
+import { NO_LIMITS, ROLES_TO_GRANT, type GuestLimits } from '@/domain/people/roles';
 import { blankAsUndefined, key } from '@/lib/validation';
 
 const CHARGER_FIELD = 'charger:';
@@ -49,6 +49,6 @@ export function grantOf({ role, accessEndsAt, timeZoneOffset, energyCapKwh, char
     energyCapWh: energyCapKwh === undefined ? null : Math.round(energyCapKwh * 1000),
     chargerIds: chargerIds.length > 0 ? chargerIds : null,
   };
-  return { role, limits };
+  return { role, limits: role === 'guest' ? limits : NO_LIMITS };
 }
 
