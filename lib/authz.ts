@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { isHttpsDeployment } from '@/lib/config';
 import { getDefaultMembership, getMembershipRow, type Membership } from '@/domain/data/memberships';
+import { canManageAccount } from '@/domain/people/roles';
 import { db } from '@/lib/db';
 import { getSessionUser } from '@/lib/session';
 
@@ -44,6 +45,18 @@ export async function requireCurrentMembership(): Promise<Membership> {
   if (!membership) redirect('/login');
   if (membership.twoFactorMissing) redirect(TWO_FACTOR_SETUP_PATH);
   return membership;
+}
+
+// For pages of settings, commands, cards and people: a driver or guest is sent to Charge, where their part is.
+export async function requireManagingMembership(): Promise<Membership> {
+  const membership = await requireCurrentMembership();
+  if (!canManageAccount(membership.role)) redirect('/charge');
+  return membership;
+}
+
+// The user whose sessions alone a member sees: a driver or guest their own, a co-owner everyone's (undefined).
+export function ownSessionsOnly(membership: Membership): string | undefined {
+  return canManageAccount(membership.role) ? undefined : membership.userId;
 }
 
 // Remembers the account chosen in the header. Only a claim (getCurrentMembership checks it), but

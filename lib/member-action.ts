@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { fail, formFields, formValues, invalid, type ActionResult, type ErrorKey } from '@/lib/action-result';
+import { roleAllows, type AccountPermission } from '@/domain/people/roles';
 import { getMembershipClaim, type Membership } from '@/lib/authz';
 
 type Claim = { accountId: string };
@@ -16,17 +17,20 @@ export type MemberActionOptions = {
   // For forms of hidden fields only (ids the page wrote): a bad parse means the target is gone, so the
   // action answers this error instead of field errors, and echoes nothing back.
   onInvalid?: ErrorKey;
+  // What the member's role must allow: `manage` (the default: owners and co-owners) or `charge` (drivers and guests too).
+  permission?: AccountPermission;
 };
 
 // Parse → membership of the claimed account → call: the accountId in a form is only a claim until
 // the session user's membership row confirms it. A non-member gets `forbidden` and nothing runs; a member without
-// the second factor the account requires gets `twoFactorRequired`.
+// the second factor the account requires gets `twoFactorRequired`; a member whose role does not allow the action (a
+// driver or guest at anything but their own charging) gets `coOwnersOnly`.
 export async function asMember<Schema extends z.ZodType<Claim>, T>(
   fields: Record<string, unknown>,
   values: Record<string, string>,
   schema: Schema,
   fn: (context: MemberContext<z.output<Schema>>) => Promise<ActionResult<NoInfer<T>>>,
-  { onInvalid }: MemberActionOptions = {},
+  { onInvalid, permission = 'manage' }: MemberActionOptions = {},
 ): Promise<ActionResult<T>> {
   const echoed = onInvalid ? {} : { values };
   const input = schema.safeParse(fields);
@@ -34,6 +38,7 @@ export async function asMember<Schema extends z.ZodType<Claim>, T>(
   const member = await getMembershipClaim(input.data.accountId);
   if (!member) return fail('forbidden', echoed);
   if (member.twoFactorMissing) return fail('twoFactorRequired', echoed);
+  if (!roleAllows(member.role, permission)) return fail('coOwnersOnly', echoed);
   return fn({ input: input.data, member, values });
 }
 

@@ -1,11 +1,12 @@
 'use client';
 
+import type { MemberRole } from '@/db/schema';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useTransition } from 'react';
 import { switchAccountAction } from '@/app/actions/account';
 
-type AccountOption = { accountId: string; accountName: string; role: 'owner' | 'member' };
+type AccountOption = { accountId: string; accountName: string; role: MemberRole };
 
 // Shown only to people who belong to more than one account; the choice lives in a cookie.
 export function AccountSwitcher({ accounts, currentAccountId, hasVisibleLabel = false }: { accounts: AccountOption[]; currentAccountId: string; hasVisibleLabel?: boolean }) {

@@ -4,12 +4,12 @@ import type { ComponentProps } from 'react';
 import { AccountSwitcher } from './account-switcher';
 import { LanguageSwitcher } from './language-switcher';
 import { Logo } from './logo';
-import { NAV_ITEMS } from './nav-items';
+import { NAV_ITEMS, navItemsFor } from './nav-items';
 import { NavLink } from './nav-link';
 
-type AppHeaderProps = { userName: string; accounts: ComponentProps<typeof AccountSwitcher>['accounts']; currentAccountId: string };
+type AppHeaderProps = { userName: string; accounts: ComponentProps<typeof AccountSwitcher>['accounts']; currentAccountId: string; canManage: boolean };
 
-export async function AppHeader({ userName, accounts, currentAccountId }: AppHeaderProps) {
+export async function AppHeader({ userName, accounts, currentAccountId, canManage }: AppHeaderProps) {
   const t = await getTranslations('Nav');
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
@@ -17,7 +17,7 @@ export async function AppHeader({ userName, accounts, currentAccountId }: AppHea
         <Logo href="/dashboard" />
         {/* On a phone the sections are in the tab bar (tab-bar.tsx), and the rest under its More. */}
         <nav aria-label={t('mainNavigation')} className="hidden gap-1 overflow-x-auto sm:flex">
-          {NAV_ITEMS.map((item) => (
+          {navItemsFor(NAV_ITEMS, canManage).map((item) => (
             <NavLink key={item.href} href={item.href}>
               {t(item.label)}
             </NavLink>

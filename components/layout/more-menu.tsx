@@ -7,11 +7,12 @@ import { useEffect, useRef, type ComponentProps } from 'react';
 import { logoutAction } from '@/app/actions/logout';
 import { AccountSwitcher } from './account-switcher';
 import { LanguageSwitcher } from './language-switcher';
-import { isActivePath, MORE_ITEMS } from './nav-items';
+import { isActivePath, MORE_ITEMS, navItemsFor } from './nav-items';
 
 type MoreMenuProps = {
   userName: string;
   accounts: ComponentProps<typeof AccountSwitcher>['accounts'];
+  canManage: boolean;
   currentAccountId: string;
   isOpen: boolean;
   onClose: () => void;
@@ -19,7 +20,7 @@ type MoreMenuProps = {
 
 // A sheet from the bottom of the screen: a modal <dialog>, so focus stays in it and Escape closes it. Its contents
 // exist only while it is open, so that the header's language and account choosers stay the page's only ones.
-export function MoreMenu({ userName, accounts, currentAccountId, isOpen, onClose }: MoreMenuProps) {
+export function MoreMenu({ userName, accounts, currentAccountId, canManage, isOpen, onClose }: MoreMenuProps) {
   const t = useTranslations('Nav');
   const pathname = usePathname();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -47,7 +48,7 @@ export function MoreMenu({ userName, accounts, currentAccountId, isOpen, onClose
           </div>
           <nav aria-label={t('moreNavigation')}>
             <ul className="grid grid-cols-2 gap-2">
-              {MORE_ITEMS.map((item) => {
+              {navItemsFor(MORE_ITEMS, canManage).map((item) => {
                 const isActive = isActivePath(pathname, item.href);
                 return (
                   <li key={item.href}>

@@ -15,6 +15,13 @@ export const MORE_ITEMS = [
 
 export const NAV_ITEMS = [MORE_ITEMS[0], ...TAB_ITEMS, ...MORE_ITEMS.slice(1)] as const;
 
+// Sections of settings and people, for owners and co-owners; a driver or guest is sent away from them anyway.
+const MANAGING_ONLY = new Set<string>(['/chargers', '/cards', '/customers']);
+
+export function navItemsFor<Item extends { href: string }>(items: readonly Item[], canManage: boolean): Item[] {
+  return items.filter((item) => canManage || !MANAGING_ONLY.has(item.href));
+}
+
 export function isActivePath(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }

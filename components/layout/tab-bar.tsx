@@ -5,7 +5,7 @@ import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, type ComponentProps, type ReactNode } from 'react';
 import { MoreMenu } from './more-menu';
-import { isActivePath, MORE_ITEMS, TAB_ITEMS } from './nav-items';
+import { isActivePath, MORE_ITEMS, navItemsFor, TAB_ITEMS } from './nav-items';
 
 const ICONS: Record<(typeof TAB_ITEMS)[number]['label'] | 'more', ReactNode> = {
   charge: <path d="M13 2 4 14h6l-1 8 9-12h-6l1-8z" />,
@@ -42,7 +42,7 @@ export function TabBar(props: Omit<ComponentProps<typeof MoreMenu>, 'isOpen' | '
     <>
       <nav aria-label={t('tabs')} className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] sm:hidden">
         <ul className="grid grid-cols-4">
-          {TAB_ITEMS.map((item) => {
+          {navItemsFor(TAB_ITEMS, props.canManage).map((item) => {
             const isActive = isActivePath(pathname, item.href);
             return (
               <li key={item.href} className="min-w-0">

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Locale } from './locales';
-import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 
 export const users = pgTable(
@@ -28,8 +28,17 @@ export const accounts = pgTable('accounts', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-export const memberRole = pgEnum('member_role', ['owner', 'member']);
+// `member` is a co-owner (equal access); a driver only charges and sees their own sessions; a guest is a driver whose
+// access ends by itself, optionally capped in energy and limited to some of the chargers.
+export const memberRole = pgEnum('member_role', ['owner', 'member', 'driver', 'guest']);
 export type MemberRole = (typeof memberRole.enumValues)[number];
+
+// What a guest's access is bounded by; on a membership and on the invitation that grants it.
+export const guestLimitColumns = () => ({
+  accessEndsAt: timestamp({ withTimezone: true }),
+  energyCapWh: integer(),
+  chargerIds: uuid().array(),
+});
 
 export const memberships = pgTable(
   'memberships',
@@ -41,9 +50,10 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: memberRole().notNull(),
+    ...guestLimitColumns(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.accountId, t.userId] }), index('memberships_user_idx').on(t.userId)],
+  (t) => [index('memberships_access_ends_idx').on(t.accessEndsAt).where(sql`${t.accessEndsAt} is not null`), primaryKey({ columns: [t.accountId, t.userId] }), index('memberships_user_idx').on(t.userId)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { accounts, users } from './accounts';
+import { accounts, guestLimitColumns, memberRole, users } from './accounts';
 
 export const inviteStatus = pgEnum('invite_status', ['pending', 'accepted', 'declined', 'revoked']);
 export type InviteStatus = (typeof inviteStatus.enumValues)[number];
@@ -19,6 +19,8 @@ export const invites = pgTable(
     email: text().notNull(),
     invitedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     status: inviteStatus().notNull().default('pending'),
+    role: memberRole().notNull().default('member'),
+    ...guestLimitColumns(),
     tokenHash: text().notNull().unique(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

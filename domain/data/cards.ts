@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { accounts, cards, chargers, memberships, transactions, users, type CardKind, type CardStatus } from '../../db/schema';
 import { isUniqueViolation } from './db-errors';
+import { hasCurrentAccess, isWithinEnergyCap, mayUseCharger } from './member-access';
 import { isMember } from './memberships';
 import { done, failure, success, type Result } from './result';
 
@@ -54,7 +55,7 @@ export async function listUsableCards(db: Executor, { userId }: { userId: string
   return db
     .select({ id: cards.id, accountId: cards.accountId, idTag: cards.idTag, label: cards.label, kind: cards.kind })
     .from(cards)
-    .innerJoin(memberships, and(eq(memberships.accountId, cards.accountId), eq(memberships.userId, userId)))
+    .innerJoin(memberships, and(eq(memberships.accountId, cards.accountId), eq(memberships.userId, userId), hasCurrentAccess()))
     .where(and(eq(cards.userId, userId), eq(cards.status, 'active'), isNull(cards.deletedAt), or(isNull(cards.expiresAt), gt(cards.expiresAt, new Date()))))
     .orderBy(asc(cards.kind), asc(cards.createdAt));
 }
@@ -111,7 +112,17 @@ export async function getCardByIdTag(db: Executor, { accountId, idTag, place }: 
     })
     .from(cards)
     .innerJoin(accounts, eq(accounts.id, cards.accountId))
-    .leftJoin(memberships, and(eq(memberships.accountId, cards.accountId), eq(memberships.userId, cards.userId)))
+    // A guest past their end time, over their energy cap, or at a charger not theirs holds a card of no member here.
+    .leftJoin(
+      memberships,
+      and(
+        eq(memberships.accountId, cards.accountId),
+        eq(memberships.userId, cards.userId),
+        hasCurrentAccess(),
+        isWithinEnergyCap(),
+        place ? mayUseCharger(place.chargerId) : undefined,
+      ),
+    )
     .where(and(eq(cards.accountId, accountId), sql`upper(${cards.idTag}) = upper(${idTag})`, isNull(cards.deletedAt)))
     .limit(1);
   return row ?? null;

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, not, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { accounts, chargerProvisioning, chargers, connectors, memberships, type NewCharger } from '../../db/schema';
+import { hasCurrentAccess, mayUseCharger, seesEverySession } from './member-access';
 import { CHARGER_PROVISION_CHANNEL, CHARGER_REVOKED_CHANNEL } from '../charging/charger-events';
 import { withConnectors } from './connectors';
 import { isUniqueViolation } from './db-errors';
@@ -103,13 +104,23 @@ export async function listOnlineChargerIds(db: Executor, scope: Scope): Promise<
 // The chargers of every account the user belongs to, account by account.
 export async function listChargersForUser(db: Executor, { userId }: { userId: string }) {
   const memberOf = await db
-    .select({ accountId: accounts.id, accountName: accounts.name, twoFactorMissing: twoFactorMissingSql(accounts.requireTwoFactor, memberships.userId) })
+    .select({
+      accountId: accounts.id,
+      accountName: accounts.name,
+      twoFactorMissing: twoFactorMissingSql(accounts.requireTwoFactor, memberships.userId),
+      seesEverySession: seesEverySession(),
+      chargerIds: memberships.chargerIds,
+    })
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(eq(memberships.userId, userId))
+    .where(and(eq(memberships.userId, userId), hasCurrentAccess()))
     .orderBy(asc(memberships.createdAt));
   const perAccount = await Promise.all(memberOf.map((account) => (account.twoFactorMissing ? [] : listChargers(db, { accountId: account.accountId }))));
-  return memberOf.map((account, index) => ({ ...account, chargers: perAccount[index] ?? [] }));
+  // A guest limited to some chargers sees only those.
+  return memberOf.map(({ chargerIds, ...account }, index) => ({
+    ...account,
+    chargers: (perAccount[index] ?? []).filter((charger) => !chargerIds || chargerIds.includes(charger.id)),
+  }));
 }
 
 // The charger, if the user belongs to its account (with two-factor, where the account requires it), with what a start
@@ -118,7 +129,7 @@ export async function getChargerForUser(db: Executor, { userId, chargerId }: { u
   const [charger] = await db
     .select({ id: chargers.id, accountId: chargers.accountId, isOnline: chargers.isOnline })
     .from(chargers)
-    .innerJoin(memberships, and(eq(memberships.accountId, chargers.accountId), eq(memberships.userId, userId)))
+    .innerJoin(memberships, and(eq(memberships.accountId, chargers.accountId), eq(memberships.userId, userId), hasCurrentAccess(), mayUseCharger(chargers.id)))
     .innerJoin(accounts, eq(accounts.id, chargers.accountId))
     .where(and(eq(chargers.id, chargerId), isNull(chargers.deletedAt), not(twoFactorMissingSql(accounts.requireTwoFactor, memberships.userId))));
   return charger ?? null;

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { chargers, invites, memberships } from '../../db/schema';
 
@@ -18,7 +18,7 @@ export async function getFirstLanding(db: Executor, { userId }: { userId: string
   const [joined] = await db
     .select({ accountId: memberships.accountId })
     .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.role, 'member')))
+    .where(and(eq(memberships.userId, userId), ne(memberships.role, 'owner')))
     .orderBy(desc(memberships.createdAt))
     .limit(1);
   if (joined) return { path: '/charge', accountId: joined.accountId };

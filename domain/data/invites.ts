@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { accounts, invites, memberships, users } from '../../db/schema';
 import { hashToken } from '../crypto/token';
+import { NO_LIMITS, type GrantedRole, type GuestLimits } from '../people/roles';
 import { isUniqueViolation } from './db-errors';
 import { done, failure, success, type Result } from './result';
 
@@ -70,7 +71,20 @@ export async function listPendingInvites(db: Executor, { accountId }: Scope) {
     .orderBy(desc(invites.sentAt));
 }
 
-type NewInvite = Scope & { invitedUserId: string | null; email: string; invitedBy: string; tokenHash: string };
+// The role an invitation grants, with a guest's limits; accepting it makes the membership with exactly these.
+export type Grant = { role: GrantedRole; limits: GuestLimits };
+
+const grantColumns = ({ role, limits }: Grant) => ({ role, ...(role === 'guest' ? limits : NO_LIMITS) });
+
+export const grantedMembership = {
+  accountId: invites.accountId,
+  role: invites.role,
+  accessEndsAt: invites.accessEndsAt,
+  energyCapWh: invites.energyCapWh,
+  chargerIds: invites.chargerIds,
+};
+
+type NewInvite = Scope & { invitedUserId: string | null; email: string; invitedBy: string; tokenHash: string; grant: Grant };
 
 // One pending invite per person (or, for a sign-up invitation, per address) and account (unique indexes): a second one
 // is "already invited".
@@ -78,7 +92,7 @@ export async function createInvite(db: Executor, invite: NewInvite): Promise<Res
   try {
     const [row] = await db
       .insert(invites)
-      .values({ ...invite, expiresAt: new Date(Date.now() + INVITE_TTL_MS) })
+      .values({ ...grantColumns(invite.grant), ...invite, expiresAt: new Date(Date.now() + INVITE_TTL_MS) })
       .returning({ id: invites.id });
     return success({ inviteId: row!.id });
   } catch (error) {
@@ -107,9 +121,9 @@ export async function acceptPendingInvite(db: Executor, { inviteId, userId }: An
       .update(invites)
       .set({ status: 'accepted', respondedAt: new Date() })
       .where(and(eq(invites.id, inviteId), eq(invites.invitedUserId, userId), eq(invites.status, 'pending'), gt(invites.expiresAt, new Date()), senderIsMember(tx)))
-      .returning({ accountId: invites.accountId });
+      .returning(grantedMembership);
     if (!invite) return failure('notFound');
-    await tx.insert(memberships).values({ accountId: invite.accountId, userId, role: 'member' }).onConflictDoNothing();
+    await tx.insert(memberships).values({ ...invite, userId }).onConflictDoNothing();
     return success({ accountId: invite.accountId });
   });
 }

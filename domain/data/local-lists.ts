@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { cardLocalLists, cards, chargerLocalLists, chargers, memberships } from '../../db/schema';
 import { LOCAL_LIST_CHANGED_CHANNEL } from '../charging/charger-events';
+import { hasCurrentAccess } from './member-access';
 
 type Scope = { accountId: string };
 
@@ -9,9 +10,15 @@ type Scope = { accountId: string };
 // (domain/cards/local-list.ts) from its status, expiry and whether its linked user still belongs to the account.
 export async function listLocalListCards(db: Executor, { accountId }: Scope) {
   return db
-    .select({ idTag: cards.idTag, status: cards.status, expiresAt: cards.expiresAt, hasLeftUser: sql<boolean>`${cards.userId} is not null and ${memberships.userId} is null` })
+    .select({
+      idTag: cards.idTag,
+      status: cards.status,
+      // A guest's card expires in the chargers' own lists when their access ends, so that an offline charger refuses it too.
+      expiresAt: sql<Date | null>`least(${cards.expiresAt}, ${memberships.accessEndsAt})`.mapWith(cards.expiresAt),
+      hasLeftUser: sql<boolean>`${cards.userId} is not null and ${memberships.userId} is null`,
+    })
     .from(cards)
-    .leftJoin(memberships, and(eq(memberships.accountId, cards.accountId), eq(memberships.userId, cards.userId)))
+    .leftJoin(memberships, and(eq(memberships.accountId, cards.accountId), eq(memberships.userId, cards.userId), hasCurrentAccess()))
     .where(and(eq(cards.accountId, accountId), isNull(cards.deletedAt), eq(cards.kind, 'physical')))
     .orderBy(asc(cards.idTag));
 }

@@ -1,8 +1,10 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { accounts, cards, chargers, memberships, transactions, users, type MemberRole } from '../../db/schema';
 import { blockCardsOfUser } from './cards';
 import { revokeInvitesSentBy } from './invites';
+import { NO_LIMITS, type GuestLimits } from '../people/roles';
+import { hasCurrentAccess } from './member-access';
 import { hasSecondFactorSql, twoFactorMissingSql } from './two-factor';
 import { done, failure, type Result } from './result';
 
@@ -24,7 +26,7 @@ export async function getMembershipRow(db: Executor, { userId, accountId }: Memb
     .select(membershipColumns)
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.accountId, accountId)));
+    .where(and(eq(memberships.userId, userId), eq(memberships.accountId, accountId), hasCurrentAccess()));
   return row ?? null;
 }
 
@@ -38,7 +40,7 @@ export async function getDefaultMembership(db: Executor, { userId }: { userId: s
     .select(membershipColumns)
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(eq(memberships.userId, userId))
+    .where(and(eq(memberships.userId, userId), hasCurrentAccess()))
     .orderBy(asc(memberships.role), asc(memberships.createdAt))
     .limit(1);
   return row ?? null;
@@ -55,7 +57,7 @@ export async function listMembershipsOfUser(db: Executor, { userId }: { userId: 
     })
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(eq(memberships.userId, userId))
+    .where(and(eq(memberships.userId, userId), hasCurrentAccess()))
     .orderBy(asc(memberships.createdAt));
 }
 
@@ -67,6 +69,9 @@ export async function listMembers(db: Executor, { accountId }: Scope) {
       name: users.name,
       email: users.email,
       role: memberships.role,
+      accessEndsAt: memberships.accessEndsAt,
+      energyCapWh: memberships.energyCapWh,
+      chargerIds: memberships.chargerIds,
       joinedAt: memberships.createdAt,
       hasTwoFactor: hasSecondFactorSql(users.id),
       cardCount: sql<number>`(select count(*)::int from ${cards} c
@@ -96,11 +101,35 @@ export async function removeMembership(db: Executor, { accountId, userId }: Memb
   return db.transaction(async (tx) => {
     const removed = await tx
       .delete(memberships)
-      .where(and(eq(memberships.accountId, accountId), eq(memberships.userId, userId), eq(memberships.role, 'member')))
+      .where(and(eq(memberships.accountId, accountId), eq(memberships.userId, userId), ne(memberships.role, 'owner')))
       .returning({ userId: memberships.userId });
     if (removed.length === 0) return failure('notRemovable');
     await blockCardsOfUser(tx, { accountId, userId });
     await revokeInvitesSentBy(tx, { accountId, userId });
     return done;
   });
+}
+
+
+// An owner changes anyone's role but an owner's; only a guest keeps limits. The owner's role in the WHERE makes a
+// change aimed at an owner find nothing.
+export async function setMemberRole(
+  db: Executor,
+  { accountId, userId, role, limits }: MemberScope & { role: Exclude<MemberRole, 'owner'>; limits: GuestLimits },
+): Promise<Result<null, 'notFound'>> {
+  const rows = await db
+    .update(memberships)
+    .set({ role, ...(role === 'guest' ? limits : NO_LIMITS) })
+    .where(and(eq(memberships.accountId, accountId), eq(memberships.userId, userId), ne(memberships.role, 'owner')))
+    .returning({ userId: memberships.userId });
+  return rows.length > 0 ? done : failure('notFound');
+}
+
+// Guests whose access has ended and who are still members: the guest sweep ends each membership.
+export async function listEndedGuestAccess(db: Executor, { now = new Date() }: { now?: Date } = {}) {
+  return db
+    .select({ accountId: memberships.accountId, userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.role, 'guest'), lte(memberships.accessEndsAt, now)))
+    .limit(500);
 }

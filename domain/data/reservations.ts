@@ -4,6 +4,7 @@ import { accounts, cards, chargers, memberships, reservations, reservationSuppor
 import { notifyChargerEvent } from './charger-traffic/notify';
 import { isUniqueViolation } from './db-errors';
 import { failure, success, type Result } from './result';
+import { hasCurrentAccess } from './member-access';
 import { twoFactorMissingSql } from './two-factor';
 
 const OPEN = ['pending', 'active'] as const;
@@ -62,7 +63,7 @@ export async function listOpenReservations(db: Executor, { userId, chargerIds }:
       canCancel: sql<boolean>`(coalesce(${reservations.userId} = ${userId}, false) or ${memberships.role} = 'owner')`,
     })
     .from(reservations)
-    .innerJoin(memberships, and(eq(memberships.accountId, reservations.accountId), eq(memberships.userId, userId)))
+    .innerJoin(memberships, and(eq(memberships.accountId, reservations.accountId), eq(memberships.userId, userId), hasCurrentAccess()))
     .leftJoin(users, eq(users.id, reservations.userId))
     .leftJoin(cards, eq(cards.id, reservations.cardId))
     .where(and(inArray(reservations.chargerId, chargerIds), isOpen()))
@@ -83,7 +84,7 @@ export async function getReservationForMember(db: Executor, { userId, reservatio
       isChargerOnline: chargers.isOnline,
     })
     .from(reservations)
-    .innerJoin(memberships, and(eq(memberships.accountId, reservations.accountId), eq(memberships.userId, userId)))
+    .innerJoin(memberships, and(eq(memberships.accountId, reservations.accountId), eq(memberships.userId, userId), hasCurrentAccess()))
     .innerJoin(accounts, eq(accounts.id, reservations.accountId))
     .innerJoin(chargers, eq(chargers.id, reservations.chargerId))
     .where(and(eq(reservations.id, reservationId), not(twoFactorMissingSql(accounts.requireTwoFactor, memberships.userId))));

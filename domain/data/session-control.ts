@@ -4,18 +4,21 @@ import { accounts, cards, chargers, memberships, transactions, users } from '../
 import { OWNER_CLOSE_REASON } from '../sessions/stop-reasons';
 import { closeTransaction } from './charger-traffic/transactions';
 import { notifyChargerEvent } from './charger-traffic/notify';
+import { hasCurrentAccess, seesEverySession } from './member-access';
 import { latestReading } from './meter-sql';
 import { done, failure, type Result } from './result';
 import { sessionProgressColumns } from './session-progress';
 import { twoFactorMissingSql } from './two-factor';
 
-// Every member of the account that owns a charger controls the sessions on it (members share the account with
-// equal access, as co-owners): whoever or whatever started them, a card with no user or a member since removed.
-// A member without the second factor the account requires controls nothing yet.
+// Every owner and co-owner of the account that owns a charger controls the sessions on it: whoever or whatever
+// started them, a card with no user or a member since removed. A driver or guest controls their own only. A member
+// without the second factor the account requires controls nothing yet.
 const isMemberOfChargerAccount = (userId: string) =>
   and(
     eq(memberships.accountId, chargers.accountId),
     eq(memberships.userId, userId),
+    hasCurrentAccess(),
+    or(seesEverySession(), eq(transactions.userId, userId)),
     not(twoFactorMissingSql(sql`(select a.require_two_factor from ${accounts} a where a.id = ${chargers.accountId})`, memberships.userId)),
   );
 

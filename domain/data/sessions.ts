@@ -71,19 +71,23 @@ export async function getSessionTotals(db: Executor, { filters, ...scope }: Sess
 
 const closerName = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${transactions.closedByUserId})`;
 
-export async function getSession(db: Executor, { accountId, sessionId }: { accountId: string; sessionId: number }) {
+// onlyUserId: a driver's view, in which another person's session does not exist.
+type OneSession = { accountId: string; sessionId: number; onlyUserId?: string };
+const ofUser = (onlyUserId: string | undefined) => (onlyUserId ? eq(transactions.userId, onlyUserId) : undefined);
+
+export async function getSession(db: Executor, { accountId, sessionId, onlyUserId }: OneSession) {
   const [row] = await db
     .select({ ...sessionColumns, closeNote: transactions.closeNote, closedByName: closerName })
     .from(transactions)
     .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
     .leftJoin(users, eq(users.id, transactions.userId))
     .leftJoin(cards, eq(cards.id, transactions.cardId))
-    .where(and(eq(transactions.accountId, accountId), eq(transactions.id, sessionId)))
+    .where(and(eq(transactions.accountId, accountId), eq(transactions.id, sessionId), ofUser(onlyUserId)))
     .limit(1);
   return row ?? null;
 }
 
-export async function listSessionMeterValues(db: Executor, { accountId, sessionId }: { accountId: string; sessionId: number }) {
+export async function listSessionMeterValues(db: Executor, { accountId, sessionId, onlyUserId }: OneSession) {
   return db
     .select({
       id: meterValues.id,
@@ -97,7 +101,7 @@ export async function listSessionMeterValues(db: Executor, { accountId, sessionI
     })
     .from(meterValues)
     .innerJoin(transactions, eq(transactions.id, meterValues.transactionId))
-    .where(and(eq(transactions.accountId, accountId), eq(meterValues.transactionId, sessionId)))
+    .where(and(eq(transactions.accountId, accountId), eq(meterValues.transactionId, sessionId), ofUser(onlyUserId)))
     .orderBy(asc(meterValues.sampledAt), asc(meterValues.id));
 }
 export type SessionMeterValue = Awaited<ReturnType<typeof listSessionMeterValues>>[number];
@@ -124,7 +128,7 @@ export async function listSessionFilterOptions(db: Executor, { accountId }: { ac
         select user_id from charged)
       order by u.name`),
     db
-      .select({ id: cards.id, label: cards.label, idTag: cards.idTag, isDeleted: sql<boolean>`${cards.deletedAt} is not null` })
+      .select({ id: cards.id, label: cards.label, idTag: cards.idTag, userId: cards.userId, isDeleted: sql<boolean>`${cards.deletedAt} is not null` })
       .from(cards)
       .where(eq(cards.accountId, accountId))
       .orderBy(sql`${cards.deletedAt} is not null`, asc(cards.label)),

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { invites, memberships, users } from '../../db/schema';
-import { senderIsMember } from './invites';
+import { grantedMembership, senderIsMember } from './invites';
 import { done, failure, success, type Result } from './result';
 
 // Registering from a sign-up invitation: the new user becomes its invitee and joins in the same statement, once, while
@@ -13,9 +13,9 @@ export async function joinBySignUpInvite(db: Executor, { inviteId, userId }: { i
     .update(invites)
     .set({ invitedUserId: userId, status: 'accepted', respondedAt: new Date() })
     .where(and(eq(invites.id, inviteId), isNull(invites.invitedUserId), eq(invites.status, 'pending'), gt(invites.expiresAt, new Date()), senderIsMember(db)))
-    .returning({ accountId: invites.accountId });
+    .returning(grantedMembership);
   if (!invite) return failure('notFound');
-  await db.insert(memberships).values({ accountId: invite.accountId, userId, role: 'member' }).onConflictDoNothing();
+  await db.insert(memberships).values({ ...invite, userId }).onConflictDoNothing();
   return success({ accountId: invite.accountId });
 }
 

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Executor } from '@/db/client';
 import { newToken } from '@/domain/crypto/token';
 import { countInviteAttemptsSince, forgetInviteAttempt, recordInviteAttempt } from '@/domain/data/invite-attempts';
-import { createInvite, getInvitee, renewInvite } from '@/domain/data/invites';
+import { createInvite, getInvitee, renewInvite, type Grant } from '@/domain/data/invites';
 import { isMember } from '@/domain/data/memberships';
 import { done, failure, type Result } from '@/domain/data/result';
 import { getAccountName, getUserByEmail, normalizeEmail } from '@/domain/data/users';
@@ -42,7 +42,7 @@ async function mailInvite(db: Executor, { inviteId, token, inviter }: { inviteId
 // An address with an account gets a link to accept; one without, a link to sign up that joins at once. The inviter is
 // answered alike either way (the same confirmation, the same list row), so the form tells them nothing of who has an
 // account. An invite whose e-mail Resend refused stays pending (failure 'emailFailed'), listed with its Resend button.
-export async function inviteUser(db: Executor, inviter: Inviter, email: string): Promise<Result<null, InviteSendRefusal>> {
+export async function inviteUser(db: Executor, inviter: Inviter, { email, grant }: { email: string; grant: Grant }): Promise<Result<null, InviteSendRefusal>> {
   if (!(await countAttempt(db, inviter.accountId))) return failure('rateLimited');
   const invitee = await getUserByEmail(db, { email });
   if (invitee && (await isMember(db, { accountId: inviter.accountId, userId: invitee.id }))) return failure('alreadyMember');
@@ -51,7 +51,7 @@ export async function inviteUser(db: Executor, inviter: Inviter, email: string):
 
   const { token, tokenHash } = newToken();
   const address = { invitedUserId: invitee?.id ?? null, email: invitee?.email ?? normalizeEmail(email) };
-  const created = await createInvite(db, { accountId: inviter.accountId, ...address, invitedBy: inviter.inviterId, tokenHash });
+  const created = await createInvite(db, { accountId: inviter.accountId, ...address, invitedBy: inviter.inviterId, tokenHash, grant });
   if (!created.ok) return created;
   const sent = await unlessUndelivered(() => mailInvite(db, { inviteId: created.value.inviteId, token, inviter }));
   return sent === 'emailFailed' ? failure('emailFailed') : done;

@@ -10,6 +10,7 @@ import { startRevocationListener } from './revocations';
 import { startUnconfirmedSessionSweep } from './sessions/unconfirmed-sweep';
 import { startReservationSweep } from './reservations/reservation-sweep';
 import { startFirmwareFileSweep } from './firmware/file-sweep';
+import { startGuestSweep } from './people/guest-sweep';
 import { startChargingEventsTrim } from './charging-events/trim';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
 import { createRefusalRecorder } from './refusal-recorder';
@@ -79,6 +80,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     everyMs: config.sessionSweepMs,
   });
   const reservationSweep = startReservationSweep({ db, log, everyMs: config.reservationSweepMs });
+  const guestSweep = startGuestSweep({ db, log, everyMs: config.guestSweepMs });
   const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
   const firmwareFileSweep = startFirmwareFileSweep({ db, log, everyMs: FIRMWARE_FILE_SWEEP_MS });
   const port = (http.address() as AddressInfo).port;
@@ -91,6 +93,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await revocations.stop();
     await sessionSweep.stop();
     await reservationSweep.stop();
+    await guestSweep.stop();
     await chargingEventsTrim.stop();
     await firmwareFileSweep.stop();
     await connections.closeAll();
@@ -111,6 +114,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     revocations,
     sessionSweep,
     reservationSweep,
+    guestSweep,
     chargingEventsTrim,
     provisioner,
     localLists,

@@ -22,6 +22,7 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     sessionAwayGraceSec: 60,
     sessionSweepMs: 30_000,
     reservationSweepMs: 30_000,
+    guestSweepMs: 30_000,
     // Provisioning sends chargers calls of its own; its tests turn it on.
     isProvisioning: false,
     provisionDelayMs: 0,

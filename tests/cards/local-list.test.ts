@@ -6,7 +6,7 @@ import { accountParentIdTag } from '@/domain/cards/household';
 import { localListChanged, syncLocalList } from '@/domain/cards/local-list';
 import { setCardStatus } from '@/domain/data/cards';
 import { getLocalListState } from '@/domain/data/local-lists';
-import { endMembership } from '@/lib/customers/end-membership';
+import { endMembership } from '@/domain/people/end-membership';
 import { goOffline, reconnect, type LocalListOptions } from '@/ocpp-server/simulator/local-auth-list';
 import type { SimulatedCharger } from '@/ocpp-server/simulator/simulated-charger';
 import type { OcppServer } from '@/ocpp-server/src/start';

@@ -6,7 +6,7 @@ import { sendCommand } from '@/domain/commands/send';
 import { cancelReservation } from '@/domain/reservations/cancel';
 import { reserveConnector } from '@/domain/reservations/reserve';
 import { startCharging } from '@/lib/charge/start-charging';
-import { endMembership } from '@/lib/customers/end-membership';
+import { endMembership } from '@/domain/people/end-membership';
 import { waitFor } from '@/ocpp-server/test/helpers';
 import { transactionAnswered } from '@/ocpp-server/test/simulators';
 import { chargingSuite } from './charging-suite';

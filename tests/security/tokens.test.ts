@@ -10,6 +10,7 @@ import { attemptLogin } from '@/lib/accounts/login';
 import { requestPasswordReset, resetPassword } from '@/lib/accounts/password-reset';
 import { registerUser } from '@/lib/accounts/register';
 import { hashPassword } from '@/domain/crypto/password';
+import { NO_LIMITS } from '@/domain/people/roles';
 import { signInAs } from '../support/fake-auth';
 import { formData } from '../support/form';
 
@@ -55,7 +56,7 @@ async function invitation() {
   const account = await makeAccount(db, { owner });
   const invitee = await userWithPassword();
   const inviter = { accountId: account.id, inviterId: owner.id, inviterName: owner.name, inviterLocale: owner.locale };
-  expect(await inviteUser(db, inviter, invitee.email)).toEqual({ ok: true, value: null });
+  expect(await inviteUser(db, inviter, { email: invitee.email, grant: { role: 'member', limits: NO_LIMITS } })).toEqual({ ok: true, value: null });
   return { account, invitee, inviter, token: await linkToken(invitee.email, 'invite') };
 }
 

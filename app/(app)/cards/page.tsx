@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { buttonClasses } from '@/components/ui/button';
-import { requireCurrentMembership } from '@/lib/authz';
+import { requireManagingMembership } from '@/lib/authz';
 import { getCardRules } from '@/domain/data/card-rules';
 import { listCards } from '@/domain/data/cards';
 import { listLocalListSyncs } from '@/domain/data/local-lists';
@@ -16,7 +16,7 @@ export async function generateMetadata() {
 }
 
 export default async function CardsPage() {
-  const member = await requireCurrentMembership();
+  const member = await requireManagingMembership();
   const scope = { accountId: member.accountId };
   const [t, cards, syncs, rules] = await Promise.all([getTranslations('CardsPage'), listCards(db(), scope), listLocalListSyncs(db(), scope), getCardRules(db(), scope)]);
   return (

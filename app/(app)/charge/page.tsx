@@ -21,9 +21,11 @@ export default async function ChargePage() {
   const user = await requireUser();
   const [t, accounts, cards] = await Promise.all([getTranslations('ChargePage'), listChargersForUser(db(), { userId: user.id }), listUsableCards(db(), { userId: user.id })]);
   const chargerIds = accounts.flatMap((account) => account.chargers.map((charger) => charger.id));
+  // A driver or guest sees their own sessions only; others' running sessions are a co-owner's to see and stop.
+  const sharedChargerIds = accounts.filter((account) => account.seesEverySession).flatMap((account) => account.chargers.map((charger) => charger.id));
   const [sessions, otherSessions, reservations, withoutReservations] = await Promise.all([
     listMySessions(db(), { userId: user.id, chargerIds }),
-    listOtherOpenSessions(db(), { userId: user.id, chargerIds }),
+    listOtherOpenSessions(db(), { userId: user.id, chargerIds: sharedChargerIds }),
     listOpenReservations(db(), { userId: user.id, chargerIds }),
     listChargersWithoutReservations(db(), { chargerIds }),
   ]);

@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { ChargerCard } from '@/components/chargers/charger-card';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { buttonClasses } from '@/components/ui/button';
-import { requireCurrentMembership } from '@/lib/authz';
+import { requireManagingMembership } from '@/lib/authz';
 import { CHARGERS_PAGE_SIZE, listChargerPage } from '@/domain/data/chargers';
 import { ChargerPagination } from './_components/charger-pagination';
 import { chargersPageSchema } from './schemas';
@@ -16,7 +16,7 @@ export async function generateMetadata() {
 
 export default async function ChargersPage({ searchParams }: PageProps<'/chargers'>) {
   const { page } = chargersPageSchema.parse(await searchParams);
-  const member = await requireCurrentMembership();
+  const member = await requireManagingMembership();
   const [t, { chargers, total }] = await Promise.all([getTranslations('ChargersPage'), listChargerPage(db(), { accountId: member.accountId, page })]);
   // A page past the end (an old link, chargers removed since) shows the last page rather than an empty list.
   const lastPage = Math.max(1, Math.ceil(total / CHARGERS_PAGE_SIZE));

@@ -5,15 +5,19 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { fail, ok, type ErrorKey } from '@/lib/action-result';
 import { CURRENT_ACCOUNT_COOKIE, type Membership } from '@/lib/authz';
-import { endMembership } from '@/lib/customers/end-membership';
+import { endMembership } from '@/domain/people/end-membership';
 import { revokePendingInvite } from '@/domain/data/invites';
+import { setMemberRole } from '@/domain/data/memberships';
+import { grantInAccount } from '@/domain/people/account-grant';
+import { localListChanged } from '@/domain/cards/local-list';
 import { getSecondFactors, hasSecondFactor, setAccountRequiresTwoFactor } from '@/domain/data/two-factor';
 import { getUserById, renameAccount } from '@/domain/data/users';
 import { db } from '@/lib/db';
 import { inviteUser, resendInvite, type InviteSendRefusal } from '@/lib/invites/send-invite';
+import { tellRemovedMember } from '@/lib/customers/tell-removed-member';
 import { memberAction } from '@/lib/member-action';
 import { accountClaim } from '@/lib/validation';
-import { inviteClaim, inviteUserSchema, memberClaim, renameAccountSchema, requireTwoFactorClaim } from './schemas';
+import { changeRoleSchema, inviteClaim, inviteUserSchema, memberClaim, renameAccountSchema, requireTwoFactorClaim } from './schemas';
 
 const INVITE_ERRORS: Record<InviteSendRefusal, ErrorKey> = {
   alreadyMember: 'inviteAlreadyMember',
@@ -31,7 +35,8 @@ async function inviterOf(member: Membership) {
 export const inviteUserAction = memberAction<typeof inviteUserSchema, string>(inviteUserSchema, async ({ input, member, values }) => {
   const inviter = await inviterOf(member);
   if (!inviter) return fail('forbidden', { values });
-  const result = await inviteUser(db(), inviter, input.email);
+  const grant = await grantInAccount(db(), { accountId: member.accountId, grant: input.grant });
+  const result = await inviteUser(db(), inviter, { email: input.email, grant });
   // An invite whose e-mail Resend refused is stored all the same, listed with its Resend button.
   if (result.ok || result.reason === 'emailFailed') revalidatePath('/customers');
   if (!result.ok) return fail(INVITE_ERRORS[result.reason], { values });
@@ -62,17 +67,31 @@ export const revokeInviteAction = memberAction(
   { onInvalid: 'notFound' },
 );
 
+// The removed person is told by e-mail; an e-mail that could not go out does not undo the removal.
 export const removeMemberAction = memberAction(
   memberClaim,
   async ({ input, member }) => {
     const result = await endMembership(db(), { accountId: member.accountId, userId: input.userId, requestedBy: member.userId });
     if (!result.ok) return fail('memberNotRemovable');
+    await tellRemovedMember({ accountId: member.accountId, userId: input.userId, stoppedSessions: result.value.stoppedSessions });
     revalidatePath('/customers');
     return ok(null);
   },
   { onInvalid: 'notFound' },
 );
 
+// A new role takes effect at once; a guest's end and chargers reach the chargers' local lists with the next sync.
+export const changeMemberRoleAction = memberAction(changeRoleSchema, async ({ input, member, values }) => {
+  if (member.role !== 'owner') return fail('ownersOnly', { values });
+  const grant = await grantInAccount(db(), { accountId: member.accountId, grant: input.grant });
+  const result = await setMemberRole(db(), { accountId: member.accountId, userId: input.userId, role: grant.role, limits: grant.limits });
+  if (!result.ok) return fail('notFound', { values });
+  await localListChanged(db(), { accountId: member.accountId });
+  revalidatePath('/customers');
+  return ok(null);
+});
+
+// Drivers and guests may leave too.
 export const leaveAccountAction = memberAction(
   accountClaim,
   async ({ member }) => {
@@ -81,7 +100,7 @@ export const leaveAccountAction = memberAction(
     (await cookies()).delete(CURRENT_ACCOUNT_COOKIE);
     redirect('/dashboard');
   },
-  { onInvalid: 'notFound' },
+  { onInvalid: 'notFound', permission: 'charge' },
 );
 
 // Owners only; an owner turns it on once they have a second factor themselves, so that it never locks them out.

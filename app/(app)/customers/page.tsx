@@ -1,9 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { ConfirmForm } from '@/components/ui/confirm-form';
-import { requireCurrentMembership } from '@/lib/authz';
+import { requireManagingMembership } from '@/lib/authz';
 import { listPendingInvites } from '@/domain/data/invites';
 import { listMembers } from '@/domain/data/memberships';
+import { listChargers } from '@/domain/data/chargers';
+import { listSessionsOfFormerMembers } from '@/domain/data/people-sessions';
+import { FormerMembersSessions } from './_components/former-members-sessions';
 import { getAccountRequiresTwoFactor } from '@/domain/data/two-factor';
 import { getAccountName } from '@/domain/data/users';
 import { leaveAccountAction, requireTwoFactorAction } from './actions';
@@ -18,15 +21,18 @@ export async function generateMetadata() {
 }
 
 export default async function CustomersPage() {
-  const member = await requireCurrentMembership();
+  const member = await requireManagingMembership();
   const scope = { accountId: member.accountId };
-  const [t, members, invites, isTwoFactorRequired, accountName] = await Promise.all([
+  const [t, members, invites, isTwoFactorRequired, accountName, chargerRows, formerSessions] = await Promise.all([
     getTranslations('CustomersPage'),
     listMembers(db(), scope),
     listPendingInvites(db(), scope),
     getAccountRequiresTwoFactor(db(), scope),
     getAccountName(db(), scope),
+    listChargers(db(), scope),
+    listSessionsOfFormerMembers(db(), scope),
   ]);
+  const chargers = chargerRows.map((charger) => ({ id: charger.id, name: charger.name }));
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -37,12 +43,13 @@ export default async function CustomersPage() {
         <h2 className="font-semibold">{t('inviteTitle')}</h2>
         <p className="mt-1 text-sm text-slate-600">{t('inviteBody')}</p>
         <div className="mt-4">
-          <InviteForm accountId={member.accountId} />
+          <InviteForm accountId={member.accountId} chargers={chargers} />
         </div>
       </Card>
+      {formerSessions.length > 0 && <FormerMembersSessions sessions={formerSessions} />}
       <Card>
         <h2 className="font-semibold">{t('membersTitle')}</h2>
-        <MembersTable accountId={member.accountId} members={members} currentUserId={member.userId} />
+        <MembersTable accountId={member.accountId} members={members} currentUserId={member.userId} isOwner={member.role === 'owner'} chargers={chargers} />
       </Card>
       <Card>
         <h2 className="mb-2 font-semibold">{t('pendingTitle')}</h2>

@@ -6,7 +6,10 @@ import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { listInvitesForUser } from '@/domain/data/invites';
 import { listMembershipsOfUser } from '@/domain/data/memberships';
+import { canManageAccount } from '@/domain/people/roles';
 import { requireCurrentMembership } from '@/lib/authz';
+import { leaveAccountAction } from '../customers/actions';
+import { ConfirmForm } from '@/components/ui/confirm-form';
 import { getChargerCounts } from '@/domain/data/chargers';
 import { requireUser } from '@/lib/session';
 import { PendingInvitations } from './pending-invitations';
@@ -47,7 +50,18 @@ export default async function DashboardPage() {
             ))}
           </ul>
         </Card>
-        {counts.total > 0 ? (
+        {!canManageAccount(member.role) ? (
+          <Card>
+            <h2 className="font-semibold text-slate-900">{t('driverTitle')}</h2>
+            <p className="mt-2 text-sm text-slate-600">{t('driverBody', { role: member.role })}</p>
+            <div className="mt-5 flex flex-wrap gap-3">
+              <Link href="/charge" className={buttonClasses('primary')}>
+                {t('openCharge')}
+              </Link>
+              <ConfirmForm action={leaveAccountAction} fields={{ accountId: member.accountId }} label={t('leave')} confirm={t('leaveConfirm')} variant="danger" />
+            </div>
+          </Card>
+        ) : counts.total > 0 ? (
           <Card>
             <h2 className="font-semibold text-slate-900">{t('chargersTitle')}</h2>
             <p className="mt-3 text-2xl font-bold tabular-nums" data-testid="chargers-online">
@@ -67,7 +81,7 @@ export default async function DashboardPage() {
             </Link>
           </Card>
         )}
-        {counts.total > 0 && <DashboardSessions accountId={member.accountId} />}
+        {canManageAccount(member.role) && counts.total > 0 && <DashboardSessions accountId={member.accountId} />}
       </div>
     </div>
   );

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { requireCurrentMembership } from '@/lib/authz';
+import { requireManagingMembership } from '@/lib/authz';
 import { ocppPublicUrl } from '@/lib/config';
 import { requireUser } from '@/lib/session';
 import { AddChargerForm } from '../chargers/_components/add-charger-form';
@@ -18,7 +18,7 @@ export async function generateMetadata() {
 }
 
 export default async function OnboardingPage() {
-  const [user, member] = await Promise.all([requireUser(), requireCurrentMembership()]);
+  const [user, member] = await Promise.all([requireUser(), requireManagingMembership()]);
   const t = await getTranslations('OnboardingPage');
   const url = `${ocppPublicUrl()}/ocpp/`;
   return (

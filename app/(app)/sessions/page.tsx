@@ -3,7 +3,7 @@ import { getFormatter, getNow, getTimeZone, getTranslations } from 'next-intl/se
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { sessionView } from '@/components/sessions/session-view';
 import { buttonClasses } from '@/components/ui/button';
-import { requireCurrentMembership } from '@/lib/authz';
+import { ownSessionsOnly, requireCurrentMembership } from '@/lib/authz';
 import { getSessionTotals, listSessionFilterOptions, listSessions } from '@/domain/data/sessions';
 import { filtersQuery, hasFilters, parseSessionFilters } from '@/lib/sessions/filters';
 import { Pagination } from './_components/pagination';
@@ -17,8 +17,9 @@ export async function generateMetadata() {
 }
 
 export default async function SessionsPage({ searchParams }: PageProps<'/sessions'>) {
-  const filters = parseSessionFilters(await searchParams);
   const member = await requireCurrentMembership();
+  const onlyUserId = ownSessionsOnly(member);
+  const filters = { ...parseSessionFilters(await searchParams), ...(onlyUserId ? { userId: onlyUserId } : {}) };
   const scope = { accountId: member.accountId, timeZone: await getTimeZone() };
   const [t, tFacts, format, now, { sessions, hasNext }, totals, options] = await Promise.all([
     getTranslations('SessionsPage'),
@@ -29,6 +30,10 @@ export default async function SessionsPage({ searchParams }: PageProps<'/session
     getSessionTotals(db(), { ...scope, filters }),
     listSessionFilterOptions(db(), scope),
   ]);
+  // A driver filters among their own: other people and their cards are not theirs to see.
+  const shownOptions = onlyUserId
+    ? { ...options, users: options.users.filter((user) => user.id === onlyUserId), cards: options.cards.filter((card) => card.userId === onlyUserId) }
+    : options;
   const listed = sessions.map((session) => ({ id: session.id, view: sessionView(session, { t: tFacts, format, now }) }));
   return (
     <div className="flex flex-col gap-5">
@@ -36,15 +41,17 @@ export default async function SessionsPage({ searchParams }: PageProps<'/session
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('title')}</h1>
         <div className="flex gap-2">
-          <Link href="/sessions/tariff" className={buttonClasses('secondary')}>
-            {t('tariff')}
-          </Link>
+          {!onlyUserId && (
+            <Link href="/sessions/tariff" className={buttonClasses('secondary')}>
+              {t('tariff')}
+            </Link>
+          )}
           <a href={`/sessions/export.csv${filtersQuery(filters, { withPage: false })}`} className={buttonClasses('secondary')} download>
             {t('export')}
           </a>
         </div>
       </div>
-      <SessionFilterForm filters={filters} options={options} />
+      <SessionFilterForm filters={filters} options={shownOptions} />
       <SessionTotalsBar totals={totals} />
       {listed.length === 0 ? (
         <div className="rounded-2xl border-2 border-dashed border-slate-300 bg-white px-6 py-12 text-center">

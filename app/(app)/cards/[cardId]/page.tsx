@@ -4,7 +4,7 @@ import { getNow, getTimeZone, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { CardStatusBadge } from '@/components/cards/card-status-badge';
 import { Alert } from '@/components/ui/alert';
-import { requireCurrentMembership } from '@/lib/authz';
+import { requireManagingMembership } from '@/lib/authz';
 import { cardState } from '@/domain/cards/card-state';
 import { dayOf } from '@/domain/cards/expiry';
 import { getCard } from '@/domain/data/cards';
@@ -16,7 +16,7 @@ import { db } from '@/lib/db';
 export default async function CardPage({ params }: PageProps<'/cards/[cardId]'>) {
   const cardId = z.uuid().safeParse((await params).cardId);
   if (!cardId.success) notFound();
-  const member = await requireCurrentMembership();
+  const member = await requireManagingMembership();
   const card = await getCard(db(), { accountId: member.accountId, cardId: cardId.data });
   if (!card) notFound();
   const [t, tList, now, timeZone, users] = await Promise.all([

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
-import { requireCurrentMembership } from '@/lib/authz';
+import { requireManagingMembership } from '@/lib/authz';
 import { listAccountUsers } from '@/domain/data/memberships';
 import { AddCardForm } from '../_components/add-card-form';
 import { db } from '@/lib/db';
@@ -11,7 +11,7 @@ export async function generateMetadata() {
 
 // `?userId=` comes from "Add card for this user" on the customers page; only a member of the account is preselected.
 export default async function NewCardPage({ searchParams }: PageProps<'/cards/new'>) {
-  const member = await requireCurrentMembership();
+  const member = await requireManagingMembership();
   const [t, users, { userId }] = await Promise.all([getTranslations('CardForm'), listAccountUsers(db(), { accountId: member.accountId }), searchParams]);
   const preselected = users.find((user) => user.id === userId)?.id;
   return (

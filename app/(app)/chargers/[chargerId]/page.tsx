@@ -7,7 +7,7 @@ import { OnlineBadge } from '@/components/chargers/online-badge';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { WhyLink } from '@/components/why/why-link';
 import { Card } from '@/components/ui/card';
-import { requireCurrentMembership } from '@/lib/authz';
+import { requireManagingMembership } from '@/lib/authz';
 import { MAX_CONNECTORS } from '@/domain/charging/limits';
 import { listRecentMessages, listRecentSecurityEvents, listRecentSessions } from '@/domain/data/charger-activity';
 import { getCharger, getProvisioning } from '@/domain/data/chargers';
@@ -33,7 +33,7 @@ import { db } from '@/lib/db';
 export default async function ChargerPage({ params }: PageProps<'/chargers/[chargerId]'>) {
   const chargerId = z.uuid().safeParse((await params).chargerId);
   if (!chargerId.success) notFound();
-  const member = await requireCurrentMembership();
+  const member = await requireManagingMembership();
   const scope = { accountId: member.accountId, chargerId: chargerId.data };
   const charger = await getCharger(db(), scope);
   if (!charger) notFound();

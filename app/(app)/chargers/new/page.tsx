@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
-import { requireCurrentMembership } from '@/lib/authz';
+import { requireManagingMembership } from '@/lib/authz';
 import { AddChargerForm } from '../_components/add-charger-form';
 
 export async function generateMetadata() {
@@ -8,7 +8,7 @@ export async function generateMetadata() {
 }
 
 export default async function NewChargerPage() {
-  const member = await requireCurrentMembership();
+  const member = await requireManagingMembership();
   const t = await getTranslations('ChargerForm');
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">

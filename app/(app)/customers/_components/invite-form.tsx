@@ -8,8 +8,9 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { idle, type ActionResult } from '@/lib/action-result';
 import { inviteUserAction } from '../actions';
+import { GrantFields, type ChargerChoice } from './grant-fields';
 
-export function InviteForm({ accountId }: { accountId: string }) {
+export function InviteForm({ accountId, chargers }: { accountId: string; chargers: ChargerChoice[] }) {
   const t = useTranslations('CustomersPage');
   const [state, action] = useActionState<ActionResult<string>, FormData>(inviteUserAction, idle);
   const errors = state.status === 'error' ? state.fieldErrors : undefined;
@@ -20,6 +21,7 @@ export function InviteForm({ accountId }: { accountId: string }) {
         <li>{t('inviteHasAccount')}</li>
         <li>{t('inviteNoAccount')}</li>
       </ul>
+      <GrantFields idPrefix="invite" chargers={chargers} values={state.status === 'error' ? state.values : undefined} errors={errors} />
       <FormAlert state={state} />
       {state.status === 'ok' && <Alert tone="success">{t('invited', { email: state.data })}</Alert>}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">

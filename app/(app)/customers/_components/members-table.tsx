@@ -3,10 +3,15 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { ConfirmForm } from '@/components/ui/confirm-form';
 import type { listMembers } from '@/domain/data/memberships';
 import { removeMemberAction } from '../actions';
+import type { ChargerChoice } from './grant-fields';
+import { GuestLimitsLine } from './guest-limits-line';
+import { RoleForm } from './role-form';
 
 type Member = Awaited<ReturnType<typeof listMembers>>[number];
 
-export function MembersTable({ accountId, members, currentUserId }: { accountId: string; members: Member[]; currentUserId: string }) {
+type MembersTableProps = { accountId: string; members: Member[]; currentUserId: string; isOwner: boolean; chargers: ChargerChoice[] };
+
+export function MembersTable({ accountId, members, currentUserId, isOwner, chargers }: MembersTableProps) {
   const t = useTranslations('CustomersPage');
   const format = useFormatter();
   return (
@@ -24,6 +29,8 @@ export function MembersTable({ accountId, members, currentUserId }: { accountId:
               )}
             </p>
             <p className="truncate text-sm text-slate-600">{member.email}</p>
+            {member.role === 'guest' && <GuestLimitsLine limits={member} chargers={chargers} />}
+            {isOwner && member.role !== 'owner' && <RoleForm accountId={accountId} member={member} chargers={chargers} />}
           </div>
           <dl className="grid grid-cols-4 gap-4 text-sm sm:w-96">
             <div>
@@ -51,7 +58,7 @@ export function MembersTable({ accountId, members, currentUserId }: { accountId:
             <Link href={`/cards/new?userId=${member.userId}`} className="rounded-lg px-3 py-1.5 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
               {t('addCard')}
             </Link>
-            {member.role === 'member' && member.userId !== currentUserId && (
+            {member.role !== 'owner' && member.userId !== currentUserId && (
               <ConfirmForm
                 action={removeMemberAction}
                 fields={{ accountId, userId: member.userId }}

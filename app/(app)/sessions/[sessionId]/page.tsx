@@ -6,7 +6,7 @@ import { LiveRefresh } from '@/components/live/live-refresh';
 import { SessionChart } from '@/components/sessions/session-chart';
 import { formatMoney, sessionView } from '@/components/sessions/session-view';
 import { Card } from '@/components/ui/card';
-import { requireCurrentMembership } from '@/lib/authz';
+import { ownSessionsOnly, requireCurrentMembership } from '@/lib/authz';
 import { getSession, listSessionMeterValues } from '@/domain/data/sessions';
 import { sessionSeries } from '@/domain/sessions/series';
 import { MeterValueTable } from './meter-value-table';
@@ -23,7 +23,7 @@ export default async function SessionPage({ params }: PageProps<'/sessions/[sess
   const sessionId = sessionIdSchema.safeParse((await params).sessionId);
   if (!sessionId.success) notFound();
   const member = await requireCurrentMembership();
-  const scope = { accountId: member.accountId, sessionId: sessionId.data };
+  const scope = { accountId: member.accountId, sessionId: sessionId.data, onlyUserId: ownSessionsOnly(member) };
   const [session, values] = await Promise.all([getSession(db(), scope), listSessionMeterValues(db(), scope)]);
   if (!session) notFound();
   const [t, tFacts, format, now] = await Promise.all([getTranslations('SessionPage'), getTranslations('SessionFacts'), getFormatter(), getNow()]);

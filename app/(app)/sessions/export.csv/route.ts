@@ -1,4 +1,4 @@
-import { getCurrentMembership, getMembership } from '@/lib/authz';
+import { getCurrentMembership, getMembership, ownSessionsOnly } from '@/lib/authz';
 import { csvStream } from '@/lib/sessions/export-csv';
 import { exportContext } from '@/lib/sessions/export-labels';
 import { exportCursor } from '@/domain/data/session-export';
@@ -11,10 +11,11 @@ export const dynamic = 'force-dynamic';
 // until their membership confirms it.
 export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
-  const filters = parseSessionFilters(params);
   const claimed = params.get('accountId');
   const member = claimed === null ? await getCurrentMembership() : await getMembership(claimed);
   if (!member) return new Response(null, { status: 403 });
+  const onlyUserId = ownSessionsOnly(member);
+  const filters = { ...parseSessionFilters(params), ...(onlyUserId ? { userId: onlyUserId } : {}) };
 
   const { labels, timeZone, fileName } = await exportContext();
   const rows = exportCursor(db(), { accountId: member.accountId, timeZone, filters });

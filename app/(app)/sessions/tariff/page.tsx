@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
-import { requireCurrentMembership } from '@/lib/authz';
+import { requireManagingMembership } from '@/lib/authz';
 import { listCurrentTariffs, listTariffChargers } from '@/domain/data/tariffs';
 import { TariffForm } from './_components/tariff-form';
 import { db } from '@/lib/db';
@@ -11,7 +11,7 @@ export async function generateMetadata() {
 }
 
 export default async function TariffPage() {
-  const member = await requireCurrentMembership();
+  const member = await requireManagingMembership();
   const scope = { accountId: member.accountId };
   const [t, tariffs, chargers] = await Promise.all([getTranslations('TariffPage'), listCurrentTariffs(db(), scope), listTariffChargers(db(), scope)]);
   const defaultCurrency = tariffs.account?.currency ?? 'EUR';

@@ -1,0 +1,20 @@
+import { createTranslator } from 'next-intl';
+import { appUrl } from '@/lib/config';
+import type { Locale } from '@/lib/i18n/locales';
+import { loadMessages } from '@/lib/i18n/messages';
+import { renderEmail } from './layout';
+
+// To someone an owner removed from an account: what ended, what was stopped, and that their history stays.
+export async function membershipEndedEmail(
+  { name, locale }: { name: string; locale: Locale },
+  { accountName, stoppedSessions }: { accountName: string; stoppedSessions: number },
+) {
+  const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: 'Email' });
+  return renderEmail({
+    subject: t('membershipEnded.subject', { accountName }),
+    greeting: t('greeting', { name }),
+    paragraphs: [t('membershipEnded.body', { accountName }), t('membershipEnded.sessions', { count: stoppedSessions }), t('membershipEnded.cards')],
+    action: { label: t('membershipEnded.action'), url: `${appUrl()}/dashboard` },
+    footer: t('membershipEnded.footer'),
+  });
+}

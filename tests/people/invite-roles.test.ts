@@ -1,0 +1,60 @@
+// The role chosen on the invite form is the role the invitee gets, and where their first login lands.
+import { and, eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createDb } from '@/db/client';
+import { memberships, outboxEmails } from '@/db/schema';
+import { makeAccount, makeCharger, makeUser } from '@/db/seed/builders';
+import { getFirstLanding } from '@/domain/data/first-landing';
+import { signInAs } from '../support/fake-auth';
+import { formData } from '../support/form';
+
+vi.mock('@/lib/auth', () => import('../support/fake-auth'));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+vi.mock('next/headers', () => import('../support/no-request'));
+
+const { inviteUserAction } = await import('@/app/(app)/customers/actions');
+const { acceptInvite } = await import('@/lib/invites/respond');
+const { db, sql } = createDb(process.env.DATABASE_URL!);
+const idle = { status: 'idle' } as const;
+
+async function invited(fields: (keptChargerId: string) => Record<string, string>) {
+  const owner = await makeUser(db, { emailVerifiedAt: new Date() });
+  const account = await makeAccount(db, { owner });
+  const [kept, other] = [await makeCharger(db, { accountId: account.id }), await makeCharger(db, { accountId: account.id })];
+  const invitee = await makeUser(db, { emailVerifiedAt: new Date() });
+  signInAs(owner);
+  const answer = await inviteUserAction(idle, formData({ accountId: account.id, email: invitee.email, ...fields(kept.id) }));
+  return { owner, account, kept, other, invitee, answer };
+}
+
+async function accepted(inviteeEmail: string, userId: string) {
+  const [mail] = await db.select().from(outboxEmails).where(eq(outboxEmails.to, inviteeEmail));
+  const token = decodeURIComponent(/token=([\w-]+)/.exec(mail!.text)![1]!);
+  return acceptInvite(db, { token, userId });
+}
+
+describe('inviting with a role', () => {
+  it('makes a guest with their end, cap and only the chargers of this account that were ticked', async () => {
+    const foreign = crypto.randomUUID();
+    const { account, kept, invitee, answer } = await invited((keptId) => ({ role: 'guest', accessEndsAt: '2099-06-01T18:30', timeZoneOffset: '-120', energyCapKwh: '12.5', [`charger:${keptId}`]: 'on', [`charger:${foreign}`]: 'on' }));
+    expect(answer).toMatchObject({ status: 'ok' });
+    expect(await accepted(invitee.email, invitee.id)).toMatchObject({ ok: true });
+    const [row] = await db.select().from(memberships).where(and(eq(memberships.accountId, account.id), eq(memberships.userId, invitee.id)));
+    expect(row).toMatchObject({ role: 'guest', energyCapWh: 12_500, chargerIds: [kept.id], accessEndsAt: new Date('2099-06-01T16:30:00Z') });
+  });
+
+  it('makes a driver who lands on Charge at their first login, never on adding a charger', async () => {
+    const { account, invitee, answer } = await invited(() => ({ role: 'driver' }));
+    expect(answer).toMatchObject({ status: 'ok' });
+    await accepted(invitee.email, invitee.id);
+    expect(await getFirstLanding(db, { userId: invitee.id })).toEqual({ path: '/charge', accountId: account.id });
+  });
+
+  it('refuses a guest without an end, saying so next to the field, and stores nothing', async () => {
+    const { invitee, answer } = await invited(() => ({ role: 'guest' }));
+    expect(answer).toMatchObject({ status: 'error', fieldErrors: { accessEndsAt: ['guestEndRequired'] }, values: { email: invitee.email, role: 'guest' } });
+    expect(await db.select().from(outboxEmails).where(eq(outboxEmails.to, invitee.email))).toEqual([]);
+  });
+});
+
+afterAll(() => sql.end());
