@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { chargerPowerSettings, chargerSmartCharging } from '../../db/schema';
+import { chargerPowerSettings, chargers, chargerSmartCharging } from '../../db/schema';
 import type { ChargingWindow } from '../smart-charging/charging-windows';
 import type { CompositeSchedule } from '../smart-charging/composite';
 import type { SmartChargingLimits } from '../smart-charging/charger-limits';
@@ -32,8 +32,15 @@ export async function recordSmartChargingLimits(db: Executor, { chargerId, limit
 // The owner's settings as the provisioner sends them; null when the owner never set any.
 export async function getPowerSettingsToSend(db: Executor, chargerId: string) {
   const [row] = await db
-    .select({ accountId: chargerPowerSettings.accountId, maxPowerW: chargerPowerSettings.maxPowerW, windows: chargerPowerSettings.windows, timeZone: chargerPowerSettings.timeZone })
+    .select({
+      accountId: chargerPowerSettings.accountId,
+      maxPowerW: chargerPowerSettings.maxPowerW,
+      windows: chargerPowerSettings.windows,
+      timeZone: chargerPowerSettings.timeZone,
+      isOnline: chargers.isOnline,
+    })
     .from(chargerPowerSettings)
+    .innerJoin(chargers, eq(chargers.id, chargerPowerSettings.chargerId))
     .where(eq(chargerPowerSettings.chargerId, chargerId));
   return row ?? null;
 }

@@ -47,3 +47,13 @@ export function isOpenAt(windows: ChargingWindow[], at: Date, timeZone: string):
   const offsetSec = (at.getTime() - weekStart(at, timeZone).getTime()) / 1000;
   return openSpans(windows).some(([open, close]) => offsetSec >= open && offsetSec < close);
 }
+
+// When the next window opens after `at` (null with no windows).
+export function nextOpening(windows: ChargingWindow[], at: Date, timeZone: string): Date | null {
+  const spans = openSpans(windows);
+  if (spans.length === 0) return null;
+  const week = weekStart(at, timeZone).getTime();
+  const offsetSec = (at.getTime() - week) / 1000;
+  const next = spans.find(([open]) => open > offsetSec);
+  return new Date(week + (next ? next[0] : spans[0]![0] + WEEK_SEC) * 1000);
+}

@@ -63,9 +63,15 @@ export function compositeSchedule(
 
 // The composite limit at `at` read back from a reported schedule, in watts.
 export function scheduleLimitAt(schedule: CompositeSchedule, at: number, electrical: Electrical): number | null {
-  const offsetSec = (at - Date.parse(schedule.startSchedule)) / 1000;
-  if (offsetSec < 0 || offsetSec >= schedule.duration) return null;
-  const period = schedule.chargingSchedulePeriod.filter((candidate) => candidate.startPeriod <= offsetSec).at(-1);
-  if (!period) return null;
-  return schedule.chargingRateUnit === 'W' ? period.limit : period.limit * electrical.voltage * (period.numberPhases ?? electrical.phases);
+  if (at < Date.parse(schedule.startSchedule) || at >= Date.parse(schedule.startSchedule) + schedule.duration * 1000) return null;
+  return reportedPeriods(schedule, electrical).filter((period) => period.at.getTime() <= at).at(-1)?.watts ?? null;
+}
+
+// A reported schedule's periods as instants and watts, for the page.
+export function reportedPeriods(schedule: CompositeSchedule, electrical: Electrical): { at: Date; watts: number }[] {
+  const start = Date.parse(schedule.startSchedule);
+  return schedule.chargingSchedulePeriod.map((period) => ({
+    at: new Date(start + period.startPeriod * 1000),
+    watts: schedule.chargingRateUnit === 'W' ? period.limit : period.limit * electrical.voltage * (period.numberPhases ?? electrical.phases),
+  }));
 }

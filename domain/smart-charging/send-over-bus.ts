@@ -12,6 +12,11 @@ const CALL_WAIT_MS = 8_000;
 export async function sendPowerSettingsOverBus(db: Database, { accountId, chargerId, requestedBy }: Target): Promise<PowerOutcome | null> {
   const settings = await getPowerSettingsToSend(db, chargerId);
   if (!settings || settings.accountId !== accountId) return null;
+  // An offline charger takes them at its next connection (the provisioning run); nothing to wait for now.
+  if (!settings.isOnline) {
+    await recordPowerOutcome(db, { chargerId, outcome: 'noAnswer', schedule: null });
+    return 'noAnswer';
+  }
   const send: SendProfileCall = async (action, payload) => {
     const sent = await sendCommand(db, { accountId, chargerId, action, payload, requestedBy }, { waitMs: CALL_WAIT_MS });
     return sent.ok ? sent.value : { status: 'offline', response: null, error: null };
