@@ -41,9 +41,9 @@ describe("a charger's power settings", () => {
     }
     expect(await savePowerSettingsAction(idle, formData({ ...target, from1: '25:00', to1: '07:00' }))).toMatchObject({
       status: 'error',
-      fieldErrors: { window1: ['windowTimeInvalid', 'windowDaysMissing'] },
+      fieldErrors: { from1: ['windowTimeInvalid', 'windowDaysMissing'] },
     });
-    expect(await savePowerSettingsAction(idle, formData({ ...target, from0: '07:00', to0: '07:00', day0_5: 'on' }))).toMatchObject({ fieldErrors: { window0: ['windowEmpty'] } });
+    expect(await savePowerSettingsAction(idle, formData({ ...target, from0: '07:00', to0: '07:00', day0_5: 'on' }))).toMatchObject({ fieldErrors: { from0: ['windowEmpty'] } });
     expect(await settingsOf(charger.id)).toMatchObject({ maxPowerW: 11_000 });
   });
 

@@ -22,7 +22,8 @@ function readWindows(fields: Record<string, unknown>, ctx: z.RefinementCtx): Cha
     const to = text(fields[`to${row}`]);
     const days = [0, 1, 2, 3, 4, 5, 6].filter((day) => fields[`day${row}_${day}`] === 'on');
     if (!from && !to && days.length === 0) continue;
-    const path = [`window${row}`];
+    // A row's errors are named after its first field, and shown under the whole row.
+    const path = [`from${row}`];
     if (!TIME.test(from) || !TIME.test(to)) ctx.addIssue({ code: 'custom', path, message: 'windowTimeInvalid' });
     else if (from === to) ctx.addIssue({ code: 'custom', path, message: 'windowEmpty' });
     if (days.length === 0) ctx.addIssue({ code: 'custom', path, message: 'windowDaysMissing' });

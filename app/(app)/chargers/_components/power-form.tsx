@@ -23,7 +23,7 @@ const inputClass = 'mt-1 block w-full rounded-lg border border-slate-300 px-2 py
 function WindowRow({ row, window, state }: { row: number; window: ChargingWindow | undefined; state: ActionResult<unknown> }) {
   const t = useTranslations('ChargerPower');
   const errorsId = useId();
-  const errors = state.status === 'error' ? state.fieldErrors?.[`window${row}`] : undefined;
+  const errors = state.status === 'error' ? state.fieldErrors?.[`from${row}`] : undefined;
   const typed = state.status === 'error' ? state.values : undefined;
   const value = (name: string, fallback: string | undefined) => typed?.[name] ?? fallback ?? '';
   return (
