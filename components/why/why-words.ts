@@ -44,6 +44,8 @@ export function nowWords(t: T, format: Format, now: WhyNow): Words {
       const status = now.code === 'carNotReady' ? 'SuspendedEV' : 'SuspendedEVSE';
       return { sentence: t('event.status', { status, error: '' }), advice: t('eventAdvice.status', { status }) };
     }
+    case 'limitedBySchedule':
+      return { sentence: t('state.limitedBySchedule', { resumes: now.resumesAt ? when(format, now.resumesAt) : 'none' }), advice: t('stateAdvice.limitedBySchedule') };
     case 'reserved': {
       const values = { isForViewer: String(now.isForViewer), name: now.holderName ?? t('someoneElse'), until: when(format, now.until) };
       return { sentence: t('state.reserved', values), advice: t('stateAdvice.reserved', values) };

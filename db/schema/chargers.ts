@@ -128,3 +128,15 @@ export const chargerProvisioning = pgTable(
 export type Charger = typeof chargers.$inferSelect;
 export type NewCharger = typeof chargers.$inferInsert;
 export type Connector = typeof connectors.$inferSelect;
+
+// The key of a table holding one row per charger, with the account it belongs to (for account-scoped reads).
+export function perChargerOfAccount() {
+  return {
+    chargerId: uuid()
+      .primaryKey()
+      .references(() => chargers.id, { onDelete: 'cascade' }),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+  };
+}

@@ -1,6 +1,5 @@
-import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { accounts } from './accounts';
-import { chargers } from './chargers';
+import { integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { perChargerOfAccount } from './chargers';
 
 // An entry's idTagInfo as the charger holds it (OCPP 1.6 §7.24 IdTagInfo), keyed by idTag in `heldEntries`.
 export type HeldIdTagInfo = { status: 'Accepted' | 'Blocked' | 'Expired' | 'Invalid' | 'ConcurrentTx'; expiryDate?: string; parentIdTag?: string };
@@ -10,12 +9,7 @@ export type HeldIdTagInfo = { status: 'Accepted' | 'Blocked' | 'Expired' | 'Inva
 // chargers to the new count, and a sync that leaves the charger holding the list as it stood at count N sets
 // `syncedVersion` to N, so the charger is in sync while syncedVersion >= wantedVersion.
 export const chargerLocalLists = pgTable('charger_local_lists', {
-  chargerId: uuid()
-    .primaryKey()
-    .references(() => chargers.id, { onDelete: 'cascade' }),
-  accountId: uuid()
-    .notNull()
-    .references(() => accounts.id, { onDelete: 'cascade' }),
+  ...perChargerOfAccount(),
   // The listVersion the charger last Accepted from the platform and what it then held; null: unknown (a Full follows).
   acceptedVersion: integer(),
   heldEntries: jsonb().$type<Record<string, HeldIdTagInfo>>(),

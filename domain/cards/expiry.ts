@@ -1,6 +1,6 @@
 // The owner picks a calendar day; the card stays valid through the end of that day in the owner's time zone.
 
-function offsetMs(instant: Date, timeZone: string): number {
+export function offsetMs(instant: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',

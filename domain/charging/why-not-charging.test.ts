@@ -16,6 +16,7 @@ function input(overrides: Partial<WhyInput> = {}): WhyInput {
     events: [],
     remoteStarts: [],
     reservations: [],
+    scheduleHold: null,
     now,
     ...overrides,
   };
@@ -88,6 +89,17 @@ describe('whyNotCharging', () => {
     ];
     expect(whyNotCharging(input({ statuses })).map((why) => why.now.code)).toEqual(['carNotReady', 'chargerPaused']);
     expect(whyNotCharging(input({ statuses: [{ connectorId: 1, status: 'Charging', errorCode: 'NoError' }] }))[0]!.now).toEqual({ code: 'charging' });
+  });
+
+  it('blames the owner’s charging windows for a SuspendedEVSE connector while they are closed, and says when they open', () => {
+    const statuses = [
+      { connectorId: 1, status: 'SuspendedEVSE', errorCode: 'NoError' },
+      { connectorId: 2, status: 'Available', errorCode: 'NoError' },
+    ];
+    const resumesAt = ago(-600);
+    const [one, two] = whyNotCharging(input({ statuses, scheduleHold: { resumesAt } }));
+    expect(one!.now).toEqual({ code: 'limitedBySchedule', resumesAt });
+    expect(two!.now).toEqual({ code: 'ready' });
   });
 
   it('names who holds a reserved connector and until when', () => {

@@ -22,6 +22,8 @@ export type WhyNow =
   | { code: 'charging' }
   | { code: 'carNotReady' }
   | { code: 'chargerPaused' }
+  // Paused by the charger while the owner's charging windows are closed.
+  | { code: 'limitedBySchedule'; resumesAt: Date | null }
   | { code: 'reserved'; isForViewer: boolean; holderName: string | null; until: Date }
   // The newest event, while it still explains the connector: a refused card, a start from the app under way or refused.
   | { code: 'recent'; entry: WhyEntry }
@@ -38,6 +40,8 @@ export type WhyInput = {
   // RemoteStartTransaction commands; connectorId null when the request named none.
   remoteStarts: { connectorId: number | null; status: string; at: Date }[];
   reservations: { connectorId: number; isForViewer: boolean; holderName: string | null; until: Date }[];
+  // Set while the owner's charging windows hold the charger at 0 (closed now): when the next one opens.
+  scheduleHold: { resumesAt: Date | null } | null;
   now: Date;
 };
 
@@ -109,7 +113,7 @@ function whyNow(input: WhyInput, connectorId: number, timeline: WhyEntry[]): Why
   const status = statusOf(connectorId)?.status;
   if (status === 'Charging') return { code: 'charging' };
   if (status === 'SuspendedEV') return { code: 'carNotReady' };
-  if (status === 'SuspendedEVSE') return { code: 'chargerPaused' };
+  if (status === 'SuspendedEVSE') return input.scheduleHold ? { code: 'limitedBySchedule', resumesAt: input.scheduleHold.resumesAt } : { code: 'chargerPaused' };
   const reservation = input.reservations.find((held) => held.connectorId === connectorId);
   if (reservation) return { code: 'reserved', isForViewer: reservation.isForViewer, holderName: reservation.holderName, until: reservation.until };
   return recentEvent(timeline, input.now) ?? { code: 'ready' };

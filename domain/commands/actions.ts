@@ -1,4 +1,5 @@
 import type { CommandStatus } from '../../db/schema';
+import type { ChargingProfile, ChargingProfilePurpose, ChargingRateUnit } from '../smart-charging/profile';
 
 // Platform → charger calls of OCPP 1.6 the command bus carries; payloads follow the 1.6 .req schemas.
 export type CommandPayloads = {
@@ -34,6 +35,11 @@ export type CommandPayloads = {
   GetDiagnostics: { location: string; retries?: number; retryInterval?: number; startTime?: string; stopTime?: string };
   // OCPP 1.6 §5.19: the charger fetches the file at location from retrieveDate on; the .conf carries nothing.
   UpdateFirmware: { location: string; retrieveDate: string; retries?: number; retryInterval?: number };
+  // OCPP 1.6 §5.16, §5.5, §5.7 (Smart Charging): install a profile, remove profiles matching the criteria, and read
+  // back the limits the charger will apply on a connector (0: the charger as a whole) for the next `duration` seconds.
+  SetChargingProfile: { connectorId: number; csChargingProfiles: ChargingProfile };
+  ClearChargingProfile: { id?: number; connectorId?: number; chargingProfilePurpose?: ChargingProfilePurpose; stackLevel?: number };
+  GetCompositeSchedule: { connectorId: number; duration: number; chargingRateUnit?: ChargingRateUnit };
   // 1.6 security whitepaper: the root certificates the charger trusts, named again by their hash data.
   InstallCertificate: { certificateType: CertificateUse; certificate: string };
   GetInstalledCertificateIds: { certificateType: CertificateUse };
@@ -72,6 +78,9 @@ export const COMMAND_ACTIONS = [
   'DataTransfer',
   'GetDiagnostics',
   'UpdateFirmware',
+  'SetChargingProfile',
+  'ClearChargingProfile',
+  'GetCompositeSchedule',
   'InstallCertificate',
   'GetInstalledCertificateIds',
   'DeleteCertificate',

@@ -5,7 +5,9 @@ import { CHARGING_EVENTS_KEPT } from '../charging/charging-events';
 import { MAX_CONNECTORS } from '../charging/limits';
 import { whyNotCharging } from '../charging/why-not-charging';
 import { getChargerForUser } from './chargers';
+import { getPowerSettingsToSend } from './power-settings';
 import { listOpenReservations } from './reservations';
+import { isOpenAt, nextOpening } from '../smart-charging/charging-windows';
 
 const REMOTE_STARTS_READ = 10;
 
@@ -30,11 +32,16 @@ async function listRemoteStarts(db: Executor, chargerId: string) {
   return rows;
 }
 
+function scheduleHold(power: Awaited<ReturnType<typeof getPowerSettingsToSend>>, now: Date) {
+  if (!power || power.windows.length === 0 || isOpenAt(power.windows, now, power.timeZone)) return null;
+  return { resumesAt: nextOpening(power.windows, now, power.timeZone) };
+}
+
 // "Why isn't it charging?" for each connector of a charger of an account the user is a member of (two-factor
 // included where the account requires it); null otherwise.
 export async function getWhyNotCharging(db: Executor, { userId, chargerId, now = new Date() }: { userId: string; chargerId: string; now?: Date }) {
   if (!(await getChargerForUser(db, { userId, chargerId }))) return null;
-  const [[charger], statuses, events, remoteStarts, reservations] = await Promise.all([
+  const [[charger], statuses, events, remoteStarts, reservations, power] = await Promise.all([
     db
       .select({ name: chargers.name, isOnline: chargers.isOnline, connectedAt: chargers.connectedAt, disconnectedAt: chargers.disconnectedAt, connectorCount: chargers.connectorCount })
       .from(chargers)
@@ -43,6 +50,7 @@ export async function getWhyNotCharging(db: Executor, { userId, chargerId, now =
     listChargingEvents(db, chargerId),
     listRemoteStarts(db, chargerId),
     listOpenReservations(db, { userId, chargerIds: [chargerId] }),
+    getPowerSettingsToSend(db, chargerId),
   ]);
   if (!charger) return null;
   const count = Math.min(Math.max(charger.connectorCount, ...statuses.map((status) => status.connectorId)), MAX_CONNECTORS);
@@ -53,6 +61,7 @@ export async function getWhyNotCharging(db: Executor, { userId, chargerId, now =
     events,
     remoteStarts,
     reservations: reservations.map((held) => ({ connectorId: held.connectorId, isForViewer: held.isMine, holderName: held.userName, until: held.expiresAt })),
+    scheduleHold: scheduleHold(power, now),
     now,
   });
   return { name: charger.name, connectors: connectorWhys };

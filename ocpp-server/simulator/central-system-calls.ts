@@ -116,6 +116,19 @@ export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
     later(() => charger.trigger(requested, connectorId));
     return { status: 'Accepted' };
   },
+  async SetChargingProfile(charger, params) {
+    const status = charger.chargingProfiles.set(params);
+    if (status === 'Accepted') later(async () => charger.reviewLimits());
+    return { status };
+  },
+  async ClearChargingProfile(charger, params) {
+    const status = charger.chargingProfiles.clear(params);
+    later(async () => charger.reviewLimits());
+    return { status };
+  },
+  async GetCompositeSchedule(charger, params) {
+    return charger.chargingProfiles.composite(params);
+  },
   // The simulator's own vendor extension: messageId Echo answers with the data it was sent.
   async DataTransfer(_charger, params) {
     if (params.vendorId !== SIMULATOR_VENDOR) return { status: 'UnknownVendorId' };

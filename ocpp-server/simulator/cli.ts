@@ -4,7 +4,7 @@
 //   [--no-local-list | --local-list-max N] [--send-local-list-max N] [--diagnostics-upload put|post|multipart]
 //   [--firmware-version V] [--firmware-version-after-update V]
 //   [--present-card ID …] [--connector-status C:STATUS[:ERROR] …]
-//   [--ignore ACTION …] [--reject-remote-starts]`
+//   [--ignore ACTION …] [--reject-remote-starts] [--reject-charging-profiles | --without-smart-charging]`
 import { parseArgs } from 'node:util';
 import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
 import { parseStatusStep, runScriptedSteps } from './scripted-steps';
@@ -49,6 +49,8 @@ const { values } = parseArgs({
     // Central system calls never answered (e.g. RemoteStartTransaction), or every remote start answered Rejected.
     ignore: { type: 'string', multiple: true, default: [] },
     'reject-remote-starts': { type: 'boolean', default: false },
+    'reject-charging-profiles': { type: 'boolean', default: false },
+    'without-smart-charging': { type: 'boolean', default: false },
   },
 });
 
@@ -102,6 +104,7 @@ const simulated = identities.map(
       firmware: { installedVersion: values['firmware-version'], versionAfterUpdate: values['firmware-version-after-update'] },
       ignoreActions: values.ignore,
       rejectsRemoteStarts: values['reject-remote-starts'],
+      smartCharging: { isSupported: !values['without-smart-charging'], rejectsProfiles: values['reject-charging-profiles'] },
     }),
 );
 

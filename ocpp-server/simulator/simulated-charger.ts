@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createRPCError, RPCClient, type RpcClient } from '../src/ocpp/rpc';
 import { callV16, type DiagnosticsStatusNotificationRequest, type FirmwareStatusNotificationRequest, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
 import { answerCentralSystemCalls } from './central-system-calls';
+import { SimulatorChargingProfiles, type SmartChargingOptions } from './charging-profiles';
 import { SimulatorDiagnostics, type DiagnosticsUploadMethod } from './diagnostics-upload';
 import { LocalAuthList, type LocalListOptions } from './local-auth-list';
 import { meterValuesRequest } from './meter-values';
@@ -53,6 +54,8 @@ export type SimulatedChargerOptions = {
   // How it answers a ChangeConfiguration of AuthorizationKey: takes the new password and reconnects with it (the
   // default), refuses it, or does not know the key (a charger without the 1.6 security extensions).
   newPasswords?: 'take' | 'refuse' | 'unknownKey';
+  // Its Smart Charging profile: whether it implements it, refuses every profile, and its limits.
+  smartCharging?: SmartChargingOptions;
 };
 
 const AUTHORIZATION_KEY = 'AuthorizationKey';
@@ -72,7 +75,8 @@ type StopReason = NonNullable<StopTransactionRequest['reason']>;
 // The messages this simulator sends when the central system triggers them.
 export type TriggerableMessage = 'BootNotification' | 'Heartbeat' | 'StatusNotification' | 'MeterValues';
 
-type Session = { idTag: string; transactionId: number | null; meterWh: number; timer: NodeJS.Timeout | null };
+// isSuspended: its charging profiles hold it at 0 W, and it reports SuspendedEVSE (OCPP 1.6 §4.9).
+type Session = { idTag: string; transactionId: number | null; meterWh: number; timer: NodeJS.Timeout | null; startedAt: Date; isSuspended: boolean };
 
 export class SimulatedCharger extends EventEmitter {
   readonly client: RpcClient;
@@ -85,6 +89,7 @@ export class SimulatedCharger extends EventEmitter {
   readonly certificates: SimulatorCertificates;
   readonly diagnostics: SimulatorDiagnostics;
   readonly firmware: SimulatorFirmware;
+  readonly chargingProfiles: SimulatorChargingProfiles;
   private readonly sessions = new Map<number, Session>();
   // Each connector's energy register between sessions (a running session carries its own).
   private readonly meterWh = new Map<number, number>();
@@ -95,13 +100,18 @@ export class SimulatedCharger extends EventEmitter {
   constructor(readonly options: SimulatedChargerOptions) {
     super();
     this.localList = new LocalAuthList(options.localList);
+    this.chargingProfiles = new SimulatorChargingProfiles(this, options.smartCharging);
     this.configuration = new Map([
       ...this.localList.configurationKeys(),
       ['HeartbeatInterval', '300'],
       ['MeterValueSampleInterval', options.bootsWithSamplingOff ? '0' : '5'],
       ['MeterValuesSampledData', options.bootsWithSamplingOff ? 'Energy.Active.Import.Register' : 'Energy.Active.Import.Register,Power.Active.Import'],
       ['AuthorizeRemoteTxRequests', String(options.authorizesRemoteStarts ?? false)],
-      ['SupportedFeatureProfiles', featureProfiles({ reservations: options.supportsReservations ?? true, localList: this.localList.isListedInProfiles })],
+      ...this.chargingProfiles.configurationKeys(),
+      [
+        'SupportedFeatureProfiles',
+        featureProfiles({ reservations: options.supportsReservations ?? true, localList: this.localList.isListedInProfiles, smartCharging: this.chargingProfiles.isSupported }),
+      ],
     ]);
     this.reservations = new SimulatorReservations(this, options.supportsReservations ?? true);
     this.certificates = new SimulatorCertificates();
@@ -180,7 +190,7 @@ export class SimulatedCharger extends EventEmitter {
       await this.reportSecurityEvents();
     }
     if (message === 'StatusNotification') {
-      for (const id of this.connectorIds(connectorId, 0)) await this.sendStatus(id, this.sessions.has(id) ? 'Charging' : this.reservations.isReserved(id) ? 'Reserved' : 'Available');
+      for (const id of this.connectorIds(connectorId, 0)) await this.sendStatus(id, this.sessionStatus(id) ?? (this.reservations.isReserved(id) ? 'Reserved' : 'Available'));
     }
     if (message === 'MeterValues') {
       for (const id of this.connectorIds(connectorId, 1)) await callV16(this.client, 'MeterValues', this.currentReading(id));
@@ -196,7 +206,7 @@ export class SimulatedCharger extends EventEmitter {
   private currentReading(connectorId: number) {
     const session = this.sessions.get(connectorId);
     const meterWh = session?.meterWh ?? this.meterWh.get(connectorId) ?? 0;
-    const powerW = session ? (this.options.powerW ?? 7400) : 0;
+    const powerW = session ? this.powerW(connectorId) : 0;
     return meterValuesRequest({ connectorId, transactionId: session?.transactionId ?? null, meterWh, powerW, timestamp: this.now() });
   }
 
@@ -238,6 +248,32 @@ export class SimulatedCharger extends EventEmitter {
     return this.sessions.get(connectorId) ?? null;
   }
 
+  // What it draws with no charging profile in effect.
+  get hardwareMaxW() {
+    return this.options.powerW ?? 7400;
+  }
+
+  // What the connector draws now: the car takes what the charger's composite limit allows.
+  powerW(connectorId: number) {
+    return Math.min(this.hardwareMaxW, this.chargingProfiles.limitW(connectorId));
+  }
+
+  private sessionStatus(connectorId: number): ConnectorStatus | null {
+    const session = this.sessions.get(connectorId);
+    if (!session) return null;
+    return session.isSuspended ? 'SuspendedEVSE' : 'Charging';
+  }
+
+  // Suspends a session its profiles hold at 0, and resumes it when they allow power again.
+  reviewLimits() {
+    for (const [connectorId, session] of this.sessions) {
+      const isHeld = this.powerW(connectorId) <= 0;
+      if (isHeld === session.isSuspended) continue;
+      session.isSuspended = isHeld;
+      void this.sendStatus(connectorId, isHeld ? 'SuspendedEVSE' : 'Charging').catch(() => {});
+    }
+  }
+
   freeConnector() {
     for (let connectorId = 1; connectorId <= this.connectorCount; connectorId++) if (!this.sessions.has(connectorId)) return connectorId;
     return null;
@@ -255,8 +291,9 @@ export class SimulatedCharger extends EventEmitter {
     if (shouldAuthorize && !this.isConnected && this.localList.authorize(idTag) !== 'Accepted') return false;
     const reservationId = this.reservations.use(connectorId, idTag);
     const meterWh = this.meterWh.get(connectorId) ?? 0;
-    const session: Session = { idTag, transactionId: null, meterWh, timer: this.samplingTimer(connectorId) };
+    const session: Session = { idTag, transactionId: null, meterWh, timer: this.samplingTimer(connectorId), startedAt: new Date(), isSuspended: false };
     this.sessions.set(connectorId, session);
+    session.isSuspended = this.powerW(connectorId) <= 0;
     const timestamp = this.now();
     this.queue.push({
       action: 'StartTransaction',
@@ -266,7 +303,7 @@ export class SimulatedCharger extends EventEmitter {
         this.emit('transactionStarted', { connectorId, transactionId: session.transactionId });
       },
     });
-    void this.sendStatus(connectorId, 'Charging').catch(() => {});
+    void this.sendStatus(connectorId, this.sessionStatus(connectorId)!).catch(() => {});
     return true;
   }
 
@@ -319,7 +356,8 @@ export class SimulatedCharger extends EventEmitter {
   private sampleMeter(connectorId: number, everyMs: number) {
     const session = this.sessions.get(connectorId);
     if (!session) return;
-    const powerW = this.options.powerW ?? 7400;
+    this.reviewLimits();
+    const powerW = this.powerW(connectorId);
     session.meterWh += Math.round((powerW * everyMs) / 3_600_000);
     const measurands = this.options.bootsWithSamplingOff ? this.configuration.get('MeterValuesSampledData')!.split(',') : undefined;
     const reading = { connectorId, meterWh: session.meterWh, powerW, timestamp: this.now(), measurands };
@@ -331,6 +369,7 @@ export class SimulatedCharger extends EventEmitter {
     if (!session) return;
     if (session.timer) clearInterval(session.timer);
     this.sessions.delete(connectorId);
+    this.chargingProfiles.endTransaction(connectorId);
     this.meterWh.set(connectorId, session.meterWh);
     const stop = { meterStop: session.meterWh, timestamp: this.now(), reason, idTag: session.idTag };
     this.queue.push({

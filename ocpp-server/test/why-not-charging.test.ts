@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { chargingEvents, memberships, users } from '../../db/schema';
+import { chargerPowerSettings, chargingEvents, memberships, users } from '../../db/schema';
 import { makeCard, makeCharger, makeUser } from '../../db/seed/builders';
 import { CHARGER_EVENTS_CHANNEL } from '../../domain/charging/charger-events';
 import { CHARGING_EVENTS_KEPT } from '../../domain/charging/charging-events';
@@ -8,6 +8,7 @@ import { sendCommand } from '../../domain/commands/send';
 import { trimChargingEvents } from '../../domain/data/charger-traffic/charging-events';
 import { getWhyNotCharging } from '../../domain/data/why-not-charging';
 import { reserveConnector } from '../../domain/reservations/reserve';
+import { sendPowerSettingsOverBus } from '../../domain/smart-charging/send-over-bus';
 import { runScriptedSteps } from '../simulator/scripted-steps';
 import type { SimulatedChargerOptions } from '../simulator/simulated-charger';
 import { waitFor } from './helpers';
@@ -35,6 +36,21 @@ async function remoteStart(chargerId: string, { userId = account().owner.id, con
 }
 
 describe('why a charger is not charging, as recorded by the OCPP server', () => {
+  it('blames the owner’s charging windows while they hold a session at 0, and says when the next one opens', async () => {
+    const { charger, simulator } = await simulated();
+    const opens = new Date(Math.ceil((Date.now() + 2 * 3600_000) / 3600_000) * 3600_000);
+    const hour = (at: Date) => `${String(at.getUTCHours()).padStart(2, '0')}:00`;
+    const windows = [{ days: [0, 1, 2, 3, 4, 5, 6], from: hour(opens), to: hour(new Date(opens.getTime() + 3600_000)) }];
+    await db.insert(chargerPowerSettings).values({ chargerId: charger.id, accountId: account().id, maxPowerW: null, windows, timeZone: 'UTC' });
+    expect(await sendPowerSettingsOverBus(db, { accountId: account().id, chargerId: charger.id, requestedBy: account().owner.id })).toBe('accepted');
+    await simulator.startSession(1, 'ANY', { shouldAuthorize: false });
+    const [one] = await waitFor(async () => {
+      const connectors = await why(charger.id);
+      return connectors[0]!.now.code === 'limitedBySchedule' && connectors;
+    });
+    expect(one!.now).toEqual({ code: 'limitedBySchedule', resumesAt: opens });
+  });
+
   it('names each card refused at the reader on every connector: unknown, blocked, expired, virtual', async () => {
     const blocked = await makeCard(db, { accountId: account().id, status: 'blocked' });
     const expired = await makeCard(db, { accountId: account().id, expiresAt: new Date(Date.now() - 60_000) });

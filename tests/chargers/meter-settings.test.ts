@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { chargers } from '@/db/schema';
-import { makeAccount, makeCharger, makeUser } from '@/db/seed/builders';
 import { signInAs } from '../support/fake-auth';
 import { formData } from '../support/form';
+import { ownerWithCharger } from './owner-with-charger';
 
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
@@ -15,18 +15,12 @@ const { db, sql } = createDb(process.env.DATABASE_URL!);
 afterAll(() => sql.end());
 const idle = { status: 'idle' } as const;
 
-async function ownerWithCharger() {
-  const owner = await makeUser(db, { emailVerifiedAt: new Date() });
-  const account = await makeAccount(db, { owner });
-  const charger = await makeCharger(db, { accountId: account.id });
-  return { owner, account, charger };
-}
 const settingsOf = async (chargerId: string) =>
   (await db.select({ interval: chargers.meterSampleIntervalSec, measurands: chargers.meterMeasurands }).from(chargers).where(eq(chargers.id, chargerId)))[0];
 
 describe("a charger's meter settings", () => {
   it('are saved per charger, the energy register always among the measurands, a blank interval meaning the default', async () => {
-    const { owner, account, charger } = await ownerWithCharger();
+    const { owner, account, charger } = await ownerWithCharger(db);
     signInAs(owner);
     const target = { accountId: account.id, chargerId: charger.id };
     expect(await updateMeterSettingsAction(idle, formData({ ...target, sampleIntervalSec: '10', power: 'on', soc: 'on' }))).toEqual({ status: 'ok', data: null });
@@ -36,8 +30,8 @@ describe("a charger's meter settings", () => {
   });
 
   it('refuses an interval outside 1 to 3600 whole seconds next to the field, and another account', async () => {
-    const { owner, account, charger } = await ownerWithCharger();
-    const intruder = await ownerWithCharger();
+    const { owner, account, charger } = await ownerWithCharger(db);
+    const intruder = await ownerWithCharger(db);
     signInAs(owner);
     for (const sampleIntervalSec of ['0', '3601', '1.5', 'often']) {
       expect(await updateMeterSettingsAction(idle, formData({ accountId: account.id, chargerId: charger.id, sampleIntervalSec }))).toMatchObject({

@@ -139,6 +139,10 @@ export async function makeTargetAccount(db: Database, { isChargerOnline = false 
     pricePerKwh: '0.5',
     currency: 'EUR',
     token: 'not-a-real-token',
+    maxPowerKw: '7',
+    from0: '23:00',
+    to0: '07:00',
+    day0_0: 'on',
   };
   return { account, owner, member, invitee, charger, card, invite: invite!, session: session!, fields, userIds: [owner.id, member.id, invitee.id] };
 }

@@ -8,6 +8,8 @@ import { accountSnapshot, callWithFields, isRefusal, loadSignedInActions, makeTa
 
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+// Actions that read the user's time zone (card expiry, charging windows) find it in the request, as in Next.js.
+vi.mock('next-intl/server', async (original) => ({ ...(await original<object>()), getTimeZone: async () => 'UTC' }));
 vi.mock('next/headers', () => ({
   cookies: async () => ({ get: () => undefined, set: vi.fn(), delete: vi.fn() }),
   headers: async () => new Headers(),

@@ -14,10 +14,11 @@ import {
   type ProvisioningOutcome,
 } from '../../../domain/chargers/provisioning';
 import type { ProvisionedKeyResult } from '../../../domain/data/charger-traffic/provisioning';
+import { readSmartChargingLimits, SMART_CHARGING_KEYS } from '../../../domain/smart-charging/charger-limits';
 
 type Caller = Parameters<typeof callV16>[0];
 
-// OCPP 1.6 §9.1.30: which profiles the charger implements; read only to know whether it takes reservations.
+// OCPP 1.6 §9.1.30: which profiles the charger implements (whether it takes reservations, charging profiles).
 const FEATURE_PROFILES_KEY = 'SupportedFeatureProfiles';
 type Configuration = { entries: ConfigurationEntry[]; unknownKeys: string[] } | null;
 
@@ -29,7 +30,7 @@ function outcomeOfError(error: unknown): ProvisioningOutcome {
 
 async function readConfiguration(client: Caller, callTimeoutMs: number): Promise<Configuration> {
   try {
-    const keys = [SAMPLE_INTERVAL_KEY, SAMPLED_DATA_KEY, SAMPLED_DATA_MAX_LENGTH_KEY, FEATURE_PROFILES_KEY];
+    const keys = [SAMPLE_INTERVAL_KEY, SAMPLED_DATA_KEY, SAMPLED_DATA_MAX_LENGTH_KEY, FEATURE_PROFILES_KEY, ...SMART_CHARGING_KEYS];
     const answer = await callV16(client, 'GetConfiguration', { key: keys }, { callTimeoutMs });
     return { entries: answer.configurationKey ?? [], unknownKeys: answer.unknownKey ?? [] };
   } catch {
@@ -68,13 +69,14 @@ async function provisionMeasurands(client: Caller, configuration: Configuration,
   return result!;
 }
 
-// Reads the two keys (and the list's maximum length, and the feature profiles the charger implements), then sets
-// what differs from the platform's (or the owner's) choice. Sequential, one call at a time, as OCPP-J 1.6 §4.1.1
-// asks of both sides.
+// Reads the two keys (and the list's maximum length, the feature profiles the charger implements and its Smart
+// Charging limits), then sets what differs from the platform's (or the owner's) choice. Sequential, one call at a
+// time, as OCPP-J 1.6 §4.1.1 asks of both sides.
 export async function provisionCharger(client: Caller, settings: MeterSettings, { callTimeoutMs }: { callTimeoutMs: number }) {
   const configuration = await readConfiguration(client, callTimeoutMs);
   const interval = await provisionInterval(client, configuration, settings, callTimeoutMs);
   const measurands = await provisionMeasurands(client, configuration, settings, callTimeoutMs);
   const featureProfiles = configuration?.entries.find((entry) => entry.key === FEATURE_PROFILES_KEY)?.value ?? null;
-  return { results: [interval, measurands], featureProfiles };
+  const smartCharging = featureProfiles === null ? null : readSmartChargingLimits(featureProfiles, configuration?.entries ?? []);
+  return { results: [interval, measurands], featureProfiles, smartCharging };
 }

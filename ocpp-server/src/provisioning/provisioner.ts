@@ -8,6 +8,8 @@ import { listenWithSweep } from '../listen-with-sweep';
 import type { Logger } from '../logger';
 import { provisionCharger } from './provision';
 import { recordFeatureProfiles } from '../../../domain/data/charger-traffic/reservations';
+import { recordSmartChargingLimits } from '../../../domain/data/power-settings';
+import { sendPowerSettings } from '../smart-charging/send-power-settings';
 
 type ProvisionerOptions = { db: Database; sql: Sql; connections: Connections; log: Logger; callTimeoutMs: number; delayMs: number };
 
@@ -27,11 +29,13 @@ export async function startProvisioner({ db, sql, connections, log, callTimeoutM
     if (!client) return;
     const settings = await getMeterSettings(db, chargerId);
     if (!settings || (reason === 'reconnect' && !settings.hasBooted)) return;
-    const { results, featureProfiles } = await provisionCharger(client, settings, { callTimeoutMs });
+    const { results, featureProfiles, smartCharging } = await provisionCharger(client, settings, { callTimeoutMs });
     if (connections.get(chargerId) !== client && results.every((result) => result.outcome === 'noAnswer')) return;
     await recordProvisioning(db, { chargerId, accountId: settings.accountId }, results);
     if (featureProfiles !== null) await recordFeatureProfiles(db, { chargerId, profiles: featureProfiles });
-    log.info({ chargerId, reason, results: results.map(({ key, outcome }) => `${key}: ${outcome}`) }, 'charger provisioned');
+    if (smartCharging) await recordSmartChargingLimits(db, { chargerId, limits: smartCharging });
+    const power = await sendPowerSettings(db, client, { chargerId, callTimeoutMs });
+    log.info({ chargerId, reason, power, results: results.map(({ key, outcome }) => `${key}: ${outcome}`) }, 'charger provisioned');
   }
 
   const runs = createChargerRuns<ProvisionReason>({ delayMs, log, name: 'provisioning', run: provision, nextReason: nextProvisionReason });

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getNow, getTranslations } from 'next-intl/server';
+import { getFormatter, getNow, getTimeZone, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { ConnectorList } from '@/components/chargers/connector-list';
 import { OnlineBadge } from '@/components/chargers/online-badge';
@@ -14,6 +14,7 @@ import { getCharger, getProvisioning } from '@/domain/data/chargers';
 import { listConnectionRefusals } from '@/domain/data/connection-refusals';
 import { connectionUrl } from '@/lib/chargers/connection';
 import { getLocalListState } from '@/domain/data/local-lists';
+import { getPowerPanel } from '@/domain/data/power-settings';
 import { AdvancedSection } from '../_components/advanced-section';
 import { BootInfo } from '../_components/boot-info';
 import { CertificatesPanel } from '../_components/certificates-panel';
@@ -26,6 +27,7 @@ import { FirmwarePanel } from '../_components/firmware-panel';
 import { LocalListPanel } from '../_components/local-list-panel';
 import { MessageLog } from '../_components/message-log';
 import { MeterReadings } from '../_components/meter-readings';
+import { PowerCard } from '../_components/power-card';
 import { RecentSessions } from '../_components/recent-sessions';
 import { SecurityEvents } from '../_components/security-events';
 import { db } from '@/lib/db';
@@ -37,7 +39,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
   const scope = { accountId: member.accountId, chargerId: chargerId.data };
   const charger = await getCharger(db(), scope);
   if (!charger) notFound();
-  const [t, tList, format, now, sessions, messages, securityEvents, provisioning, refusals, localList] = await Promise.all([
+  const [t, tList, format, now, sessions, messages, securityEvents, provisioning, refusals, localList, power, timeZone] = await Promise.all([
     getTranslations('ChargerDetail'),
     getTranslations('ChargersPage'),
     getFormatter(),
@@ -48,6 +50,8 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
     getProvisioning(db(), scope),
     listConnectionRefusals(db(), scope),
     getLocalListState(db(), scope),
+    getPowerPanel(db(), scope),
+    getTimeZone(),
   ]);
   const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
   const target = { accountId: charger.accountId, chargerId: charger.id };
@@ -80,6 +84,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
             <ConnectorList connectors={charger.connectors} />
             <WhyLink chargerId={charger.id} />
           </Card>
+          <PowerCard target={target} panel={power} isOwner={member.role === 'owner'} timeZone={power.settings?.timeZone ?? timeZone} />
           <RecentSessions sessions={sessions} awaySince={charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt)} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">

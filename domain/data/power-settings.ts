@@ -1,0 +1,84 @@
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { chargerPowerSettings, chargers, chargerSmartCharging } from '../../db/schema';
+import type { ChargingWindow } from '../smart-charging/charging-windows';
+import type { CompositeSchedule } from '../smart-charging/composite';
+import type { SmartChargingLimits } from '../smart-charging/charger-limits';
+import type { PowerOutcome } from '../smart-charging/apply-power-settings';
+import { hasCharger } from './chargers';
+import { done, failure, type Result } from './result';
+
+type ChargerScope = { accountId: string; chargerId: string };
+
+const LIMIT_COLUMNS = {
+  isSupported: chargerSmartCharging.isSupported,
+  maxStackLevel: chargerSmartCharging.maxStackLevel,
+  allowedRateUnits: chargerSmartCharging.allowedRateUnits,
+  maxProfilesInstalled: chargerSmartCharging.maxProfilesInstalled,
+};
+
+export async function getSmartChargingLimits(db: Executor, chargerId: string): Promise<SmartChargingLimits | null> {
+  const [row] = await db.select(LIMIT_COLUMNS).from(chargerSmartCharging).where(eq(chargerSmartCharging.chargerId, chargerId));
+  return row ?? null;
+}
+
+export async function recordSmartChargingLimits(db: Executor, { chargerId, limits }: { chargerId: string; limits: SmartChargingLimits }) {
+  await db
+    .insert(chargerSmartCharging)
+    .values({ chargerId, ...limits })
+    .onConflictDoUpdate({ target: chargerSmartCharging.chargerId, set: { ...limits, readAt: new Date() } });
+}
+
+// The owner's settings as the provisioner sends them; null when the owner never set any.
+export async function getPowerSettingsToSend(db: Executor, chargerId: string) {
+  const [row] = await db
+    .select({
+      accountId: chargerPowerSettings.accountId,
+      maxPowerW: chargerPowerSettings.maxPowerW,
+      windows: chargerPowerSettings.windows,
+      timeZone: chargerPowerSettings.timeZone,
+      isOnline: chargers.isOnline,
+    })
+    .from(chargerPowerSettings)
+    .innerJoin(chargers, eq(chargers.id, chargerPowerSettings.chargerId))
+    .where(eq(chargerPowerSettings.chargerId, chargerId));
+  return row ?? null;
+}
+
+// The settings, the charger's answer and its reported schedule, and what it says of Smart Charging, for the page.
+export async function getPowerPanel(db: Executor, scope: ChargerScope) {
+  const [settings] = await db
+    .select({
+      maxPowerW: chargerPowerSettings.maxPowerW,
+      windows: chargerPowerSettings.windows,
+      timeZone: chargerPowerSettings.timeZone,
+      sendOutcome: chargerPowerSettings.sendOutcome,
+      sentAt: chargerPowerSettings.sentAt,
+      reportedSchedule: chargerPowerSettings.reportedSchedule,
+    })
+    .from(chargerPowerSettings)
+    .where(and(eq(chargerPowerSettings.chargerId, scope.chargerId), eq(chargerPowerSettings.accountId, scope.accountId)));
+  return { settings: settings ?? null, limits: await getSmartChargingLimits(db, scope.chargerId) };
+}
+export type PowerPanel = Awaited<ReturnType<typeof getPowerPanel>>;
+
+export type PowerSettingsInput = { maxPowerW: number | null; windows: ChargingWindow[]; timeZone: string; updatedBy: string };
+
+// The caller has checked the user is an owner of accountId; a charger of another account reads as not found.
+export async function savePowerSettings(db: Executor, scope: ChargerScope & PowerSettingsInput): Promise<Result<null, 'notFound'>> {
+  const { accountId, chargerId, ...values } = scope;
+  return db.transaction(async (tx) => {
+    if (!(await hasCharger(tx, { accountId, chargerId }))) return failure('notFound');
+    await tx
+      .insert(chargerPowerSettings)
+      .values({ chargerId, accountId, ...values })
+      .onConflictDoUpdate({ target: chargerPowerSettings.chargerId, set: { ...values, updatedAt: new Date() } });
+    return done;
+  });
+}
+
+export async function recordPowerOutcome(db: Executor, { chargerId, outcome, schedule }: { chargerId: string; outcome: PowerOutcome; schedule: CompositeSchedule | null }) {
+  // A charger that did not answer keeps the schedule it reported last.
+  const reported = outcome === 'noAnswer' ? {} : { reportedSchedule: schedule };
+  await db.update(chargerPowerSettings).set({ sendOutcome: outcome, sentAt: new Date(), ...reported }).where(eq(chargerPowerSettings.chargerId, chargerId));
+}
