@@ -16,3 +16,4 @@ export * from './local-lists';
 export * from './diagnostics';
 export * from './firmware';
 export * from './charging-events';
+export * from './security-extension';

@@ -34,7 +34,38 @@ export type CommandPayloads = {
   GetDiagnostics: { location: string; retries?: number; retryInterval?: number; startTime?: string; stopTime?: string };
   // OCPP 1.6 §5.19: the charger fetches the file at location from retrieveDate on; the .conf carries nothing.
   UpdateFirmware: { location: string; retrieveDate: string; retries?: number; retryInterval?: number };
+  // Security whitepaper §4.2: GetDiagnostics' successor; the LogStatusNotifications carry requestId.
+  GetLog: {
+    log: { remoteLocation: string; oldestTimestamp?: string; latestTimestamp?: string };
+    logType: LogType;
+    requestId: number;
+    retries?: number;
+    retryInterval?: number;
+  };
+  // Security whitepaper §4.3: TriggerMessage with the whitepaper's messages (LogStatusNotification, SignChargePointCertificate).
+  ExtendedTriggerMessage: { requestedMessage: ExtendedTriggerableMessage; connectorId?: number };
+  // Security whitepaper §4.4: UpdateFirmware with the file's signature and the certificate that made it.
+  SignedUpdateFirmware: {
+    requestId: number;
+    retries?: number;
+    retryInterval?: number;
+    firmware: { location: string; retrieveDateTime: string; installDateTime?: string; signingCertificate: string; signature: string };
+  };
 };
+
+export const LOG_TYPES = ['DiagnosticsLog', 'SecurityLog'] as const;
+export type LogType = (typeof LOG_TYPES)[number];
+
+export const EXTENDED_TRIGGERABLE_MESSAGES = [
+  'BootNotification',
+  'LogStatusNotification',
+  'FirmwareStatusNotification',
+  'Heartbeat',
+  'MeterValues',
+  'SignChargePointCertificate',
+  'StatusNotification',
+] as const;
+export type ExtendedTriggerableMessage = (typeof EXTENDED_TRIGGERABLE_MESSAGES)[number];
 
 // OCPP 1.6 §7.3 AuthorizationData: an entry of the Local Authorization List.
 export type LocalAuthorization = {
@@ -60,6 +91,9 @@ export const COMMAND_ACTIONS = [
   'DataTransfer',
   'GetDiagnostics',
   'UpdateFirmware',
+  'GetLog',
+  'ExtendedTriggerMessage',
+  'SignedUpdateFirmware',
 ] as const satisfies readonly CommandAction[];
 
 export const COMMAND_CHANNEL = 'charger_command';

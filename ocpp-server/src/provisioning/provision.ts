@@ -14,6 +14,7 @@ import {
   type ProvisioningOutcome,
 } from '../../../domain/chargers/provisioning';
 import type { ProvisionedKeyResult } from '../../../domain/data/charger-traffic/provisioning';
+import { SECURITY_PROFILE_KEY } from '../../../domain/data/charger-traffic/security-extension';
 
 type Caller = Parameters<typeof callV16>[0];
 
@@ -29,7 +30,7 @@ function outcomeOfError(error: unknown): ProvisioningOutcome {
 
 async function readConfiguration(client: Caller, callTimeoutMs: number): Promise<Configuration> {
   try {
-    const keys = [SAMPLE_INTERVAL_KEY, SAMPLED_DATA_KEY, SAMPLED_DATA_MAX_LENGTH_KEY, FEATURE_PROFILES_KEY];
+    const keys = [SAMPLE_INTERVAL_KEY, SAMPLED_DATA_KEY, SAMPLED_DATA_MAX_LENGTH_KEY, FEATURE_PROFILES_KEY, SECURITY_PROFILE_KEY];
     const answer = await callV16(client, 'GetConfiguration', { key: keys }, { callTimeoutMs });
     return { entries: answer.configurationKey ?? [], unknownKeys: answer.unknownKey ?? [] };
   } catch {
@@ -76,5 +77,6 @@ export async function provisionCharger(client: Caller, settings: MeterSettings, 
   const interval = await provisionInterval(client, configuration, settings, callTimeoutMs);
   const measurands = await provisionMeasurands(client, configuration, settings, callTimeoutMs);
   const featureProfiles = configuration?.entries.find((entry) => entry.key === FEATURE_PROFILES_KEY)?.value ?? null;
-  return { results: [interval, measurands], featureProfiles };
+  const configurationKeys = configuration ? configuration.entries.map((entry) => entry.key) : null;
+  return { results: [interval, measurands], featureProfiles, configurationKeys };
 }

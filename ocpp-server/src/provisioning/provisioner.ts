@@ -8,6 +8,7 @@ import { listenWithSweep } from '../listen-with-sweep';
 import type { Logger } from '../logger';
 import { provisionCharger } from './provision';
 import { recordFeatureProfiles } from '../../../domain/data/charger-traffic/reservations';
+import { recordSupportShownByConfiguration } from '../../../domain/data/charger-traffic/security-extension';
 
 type ProvisionerOptions = { db: Database; sql: Sql; connections: Connections; log: Logger; callTimeoutMs: number; delayMs: number };
 
@@ -27,10 +28,11 @@ export async function startProvisioner({ db, sql, connections, log, callTimeoutM
     if (!client) return;
     const settings = await getMeterSettings(db, chargerId);
     if (!settings || (reason === 'reconnect' && !settings.hasBooted)) return;
-    const { results, featureProfiles } = await provisionCharger(client, settings, { callTimeoutMs });
+    const { results, featureProfiles, configurationKeys } = await provisionCharger(client, settings, { callTimeoutMs });
     if (connections.get(chargerId) !== client && results.every((result) => result.outcome === 'noAnswer')) return;
     await recordProvisioning(db, { chargerId, accountId: settings.accountId }, results);
     if (featureProfiles !== null) await recordFeatureProfiles(db, { chargerId, profiles: featureProfiles });
+    if (configurationKeys !== null) await recordSupportShownByConfiguration(db, { chargerId, keys: configurationKeys });
     log.info({ chargerId, reason, results: results.map(({ key, outcome }) => `${key}: ${outcome}`) }, 'charger provisioned');
   }
 

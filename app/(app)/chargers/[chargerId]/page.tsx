@@ -28,6 +28,7 @@ import { MeterReadings } from '../_components/meter-readings';
 import { RecentSessions } from '../_components/recent-sessions';
 import { SecurityEvents } from '../_components/security-events';
 import { db } from '@/lib/db';
+import { lacksSecurityExtension } from '@/domain/data/security-extension';
 
 export default async function ChargerPage({ params }: PageProps<'/chargers/[chargerId]'>) {
   const chargerId = z.uuid().safeParse((await params).chargerId);
@@ -36,7 +37,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
   const scope = { accountId: member.accountId, chargerId: chargerId.data };
   const charger = await getCharger(db(), scope);
   if (!charger) notFound();
-  const [t, tList, format, now, sessions, messages, securityEvents, provisioning, refusals, localList] = await Promise.all([
+  const [t, tList, format, now, sessions, messages, securityEvents, provisioning, refusals, localList, lacksExtension] = await Promise.all([
     getTranslations('ChargerDetail'),
     getTranslations('ChargersPage'),
     getFormatter(),
@@ -47,6 +48,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
     getProvisioning(db(), scope),
     listConnectionRefusals(db(), scope),
     getLocalListState(db(), scope),
+    lacksSecurityExtension(db(), scope),
   ]);
   const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
   const target = { accountId: charger.accountId, chargerId: charger.id };
@@ -91,7 +93,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
           <CommandPanel target={target} isOnline={charger.isOnline} connectorIds={connectorIds} />
           <ConfigurationPanel target={target} isOnline={charger.isOnline} />
           <FirmwarePanel target={target} isOnline={charger.isOnline} firmwareVersion={charger.firmwareVersion} />
-          <DiagnosticsPanel target={target} isOnline={charger.isOnline} />
+          <DiagnosticsPanel target={target} isOnline={charger.isOnline} lacksSecurityExtension={lacksExtension} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           {provisioning && <MeterReadings target={target} provisioning={provisioning} />}
