@@ -9,6 +9,7 @@ import { heartbeat } from './v16/heartbeat';
 import { logStatusNotification } from './v16/log-status-notification';
 import { meterValues } from './v16/meter-values';
 import { securityEventNotification } from './v16/security-event-notification';
+import { signedFirmwareStatusNotification } from './v16/signed-firmware-status-notification';
 import { startTransaction } from './v16/start-transaction';
 import { statusNotification } from './v16/status-notification';
 import { stopTransaction } from './v16/stop-transaction';
@@ -28,6 +29,7 @@ const v16: { [A in V16ChargerAction]?: V16Handler<A> } = {
   FirmwareStatusNotification: firmwareStatusNotification,
   SecurityEventNotification: securityEventNotification,
   LogStatusNotification: logStatusNotification,
+  SignedFirmwareStatusNotification: signedFirmwareStatusNotification,
 };
 
 // Keyed by WebSocket subprotocol; an OCPP 2.0.1 table maps its messages onto the same domain/data/charger-traffic functions.

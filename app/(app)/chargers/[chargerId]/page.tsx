@@ -90,7 +90,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
       </div>
       <AdvancedSection>
         <div className="flex min-w-0 flex-col gap-6">
-          <CommandPanel target={target} isOnline={charger.isOnline} connectorIds={connectorIds} />
+          <CommandPanel target={target} isOnline={charger.isOnline} connectorIds={connectorIds} lacksSecurityExtension={lacksExtension} />
           <ConfigurationPanel target={target} isOnline={charger.isOnline} />
           <FirmwarePanel target={target} isOnline={charger.isOnline} firmwareVersion={charger.firmwareVersion} />
           <DiagnosticsPanel target={target} isOnline={charger.isOnline} lacksSecurityExtension={lacksExtension} />
