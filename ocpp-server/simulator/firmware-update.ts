@@ -1,6 +1,13 @@
-import { verify, X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FirmwareStatusNotificationRequest, SignedFirmwareStatusNotificationRequest, SignedUpdateFirmwareRequest, SignedUpdateFirmwareResponse, UpdateFirmwareRequest } from '../src/ocpp/v16';
+import { isSignatureValid, parseCertificate } from '../../domain/firmware/signature';
+import type {
+  FirmwareStatusNotificationRequest,
+  SignedFirmwareStatusNotificationRequest,
+  SignedUpdateFirmwareRequest,
+  SignedUpdateFirmwareResponse,
+  UpdateFirmwareRequest,
+} from '../src/ocpp/v16';
 
 type FirmwareStatus = FirmwareStatusNotificationRequest['status'];
 type SignedFirmwareStatus = SignedFirmwareStatusNotificationRequest['status'];
@@ -31,25 +38,6 @@ export type FirmwareOptions = {
 };
 
 export type FirmwareDownload = { location: string; bytes: Buffer };
-
-// The firmware's signature checked over the file with the signing certificate's key (security whitepaper §4.4), as
-// the charger does before installing; an Ed25519 key takes no separate digest.
-export function isSignatureValid(bytes: Buffer, certificate: X509Certificate, signature: string) {
-  const key = certificate.publicKey;
-  try {
-    return verify(key.asymmetricKeyType === 'ed25519' || key.asymmetricKeyType === 'ed448' ? null : 'sha256', bytes, key, Buffer.from(signature, 'base64'));
-  } catch {
-    return false;
-  }
-}
-
-function certificateOf(pem: string) {
-  try {
-    return new X509Certificate(pem);
-  } catch {
-    return null;
-  }
-}
 
 // "cw-2.4.1.bin" → "2.4.1"; a name without a version number is the version itself, without its extensions.
 export function versionFromLocation(location: string) {
@@ -88,7 +76,7 @@ export class SimulatorFirmware {
   // SignedUpdateFirmware (security whitepaper §4.4): a certificate that does not parse is refused at once; the
   // signature is checked once the file is downloaded.
   acceptSigned(request: SignedUpdateFirmwareRequest): SignedUpdateFirmwareResponse {
-    const certificate = certificateOf(request.firmware.signingCertificate);
+    const certificate = parseCertificate(request.firmware.signingCertificate);
     if (!certificate) return { status: 'InvalidCertificate' };
     if (this.isBusy) return { status: 'Rejected' };
     const { firmware } = request;

@@ -92,7 +92,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
         <div className="flex min-w-0 flex-col gap-6">
           <CommandPanel target={target} isOnline={charger.isOnline} connectorIds={connectorIds} lacksSecurityExtension={lacksExtension} />
           <ConfigurationPanel target={target} isOnline={charger.isOnline} />
-          <FirmwarePanel target={target} isOnline={charger.isOnline} firmwareVersion={charger.firmwareVersion} />
+          <FirmwarePanel target={target} isOnline={charger.isOnline} firmwareVersion={charger.firmwareVersion} lacksSecurityExtension={lacksExtension} />
           <DiagnosticsPanel target={target} isOnline={charger.isOnline} lacksSecurityExtension={lacksExtension} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">

@@ -1,9 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useId } from 'react';
-import { FieldErrors } from '@/components/ui/field-errors';
+import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { TextAreaField } from '@/components/ui/text-area-field';
 import { TextField } from '@/components/ui/text-field';
 import { idle, type ActionResult } from '@/lib/action-result';
 import { chargerCommandAction, type CommandReply } from '../[chargerId]/command-actions';
@@ -15,7 +15,6 @@ type Target = { accountId: string; chargerId: string };
 // data the charger sends back are shown as they came.
 export function DataTransferForm({ target, disabled }: { target: Target; disabled: boolean }) {
   const t = useTranslations('ChargerCommands');
-  const dataId = useId();
   const [state, action] = useActionState<ActionResult<CommandReply>, FormData>(chargerCommandAction, idle);
   const errors = state.status === 'error' ? state.fieldErrors : undefined;
   const values = state.status === 'error' ? state.values : undefined;
@@ -31,21 +30,7 @@ export function DataTransferForm({ target, disabled }: { target: Target; disable
         <TextField label={t('vendorId')} name="vendorId" defaultValue={values?.vendorId} errors={errors?.vendorId} autoComplete="off" />
         <TextField label={t('messageId')} name="messageId" defaultValue={values?.messageId} errors={errors?.messageId} autoComplete="off" />
       </div>
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor={dataId} className="text-sm font-medium text-slate-700">
-          {t('data')}
-        </label>
-        <textarea
-          id={dataId}
-          name="data"
-          rows={3}
-          defaultValue={values?.data}
-          aria-describedby={`${dataId}-errors`}
-          aria-invalid={Boolean(errors?.data?.length) || undefined}
-          className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-sm"
-        />
-        <FieldErrors id={`${dataId}-errors`} errors={errors?.data} />
-      </div>
+      <TextAreaField name="data" label={t('data')} rows={3} className="text-sm" defaultValue={values?.data} errors={errors?.data} />
       <fieldset disabled={disabled} className="contents">
         <SubmitButton label={t('dataTransferSend')} variant="secondary" className="self-start" />
       </fieldset>
