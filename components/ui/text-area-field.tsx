@@ -6,8 +6,8 @@ import { FieldErrors } from './field-errors';
 
 type TextAreaFieldProps = ComponentProps<'textarea'> & { label: string; name: string; errors?: ValidationKey[] };
 
-// A monospaced text area for what is pasted as it is (a vendor's data, a certificate), with its errors below.
-export function TextAreaField({ label, name, errors, ...textarea }: TextAreaFieldProps) {
+// A multi-line field (pasted data, a PEM certificate) with its label and its errors read out.
+export function TextAreaField({ label, name, errors, className = '', ...textarea }: TextAreaFieldProps) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1.5">
@@ -19,7 +19,7 @@ export function TextAreaField({ label, name, errors, ...textarea }: TextAreaFiel
         name={name}
         aria-describedby={`${id}-errors`}
         aria-invalid={Boolean(errors?.length) || undefined}
-        className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-sm"
+        className={`block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono ${className}`}
         {...textarea}
       />
       <FieldErrors id={`${id}-errors`} errors={errors} />

@@ -8,6 +8,10 @@ export const diagnosticsRequests = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     ...chargerRequestColumns(),
+    // GetLog's logType (DiagnosticsLog or SecurityLog, security whitepaper §4.2); none: a plain GetDiagnostics.
+    logType: text(),
+    // GetLog's requestId: the charger's LogStatusNotifications name it.
+    ocppRequestId: integer().generatedAlwaysAsIdentity(),
     // The window of the charger's logs asked for; none: everything it has.
     startTime: timestamp({ withTimezone: true }),
     stopTime: timestamp({ withTimezone: true }),
@@ -20,7 +24,8 @@ export const diagnosticsRequests = pgTable(
   (t) => [index('diagnostics_requests_charger_idx').on(t.chargerId, t.createdAt)],
 );
 
-// The DiagnosticsStatusNotifications (Uploading, Uploaded, UploadFailed, Idle) the charger sent while a request was open.
+// The DiagnosticsStatusNotifications (Uploading, Uploaded, UploadFailed, Idle), or for a GetLog its
+// LogStatusNotifications, the charger sent while a request was open.
 export const diagnosticsStatusReports = pgTable(
   'diagnostics_status_reports',
   {

@@ -16,6 +16,11 @@ export const firmwareUpdates = pgTable(
     retrieveAt: timestamp({ withTimezone: true }).notNull(),
     retries: integer().notNull(),
     retryIntervalSeconds: integer().notNull(),
+    // A SignedUpdateFirmware (security whitepaper §4.4): the PEM certificate and base64 signature sent with the file.
+    signingCertificate: text(),
+    signature: text(),
+    // SignedUpdateFirmware's requestId: the charger's SignedFirmwareStatusNotifications name it.
+    ocppRequestId: integer().generatedAlwaysAsIdentity(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('firmware_updates_charger_idx').on(t.chargerId, t.createdAt)],

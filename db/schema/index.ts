@@ -17,3 +17,4 @@ export * from './diagnostics';
 export * from './firmware';
 export * from './charging-events';
 export * from './smart-charging';
+export * from './security-extension';

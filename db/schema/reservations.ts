@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts, users } from './accounts';
 import { cards } from './cards';
 import { chargers } from './chargers';
+import { featureSupportColumns } from './feature-support';
 import { transactions } from './transactions';
 
 // pending: ReserveNow sent, no answer yet; refused: the charger (or its absence) said no, in `chargerAnswer`;
@@ -43,15 +44,7 @@ export const reservations = pgTable(
 );
 
 // Whether a charger implements the Reservation profile (OCPP 1.6 §3.4 SupportedFeatureProfiles), from its
-// configuration or from how it answered a ReserveNow; no row: not known yet.
-export const reservationSupport = pgTable('reservation_support', {
-  chargerId: uuid()
-    .primaryKey()
-    .references(() => chargers.id, { onDelete: 'cascade' }),
-  isSupported: boolean().notNull(),
-  // What told: `SupportedFeatureProfiles`, a ReserveNow answer, or the CALLERROR code that refused it.
-  evidence: text().notNull(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+// configuration or from how it answered a ReserveNow (`SupportedFeatureProfiles`, the answer, or the CALLERROR code).
+export const reservationSupport = pgTable('reservation_support', featureSupportColumns());
 
 export type Reservation = typeof reservations.$inferSelect;

@@ -44,6 +44,23 @@ export type CommandPayloads = {
   InstallCertificate: { certificateType: CertificateUse; certificate: string };
   GetInstalledCertificateIds: { certificateType: CertificateUse };
   DeleteCertificate: { certificateHashData: CertificateHashData };
+  // Security whitepaper §4.2: GetDiagnostics' successor; the LogStatusNotifications carry requestId.
+  GetLog: {
+    log: { remoteLocation: string; oldestTimestamp?: string; latestTimestamp?: string };
+    logType: LogType;
+    requestId: number;
+    retries?: number;
+    retryInterval?: number;
+  };
+  // Security whitepaper §4.3: TriggerMessage with the whitepaper's messages (LogStatusNotification, SignChargePointCertificate).
+  ExtendedTriggerMessage: { requestedMessage: ExtendedTriggerableMessage; connectorId?: number };
+  // Security whitepaper §4.4: UpdateFirmware with the file's signature and the certificate that made it.
+  SignedUpdateFirmware: {
+    requestId: number;
+    retries?: number;
+    retryInterval?: number;
+    firmware: { location: string; retrieveDateTime: string; installDateTime?: string; signingCertificate: string; signature: string };
+  };
   // Not an OCPP call of its own: the OCPP server makes the password up as it sends it, a ChangeConfiguration of
   // AuthorizationKey (1.6 Security Whitepaper), so that no table and no log ever holds it.
   ChangeChargerPassword: Record<string, never>;
@@ -51,6 +68,20 @@ export type CommandPayloads = {
 
 export type CertificateUse = 'CentralSystemRootCertificate' | 'ManufacturerRootCertificate';
 export type CertificateHashData = { hashAlgorithm: 'SHA256' | 'SHA384' | 'SHA512'; issuerNameHash: string; issuerKeyHash: string; serialNumber: string };
+
+export const LOG_TYPES = ['DiagnosticsLog', 'SecurityLog'] as const;
+export type LogType = (typeof LOG_TYPES)[number];
+
+export const EXTENDED_TRIGGERABLE_MESSAGES = [
+  'BootNotification',
+  'LogStatusNotification',
+  'FirmwareStatusNotification',
+  'Heartbeat',
+  'MeterValues',
+  'SignChargePointCertificate',
+  'StatusNotification',
+] as const;
+export type ExtendedTriggerableMessage = (typeof EXTENDED_TRIGGERABLE_MESSAGES)[number];
 
 // OCPP 1.6 §7.3 AuthorizationData: an entry of the Local Authorization List.
 export type LocalAuthorization = {
@@ -84,6 +115,9 @@ export const COMMAND_ACTIONS = [
   'InstallCertificate',
   'GetInstalledCertificateIds',
   'DeleteCertificate',
+  'GetLog',
+  'ExtendedTriggerMessage',
+  'SignedUpdateFirmware',
   'ChangeChargerPassword',
 ] as const satisfies readonly CommandAction[];
 

@@ -6,6 +6,7 @@ type CommandRequest =
   | { command: 'ChangeAvailability'; connectorId: number; type: 'Operative' | 'Inoperative' }
   | { command: 'ClearCache' }
   | { command: 'TriggerMessage'; requestedMessage: CommandPayloads['TriggerMessage']['requestedMessage']; connectorId?: number }
+  | { command: 'ExtendedTriggerMessage'; requestedMessage: CommandPayloads['ExtendedTriggerMessage']['requestedMessage']; connectorId?: number }
   | { command: 'DataTransfer'; vendorId: string; messageId?: string; data?: string }
   | { command: 'GetConfiguration' }
   | { command: 'ChangeConfiguration'; key: string; value: string }
@@ -29,6 +30,8 @@ export function commandPayload(request: CommandRequest): { action: CommandAction
       return { action: 'ClearCache', payload: {} };
     case 'TriggerMessage':
       return { action: 'TriggerMessage', payload: { requestedMessage: request.requestedMessage, ...optional('connectorId', request.connectorId) } };
+    case 'ExtendedTriggerMessage':
+      return { action: 'ExtendedTriggerMessage', payload: { requestedMessage: request.requestedMessage, ...optional('connectorId', request.connectorId) } };
     case 'DataTransfer':
       return { action: 'DataTransfer', payload: { vendorId: request.vendorId, ...optional('messageId', request.messageId), ...optional('data', request.data) } };
     case 'GetConfiguration':

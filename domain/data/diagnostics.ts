@@ -6,7 +6,9 @@ import { failure, success, type Result } from './result';
 
 type ChargerScope = { accountId: string; chargerId: string };
 
-const answeredFileName = sql<string | null>`${chargerCommands.response}->>'fileName'`;
+// GetDiagnostics.conf names its file fileName, GetLog.conf filename.
+const answeredFileName = sql<string | null>`coalesce(${chargerCommands.response}->>'fileName', ${chargerCommands.response}->>'filename')`;
+const answeredLogStatus = sql<string | null>`${chargerCommands.response}->>'status'`;
 
 // The request an upload token opens, whatever its state: the caller tells a wrong token from a spent one.
 export async function getUploadTarget(db: Executor, { tokenHash }: { tokenHash: string }) {
@@ -49,6 +51,8 @@ export async function listDiagnosticsRequests(db: Executor, { accountId, charger
     .select({
       id: diagnosticsRequests.id,
       createdAt: diagnosticsRequests.createdAt,
+      logType: diagnosticsRequests.logType,
+      answeredLogStatus,
       startTime: diagnosticsRequests.startTime,
       stopTime: diagnosticsRequests.stopTime,
       requestedByName: users.name,

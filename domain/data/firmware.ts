@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { firmwareFiles, firmwareStatusReports, firmwareUpdates } from '../../db/schema';
 
@@ -11,6 +11,8 @@ export type NewFirmwareUpdate = ChargerScope & {
   retryIntervalSeconds: number;
   file?: { name: string; content: Buffer; tokenHash: string; tokenExpiresAt: Date };
   sourceUrl?: string;
+  // A SignedUpdateFirmware: what is sent with the file.
+  signed?: { certificatePem: string; signature: string };
 };
 
 export async function createFirmwareUpdate(db: Executor, input: NewFirmwareUpdate) {
@@ -29,8 +31,10 @@ export async function createFirmwareUpdate(db: Executor, input: NewFirmwareUpdat
         fileSize: input.file?.content.length ?? null,
         tokenHash: input.file?.tokenHash ?? null,
         tokenExpiresAt: input.file?.tokenExpiresAt ?? null,
+        signingCertificate: input.signed?.certificatePem ?? null,
+        signature: input.signed?.signature ?? null,
       })
-      .returning({ id: firmwareUpdates.id });
+      .returning({ id: firmwareUpdates.id, ocppRequestId: firmwareUpdates.ocppRequestId });
     if (input.file) await tx.insert(firmwareFiles).values({ updateId: update!.id, content: input.file.content });
     return update!;
   });
@@ -68,6 +72,7 @@ export async function listFirmwareUpdates(db: Executor, scope: ChargerScope & { 
       retrieveAt: firmwareUpdates.retrieveAt,
       createdAt: firmwareUpdates.createdAt,
       commandId: firmwareUpdates.commandId,
+      isSigned: sql<boolean>`${firmwareUpdates.signature} is not null`,
     })
     .from(firmwareUpdates)
     .where(and(eq(firmwareUpdates.accountId, scope.accountId), eq(firmwareUpdates.chargerId, scope.chargerId)))

@@ -15,3 +15,11 @@ describe('where a diagnostics request stands', () => {
     expect(diagnosticsProgress({ commandStatus: 'timeout', answeredFileName: null, reports: [] })).toEqual({ progress: 'notSent', commandStatus: 'timeout' });
   });
 });
+
+describe('where a GetLog stands', () => {
+  it("reads the charger's reasons for not uploading, and an upload it cancelled for this one", () => {
+    expect(diagnosticsProgress({ commandStatus: 'accepted', answeredFileName: 'a.log', answeredLogStatus: 'Accepted', reports: [{ status: 'Uploading' }, { status: 'PermissionDenied' }] })).toMatchObject({ progress: 'PermissionDenied' });
+    expect(diagnosticsProgress({ commandStatus: 'accepted', answeredFileName: 'a.log', answeredLogStatus: 'AcceptedCanceled', reports: [] })).toMatchObject({ progress: 'acceptedCanceled' });
+    expect(diagnosticsProgress({ commandStatus: 'accepted', answeredFileName: 'a.log', answeredLogStatus: 'AcceptedCanceled', reports: [{ status: 'Uploaded' }] })).toMatchObject({ progress: 'Uploaded' });
+  });
+});

@@ -1,4 +1,4 @@
-import { NOREPLY } from '../src/ocpp/rpc';
+import { createRPCError, NOREPLY } from '../src/ocpp/rpc';
 import type { V16Requests, V16Responses, V16ServerAction } from '../src/ocpp/v16';
 import type { SimulatedCharger, TriggerableMessage } from './simulated-charger';
 
@@ -26,6 +26,11 @@ const TRIGGERABLE: readonly string[] = ['BootNotification', 'Heartbeat', 'Status
 const isTriggerable = (message: string): message is TriggerableMessage => TRIGGERABLE.includes(message);
 
 const later = (work: () => Promise<unknown>) => setImmediate(() => void work().catch(() => {}));
+
+// A charger built without the security whitepaper answers its calls with a CALLERROR, as OCPP-J 1.6 §4.2.3 says.
+function requireSecurityExtension(charger: SimulatedCharger, action: string) {
+  if (!charger.supportsSecurityExtension) throw createRPCError('NotImplemented', `${action} is not implemented by this charge point`);
+}
 
 // How the simulated charge point answers central system calls (OCPP 1.6 §5), acting after it has answered.
 export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
@@ -128,6 +133,25 @@ export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
   },
   async GetCompositeSchedule(charger, params) {
     return charger.chargingProfiles.composite(params);
+  },
+  async GetLog(charger, params) {
+    requireSecurityExtension(charger, 'GetLog');
+    return charger.diagnostics.answerLog(params);
+  },
+  async SignedUpdateFirmware(charger, params) {
+    requireSecurityExtension(charger, 'SignedUpdateFirmware');
+    return charger.firmware.acceptSigned(params);
+  },
+  // Security whitepaper §4.3; the simulator keeps no key pair of its own, so it cannot make a certificate request.
+  async ExtendedTriggerMessage(charger, params) {
+    requireSecurityExtension(charger, 'ExtendedTriggerMessage');
+    const { requestedMessage, connectorId } = params;
+    if (connectorId !== undefined && connectorId > charger.connectorCount) return { status: 'Rejected' };
+    if (requestedMessage === 'SignChargePointCertificate') return { status: 'NotImplemented' };
+    if (requestedMessage === 'LogStatusNotification') later(() => charger.reportLogStatus(charger.diagnostics.currentLogStatus));
+    else if (requestedMessage === 'FirmwareStatusNotification') later(() => charger.firmware.reportSigned());
+    else later(() => charger.trigger(requestedMessage, connectorId));
+    return { status: 'Accepted' };
   },
   // The simulator's own vendor extension: messageId Echo answers with the data it was sent.
   async DataTransfer(_charger, params) {

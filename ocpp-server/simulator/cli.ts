@@ -1,6 +1,6 @@
 // `npm run simulate -- --chargers N [--url ws://localhost:9000/ocpp] [--password ...] [--identity-prefix SIM | --identity ID]
 //   [--meter-interval 5000] [--power 7400] [--charge] [--register] [--security-event TYPE …] [--authorize-remote-starts]
-//   [--naive-timestamps] [--boots-with-sampling-off] [--readings-after-stop] [--replays-offline-queue] [--without-reservations]
+//   [--naive-timestamps] [--boots-with-sampling-off] [--readings-after-stop] [--replays-offline-queue] [--without-reservations] [--without-security-extension]
 //   [--no-local-list | --local-list-max N] [--send-local-list-max N] [--diagnostics-upload put|post|multipart]
 //   [--firmware-version V] [--firmware-version-after-update V]
 //   [--present-card ID …] [--connector-status C:STATUS[:ERROR] …]
@@ -34,6 +34,8 @@ const { values } = parseArgs({
     'replays-offline-queue': { type: 'boolean', default: false },
     // No Reservation profile: ReserveNow and CancelReservation answered NotImplemented.
     'without-reservations': { type: 'boolean', default: false },
+    // No security whitepaper: GetLog, ExtendedTriggerMessage and SignedUpdateFirmware answered NotImplemented.
+    'without-security-extension': { type: 'boolean', default: false },
     // No Local Auth List Management profile (its calls answered NotImplemented), or the list's size limits.
     'no-local-list': { type: 'boolean', default: false },
     'local-list-max': { type: 'string' },
@@ -95,6 +97,7 @@ const simulated = identities.map(
       readingsAfterStop: values['readings-after-stop'],
       replaysOfflineQueue: values['replays-offline-queue'],
       supportsReservations: !values['without-reservations'],
+      supportsSecurityExtension: !values['without-security-extension'],
       diagnosticsUpload,
       localList: {
         support: values['no-local-list'] ? 'notImplemented' : 'supported',

@@ -1,4 +1,4 @@
-import type { DiagnosticsStatusNotificationRequest, GetDiagnosticsRequest, GetDiagnosticsResponse } from '../src/ocpp/v16';
+import type { DiagnosticsStatusNotificationRequest, GetDiagnosticsRequest, GetDiagnosticsResponse, GetLogRequest, GetLogResponse, LogStatusNotificationRequest } from '../src/ocpp/v16';
 import type { RpcClient } from '../src/ocpp/rpc';
 
 // How the simulated charger sends its file: a raw PUT, a raw POST, or a POST of a multipart/form-data form.
@@ -11,7 +11,12 @@ type DiagnosingCharger = {
   readonly identity: string;
   readonly client: RpcClient;
   reportDiagnosticsStatus(status: DiagnosticsStatus): Promise<void>;
+  reportLogStatus(report: LogStatusNotificationRequest): Promise<void>;
 };
+
+type Upload = { location: string; retries?: number; retryInterval?: number; fileName: string; content: string };
+type UploadReports = { report(status: 'Uploading' | 'Uploaded' | 'Failed'): Promise<void> };
+type Window = { from?: string; until?: string };
 
 const KEPT_LINES = 500;
 
@@ -21,6 +26,8 @@ const KEPT_LINES = 500;
 export class SimulatorDiagnostics {
   private readonly lines: LogLine[] = [];
   private status: DiagnosticsStatus = 'Idle';
+  // The GetLog under way (security whitepaper §4.2), whose requestId its LogStatusNotifications carry.
+  private logUnderWay: number | null = null;
   readonly uploads: { method: DiagnosticsUploadMethod; status: number }[] = [];
 
   constructor(
@@ -39,17 +46,47 @@ export class SimulatorDiagnostics {
   }
 
   answer(request: GetDiagnosticsRequest): GetDiagnosticsResponse {
-    const fileName = `${this.charger.identity}-diagnostics-${new Date().toISOString().replace(/[:.]/g, '-')}.log`;
-    const content = this.logFile(request);
-    setImmediate(() => void this.upload(request, fileName, content).catch(() => {}));
+    const fileName = this.fileName('diagnostics');
+    const content = this.logFile('diagnostics', { from: request.startTime, until: request.stopTime });
+    const reports: UploadReports = { report: (status) => this.report(status === 'Failed' ? 'UploadFailed' : status) };
+    setImmediate(() => void this.upload({ ...request, fileName, content }, reports).catch(() => {}));
     return { fileName };
   }
 
-  private logFile({ startTime, stopTime }: GetDiagnosticsRequest) {
-    const from = startTime ? Date.parse(startTime) : -Infinity;
-    const until = stopTime ? Date.parse(stopTime) : Infinity;
-    const lines = this.lines.filter((line) => line.at.getTime() >= from && line.at.getTime() <= until);
-    return [`Chargewatch simulator ${this.charger.identity} diagnostics`, ...lines.map((line) => `${line.at.toISOString()} ${line.text}`), ''].join('\n');
+  // What a triggered LogStatusNotification says: Uploading with the request under way, or Idle (whitepaper §4.3).
+  get currentLogStatus(): LogStatusNotificationRequest {
+    return this.logUnderWay === null ? { status: 'Idle' } : { status: 'Uploading', requestId: this.logUnderWay };
+  }
+
+  // A new GetLog while one runs cancels the one under way (AcceptedCanceled); its upload is not reported further.
+  answerLog(request: GetLogRequest): GetLogResponse {
+    const wasBusy = this.logUnderWay !== null;
+    this.logUnderWay = request.requestId;
+    const kind = request.logType === 'SecurityLog' ? 'security' : 'diagnostics';
+    const filename = this.fileName(kind);
+    const content = this.logFile(kind, { from: request.log.oldestTimestamp, until: request.log.latestTimestamp });
+    const reports: UploadReports = {
+      report: async (status) => {
+        if (this.logUnderWay !== request.requestId) return;
+        if (status !== 'Uploading') this.logUnderWay = null;
+        await this.charger.reportLogStatus({ status: status === 'Failed' ? 'UploadFailure' : status, requestId: request.requestId }).catch(() => {});
+      },
+    };
+    const upload = { location: request.log.remoteLocation, retries: request.retries, retryInterval: request.retryInterval, fileName: filename, content };
+    setImmediate(() => void this.upload(upload, reports).catch(() => {}));
+    return { status: wasBusy ? 'AcceptedCanceled' : 'Accepted', filename };
+  }
+
+  private fileName(kind: 'diagnostics' | 'security') {
+    return `${this.charger.identity}-${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`;
+  }
+
+  // The security log holds the security events the charger reported; the diagnostics log all its recent traffic.
+  private logFile(kind: 'diagnostics' | 'security', { from, until }: Window) {
+    const start = from ? Date.parse(from) : -Infinity;
+    const end = until ? Date.parse(until) : Infinity;
+    const lines = this.lines.filter((line) => line.at.getTime() >= start && line.at.getTime() <= end && (kind === 'diagnostics' || line.text.includes('SecurityEventNotification')));
+    return [`Chargewatch simulator ${this.charger.identity} ${kind} log`, ...lines.map((line) => `${line.at.toISOString()} ${line.text}`), ''].join('\n');
   }
 
   private async report(status: DiagnosticsStatus) {
@@ -58,14 +95,14 @@ export class SimulatorDiagnostics {
     await this.charger.reportDiagnosticsStatus(status).catch(() => {});
   }
 
-  private async upload(request: GetDiagnosticsRequest, fileName: string, content: string) {
-    await this.report('Uploading');
-    const attempts = 1 + (request.retries ?? 0);
+  private async upload({ location, retries, retryInterval, fileName, content }: Upload, { report }: UploadReports) {
+    await report('Uploading');
+    const attempts = 1 + (retries ?? 0);
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      if (await this.send(request.location, fileName, content)) return this.report('Uploaded');
-      if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, (request.retryInterval ?? 0) * 1000));
+      if (await this.send(location, fileName, content)) return report('Uploaded');
+      if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, (retryInterval ?? 0) * 1000));
     }
-    await this.report('UploadFailed');
+    await report('Failed');
   }
 
   private async send(location: string, fileName: string, content: string) {

@@ -1,10 +1,29 @@
+import type { X509Certificate } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FirmwareStatusNotificationRequest, UpdateFirmwareRequest } from '../src/ocpp/v16';
+import { isSignatureValid, parseCertificate } from '../../domain/firmware/signature';
+import type {
+  FirmwareStatusNotificationRequest,
+  SignedFirmwareStatusNotificationRequest,
+  SignedUpdateFirmwareRequest,
+  SignedUpdateFirmwareResponse,
+  UpdateFirmwareRequest,
+} from '../src/ocpp/v16';
 
 type FirmwareStatus = FirmwareStatusNotificationRequest['status'];
+type SignedFirmwareStatus = SignedFirmwareStatusNotificationRequest['status'];
+
+// One update, plain or signed: where and when to fetch, and for a signed one what to check the file against.
+type Job = {
+  location: string;
+  retrieveAt: string;
+  retries?: number;
+  retryInterval?: number;
+  signed?: { certificate: X509Certificate; signature: string; requestId: number };
+};
 
 type UpdatingCharger = {
   sendFirmwareStatus(status: FirmwareStatus): Promise<void>;
+  sendSignedFirmwareStatus(report: SignedFirmwareStatusNotificationRequest): Promise<void>;
   // Restarts the charger: it drops its connection, reconnects and boots, reporting firmwareVersion.
   reboot(): Promise<void>;
 };
@@ -37,7 +56,8 @@ export function versionFromLocation(location: string) {
 // with HTTP GET, trying `retries` times `retryInterval` seconds apart, installs it and reboots with its version.
 export class SimulatorFirmware {
   version: string;
-  status: FirmwareStatus = 'Idle';
+  status: FirmwareStatus | SignedFirmwareStatus = 'Idle';
+  private signedRequestId: number | null = null;
   readonly downloads: FirmwareDownload[] = [];
   private isBusy = false;
 
@@ -50,37 +70,69 @@ export class SimulatorFirmware {
 
   // Answers at once (UpdateFirmware.conf is empty) and works after; a second request while one runs is ignored.
   accept(request: UpdateFirmwareRequest) {
+    this.start({ location: request.location, retrieveAt: request.retrieveDate, retries: request.retries, retryInterval: request.retryInterval });
+  }
+
+  // SignedUpdateFirmware (security whitepaper §4.4): a certificate that does not parse is refused at once; the
+  // signature is checked once the file is downloaded.
+  acceptSigned(request: SignedUpdateFirmwareRequest): SignedUpdateFirmwareResponse {
+    const certificate = parseCertificate(request.firmware.signingCertificate);
+    if (!certificate) return { status: 'InvalidCertificate' };
+    if (this.isBusy) return { status: 'Rejected' };
+    const { firmware } = request;
+    const signed = { certificate, signature: firmware.signature, requestId: request.requestId };
+    this.start({ location: firmware.location, retrieveAt: firmware.retrieveDateTime, retries: request.retries, retryInterval: request.retryInterval, signed });
+    return { status: 'Accepted' };
+  }
+
+  private start(job: Job) {
     if (this.isBusy) return;
     this.isBusy = true;
-    void this.run(request).finally(() => (this.isBusy = false));
+    this.signedRequestId = job.signed?.requestId ?? null;
+    void this.run(job).finally(() => (this.isBusy = false));
   }
 
-  // What a TriggerMessage for FirmwareStatusNotification reports: the status of the update under way, or Idle.
+  // What a TriggerMessage for FirmwareStatusNotification reports: the status of the update under way, or Idle; a
+  // signed update under way is reported as a SignedFirmwareStatusNotification.
   async report() {
-    await this.charger.sendFirmwareStatus(this.isBusy ? this.status : 'Idle');
+    if (this.isBusy && this.signedRequestId !== null) return this.charger.sendSignedFirmwareStatus({ status: this.status, requestId: this.signedRequestId });
+    await this.charger.sendFirmwareStatus(this.isBusy ? (this.status as FirmwareStatus) : 'Idle');
   }
 
-  private async setStatus(status: FirmwareStatus) {
+  // An ExtendedTriggerMessage's FirmwareStatusNotification is the whitepaper's SignedFirmwareStatusNotification.
+  async reportSigned() {
+    const requestId = this.isBusy ? this.signedRequestId : null;
+    await this.charger.sendSignedFirmwareStatus({ status: this.isBusy ? this.status : 'Idle', ...(requestId !== null && { requestId }) });
+  }
+
+  private async setStatus(status: FirmwareStatus | SignedFirmwareStatus, job: Job) {
     this.status = status;
-    await this.charger.sendFirmwareStatus(status).catch(() => {});
+    const sent = job.signed
+      ? this.charger.sendSignedFirmwareStatus({ status, requestId: job.signed.requestId })
+      : this.charger.sendFirmwareStatus(status as FirmwareStatus);
+    await sent.catch(() => {});
   }
 
-  private async run(request: UpdateFirmwareRequest) {
-    await sleep(Math.max(0, Date.parse(request.retrieveDate) - Date.now()));
-    await this.setStatus('Downloading');
-    const bytes = await this.download(request);
-    if (!bytes) return this.setStatus('DownloadFailed');
-    this.downloads.push({ location: request.location, bytes });
-    await this.setStatus('Downloaded');
-    await this.setStatus('Installing');
+  private async run(job: Job) {
+    await sleep(Math.max(0, Date.parse(job.retrieveAt) - Date.now()));
+    await this.setStatus('Downloading', job);
+    const bytes = await this.download(job);
+    if (!bytes) return this.setStatus('DownloadFailed', job);
+    this.downloads.push({ location: job.location, bytes });
+    await this.setStatus('Downloaded', job);
+    if (job.signed) {
+      if (!isSignatureValid(bytes, job.signed.certificate, job.signed.signature)) return this.setStatus('InvalidSignature', job);
+      await this.setStatus('SignatureVerified', job);
+    }
+    await this.setStatus('Installing', job);
     await sleep(this.options.installMs ?? 200);
-    this.version = this.options.versionAfterUpdate ?? versionFromLocation(request.location);
-    await this.setStatus('Installed');
+    this.version = this.options.versionAfterUpdate ?? versionFromLocation(job.location);
+    await this.setStatus('Installed', job);
     this.status = 'Idle';
     await this.charger.reboot();
   }
 
-  private async download({ location, retries, retryInterval }: UpdateFirmwareRequest) {
+  private async download({ location, retries, retryInterval }: Job) {
     const attempts = Math.max(1, retries ?? 1);
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {

@@ -1,6 +1,15 @@
 import { EventEmitter } from 'node:events';
 import { createRPCError, RPCClient, type RpcClient } from '../src/ocpp/rpc';
-import { callV16, type DiagnosticsStatusNotificationRequest, type FirmwareStatusNotificationRequest, type SecurityEventNotificationRequest, type StatusNotificationRequest, type StopTransactionRequest } from '../src/ocpp/v16';
+import {
+  callV16,
+  type DiagnosticsStatusNotificationRequest,
+  type FirmwareStatusNotificationRequest,
+  type LogStatusNotificationRequest,
+  type SecurityEventNotificationRequest,
+  type SignedFirmwareStatusNotificationRequest,
+  type StatusNotificationRequest,
+  type StopTransactionRequest,
+} from '../src/ocpp/v16';
 import { answerCentralSystemCalls } from './central-system-calls';
 import { SimulatorChargingProfiles, type SmartChargingOptions } from './charging-profiles';
 import { SimulatorDiagnostics, type DiagnosticsUploadMethod } from './diagnostics-upload';
@@ -49,6 +58,9 @@ export type SimulatedChargerOptions = {
   diagnosticsUpload?: DiagnosticsUploadMethod;
   // Its firmware version and how it takes an UpdateFirmware.
   firmware?: FirmwareOptions;
+  // Implements the security whitepaper's messages (the default: GetLog, ExtendedTriggerMessage, SignedUpdateFirmware,
+  // with its SecurityProfile key); false: answers them NotImplemented and has no SecurityProfile key.
+  supportsSecurityExtension?: boolean;
   // Answers every RemoteStartTransaction Rejected, as a charger does that waits for a cable or takes no remote starts.
   rejectsRemoteStarts?: boolean;
   // How it answers a ChangeConfiguration of AuthorizationKey: takes the new password and reconnects with it (the
@@ -112,6 +124,7 @@ export class SimulatedCharger extends EventEmitter {
         'SupportedFeatureProfiles',
         featureProfiles({ reservations: options.supportsReservations ?? true, localList: this.localList.isListedInProfiles, smartCharging: this.chargingProfiles.isSupported }),
       ],
+      ...(this.supportsSecurityExtension ? [['SecurityProfile', '1'] as const] : []),
     ]);
     this.reservations = new SimulatorReservations(this, options.supportsReservations ?? true);
     this.certificates = new SimulatorCertificates();
@@ -138,6 +151,10 @@ export class SimulatedCharger extends EventEmitter {
 
   get isConnected() {
     return this.client.state === RPCClient.OPEN;
+  }
+
+  get supportsSecurityExtension() {
+    return this.options.supportsSecurityExtension ?? true;
   }
 
   get connectorCount() {
@@ -221,6 +238,10 @@ export class SimulatedCharger extends EventEmitter {
 
   async reportDiagnosticsStatus(status: DiagnosticsStatusNotificationRequest['status']) {
     await callV16(this.client, 'DiagnosticsStatusNotification', { status });
+  }
+
+  async reportLogStatus(report: LogStatusNotificationRequest) {
+    await callV16(this.client, 'LogStatusNotification', report);
   }
 
   private async reportSecurityEvents() {
@@ -401,6 +422,10 @@ export class SimulatedCharger extends EventEmitter {
 
   async sendFirmwareStatus(status: FirmwareStatusNotificationRequest['status']) {
     if (this.isConnected) await callV16(this.client, 'FirmwareStatusNotification', { status });
+  }
+
+  async sendSignedFirmwareStatus(report: SignedFirmwareStatusNotificationRequest) {
+    if (this.isConnected) await callV16(this.client, 'SignedFirmwareStatusNotification', report);
   }
 
   // A restart after new firmware: sessions end, the connection closes, and the charger connects and boots again.

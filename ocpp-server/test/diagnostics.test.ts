@@ -1,42 +1,21 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chargerCommands, chargers, diagnosticsFiles, diagnosticsRequests, diagnosticsStatusReports } from '../../db/schema';
 import { makeCharger } from '../../db/seed/builders';
 import { sendCommand } from '../../domain/commands/send';
 import { hashToken } from '../../domain/crypto/token';
 import { requestDiagnostics } from '../../domain/diagnostics/request';
-import { receiveDiagnosticsUpload } from '../../domain/diagnostics/upload';
 import { NOREPLY } from '../src/ocpp/rpc';
 import type { DiagnosticsUploadMethod } from '../simulator/diagnostics-upload';
 import { waitFor } from './helpers';
 import { startSimulator } from './simulators';
 import { ocppSuite } from './suite';
+import { uploadServer } from './upload-server';
 
 const suite = ocppSuite();
 const { db } = suite;
 
-// The web app's upload route in miniature: the same domain function behind a real HTTP listener.
-let refusesUploads = false;
-const uploads = createServer(async (incoming: IncomingMessage, outgoing) => {
-  if (refusesUploads) return void outgoing.writeHead(503).end();
-  const [, token = '', pathName] = (incoming.url ?? '').replace('/api/diagnostics/uploads/', '').match(/^\/?([^/]*)\/?(.*)$/) ?? [];
-  const status = await receiveDiagnosticsUpload(db, {
-    token,
-    pathName: pathName || undefined,
-    contentType: incoming.headers['content-type'] ?? null,
-    contentLength: incoming.headers['content-length'] ?? null,
-    body: incoming,
-  });
-  outgoing.writeHead(status).end();
-});
-let appUrl = '';
-beforeAll(async () => {
-  await new Promise<void>((resolve) => uploads.listen(0, '127.0.0.1', resolve));
-  appUrl = `http://127.0.0.1:${(uploads.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => uploads.close(() => resolve())));
+const uploads = uploadServer(db);
 
 async function onlineCharger(method: DiagnosticsUploadMethod) {
   const charger = await makeCharger(db, { accountId: suite.fixture.account.id });
@@ -46,7 +25,7 @@ async function onlineCharger(method: DiagnosticsUploadMethod) {
 }
 
 const ask = (chargerId: string) =>
-  requestDiagnostics(db, { accountId: suite.fixture.account.id, chargerId, requestedBy: suite.fixture.account.owner.id, appUrl, retries: 1, retryIntervalSec: 0 });
+  requestDiagnostics(db, { accountId: suite.fixture.account.id, chargerId, requestedBy: suite.fixture.account.owner.id, appUrl: uploads.appUrl, retries: 1, retryIntervalSec: 0 });
 
 async function requestRows(chargerId: string) {
   return db.select().from(diagnosticsRequests).where(eq(diagnosticsRequests.chargerId, chargerId));
@@ -65,7 +44,7 @@ describe('GetDiagnostics', () => {
       expect(answer).toMatchObject({ ok: true, value: { status: 'accepted', fileName: expect.stringContaining(charger.identity) } });
 
       const [command] = await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id));
-      expect(command).toMatchObject({ action: 'GetDiagnostics', status: 'accepted', payload: { location: expect.stringMatching(new RegExp(`^${appUrl}/api/diagnostics/uploads/[\\w-]{43}$`)), retries: 1 } });
+      expect(command).toMatchObject({ action: 'GetDiagnostics', status: 'accepted', payload: { location: expect.stringMatching(new RegExp(`^${uploads.appUrl}/api/diagnostics/uploads/[\\w-]{43}$`)), retries: 1 } });
       const [request] = await requestRows(charger.id);
       expect(request).toMatchObject({ commandId: command!.id });
       // The request keeps the sha-256 of the location's token, not the token.
@@ -89,7 +68,7 @@ describe('GetDiagnostics', () => {
 
   it('records UploadFailed after the charger has used its retries on a refused upload, with nothing stored', async () => {
     const { charger, simulator } = await onlineCharger('put');
-    refusesUploads = true;
+    uploads.refusesUploads = true;
     try {
       expect((await ask(charger.id)).ok).toBe(true);
       const [request] = await requestRows(charger.id);
@@ -101,7 +80,7 @@ describe('GetDiagnostics', () => {
       ]);
       expect(await db.select().from(diagnosticsFiles).where(eq(diagnosticsFiles.requestId, request!.id))).toEqual([]);
     } finally {
-      refusesUploads = false;
+      uploads.refusesUploads = false;
     }
   });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
-import { chargerCommands, chargers } from '@/db/schema';
+import { chargerCommands, chargers, securityExtensionSupport } from '@/db/schema';
 import { makeAccount, makeCharger, makeUser } from '@/db/seed/builders';
 import { signInAs } from '../support/fake-auth';
 import { formData } from '../support/form';
@@ -176,5 +176,23 @@ describe('the charger page commands', () => {
     const typed = await chargerCommandAction(idle, formData({ accountId: account.id, chargerId: charger.id, command: 'ChangeConfiguration', key: ' authorizationKey ', value: 'my-new-secret-password' }));
     expect(typed).toMatchObject({ status: 'error', fieldErrors: { key: ['authorizationKeyBySend'] } });
     expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id))).toHaveLength(0);
+  });
+
+  it('sends ExtendedTriggerMessage about a connector, but not to a charger known to lack the security extension', async () => {
+    const { owner, account, charger } = await ownerWithCharger();
+    signInAs(owner);
+    const target = { accountId: account.id, chargerId: charger.id };
+    const extended = { ...target, command: 'ExtendedTriggerMessage', requestedMessage: 'LogStatusNotification', connectorId: '1' };
+    expect(await chargerCommandAction(idle, formData({ ...extended, requestedMessage: 'DiagnosticsStatusNotification' }))).toMatchObject({ status: 'error', fieldErrors: { requestedMessage: ['choiceInvalid'] } });
+    await chargerCommandAction(idle, formData(extended));
+    const [queued] = await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id));
+    expect(queued).toMatchObject({ action: 'ExtendedTriggerMessage', payload: { requestedMessage: 'LogStatusNotification', connectorId: 1 } });
+
+    const plain = await ownerWithCharger();
+    signInAs(plain.owner);
+    await db.insert(securityExtensionSupport).values({ chargerId: plain.charger.id, isSupported: false, evidence: 'no SecurityProfile' });
+    const refused = await chargerCommandAction(idle, formData({ ...extended, accountId: plain.account.id, chargerId: plain.charger.id }));
+    expect(refused).toMatchObject({ status: 'error', formError: 'securityExtensionMissing' });
+    expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, plain.charger.id))).toHaveLength(0);
   });
 });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
-import { chargerCommands, chargers, diagnosticsRequests } from '@/db/schema';
+import { chargerCommands, chargers, diagnosticsRequests, securityExtensionSupport } from '@/db/schema';
 import { makeAccount, makeCharger, makeUser } from '@/db/seed/builders';
 import { signInAs } from '../support/fake-auth';
 import { formData } from '../support/form';
@@ -66,5 +66,24 @@ describe('requesting diagnostics', () => {
     const [command] = await db.select().from(chargerCommands).where(eq(chargerCommands.id, request!.commandId!));
     expect(command).toMatchObject({ action: 'GetDiagnostics', payload: { startTime: '2026-12-01T08:00:00.000Z', retries: 3 } });
     expect(command!.payload).not.toHaveProperty('stopTime');
+  });
+
+  it('asks for a log with GetLog and its requestId, unless the charger is known to lack the security extension', async () => {
+    const { owner, target } = await ownerWithCharger({ isOnline: true });
+    await db.update(chargers).set({ instanceId: 'nobody' }).where(eq(chargers.id, target.chargerId));
+    signInAs(owner);
+    const result = await requestDiagnosticsAction(idle, formData({ ...target, logType: 'SecurityLog', stopTime: '2026-12-01T10:00:00Z' }));
+    expect(result).toMatchObject({ status: 'ok', data: { status: 'pending' } });
+    const [request] = await db.select().from(diagnosticsRequests).where(eq(diagnosticsRequests.chargerId, target.chargerId));
+    const [command] = await db.select().from(chargerCommands).where(eq(chargerCommands.id, request!.commandId!));
+    expect(command).toMatchObject({ action: 'GetLog', payload: { logType: 'SecurityLog', requestId: request!.ocppRequestId, log: { latestTimestamp: '2026-12-01T10:00:00.000Z' } } });
+
+    const plain = await ownerWithCharger({ isOnline: true });
+    await db.insert(securityExtensionSupport).values({ chargerId: plain.target.chargerId, isSupported: false, evidence: 'GetLog: NotImplemented' });
+    signInAs(plain.owner);
+    const refused = await requestDiagnosticsAction(idle, formData({ ...plain.target, logType: 'DiagnosticsLog' }));
+    expect(refused).toMatchObject({ status: 'error', fieldErrors: { logType: ['logNeedsSecurityExtension'] } });
+    expect(await requestDiagnosticsAction(idle, formData({ ...plain.target, logType: 'KernelLog' }))).toMatchObject({ status: 'error', fieldErrors: { logType: ['logTypeInvalid'] } });
+    await nothingSent(plain.target.chargerId);
   });
 });

@@ -1,43 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { chargerCommands, chargers, firmwareStatusReports, firmwareUpdates } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it, vi } from 'vitest';
+import { chargerCommands, firmwareUpdates } from '@/db/schema';
 import { hashToken } from '@/domain/crypto/token';
 import { sendCommand } from '@/domain/commands/send';
 import { requestFirmwareUpdate } from '@/domain/firmware/request-update';
 import { waitFor } from '@/ocpp-server/test/helpers';
 import { chargingSuite } from '../charge/charging-suite';
 import { signInAs } from '../cards/action-support';
-import { firmwareForm, startFirmwareApp } from './firmware-app';
+import { firmwareAppForTests, firmwareForm, firmwareHistoryOf, firmwareVersionOf } from './firmware-app';
 
 vi.mock('@/lib/auth', () => ({ auth: vi.fn() }));
 
 const { db, setup } = chargingSuite();
 const downloads: string[] = [];
-let app: Awaited<ReturnType<typeof startFirmwareApp>>;
-let origin = '';
-
-beforeAll(async () => {
-  app = await startFirmwareApp({ onDownload: (path) => downloads.push(path) });
-  origin = `http://localhost:${app.port}`;
-  vi.stubEnv('APP_URL', origin);
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await app.close();
-});
-
-async function historyOf(chargerId: string) {
-  const rows = await db
-    .select({ status: firmwareStatusReports.status })
-    .from(firmwareStatusReports)
-    .innerJoin(firmwareUpdates, eq(firmwareUpdates.id, firmwareStatusReports.updateId))
-    .where(eq(firmwareUpdates.chargerId, chargerId))
-    .orderBy(asc(firmwareStatusReports.id));
-  return rows.map((row) => row.status);
-}
-
-const firmwareVersionOf = async (chargerId: string) => (await db.select({ version: chargers.firmwareVersion }).from(chargers).where(eq(chargers.id, chargerId)))[0]?.version;
+const firmwareApp = firmwareAppForTests({ onDownload: (path) => downloads.push(path) });
+const historyOf = (chargerId: string) => firmwareHistoryOf(db, chargerId);
 
 describe('a firmware update through the charger page', () => {
   it('serves the uploaded file to the charger, which downloads, installs and boots with the new version', async () => {
@@ -46,18 +24,18 @@ describe('a firmware update through the charger page', () => {
     const bytes = randomBytes(300_000);
     const form = firmwareForm({ accountId: account.id, chargerId: charger.id, firmwareFile: new File([bytes], 'cw-2.4.1.bin') });
 
-    const response = await fetch(`${origin}/api/firmware`, { method: 'POST', body: form, headers: { origin } });
-    expect(await response.json()).toEqual({ status: 'ok', data: { status: 'accepted' } });
+    const response = await fetch(`${firmwareApp.origin}/api/firmware`, { method: 'POST', body: form, headers: { origin: firmwareApp.origin } });
+    expect(await response.json()).toEqual({ status: 'ok', data: { status: 'accepted', answer: null } });
 
     const [command] = await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id));
     expect(command).toMatchObject({ action: 'UpdateFirmware', status: 'accepted', payload: { retries: 3, retryInterval: 60 } });
     const location = String(command!.payload.location);
-    expect(location).toMatch(new RegExp(`^${origin}/api/firmware/[\\w-]{43}/cw-2\\.4\\.1\\.bin$`));
+    expect(location).toMatch(new RegExp(`^${firmwareApp.origin}/api/firmware/[\\w-]{43}/cw-2\\.4\\.1\\.bin$`));
     const token = location.split('/')[5]!;
     const [update] = await db.select().from(firmwareUpdates).where(eq(firmwareUpdates.chargerId, charger.id));
     expect(update).toMatchObject({ tokenHash: hashToken(token), fileName: 'cw-2.4.1.bin', fileSize: bytes.length, commandId: command!.id });
 
-    await waitFor(async () => (await firmwareVersionOf(charger.id)) === '2.4.1');
+    await waitFor(async () => (await firmwareVersionOf(db, charger.id)) === '2.4.1');
     expect(simulator.firmware.downloads).toHaveLength(1);
     expect(simulator.firmware.downloads[0]!.bytes.equals(bytes)).toBe(true);
     expect(await historyOf(charger.id)).toEqual(['Downloading', 'Downloaded', 'Installing', 'Installed']);
@@ -73,14 +51,14 @@ describe('a firmware update through the charger page', () => {
   it('reports DownloadFailed after trying the given number of times at a URL that has no file', async () => {
     const { owner, account, charger, simulator } = await setup();
     downloads.length = 0;
-    const url = `${origin}/api/firmware/no-such-token/cw-9.bin`;
+    const url = `${firmwareApp.origin}/api/firmware/no-such-token/cw-9.bin`;
     const sent = await requestFirmwareUpdate(db, {
       accountId: account.id,
       chargerId: charger.id,
       userId: owner.id,
       source: { kind: 'url', url },
       retrieveAt: new Date(),
-      appUrl: origin,
+      appUrl: firmwareApp.origin,
       retries: 2,
       retryIntervalSeconds: 0,
     });
@@ -89,7 +67,7 @@ describe('a firmware update through the charger page', () => {
     await waitFor(async () => (await historyOf(charger.id)).includes('DownloadFailed'));
     expect(await historyOf(charger.id)).toEqual(['Downloading', 'DownloadFailed']);
     expect(downloads).toEqual(['/api/firmware/no-such-token/cw-9.bin', '/api/firmware/no-such-token/cw-9.bin']);
-    expect(await firmwareVersionOf(charger.id)).toBe('sim-1.0');
+    expect(await firmwareVersionOf(db, charger.id)).toBe('sim-1.0');
     expect(simulator.firmware.downloads).toHaveLength(0);
     const [update] = await db.select().from(firmwareUpdates).where(eq(firmwareUpdates.chargerId, charger.id));
     expect(update).toMatchObject({ sourceUrl: url, tokenHash: null, fileName: null });

@@ -6,6 +6,7 @@ import { assignments, sqlTypeOf } from './columns';
 import { notifyChargerEvent } from './notify';
 import { jsonbSafe, valuesOf } from './recordset';
 import { isReservationAction, settleReservations } from './reservations';
+import { recordSupportShownByAnswer } from './security-extension';
 
 const SWEEP_LIMIT = 1000;
 
@@ -54,6 +55,7 @@ export async function completeCommand(db: Database, { id, chargerId }: { id: str
     if (rows.length === 0) return;
     const { action, accountId } = rows[0]!;
     if (isReservationAction(action)) await settleReservations(tx, [id]);
+    await recordSupportShownByAnswer(tx, { chargerId, action, status: outcome.status, error: outcome.error ?? null });
     if (action === 'RemoteStartTransaction') await notifyChargerEvent(tx, { accountId, chargerId, kind: 'remote-start' });
     await notifyResult(tx, { id, chargerId, status: outcome.status });
   });

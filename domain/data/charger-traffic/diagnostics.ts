@@ -1,19 +1,20 @@
-import { and, desc, eq, gt, inArray, notExists, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { chargerCommands, diagnosticsRequests, diagnosticsStatusReports } from '../../../db/schema';
 import type { ChargerRef } from './chargers';
 
-// Uploaded and UploadFailed end a request; Uploading and Idle leave it open.
+// Uploaded and UploadFailed end a GetDiagnostics; Uploading and Idle leave it open.
 export const FINAL_DIAGNOSTICS_STATUSES = ['Uploaded', 'UploadFailed'];
+// A GetLog ends with its upload or with the charger's reason for not making one (security whitepaper §4.2).
+export const FINAL_LOG_STATUSES = ['Uploaded', 'UploadFailure', 'BadMessage', 'NotSupportedOperation', 'PermissionDenied'];
 
-// A DiagnosticsStatusNotification carries no request id (OCPP 1.6 §4.4): it belongs to the charger's latest request
-// that went out (the charger may report before its GetDiagnostics.conf is recorded, or act on a call whose answer
-// came too late), is still within its upload time and has not ended. None open (an Idle the owner triggered, say): nothing is kept beyond the charger's own status.
-export async function recordDiagnosticsStatusReport(db: Database, { chargerId }: ChargerRef, status: string) {
+// The charger's latest request of the kind that went out (the charger may report before the .conf is recorded, or act
+// on a call whose answer came too late), is still within its upload time and has not ended.
+async function latestOpenRequest(db: Database, { chargerId, isLog }: { chargerId: string; isLog: boolean }) {
   const ended = db
     .select({ id: diagnosticsStatusReports.id })
     .from(diagnosticsStatusReports)
-    .where(and(eq(diagnosticsStatusReports.requestId, diagnosticsRequests.id), inArray(diagnosticsStatusReports.status, FINAL_DIAGNOSTICS_STATUSES)));
+    .where(and(eq(diagnosticsStatusReports.requestId, diagnosticsRequests.id), inArray(diagnosticsStatusReports.status, isLog ? FINAL_LOG_STATUSES : FINAL_DIAGNOSTICS_STATUSES)));
   const [open] = await db
     .select({ id: diagnosticsRequests.id })
     .from(diagnosticsRequests)
@@ -21,6 +22,7 @@ export async function recordDiagnosticsStatusReport(db: Database, { chargerId }:
     .where(
       and(
         eq(diagnosticsRequests.chargerId, chargerId),
+        isLog ? isNotNull(diagnosticsRequests.logType) : isNull(diagnosticsRequests.logType),
         inArray(chargerCommands.status, ['sent', 'accepted', 'timeout']),
         gt(diagnosticsRequests.uploadExpiresAt, sql`now()`),
         notExists(ended),
@@ -28,5 +30,28 @@ export async function recordDiagnosticsStatusReport(db: Database, { chargerId }:
     )
     .orderBy(desc(diagnosticsRequests.createdAt))
     .limit(1);
+  return open ?? null;
+}
+
+// A DiagnosticsStatusNotification carries no request id (OCPP 1.6 §4.4): it belongs to the latest open GetDiagnostics.
+// None open (an Idle the owner triggered, say): nothing is kept beyond the charger's own status.
+export async function recordDiagnosticsStatusReport(db: Database, { chargerId }: ChargerRef, status: string) {
+  const open = await latestOpenRequest(db, { chargerId, isLog: false });
   if (open) await db.insert(diagnosticsStatusReports).values({ requestId: open.id, status });
+}
+
+// A LogStatusNotification names its GetLog by requestId (optional: a triggered Idle has none); one without it joins
+// the latest open GetLog of the charger.
+export async function recordLogStatusReport(db: Database, { chargerId }: ChargerRef, { status, requestId }: { status: string; requestId?: number }) {
+  const named =
+    requestId === undefined
+      ? undefined
+      : (
+          await db
+            .select({ id: diagnosticsRequests.id })
+            .from(diagnosticsRequests)
+            .where(and(eq(diagnosticsRequests.chargerId, chargerId), isNotNull(diagnosticsRequests.logType), eq(diagnosticsRequests.ocppRequestId, requestId)))
+        )[0];
+  const request = named ?? (requestId === undefined && status !== 'Idle' ? await latestOpenRequest(db, { chargerId, isLog: true }) : null);
+  if (request) await db.insert(diagnosticsStatusReports).values({ requestId: request.id, status });
 }

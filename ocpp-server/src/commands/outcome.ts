@@ -7,8 +7,9 @@ type ResponseStatus = Extract<CommandResponse, { status: string }>['status'];
 type Outcome = { status: FinalCommandStatus; response: Record<string, unknown> | null; error: string | null };
 
 // 1.6 .conf status values: Accepted/Rejected everywhere, plus per action Scheduled (ChangeAvailability),
-// RebootRequired/NotSupported (ChangeConfiguration), Unlocked/UnlockFailed/NotSupported (UnlockConnector).
-const ACCEPTED: ReadonlySet<ResponseStatus> = new Set<ResponseStatus>(['Accepted', 'Scheduled', 'RebootRequired', 'Unlocked']);
+// RebootRequired/NotSupported (ChangeConfiguration), Unlocked/UnlockFailed/NotSupported (UnlockConnector), and in the
+// security whitepaper AcceptedCanceled (GetLog, SignedUpdateFirmware: this one accepted, the one under way cancelled).
+const ACCEPTED: ReadonlySet<ResponseStatus> = new Set<ResponseStatus>(['Accepted', 'Scheduled', 'RebootRequired', 'Unlocked', 'AcceptedCanceled']);
 
 // The answer has passed ocpp-rpc's strict validation against the action's .conf schema.
 export function outcomeFromResponse(response: CommandResponse): Outcome {

@@ -15,6 +15,7 @@ import {
 } from '../../../domain/chargers/provisioning';
 import type { ProvisionedKeyResult } from '../../../domain/data/charger-traffic/provisioning';
 import { readSmartChargingLimits, SMART_CHARGING_KEYS } from '../../../domain/smart-charging/charger-limits';
+import { SECURITY_PROFILE_KEY } from '../../../domain/data/charger-traffic/security-extension';
 
 type Caller = Parameters<typeof callV16>[0];
 
@@ -30,7 +31,7 @@ function outcomeOfError(error: unknown): ProvisioningOutcome {
 
 async function readConfiguration(client: Caller, callTimeoutMs: number): Promise<Configuration> {
   try {
-    const keys = [SAMPLE_INTERVAL_KEY, SAMPLED_DATA_KEY, SAMPLED_DATA_MAX_LENGTH_KEY, FEATURE_PROFILES_KEY, ...SMART_CHARGING_KEYS];
+    const keys = [SAMPLE_INTERVAL_KEY, SAMPLED_DATA_KEY, SAMPLED_DATA_MAX_LENGTH_KEY, FEATURE_PROFILES_KEY, SECURITY_PROFILE_KEY, ...SMART_CHARGING_KEYS];
     const answer = await callV16(client, 'GetConfiguration', { key: keys }, { callTimeoutMs });
     return { entries: answer.configurationKey ?? [], unknownKeys: answer.unknownKey ?? [] };
   } catch {
@@ -78,5 +79,6 @@ export async function provisionCharger(client: Caller, settings: MeterSettings, 
   const measurands = await provisionMeasurands(client, configuration, settings, callTimeoutMs);
   const featureProfiles = configuration?.entries.find((entry) => entry.key === FEATURE_PROFILES_KEY)?.value ?? null;
   const smartCharging = featureProfiles === null ? null : readSmartChargingLimits(featureProfiles, configuration?.entries ?? []);
-  return { results: [interval, measurands], featureProfiles, smartCharging };
+  const configurationKeys = configuration ? configuration.entries.map((entry) => entry.key) : null;
+  return { results: [interval, measurands], featureProfiles, smartCharging, configurationKeys };
 }

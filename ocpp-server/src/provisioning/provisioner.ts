@@ -10,6 +10,7 @@ import { provisionCharger } from './provision';
 import { recordFeatureProfiles } from '../../../domain/data/charger-traffic/reservations';
 import { recordSmartChargingLimits } from '../../../domain/data/power-settings';
 import { sendPowerSettings } from '../smart-charging/send-power-settings';
+import { recordSupportShownByConfiguration } from '../../../domain/data/charger-traffic/security-extension';
 
 type ProvisionerOptions = { db: Database; sql: Sql; connections: Connections; log: Logger; callTimeoutMs: number; delayMs: number };
 
@@ -29,11 +30,12 @@ export async function startProvisioner({ db, sql, connections, log, callTimeoutM
     if (!client) return;
     const settings = await getMeterSettings(db, chargerId);
     if (!settings || (reason === 'reconnect' && !settings.hasBooted)) return;
-    const { results, featureProfiles, smartCharging } = await provisionCharger(client, settings, { callTimeoutMs });
+    const { results, featureProfiles, smartCharging, configurationKeys } = await provisionCharger(client, settings, { callTimeoutMs });
     if (connections.get(chargerId) !== client && results.every((result) => result.outcome === 'noAnswer')) return;
     await recordProvisioning(db, { chargerId, accountId: settings.accountId }, results);
     if (featureProfiles !== null) await recordFeatureProfiles(db, { chargerId, profiles: featureProfiles });
     if (smartCharging) await recordSmartChargingLimits(db, { chargerId, limits: smartCharging });
+    if (configurationKeys !== null) await recordSupportShownByConfiguration(db, { chargerId, keys: configurationKeys });
     const power = await sendPowerSettings(db, client, { chargerId, callTimeoutMs });
     log.info({ chargerId, reason, power, results: results.map(({ key, outcome }) => `${key}: ${outcome}`) }, 'charger provisioned');
   }

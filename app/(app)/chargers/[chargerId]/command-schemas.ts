@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readRootCertificate } from '@/domain/certificates/root-certificate';
+import { EXTENDED_TRIGGERABLE_MESSAGES } from '@/domain/commands/actions';
 import { key, singleLine } from '@/lib/validation';
 import { chargerClaim } from '../schemas';
 
@@ -36,6 +37,11 @@ export const chargerCommandSchema = z.intersection(
           ['BootNotification', 'Heartbeat', 'StatusNotification', 'MeterValues', 'DiagnosticsStatusNotification', 'FirmwareStatusNotification'],
           choice,
         ),
+        connectorId: z.preprocess(blankToUndefined, connectorId.min(1, choice).optional()),
+      }),
+      z.object({
+        command: z.literal('ExtendedTriggerMessage'),
+        requestedMessage: z.enum(EXTENDED_TRIGGERABLE_MESSAGES, choice),
         connectorId: z.preprocess(blankToUndefined, connectorId.min(1, choice).optional()),
       }),
       z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIRMWARE_MAX_BYTES } from '@/domain/firmware/limits';
+import { FIRMWARE_MAX_BYTES, SIGNATURE_MAX_CHARS, SIGNING_CERTIFICATE_MAX_CHARS } from '@/domain/firmware/limits';
 import { blankAsUndefined, key, singleLine } from '@/lib/validation';
 import { chargerClaim } from '../schemas';
 
@@ -32,11 +32,26 @@ export const updateFirmwareSchema = chargerClaim
         .refine(isHttpUrl, key('firmwareUrlInvalid'))
         .optional(),
     ),
+    // A signed update (security whitepaper SignedUpdateFirmware): the signer's certificate and the file's signature.
+    // A form sends a textarea's line breaks as CRLF; PEM goes to the charger with plain LFs.
+    signingCertificate: z.preprocess(
+      (value) => blankAsUndefined(typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : value),
+      z.string().trim().max(SIGNING_CERTIFICATE_MAX_CHARS, key('tooLong')).optional(),
+    ),
+    // Base64 is often pasted wrapped over several lines.
+    signature: z.preprocess(
+      (value) => blankAsUndefined(typeof value === 'string' ? value.replace(/\s+/g, '') : value),
+      z.string().max(SIGNATURE_MAX_CHARS, key('tooLong')).optional(),
+    ),
     // The browser sends the moment as an ISO date with its offset (the page converts the local time field).
     retrieveAt: z.preprocess(blankAsUndefined, z.iso.datetime({ offset: true, ...key('dateInvalid') }).optional()),
   })
   .superRefine((value, context) => {
     if (value.firmwareFile && value.firmwareUrl) context.addIssue({ code: 'custom', path: ['firmwareUrl'], message: 'firmwareFileOrUrl' });
     if (!value.firmwareFile && !value.firmwareUrl) context.addIssue({ code: 'custom', path: ['firmwareFile'], message: 'firmwareMissing' });
+    if (value.signingCertificate && !value.signature) context.addIssue({ code: 'custom', path: ['signature'], message: 'firmwareSignatureMissing' });
+    if (value.signature && !value.signingCertificate) context.addIssue({ code: 'custom', path: ['signingCertificate'], message: 'firmwareCertificateMissing' });
+    // The platform checks the signature over the file before sending it, so a signed update needs the file here.
+    if ((value.signingCertificate || value.signature) && value.firmwareUrl) context.addIssue({ code: 'custom', path: ['firmwareUrl'], message: 'firmwareSignedNeedsFile' });
   });
 export type UpdateFirmwareInput = z.infer<typeof updateFirmwareSchema>;

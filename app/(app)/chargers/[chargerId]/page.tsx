@@ -31,6 +31,7 @@ import { PowerCard } from '../_components/power-card';
 import { RecentSessions } from '../_components/recent-sessions';
 import { SecurityEvents } from '../_components/security-events';
 import { db } from '@/lib/db';
+import { lacksSecurityExtension } from '@/domain/data/security-extension';
 
 export default async function ChargerPage({ params }: PageProps<'/chargers/[chargerId]'>) {
   const chargerId = z.uuid().safeParse((await params).chargerId);
@@ -39,7 +40,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
   const scope = { accountId: member.accountId, chargerId: chargerId.data };
   const charger = await getCharger(db(), scope);
   if (!charger) notFound();
-  const [t, tList, format, now, sessions, messages, securityEvents, provisioning, refusals, localList, power, timeZone] = await Promise.all([
+  const [t, tList, format, now, sessions, messages, securityEvents, provisioning, refusals, localList, power, timeZone, lacksExtension] = await Promise.all([
     getTranslations('ChargerDetail'),
     getTranslations('ChargersPage'),
     getFormatter(),
@@ -52,6 +53,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
     getLocalListState(db(), scope),
     getPowerPanel(db(), scope),
     getTimeZone(),
+    lacksSecurityExtension(db(), scope),
   ]);
   const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
   const target = { accountId: charger.accountId, chargerId: charger.id };
@@ -94,17 +96,17 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
       </div>
       <AdvancedSection>
         <div className="flex min-w-0 flex-col gap-6">
-          <CommandPanel target={target} isOnline={charger.isOnline} connectorIds={connectorIds} />
+          <CommandPanel target={target} isOnline={charger.isOnline} connectorIds={connectorIds} lacksSecurityExtension={lacksExtension} />
           <ConfigurationPanel target={target} isOnline={charger.isOnline} />
-          <FirmwarePanel target={target} isOnline={charger.isOnline} firmwareVersion={charger.firmwareVersion} />
-          <DiagnosticsPanel target={target} isOnline={charger.isOnline} />
+          <FirmwarePanel target={target} isOnline={charger.isOnline} firmwareVersion={charger.firmwareVersion} lacksSecurityExtension={lacksExtension} />
+          <DiagnosticsPanel target={target} isOnline={charger.isOnline} lacksSecurityExtension={lacksExtension} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           {provisioning && <MeterReadings target={target} provisioning={provisioning} />}
           {localList && <LocalListPanel state={localList} />}
           <SecurityEvents events={securityEvents} />
           <ChargerPasswordCard charger={charger} />
-          <CertificatesPanel target={target} isOnline={charger.isOnline} />
+          <CertificatesPanel target={target} isOnline={charger.isOnline} lacksSecurityExtension={lacksExtension} />
           <RemoveChargerCard charger={charger} />
         </div>
         <div className="min-w-0 lg:col-span-2">

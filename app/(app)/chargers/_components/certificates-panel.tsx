@@ -92,7 +92,7 @@ function InstallForm({ target, disabled }: { target: Target; disabled: boolean }
       <h3 className="text-sm font-medium text-slate-700">{t('installTitle')}</h3>
       <CommandClaim target={target} command="InstallCertificate" />
       <TypeSelect />
-      <TextAreaField label={t('certificate')} name="certificate" rows={5} defaultValue={typed} errors={errors} spellCheck={false} className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-xs" />
+      <TextAreaField label={t('certificate')} name="certificate" rows={5} defaultValue={typed} errors={errors} spellCheck={false} className="text-xs" />
       <fieldset disabled={disabled} className="contents">
         <SubmitButton label={t('install')} className="self-start" />
       </fieldset>
@@ -102,16 +102,22 @@ function InstallForm({ target, disabled }: { target: Target; disabled: boolean }
 }
 
 // The root certificates the charger trusts (1.6 security whitepaper): listed, removed and installed over OCPP.
-export function CertificatesPanel({ target, isOnline }: { target: Target; isOnline: boolean }) {
+export function CertificatesPanel({ target, isOnline, lacksSecurityExtension }: { target: Target; isOnline: boolean; lacksSecurityExtension: boolean }) {
   const t = useTranslations('ChargerCertificates');
   return (
     <Card>
       <h2 className="font-semibold">{t('title')}</h2>
       <p className="mt-1 mb-4 text-sm text-slate-600">{t('body')}</p>
+      {lacksSecurityExtension ? <p className="text-sm text-slate-600">{t('unsupported')}</p> : <CertificateForms target={target} isOnline={isOnline} />}
+    </Card>
+  );
+}
+
+function CertificateForms({ target, isOnline }: { target: Target; isOnline: boolean }) {
+  return (
       <div className="flex flex-col gap-4" data-testid="charger-certificates">
         <InstalledList target={target} disabled={!isOnline} />
         <InstallForm target={target} disabled={!isOnline} />
       </div>
-    </Card>
   );
 }

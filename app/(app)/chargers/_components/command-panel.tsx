@@ -1,43 +1,20 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, type FormEvent, type ReactNode } from 'react';
+import { useActionState } from 'react';
 import { Card } from '@/components/ui/card';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { idle, type ActionResult } from '@/lib/action-result';
 import { chargerCommandAction, type CommandReply } from '../[chargerId]/command-actions';
+import { CommandForm } from './command-form';
 import { CommandResult } from './command-result';
 import { DataTransferForm } from './data-transfer-form';
+import { TriggerForms } from './trigger-forms';
 
 type Target = { accountId: string; chargerId: string };
-const SELECT = 'rounded-lg border border-slate-300 bg-white py-2 pl-3 pr-8 text-sm';
-const TRIGGERS = ['StatusNotification', 'Heartbeat', 'BootNotification', 'MeterValues', 'DiagnosticsStatusNotification', 'FirmwareStatusNotification'] as const;
 
-function confirmFirst(message?: string) {
-  return (event: FormEvent) => {
-    if (message && !window.confirm(message)) event.preventDefault();
-  };
-}
+type CommandPanelProps = { target: Target; isOnline: boolean; connectorIds: number[]; lacksSecurityExtension: boolean };
 
-type CommandFormProps = { target: Target; action: (form: FormData) => void; fields: Record<string, string | number>; label: string; confirm?: string; disabled: boolean; variant?: 'secondary' | 'danger'; children?: ReactNode };
-
-function CommandForm({ target, action, fields, label, confirm, disabled, variant = 'secondary', children }: CommandFormProps) {
-  return (
-    <form action={action} onSubmit={confirmFirst(confirm)} className="flex flex-wrap items-end gap-2">
-      <input type="hidden" name="accountId" value={target.accountId} />
-      <input type="hidden" name="chargerId" value={target.chargerId} />
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      {children}
-      <fieldset disabled={disabled} className="contents">
-        <SubmitButton label={label} variant={variant} />
-      </fieldset>
-    </form>
-  );
-}
-
-export function CommandPanel({ target, isOnline, connectorIds }: { target: Target; isOnline: boolean; connectorIds: number[] }) {
+export function CommandPanel({ target, isOnline, connectorIds, lacksSecurityExtension }: CommandPanelProps) {
   const t = useTranslations('ChargerCommands');
   const tStatus = useTranslations('ConnectorStatus');
   const [state, action] = useActionState<ActionResult<CommandReply>, FormData>(chargerCommandAction, idle);
@@ -64,27 +41,7 @@ export function CommandPanel({ target, isOnline, connectorIds }: { target: Targe
             </div>
           ))}
         </div>
-        <CommandForm {...common} fields={{ command: 'TriggerMessage' }} label={t('trigger')}>
-          <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-            {t('triggerTitle')}
-            <select name="requestedMessage" className={SELECT}>
-              {TRIGGERS.map((message) => (
-                <option key={message}>{message}</option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-            {t('triggerConnector')}
-            <select name="connectorId" className={SELECT} defaultValue="">
-              <option value="">{t('wholeCharger')}</option>
-              {connectorIds.map((id) => (
-                <option key={id} value={id}>
-                  {tStatus('connector', { id })}
-                </option>
-              ))}
-            </select>
-          </label>
-        </CommandForm>
+        <TriggerForms target={target} action={action} disabled={!isOnline} connectorIds={connectorIds} lacksSecurityExtension={lacksSecurityExtension} />
         <DataTransferForm target={target} disabled={!isOnline} />
       </div>
     </Card>

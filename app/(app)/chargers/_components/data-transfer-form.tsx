@@ -30,7 +30,7 @@ export function DataTransferForm({ target, disabled }: { target: Target; disable
         <TextField label={t('vendorId')} name="vendorId" defaultValue={values?.vendorId} errors={errors?.vendorId} autoComplete="off" />
         <TextField label={t('messageId')} name="messageId" defaultValue={values?.messageId} errors={errors?.messageId} autoComplete="off" />
       </div>
-      <TextAreaField label={t('data')} name="data" rows={3} defaultValue={values?.data} errors={errors?.data} />
+      <TextAreaField name="data" label={t('data')} rows={3} className="text-sm" defaultValue={values?.data} errors={errors?.data} />
       <fieldset disabled={disabled} className="contents">
         <SubmitButton label={t('dataTransferSend')} variant="secondary" className="self-start" />
       </fieldset>

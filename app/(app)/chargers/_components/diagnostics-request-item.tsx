@@ -17,6 +17,9 @@ export function DiagnosticsRequestItem({ chargerId, request }: { chargerId: stri
   return (
     <li className="flex flex-col gap-1 py-3" data-testid="diagnostics-request">
       <p className="text-slate-700">
+        <span className="block font-medium" data-testid="diagnostics-kind">
+          {t('kind', { kind: request.logType ?? 'diagnostics' })}
+        </span>
         {t('requested', { date: when(request.createdAt), hasName: request.requestedByName ? 'yes' : 'no', name: request.requestedByName ?? '' })}
         <span className="block text-xs text-slate-500">
           {t('window', { range, start: request.startTime ? when(request.startTime) : '', stop: request.stopTime ? when(request.stopTime) : '' })}

@@ -8,7 +8,7 @@ import { FirmwareUpdateForm } from './firmware-update-form';
 type Target = { accountId: string; chargerId: string };
 
 const isKnownStatus = (status: string): status is FirmwareStatus => (FIRMWARE_STATUSES as readonly string[]).includes(status);
-const FAILED = new Set(['DownloadFailed', 'InstallationFailed']);
+const FAILED = new Set(['DownloadFailed', 'InstallationFailed', 'InvalidSignature', 'InstallVerificationFailed']);
 
 async function UpdateHistory({ update }: { update: FirmwareUpdateView }) {
   const t = await getTranslations('ChargerFirmware');
@@ -18,6 +18,11 @@ async function UpdateHistory({ update }: { update: FirmwareUpdateView }) {
     <li className="py-3" data-testid="firmware-update">
       <p className="text-sm font-medium break-all">
         {update.fileName ? t('fileSource', { name: update.fileName, size: format.number((update.fileSize ?? 0) / 1024, { maximumFractionDigits: 1 }) }) : update.sourceUrl}
+        {update.isSigned && (
+          <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-800" data-testid="firmware-signed">
+            {t('signed')}
+          </span>
+        )}
       </p>
       <p className="text-xs text-slate-500">{t('requested', { requestedAt: when(update.createdAt), retrieveAt: when(update.retrieveAt) })}</p>
       {update.reports.length === 0 ? (
@@ -40,9 +45,11 @@ async function UpdateHistory({ update }: { update: FirmwareUpdateView }) {
   );
 }
 
-// Firmware updates of one charger (OCPP 1.6 Firmware Management): the form, the installed version from the last
+// Firmware updates of one charger (OCPP 1.6 Firmware Management, and the security whitepaper's signed ones): the form, the installed version from the last
 // BootNotification, and each update's progress as the charger reports it; the page refreshes live on each report.
-export async function FirmwarePanel({ target, isOnline, firmwareVersion }: { target: Target; isOnline: boolean; firmwareVersion: string | null }) {
+type PanelProps = { target: Target; isOnline: boolean; firmwareVersion: string | null; lacksSecurityExtension: boolean };
+
+export async function FirmwarePanel({ target, isOnline, firmwareVersion, lacksSecurityExtension }: PanelProps) {
   const t = await getTranslations('ChargerFirmware');
   const updates = await listFirmwareUpdates(db(), target);
   return (
@@ -53,7 +60,7 @@ export async function FirmwarePanel({ target, isOnline, firmwareVersion }: { tar
         {t('installedVersion', { version: firmwareVersion ?? '—' })}
       </p>
       {!isOnline && <p className="mt-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700">{t('offline')}</p>}
-      <FirmwareUpdateForm target={target} isOnline={isOnline} />
+      <FirmwareUpdateForm target={target} isOnline={isOnline} lacksSecurityExtension={lacksSecurityExtension} />
       <h3 className="mt-6 text-sm font-medium text-slate-700">{t('historyTitle')}</h3>
       {updates.length === 0 ? (
         <p className="mt-2 text-sm text-slate-500">{t('none')}</p>

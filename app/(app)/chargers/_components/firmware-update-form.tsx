@@ -9,6 +9,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { idle, type ActionResult } from '@/lib/action-result';
 import type { FirmwareReply } from '@/lib/firmware/start-update';
+import { FirmwareSigningFields } from './firmware-signing-fields';
 
 type Target = { accountId: string; chargerId: string };
 
@@ -29,7 +30,21 @@ function localTimeField(iso: string | undefined) {
   return new Date(moment.getTime() - moment.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
-export function FirmwareUpdateForm({ target, isOnline }: { target: Target; isOnline: boolean }) {
+function ReplyAlert({ reply }: { reply: FirmwareReply }) {
+  const t = useTranslations('ChargerFirmware');
+  const tone = reply.status === 'accepted' ? 'success' : reply.status === 'pending' || reply.status === 'sent' ? 'info' : 'error';
+  const explains = reply.answer && reply.answer !== 'Accepted' && reply.answer !== 'Rejected';
+  return (
+    <Alert tone={tone}>
+      {t('result', { status: reply.status })}
+      {explains && <span className="block text-xs opacity-80">{t('answer', { answer: reply.answer ?? '' })}</span>}
+    </Alert>
+  );
+}
+
+type FormProps = { target: Target; isOnline: boolean; lacksSecurityExtension: boolean };
+
+export function FirmwareUpdateForm({ target, isOnline, lacksSecurityExtension }: FormProps) {
   const t = useTranslations('ChargerFirmware');
   const router = useRouter();
   const [state, action] = useActionState<ActionResult<FirmwareReply>, FormData>(async (_previous, form) => {
@@ -50,13 +65,10 @@ export function FirmwareUpdateForm({ target, isOnline }: { target: Target; isOnl
       <input type="hidden" name="accountId" value={target.accountId} />
       <input type="hidden" name="chargerId" value={target.chargerId} />
       <FormAlert state={state} />
-      {state.status === 'ok' && (
-        <Alert tone={state.data.status === 'accepted' ? 'success' : state.data.status === 'pending' || state.data.status === 'sent' ? 'info' : 'error'}>
-          {t('result', { status: state.data.status })}
-        </Alert>
-      )}
+      {state.status === 'ok' && <ReplyAlert reply={state.data} />}
       <TextField type="file" name="firmwareFile" label={t('fileLabel')} hint={t('fileHint')} errors={errors?.firmwareFile} />
       <TextField type="url" name="firmwareUrl" label={t('urlLabel')} hint={t('urlHint')} errors={errors?.firmwareUrl} placeholder="https://" defaultValue={values?.firmwareUrl} key={`url-${values?.firmwareUrl}`} />
+      <FirmwareSigningFields lacksSecurityExtension={lacksSecurityExtension} values={values} errors={errors} />
       <TextField type="datetime-local" name="retrieveAt" label={t('retrieveAtLabel')} hint={t('retrieveAtHint')} errors={errors?.retrieveAt} defaultValue={localTimeField(values?.retrieveAt)} key={`at-${values?.retrieveAt}`} />
       <fieldset disabled={!isOnline} className="contents">
         <SubmitButton label={t('submit')} pendingLabel={t('sending')} className="self-start" />

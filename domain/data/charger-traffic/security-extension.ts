@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client';
+import { securityExtensionSupport } from '../../../db/schema';
+import { UNSUPPORTED_ANSWERS } from '../../reservations/support';
+
+// The whitepaper's calls; a charger's answer to any of them shows whether it implements the extension.
+export const SECURITY_EXTENSION_ACTIONS: readonly string[] = ['GetLog', 'ExtendedTriggerMessage', 'SignedUpdateFirmware', 'InstallCertificate', 'GetInstalledCertificateIds', 'DeleteCertificate'];
+// The configuration key every charger implementing the whitepaper has (security whitepaper §5.1).
+export const SECURITY_PROFILE_KEY = 'SecurityProfile';
+
+export async function recordSecurityExtensionSupport(db: Executor, { chargerId, isSupported, evidence }: { chargerId: string; isSupported: boolean; evidence: string }) {
+  await db
+    .insert(securityExtensionSupport)
+    .values({ chargerId, isSupported, evidence })
+    .onConflictDoUpdate({ target: securityExtensionSupport.chargerId, set: { isSupported, evidence, updatedAt: sql`now()` } });
+}
+
+// Any .conf says yes; a NotImplemented or NotSupported CALLERROR (the dispatcher writes `Code: message`) says no;
+// a timeout or a lost connection says nothing.
+export async function recordSupportShownByAnswer(
+  db: Executor,
+  { chargerId, action, status, error }: { chargerId: string; action: string; status: string; error: string | null },
+) {
+  if (!SECURITY_EXTENSION_ACTIONS.includes(action)) return;
+  const code = error?.split(':')[0] ?? '';
+  if (status === 'failed' && (UNSUPPORTED_ANSWERS as readonly string[]).includes(code)) {
+    await recordSecurityExtensionSupport(db, { chargerId, isSupported: false, evidence: `${action}: ${code}` });
+  } else if (status === 'accepted' || status === 'rejected') {
+    await recordSecurityExtensionSupport(db, { chargerId, isSupported: true, evidence: action });
+  }
+}
+
+// From the charger's full GetConfiguration: the whitepaper's SecurityProfile key is there or it is not.
+export async function recordSupportShownByConfiguration(db: Executor, { chargerId, keys }: { chargerId: string; keys: string[] }) {
+  const isSupported = keys.includes(SECURITY_PROFILE_KEY);
+  await recordSecurityExtensionSupport(db, { chargerId, isSupported, evidence: isSupported ? SECURITY_PROFILE_KEY : `no ${SECURITY_PROFILE_KEY}` });
+}
