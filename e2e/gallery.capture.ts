@@ -63,7 +63,9 @@ test('a screenshot of every page at phone and desktop width', async ({ browser }
         if (pageHeight > height) await page.setViewportSize({ width, height: pageHeight });
         await page.screenshot({ path: `${SCREENSHOTS}/${stem}-${width}.png`, animations: 'disabled', caret: 'hide' });
       }
-      const title = (await page.getByRole('heading', { level: 1 }).first().innerText()).trim();
+      // The page's own title ("Sessions · Chargewatch"), or its heading where it has none.
+      const documentTitle = await page.title();
+      const title = documentTitle.includes(' · ') ? documentTitle.slice(0, documentTitle.lastIndexOf(' · ')) : (await page.getByRole('heading', { level: 1 }).first().innerText()).trim();
       shots.push({ route: entry.route, title, stem });
     }
     writeFileSync('docs/gallery.md', galleryMarkdown(shots));
