@@ -1,13 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { APP_PAGES, routesOfTheApp, type AppPage, type Visitor, type WalkIds } from './app-pages';
+import { APP_PAGES, routesOfTheApp, type AppPage, type WalkIds } from './app-pages';
 import { seriousViolations } from './axe';
-import { activateAndLogin, openMailLink, uniqueEmail } from './helpers';
-import { onlineChargeCard, ownerWithOnlineCharger } from './owner-setup';
+import { ENGLISH, GERMAN, prepareWalk } from './walk';
 
-const ENGLISH = { locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } };
-const GERMAN = { locale: 'de-DE', extraHTTPHeaders: { 'Accept-Language': 'de-DE,de;q=0.9' } };
 test.use(ENGLISH);
 
 let simulator: ChildProcess | undefined;
@@ -44,48 +41,12 @@ async function checkPage(page: Page, entry: AppPage, ids: WalkIds): Promise<stri
   return [...found, ...(await seriousViolations(page, `${entry.route} (form with errors)`))];
 }
 
-// A finished session of the owner's, charged from the Charge page; its id.
-async function finishedSession(page: Page): Promise<string> {
-  const card = await onlineChargeCard(page);
-  await card.getByRole('button', { name: 'Start charging' }).click();
-  await expect(card.getByTestId('running-session')).toBeVisible({ timeout: 60_000 });
-  await card.getByRole('button', { name: 'Stop charging' }).click();
-  await expect(card.getByTestId('finished-session')).toBeVisible({ timeout: 60_000 });
-  return hrefId(page, '/sessions', '[data-testid="session-table"] a[href^="/sessions/"]');
-}
-
-async function pendingInviteToken(owner: Page, invitee: Page, inviteeEmail: string): Promise<string> {
-  await owner.goto('/customers');
-  await owner.getByLabel('E-mail').fill(inviteeEmail);
-  await owner.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(owner.getByText(`Invitation sent to ${inviteeEmail}.`)).toBeVisible();
-  await openMailLink(invitee, { to: inviteeEmail, subject: 'Ada Accessible invited you' });
-  return new URL(invitee.url()).searchParams.get('token')!;
-}
-
-async function hrefId(page: Page, path: string, selector: string) {
-  await page.goto(path);
-  await expect(page.locator(selector).first()).toBeAttached();
-  return (await page.locator(selector).first().getAttribute('href'))!.split('/').pop()!;
-}
-
 test('axe finds no serious or critical WCAG 2.1 AA violation on any page, with and without form errors, in English', async ({ browser }) => {
   // Three users, a charge and some forty axe runs on a 2-core machine shared with other builds: a guard against a
   // hang, never a measure of speed.
   test.setTimeout(30 * 60_000);
-  const pages: Record<Visitor, Page> = { visitor: await newPage(browser), owner: await newPage(browser), invitee: await newPage(browser) };
-  const owner = await ownerWithOnlineCharger(pages.owner, { name: 'Ada Accessible' });
-  simulator = owner.simulator;
-  const inviteeEmail = uniqueEmail('a11y-invitee');
-  await activateAndLogin(pages.invitee, { name: 'Ivo Invitee', email: inviteeEmail });
-  const ids: WalkIds = {
-    inviteToken: await pendingInviteToken(pages.owner, pages.invitee, inviteeEmail),
-    sessionId: await finishedSession(pages.owner),
-    cardId: await hrefId(pages.owner, '/cards', 'main a[href^="/cards/"]:not([href="/cards/new"])'),
-    mailId: await hrefId(pages.visitor, '/mailbox', 'main a[href^="/mailbox/"]'),
-    chargerId: owner.chargerId,
-  };
-
+  const { pages, ids, simulator: started } = await prepareWalk(browser, { ownerName: 'Ada Accessible', inviteeName: 'Ivo Invitee' });
+  simulator = started;
   const found: string[] = [];
   for (const entry of APP_PAGES) found.push(...(await checkPage(pages[entry.as], entry, ids)));
   expect(await pages.visitor.locator('html').getAttribute('lang')).toBe('en');

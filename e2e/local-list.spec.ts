@@ -25,7 +25,7 @@ test('the owner is told which charger cannot hold the card list and which has no
   const row = (name: string) => page.getByTestId('sync-chargers').getByRole('listitem').filter({ hasText: name });
   await expect(async () => {
     await page.goto('/cards');
-    await expect(row('Small list')).toContainText('Your cards need 2 entries, but this charger holds at most 1.', { timeout: 5_000 });
+    await expect(row('Small list')).toContainText('Your cards need 2 entries, but this charger holds at most 1 entry.', { timeout: 5_000 });
     await expect(row('No list').getByTestId('local-list-status')).toHaveAttribute('data-sync', 'notSupported', { timeout: 5_000 });
   }).toPass({ timeout: 120_000 });
   await expect(row('No list')).toContainText('This charger does not offer local lists (no LocalAuthListManagement profile).');

@@ -2,13 +2,10 @@
 // fresh PostgreSQL database: quick (unit and integration tests, files side by side), load (the fault suite and the
 // scale, fuzz, flood, volume and benchmark smoke tests, one file at a time), and browser (a production build driven
 // by Playwright in Chromium). `npm test -- quick load` runs only the steps named.
-import type { ChildProcess } from 'node:child_process';
-import { runMigrations } from '../db/migrate';
+import { appUnderTestEnv, playwrightAgainstBuild, withDatabase } from './lib/app-under-test';
 import { auditProductionDependencies } from './lib/audit';
-import { provideTestDatabase } from './lib/database';
-import { logger, NEXT_BIN, run, startProcess, stopProcess } from './lib/processes';
+import { logger, NEXT_BIN, run } from './lib/processes';
 import { LOAD_REPORT, PLAYWRIGHT_REPORT, QUICK_REPORT, resetReports, tally } from './lib/tally';
-import { waitForHttp } from './lib/wait';
 
 const log = logger('test');
 const STEPS = ['typecheck', 'lint', 'audit', 'quick', 'load', 'browser'];
@@ -21,16 +18,6 @@ if (unknown.length > 0) {
 const steps = named.length > 0 ? named : STEPS;
 const node = process.execPath;
 
-async function withDatabase(body: (url: string) => Promise<void>) {
-  const database = await provideTestDatabase(logger('db'));
-  try {
-    await runMigrations(database.url);
-    await body(database.url);
-  } finally {
-    await database.stop();
-  }
-}
-
 async function vitest({ url, report, config }: { url: string; report: string; config?: string }) {
   const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
   const configArgs = config ? ['--config', config] : [];
@@ -38,36 +25,8 @@ async function vitest({ url, report, config }: { url: string; report: string; co
 }
 
 async function e2e(databaseUrl: string) {
-  const webPort = process.env.E2E_WEB_PORT ?? '3100';
-  const ocppPort = process.env.E2E_OCPP_PORT ?? '9100';
-  const env = {
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
-    LOCAL_MAILBOX: '1',
-    RESEND_API_KEY: '',
-    PORT: webPort,
-    OCPP_PORT: ocppPort,
-    OCPP_PUBLIC_URL: `ws://localhost:${ocppPort}`,
-    APP_URL: `http://localhost:${webPort}`,
-    LOG_LEVEL: 'warn',
-    NEXT_TELEMETRY_DISABLED: '1',
-    NEXT_DIST_DIR: '.next-test',
-  };
-  await run('web', node, [NEXT_BIN, 'build'], { ...env, NODE_ENV: 'production' });
-  const children: ChildProcess[] = [
-    startProcess('web', node, [NEXT_BIN, 'start', '--port', webPort], env),
-    startProcess('ocpp', node, ['--import', 'tsx', 'ocpp-server/src/main.ts'], env),
-  ];
-  try {
-    await waitForHttp(`http://localhost:${webPort}/login`, 60_000);
-    await run('test', node, ['node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'], {
-      ...env,
-      E2E_BASE_URL: `http://localhost:${webPort}`,
-      PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_REPORT,
-    });
-  } finally {
-    await Promise.all(children.map((child) => stopProcess(child)));
-  }
+  const env = appUnderTestEnv({ databaseUrl, webPort: process.env.E2E_WEB_PORT ?? '3100', ocppPort: process.env.E2E_OCPP_PORT ?? '9100' });
+  await playwrightAgainstBuild(env, ['--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_REPORT });
 }
 
 const started = Date.now();

@@ -13,7 +13,7 @@ export async function AppHeader({ userName, accounts, currentAccountId, canManag
   const t = await getTranslations('Nav');
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
         <Logo href="/dashboard" />
         {/* On a phone the sections are in the tab bar (tab-bar.tsx), and the rest under its More. */}
         <nav aria-label={t('mainNavigation')} className="hidden gap-1 overflow-x-auto sm:flex">
@@ -26,7 +26,8 @@ export async function AppHeader({ userName, accounts, currentAccountId, canManag
         <div className="ml-auto hidden items-center gap-3 sm:flex">
           <AccountSwitcher accounts={accounts} currentAccountId={currentAccountId} />
           <LanguageSwitcher isCompact />
-          <span className="hidden text-sm font-medium text-slate-700 md:inline" data-testid="user-name">
+          {/* From xl only, and cut short: below that the sections and the controls would no longer fit on one line. */}
+          <span className="hidden max-w-40 truncate text-sm font-medium text-slate-700 xl:inline" data-testid="user-name">
             {userName}
           </span>
           <form action={logoutAction}>

@@ -47,9 +47,11 @@ export function RecentSessions({ sessions, awaySince }: { sessions: Session[]; a
         {sessions.length === 0 ? (
           <p className="mt-3 text-sm text-slate-500">{t('noSessions')}</p>
         ) : (
-          <div className="-mx-6 mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={t('sessionsTitle')}>
-            <table className="w-full min-w-[32rem] text-left text-sm">
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
+          // A table from sm up; on a phone each row stacks into a small block (when, energy; connector, card; how it
+          // ended), so nothing is cut off at the right edge.
+          <div className="-mx-6 mt-3 sm:overflow-x-auto">
+            <table className="block w-full text-left text-sm sm:table sm:min-w-[32rem]">
+              <thead className="hidden text-xs uppercase tracking-wide text-slate-500 sm:table-header-group">
                 <tr>
                   <th className="px-6 py-2 font-medium">{t('sessionStarted')}</th>
                   <th className="px-2 py-2 font-medium">{t('sessionConnector')}</th>
@@ -58,14 +60,17 @@ export function RecentSessions({ sessions, awaySince }: { sessions: Session[]; a
                   <th className="px-6 py-2 font-medium">{t('sessionStopReason')}</th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody className="block divide-y divide-slate-100 sm:table-row-group">
                 {sessions.map((session) => (
-                  <tr key={session.id}>
-                    <td className="px-6 py-2 whitespace-nowrap">{format.dateTime(session.startedAt, { dateStyle: 'short', timeStyle: 'short' })}</td>
-                    <td className="px-2 py-2">{session.connectorId}</td>
-                    <td className="px-2 py-2 font-mono text-xs">{session.idTag}</td>
-                    <td className="px-2 py-2 text-right tabular-nums">{kwh(energyWh(session))}</td>
-                    <td className="px-6 py-2 text-slate-600">{session.stoppedAt ? tFacts('stopReason', { reason: session.stopReason ?? 'Local' }) : t('inProgress')}</td>
+                  <tr key={session.id} className="grid grid-cols-2 gap-x-4 gap-y-0.5 px-6 py-3 sm:table-row sm:p-0">
+                    <td className="order-1 font-medium whitespace-nowrap sm:px-6 sm:py-2 sm:font-normal">{format.dateTime(session.startedAt, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                    <td className="order-3 text-slate-600 sm:px-2 sm:py-2 sm:text-inherit">
+                      <span className="sm:hidden">{t('sessionConnector')} </span>
+                      {session.connectorId}
+                    </td>
+                    <td className="order-4 truncate text-right font-mono text-xs leading-5 sm:px-2 sm:py-2 sm:text-left">{session.idTag}</td>
+                    <td className="order-2 text-right tabular-nums sm:px-2 sm:py-2">{kwh(energyWh(session))}</td>
+                    <td className="order-5 col-span-2 text-slate-600 sm:px-6 sm:py-2">{session.stoppedAt ? tFacts('stopReason', { reason: session.stopReason ?? 'Local' }) : t('inProgress')}</td>
                   </tr>
                 ))}
               </tbody>

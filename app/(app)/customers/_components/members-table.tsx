@@ -32,7 +32,7 @@ export function MembersTable({ accountId, members, currentUserId, isOwner, charg
             {member.role === 'guest' && <GuestLimitsLine limits={member} chargers={chargers} />}
             {isOwner && member.role !== 'owner' && <RoleForm accountId={accountId} member={member} chargers={chargers} />}
           </div>
-          <dl className="grid grid-cols-4 gap-4 text-sm sm:w-96">
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:w-96 sm:grid-cols-4 sm:gap-4">
             <div>
               <dt className="text-xs text-slate-500">{t('role')}</dt>
               <dd>
