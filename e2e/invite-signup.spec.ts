@@ -35,7 +35,7 @@ test('an owner invites an address with no account; its link registers, joins at 
   await expect(newcomer.getByTestId('account-switcher').first().locator('option:checked')).toHaveText('Inviting Owner');
 
   await owner.reload();
-  await expect(owner.getByTestId('member-row').filter({ hasText: newcomerEmail })).toContainText('Member');
+  await expect(owner.getByTestId('member-row').filter({ hasText: newcomerEmail }).getByRole('definition').first()).toHaveText('Co-owner');
   await expect(owner.getByText('No invitations are waiting.')).toBeVisible();
 
   // The link worked once; opened again it says so and offers the ordinary registration.

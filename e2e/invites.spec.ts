@@ -40,7 +40,8 @@ test('an owner shares the account with a registered user, gives them a card, the
 
   await owner.reload();
   const guestRow = owner.getByTestId('member-row').filter({ hasText: guestEmail });
-  await expect(guestRow).toContainText('Member');
+  // Invited without a role chosen: a co-owner, the account's equal.
+  await expect(guestRow.getByRole('definition').first()).toHaveText('Co-owner');
   await guestRow.getByRole('link', { name: 'Add card' }).click();
   await owner.getByRole('radio', { name: /Virtual card/ }).check();
   await expect(owner.getByLabel('Linked user')).toHaveValue(/.+/);
