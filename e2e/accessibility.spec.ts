@@ -44,7 +44,7 @@ async function checkPage(page: Page, entry: AppPage, ids: WalkIds): Promise<stri
 test('axe finds no serious or critical WCAG 2.1 AA violation on any page, with and without form errors, in English', async ({ browser }) => {
   // Three users, a charge and some forty axe runs on a 2-core machine shared with other builds: a guard against a
   // hang, never a measure of speed.
-  test.setTimeout(30 * 60_000);
+  test.setTimeout(60 * 60_000);
   const { pages, ids, simulator: started } = await prepareWalk(browser, { ownerName: 'Ada Accessible', inviteeName: 'Ivo Invitee' });
   simulator = started;
   const found: string[] = [];

@@ -73,7 +73,7 @@ test('on a 360 px phone, logged out, no public page is wider than the screen, in
 test('on a 360 px phone, for a user in one account (in English and German) and then in two (in German), no page is wider than the screen, and every section is a tab or under More', async ({ browser }) => {
   // Three passes over every page, after two registrations and a charge: a guard against a hang on a busy 2-core
   // machine, never a measure of speed.
-  test.setTimeout(30 * 60_000);
+  test.setTimeout(60 * 60_000);
   const host = await (await browser.newContext(ENGLISH)).newPage();
   await activateAndLogin(host, { name: HOST_NAME, email: uniqueEmail('phone-host') });
 
