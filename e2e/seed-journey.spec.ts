@@ -30,7 +30,7 @@ for (const [personality, flags] of PERSONALITIES) {
     // A reading every second, so that live power shows at once; a charger that boots with sampling off gets it from
     // the platform's provisioning, the others are run at that pace.
     await owner.getByLabel('Seconds between readings during a session').fill('1');
-    await owner.getByRole('button', { name: 'Save and send to the charger' }).click();
+    await owner.getByTestId('charger-advanced').getByRole('button', { name: 'Save and send to the charger' }).click();
     await expect(owner.getByText('Saved. The charger is set now if it is online, else at its next connection.')).toBeVisible();
 
     await addPhysicalCard(owner, { idTag: 'HALLFOB1', label: 'Hall fob' });
