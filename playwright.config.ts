@@ -15,6 +15,9 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
   use: {
+    // Without these a click on an element that never comes waits for the whole test's timeout, and says nothing.
+    actionTimeout: 60_000,
+    navigationTimeout: 120_000,
     baseURL: process.env.E2E_BASE_URL ?? 'http://localhost:3100',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -27,6 +27,16 @@ export async function pendingInviteToken(owner: Page, invitee: Page, { inviteeEm
   return new URL(invitee.url()).searchParams.get('token')!;
 }
 
+// Every folded section of the page opened, outer ones first, so that what they hold is checked too. One at a time,
+// always the first still closed: a list taken up front goes stale as each one opens.
+export async function openFoldedSections(page: Page) {
+  const closed = page.locator('main details:not([open]) > summary:visible');
+  for (let opened = 0; (await closed.count()) > 0; opened++) {
+    if (opened > 100) throw new Error(`a folded section on ${page.url()} does not stay open`);
+    await closed.first().click();
+  }
+}
+
 // The id at the end of the first link the page shows that matches the selector.
 export async function hrefId(page: Page, path: string, selector: string) {
   await page.goto(path);

@@ -22,11 +22,14 @@ const ICONS: Record<(typeof TAB_ITEMS)[number]['label'] | 'more', ReactNode> = {
 
 function Tab({ isActive, icon, label }: { isActive: boolean; icon: ReactNode; label: string }) {
   return (
-    <span className={`flex flex-col items-center gap-0.5 py-2 text-xs font-medium ${isActive ? 'text-brand-700' : 'text-slate-600'}`}>
+    // 11 px and tight tracking: the longest label ("Ladevorgänge") stays whole in a quarter of a 360 px screen.
+    <span className={`flex flex-col items-center gap-0.5 py-2 text-[11px] font-medium tracking-tight ${isActive ? 'text-brand-700' : 'text-slate-600'}`}>
       <svg viewBox="0 0 24 24" className="size-6" fill="currentColor" aria-hidden>
         {icon}
       </svg>
-      <span className="max-w-full truncate px-1">{label}</span>
+      <span className="max-w-full truncate px-0.5" data-testid="tab-label">
+        {label}
+      </span>
     </span>
   );
 }

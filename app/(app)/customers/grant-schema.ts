@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { NO_LIMITS, ROLES_TO_GRANT, type GuestLimits } from '@/domain/people/roles';
 import { blankAsUndefined, key } from '@/lib/validation';
-
-const CHARGER_FIELD = 'charger:';
+import { chargerIdsOf } from './charger-field';
 
 // The form's datetime-local is the browser's wall-clock time; the browser's offset (Date#getTimezoneOffset, minutes
 // behind UTC) turns it into an instant.
@@ -21,16 +20,10 @@ function instantOf(local: string, offsetMinutes: number): Date {
   return new Date(Date.parse(`${withSeconds}Z`) + offsetMinutes * 60_000);
 }
 
-// Each charger a guest may use is a checkbox of its own ("charger:<id>"), since a form's fields arrive as one value
-// per name.
+// The guest's chargers arrive as one checkbox each (see charger-field.ts).
 export function withChargerIds(fields: unknown): unknown {
   if (typeof fields !== 'object' || fields === null) return fields;
-  const chargerIds = Object.keys(fields).filter((name) => name.startsWith(CHARGER_FIELD)).map((name) => name.slice(CHARGER_FIELD.length));
-  return { ...fields, chargerIds };
-}
-
-export function chargerFieldName(chargerId: string): string {
-  return `${CHARGER_FIELD}${chargerId}`;
+  return { ...fields, chargerIds: chargerIdsOf(fields) };
 }
 
 export const grantShape = grantFields.shape;

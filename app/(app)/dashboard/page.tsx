@@ -38,9 +38,9 @@ export default async function DashboardPage() {
           <h2 className="font-semibold text-slate-900">{t('accountTitle')}</h2>
           <ul className="mt-4 divide-y divide-slate-100">
             {memberships.map((membership) => (
-              <li key={membership.accountId} className="flex items-center justify-between gap-4 py-3">
-                <span className="font-medium">{membership.accountName}</span>
-                <span className="flex items-center gap-3 text-sm text-slate-500">
+              <li key={membership.accountId} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-3">
+                <span className="min-w-0 break-words font-medium">{membership.accountName}</span>
+                <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-500">
                   <span className="rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-semibold text-brand-700">
                     {t('role', { role: membership.role })}
                   </span>

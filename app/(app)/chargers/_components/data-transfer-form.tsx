@@ -38,7 +38,7 @@ export function DataTransferForm({ target, disabled }: { target: Target; disable
       {answered !== null && (
         <div>
           <p className="text-sm font-medium text-slate-700">{t('answerData')}</p>
-          <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-all rounded-lg bg-slate-100 p-3 text-xs" data-testid="data-transfer-answer">
+          <pre tabIndex={0} className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-all rounded-lg bg-slate-100 p-3 text-xs" data-testid="data-transfer-answer">
             {answered}
           </pre>
         </div>

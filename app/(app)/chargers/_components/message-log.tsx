@@ -28,7 +28,8 @@ export function MessageLog({ messages }: { messages: Message[] }) {
                     {format.dateTime(message.createdAt, { timeStyle: 'medium' })}
                   </time>
                 </summary>
-                <pre className="mt-2 max-h-64 overflow-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(message.payload, null, 2)}</pre>
+                {/* Focusable, so that a long payload scrolls from the keyboard too. */}
+                <pre tabIndex={0} className="mt-2 max-h-64 overflow-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(message.payload, null, 2)}</pre>
               </details>
             </li>
           ))}

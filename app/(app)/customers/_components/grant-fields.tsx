@@ -7,7 +7,7 @@ import { ROLES_TO_GRANT } from '@/domain/people/roles';
 import { FieldErrors } from '@/components/ui/field-errors';
 import { TextField } from '@/components/ui/text-field';
 import type { ValidationKey } from '@/lib/action-result';
-import { chargerFieldName } from '../grant-schema';
+import { chargerFieldName } from '../charger-field';
 
 export type ChargerChoice = { id: string; name: string };
 
