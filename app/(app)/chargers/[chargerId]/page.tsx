@@ -86,8 +86,8 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
             <ConnectorList connectors={charger.connectors} />
             <WhyLink chargerId={charger.id} />
           </Card>
-          <PowerCard target={target} panel={power} isOwner={member.role === 'owner'} timeZone={power.settings?.timeZone ?? timeZone} />
           <RecentSessions sessions={sessions} awaySince={charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt)} />
+          <PowerCard target={target} panel={power} isOwner={member.role === 'owner'} timeZone={power.settings?.timeZone ?? timeZone} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <BootInfo charger={charger} />
