@@ -55,6 +55,17 @@ describe('inviting with a role', () => {
     expect(answer).toMatchObject({ status: 'error', fieldErrors: { accessEndsAt: ['guestEndRequired'] }, values: { email: invitee.email, role: 'guest' } });
     expect(await db.select().from(outboxEmails).where(eq(outboxEmails.to, invitee.email))).toEqual([]);
   });
+
+  it.each(['2099-13-01T08:00', '2099-06-01T25:00', '2099-02-30T08:00'])('refuses a guest end of %s, no day of the calendar, next to the field', async (accessEndsAt) => {
+    const { invitee, answer } = await invited(() => ({ role: 'guest', accessEndsAt }));
+    expect(answer).toMatchObject({ status: 'error', fieldErrors: { accessEndsAt: ['dateInvalid'] } });
+    expect(await db.select().from(outboxEmails).where(eq(outboxEmails.to, invitee.email))).toEqual([]);
+  });
+
+  it('answers a guest end past the year 9999 in UTC next to the field', async () => {
+    const { answer } = await invited(() => ({ role: 'guest', accessEndsAt: '9999-12-31T23:30', timeZoneOffset: '720' }));
+    expect(answer).toMatchObject({ status: 'error', fieldErrors: { accessEndsAt: ['dateInvalid'] } });
+  });
 });
 
 afterAll(() => sql.end());

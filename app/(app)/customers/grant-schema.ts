@@ -6,7 +6,14 @@ const CHARGER_FIELD = 'charger:';
 
 // The form's datetime-local is the browser's wall-clock time; the browser's offset (Date#getTimezoneOffset, minutes
 // behind UTC) turns it into an instant.
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, key('dateInvalid'));
+const withSeconds = (local: string) => (local.length === 16 ? `${local}:00` : local);
+// Date.parse rolls a day past the month's end over into the next month, and gives NaN for a month 13 or an hour 25:
+// a wall-clock time is a day of the calendar only when it reads back unchanged.
+const isCalendarTime = (local: string) => new Date(Date.parse(`${withSeconds(local)}Z`) || 0).toISOString().startsWith(withSeconds(local));
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, key('dateInvalid'))
+  .refine(isCalendarTime, key('dateInvalid'));
 
 const grantFields = z.object({
   role: z.enum(ROLES_TO_GRANT, key('choiceInvalid')).default('member'),
@@ -17,8 +24,7 @@ const grantFields = z.object({
 });
 
 function instantOf(local: string, offsetMinutes: number): Date {
-  const withSeconds = local.length === 16 ? `${local}:00` : local;
-  return new Date(Date.parse(`${withSeconds}Z`) + offsetMinutes * 60_000);
+  return new Date(Date.parse(`${withSeconds(local)}Z`) + offsetMinutes * 60_000);
 }
 
 // Each charger a guest may use is a checkbox of its own ("charger:<id>"), since a form's fields arrive as one value
@@ -36,11 +42,17 @@ export function chargerFieldName(chargerId: string): string {
 export const grantShape = grantFields.shape;
 type GrantInput = z.output<typeof grantFields>;
 
+// PostgreSQL reads no timestamp past the year 9999 written as JavaScript writes it.
+const LAST_STORABLE = Date.parse('9999-12-31T23:59:59Z');
+
 // A guest needs an end, in the future; the cap and the chargers are optional.
 export function checkGuestEnd(input: GrantInput, context: z.RefinementCtx): void {
   if (input.role !== 'guest') return;
-  if (!input.accessEndsAt) context.addIssue({ code: 'custom', path: ['accessEndsAt'], ...key('guestEndRequired') });
-  else if (instantOf(input.accessEndsAt, input.timeZoneOffset) <= new Date()) context.addIssue({ code: 'custom', path: ['accessEndsAt'], ...key('guestEndInPast') });
+  const endsAt = input.accessEndsAt && instantOf(input.accessEndsAt, input.timeZoneOffset);
+  const refuse = (reason: 'guestEndRequired' | 'guestEndInPast' | 'dateInvalid') => context.addIssue({ code: 'custom', path: ['accessEndsAt'], ...key(reason) });
+  if (!endsAt) refuse('guestEndRequired');
+  else if (endsAt <= new Date()) refuse('guestEndInPast');
+  else if (endsAt.getTime() > LAST_STORABLE) refuse('dateInvalid');
 }
 
 export function grantOf({ role, accessEndsAt, timeZoneOffset, energyCapKwh, chargerIds }: GrantInput): { role: GrantInput['role']; limits: GuestLimits } {
