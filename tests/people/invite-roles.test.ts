@@ -62,6 +62,13 @@ describe('inviting with a role', () => {
     expect(await db.select().from(outboxEmails).where(eq(outboxEmails.to, invitee.email))).toEqual([]);
   });
 
+  it('refuses a guest whose every ticked charger is not this account’s, rather than letting them use every charger', async () => {
+    const foreign = crypto.randomUUID();
+    const { invitee, answer } = await invited(() => ({ role: 'guest', accessEndsAt: '2099-06-01T18:30', [`charger:${foreign}`]: 'on' }));
+    expect(answer).toMatchObject({ status: 'error', fieldErrors: { chargerIds: ['choiceInvalid'] } });
+    expect(await db.select().from(outboxEmails).where(eq(outboxEmails.to, invitee.email))).toEqual([]);
+  });
+
   it('answers a guest end past the year 9999 in UTC next to the field', async () => {
     const { answer } = await invited(() => ({ role: 'guest', accessEndsAt: '9999-12-31T23:30', timeZoneOffset: '720' }));
     expect(answer).toMatchObject({ status: 'error', fieldErrors: { accessEndsAt: ['dateInvalid'] } });

@@ -67,6 +67,7 @@ export function GrantFields({ idPrefix, chargers, initialRole = 'member', values
               ))}
             </fieldset>
           )}
+          <FieldErrors id={`${idPrefix}-charger-errors`} errors={errors?.chargerIds} />
         </div>
       )}
     </div>
