@@ -95,15 +95,16 @@ export async function listAccountUsers(db: Executor, { accountId }: Scope) {
     .orderBy(asc(users.name), asc(users.email));
 }
 
-// Owners stay: the role in the WHERE makes removing an owner find nothing to remove. The person's cards here are
-// blocked and the invitations they sent withdrawn, with the membership.
-export async function removeMembership(db: Executor, { accountId, userId }: MemberScope): Promise<Result<null, 'notRemovable'>> {
+// Owners stay: the role in the WHERE makes removing an owner find nothing to remove (notRemovable); someone who is no
+// member here (any more) is notFound. The person's cards here are blocked and the invitations they sent withdrawn,
+// with the membership.
+export async function removeMembership(db: Executor, { accountId, userId }: MemberScope): Promise<Result<null, 'notRemovable' | 'notFound'>> {
   return db.transaction(async (tx) => {
     const removed = await tx
       .delete(memberships)
       .where(and(eq(memberships.accountId, accountId), eq(memberships.userId, userId), ne(memberships.role, 'owner')))
       .returning({ userId: memberships.userId });
-    if (removed.length === 0) return failure('notRemovable');
+    if (removed.length === 0) return failure((await getMembershipRow(tx, { accountId, userId })) ? 'notRemovable' : 'notFound');
     await blockCardsOfUser(tx, { accountId, userId });
     await revokeInvitesSentBy(tx, { accountId, userId });
     return done;

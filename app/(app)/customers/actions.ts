@@ -73,7 +73,7 @@ export const removeMemberAction = memberAction(
   memberClaim,
   async ({ input, member }) => {
     const result = await endMembership(db(), { accountId: member.accountId, userId: input.userId, requestedBy: member.userId });
-    if (!result.ok) return fail('memberNotRemovable');
+    if (!result.ok) return fail(result.reason === 'notRemovable' ? 'memberNotRemovable' : 'notFound');
     await tellRemovedMember({ accountId: member.accountId, userId: input.userId, stoppedSessions: result.value.stoppedSessions });
     revalidatePath('/customers');
     return ok(null);
