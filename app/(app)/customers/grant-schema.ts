@@ -4,8 +4,8 @@ import { blankAsUndefined, key } from '@/lib/validation';
 
 const CHARGER_FIELD = 'charger:';
 
-// The form's datetime-local is the browser's wall-clock time; the browser's offset (Date#getTimezoneOffset, minutes
-// behind UTC) turns it into an instant.
+// The form's datetime-local is the browser's wall-clock time; the browser's offset at that time (browserOffsetAt,
+// minutes behind UTC) turns it into an instant.
 const withSeconds = (local: string) => (local.length === 16 ? `${local}:00` : local);
 // Date.parse rolls a day past the month's end over into the next month, and gives NaN for a month 13 or an hour 25:
 // a wall-clock time is a day of the calendar only when it reads back unchanged.
@@ -64,3 +64,10 @@ export function grantOf({ role, accessEndsAt, timeZoneOffset, energyCapKwh, char
   return { role, limits: role === 'guest' ? limits : NO_LIMITS };
 }
 
+
+// In the browser: the offset at the wall-clock time typed, not at the moment of typing, which differs by an hour when
+// summer time begins or ends in between. A time not yet complete takes the present offset.
+export function browserOffsetAt(local: string): number {
+  const at = new Date(local);
+  return (Number.isNaN(at.getTime()) ? new Date() : at).getTimezoneOffset();
+}
