@@ -104,6 +104,20 @@ describe('boot provisioning', () => {
     expect((await resultsOf(charger.id)).MeterValueSampleInterval).toEqual({ wanted: '2', reported: '0', outcome: 'Accepted' });
   });
 
+  it('provisions a charger whose configuration holds a NUL character, kept with U+FFFD in its place', async () => {
+    const charger = await makeCharger(db, { accountId: suite.fixture.account.id, lastBootAt: new Date() });
+    const client = await suite.connect(suite.server, { identity: charger.identity });
+    client.handle('GetConfiguration', async () => ({
+      configurationKey: [
+        { key: 'MeterValueSampleInterval', value: '6\u00000', readonly: true },
+        { key: 'SupportedFeatureProfiles', value: 'Core,Smart\u0000Charging', readonly: true },
+        { key: 'ChargingScheduleAllowedChargingRateUnit', value: 'Current\u0000', readonly: true },
+      ],
+      unknownKey: ['MeterValuesSampledData'],
+    }));
+    expect((await provisioned(charger.id)).MeterValueSampleInterval).toEqual({ wanted: '30', reported: '6\uFFFD0', outcome: 'readonly' });
+  });
+
   it('records what the charger refused: a read-only interval, an unknown list, and a list refused in every form', async () => {
     const charger = await makeCharger(db, { accountId: suite.fixture.account.id, lastBootAt: new Date() });
     const client = await suite.connect(suite.server, { identity: charger.identity });

@@ -32,6 +32,17 @@ describe("a charger's power settings", () => {
     expect(await settingsOf(charger.id)).toMatchObject({ maxPowerW: null, windows: [] });
   });
 
+  // The form says "Times in {zone}" with the zone they were saved in; an owner whose browser is elsewhere now must not
+  // have them read in another zone, hours off.
+  it('reads the windows in the zone the form names, and in the owner’s own when it names none it knows', async () => {
+    const { owner, charger, target } = await ownerWithCharger(db);
+    signInAs(owner);
+    expect(await savePowerSettingsAction(idle, formData({ ...target, timeZone: 'America/New_York', ...weekdayNights }))).toMatchObject({ status: 'ok' });
+    expect(await settingsOf(charger.id)).toMatchObject({ timeZone: 'America/New_York' });
+    expect(await savePowerSettingsAction(idle, formData({ ...target, timeZone: 'Mars/Olympus', ...weekdayNights }))).toMatchObject({ status: 'ok' });
+    expect(await settingsOf(charger.id)).toMatchObject({ timeZone: 'Europe/Vilnius' });
+  });
+
   it('refuses a power out of range and an incomplete window next to their fields, keeping what was stored', async () => {
     const { owner, charger, target } = await ownerWithCharger(db);
     signInAs(owner);

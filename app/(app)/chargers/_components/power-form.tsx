@@ -62,6 +62,7 @@ export function PowerForm({ target, settings, isOwner, timeZone }: PowerFormProp
     <form action={action} className="mt-4 flex flex-col gap-3 border-t border-slate-100 pt-4" data-testid="power-form">
       <input type="hidden" name="accountId" value={target.accountId} />
       <input type="hidden" name="chargerId" value={target.chargerId} />
+      <input type="hidden" name="timeZone" value={timeZone} />
       <fieldset disabled={!isOwner} className="flex flex-col gap-3">
         <label className="text-sm font-medium text-slate-700">
           {t('maxPower')}
