@@ -87,7 +87,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
             <WhyLink chargerId={charger.id} />
           </Card>
           <RecentSessions sessions={sessions} awaySince={charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt)} />
-          <PowerCard target={target} panel={power} isOwner={member.role === 'owner'} timeZone={power.settings?.timeZone ?? timeZone} />
+          <PowerCard target={target} panel={power} timeZone={power.settings?.timeZone ?? timeZone} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <BootInfo charger={charger} />

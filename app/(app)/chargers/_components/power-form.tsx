@@ -13,7 +13,6 @@ import { savePowerSettingsAction } from '../[chargerId]/power-actions';
 type PowerFormProps = {
   target: { accountId: string; chargerId: string };
   settings: { maxPowerW: number | null; windows: ChargingWindow[] } | null;
-  isOwner: boolean;
   timeZone: string;
 };
 
@@ -52,7 +51,7 @@ function WindowRow({ row, window, state }: { row: number; window: ChargingWindow
   );
 }
 
-export function PowerForm({ target, settings, isOwner, timeZone }: PowerFormProps) {
+export function PowerForm({ target, settings, timeZone }: PowerFormProps) {
   const t = useTranslations('ChargerPower');
   const [state, action] = useActionState(savePowerSettingsAction, idle);
   const maxErrorsId = useId();
@@ -63,7 +62,7 @@ export function PowerForm({ target, settings, isOwner, timeZone }: PowerFormProp
       <input type="hidden" name="accountId" value={target.accountId} />
       <input type="hidden" name="chargerId" value={target.chargerId} />
       <input type="hidden" name="timeZone" value={timeZone} />
-      <fieldset disabled={!isOwner} className="flex flex-col gap-3">
+      <div className="flex flex-col gap-3">
         <label className="text-sm font-medium text-slate-700">
           {t('maxPower')}
           <input
@@ -84,10 +83,9 @@ export function PowerForm({ target, settings, isOwner, timeZone }: PowerFormProp
             <WindowRow key={row} row={row} window={settings?.windows[row]} state={state} />
           ))}
         </div>
-      </fieldset>
-      {!isOwner && <p className="text-sm text-slate-500">{t('ownersOnly')}</p>}
+      </div>
       <FormAlert state={state} />
-      {isOwner && <SubmitButton label={t('save')} variant="secondary" />}
+      <SubmitButton label={t('save')} variant="secondary" />
     </form>
   );
 }
