@@ -5,6 +5,8 @@ import type { Logger } from './logger';
 import type { ChargerSession } from './ocpp/rpc';
 import type { ChargerLogin } from '../../domain/data/charger-traffic/chargers';
 import { refusalAddress, refusalDetail, type ConnectionRefusal } from '../../domain/chargers/connection-refusals';
+import { securityProfileRefusal, usesPassword } from '../../domain/chargers/security-profile';
+import { tlsPeerOf } from './tls-peer';
 
 // `false`: complete the handshake without a subprotocol.
 type Accept = (session: ChargerSession, protocol: string | false) => void;
@@ -55,8 +57,14 @@ export function createAuthenticator({ findCharger, log, protocols, remember, onR
       }
       if (!IDENTITY_PATTERN.test(handshake.identity)) return refuse(400, 'Invalid charge point identity');
       if (!charger) return refuse(404, 'Unknown charge point');
+      const profileRefusal = securityProfileRefusal(charger.securityProfile, tlsPeerOf(handshake.request), handshake.identity);
+      if (profileRefusal) {
+        tellOwner(charger, profileRefusal);
+        return refuse(profileRefusal === 'tlsRequired' ? 400 : 401, profileRefusal === 'tlsRequired' ? 'TLS required' : 'Client certificate required');
+      }
       const password = handshake.password?.toString('utf8');
-      const matched = matchedPassword(charger, password);
+      // Profile 3 authenticates by the client certificate alone (security whitepaper §2.4).
+      const matched = usesPassword(charger.securityProfile) ? matchedPassword(charger, password) : { hash: charger.passwordHash };
       if (!matched) {
         tellOwner(charger, password ? 'wrongPassword' : 'noPassword');
         return refuse(401, 'Unauthorized');

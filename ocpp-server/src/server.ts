@@ -6,6 +6,7 @@ import { HANDLERS_BY_PROTOCOL, SUPPORTED_PROTOCOLS } from './handlers';
 import type { ActionTable, HandlerContext } from './handlers/types';
 import type { Logger } from './logger';
 import type { RefusalRecorder } from './refusal-recorder';
+import type { AuthorityProvider } from './platform-ca';
 import { refusalAddress, refusalDetail } from '../../domain/chargers/connection-refusals';
 import { tapMessages } from './message-tap';
 import { applyOcpp16CallErrorCode, applyOcpp16ErrorCode, applyOcpp16ValidationCode, dropEchoedPayload } from './ocpp/frame-errors';
@@ -29,6 +30,7 @@ export type RpcServerOptions = {
   callTimeoutMs: number;
   maxMessageBytes: number;
   messageLimit: MessageLimit | null;
+  authority: AuthorityProvider;
 };
 
 function registerHandlers(client: ServerClient, table: ActionTable, ctx: HandlerContext) {
@@ -114,7 +116,7 @@ export function createRpcServer(options: RpcServerOptions) {
     });
     tapMessages(client, session.chargerId, messageLog);
     client.once('close', ({ code, reason }: { code: number; reason: string }) => clientLog.info({ code, reason }, 'charger disconnected'));
-    registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, store, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec, onBooted: options.onBooted });
+    registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, store, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec, onBooted: options.onBooted, authority: options.authority });
     connections.attach(client, session, credentials.get(session) ?? null);
   });
   return server;

@@ -7,12 +7,12 @@ import { chargerEventsOf, lastPerKey, recordsetOf, valuesOf, type RecordOf } fro
 
 export type ChargerRef = { chargerId: string; accountId: string };
 
-export type ChargerLogin = ChargerRef & { passwordHash: string | null; nextPasswordHash: string | null };
+export type ChargerLogin = ChargerRef & { passwordHash: string | null; nextPasswordHash: string | null; securityProfile: number };
 
 // Many upgrades at once (a fleet reconnecting) are looked up in one statement; the answer is in `identities` order.
 export async function findChargersByIdentity(db: Database, identities: string[]): Promise<(ChargerLogin | null)[]> {
   const rows = await db
-    .select({ identity: chargers.identity, chargerId: chargers.id, accountId: chargers.accountId, passwordHash: chargers.passwordHash, nextPasswordHash: chargers.nextPasswordHash })
+    .select({ identity: chargers.identity, chargerId: chargers.id, accountId: chargers.accountId, passwordHash: chargers.passwordHash, nextPasswordHash: chargers.nextPasswordHash, securityProfile: chargers.securityProfile })
     .from(chargers)
     .where(and(isNull(chargers.deletedAt), sql`${chargers.identity} in (${valuesOf(identities, chargers.identity)})`));
   const byIdentity = new Map(rows.map(({ identity, ...login }) => [identity, login]));
