@@ -1,11 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { x509 } from './x509';
+import type { CsrRefusal } from './charger-refusals';
 import { issueCertificate, type CertificateAuthority } from './x509-issuer';
-
-// Why a charger's SignCertificate (security whitepaper §4.1) was refused; the charger page explains each.
-// noAuthority: the platform has no CA to sign with (neither AUTH_SECRET nor CA files).
-export const CSR_REFUSALS = ['unreadable', 'badSignature', 'wrongIdentity', 'weakKey', 'noAuthority'] as const;
-export type CsrRefusal = (typeof CSR_REFUSALS)[number];
 
 export type SignedChargerCertificate = { certificatePem: string; chainPem: string; serialNumber: string; notAfter: Date };
 export type CsrOutcome = { isSigned: true; signed: SignedChargerCertificate } | { isSigned: false; reason: CsrRefusal };
