@@ -3,7 +3,7 @@ import { IDENTITY_PATTERN } from '../../domain/chargers/identity';
 import { verifySecret } from '../../domain/crypto/secret';
 import type { Logger } from './logger';
 import type { ChargerSession } from './ocpp/rpc';
-import type { ChargerLogin } from '../../domain/data/charger-traffic/chargers';
+import type { ChargerLogin, LoginCredential } from '../../domain/data/charger-traffic/chargers';
 import { refusalAddress, refusalDetail, type ConnectionRefusal } from '../../domain/chargers/connection-refusals';
 import { securityProfileRefusal, usesPassword } from '../../domain/chargers/security-profile';
 import { tlsPeerOf } from './tls-peer';
@@ -11,8 +11,8 @@ import { tlsPeerOf } from './tls-peer';
 // `false`: complete the handshake without a subprotocol.
 type Accept = (session: ChargerSession, protocol: string | false) => void;
 type Reject = (code: number, message: string) => void;
-// The password hash a session was let in with, so that a later change of it can be detected.
-type Remember = (session: ChargerSession, passwordHash: string | null) => void;
+// The password hash and security profile a session was let in with, so that a later change of either is detected.
+type Remember = (session: ChargerSession, credential: LoginCredential) => void;
 
 const ENDPOINT = '/ocpp';
 
@@ -72,7 +72,7 @@ export function createAuthenticator({ findCharger, log, protocols, remember, onR
       // Written before the socket opens: the revocation sweep then finds the charger holding its current password.
       if (matched.hash && matched.hash === charger.nextPasswordHash) await onNextPassword(charger.chargerId, matched.hash);
       const session: ChargerSession = { chargerId: charger.chargerId, accountId: charger.accountId };
-      remember(session, matched.hash);
+      remember(session, { passwordHash: matched.hash, securityProfile: charger.securityProfile });
       // OCPP-J 1.6 §3.1.2: offered no subprotocol it speaks, the server still completes the handshake, without a
       // Sec-WebSocket-Protocol header, and then closes the connection (the 'client' handler in server.ts).
       accept(session, protocols.find((candidate) => handshake.protocols.has(candidate)) ?? false);
