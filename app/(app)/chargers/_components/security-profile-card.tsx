@@ -7,6 +7,7 @@ import { Card } from '@/components/ui/card';
 import { FieldErrors } from '@/components/ui/field-errors';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useKeptSelection } from '@/components/ui/use-kept-selection';
 import { idle, type ActionResult } from '@/lib/action-result';
 import { SECURITY_PROFILES } from '@/domain/chargers/security-profile';
 import type { ChargerCertificateState } from '@/domain/data/charger-certificates';
@@ -21,8 +22,9 @@ type SecurityProfileCardProps = { target: Target; state: ChargerCertificateState
 function ProfileForm({ target, profile }: { target: Target; profile: number }) {
   const t = useTranslations('ChargerSecurity');
   const [state, action] = useActionState(setSecurityProfileAction, idle);
-  // Controlled: React resets a form after its action, and the profile chosen must stay shown with its answer.
+  // Controlled, its choice kept across the form's reset after the action (useKeptSelection).
   const [chosen, setChosen] = useState(String(profile));
+  const ref = useKeptSelection(chosen);
   const errorsId = useId();
   const errors = state.status === 'error' ? state.fieldErrors?.securityProfile : undefined;
   return (
@@ -33,6 +35,7 @@ function ProfileForm({ target, profile }: { target: Target; profile: number }) {
         {t('profile')}
         <select
           name="securityProfile"
+          ref={ref}
           value={chosen}
           onChange={(event) => setChosen(event.target.value)}
           aria-invalid={errors?.length ? true : undefined}
