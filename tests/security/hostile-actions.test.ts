@@ -55,6 +55,7 @@ const MORE_FIELDS = {
   vendorId: 'Chargewatch',
   messageId: 'Echo',
   data: '{"ping":1}',
+  securityProfile: '2',
 };
 
 const actions = await loadSignedInActions();
