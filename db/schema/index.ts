@@ -18,3 +18,4 @@ export * from './firmware';
 export * from './charging-events';
 export * from './smart-charging';
 export * from './security-extension';
+export * from './notifications';
