@@ -1,12 +1,13 @@
 // Notifications end to end: a simulated charger's messages over a real socket, the OCPP server's dispatcher, and the
 // e-mail in the local outbox (or at a stand-in for Resend), in the recipient's language.
 import { and, eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { notificationPreferences, notifications, outboxEmails, tariffs, transactions, users } from '@/db/schema';
-import { makeCard, makeUser } from '@/db/seed/builders';
-import { deliverEmail } from '@/domain/email/deliver';
+import { makeAccount, makeCard, makeUser } from '@/db/seed/builders';
+import type { ClaimedNotification } from '@/domain/data/notification-outbox';
+import { joinAccount } from '@/domain/data/join-account';
 import { endMembership } from '@/domain/people/end-membership';
-import { renderNotification } from '@/domain/notifications/render';
+import { sendNotification } from '@/domain/notifications/send-notification';
 import { createLogger } from '@/ocpp-server/src/logger';
 import { startNotificationDispatcher } from '@/ocpp-server/src/notifications/dispatcher';
 import { testDb, waitFor } from '@/ocpp-server/test/helpers';
@@ -18,11 +19,24 @@ const { db, setup } = chargingSuite({ notificationPollMs: 100 });
 const silent = createLogger('silent');
 
 afterEach(() => {
-  delete process.env.RESEND_API_KEY;
-  delete process.env.RESEND_BASE_URL;
+  vi.unstubAllEnvs();
 });
 
 const mailsTo = (address: string) => db.select().from(outboxEmails).where(eq(outboxEmails.to, address));
+const stateOf = async (id: string) => (await db.select({ state: notifications.state, error: notifications.error }).from(notifications).where(eq(notifications.id, id)))[0];
+
+// A fault notification as a dispatcher holds it once claimed; `sending` keeps every other dispatcher off it.
+async function claimedFaultNotification(locale: 'en' | 'lt' | 'es'): Promise<ClaimedNotification> {
+  const account = await makeAccount(db);
+  const recipient = await makeUser(db, { locale, name: 'Jonas' });
+  const payload = { chargerId: crypto.randomUUID(), chargerName: 'Garage', accountName: account.name, connectorId: 1, errorCode: 'OverVoltage' };
+  const [row] = await db
+    .insert(notifications)
+    .values({ userId: recipient.id, accountId: account.id, kind: 'charger-faulted', payload, state: 'sending', claimedAt: new Date() })
+    .returning();
+  return { id: row!.id, kind: row!.kind, payload, email: recipient.email, name: recipient.name, locale };
+}
+
 const firstMailTo = (address: string) => waitFor(async () => (await mailsTo(address))[0]);
 
 async function chargeAndStop(simulator: Awaited<ReturnType<typeof setup>>['simulator'], idTag: string) {
@@ -96,6 +110,16 @@ describe('notifications', () => {
     expect(await db.select().from(notifications).where(eq(notifications.userId, member.id))).toHaveLength(0);
   });
 
+  it('e-mails the owners when someone joins, and not the one who joined', async () => {
+    const { account, owner } = await setup();
+    const newcomer = await makeUser(db, { name: 'Ona', emailVerifiedAt: new Date() });
+    await joinAccount(db, { accountId: account.id, userId: newcomer.id, role: 'driver' });
+
+    const mail = await firstMailTo(owner.email);
+    expect(mail.subject).toBe(`Ona joined “${account.name}”`);
+    expect(await db.select().from(notifications).where(eq(notifications.userId, newcomer.id))).toHaveLength(0);
+  });
+
   it('sends each notification once while two dispatchers run side by side', async () => {
     const { account, owner } = await setup();
     const recipient = await makeUser(db, { emailVerifiedAt: new Date() });
@@ -116,19 +140,41 @@ describe('notifications', () => {
     expect(owner.id).not.toBe(recipient.id);
   });
 
-  it('sends a notification through the Resend API when RESEND_API_KEY is set, and reports a refusal', async () => {
+  it('sends a notification through the Resend API when RESEND_API_KEY is set, in the recipient\'s language', async () => {
     const stub = await startResendStub();
-    process.env.RESEND_API_KEY = 're_test_key';
-    process.env.RESEND_BASE_URL = stub.url;
-    const payload = { chargerId: crypto.randomUUID(), chargerName: 'Garage', accountName: 'Home', connectorId: 1, errorCode: 'OverVoltage' };
-    const email = renderNotification({ kind: 'charger-faulted', payload, name: 'Jonas', locale: 'es' });
-    await deliverEmail({ db, log: silent }, { to: 'jonas@example.test', ...email });
+    vi.stubEnv('RESEND_API_KEY', 're_test_key');
+    vi.stubEnv('RESEND_BASE_URL', stub.url);
+    const claimed = await claimedFaultNotification('es');
+    await sendNotification({ db, log: silent }, claimed);
     await stub.close();
 
     expect(stub.received).toHaveLength(1);
     expect(stub.received[0]?.authorization).toBe('Bearer re_test_key');
+    expect(stub.received[0]?.body.to).toBe(claimed.email);
     expect(stub.received[0]?.body.subject).toBe('Garage informa de una avería');
-    expect(stub.received[0]?.body.text).toContain('Hola, Jonas');
-    expect(await mailsTo('jonas@example.test')).toHaveLength(0);
+    expect(stub.received[0]?.body.text).toContain('la tensión es demasiado alta');
+    expect(await stateOf(claimed.id)).toEqual({ state: 'sent', error: null });
+    expect(await mailsTo(claimed.email)).toHaveLength(0);
+  });
+
+  it('marks a notification Resend refuses as failed, with its reason', async () => {
+    const stub = await startResendStub({ failWith: { status: 422, message: 'Invalid `to` field.' } });
+    vi.stubEnv('RESEND_API_KEY', 're_test_key');
+    vi.stubEnv('RESEND_BASE_URL', stub.url);
+    const claimed = await claimedFaultNotification('en');
+    await sendNotification({ db, log: silent }, claimed);
+    await stub.close();
+
+    expect(await stateOf(claimed.id)).toEqual({ state: 'failed', error: 'Invalid `to` field.' });
+  });
+
+  it('with no mail service and no local mailbox, marks the notification failed and stores no e-mail', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.stubEnv('LOCAL_MAILBOX', '');
+    const claimed = await claimedFaultNotification('lt');
+    await sendNotification({ db, log: silent }, claimed);
+
+    expect(await stateOf(claimed.id)).toEqual({ state: 'failed', error: 'no RESEND_API_KEY, and the local mailbox is off' });
+    expect(await mailsTo(claimed.email)).toHaveLength(0);
   });
 });
