@@ -43,3 +43,30 @@ test('an owner installs a root certificate on the charger, sees it listed by its
     simulator.kill('SIGTERM');
   }
 });
+
+test('an owner renews the charger’s certificate, sees it signed by the platform, and a profile 2 charger on plain ws is turned away with why', async ({ page }) => {
+  await activateAndLogin(page, { name: 'Profile Owner', email: uniqueEmail('profiles') });
+  const { url, password } = await addCharger(page, { name: 'Yard charger', identity: `PROF-${Date.now().toString(36).toUpperCase()}` });
+  const simulator = startSimulator({ url, password });
+  try {
+    await page.getByRole('link', { name: "Open the charger's page" }).click();
+    await expect(page.getByTestId('online-badge')).toHaveText('Online', { timeout: 60_000 });
+    await openAdvanced(page);
+    const security = page.getByTestId('charger-security');
+    await expect(security.getByTestId('charger-certificate-state')).toContainText('The platform has not signed a certificate for this charger yet.');
+
+    const renew = security.getByTestId('renew-certificate');
+    await renew.getByRole('button', { name: "Renew the charger's certificate" }).click();
+    await expect(renew.getByTestId('command-result')).toContainText('the charger accepted');
+    await expect(security.getByTestId('charger-certificate-state')).toContainText('signed by the platform on', { timeout: 30_000 });
+
+    await security.getByLabel('Profile').selectOption({ label: '2: password over TLS only (wss://)' });
+    await security.getByRole('button', { name: 'Save profile' }).click();
+    await expect(security.getByText('Security profile saved.')).toBeVisible();
+    // The simulator speaks plain ws://: disconnected by the change, it is refused from then on, and the page says why.
+    await expect(page.getByText('Encryption required')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('online-badge')).toHaveText('Offline');
+  } finally {
+    simulator.kill('SIGTERM');
+  }
+});

@@ -102,6 +102,12 @@ test('on a 360 px phone, for a user in one account and then in two, in English a
   };
   const paths = userPaths(ids);
   expect(await overflowingPages(page, paths)).toEqual([]);
+  // A session's readings fit too: each is two lines, with nothing to scroll sideways.
+  await page.goto(`/sessions/${ids.sessionId}`);
+  await openFoldedSections(page);
+  const readings = page.getByRole('region').filter({ has: page.getByTestId('meter-values') });
+  await expect(readings).toContainText('Energy.Active.Import.Register');
+  expect(await readings.evaluate((region) => region.scrollWidth - region.clientWidth)).toBeLessThanOrEqual(0);
   await switchLanguage(page, IN_ENGLISH, { code: 'de', words: IN_GERMAN });
   expect(await overflowingPages(page, paths)).toEqual([]);
   // Every tab says its whole name ("Ladevorgänge", not "Ladevorgän…").

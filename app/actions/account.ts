@@ -5,7 +5,8 @@ import { rememberCurrentAccount } from '@/lib/authz';
 import { asMember } from '@/lib/member-action';
 import { accountClaim } from '@/lib/validation';
 
-// Called with the chosen account's id rather than a form, from the header's account switcher.
+// Called with the chosen account's id rather than a form, from the header's account switcher. Drivers and guests
+// choose their accounts too.
 export async function switchAccountAction(accountId: string): Promise<ActionResult> {
   const fields = { accountId: typeof accountId === 'string' ? accountId : '' };
   return asMember(
@@ -16,6 +17,6 @@ export async function switchAccountAction(accountId: string): Promise<ActionResu
       await rememberCurrentAccount(member.accountId);
       return ok(null);
     },
-    { onInvalid: 'notFound' },
+    { onInvalid: 'notFound', permission: 'charge' },
   );
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   doublePrecision,
   index,
   integer,
@@ -32,6 +33,9 @@ export const chargers = pgTable(
     // A password sent to the charger as its AuthorizationKey that it has not logged in with yet. Until it does,
     // this and passwordHash both let it in: a charger that took the key but whose answer was lost is not locked out.
     nextPasswordHash: text(),
+    // OCPP 1.6 security whitepaper §2: 1 Basic auth over ws or wss, 2 Basic auth over TLS only, 3 TLS with a client
+    // certificate signed by the platform CA (domain/chargers/security-profile.ts).
+    securityProfile: integer().notNull().default(1),
     vendor: text(),
     model: text(),
     serialNumber: text(),
@@ -62,6 +66,7 @@ export const chargers = pgTable(
     // The chargers list, a page at a time by name.
     index('chargers_account_name_idx').on(t.accountId, t.name, t.id).where(sql`${t.deletedAt} is null`),
     index('chargers_instance_idx').on(t.instanceId).where(sql`${t.isOnline}`),
+    check('chargers_security_profile_check', sql`${t.securityProfile} between 1 and 3`),
   ],
 );
 

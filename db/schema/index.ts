@@ -18,4 +18,5 @@ export * from './firmware';
 export * from './charging-events';
 export * from './smart-charging';
 export * from './security-extension';
+export * from './charger-certificates';
 export * from './notifications';

@@ -20,7 +20,7 @@ export async function wantedLocalList(db: Executor, { accountId, now = new Date(
 }
 
 // After every change to who may charge (a card added, edited, blocked, removed; a member removed).
-export async function localListChanged(db: Database, { accountId }: AccountScope) {
+export async function localListChanged(db: Executor, { accountId }: AccountScope) {
   return markLocalListChanged(db, { accountId });
 }
 

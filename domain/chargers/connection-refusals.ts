@@ -2,8 +2,20 @@
 // - wrongPassword: HTTP Basic with a password that is not the charger's;
 // - noPassword: no HTTP Basic at all, while the charger has a password;
 // - unknownPath: a known identity at a path other than /ocpp/<identity>;
-// - noCommonProtocol: none of the OCPP versions it offered is one the server speaks.
-export const CONNECTION_REFUSAL_REASONS = ['wrongPassword', 'noPassword', 'unknownPath', 'noCommonProtocol'] as const;
+// - noCommonProtocol: none of the OCPP versions it offered is one the server speaks;
+// - tlsRequired: plain ws:// for a charger of security profile 2 or 3;
+// - noClientCertificate, untrustedClientCertificate, wrongClientCertificate: profile 3 without a client certificate,
+//   with one the platform CA did not sign, or with one issued to another charger (domain/chargers/security-profile.ts).
+export const CONNECTION_REFUSAL_REASONS = [
+  'wrongPassword',
+  'noPassword',
+  'unknownPath',
+  'noCommonProtocol',
+  'tlsRequired',
+  'noClientCertificate',
+  'untrustedClientCertificate',
+  'wrongClientCertificate',
+] as const;
 export type ConnectionRefusalReason = (typeof CONNECTION_REFUSAL_REASONS)[number];
 
 export type ConnectionRefusal = {

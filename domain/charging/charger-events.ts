@@ -23,6 +23,8 @@ export const CHARGER_EVENT_KINDS = [
   'local-list',
   // A RemoteStartTransaction answered, refused or timed out: "why isn't it charging?" says so.
   'remote-start',
+  // A SignCertificate signed or refused (security whitepaper §4.1).
+  'certificate',
 ] as const;
 
 export type ChargerEventKind = (typeof CHARGER_EVENT_KINDS)[number];

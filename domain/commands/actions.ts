@@ -61,6 +61,8 @@ export type CommandPayloads = {
     retryInterval?: number;
     firmware: { location: string; retrieveDateTime: string; installDateTime?: string; signingCertificate: string; signature: string };
   };
+  // Security whitepaper §4.1: the certificate the platform CA signed from the charger's SignCertificate, with the CA.
+  CertificateSigned: { certificateChain: string };
   // Not an OCPP call of its own: the OCPP server makes the password up as it sends it, a ChangeConfiguration of
   // AuthorizationKey (1.6 Security Whitepaper), so that no table and no log ever holds it.
   ChangeChargerPassword: Record<string, never>;
@@ -118,6 +120,7 @@ export const COMMAND_ACTIONS = [
   'GetLog',
   'ExtendedTriggerMessage',
   'SignedUpdateFirmware',
+  'CertificateSigned',
   'ChangeChargerPassword',
 ] as const satisfies readonly CommandAction[];
 

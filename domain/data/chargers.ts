@@ -7,6 +7,7 @@ import { withConnectors } from './connectors';
 import { isUniqueViolation } from './db-errors';
 import { twoFactorMissingSql } from './two-factor';
 import { done, failure, success, type Result } from './result';
+import type { SecurityProfile } from '../chargers/security-profile';
 
 type Scope = { accountId: string };
 type ChargerScope = Scope & { chargerId: string };
@@ -166,6 +167,12 @@ async function updateAndRevoke(db: Executor, scope: ChargerScope, values: Partia
 export async function setChargerPasswordHash(db: Executor, { passwordHash, ...scope }: ChargerScope & { passwordHash: string }) {
   // A password sent to the charger and not yet used stops working too: the owner's choice is the only one.
   return updateAndRevoke(db, scope, { passwordHash, nextPasswordHash: null });
+}
+
+// The charger reconnects at once and is checked under the new profile (a plain ws:// socket of a charger now at
+// profile 2 is not left open).
+export async function setSecurityProfile(db: Executor, { securityProfile, ...scope }: ChargerScope & { securityProfile: SecurityProfile }) {
+  return updateAndRevoke(db, scope, { securityProfile });
 }
 
 // Soft delete: sessions and meter values keep pointing at the row, so history stays complete.

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client';
 import { accounts, cards, chargers, memberships, transactions, users, type MemberRole } from '../../db/schema';
 import { blockCardsOfUser } from './cards';
 import { revokeInvitesSentBy } from './invites';
-import { NO_LIMITS, type GuestLimits } from '../people/roles';
+import { canManageAccount, NO_LIMITS, type GuestLimits } from '../people/roles';
 import { hasCurrentAccess } from './member-access';
 import { hasSecondFactorSql, twoFactorMissingSql } from './two-factor';
 import { done, failure, type Result } from './result';
@@ -96,15 +96,16 @@ export async function listAccountUsers(db: Executor, { accountId }: Scope) {
     .orderBy(asc(users.name), asc(users.email));
 }
 
-// Owners stay: the role in the WHERE makes removing an owner find nothing to remove. The person's cards here are
-// blocked and the invitations they sent withdrawn, with the membership.
-export async function removeMembership(db: Executor, { accountId, userId }: MemberScope): Promise<Result<null, 'notRemovable'>> {
+// Owners stay: the role in the WHERE makes removing an owner find nothing to remove (notRemovable); someone who is no
+// member here (any more) is notFound. The person's cards here are blocked and the invitations they sent withdrawn,
+// with the membership.
+export async function removeMembership(db: Executor, { accountId, userId }: MemberScope): Promise<Result<null, 'notRemovable' | 'notFound'>> {
   return db.transaction(async (tx) => {
     const removed = await tx
       .delete(memberships)
       .where(and(eq(memberships.accountId, accountId), eq(memberships.userId, userId), ne(memberships.role, 'owner')))
       .returning({ userId: memberships.userId });
-    if (removed.length === 0) return failure('notRemovable');
+    if (removed.length === 0) return failure((await getMembershipRow(tx, { accountId, userId })) ? 'notRemovable' : 'notFound');
     await blockCardsOfUser(tx, { accountId, userId });
     await revokeInvitesSentBy(tx, { accountId, userId });
     await queueMemberChange(tx, { accountId, userId, kind: 'member-left' });
@@ -114,17 +115,21 @@ export async function removeMembership(db: Executor, { accountId, userId }: Memb
 
 
 // An owner changes anyone's role but an owner's; only a guest keeps limits. The owner's role in the WHERE makes a
-// change aimed at an owner find nothing.
+// change aimed at an owner find nothing. Someone who may no longer invite keeps no invitation they sent pending.
 export async function setMemberRole(
   db: Executor,
   { accountId, userId, role, limits }: MemberScope & { role: Exclude<MemberRole, 'owner'>; limits: GuestLimits },
 ): Promise<Result<null, 'notFound'>> {
-  const rows = await db
-    .update(memberships)
-    .set({ role, ...(role === 'guest' ? limits : NO_LIMITS) })
-    .where(and(eq(memberships.accountId, accountId), eq(memberships.userId, userId), ne(memberships.role, 'owner')))
-    .returning({ userId: memberships.userId });
-  return rows.length > 0 ? done : failure('notFound');
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(memberships)
+      .set({ role, ...(role === 'guest' ? limits : NO_LIMITS) })
+      .where(and(eq(memberships.accountId, accountId), eq(memberships.userId, userId), ne(memberships.role, 'owner')))
+      .returning({ userId: memberships.userId });
+    if (rows.length === 0) return failure('notFound');
+    if (!canManageAccount(role)) await revokeInvitesSentBy(tx, { accountId, userId });
+    return done;
+  });
 }
 
 // Guests whose access has ended and who are still members: the guest sweep ends each membership.

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { chargerPowerSettings, chargers, chargerSmartCharging } from '../../db/schema';
 import type { ChargingWindow } from '../smart-charging/charging-windows';
@@ -43,6 +43,14 @@ export async function getPowerSettingsToSend(db: Executor, chargerId: string) {
     .innerJoin(chargers, eq(chargers.id, chargerPowerSettings.chargerId))
     .where(eq(chargerPowerSettings.chargerId, chargerId));
   return row ?? null;
+}
+
+// Chargers whose settings with windows were sent, and when, for the check that they still open on time.
+export async function listSentWindows(db: Executor) {
+  return db
+    .select({ chargerId: chargerPowerSettings.chargerId, timeZone: chargerPowerSettings.timeZone, sentAt: chargerPowerSettings.sentAt })
+    .from(chargerPowerSettings)
+    .where(and(isNotNull(chargerPowerSettings.sentAt), sql`${chargerPowerSettings.windows} <> '[]'::jsonb`));
 }
 
 // The settings, the charger's answer and its reported schedule, and what it says of Smart Charging, for the page.

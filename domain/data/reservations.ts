@@ -6,6 +6,7 @@ import { isUniqueViolation } from './db-errors';
 import { failure, success, type Result } from './result';
 import { hasCurrentAccess } from './member-access';
 import { twoFactorMissingSql } from './two-factor';
+import { canManageAccount } from '../people/roles';
 
 const OPEN = ['pending', 'active'] as const;
 const isOpen = () => and(inArray(reservations.status, [...OPEN]), gt(reservations.expiresAt, sql`now()`));
@@ -45,7 +46,7 @@ export async function createReservation(db: Executor, values: NewReservation): P
 }
 
 // Reservations of these chargers still holding (or about to hold) a connector, in the accounts the user belongs
-// to, with whose they are and whether this user may cancel it (their own, or anyone's for an owner).
+// to, with whose they are and whether this user may cancel it (their own, or anyone's for an owner or co-owner).
 export async function listOpenReservations(db: Executor, { userId, chargerIds }: { userId: string; chargerIds: string[] }) {
   if (chargerIds.length === 0) return [];
   return db
@@ -60,14 +61,15 @@ export async function listOpenReservations(db: Executor, { userId, chargerIds }:
       cardLabel: cards.label,
       idTag: reservations.idTag,
       isMine: sql<boolean>`coalesce(${reservations.userId} = ${userId}, false)`,
-      canCancel: sql<boolean>`(coalesce(${reservations.userId} = ${userId}, false) or ${memberships.role} = 'owner')`,
+      viewerRole: memberships.role,
     })
     .from(reservations)
     .innerJoin(memberships, and(eq(memberships.accountId, reservations.accountId), eq(memberships.userId, userId), hasCurrentAccess()))
     .leftJoin(users, eq(users.id, reservations.userId))
     .leftJoin(cards, eq(cards.id, reservations.cardId))
     .where(and(inArray(reservations.chargerId, chargerIds), isOpen()))
-    .orderBy(asc(reservations.connectorId));
+    .orderBy(asc(reservations.connectorId))
+    .then((rows) => rows.map(({ viewerRole, ...reservation }) => ({ ...reservation, canCancel: reservation.isMine || canManageAccount(viewerRole) })));
 }
 export type OpenReservation = Awaited<ReturnType<typeof listOpenReservations>>[number];
 

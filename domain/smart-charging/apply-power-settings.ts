@@ -1,3 +1,4 @@
+import { readChargerTime } from '../charging/charger-time';
 import type { CommandPayloads } from '../commands/actions';
 import type { SmartChargingLimits } from './charger-limits';
 import type { CompositeSchedule } from './composite';
@@ -47,6 +48,17 @@ export async function applyPowerSettings(
   if (settings.windows.length > 0) outcomes.push(outcomeOf(await send('SetChargingProfile', { connectorId: 0, csChargingProfiles: windowsProfile(settings, unit, electrical, now) })));
   else outcomes.push(cleared(await send('ClearChargingProfile', { id: OWNER_WINDOWS_PROFILE_ID })));
   const report = await send('GetCompositeSchedule', { connectorId: REPORTED_CONNECTOR, duration: REPORTED_SCHEDULE_SEC, chargingRateUnit: unit });
-  const schedule = report.status === 'accepted' ? ((report.response?.chargingSchedule as CompositeSchedule | undefined) ?? null) : null;
-  return { outcome: worst(outcomes), schedule: schedule && { ...schedule, startSchedule: schedule.startSchedule ?? String(report.response?.scheduleStart ?? now.toISOString()), duration: schedule.duration ?? REPORTED_SCHEDULE_SEC } };
+  return { outcome: worst(outcomes), schedule: report.status === 'accepted' ? reportedSchedule(report.response, now) : null };
+}
+
+// The charger's answer as the page reads it: its start as an ISO instant (the schema admits times Date.parse cannot
+// read), and only the periods within its duration.
+function reportedSchedule(response: Record<string, unknown> | null, now: Date): CompositeSchedule | null {
+  const schedule = response?.chargingSchedule as Partial<CompositeSchedule> | undefined;
+  if (!schedule) return null;
+  const start = readChargerTime(String(schedule.startSchedule ?? response?.scheduleStart ?? now.toISOString()));
+  if (!start) return null;
+  const duration = schedule.duration ?? REPORTED_SCHEDULE_SEC;
+  const periods = (schedule.chargingSchedulePeriod ?? []).filter((period) => period.startPeriod < duration);
+  return { ...(schedule as CompositeSchedule), startSchedule: start.toISOString(), duration, chargingSchedulePeriod: periods };
 }

@@ -9,7 +9,9 @@ export type SmartChargingLimits = {
   maxProfilesInstalled: number | null;
 };
 
-const integerOrNull = (value: string | undefined) => (value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : null);
+// The columns are PostgreSQL integers; a larger count is no limit this platform can keep.
+const INT4_MAX = 2 ** 31 - 1;
+const integerOrNull = (value: string | undefined) => (value !== undefined && /^\d+$/.test(value.trim()) && Number(value) <= INT4_MAX ? Number(value) : null);
 
 export function readSmartChargingLimits(featureProfiles: string, entries: { key: string; value?: string }[]): SmartChargingLimits {
   const value = (key: string) => entries.find((entry) => entry.key === key)?.value;

@@ -57,3 +57,9 @@ export function nextOpening(windows: ChargingWindow[], at: Date, timeZone: strin
   const next = spans.find(([open]) => open > offsetSec);
   return new Date(week + (next ? next[0] : spans[0]![0] + WEEK_SEC) * 1000);
 }
+
+// A weekly profile sent at `sentAt` repeats every 7 × 86,400 s from that week's Monday; once the zone's offset has
+// changed (summer time), the Mondays no longer fall whole weeks apart and each window opens an hour off.
+export function isWeekAnchorStale(sentAt: Date, now: Date, timeZone: string): boolean {
+  return (weekStart(now, timeZone).getTime() - weekStart(sentAt, timeZone).getTime()) % (WEEK_SEC * 1000) !== 0;
+}

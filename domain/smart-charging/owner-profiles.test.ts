@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOpenAt, openSpans, weekStart } from './charging-windows';
+import { isOpenAt, isWeekAnchorStale, openSpans, weekStart } from './charging-windows';
 import { compositeLimitAt, type CompositeContext } from './composite';
 import { maxPowerProfile, preferredUnit, UNRESTRICTED_W, windowsProfile } from './owner-profiles';
 
@@ -25,6 +25,22 @@ describe('charging windows', () => {
   it('wraps a Sunday-night window to Monday morning and merges overlapping ones', () => {
     expect(openSpans([{ days: [6], from: '22:00', to: '02:00' }])).toEqual([[0, 7200], [6 * 86_400 + 22 * 3600, 7 * 86_400]]);
     expect(openSpans([{ days: [0], from: '01:00', to: '03:00' }, { days: [0], from: '02:00', to: '04:00' }])).toEqual([[3600, 4 * 3600]]);
+  });
+});
+
+describe('windows sent before summer time', () => {
+  const sentInWinter = new Date('2026-12-08T12:00:00Z');
+
+  it('open an hour late once the clocks have gone forward, and are then due to be sent again', () => {
+    const stack = [{ connectorId: 0, profile: windowsProfile({ maxPowerW: 7_000, windows: weekdayNights, timeZone: VILNIUS }, 'W', electrical, sentInWinter) }];
+    // Tuesday 23:30 in Vilnius summer time (UTC+3): inside the window, yet the winter profile holds the charger at 0.
+    expect(compositeLimitAt(stack, Date.parse('2027-04-06T20:30:00Z'), context)).toBe(0);
+    expect(isWeekAnchorStale(sentInWinter, new Date('2027-04-06T20:30:00Z'), VILNIUS)).toBe(true);
+  });
+
+  it('are not due again within the same offset, however many weeks later', () => {
+    expect(isWeekAnchorStale(sentInWinter, new Date('2027-02-20T10:00:00Z'), VILNIUS)).toBe(false);
+    expect(isWeekAnchorStale(sentInWinter, new Date('2027-04-06T20:30:00Z'), 'UTC')).toBe(false);
   });
 });
 

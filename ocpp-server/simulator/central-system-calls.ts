@@ -142,16 +142,23 @@ export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
     requireSecurityExtension(charger, 'SignedUpdateFirmware');
     return charger.firmware.acceptSigned(params);
   },
-  // Security whitepaper §4.3; the simulator keeps no key pair of its own, so it cannot make a certificate request.
+  // Security whitepaper §4.3; SignChargePointCertificate: a SignCertificate with a CSR for its own key pair.
   async ExtendedTriggerMessage(charger, params) {
     requireSecurityExtension(charger, 'ExtendedTriggerMessage');
     const { requestedMessage, connectorId } = params;
     if (connectorId !== undefined && connectorId > charger.connectorCount) return { status: 'Rejected' };
-    if (requestedMessage === 'SignChargePointCertificate') return { status: 'NotImplemented' };
-    if (requestedMessage === 'LogStatusNotification') later(() => charger.reportLogStatus(charger.diagnostics.currentLogStatus));
+    if (requestedMessage === 'SignChargePointCertificate') later(() => charger.clientCertificate.request(charger.client, charger.identity));
+    else if (requestedMessage === 'LogStatusNotification') later(() => charger.reportLogStatus(charger.diagnostics.currentLogStatus));
     else if (requestedMessage === 'FirmwareStatusNotification') later(() => charger.firmware.reportSigned());
     else later(() => charger.trigger(requestedMessage, connectorId));
     return { status: 'Accepted' };
+  },
+  // Security whitepaper §4.1: the chain the central system signed from its CSR; kept, and used to log in again if so set.
+  async CertificateSigned(charger, params) {
+    requireSecurityExtension(charger, 'CertificateSigned');
+    const status = await charger.clientCertificate.accept(params.certificateChain, charger.identity);
+    if (status === 'Accepted' && charger.clientCertificate.reconnectsWithCertificate) later(() => charger.reconnectWithCertificate());
+    return { status };
   },
   // The simulator's own vendor extension: messageId Echo answers with the data it was sent.
   async DataTransfer(_charger, params) {

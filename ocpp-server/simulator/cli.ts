@@ -4,7 +4,9 @@
 //   [--no-local-list | --local-list-max N] [--send-local-list-max N] [--diagnostics-upload put|post|multipart]
 //   [--firmware-version V] [--firmware-version-after-update V]
 //   [--present-card ID …] [--connector-status C:STATUS[:ERROR] …]
-//   [--ignore ACTION …] [--reject-remote-starts] [--reject-charging-profiles | --without-smart-charging]`
+//   [--ignore ACTION …] [--reject-remote-starts] [--reject-charging-profiles | --without-smart-charging]
+//   [--server-ca FILE] [--reconnect-with-certificate]`
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
 import { parseStatusStep, runScriptedSteps } from './scripted-steps';
@@ -53,6 +55,10 @@ const { values } = parseArgs({
     'reject-remote-starts': { type: 'boolean', default: false },
     'reject-charging-profiles': { type: 'boolean', default: false },
     'without-smart-charging': { type: 'boolean', default: false },
+    // Over wss://: the PEM file of the CA that signed the server's certificate (when the system's CAs do not know it).
+    'server-ca': { type: 'string' },
+    // Security profile 3: after a CertificateSigned, log in again over wss:// with that client certificate.
+    'reconnect-with-certificate': { type: 'boolean', default: false },
   },
 });
 
@@ -67,6 +73,7 @@ function positiveOption(name: 'local-list-max' | 'send-local-list-max') {
 const diagnosticsUpload = values['diagnostics-upload'];
 if (diagnosticsUpload !== 'put' && diagnosticsUpload !== 'post' && diagnosticsUpload !== 'multipart') throw new Error('--diagnostics-upload must be put, post or multipart');
 
+const serverCa = values['server-ca'] ? readFileSync(values['server-ca'], 'utf8') : undefined;
 const scriptedSteps = { presentedCards: values['present-card'], statuses: values['connector-status'].map(parseStatusStep) };
 const count = Number(values.chargers);
 if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new Error('--chargers must be an integer from 1 to 100000');
@@ -108,6 +115,7 @@ const simulated = identities.map(
       ignoreActions: values.ignore,
       rejectsRemoteStarts: values['reject-remote-starts'],
       smartCharging: { isSupported: !values['without-smart-charging'], rejectsProfiles: values['reject-charging-profiles'] },
+      clientCertificate: { serverCa, reconnectsWithCertificate: values['reconnect-with-certificate'] },
     }),
 );
 

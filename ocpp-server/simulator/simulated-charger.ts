@@ -18,6 +18,7 @@ import { meterValuesRequest } from './meter-values';
 import { featureProfiles } from './feature-profiles';
 import { SimulatorFirmware, type FirmwareOptions } from './firmware-update';
 import { SimulatorCertificates } from './certificates';
+import { SimulatorClientCertificate, type ClientCertificateOptions } from './client-certificate';
 import { SimulatorReservations } from './reservations';
 import { TransactionQueue } from './transaction-queue';
 
@@ -68,6 +69,8 @@ export type SimulatedChargerOptions = {
   newPasswords?: 'take' | 'refuse' | 'unknownKey';
   // Its Smart Charging profile: whether it implements it, refuses every profile, and its limits.
   smartCharging?: SmartChargingOptions;
+  // Security profile 3: the server CA it trusts over wss, and whether it logs in again with a signed certificate.
+  clientCertificate?: ClientCertificateOptions;
 };
 
 const AUTHORIZATION_KEY = 'AuthorizationKey';
@@ -99,6 +102,7 @@ export class SimulatedCharger extends EventEmitter {
   readonly localList: LocalAuthList;
   readonly reservations: SimulatorReservations;
   readonly certificates: SimulatorCertificates;
+  readonly clientCertificate: SimulatorClientCertificate;
   readonly diagnostics: SimulatorDiagnostics;
   readonly firmware: SimulatorFirmware;
   readonly chargingProfiles: SimulatorChargingProfiles;
@@ -128,6 +132,7 @@ export class SimulatedCharger extends EventEmitter {
     ]);
     this.reservations = new SimulatorReservations(this, options.supportsReservations ?? true);
     this.certificates = new SimulatorCertificates();
+    this.clientCertificate = new SimulatorClientCertificate(options.clientCertificate);
     this.firmware = new SimulatorFirmware(this, options.firmware);
     this.client = new RPCClient({
       endpoint: options.url,
@@ -138,6 +143,7 @@ export class SimulatedCharger extends EventEmitter {
       reconnect: true,
       callTimeoutMs: options.callTimeoutMs ?? 30_000,
       backoff: { factor: 2, randomisationFactor: 0.5, ...(options.backoff ?? DEFAULT_BACKOFF) },
+      ...(options.clientCertificate?.serverCa ? { wsOpts: { ca: options.clientCertificate.serverCa } } : {}),
     } as ConstructorParameters<typeof RPCClient>[0]);
     this.queue = new TransactionQueue(this.client, (error) => this.errors.push(error));
     this.diagnostics = new SimulatorDiagnostics(this, options.diagnosticsUpload);
@@ -366,6 +372,14 @@ export class SimulatedCharger extends EventEmitter {
   private async reconnectWith(password: string) {
     // ocpp-rpc merges the options given into its own; its types ask for all of them.
     this.client.reconfigure({ password } as unknown as Parameters<typeof this.client.reconfigure>[0]);
+    await this.client.close({ code: 1000, awaitPending: true });
+    if (!this.isStopped) await this.connectWithRetry();
+  }
+
+  // Security profile 3: the next logins present the certificate CertificateSigned brought.
+  async reconnectWithCertificate() {
+    const wsOpts = await this.clientCertificate.tlsLogin();
+    this.client.reconfigure({ wsOpts } as unknown as Parameters<typeof this.client.reconfigure>[0]);
     await this.client.close({ code: 1000, awaitPending: true });
     if (!this.isStopped) await this.connectWithRetry();
   }

@@ -3,14 +3,16 @@ import { IDENTITY_PATTERN } from '../../domain/chargers/identity';
 import { verifySecret } from '../../domain/crypto/secret';
 import type { Logger } from './logger';
 import type { ChargerSession } from './ocpp/rpc';
-import type { ChargerLogin } from '../../domain/data/charger-traffic/chargers';
+import type { ChargerLogin, LoginCredential } from '../../domain/data/charger-traffic/chargers';
 import { refusalAddress, refusalDetail, type ConnectionRefusal } from '../../domain/chargers/connection-refusals';
+import { securityProfileRefusal, usesPassword } from '../../domain/chargers/security-profile';
+import { tlsPeerOf } from './tls-peer';
 
 // `false`: complete the handshake without a subprotocol.
 type Accept = (session: ChargerSession, protocol: string | false) => void;
 type Reject = (code: number, message: string) => void;
-// The password hash a session was let in with, so that a later change of it can be detected.
-type Remember = (session: ChargerSession, passwordHash: string | null) => void;
+// The password hash and security profile a session was let in with, so that a later change of either is detected.
+type Remember = (session: ChargerSession, credential: LoginCredential) => void;
 
 const ENDPOINT = '/ocpp';
 
@@ -55,8 +57,14 @@ export function createAuthenticator({ findCharger, log, protocols, remember, onR
       }
       if (!IDENTITY_PATTERN.test(handshake.identity)) return refuse(400, 'Invalid charge point identity');
       if (!charger) return refuse(404, 'Unknown charge point');
+      const profileRefusal = securityProfileRefusal(charger.securityProfile, tlsPeerOf(handshake.request), handshake.identity);
+      if (profileRefusal) {
+        tellOwner(charger, profileRefusal);
+        return refuse(profileRefusal === 'tlsRequired' ? 400 : 401, profileRefusal === 'tlsRequired' ? 'TLS required' : 'Client certificate required');
+      }
       const password = handshake.password?.toString('utf8');
-      const matched = matchedPassword(charger, password);
+      // Profile 3 authenticates by the client certificate alone (security whitepaper §2.4).
+      const matched = usesPassword(charger.securityProfile) ? matchedPassword(charger, password) : { hash: charger.passwordHash };
       if (!matched) {
         tellOwner(charger, password ? 'wrongPassword' : 'noPassword');
         return refuse(401, 'Unauthorized');
@@ -64,7 +72,7 @@ export function createAuthenticator({ findCharger, log, protocols, remember, onR
       // Written before the socket opens: the revocation sweep then finds the charger holding its current password.
       if (matched.hash && matched.hash === charger.nextPasswordHash) await onNextPassword(charger.chargerId, matched.hash);
       const session: ChargerSession = { chargerId: charger.chargerId, accountId: charger.accountId };
-      remember(session, matched.hash);
+      remember(session, { passwordHash: matched.hash, securityProfile: charger.securityProfile });
       // OCPP-J 1.6 §3.1.2: offered no subprotocol it speaks, the server still completes the handshake, without a
       // Sec-WebSocket-Protocol header, and then closes the connection (the 'client' handler in server.ts).
       accept(session, protocols.find((candidate) => handshake.protocols.has(candidate)) ?? false);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import type { AuthoritySource } from './platform-ca';
 
 export type OcppConfig = {
   databaseUrl: string;
@@ -7,6 +8,8 @@ export type OcppConfig = {
   host: string | undefined;
   instanceId: string;
   tls: { cert: Buffer; key: Buffer } | null;
+  // The platform CA that signs chargers' certificates (src/platform-ca.ts).
+  certificateAuthority: AuthoritySource;
   heartbeatIntervalSec: number;
   // A session whose charger has been away longer than heartbeatIntervalSec + this is flagged as not confirmed.
   sessionAwayGraceSec: number;
@@ -72,6 +75,9 @@ export function configFromEnv(): OcppConfig {
   const certPath = process.env.OCPP_TLS_CERT;
   const keyPath = process.env.OCPP_TLS_KEY;
   if (Boolean(certPath) !== Boolean(keyPath)) throw new Error('OCPP_TLS_CERT and OCPP_TLS_KEY go together');
+  const caCertPath = process.env.OCPP_CA_CERT;
+  const caKeyPath = process.env.OCPP_CA_KEY;
+  if (Boolean(caCertPath) !== Boolean(caKeyPath)) throw new Error('OCPP_CA_CERT and OCPP_CA_KEY go together');
   return {
     databaseUrl,
     port,
@@ -79,6 +85,7 @@ export function configFromEnv(): OcppConfig {
     // Stable across restarts of the same process slot, so that a restarted process finds the flags it left behind.
     instanceId: process.env.OCPP_INSTANCE_ID || `${hostname()}:${port}`,
     tls: certPath && keyPath ? { cert: readFileSync(certPath), key: readFileSync(keyPath) } : null,
+    certificateAuthority: { files: caCertPath && caKeyPath ? { certPath: caCertPath, keyPath: caKeyPath } : null, secret: process.env.AUTH_SECRET || null },
     heartbeatIntervalSec: positiveNumber('OCPP_HEARTBEAT_INTERVAL', 300),
     sessionAwayGraceSec: positiveNumber('OCPP_SESSION_AWAY_GRACE', 60),
     sessionSweepMs: Math.max(positiveNumber('OCPP_SESSION_SWEEP_INTERVAL', 30), 0.1) * 1000,

@@ -3,7 +3,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from './logger';
 import type { ServerClient } from './ocpp/rpc';
 import type { BatchedStore } from '../../domain/data/charger-traffic/batched';
-import type { ChargerRef } from '../../domain/data/charger-traffic/chargers';
+import type { ChargerRef, LoginCredential } from '../../domain/data/charger-traffic/chargers';
+
+// A socket let in before its credential was remembered never matches a charger row, so the sweep closes it.
+export const NO_CREDENTIAL: LoginCredential = { passwordHash: null, securityProfile: 0 };
 
 const CLOSE_GRACE_MS = 5_000;
 
@@ -16,7 +19,7 @@ type ConnectionsOptions = {
 
 export function createConnections({ store, instanceId, log, onConnected }: ConnectionsOptions) {
   const clients = new Map<string, ServerClient>();
-  const passwordHashes = new WeakMap<ServerClient, string | null>();
+  const credentials = new WeakMap<ServerClient, LoginCredential>();
   // Per charger, so that a quick disconnect is never written before the connect it follows.
   const writes = new Map<string, Promise<void>>();
 
@@ -31,10 +34,10 @@ export function createConnections({ store, instanceId, log, onConnected }: Conne
     return next;
   }
 
-  function attach(client: ServerClient, ref: ChargerRef, passwordHash: string | null) {
+  function attach(client: ServerClient, ref: ChargerRef, credential: LoginCredential) {
     const previous = clients.get(ref.chargerId);
     clients.set(ref.chargerId, client);
-    passwordHashes.set(client, passwordHash);
+    credentials.set(client, credential);
     // A charger that reconnects has given up on the old socket (often half-open): drop it without a close handshake.
     if (previous) void previous.close({ force: true });
     void serialize(ref.chargerId, async () => {
@@ -58,7 +61,7 @@ export function createConnections({ store, instanceId, log, onConnected }: Conne
   }
 
   function held() {
-    return [...clients].map(([chargerId, client]) => ({ chargerId, passwordHash: passwordHashes.get(client) ?? null }));
+    return [...clients].map(([chargerId, client]) => ({ chargerId, ...(credentials.get(client) ?? NO_CREDENTIAL) }));
   }
 
   return {

@@ -6,7 +6,7 @@ import type { OcppConfig } from './config';
 import type { Logger } from './logger';
 
 type Upgrade = (request: IncomingMessage, socket: Socket, head: Buffer) => Promise<void>;
-type HttpServerOptions = Pick<OcppConfig, 'tls' | 'handshakeTimeoutMs'> & { upgrade: Upgrade; log: Logger };
+type HttpServerOptions = Pick<OcppConfig, 'tls' | 'handshakeTimeoutMs'> & { upgrade: Upgrade; log: Logger; clientCa: string | null };
 
 function upgradeRequired(_request: IncomingMessage, response: ServerResponse) {
   response.writeHead(426, { 'content-type': 'text/plain' }).end('OCPP-J WebSocket endpoint: ws(s)://host/ocpp/{identity}');
@@ -27,10 +27,17 @@ function timeouts(handshakeTimeoutMs: number) {
   return { headersTimeout: handshakeTimeoutMs, requestTimeout: handshakeTimeoutMs, connectionsCheckingInterval: checkEveryMs };
 }
 
-export function createOcppHttpServer({ tls, handshakeTimeoutMs, upgrade, log }: HttpServerOptions) {
+// Security profile 3 (whitepaper §2.4): every TLS client is asked for a certificate, verified against the platform CA
+// only; a missing or unverified one still completes the handshake (profile 1 and 2 chargers have none), and auth.ts
+// refuses it per charger (src/tls-peer.ts).
+function clientCertificateOptions(clientCa: string | null) {
+  return clientCa ? { requestCert: true, rejectUnauthorized: false, ca: [clientCa] } : {};
+}
+
+export function createOcppHttpServer({ tls, handshakeTimeoutMs, upgrade, log, clientCa }: HttpServerOptions) {
   const options = timeouts(handshakeTimeoutMs);
   const server = tls
-    ? createHttpsServer({ ...tls, ...options, handshakeTimeout: handshakeTimeoutMs }, upgradeRequired)
+    ? createHttpsServer({ ...tls, ...options, ...clientCertificateOptions(clientCa), handshakeTimeout: handshakeTimeoutMs }, upgradeRequired)
     : createHttpServer(options, upgradeRequired);
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // ocpp-rpc percent-decodes the identity before it guards anything else: a malformed escape (/ocpp/%FF)

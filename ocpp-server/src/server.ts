@@ -1,11 +1,12 @@
 import { createRPCError, RPCError, RPCServer } from './ocpp/rpc';
 import type { Database } from '../../db/client';
 import { createAuthenticator } from './auth';
-import type { Connections } from './connections';
+import { NO_CREDENTIAL, type Connections } from './connections';
 import { HANDLERS_BY_PROTOCOL, SUPPORTED_PROTOCOLS } from './handlers';
 import type { ActionTable, HandlerContext } from './handlers/types';
 import type { Logger } from './logger';
 import type { RefusalRecorder } from './refusal-recorder';
+import type { AuthorityProvider } from './platform-ca';
 import { refusalAddress, refusalDetail } from '../../domain/chargers/connection-refusals';
 import { tapMessages } from './message-tap';
 import { applyOcpp16CallErrorCode, applyOcpp16ErrorCode, applyOcpp16ValidationCode, dropEchoedPayload } from './ocpp/frame-errors';
@@ -15,6 +16,7 @@ import type { ChargerSession, ServerClient } from './ocpp/rpc';
 import type { BatchedStore } from '../../domain/data/charger-traffic/batched';
 import type { MessageLog } from '../../domain/data/charger-traffic/message-log';
 import { promoteNextPassword } from '../../domain/data/charger-traffic/next-password';
+import type { LoginCredential } from '../../domain/data/charger-traffic/chargers';
 
 export type RpcServerOptions = {
   db: Database;
@@ -29,6 +31,7 @@ export type RpcServerOptions = {
   callTimeoutMs: number;
   maxMessageBytes: number;
   messageLimit: MessageLimit | null;
+  authority: AuthorityProvider;
 };
 
 function registerHandlers(client: ServerClient, table: ActionTable, ctx: HandlerContext) {
@@ -76,8 +79,8 @@ export function createRpcServer(options: RpcServerOptions) {
     wssOptions: { maxPayload: options.maxMessageBytes, WebSocket: guardedWebSocket(options.messageLimit) },
   });
   // Kept beside the session, never in it: the session is spread into NOTIFY payloads and log lines.
-  const credentials = new WeakMap<ChargerSession, string | null>();
-  const remember = (session: ChargerSession, passwordHash: string | null) => credentials.set(session, passwordHash);
+  const credentials = new WeakMap<ChargerSession, LoginCredential>();
+  const remember = (session: ChargerSession, credential: LoginCredential) => credentials.set(session, credential);
   server.auth(createAuthenticator({ findCharger: store.findCharger, log, protocols: SUPPORTED_PROTOCOLS, remember, onRefused: refusals.note, onNextPassword: (chargerId, hash) => promoteNextPassword(db, chargerId, hash) }));
   server.on('upgradeAborted', ({ identity, error }: { identity: string; error: unknown }) =>
     log.debug({ identity, err: error }, 'upgrade aborted'),
@@ -114,8 +117,8 @@ export function createRpcServer(options: RpcServerOptions) {
     });
     tapMessages(client, session.chargerId, messageLog);
     client.once('close', ({ code, reason }: { code: number; reason: string }) => clientLog.info({ code, reason }, 'charger disconnected'));
-    registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, store, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec, onBooted: options.onBooted });
-    connections.attach(client, session, credentials.get(session) ?? null);
+    registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, store, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec, onBooted: options.onBooted, authority: options.authority });
+    connections.attach(client, session, credentials.get(session) ?? NO_CREDENTIAL);
   });
   return server;
 }

@@ -18,6 +18,7 @@ import { createRefusalRecorder } from './refusal-recorder';
 import { startLocalListSyncer } from './local-lists/syncer';
 import type { LocalListSyncReason } from './local-lists/sync';
 import { createRpcServer } from './server';
+import { createAuthorityProvider } from './platform-ca';
 import { createBatchedStore } from '../../domain/data/charger-traffic/batched';
 import { clearOnlineFlags } from '../../domain/data/charger-traffic/chargers';
 import { failInterruptedCommands } from '../../domain/data/charger-traffic/commands';
@@ -55,9 +56,12 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   };
   const connections = createConnections({ store, instanceId, log, onConnected });
   const dispatcher = createDispatcher({ db, instanceId, connections, log, callTimeoutMs: config.callTimeoutMs });
-  const rpc = createRpcServer({ db, store, log, connections, messageLog, refusals, ...config, onBooted });
+  const authority = createAuthorityProvider({ db, source: config.certificateAuthority, log });
+  const rpc = createRpcServer({ db, store, log, connections, messageLog, refusals, ...config, onBooted, authority });
 
-  const http = createOcppHttpServer({ ...config, upgrade: rpc.handleUpgrade, log });
+  // With TLS the platform CA is needed at once: it verifies the client certificates of profile 3 chargers.
+  const clientCa = config.tls ? ((await authority.get())?.certificatePem ?? null) : null;
+  const http = createOcppHttpServer({ ...config, upgrade: rpc.handleUpgrade, log, clientCa });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, resolve);

@@ -6,6 +6,7 @@ import { sendCommand } from '../../domain/commands/send';
 import type { OcppServer } from '../src/start';
 import { connectClient, makeChargerFixture, startTestServer, testDb, waitFor } from './helpers';
 import { startSimulator, stopSimulators } from './simulators';
+import { createRPCError } from '../src/ocpp/rpc';
 
 const { db, sql } = testDb();
 let server: OcppServer;
@@ -58,6 +59,23 @@ describe('command bus', () => {
     try {
       const outcome = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'GetConfiguration', payload: {} });
       expect(outcome).toMatchObject({ ok: true, value: { status: 'accepted', response: { configurationKey: [{ key: 'Vendor', value: 'A\uFFFDB' }] } } });
+    } finally {
+      await client.close({ force: true });
+    }
+  });
+
+  it('keeps a CALLERROR whose description holds a NUL character as failed, with U+FFFD in its place', async () => {
+    const client = await connectClient(server, { identity: fixture.charger.identity });
+    client.handle('GetLog', async () => {
+      throw createRPCError('NotImplemented', 'no\u0000log');
+    });
+    try {
+      const outcome = await sendCommand(db, {
+        ...commandInput(fixture.charger.id),
+        action: 'GetLog',
+        payload: { logType: 'SecurityLog', requestId: 1, log: { remoteLocation: 'https://example.test/upload' } },
+      });
+      expect(outcome).toMatchObject({ ok: true, value: { status: 'failed', error: 'NotImplemented: no\uFFFDlog' } });
     } finally {
       await client.close({ force: true });
     }

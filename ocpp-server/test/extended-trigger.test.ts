@@ -67,10 +67,9 @@ describe('ExtendedTriggerMessage', () => {
     expect(signed![1]).toEqual({ status: 'Idle' });
   });
 
-  it("brings back the charger's refusals: a connector it does not have, a certificate request it cannot make", async () => {
+  it("brings back the charger's refusal of a connector it does not have", async () => {
     const { charger } = await onlineCharger();
     expect(await trigger(charger.id, { requestedMessage: 'StatusNotification', connectorId: 3 })).toMatchObject({ ok: true, value: { status: 'rejected', response: { status: 'Rejected' } } });
-    expect(await trigger(charger.id, { requestedMessage: 'SignChargePointCertificate' })).toMatchObject({ ok: true, value: { status: 'rejected', response: { status: 'NotImplemented' } } });
   });
 
   it('notes a charger that answers with a NotImplemented CALLERROR as lacking the security extension', async () => {

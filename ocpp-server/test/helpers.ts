@@ -11,6 +11,8 @@ export function testDb() {
   return createDb(process.env.DATABASE_URL!, { max: 5 });
 }
 
+export const TEST_AUTH_SECRET = 'ocpp-test-auth-secret-ocpp-test-auth-secret';
+
 export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
   return {
     databaseUrl: process.env.DATABASE_URL!,
@@ -18,6 +20,8 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     host: '127.0.0.1',
     instanceId: `test-${randomBytes(4).toString('hex')}`,
     tls: null,
+    // Every test file shares the database and so its one platform CA row: the same secret must open its key.
+    certificateAuthority: { files: null, secret: TEST_AUTH_SECRET },
     heartbeatIntervalSec: 300,
     sessionAwayGraceSec: 60,
     sessionSweepMs: 30_000,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { RPCClient } from 'ocpp-rpc';
 import { describe, expect, it } from 'vitest';
-import { meterValues, transactions } from '../../db/schema';
+import { chargers, meterValues, transactions } from '../../db/schema';
 import { makeCard, makeCharger } from '../../db/seed/builders';
 import { accountParentIdTag } from '../../domain/cards/household';
 import { createBatchedStore } from '../../domain/data/charger-traffic/batched';
@@ -31,6 +31,17 @@ describe('values the platform cannot store', () => {
     for (const transactionId of [2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2]) {
       expect(await client.call('StopTransaction', { transactionId, meterStop: 10, timestamp: new Date().toISOString(), idTag: 'ANY' })).toEqual({});
     }
+  });
+
+  it('answers a LogStatusNotification and a SignedFirmwareStatusNotification naming a request id beyond 32 bits as one of no request', async () => {
+    const charger = await newCharger();
+    const client = await suite.connect(suite.server, { identity: charger.identity });
+    for (const requestId of [2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2]) {
+      expect(await client.call('LogStatusNotification', { status: 'Uploading', requestId })).toEqual({});
+      expect(await client.call('SignedFirmwareStatusNotification', { status: 'Downloading', requestId })).toEqual({});
+    }
+    const [row] = await db.select({ diagnosticsStatus: chargers.diagnosticsStatus, firmwareStatus: chargers.firmwareStatus }).from(chargers).where(eq(chargers.id, charger.id));
+    expect(row).toEqual({ diagnosticsStatus: 'Uploading', firmwareStatus: 'Downloading' });
   });
 
   it('refuses a StartTransaction with a connector or a meter start it cannot store, and keeps a reservation id it never issued as none', async () => {

@@ -55,14 +55,12 @@ describe('boot provisioning', () => {
     await waitFor(async () => simulator.configuration.get('MeterValueSampleInterval') === '15');
     await waitFor(async () => (await resultsOf(charger.id)).MeterValuesSampledData?.wanted === 'Energy.Active.Import.Register,Power.Active.Import');
 
+    // Reset by hand on the charger, then a reconnect: only a new run can set it back. Waited for by what it does, not
+    // by provisionedAt, which the run started by the save above may still move after the drop.
     simulator.configuration.set('MeterValueSampleInterval', '0');
-    const [before] = await db.select({ at: chargers.provisionedAt }).from(chargers).where(eq(chargers.id, charger.id));
     simulator.dropConnection();
-    await waitFor(async () => {
-      const [after] = await db.select({ at: chargers.provisionedAt }).from(chargers).where(eq(chargers.id, charger.id));
-      return after!.at!.getTime() > before!.at!.getTime();
-    });
-    expect(simulator.configuration.get('MeterValueSampleInterval')).toBe('15');
+    await waitFor(async () => simulator.configuration.get('MeterValueSampleInterval') === '15');
+    await waitFor(async () => (await resultsOf(charger.id)).MeterValueSampleInterval?.reported === '0');
     expect((await resultsOf(charger.id)).MeterValueSampleInterval).toEqual({ wanted: '15', reported: '0', outcome: 'Accepted' });
   });
 
@@ -102,6 +100,20 @@ describe('boot provisioning', () => {
     await waitFor(async () => (await resultsOf(charger.id)).MeterValueSampleInterval?.wanted === '2');
     expect(intervals).toEqual(['30', '2']);
     expect((await resultsOf(charger.id)).MeterValueSampleInterval).toEqual({ wanted: '2', reported: '0', outcome: 'Accepted' });
+  });
+
+  it('provisions a charger whose configuration holds a NUL character, kept with U+FFFD in its place', async () => {
+    const charger = await makeCharger(db, { accountId: suite.fixture.account.id, lastBootAt: new Date() });
+    const client = await suite.connect(suite.server, { identity: charger.identity });
+    client.handle('GetConfiguration', async () => ({
+      configurationKey: [
+        { key: 'MeterValueSampleInterval', value: '6\u00000', readonly: true },
+        { key: 'SupportedFeatureProfiles', value: 'Core,Smart\u0000Charging', readonly: true },
+        { key: 'ChargingScheduleAllowedChargingRateUnit', value: 'Current\u0000', readonly: true },
+      ],
+      unknownKey: ['MeterValuesSampledData'],
+    }));
+    expect((await provisioned(charger.id)).MeterValueSampleInterval).toEqual({ wanted: '30', reported: '6\uFFFD0', outcome: 'readonly' });
   });
 
   it('records what the charger refused: a read-only interval, an unknown list, and a list refused in every form', async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chargers } from '../../db/schema';
 import { makeAccount, makeCharger } from '../../db/seed/builders';
 import { hashSecret } from '../../domain/crypto/secret';
-import { removeCharger, setChargerPasswordHash } from '../../domain/data/chargers';
+import { removeCharger, setChargerPasswordHash, setSecurityProfile } from '../../domain/data/chargers';
 import type { OcppServer } from '../src/start';
 import { connectClient, startTestServer, testDb } from './helpers';
 
@@ -75,6 +75,20 @@ describe('revoked charger credentials', () => {
     // Written without NOTIFY, as if the LISTEN connection had been down when the change was committed.
     await db.update(chargers).set({ passwordHash: hashSecret('changed') }).where(eq(chargers.id, scope.chargerId));
     // The sweep closes the socket before it returns; the charger sees the close a moment later.
+    await server.revocations.sweep();
+    await closed;
+  });
+
+  it('disconnects a charger whose security profile changes, which is then checked under the new one', async () => {
+    const { scope, identity, client } = await connectedCharger('profile-password');
+    await closesOnNotify(client, () => setSecurityProfile(db, { ...scope, securityProfile: 2 }));
+    await expect(connectClient(server, { identity, password: 'profile-password' })).rejects.toMatchObject({ code: 400 });
+  });
+
+  it('closes, at the next sweep, a socket whose charger was moved to another security profile without a NOTIFY', async () => {
+    const { scope, client } = await connectedCharger('profile-swept');
+    const closed = once(client, 'close');
+    await db.update(chargers).set({ securityProfile: 2 }).where(eq(chargers.id, scope.chargerId));
     await server.revocations.sweep();
     await closed;
   });

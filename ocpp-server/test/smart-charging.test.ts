@@ -114,6 +114,20 @@ describe('the owner’s settings at each boot', () => {
     expect(new Set(limits)).toEqual(new Set([0, 7_000]));
   });
 
+  // A weekly profile repeats every 604,800 s from the Monday it was sent in: once the owner's zone changes its offset
+  // (summer time), each window would open an hour off until the settings are sent again.
+  it('sends the windows again once the owner’s zone has changed its offset since they were sent, and only then', async () => {
+    const { sent } = await chargerWithSettings();
+    expect(await suite.server.provisioner!.resendShiftedWindows()).not.toContain(sent.chargerId);
+    const summer = new Date('2026-07-01T12:00:00Z');
+    await db.update(chargerPowerSettings).set({ sentAt: summer }).where(eq(chargerPowerSettings.chargerId, sent.chargerId));
+    expect(await suite.server.provisioner!.resendShiftedWindows()).toContain(sent.chargerId);
+    await waitFor(async () => {
+      const [row] = await db.select({ sentAt: chargerPowerSettings.sentAt }).from(chargerPowerSettings).where(eq(chargerPowerSettings.chargerId, sent.chargerId));
+      return row?.sentAt && row.sentAt > summer;
+    });
+  });
+
   it('records a charger that refuses them, and one without Smart Charging, and sends the latter nothing', async () => {
     expect((await chargerWithSettings({ rejectsProfiles: true })).sent).toMatchObject({ sendOutcome: 'rejected', reportedSchedule: { chargingSchedulePeriod: [{ limit: 11_000 }] } });
     const without = await chargerWithSettings({ isSupported: false });

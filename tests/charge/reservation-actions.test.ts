@@ -31,8 +31,8 @@ describe('the Charge page reservation actions', () => {
     expect(row!.expiresAt.getTime() - before).toBeGreaterThanOrEqual(60 * 60_000);
   });
 
-  it("answers notFound for another account's charger, and lets only its maker or an owner cancel", async () => {
-    const { account, owner, member, charger } = await setup();
+  it("answers notFound for another account's charger, and lets only its maker, an owner or a co-owner cancel", async () => {
+    const { account, member, charger } = await setup();
     const card = await makeCard(db, { accountId: account.id, userId: member.id, kind: 'virtual' });
     const other = await setup();
     signInAs(other.member);
@@ -41,17 +41,20 @@ describe('the Charge page reservation actions', () => {
     signInAs(member);
     expect(await reserveConnectorAction(idle, formData({ chargerId: charger.id, connectorId: 1, cardId: card.id, minutes: 30 }))).toEqual({ status: 'ok', data: null });
     const [reservation] = await reservationsOf(charger.id);
-    const secondMember = await makeUser(db, { emailVerifiedAt: new Date() });
-    await db.insert(memberships).values({ accountId: account.id, userId: secondMember.id, role: 'member' });
+    const [driver, coOwner] = [await makeUser(db, { emailVerifiedAt: new Date() }), await makeUser(db, { emailVerifiedAt: new Date() })];
+    await db.insert(memberships).values([
+      { accountId: account.id, userId: driver.id, role: 'driver' },
+      { accountId: account.id, userId: coOwner.id, role: 'member' },
+    ]);
 
     for (const [user, answer] of [
       [other.member, { status: 'error', formError: 'notFound' }],
-      [secondMember, { status: 'error', formError: 'notYourReservation' }],
-      [owner, { status: 'ok', data: null }],
+      [driver, { status: 'error', formError: 'notYourReservation' }],
+      [coOwner, { status: 'ok', data: null }],
     ] as const) {
       signInAs(user);
       expect(await cancelReservationAction(idle, formData({ reservationId: reservation!.id }))).toEqual(answer);
     }
-    expect((await reservationsOf(charger.id))[0]).toMatchObject({ status: 'cancelled', cancelledBy: owner.id });
+    expect((await reservationsOf(charger.id))[0]).toMatchObject({ status: 'cancelled', cancelledBy: coOwner.id });
   });
 });

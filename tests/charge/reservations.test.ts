@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { chargerCommands, connectors, reservations, reservationSupport, transactions } from '@/db/schema';
-import { makeCard } from '@/db/seed/builders';
+import { chargerCommands, connectors, memberships, reservations, reservationSupport, transactions } from '@/db/schema';
+import { makeCard, makeUser } from '@/db/seed/builders';
 import { sendCommand } from '@/domain/commands/send';
 import { cancelReservation } from '@/domain/reservations/cancel';
 import { reserveConnector } from '@/domain/reservations/reserve';
@@ -57,8 +57,9 @@ describe('reserving a connector', () => {
     expect(await reservationRow(reservationId)).toMatchObject({ status: 'used', transactionId });
   });
 
-  it("refuses a second reservation of the same connector, and lets a member cancel their own but not another's; the owner cancels anyone's", async () => {
+  it("refuses a second reservation of the same connector, and lets a driver cancel their own but not another's; an owner or a co-owner cancels anyone's", async () => {
     const { charger, account, owner, member, reserved } = await reservedByMember();
+    await db.update(memberships).set({ role: 'driver' }).where(and(eq(memberships.accountId, account.id), eq(memberships.userId, member.id)));
     const reservationId = reserved.ok ? reserved.value.reservationId : -1;
     const ownersCard = await makeCard(db, { accountId: account.id, userId: owner.id, kind: 'virtual' });
     expect(await reserveConnector(webDb(), { userId: owner.id, chargerId: charger.id, connectorId: 1, cardId: ownersCard.id, minutes: 30 })).toEqual({ ok: false, reason: 'connectorReserved' });
@@ -74,8 +75,10 @@ describe('reserving a connector', () => {
     await waitFor(async () => (await connectorStatus(charger.id, 1)) === 'Available');
     expect(await cancelReservation(webDb(), { userId: member.id, reservationId })).toEqual({ ok: false, reason: 'reservationEnded' });
 
-    expect(await cancelReservation(webDb(), { userId: owner.id, reservationId: ownersId })).toEqual({ ok: true, value: null });
-    expect(await reservationRow(ownersId)).toMatchObject({ status: 'cancelled', cancelledBy: owner.id });
+    const coOwner = await makeUser(db, { emailVerifiedAt: new Date() });
+    await db.insert(memberships).values({ accountId: account.id, userId: coOwner.id, role: 'member' });
+    expect(await cancelReservation(webDb(), { userId: coOwner.id, reservationId: ownersId })).toEqual({ ok: true, value: null });
+    expect(await reservationRow(ownersId)).toMatchObject({ status: 'cancelled', cancelledBy: coOwner.id });
   });
 
   it('expires by itself at its expiry: the charger frees the connector and the platform ends it', async () => {

@@ -32,6 +32,17 @@ describe("a charger's power settings", () => {
     expect(await settingsOf(charger.id)).toMatchObject({ maxPowerW: null, windows: [] });
   });
 
+  // The form says "Times in {zone}" with the zone they were saved in; an owner whose browser is elsewhere now must not
+  // have them read in another zone, hours off.
+  it('reads the windows in the zone the form names, and in the owner’s own when it names none it knows', async () => {
+    const { owner, charger, target } = await ownerWithCharger(db);
+    signInAs(owner);
+    expect(await savePowerSettingsAction(idle, formData({ ...target, timeZone: 'America/New_York', ...weekdayNights }))).toMatchObject({ status: 'ok' });
+    expect(await settingsOf(charger.id)).toMatchObject({ timeZone: 'America/New_York' });
+    expect(await savePowerSettingsAction(idle, formData({ ...target, timeZone: 'Mars/Olympus', ...weekdayNights }))).toMatchObject({ status: 'ok' });
+    expect(await settingsOf(charger.id)).toMatchObject({ timeZone: 'Europe/Vilnius' });
+  });
+
   it('refuses a power out of range and an incomplete window next to their fields, keeping what was stored', async () => {
     const { owner, charger, target } = await ownerWithCharger(db);
     signInAs(owner);
@@ -47,16 +58,22 @@ describe("a charger's power settings", () => {
     expect(await settingsOf(charger.id)).toMatchObject({ maxPowerW: 11_000 });
   });
 
-  it('may be changed by an owner only: a member is refused, and another account reads as forbidden', async () => {
+  it('may be changed by an owner and a co-owner: a driver is refused, and another account reads as forbidden', async () => {
     const { account, charger, target } = await ownerWithCharger(db);
-    const member = await makeUser(db, { emailVerifiedAt: new Date() });
-    await db.insert(memberships).values({ accountId: account.id, userId: member.id, role: 'member' });
-    signInAs(member);
-    expect(await savePowerSettingsAction(idle, formData({ ...target, maxPowerKw: '3' }))).toMatchObject({ formError: 'ownersOnly' });
+    const [coOwner, driver] = [await makeUser(db, { emailVerifiedAt: new Date() }), await makeUser(db, { emailVerifiedAt: new Date() })];
+    await db.insert(memberships).values([
+      { accountId: account.id, userId: coOwner.id, role: 'member' },
+      { accountId: account.id, userId: driver.id, role: 'driver' },
+    ]);
+    signInAs(driver);
+    expect(await savePowerSettingsAction(idle, formData({ ...target, maxPowerKw: '3' }))).toMatchObject({ formError: 'coOwnersOnly' });
     const intruder = await ownerWithCharger(db);
     signInAs(intruder.owner);
     expect(await savePowerSettingsAction(idle, formData({ ...target, maxPowerKw: '3' }))).toMatchObject({ formError: 'forbidden' });
     expect(await savePowerSettingsAction(idle, formData({ ...intruder.target, chargerId: charger.id, maxPowerKw: '3' }))).toMatchObject({ formError: 'notFound' });
     expect(await settingsOf(charger.id)).toBeUndefined();
+    signInAs(coOwner);
+    expect(await savePowerSettingsAction(idle, formData({ ...target, maxPowerKw: '3' }))).toMatchObject({ status: 'ok' });
+    expect(await settingsOf(charger.id)).toMatchObject({ maxPowerW: 3_000 });
   });
 });

@@ -155,6 +155,12 @@ describe('removing and leaving', () => {
     expect(row?.status).toBe('blocked');
   });
 
+  it('answers a second removal of the same person, from a page not yet reloaded, as gone rather than as the owner', async () => {
+    const { friend } = await member();
+    expect(await removeMemberAction(idle, formData({ accountId: account.id, userId: friend.id }))).toMatchObject({ status: 'ok' });
+    expect(await removeMemberAction(idle, formData({ accountId: account.id, userId: friend.id }))).toMatchObject({ formError: 'notFound' });
+  });
+
   it('never removes the owner, and the owner cannot leave', async () => {
     const { friend } = await member();
     signInAs(friend);
@@ -219,7 +225,7 @@ describe('a member of another account', () => {
     }
     expect(await invite((await person()).email, account.id)).toMatchObject({ formError: 'forbidden' });
     expect(await removeMemberAction(idle, formData({ accountId: account.id, userId: member2.id }))).toMatchObject({ formError: 'forbidden' });
-    expect(await removeMemberAction(idle, formData({ accountId: intrudersAccount.id, userId: member2.id }))).toMatchObject({ formError: 'memberNotRemovable' });
+    expect(await removeMemberAction(idle, formData({ accountId: intrudersAccount.id, userId: member2.id }))).toMatchObject({ formError: 'notFound' });
 
     const [still] = await db.select().from(invites).where(eq(invites.id, pending!.id));
     expect(still?.status).toBe('pending');

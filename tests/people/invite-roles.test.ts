@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
-import { memberships, outboxEmails } from '@/db/schema';
+import { invites, memberships, outboxEmails } from '@/db/schema';
 import { makeAccount, makeCharger, makeUser } from '@/db/seed/builders';
 import { getFirstLanding } from '@/domain/data/first-landing';
 import { signInAs } from '../support/fake-auth';
@@ -12,7 +12,7 @@ vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 vi.mock('next/headers', () => import('../support/no-request'));
 
-const { inviteUserAction } = await import('@/app/(app)/customers/actions');
+const { changeMemberRoleAction, inviteUserAction } = await import('@/app/(app)/customers/actions');
 const { acceptInvite } = await import('@/lib/invites/respond');
 const { db, sql } = createDb(process.env.DATABASE_URL!);
 const idle = { status: 'idle' } as const;
@@ -54,6 +54,56 @@ describe('inviting with a role', () => {
     const { invitee, answer } = await invited(() => ({ role: 'guest' }));
     expect(answer).toMatchObject({ status: 'error', fieldErrors: { accessEndsAt: ['guestEndRequired'] }, values: { email: invitee.email, role: 'guest' } });
     expect(await db.select().from(outboxEmails).where(eq(outboxEmails.to, invitee.email))).toEqual([]);
+  });
+
+  it.each(['2099-13-01T08:00', '2099-06-01T25:00', '2099-02-30T08:00'])('refuses a guest end of %s, no day of the calendar, next to the field', async (accessEndsAt) => {
+    const { invitee, answer } = await invited(() => ({ role: 'guest', accessEndsAt }));
+    expect(answer).toMatchObject({ status: 'error', fieldErrors: { accessEndsAt: ['dateInvalid'] } });
+    expect(await db.select().from(outboxEmails).where(eq(outboxEmails.to, invitee.email))).toEqual([]);
+  });
+
+  it('refuses a guest whose every ticked charger is not this account’s, rather than letting them use every charger', async () => {
+    const foreign = crypto.randomUUID();
+    const { invitee, answer } = await invited(() => ({ role: 'guest', accessEndsAt: '2099-06-01T18:30', [`charger:${foreign}`]: 'on' }));
+    expect(answer).toMatchObject({ status: 'error', fieldErrors: { chargerIds: ['choiceInvalid'] } });
+    expect(await db.select().from(outboxEmails).where(eq(outboxEmails.to, invitee.email))).toEqual([]);
+  });
+
+  it('answers a guest end past the year 9999 in UTC next to the field', async () => {
+    const { answer } = await invited(() => ({ role: 'guest', accessEndsAt: '9999-12-31T23:30', timeZoneOffset: '720' }));
+    expect(answer).toMatchObject({ status: 'error', fieldErrors: { accessEndsAt: ['dateInvalid'] } });
+  });
+});
+
+async function coOwnerAndInvitee() {
+  const owner = await makeUser(db, { emailVerifiedAt: new Date() });
+  const account = await makeAccount(db, { owner });
+  const coOwner = await makeUser(db, { emailVerifiedAt: new Date() });
+  await db.insert(memberships).values({ accountId: account.id, userId: coOwner.id, role: 'member' });
+  return { owner, account, coOwner, invitee: await makeUser(db, { emailVerifiedAt: new Date() }) };
+}
+
+describe('demoting a co-owner', () => {
+  it.each(['driver', 'guest'])('withdraws the invitations they sent, so that none of them makes a co-owner once they are a %s', async (role) => {
+    const { owner, account, coOwner, invitee } = await coOwnerAndInvitee();
+    signInAs(coOwner);
+    expect(await inviteUserAction(idle, formData({ accountId: account.id, email: invitee.email, role: 'member' }))).toMatchObject({ status: 'ok' });
+
+    signInAs(owner);
+    expect(await changeMemberRoleAction(idle, formData({ accountId: account.id, userId: coOwner.id, role, accessEndsAt: '2099-06-01T18:30' }))).toMatchObject({ status: 'ok' });
+
+    expect(await db.select({ status: invites.status }).from(invites).where(eq(invites.invitedBy, coOwner.id))).toEqual([{ status: 'revoked' }]);
+    expect(await accepted(invitee.email, invitee.id)).toMatchObject({ ok: false });
+    expect(await db.select().from(memberships).where(and(eq(memberships.accountId, account.id), eq(memberships.userId, invitee.id)))).toEqual([]);
+  });
+
+  it('keeps the invitations of a co-owner who stays one', async () => {
+    const { owner, account, coOwner, invitee } = await coOwnerAndInvitee();
+    signInAs(coOwner);
+    await inviteUserAction(idle, formData({ accountId: account.id, email: invitee.email, role: 'driver' }));
+    signInAs(owner);
+    expect(await changeMemberRoleAction(idle, formData({ accountId: account.id, userId: coOwner.id, role: 'member' }))).toMatchObject({ status: 'ok' });
+    expect(await db.select({ status: invites.status }).from(invites).where(eq(invites.invitedBy, coOwner.id))).toEqual([{ status: 'pending' }]);
   });
 });
 

@@ -62,3 +62,14 @@ describe('a co-owner of the account', () => {
     expect(JSON.stringify(result), name).not.toContain('coOwnersOnly');
   });
 });
+
+describe('the account switcher', () => {
+  it.each([
+    { label: 'a driver', grant: () => ({ role: 'driver' as const, accessEndsAt: null }) },
+    { label: 'a guest', grant: () => ({ role: 'guest' as const, accessEndsAt: inAnHour() }) },
+  ])('lets $label choose the account', async ({ grant }) => {
+    signInAs(await memberWith(grant()));
+    const { switchAccountAction } = await import('@/app/actions/account');
+    expect(await switchAccountAction(victim.account.id)).toEqual({ status: 'ok', data: null });
+  });
+});

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { fail, ok, type ErrorKey } from '@/lib/action-result';
+import { fail, fieldError, ok, type ErrorKey } from '@/lib/action-result';
 import { CURRENT_ACCOUNT_COOKIE, type Membership } from '@/lib/authz';
 import { endMembership } from '@/domain/people/end-membership';
 import { revokePendingInvite } from '@/domain/data/invites';
@@ -36,7 +36,8 @@ export const inviteUserAction = memberAction<typeof inviteUserSchema, string>(in
   const inviter = await inviterOf(member);
   if (!inviter) return fail('forbidden', { values });
   const grant = await grantInAccount(db(), { accountId: member.accountId, grant: input.grant });
-  const result = await inviteUser(db(), inviter, { email: input.email, grant });
+  if (!grant.ok) return fieldError('chargerIds', 'choiceInvalid', values);
+  const result = await inviteUser(db(), inviter, { email: input.email, grant: grant.value });
   // An invite whose e-mail Resend refused is stored all the same, listed with its Resend button.
   if (result.ok || result.reason === 'emailFailed') revalidatePath('/customers');
   if (!result.ok) return fail(INVITE_ERRORS[result.reason], { values });
@@ -72,7 +73,7 @@ export const removeMemberAction = memberAction(
   memberClaim,
   async ({ input, member }) => {
     const result = await endMembership(db(), { accountId: member.accountId, userId: input.userId, requestedBy: member.userId });
-    if (!result.ok) return fail('memberNotRemovable');
+    if (!result.ok) return fail(result.reason === 'notRemovable' ? 'memberNotRemovable' : 'notFound');
     await tellRemovedMember({ accountId: member.accountId, userId: input.userId, stoppedSessions: result.value.stoppedSessions });
     revalidatePath('/customers');
     return ok(null);
@@ -84,7 +85,8 @@ export const removeMemberAction = memberAction(
 export const changeMemberRoleAction = memberAction(changeRoleSchema, async ({ input, member, values }) => {
   if (member.role !== 'owner') return fail('ownersOnly', { values });
   const grant = await grantInAccount(db(), { accountId: member.accountId, grant: input.grant });
-  const result = await setMemberRole(db(), { accountId: member.accountId, userId: input.userId, role: grant.role, limits: grant.limits });
+  if (!grant.ok) return fieldError('chargerIds', 'choiceInvalid', values);
+  const result = await setMemberRole(db(), { accountId: member.accountId, userId: input.userId, role: grant.value.role, limits: grant.value.limits });
   if (!result.ok) return fail('notFound', { values });
   await localListChanged(db(), { accountId: member.accountId });
   revalidatePath('/customers');

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserOffsetAt } from './grant-form-fields';
 import { changeRoleSchema } from './schemas';
 
 const accountId = '7d0c3b8e-59a1-4a43-9a39-0a3cf2b6f1a1';
@@ -33,5 +34,22 @@ describe('the role a form grants', () => {
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((issue) => `${issue.path.join('.')}:${issue.message}`);
     expect(paths).toEqual(expect.arrayContaining(['role:choiceInvalid', 'energyCapKwh:energyCapInvalid', 'chargerIds.0:choiceInvalid']));
+  });
+});
+
+describe('the browser offset a guest end is sent with', () => {
+  const zone = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'Europe/Vilnius';
+  });
+  afterAll(() => {
+    process.env.TZ = zone;
+  });
+
+  it('is the offset at the chosen end, so that an end past a change to summer time is the hour the owner typed', () => {
+    const accessEndsAt = '2099-07-01T18:00';
+    const parsed = changeRoleSchema.parse({ accountId, userId, role: 'guest', accessEndsAt, timeZoneOffset: String(browserOffsetAt(accessEndsAt)) });
+    expect(parsed.grant.limits.accessEndsAt).toEqual(new Date('2099-07-01T15:00:00Z'));
+    expect(browserOffsetAt('2099-01-15T18:00')).toBe(-120);
   });
 });

@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { NO_LIMITS, ROLES_TO_GRANT, type GuestLimits } from '@/domain/people/roles';
 import { blankAsUndefined, key } from '@/lib/validation';
-import { chargerIdsOf } from './charger-field';
+import { chargerIdsOf } from './grant-form-fields';
 
-// The form's datetime-local is the browser's wall-clock time; the browser's offset (Date#getTimezoneOffset, minutes
-// behind UTC) turns it into an instant.
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, key('dateInvalid'));
+// The form's datetime-local is the browser's wall-clock time; the browser's offset at that time (browserOffsetAt,
+// minutes behind UTC) turns it into an instant.
+const withSeconds = (local: string) => (local.length === 16 ? `${local}:00` : local);
+// Date.parse rolls a day past the month's end over into the next month, and gives NaN for a month 13 or an hour 25:
+// a wall-clock time is a day of the calendar only when it reads back unchanged.
+const isCalendarTime = (local: string) => new Date(Date.parse(`${withSeconds(local)}Z`) || 0).toISOString().startsWith(withSeconds(local));
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, key('dateInvalid'))
+  .refine(isCalendarTime, key('dateInvalid'));
 
 const grantFields = z.object({
   role: z.enum(ROLES_TO_GRANT, key('choiceInvalid')).default('member'),
@@ -16,11 +23,10 @@ const grantFields = z.object({
 });
 
 function instantOf(local: string, offsetMinutes: number): Date {
-  const withSeconds = local.length === 16 ? `${local}:00` : local;
-  return new Date(Date.parse(`${withSeconds}Z`) + offsetMinutes * 60_000);
+  return new Date(Date.parse(`${withSeconds(local)}Z`) + offsetMinutes * 60_000);
 }
 
-// The guest's chargers arrive as one checkbox each (see charger-field.ts).
+// The guest's chargers arrive as one checkbox each (see grant-form-fields.ts).
 export function withChargerIds(fields: unknown): unknown {
   if (typeof fields !== 'object' || fields === null) return fields;
   return { ...fields, chargerIds: chargerIdsOf(fields) };
@@ -29,11 +35,17 @@ export function withChargerIds(fields: unknown): unknown {
 export const grantShape = grantFields.shape;
 type GrantInput = z.output<typeof grantFields>;
 
+// PostgreSQL reads no timestamp past the year 9999 written as JavaScript writes it.
+const LAST_STORABLE = Date.parse('9999-12-31T23:59:59Z');
+
 // A guest needs an end, in the future; the cap and the chargers are optional.
 export function checkGuestEnd(input: GrantInput, context: z.RefinementCtx): void {
   if (input.role !== 'guest') return;
-  if (!input.accessEndsAt) context.addIssue({ code: 'custom', path: ['accessEndsAt'], ...key('guestEndRequired') });
-  else if (instantOf(input.accessEndsAt, input.timeZoneOffset) <= new Date()) context.addIssue({ code: 'custom', path: ['accessEndsAt'], ...key('guestEndInPast') });
+  const endsAt = input.accessEndsAt && instantOf(input.accessEndsAt, input.timeZoneOffset);
+  const refuse = (reason: 'guestEndRequired' | 'guestEndInPast' | 'dateInvalid') => context.addIssue({ code: 'custom', path: ['accessEndsAt'], ...key(reason) });
+  if (!endsAt) refuse('guestEndRequired');
+  else if (endsAt <= new Date()) refuse('guestEndInPast');
+  else if (endsAt.getTime() > LAST_STORABLE) refuse('dateInvalid');
 }
 
 export function grantOf({ role, accessEndsAt, timeZoneOffset, energyCapKwh, chargerIds }: GrantInput): { role: GrantInput['role']; limits: GuestLimits } {
@@ -44,4 +56,3 @@ export function grantOf({ role, accessEndsAt, timeZoneOffset, energyCapKwh, char
   };
   return { role, limits: role === 'guest' ? limits : NO_LIMITS };
 }
-

@@ -7,30 +7,38 @@ import { chargerEventsOf, lastPerKey, recordsetOf, valuesOf, type RecordOf } fro
 
 export type ChargerRef = { chargerId: string; accountId: string };
 
-export type ChargerLogin = ChargerRef & { passwordHash: string | null; nextPasswordHash: string | null };
+export type ChargerLogin = ChargerRef & { passwordHash: string | null; nextPasswordHash: string | null; securityProfile: number };
 
 // Many upgrades at once (a fleet reconnecting) are looked up in one statement; the answer is in `identities` order.
 export async function findChargersByIdentity(db: Database, identities: string[]): Promise<(ChargerLogin | null)[]> {
   const rows = await db
-    .select({ identity: chargers.identity, chargerId: chargers.id, accountId: chargers.accountId, passwordHash: chargers.passwordHash, nextPasswordHash: chargers.nextPasswordHash })
+    .select({ identity: chargers.identity, chargerId: chargers.id, accountId: chargers.accountId, passwordHash: chargers.passwordHash, nextPasswordHash: chargers.nextPasswordHash, securityProfile: chargers.securityProfile })
     .from(chargers)
     .where(and(isNull(chargers.deletedAt), sql`${chargers.identity} in (${valuesOf(identities, chargers.identity)})`));
   const byIdentity = new Map(rows.map(({ identity, ...login }) => [identity, login]));
   return identities.map((identity) => byIdentity.get(identity) ?? null);
 }
 
-export type HeldCredential = { chargerId: string; passwordHash: string | null };
+// What a charger was let in with: the password hash it matched and the security profile it was checked under.
+export type LoginCredential = { passwordHash: string | null; securityProfile: number };
+export type HeldCredential = LoginCredential & { chargerId: string };
 
-// Of the chargers whose sockets this process holds, those removed or with another password than they connected with.
+// Of the chargers whose sockets this process holds, those removed, with another password than they connected with,
+// or now under another security profile.
 export async function findRevokedChargers(db: Database, held: HeldCredential[]) {
   if (held.length === 0) return [];
   const ids = held.map((entry) => entry.chargerId);
   const rows = await db
-    .select({ id: chargers.id, passwordHash: chargers.passwordHash })
+    .select({ id: chargers.id, passwordHash: chargers.passwordHash, securityProfile: chargers.securityProfile })
     .from(chargers)
     .where(and(isNull(chargers.deletedAt), sql`${chargers.id} in (${valuesOf(ids, chargers.id)})`));
-  const current = new Map(rows.map((row) => [row.id, row.passwordHash]));
-  return held.filter((entry) => !current.has(entry.chargerId) || current.get(entry.chargerId) !== entry.passwordHash).map((entry) => entry.chargerId);
+  const current = new Map(rows.map((row) => [row.id, row]));
+  return held
+    .filter((entry) => {
+      const now = current.get(entry.chargerId);
+      return !now || now.passwordHash !== entry.passwordHash || now.securityProfile !== entry.securityProfile;
+    })
+    .map((entry) => entry.chargerId);
 }
 
 // Batches of heartbeats, boots, connects and statuses update chargers rows concurrently: each takes its rows' locks

@@ -45,17 +45,20 @@ function storable(response: Record<string, unknown> | null | undefined) {
 
 type Outcome = { status: FinalCommandStatus; response?: Record<string, unknown> | null; error?: string | null };
 
+// A CALLERROR's description is the charger's text too, and a text column refuses NUL as jsonb does.
+const storableError = (error: string | null | undefined) => error?.replaceAll('\u0000', '\uFFFD') ?? null;
+
 export async function completeCommand(db: Database, { id, chargerId }: { id: string; chargerId: string }, outcome: Outcome) {
   await db.transaction(async (tx) => {
     const rows = await tx
       .update(chargerCommands)
-      .set({ status: outcome.status, response: storable(outcome.response), error: outcome.error ?? null, completedAt: new Date() })
+      .set({ status: outcome.status, response: storable(outcome.response), error: storableError(outcome.error), completedAt: new Date() })
       .where(and(eq(chargerCommands.id, id), eq(chargerCommands.status, 'sent')))
       .returning({ id: chargerCommands.id, action: chargerCommands.action, accountId: chargerCommands.accountId });
     if (rows.length === 0) return;
     const { action, accountId } = rows[0]!;
     if (isReservationAction(action)) await settleReservations(tx, [id]);
-    await recordSupportShownByAnswer(tx, { chargerId, action, status: outcome.status, error: outcome.error ?? null });
+    await recordSupportShownByAnswer(tx, { chargerId, action, status: outcome.status, error: storableError(outcome.error) });
     if (action === 'RemoteStartTransaction') await notifyChargerEvent(tx, { accountId, chargerId, kind: 'remote-start' });
     await notifyResult(tx, { id, chargerId, status: outcome.status });
   });

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { chargerCommands, diagnosticsRequests, diagnosticsStatusReports } from '../../../db/schema';
+import { isIssuableId } from '../../charging/limits';
 import type { ChargerRef } from './chargers';
 
 // Uploaded and UploadFailed end a GetDiagnostics; Uploading and Idle leave it open.
@@ -43,8 +44,9 @@ export async function recordDiagnosticsStatusReport(db: Database, { chargerId }:
 // A LogStatusNotification names its GetLog by requestId (optional: a triggered Idle has none); one without it joins
 // the latest open GetLog of the charger.
 export async function recordLogStatusReport(db: Database, { chargerId }: ChargerRef, { status, requestId }: { status: string; requestId?: number }) {
+  // A requestId beyond PostgreSQL's integer names no GetLog this platform sent.
   const named =
-    requestId === undefined
+    requestId === undefined || !isIssuableId(requestId)
       ? undefined
       : (
           await db

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { firmwareStatusReports, firmwareUpdates } from '../../../db/schema';
+import { isIssuableId } from '../../charging/limits';
 import type { ChargerRef } from './chargers';
 
 async function latestUpdate(db: Database, { chargerId }: ChargerRef) {
@@ -21,9 +22,9 @@ export async function recordFirmwareReport(db: Database, ref: ChargerRef, status
 }
 
 // A SignedFirmwareStatusNotification names its SignedUpdateFirmware by requestId (security whitepaper §4.4); one
-// without (a triggered Idle) joins no update.
+// without (a triggered Idle), or with one beyond PostgreSQL's integer (none this platform sent), joins no update.
 export async function recordSignedFirmwareReport(db: Database, ref: ChargerRef, { status, requestId }: { status: string; requestId?: number }) {
-  if (requestId === undefined) return;
+  if (requestId === undefined || !isIssuableId(requestId)) return;
   const [update] = await db
     .select({ id: firmwareUpdates.id })
     .from(firmwareUpdates)

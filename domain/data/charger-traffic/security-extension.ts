@@ -4,7 +4,7 @@ import { securityExtensionSupport } from '../../../db/schema';
 import { UNSUPPORTED_ANSWERS } from '../../reservations/support';
 
 // The whitepaper's calls; a charger's answer to any of them shows whether it implements the extension.
-export const SECURITY_EXTENSION_ACTIONS: readonly string[] = ['GetLog', 'ExtendedTriggerMessage', 'SignedUpdateFirmware', 'InstallCertificate', 'GetInstalledCertificateIds', 'DeleteCertificate'];
+export const SECURITY_EXTENSION_ACTIONS: readonly string[] = ['GetLog', 'ExtendedTriggerMessage', 'SignedUpdateFirmware', 'InstallCertificate', 'GetInstalledCertificateIds', 'DeleteCertificate', 'CertificateSigned'];
 // The configuration key every charger implementing the whitepaper has (security whitepaper §5.1).
 export const SECURITY_PROFILE_KEY = 'SecurityProfile';
 

@@ -9,13 +9,13 @@ import { heartbeat } from './v16/heartbeat';
 import { logStatusNotification } from './v16/log-status-notification';
 import { meterValues } from './v16/meter-values';
 import { securityEventNotification } from './v16/security-event-notification';
+import { signCertificate } from './v16/sign-certificate';
 import { signedFirmwareStatusNotification } from './v16/signed-firmware-status-notification';
 import { startTransaction } from './v16/start-transaction';
 import { statusNotification } from './v16/status-notification';
 import { stopTransaction } from './v16/stop-transaction';
 import type { V16Handler } from './v16/types';
 
-// Of the 1.6 security whitepaper's messages SignCertificate has no handler yet: it is answered NotImplemented.
 const v16: { [A in V16ChargerAction]?: V16Handler<A> } = {
   BootNotification: bootNotification,
   Heartbeat: heartbeat,
@@ -30,6 +30,7 @@ const v16: { [A in V16ChargerAction]?: V16Handler<A> } = {
   SecurityEventNotification: securityEventNotification,
   LogStatusNotification: logStatusNotification,
   SignedFirmwareStatusNotification: signedFirmwareStatusNotification,
+  SignCertificate: signCertificate,
 };
 
 // Keyed by WebSocket subprotocol; an OCPP 2.0.1 table maps its messages onto the same domain/data/charger-traffic functions.

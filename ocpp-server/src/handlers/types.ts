@@ -1,5 +1,6 @@
 import type { Database } from '../../../db/client';
 import type { Logger } from '../logger';
+import type { AuthorityProvider } from '../platform-ca';
 import type { BatchedStore } from '../../../domain/data/charger-traffic/batched';
 import type { ChargerRef } from '../../../domain/data/charger-traffic/chargers';
 
@@ -12,6 +13,8 @@ export type HandlerContext = {
   heartbeatIntervalSec: number;
   // Called once a BootNotification is accepted: the server provisions the charger after answering it.
   onBooted: (chargerId: string) => void;
+  // The platform CA, for SignCertificate; null without one (no AUTH_SECRET nor CA files).
+  authority: AuthorityProvider;
 };
 
 export type Handler<Request, Response> = (ctx: HandlerContext, request: Request) => Promise<Response>;

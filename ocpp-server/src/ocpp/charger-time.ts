@@ -1,19 +1,8 @@
+import { readChargerTime } from '../../../domain/charging/charger-time';
 import { createRPCError } from './rpc';
 
-// The date-times ocpp-rpc's strict mode lets through (ajv-formats `date-time`): RFC 3339 with `T`, `t` or a space
-// between date and time, any number of fraction digits, 23:59:60, and an offset that may be `Z`, ±hh, ±hhmm or
-// ±hh:mm, or missing altogether. OCPP 1.6 recommends UTC for every time value (2.0.1 requires it), so a time without
-// an offset is UTC. `new Date(text)` reads it in the server process's time zone instead, and cannot read ±hh or ±hhmm.
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt\s](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
-
 export function parseChargerTime(text: string): Date {
-  const parts = DATE_TIME.exec(text);
-  if (!parts) throw createRPCError('FormatViolation', 'A timestamp is not an RFC 3339 date-time');
-  const [, year, month, day, hour, minute, second, fraction = '', , sign, offsetHours = '0', offsetMinutes = '0'] = parts;
-  const at = new Date(0);
-  // setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999. A leap second (23:59:60) rolls over to the next minute.
-  at.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
-  at.setUTCHours(Number(hour), Number(minute), Number(second), Number(fraction.slice(0, 3).padEnd(3, '0')));
-  const offsetMs = (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
-  return new Date(at.getTime() - (sign === '-' ? -offsetMs : sign === '+' ? offsetMs : 0));
+  const at = readChargerTime(text);
+  if (!at) throw createRPCError('FormatViolation', 'A timestamp is not an RFC 3339 date-time');
+  return at;
 }

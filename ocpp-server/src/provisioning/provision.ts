@@ -29,11 +29,15 @@ function outcomeOfError(error: unknown): ProvisioningOutcome {
   return error instanceof RPCError && error.rpcErrorCode !== 'InternalError' ? 'NotSupported' : 'noAnswer';
 }
 
+// The answer is the charger's text, stored as it reads it; a text column refuses NUL.
+const withoutNul = (text: string) => text.replaceAll('\u0000', '\uFFFD');
+
 async function readConfiguration(client: Caller, callTimeoutMs: number): Promise<Configuration> {
   try {
     const keys = [SAMPLE_INTERVAL_KEY, SAMPLED_DATA_KEY, SAMPLED_DATA_MAX_LENGTH_KEY, FEATURE_PROFILES_KEY, SECURITY_PROFILE_KEY, ...SMART_CHARGING_KEYS];
     const answer = await callV16(client, 'GetConfiguration', { key: keys }, { callTimeoutMs });
-    return { entries: answer.configurationKey ?? [], unknownKeys: answer.unknownKey ?? [] };
+    const entries = (answer.configurationKey ?? []).map((entry) => ({ ...entry, key: withoutNul(entry.key), ...(entry.value !== undefined && { value: withoutNul(entry.value) }) }));
+    return { entries, unknownKeys: (answer.unknownKey ?? []).map(withoutNul) };
   } catch {
     return null;
   }

@@ -8,7 +8,8 @@ import { listenWithSweep } from '../listen-with-sweep';
 import type { Logger } from '../logger';
 import { provisionCharger } from './provision';
 import { recordFeatureProfiles } from '../../../domain/data/charger-traffic/reservations';
-import { recordSmartChargingLimits } from '../../../domain/data/power-settings';
+import { listSentWindows, recordSmartChargingLimits } from '../../../domain/data/power-settings';
+import { isWeekAnchorStale } from '../../../domain/smart-charging/charging-windows';
 import { sendPowerSettings } from '../smart-charging/send-power-settings';
 import { recordSupportShownByConfiguration } from '../../../domain/data/charger-traffic/security-extension';
 
@@ -43,14 +44,27 @@ export async function startProvisioner({ db, sql, connections, log, callTimeoutM
   const runs = createChargerRuns<ProvisionReason>({ delayMs, log, name: 'provisioning', run: provision, nextReason: nextProvisionReason });
   const schedule = runs.schedule;
 
+  // Hourly: the windows sent again to each charger held here whose owner's zone has changed its offset since.
+  async function resendShiftedWindows() {
+    const now = new Date();
+    const due = (await listSentWindows(db)).filter(({ chargerId, timeZone, sentAt }) => sentAt && connections.get(chargerId) && isWeekAnchorStale(sentAt, now, timeZone));
+    for (const { chargerId } of due) void schedule(chargerId, 'settings');
+    return due.map(({ chargerId }) => chargerId);
+  }
+
   const stopListening = await listenWithSweep(sql, CHARGER_PROVISION_CHANNEL, {
     onNotify: (chargerId) => void schedule(chargerId, 'settings'),
-    sweep: async () => {},
+    sweep: () =>
+      resendShiftedWindows().then(
+        () => {},
+        (error: unknown) => log.error({ err: error }, 'power settings sweep failed'),
+      ),
     sweepEveryMs: 3_600_000,
   });
 
   return {
     schedule,
+    resendShiftedWindows,
     async stop() {
       await stopListening();
       await runs.settled();

@@ -32,6 +32,8 @@ import { RecentSessions } from '../_components/recent-sessions';
 import { SecurityEvents } from '../_components/security-events';
 import { db } from '@/lib/db';
 import { lacksSecurityExtension } from '@/domain/data/security-extension';
+import { getChargerCertificateState } from '@/domain/data/charger-certificates';
+import { SecurityProfileCard } from '../_components/security-profile-card';
 
 export default async function ChargerPage({ params }: PageProps<'/chargers/[chargerId]'>) {
   const chargerId = z.uuid().safeParse((await params).chargerId);
@@ -40,7 +42,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
   const scope = { accountId: member.accountId, chargerId: chargerId.data };
   const charger = await getCharger(db(), scope);
   if (!charger) notFound();
-  const [t, tList, format, now, sessions, messages, securityEvents, provisioning, refusals, localList, power, timeZone, lacksExtension] = await Promise.all([
+  const [t, tList, format, now, sessions, messages, securityEvents, provisioning, refusals, localList, power, timeZone, lacksExtension, certificateState] = await Promise.all([
     getTranslations('ChargerDetail'),
     getTranslations('ChargersPage'),
     getFormatter(),
@@ -54,6 +56,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
     getPowerPanel(db(), scope),
     getTimeZone(),
     lacksSecurityExtension(db(), scope),
+    getChargerCertificateState(db(), scope),
   ]);
   const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
   const target = { accountId: charger.accountId, chargerId: charger.id };
@@ -86,8 +89,8 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
             <ConnectorList connectors={charger.connectors} />
             <WhyLink chargerId={charger.id} />
           </Card>
-          <PowerCard target={target} panel={power} isOwner={member.role === 'owner'} timeZone={power.settings?.timeZone ?? timeZone} />
           <RecentSessions sessions={sessions} awaySince={charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt)} />
+          <PowerCard target={target} panel={power} timeZone={power.settings?.timeZone ?? timeZone} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <BootInfo charger={charger} />
@@ -106,6 +109,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
           {localList && <LocalListPanel state={localList} />}
           <SecurityEvents events={securityEvents} />
           <ChargerPasswordCard charger={charger} />
+          {certificateState && <SecurityProfileCard target={target} state={certificateState} isOnline={charger.isOnline} lacksSecurityExtension={lacksExtension} />}
           <CertificatesPanel target={target} isOnline={charger.isOnline} lacksSecurityExtension={lacksExtension} />
           <RemoveChargerCard charger={charger} />
         </div>

@@ -10,12 +10,12 @@ import { db } from '@/lib/db';
 import { memberAction } from '@/lib/member-action';
 import { powerSettingsSchema } from './power-schemas';
 
-// Owners only: a limit decides when and how fast everyone's car charges. Saved, then sent, and the charger's
-// answer (and the schedule it reports) shown; an offline charger takes them at its next connection.
-export const savePowerSettingsAction = memberAction<typeof powerSettingsSchema, PowerOutcome | null>(powerSettingsSchema, async ({ input, member, values }) => {
-  if (member.role !== 'owner') return fail('ownersOnly', { values });
+// Owners and co-owners (memberAction refuses drivers and guests): a limit decides when and how fast everyone's car
+// charges. Saved, then sent, and the charger's answer (and the schedule it reports) shown; an offline charger takes
+// them at its next connection.
+export const savePowerSettingsAction = memberAction<typeof powerSettingsSchema, PowerOutcome | null>(powerSettingsSchema, async ({ input, member }) => {
   const target = { accountId: member.accountId, chargerId: input.chargerId };
-  const saved = await savePowerSettings(db(), { ...target, maxPowerW: input.maxPowerW, windows: input.windows, timeZone: await getTimeZone(), updatedBy: member.userId });
+  const saved = await savePowerSettings(db(), { ...target, maxPowerW: input.maxPowerW, windows: input.windows, timeZone: input.timeZone ?? (await getTimeZone()), updatedBy: member.userId });
   if (!saved.ok) return fail('notFound');
   const outcome = await sendPowerSettingsOverBus(db(), { ...target, requestedBy: member.userId });
   revalidatePath('/chargers/[chargerId]', 'page');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChargingWindow } from '@/domain/smart-charging/charging-windows';
 import { MAX_OWNER_POWER_KW, MIN_OWNER_POWER_KW, WINDOW_ROWS } from '@/domain/smart-charging/power-form';
+import { isTimeZone } from '@/lib/i18n/locales';
 import { blankAsUndefined, key } from '@/lib/validation';
 import { chargerClaim } from '../schemas';
 
@@ -32,13 +33,17 @@ function readWindows(fields: Record<string, unknown>, ctx: z.RefinementCtx): Cha
   return windows;
 }
 
+// The zone the form told the owner the times are in (a hidden field); one unknown here leaves the owner's own.
+const formZone = z.preprocess((value) => (isTimeZone(value) ? value : undefined), z.string().optional());
+
 export const powerSettingsSchema = chargerClaim
-  .extend({ maxPowerKw: kilowatts })
+  .extend({ maxPowerKw: kilowatts, timeZone: formZone })
   .loose()
   .transform((fields, ctx) => ({
     accountId: fields.accountId,
     chargerId: fields.chargerId,
     maxPowerW: fields.maxPowerKw === undefined ? null : Math.round(fields.maxPowerKw * 1000),
     windows: readWindows(fields, ctx),
+    timeZone: fields.timeZone,
   }));
 export type PowerSettingsFormInput = z.infer<typeof powerSettingsSchema>;

@@ -5,6 +5,7 @@ import { useActionState, useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextAreaField } from '@/components/ui/text-area-field';
+import { useKeptSelection } from '@/components/ui/use-kept-selection';
 import { idle, type ActionResult } from '@/lib/action-result';
 import type { CertificateHashData } from '@/domain/commands/actions';
 import { chargerCommandAction, type CommandReply } from '../[chargerId]/command-actions';
@@ -16,14 +17,16 @@ type Target = { accountId: string; chargerId: string };
 const TYPES = ['CentralSystemRootCertificate', 'ManufacturerRootCertificate'] as const;
 const SELECT = 'block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm';
 
-// Controlled: React resets a form after its action, and the kind chosen must stay with the answer shown.
+// Controlled, its choice kept across the form's reset after an action (useKeptSelection): the kind chosen stays with
+// the answer shown and is what the next submission sends.
 function TypeSelect() {
   const t = useTranslations('ChargerCertificates');
   const [type, setType] = useState<(typeof TYPES)[number]>(TYPES[0]);
+  const ref = useKeptSelection(type);
   return (
     <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
       {t('type')}
-      <select name="certificateType" className={SELECT} value={type} onChange={(event) => setType(event.target.value as (typeof TYPES)[number])}>
+      <select ref={ref} name="certificateType" className={SELECT} value={type} onChange={(event) => setType(event.target.value as (typeof TYPES)[number])}>
         {TYPES.map((option) => (
           <option key={option} value={option}>
             {t('typeOption', { type: option })}

@@ -5,10 +5,10 @@ import { reportedPeriods } from '@/domain/smart-charging/composite';
 import { DEFAULT_ELECTRICAL } from '@/domain/smart-charging/profile';
 import { PowerForm } from './power-form';
 
-type PowerCardProps = { target: { accountId: string; chargerId: string }; panel: PowerPanel; isOwner: boolean; timeZone: string };
+type PowerCardProps = { target: { accountId: string; chargerId: string }; panel: PowerPanel; timeZone: string };
 
 // The owner's maximum and charging windows, the charger's last answer, and the schedule it reports (the truth).
-export function PowerCard({ target, panel, isOwner, timeZone }: PowerCardProps) {
+export function PowerCard({ target, panel, timeZone }: PowerCardProps) {
   const t = useTranslations('ChargerPower');
   const format = useFormatter();
   const { settings, limits } = panel;
@@ -42,7 +42,7 @@ export function PowerCard({ target, panel, isOwner, timeZone }: PowerCardProps) 
           )}
         </div>
       )}
-      <PowerForm target={target} settings={settings} isOwner={isOwner} timeZone={timeZone} />
+      <PowerForm target={target} settings={settings} timeZone={timeZone} />
     </Card>
   );
 }

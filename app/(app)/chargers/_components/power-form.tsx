@@ -13,7 +13,6 @@ import { savePowerSettingsAction } from '../[chargerId]/power-actions';
 type PowerFormProps = {
   target: { accountId: string; chargerId: string };
   settings: { maxPowerW: number | null; windows: ChargingWindow[] } | null;
-  isOwner: boolean;
   timeZone: string;
 };
 
@@ -52,7 +51,7 @@ function WindowRow({ row, window, state }: { row: number; window: ChargingWindow
   );
 }
 
-export function PowerForm({ target, settings, isOwner, timeZone }: PowerFormProps) {
+export function PowerForm({ target, settings, timeZone }: PowerFormProps) {
   const t = useTranslations('ChargerPower');
   const [state, action] = useActionState(savePowerSettingsAction, idle);
   const maxErrorsId = useId();
@@ -62,7 +61,8 @@ export function PowerForm({ target, settings, isOwner, timeZone }: PowerFormProp
     <form action={action} className="mt-4 flex flex-col gap-3 border-t border-slate-100 pt-4" data-testid="power-form">
       <input type="hidden" name="accountId" value={target.accountId} />
       <input type="hidden" name="chargerId" value={target.chargerId} />
-      <fieldset disabled={!isOwner} className="flex flex-col gap-3">
+      <input type="hidden" name="timeZone" value={timeZone} />
+      <div className="flex flex-col gap-3">
         <label className="text-sm font-medium text-slate-700">
           {t('maxPower')}
           <input
@@ -83,10 +83,9 @@ export function PowerForm({ target, settings, isOwner, timeZone }: PowerFormProp
             <WindowRow key={row} row={row} window={settings?.windows[row]} state={state} />
           ))}
         </div>
-      </fieldset>
-      {!isOwner && <p className="text-sm text-slate-500">{t('ownersOnly')}</p>}
+      </div>
       <FormAlert state={state} />
-      {isOwner && <SubmitButton label={t('save')} variant="secondary" />}
+      <SubmitButton label={t('save')} variant="secondary" />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { ROLES_TO_GRANT } from '@/domain/people/roles';
 import { FieldErrors } from '@/components/ui/field-errors';
 import { TextField } from '@/components/ui/text-field';
 import type { ValidationKey } from '@/lib/action-result';
-import { chargerFieldName } from '../charger-field';
+import { browserOffsetAt, chargerFieldName } from '../grant-form-fields';
 
 export type ChargerChoice = { id: string; name: string };
 
@@ -23,11 +23,13 @@ type GrantFieldsProps = {
 export function GrantFields({ idPrefix, chargers, initialRole = 'member', values, errors }: GrantFieldsProps) {
   const t = useTranslations('CustomersPage');
   const [role, setRole] = useState<GrantedRole>((values?.role as GrantedRole | undefined) ?? initialRole);
-  // The browser's offset turns the wall-clock end into an instant on the server.
+  // The browser's offset at the end typed turns the wall-clock end into an instant on the server.
   const offsetField = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (offsetField.current) offsetField.current.value = String(new Date().getTimezoneOffset());
-  });
+  const endField = useRef<HTMLInputElement>(null);
+  const syncOffset = () => {
+    if (offsetField.current) offsetField.current.value = String(browserOffsetAt(endField.current?.value ?? ''));
+  };
+  useEffect(syncOffset);
   return (
     <div className="flex flex-col gap-3">
       <fieldset className="flex flex-col gap-2">
@@ -45,7 +47,16 @@ export function GrantFields({ idPrefix, chargers, initialRole = 'member', values
       <input ref={offsetField} type="hidden" name="timeZoneOffset" defaultValue="0" />
       {role === 'guest' && (
         <div className="flex flex-col gap-3 rounded-lg bg-slate-50 p-3">
-          <TextField label={t('guestEnds')} name="accessEndsAt" type="datetime-local" required defaultValue={values?.accessEndsAt} errors={errors?.accessEndsAt} />
+          <TextField
+            ref={endField}
+            label={t('guestEnds')}
+            name="accessEndsAt"
+            type="datetime-local"
+            required
+            defaultValue={values?.accessEndsAt}
+            errors={errors?.accessEndsAt}
+            onChange={syncOffset}
+          />
           <TextField
             label={t('guestEnergyCap')}
             name="energyCapKwh"
@@ -67,6 +78,7 @@ export function GrantFields({ idPrefix, chargers, initialRole = 'member', values
               ))}
             </fieldset>
           )}
+          <FieldErrors id={`${idPrefix}-charger-errors`} errors={errors?.chargerIds} />
         </div>
       )}
     </div>

@@ -1,0 +1,156 @@
+// Security profiles per charger (OCPP 1.6 security whitepaper, edition 3, §2) over real sockets: one plain ws://
+// server and one wss:// server that asks for client certificates, both on the test database.
+import { and, eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { chargerCertificates, chargerCommands, chargers, connectionRefusals } from '../../db/schema';
+import { makeAccount, makeCharger } from '../../db/seed/builders';
+import { createCertificateAuthority, type CertificateAuthority } from '../../domain/certificates/x509-issuer';
+import { sendCommand } from '../../domain/commands/send';
+import { hashSecret } from '../../domain/crypto/secret';
+import { createLogger } from '../src/logger';
+import { RPCClient } from '../src/ocpp/rpc';
+import { createAuthorityProvider } from '../src/platform-ca';
+import type { OcppServer } from '../src/start';
+import { startTestServer, TEST_AUTH_SECRET, testDb, waitFor } from './helpers';
+import { startSimulator, stopSimulators } from './simulators';
+import { clientCertificate, csrFor, serverTls } from './tls-fixtures';
+
+const { db, sql } = testDb();
+const PASSWORD = 'profile-password-0123456789';
+let plain: OcppServer;
+let secure: OcppServer;
+let trustedCa: string;
+let platformCa: CertificateAuthority;
+let accountId: string;
+let ownerId: string;
+
+beforeAll(async () => {
+  const fixture = await serverTls();
+  trustedCa = fixture.trustedCa;
+  plain = await startTestServer();
+  secure = await startTestServer({ tls: fixture.tls });
+  platformCa = (await createAuthorityProvider({ db, source: { files: null, secret: TEST_AUTH_SECRET }, log: createLogger('silent') }).get())!;
+  const account = await makeAccount(db);
+  accountId = account.id;
+  ownerId = account.owner.id;
+});
+afterEach(async () => {
+  await stopSimulators();
+});
+afterAll(async () => {
+  await plain?.close();
+  await secure?.close();
+  await sql.end();
+});
+
+type Login = { password?: string; cert?: string; key?: string };
+
+// One connection attempt; 'open' once let in (then closed), or the HTTP status the upgrade was refused with.
+async function attempt(scheme: 'ws' | 'wss', identity: string, { password, cert, key }: Login = {}) {
+  const server = scheme === 'ws' ? plain : secure;
+  const headers: Record<string, string> = password ? { authorization: `Basic ${Buffer.from(`${identity}:${password}`).toString('base64')}` } : {};
+  const socket = new WebSocket(`${scheme}://127.0.0.1:${server.port}/ocpp/${identity}`, ['ocpp1.6'], { headers, ca: trustedCa, cert, key });
+  const outcome = await new Promise<number | 'open' | 'error'>((resolve) => {
+    socket.once('open', () => resolve('open'));
+    socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+    socket.once('error', () => resolve('error'));
+  });
+  socket.terminate();
+  await waitFor(async () => server.connections.size === 0);
+  return outcome;
+}
+
+const chargerWith = (securityProfile: number) => makeCharger(db, { accountId, securityProfile, passwordHash: hashSecret(PASSWORD) });
+
+async function refusalReasons(chargerId: string) {
+  const rows = await waitFor(async () => {
+    const found = await db.select({ reason: connectionRefusals.reason }).from(connectionRefusals).where(eq(connectionRefusals.chargerId, chargerId));
+    return found.length > 0 && found;
+  });
+  return rows.map((row) => row.reason).sort();
+}
+
+describe('security profile 1 and 2', () => {
+  it('lets a profile 1 charger in with its password over ws and over wss', async () => {
+    const charger = await chargerWith(1);
+    expect(await attempt('ws', charger.identity, { password: PASSWORD })).toBe('open');
+    expect(await attempt('wss', charger.identity, { password: PASSWORD })).toBe('open');
+  });
+
+  it('refuses a profile 2 charger on plain ws, says why on its page, and lets it in over wss with its password only', async () => {
+    const charger = await chargerWith(2);
+    expect(await attempt('ws', charger.identity, { password: PASSWORD })).toBe(400);
+    expect(await refusalReasons(charger.id)).toEqual(['tlsRequired']);
+    expect(await attempt('wss', charger.identity, { password: 'not-the-password' })).toBe(401);
+    expect(await attempt('wss', charger.identity, { password: PASSWORD })).toBe('open');
+  });
+});
+
+describe('security profile 3', () => {
+  it('lets the charger in over wss with the certificate the platform CA signed for it, without a password', async () => {
+    const charger = await chargerWith(3);
+    expect(await attempt('wss', charger.identity, await clientCertificate(platformCa, charger.identity))).toBe('open');
+  });
+
+  it('refuses it without a certificate, with another charger’s, with one another CA signed, and on plain ws', async () => {
+    const charger = await chargerWith(3);
+    const other = await chargerWith(3);
+    const { authority: strangerCa } = await createCertificateAuthority('Someone else');
+    expect(await attempt('wss', charger.identity, { password: PASSWORD })).toBe(401);
+    expect(await attempt('wss', charger.identity, await clientCertificate(platformCa, other.identity))).toBe(401);
+    expect(await attempt('wss', charger.identity, await clientCertificate(strangerCa, charger.identity))).toBe(401);
+    expect(await attempt('ws', charger.identity, await clientCertificate(platformCa, charger.identity))).toBe(400);
+    await waitFor(async () => (await refusalReasons(charger.id)).length === 4);
+    expect(await refusalReasons(charger.id)).toEqual(['noClientCertificate', 'tlsRequired', 'untrustedClientCertificate', 'wrongClientCertificate']);
+  });
+});
+
+const isOnline = async (chargerId: string) => (await db.select({ isOnline: chargers.isOnline, connectedAt: chargers.connectedAt }).from(chargers).where(eq(chargers.id, chargerId)))[0];
+
+describe('SignCertificate', () => {
+  it('signs the CSR the simulator sends when asked to renew, and the charger then logs in with that certificate under profile 3', async () => {
+    const charger = await makeCharger(db, { accountId });
+    const simulator = await startSimulator(secure, {
+      identity: charger.identity,
+      url: `wss://127.0.0.1:${secure.port}/ocpp`,
+      clientCertificate: { serverCa: trustedCa, reconnectsWithCertificate: true },
+    });
+    const before = await waitFor(async () => (await isOnline(charger.id))?.isOnline && (await isOnline(charger.id)));
+    await db.update(chargers).set({ securityProfile: 3 }).where(eq(chargers.id, charger.id));
+    const renew = await sendCommand(db, { accountId, chargerId: charger.id, action: 'ExtendedTriggerMessage', payload: { requestedMessage: 'SignChargePointCertificate' }, requestedBy: ownerId });
+    expect(renew).toMatchObject({ ok: true, value: { status: 'accepted' } });
+    const signed = await waitFor(async () => (await db.select().from(chargerCertificates).where(eq(chargerCertificates.chargerId, charger.id)))[0]);
+    expect(signed).toMatchObject({ outcome: 'signed', accountId });
+    expect(signed.notAfter!.getTime()).toBeGreaterThan(Date.now());
+    const delivered = await waitFor(async () => {
+      const [row] = await db.select().from(chargerCommands).where(and(eq(chargerCommands.chargerId, charger.id), eq(chargerCommands.action, 'CertificateSigned')));
+      return row?.status === 'accepted' && row;
+    });
+    expect((delivered.payload as { certificateChain: string }).certificateChain).toContain(signed.certificate!.trim());
+    expect(simulator.clientCertificate.certificateChain).toContain(signed.certificate!.trim());
+    const after = await waitFor(async () => {
+      const state = await isOnline(charger.id);
+      return state?.isOnline && state.connectedAt! > before.connectedAt! && state;
+    });
+    expect(after.isOnline).toBe(true);
+    expect(await db.select().from(connectionRefusals).where(eq(connectionRefusals.chargerId, charger.id))).toEqual([]);
+  });
+
+  it('answers a malformed CSR and one for another identity Rejected, records why, sends no certificate, and goes on', async () => {
+    const charger = await makeCharger(db, { accountId });
+    const client = new RPCClient({ endpoint: `ws://127.0.0.1:${plain.port}/ocpp`, identity: charger.identity, protocols: ['ocpp1.6'], strictMode: false, reconnect: false } as ConstructorParameters<typeof RPCClient>[0]);
+    await client.connect();
+    try {
+      expect(await client.call('SignCertificate', { csr: '-----BEGIN CERTIFICATE REQUEST-----\nbm90IGEgcmVxdWVzdA==\n-----END CERTIFICATE REQUEST-----' })).toEqual({ status: 'Rejected' });
+      expect(await client.call('SignCertificate', { csr: await csrFor('SOMEONE-ELSE') })).toEqual({ status: 'Rejected' });
+      expect(await client.call('Heartbeat', {})).toHaveProperty('currentTime');
+    } finally {
+      await client.close({ force: true });
+    }
+    const outcomes = await db.select({ outcome: chargerCertificates.outcome, certificate: chargerCertificates.certificate }).from(chargerCertificates).where(eq(chargerCertificates.chargerId, charger.id));
+    expect(outcomes.map((row) => row.outcome).sort()).toEqual(['unreadable', 'wrongIdentity']);
+    expect(outcomes.every((row) => row.certificate === null)).toBe(true);
+    expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id))).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createDb } from '@/db/client';
+import { chargerCertificates, chargers } from '@/db/schema';
+import { CHARGER_REVOKED_CHANNEL } from '@/domain/charging/charger-events';
+import { getChargerCertificateState } from '@/domain/data/charger-certificates';
+import { signInAs } from '../support/fake-auth';
+import { formData } from '../support/form';
+import { ownerWithCharger } from './owner-with-charger';
+
+vi.mock('@/lib/auth', () => import('../support/fake-auth'));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+
+const { setSecurityProfileAction } = await import('@/app/(app)/chargers/[chargerId]/security-actions');
+
+const { db, sql } = createDb(process.env.DATABASE_URL!);
+afterAll(() => sql.end());
+const idle = { status: 'idle' } as const;
+
+const profileOf = async (chargerId: string) => (await db.select({ profile: chargers.securityProfile }).from(chargers).where(eq(chargers.id, chargerId)))[0]?.profile;
+
+describe("a charger's security profile", () => {
+  it('is saved by its owner, and the OCPP server is told to close the socket so the charger reconnects under it', async () => {
+    const { owner, target, charger } = await ownerWithCharger(db);
+    signInAs(owner);
+    const revoked: string[] = [];
+    const listening = await sql.listen(CHARGER_REVOKED_CHANNEL, (payload) => revoked.push(payload));
+    try {
+      expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '3' }))).toEqual({ status: 'ok', data: null });
+      expect(await profileOf(charger.id)).toBe(3);
+      await vi.waitFor(() => expect(revoked).toContain(charger.id));
+    } finally {
+      await listening.unlisten();
+    }
+  });
+
+  it('refuses anything but 1, 2 or 3 next to the field, and another account', async () => {
+    const { owner, charger, target } = await ownerWithCharger(db);
+    const intruder = await ownerWithCharger(db);
+    signInAs(owner);
+    for (const securityProfile of ['0', '4', '2.5', 'high', '']) {
+      expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile }))).toMatchObject({ status: 'error', fieldErrors: { securityProfile: ['securityProfileInvalid'] } });
+    }
+    signInAs(intruder.owner);
+    expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '2' }))).toMatchObject({ formError: 'forbidden' });
+    expect(await setSecurityProfileAction(idle, formData({ accountId: intruder.account.id, chargerId: charger.id, securityProfile: '2' }))).toMatchObject({ formError: 'notFound' });
+    expect(await profileOf(charger.id)).toBe(1);
+  });
+});
+
+describe("a charger's certificate state", () => {
+  it('shows the newest signed certificate, and a refusal only when it came after it', async () => {
+    const { target, charger } = await ownerWithCharger(db);
+    expect(await getChargerCertificateState(db, target)).toEqual({ securityProfile: 1, certificate: null, refusal: null });
+    const notAfter = new Date('2028-01-01T00:00:00Z');
+    await db.insert(chargerCertificates).values({ ...target, outcome: 'weakKey', requestedAt: new Date('2026-01-01T00:00:00Z') });
+    await db.insert(chargerCertificates).values({ ...target, outcome: 'signed', serialNumber: '0a1b', certificate: 'PEM', notAfter, requestedAt: new Date('2026-02-01T00:00:00Z') });
+    expect(await getChargerCertificateState(db, target)).toMatchObject({ certificate: { serialNumber: '0a1b', notAfter }, refusal: null });
+    await db.insert(chargerCertificates).values({ ...target, outcome: 'wrongIdentity', requestedAt: new Date('2026-03-01T00:00:00Z') });
+    expect(await getChargerCertificateState(db, target)).toMatchObject({ certificate: { serialNumber: '0a1b' }, refusal: { reason: 'wrongIdentity' } });
+    const other = await ownerWithCharger(db);
+    expect(await getChargerCertificateState(db, { accountId: other.account.id, chargerId: charger.id })).toBeNull();
+  });
+});
