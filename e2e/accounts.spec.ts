@@ -82,3 +82,16 @@ test('the profile refuses a sixth wrong current password as too many attempts, n
     await expect(current).toHaveAccessibleDescription(expected);
   }
 });
+
+test('the profile keeps the notification e-mails an owner turned off', async ({ page }) => {
+  await activateAndLogin(page, { name: 'Quiet', email: uniqueEmail('quiet') });
+  await page.goto('/profile');
+  const joined = page.getByRole('checkbox', { name: 'Someone joined the account' });
+  await expect(joined).toBeChecked();
+  await joined.uncheck();
+  await page.getByRole('button', { name: 'Save notifications' }).click();
+  await expect(page.getByText('Your notification settings were saved.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Someone joined the account' })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'A charger reports a fault' })).toBeChecked();
+});

@@ -19,3 +19,4 @@ export * from './charging-events';
 export * from './smart-charging';
 export * from './security-extension';
 export * from './charger-certificates';
+export * from './notifications';

@@ -6,6 +6,7 @@ import { hashToken } from '../crypto/token';
 import { NO_LIMITS, type GrantedRole, type GuestLimits } from '../people/roles';
 import { isUniqueViolation } from './db-errors';
 import { done, failure, success, type Result } from './result';
+import { joinAccount } from './join-account';
 
 export const INVITE_TTL_MS = 7 * 24 * 3600_000;
 
@@ -123,7 +124,7 @@ export async function acceptPendingInvite(db: Executor, { inviteId, userId }: An
       .where(and(eq(invites.id, inviteId), eq(invites.invitedUserId, userId), eq(invites.status, 'pending'), gt(invites.expiresAt, new Date()), senderIsMember(tx)))
       .returning(grantedMembership);
     if (!invite) return failure('notFound');
-    await tx.insert(memberships).values({ ...invite, userId }).onConflictDoNothing();
+    await joinAccount(tx, { ...invite, userId });
     return success({ accountId: invite.accountId });
   });
 }

@@ -7,6 +7,7 @@ import { canManageAccount, NO_LIMITS, type GuestLimits } from '../people/roles';
 import { hasCurrentAccess } from './member-access';
 import { hasSecondFactorSql, twoFactorMissingSql } from './two-factor';
 import { done, failure, type Result } from './result';
+import { queueMemberChange } from './notification-queue';
 
 type Scope = { accountId: string };
 type MemberScope = Scope & { userId: string };
@@ -107,6 +108,7 @@ export async function removeMembership(db: Executor, { accountId, userId }: Memb
     if (removed.length === 0) return failure((await getMembershipRow(tx, { accountId, userId })) ? 'notRemovable' : 'notFound');
     await blockCardsOfUser(tx, { accountId, userId });
     await revokeInvitesSentBy(tx, { accountId, userId });
+    await queueMemberChange(tx, { accountId, userId, kind: 'member-left' });
     return done;
   });
 }

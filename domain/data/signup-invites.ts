@@ -1,9 +1,10 @@
 import { and, eq, gt, isNull, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
-import { invites, memberships, users } from '../../db/schema';
+import { invites, users } from '../../db/schema';
 import { grantedMembership, senderIsMember } from './invites';
 import { done, failure, success, type Result } from './result';
+import { joinAccount } from './join-account';
 
 // Registering from a sign-up invitation: the new user becomes its invitee and joins in the same statement, once, while
 // it is pending, unexpired and its sender still a member (as acceptPendingInvite). The caller's transaction creates the
@@ -15,7 +16,7 @@ export async function joinBySignUpInvite(db: Executor, { inviteId, userId }: { i
     .where(and(eq(invites.id, inviteId), isNull(invites.invitedUserId), eq(invites.status, 'pending'), gt(invites.expiresAt, new Date()), senderIsMember(db)))
     .returning(grantedMembership);
   if (!invite) return failure('notFound');
-  await db.insert(memberships).values({ ...invite, userId }).onConflictDoNothing();
+  await joinAccount(db, { ...invite, userId });
   return success({ accountId: invite.accountId });
 }
 

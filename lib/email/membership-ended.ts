@@ -1,15 +1,14 @@
-import { createTranslator } from 'next-intl';
 import { appUrl } from '@/lib/config';
 import type { Locale } from '@/lib/i18n/locales';
-import { loadMessages } from '@/lib/i18n/messages';
-import { renderEmail } from './layout';
+import { emailTranslator } from '@/domain/email/messages';
+import { renderEmail } from '@/domain/email/layout';
 
 // To someone an owner removed from an account: what ended, what was stopped, and that their history stays.
 export async function membershipEndedEmail(
   { name, locale }: { name: string; locale: Locale },
   { accountName, stoppedSessions }: { accountName: string; stoppedSessions: number },
 ) {
-  const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: 'Email' });
+  const t = emailTranslator(locale);
   return renderEmail({
     subject: t('membershipEnded.subject', { accountName }),
     greeting: t('greeting', { name }),

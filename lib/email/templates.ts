@@ -1,17 +1,12 @@
-import { createTranslator } from 'next-intl';
 import { appUrl } from '@/lib/config';
 import type { Locale } from '@/lib/i18n/locales';
-import { loadMessages } from '@/lib/i18n/messages';
-import { renderEmail } from './layout';
+import { emailTranslator } from '@/domain/email/messages';
+import { renderEmail } from '@/domain/email/layout';
 
 type Recipient = { name: string; locale: Locale };
 
-async function emailTranslator(locale: Locale) {
-  return createTranslator({ locale, messages: await loadMessages(locale), namespace: 'Email' });
-}
-
 export async function activationEmail({ name, locale }: Recipient, token: string) {
-  const t = await emailTranslator(locale);
+  const t = emailTranslator(locale);
   return renderEmail({
     subject: t('activation.subject'),
     greeting: t('greeting', { name }),
@@ -24,7 +19,7 @@ export async function activationEmail({ name, locale }: Recipient, token: string
 const resetUrl = (token: string) => `${appUrl()}/reset-password?token=${encodeURIComponent(token)}`;
 
 export async function passwordResetEmail({ name, locale }: Recipient, token: string) {
-  const t = await emailTranslator(locale);
+  const t = emailTranslator(locale);
   return renderEmail({
     subject: t('reset.subject'),
     greeting: t('greeting', { name }),
@@ -36,7 +31,7 @@ export async function passwordResetEmail({ name, locale }: Recipient, token: str
 
 // To the owner of an address someone tried to register again: the way back in, whoever it was.
 export async function registrationAttemptEmail({ name, locale }: Recipient, token: string) {
-  const t = await emailTranslator(locale);
+  const t = emailTranslator(locale);
   return renderEmail({
     subject: t('registrationAttempt.subject'),
     greeting: t('greeting', { name }),
@@ -51,7 +46,7 @@ export async function inviteEmail(
   { name, locale }: Recipient,
   { inviterName, accountName, token }: { inviterName: string; accountName: string; token: string },
 ) {
-  const t = await emailTranslator(locale);
+  const t = emailTranslator(locale);
   return renderEmail({
     subject: t('invite.subject', { inviterName }),
     greeting: t('greeting', { name }),
@@ -63,7 +58,7 @@ export async function inviteEmail(
 
 // To an address with no account yet: the link opens registration with the address filled in, and joins at once.
 export async function signUpInviteEmail(locale: Locale, { inviterName, accountName, token }: { inviterName: string; accountName: string; token: string }) {
-  const t = await emailTranslator(locale);
+  const t = emailTranslator(locale);
   return renderEmail({
     subject: t('invite.subject', { inviterName }),
     greeting: t('signUpInvite.greeting'),
@@ -77,7 +72,7 @@ export type SignInChange = 'passwordChanged' | 'authenticatorOn' | 'authenticato
 
 // To a user whose way of signing in just changed: if it was not them, the way to take the account back.
 export async function signInChangedEmail({ name, locale }: Recipient, change: SignInChange) {
-  const t = await emailTranslator(locale);
+  const t = emailTranslator(locale);
   return renderEmail({
     subject: t('signInChanged.subject'),
     greeting: t('greeting', { name }),

@@ -19,6 +19,7 @@ export type OcppConfig = {
   reservationSweepMs: number;
   // How often guests whose access has ended are removed (their sessions stopped, their cards blocked).
   guestSweepMs: number;
+  notificationPollMs: number;
   // Boot provisioning (GetConfiguration, then the meter keys); off only for tests of other things.
   isProvisioning: boolean;
   provisionDelayMs: number;
@@ -90,6 +91,7 @@ export function configFromEnv(): OcppConfig {
     sessionSweepMs: Math.max(positiveNumber('OCPP_SESSION_SWEEP_INTERVAL', 30), 0.1) * 1000,
     reservationSweepMs: Math.max(positiveNumber('OCPP_RESERVATION_SWEEP_INTERVAL', 10), 0.1) * 1000,
     guestSweepMs: Math.max(positiveNumber('OCPP_GUEST_SWEEP_INTERVAL', 15), 0.1) * 1000,
+    notificationPollMs: Math.max(positiveNumber('OCPP_NOTIFICATION_POLL_INTERVAL', 2), 0.1) * 1000,
     isProvisioning: process.env.OCPP_PROVISIONING !== '0',
     provisionDelayMs: positiveNumber('OCPP_PROVISION_DELAY', 2) * 1000,
     isSyncingLocalLists: process.env.OCPP_LOCAL_LISTS !== '0',

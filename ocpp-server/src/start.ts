@@ -11,6 +11,7 @@ import { startUnconfirmedSessionSweep } from './sessions/unconfirmed-sweep';
 import { startReservationSweep } from './reservations/reservation-sweep';
 import { startFirmwareFileSweep } from './firmware/file-sweep';
 import { startGuestSweep } from './people/guest-sweep';
+import { startNotificationDispatcher } from './notifications/dispatcher';
 import { startChargingEventsTrim } from './charging-events/trim';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
 import { createRefusalRecorder } from './refusal-recorder';
@@ -85,6 +86,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   });
   const reservationSweep = startReservationSweep({ db, log, everyMs: config.reservationSweepMs });
   const guestSweep = startGuestSweep({ db, log, everyMs: config.guestSweepMs });
+  const notificationDispatcher = startNotificationDispatcher({ db, log, everyMs: config.notificationPollMs });
   const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
   const firmwareFileSweep = startFirmwareFileSweep({ db, log, everyMs: FIRMWARE_FILE_SWEEP_MS });
   const port = (http.address() as AddressInfo).port;
@@ -98,6 +100,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await sessionSweep.stop();
     await reservationSweep.stop();
     await guestSweep.stop();
+    await notificationDispatcher.stop();
     await chargingEventsTrim.stop();
     await firmwareFileSweep.stop();
     await connections.closeAll();
@@ -119,6 +122,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     sessionSweep,
     reservationSweep,
     guestSweep,
+    notificationDispatcher,
     chargingEventsTrim,
     provisioner,
     localLists,

@@ -27,6 +27,7 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     sessionSweepMs: 30_000,
     reservationSweepMs: 30_000,
     guestSweepMs: 30_000,
+    notificationPollMs: 1_000,
     // Provisioning sends chargers calls of its own; its tests turn it on.
     isProvisioning: false,
     provisionDelayMs: 0,

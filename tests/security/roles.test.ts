@@ -1,7 +1,7 @@
 // Every server action of the signed-in app, found by walking app/, called by a member of this very account in each
 // role with this account's ids. A driver or guest (one whose access is running, one whose end has passed) is refused
-// everything but charging with their own cards, switching to the account and leaving it, and nothing of the account
-// changes; a co-owner is never refused for their role.
+// everything but charging with their own cards, switching to the account, leaving it and choosing its e-mails, and
+// nothing of the account changes; a co-owner is never refused for their role.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { memberships, type MemberRole } from '@/db/schema';
@@ -17,8 +17,9 @@ vi.mock('next/headers', () => import('../support/no-request'));
 const actions = await loadSignedInActions();
 const { db, sql } = createDb(process.env.DATABASE_URL!);
 afterAll(() => sql.end());
-// What a driver may do in the account besides their own profile: look at it, and leave it.
-const DRIVER_MAY = new Set(['switchAccountAction', 'leaveAccountAction']);
+// What a driver may do in the account besides their own profile: look at it, leave it, and choose which of its
+// e-mails they get (their own choices; a session of theirs is all a driver may hear of).
+const DRIVER_MAY = new Set(['switchAccountAction', 'leaveAccountAction', 'saveNotificationsAction']);
 
 let victim: TargetAccount;
 beforeAll(async () => {

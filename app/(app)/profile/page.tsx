@@ -9,6 +9,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { logOutEverywhereAction } from '@/app/actions/logout';
 import { requireUser } from '@/lib/session';
 import { NameForm, PasswordForm } from './profile-forms';
+import { NotificationSettings } from './_components/notification-settings';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('ProfilePage'))('title') };
@@ -39,6 +40,7 @@ export default async function ProfilePage() {
           <LanguageSwitcher />
         </div>
       </Card>
+      <NotificationSettings userId={user.id} />
       <Card>
         <h2 className="font-semibold">{t('passwordTitle')}</h2>
         <div className="mt-4">

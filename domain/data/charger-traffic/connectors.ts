@@ -6,6 +6,7 @@ import type { ChargerRef } from './chargers';
 import { assignments, columnList, columnName, fromExcluded } from './columns';
 import { chargerEventsOf, fieldList, recordsetOf } from './recordset';
 import { statusEventsInsert } from './charging-events';
+import { faultNotificationsInsert } from '../notification-queue';
 
 export type ConnectorStatus = {
   connectorId: number;
@@ -122,6 +123,7 @@ export async function recordConnectorStatuses(db: Database, statuses: ChargerCon
       where ${excludedSupersedes}
     ),
     reasons as (${statusEventsInsert(sql`input`)}),
+    faults as (${faultNotificationsInsert(sql`input`)}),
     highest as (select charger_id, max(connector_id) as connector_id from input group by charger_id),
     locked(id) as (
       select ${chargers.id} from ${chargers} join highest on ${chargers.id} = highest.charger_id

@@ -15,6 +15,7 @@ import { chargerEventQuery, notifyChargerEvent, type ChargerEventKind } from './
 import { findAcceptedRemoteStart } from './remote-start';
 import { useReservation } from './reservations';
 import { OWNER_CLOSE_REASON } from '../../sessions/stop-reasons';
+import { queueSessionFinished } from '../notification-queue';
 
 export type StartInput = {
   connectorId: number;
@@ -165,6 +166,7 @@ export async function stopTransaction(db: Database, ref: ChargerRef, input: Stop
     await closeTransaction(tx, existing, closing, { isOwnerClosed });
     const target = { chargerId: ref.chargerId, connectorId: existing.connectorId, transactionId: existing.id };
     await insertStopSamples(tx, target, input.samples);
+    await queueSessionFinished(tx, { transactionId: existing.id });
     await notifyChargerEvent(tx, { ...ref, kind: 'transaction-stopped' });
     return { outcome: 'stopped', authorization };
   });

@@ -21,7 +21,7 @@ export default async function MailboxEmailPage({ params }: PageProps<'/mailbox/[
       <p className="mt-1 text-sm text-slate-600">
         {t('to', { to: email.to })} · {format.dateTime(email.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
       </p>
-      {/* Our own template, with every inserted value escaped when it was rendered (lib/email/layout.ts). */}
+      {/* Our own template, with every inserted value escaped when it was rendered (domain/email/layout.ts). */}
       <div className="mt-6 overflow-hidden rounded-2xl ring-1 ring-slate-200" data-testid="email-body" dangerouslySetInnerHTML={{ __html: email.html }} />
     </div>
   );

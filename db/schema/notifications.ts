@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { accounts, users } from './accounts';
+
+// Whose notification it is, in which account; gone with the user or the account.
+const recipientColumns = () => ({
+  userId: uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  accountId: uuid()
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+});
+
+export const notificationKind = pgEnum('notification_kind', ['session-finished', 'charger-faulted', 'member-joined', 'member-left']);
+export type NotificationKind = (typeof notificationKind.enumValues)[number];
+
+// A row only where the user changed the default (domain/notifications/defaults.ts): a new member gets the defaults of
+// their role without anything stored.
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    ...recipientColumns(),
+    kind: notificationKind().notNull(),
+    isEmail: boolean().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.accountId, t.kind] })],
+);
+
+export const notificationState = pgEnum('notification_state', ['pending', 'sending', 'sent', 'failed']);
+export type NotificationState = (typeof notificationState.enumValues)[number];
+
+// The outbox of notifications: written in the transaction of the event, sent once by a dispatcher in the OCPP server.
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ...recipientColumns(),
+    kind: notificationKind().notNull(),
+    payload: jsonb().$type<Record<string, string | number | null>>().notNull(),
+    state: notificationState().notNull().default('pending'),
+    error: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    claimedAt: timestamp({ withTimezone: true }),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('notifications_pending_idx').on(t.createdAt).where(sql`${t.state} = 'pending'`), index('notifications_user_idx').on(t.userId)],
+);
+
+export type Notification = typeof notifications.$inferSelect;

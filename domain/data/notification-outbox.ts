@@ -1,0 +1,37 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { notifications, users, type Locale, type NotificationKind } from '../../db/schema';
+
+export type ClaimedNotification = {
+  id: string;
+  kind: NotificationKind;
+  payload: Record<string, string | number | null>;
+  email: string;
+  name: string;
+  locale: Locale;
+};
+
+// A claimed row left `sending` this long ago belongs to a process that died mid-send: it is claimed again.
+const ABANDONED_AFTER = sql`interval '10 minutes'`;
+
+// Claims up to `limit` notifications for this process alone: SKIP LOCKED keeps two dispatchers off the same rows, and
+// the state flips in the same statement, so a row is handed out once.
+export async function claimNotifications(db: Executor, { limit }: { limit: number }): Promise<ClaimedNotification[]> {
+  return db.execute<ClaimedNotification>(sql`
+    with claimable as (
+      select id from ${notifications}
+      where state = 'pending' or (state = 'sending' and claimed_at < now() - ${ABANDONED_AFTER})
+      order by created_at limit ${limit} for update skip locked
+    )
+    update ${notifications} n set state = 'sending', claimed_at = now()
+    from claimable, ${users} u where n.id = claimable.id and u.id = n.user_id
+    returning n.id, n.kind, n.payload, u.email, u.name, u.locale`);
+}
+
+export async function markNotificationSent(db: Executor, { id }: { id: string }) {
+  await db.update(notifications).set({ state: 'sent', sentAt: new Date(), error: null }).where(eq(notifications.id, id));
+}
+
+export async function markNotificationFailed(db: Executor, { id, error }: { id: string; error: string }) {
+  await db.update(notifications).set({ state: 'failed', error: error.slice(0, 1000) }).where(eq(notifications.id, id));
+}

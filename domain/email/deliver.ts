@@ -1,0 +1,40 @@
+import { Resend } from 'resend';
+import type { Executor } from '../../db/client';
+import { storeInOutbox, type Email } from '../data/outbox';
+import { emailFrom, isMailboxEnabled, isResendConfigured } from './config';
+
+// The e-mail did not go out; the forms answer with Errors.emailFailed.
+export class EmailDeliveryError extends Error {}
+
+type MailLog = { info: (fields: object, message: string) => void; error: (fields: object, message: string) => void };
+
+// Refuses when an e-mail could go nowhere: no RESEND_API_KEY, and no local mailbox to show it
+// (production without LOCAL_MAILBOX=1). Flows that must answer alike for every address call this
+// before they look the address up.
+export function assertEmailDeliverable(log: MailLog, subject?: string): void {
+  if (isResendConfigured() || isMailboxEnabled()) return;
+  log.error({ subject }, 'e-mail not sent: no RESEND_API_KEY, and the local mailbox is off (LOCAL_MAILBOX=1 turns it on)');
+  throw new EmailDeliveryError('no RESEND_API_KEY, and the local mailbox is off');
+}
+
+// With RESEND_API_KEY the mail goes out through Resend; without it, on a local platform, to the
+// local outbox (the Mailbox page) and the log, so accounts can still be activated on a laptop.
+// Anywhere else it is refused and nothing is stored: the outbox would hold its link and token in
+// plain text for no one to read.
+export async function deliverEmail({ db, log }: { db: Executor; log: MailLog }, email: Email): Promise<void> {
+  assertEmailDeliverable(log, email.subject);
+  if (!isResendConfigured()) {
+    await storeInOutbox(db, email);
+    // A local platform prints the whole mail, links and their tokens included, so it can be opened
+    // from the terminal too.
+    log.info({ to: email.to, subject: email.subject, text: email.text }, 'e-mail kept in the local mailbox (no RESEND_API_KEY)');
+    return;
+  }
+  const resend = new Resend(process.env.RESEND_API_KEY);
+  const { data, error } = await resend.emails.send({ from: emailFrom(), ...email });
+  if (error) {
+    log.error({ subject: email.subject, error: error.message }, 'Resend refused an e-mail');
+    throw new EmailDeliveryError(error.message);
+  }
+  log.info({ id: data?.id, subject: email.subject }, 'e-mail sent through Resend');
+}

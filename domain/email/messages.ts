@@ -1,0 +1,17 @@
+import { createTranslator } from 'use-intl/core';
+import type { Locale } from '../../db/schema/locales';
+import de from '../../messages/de.json';
+import en from '../../messages/en.json';
+import es from '../../messages/es.json';
+import fr from '../../messages/fr.json';
+import lt from '../../messages/lt.json';
+
+// The e-mails' own words, for both processes: the OCPP server sends notifications without Next, so this is use-intl,
+// which next-intl is built on, over the same message files.
+const MESSAGES: Record<Locale, typeof en> = { en, lt, de, fr, es };
+
+export function emailTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: 'Email' });
+}
+
+export type EmailTranslator = ReturnType<typeof emailTranslator>;

@@ -1,0 +1,46 @@
+import type { Locale } from '../../db/schema';
+import type { ClaimedNotification } from '../data/notification-outbox';
+import { appUrl } from '../email/config';
+import { renderEmail, type EmailContent } from '../email/layout';
+import { emailTranslator, type EmailTranslator } from '../email/messages';
+
+type Payload = ClaimedNotification['payload'];
+
+function sessionFinished(t: EmailTranslator, locale: Locale, p: Payload): Omit<EmailContent, 'greeting' | 'footer'> {
+  const names = { chargerName: String(p.chargerName), accountName: String(p.accountName) };
+  const energy = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(p.energyWh ?? 0) / 1000);
+  const minutes = Math.max(0, Math.round((Date.parse(String(p.stoppedAt)) - Date.parse(String(p.startedAt))) / 60_000));
+  const paragraphs = [t('sessionFinished.body', names), t('sessionFinished.energy', { energy }), t('sessionFinished.duration', { hours: Math.floor(minutes / 60), minutes: minutes % 60 })];
+  if (p.cost !== null && p.currency) {
+    const cost = new Intl.NumberFormat(locale, { style: 'currency', currency: String(p.currency) }).format(Number(p.cost));
+    paragraphs.push(t('sessionFinished.cost', { cost }));
+  }
+  return { subject: t('sessionFinished.subject', names), paragraphs, action: { label: t('sessionFinished.action'), url: `${appUrl()}/sessions/${p.transactionId}` } };
+}
+
+function chargerFaulted(t: EmailTranslator, p: Payload): Omit<EmailContent, 'greeting' | 'footer'> {
+  const names = { chargerName: String(p.chargerName), accountName: String(p.accountName) };
+  const reason = t('chargerFaulted.reason', { code: String(p.errorCode) });
+  return {
+    subject: t('chargerFaulted.subject', names),
+    paragraphs: [t('chargerFaulted.body', { ...names, connectorId: String(p.connectorId), reason }), t('chargerFaulted.hint')],
+    action: { label: t('chargerFaulted.action'), url: `${appUrl()}/chargers/${p.chargerId}` },
+  };
+}
+
+function memberChange(t: EmailTranslator, key: 'memberJoined' | 'memberLeft', p: Payload): Omit<EmailContent, 'greeting' | 'footer'> {
+  const values = { memberName: String(p.memberName), memberEmail: String(p.memberEmail), accountName: String(p.accountName) };
+  return { subject: t(`${key}.subject`, values), paragraphs: [t(`${key}.body`, values)], action: { label: t(`${key}.action`), url: `${appUrl()}/customers` } };
+}
+
+// The e-mail of a notification, in the recipient's language; the payload holds the facts as they were at the event.
+export function renderNotification({ kind, payload, name, locale }: Pick<ClaimedNotification, 'kind' | 'payload' | 'name' | 'locale'>) {
+  const t = emailTranslator(locale);
+  const content =
+    kind === 'session-finished'
+      ? sessionFinished(t, locale, payload)
+      : kind === 'charger-faulted'
+        ? chargerFaulted(t, payload)
+        : memberChange(t, kind === 'member-joined' ? 'memberJoined' : 'memberLeft', payload);
+  return renderEmail({ ...content, greeting: t('greeting', { name }), footer: t('notificationFooter') });
+}

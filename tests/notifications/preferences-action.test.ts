@@ -1,0 +1,61 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createDb } from '@/db/client';
+import { memberships, notificationPreferences } from '@/db/schema';
+import { makeAccount, makeUser } from '@/db/seed/builders';
+import { listNotificationSettings } from '@/domain/data/notification-preferences';
+import { signInAs } from '../support/fake-auth';
+import { formData } from '../support/form';
+
+vi.mock('@/lib/auth', () => import('../support/fake-auth'));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+
+const { saveNotificationsAction } = await import('@/app/(app)/profile/notification-actions');
+const { db, sql } = createDb(process.env.DATABASE_URL!, { max: 2 });
+afterAll(() => sql.end());
+
+const accountOfVerifiedOwner = async () => makeAccount(db, { owner: await makeUser(db, { emailVerifiedAt: new Date() }) });
+
+const choicesOf = async (userId: string) =>
+  Object.fromEntries((await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId))).map((row) => [row.kind, row.isEmail]));
+
+describe('saving notification choices', () => {
+  it('starts from the defaults of the role: owners get everything, a driver only their sessions', async () => {
+    const account = await makeAccount(db);
+    const driver = await makeUser(db);
+    await db.insert(memberships).values({ accountId: account.id, userId: driver.id, role: 'driver' });
+
+    const [ownerSettings] = await listNotificationSettings(db, { userId: account.owner.id });
+    expect(ownerSettings?.kinds).toEqual(['session-finished', 'charger-faulted', 'member-joined', 'member-left'].map((kind) => ({ kind, isEmail: true })));
+    const [driverSettings] = await listNotificationSettings(db, { userId: driver.id });
+    expect(driverSettings?.kinds).toEqual([{ kind: 'session-finished', isEmail: true }]);
+  });
+
+  it('stores the ticked kinds on and the others off, for the kinds the role may get', async () => {
+    const account = await accountOfVerifiedOwner();
+    signInAs(account.owner);
+    const result = await saveNotificationsAction({ status: 'idle' }, formData({ accountId: account.id, 'charger-faulted': 'on' }));
+
+    expect(result).toEqual({ status: 'ok', data: null });
+    expect(await choicesOf(account.owner.id)).toEqual({ 'session-finished': false, 'charger-faulted': true, 'member-joined': false, 'member-left': false });
+  });
+
+  it("refuses another account's id and stores nothing", async () => {
+    const mine = await accountOfVerifiedOwner();
+    const theirs = await makeAccount(db);
+    signInAs(mine.owner);
+    const result = await saveNotificationsAction({ status: 'idle' }, formData({ accountId: theirs.id, 'charger-faulted': 'on' }));
+
+    expect(result).toEqual({ status: 'error', formError: 'notFound' });
+    expect(await choicesOf(mine.owner.id)).toEqual({});
+  });
+
+  it('answers a forged form (a checkbox with another value) without storing anything', async () => {
+    const account = await accountOfVerifiedOwner();
+    signInAs(account.owner);
+    const result = await saveNotificationsAction({ status: 'idle' }, formData({ accountId: 'not-an-id', 'member-left': 'yes' }));
+
+    expect(result).toEqual({ status: 'error', formError: 'notFound' });
+    expect(await choicesOf(account.owner.id)).toEqual({});
+  });
+});
