@@ -120,11 +120,12 @@ describe('the owner’s settings at each boot', () => {
     const { sent } = await chargerWithSettings();
     expect(await suite.server.provisioner!.resendShiftedWindows()).not.toContain(sent.chargerId);
     const summer = new Date('2026-07-01T12:00:00Z');
-    // Sent in summer, as far as the sweep can tell. A provisioning run still going from the connection may write its
-    // own sentAt over this one, so it is set again until the sweep has seen it.
+    // Sent in summer and swept in winter, whatever today's date. A provisioning run still going from the connection
+    // may write its own sentAt over this one, so it is set again until the sweep has seen it.
+    const winter = new Date('2026-12-02T12:00:00Z');
     await waitFor(async () => {
       await db.update(chargerPowerSettings).set({ sentAt: summer }).where(eq(chargerPowerSettings.chargerId, sent.chargerId));
-      return (await suite.server.provisioner!.resendShiftedWindows()).includes(sent.chargerId);
+      return (await suite.server.provisioner!.resendShiftedWindows(winter)).includes(sent.chargerId);
     });
     await waitFor(async () => {
       const [row] = await db.select({ sentAt: chargerPowerSettings.sentAt }).from(chargerPowerSettings).where(eq(chargerPowerSettings.chargerId, sent.chargerId));

@@ -45,8 +45,7 @@ export async function startProvisioner({ db, sql, connections, log, callTimeoutM
   const schedule = runs.schedule;
 
   // Hourly: the windows sent again to each charger held here whose owner's zone has changed its offset since.
-  async function resendShiftedWindows() {
-    const now = new Date();
+  async function resendShiftedWindows(now = new Date()) {
     const due = (await listSentWindows(db)).filter(({ chargerId, timeZone, sentAt }) => sentAt && connections.get(chargerId) && isWeekAnchorStale(sentAt, now, timeZone));
     for (const { chargerId } of due) void schedule(chargerId, 'settings');
     return due.map(({ chargerId }) => chargerId);
