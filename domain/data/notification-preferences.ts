@@ -1,9 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { notificationPreferences, type NotificationKind } from '../../db/schema';
+import { notificationPreferences, type MemberRole, type NotificationKind } from '../../db/schema';
 import { notificationKindsFor } from '../notifications/audience';
-import { getMembershipRow, listMembershipsOfUser } from './memberships';
-import { done, failure, type Result } from './result';
+import { listMembershipsOfUser } from './memberships';
 
 type UserScope = { userId: string };
 
@@ -23,14 +22,13 @@ export async function listNotificationSettings(db: Executor, { userId }: UserSco
   }));
 }
 
-// Stores a choice for every kind the member's role may get: those in `chosen` on, the others off.
+// Stores a choice for every kind the member's role may get: those in `chosen` on, the others off. The caller has
+// checked the membership.
 export async function saveNotificationPreferences(
   db: Executor,
-  { userId, accountId, chosen }: UserScope & { accountId: string; chosen: ReadonlySet<NotificationKind> },
-): Promise<Result<null, 'notFound'>> {
-  const membership = await getMembershipRow(db, { userId, accountId });
-  if (!membership) return failure('notFound');
-  const rows = notificationKindsFor(membership.role).map((kind) => ({ userId, accountId, kind, isEmail: chosen.has(kind), updatedAt: new Date() }));
+  { userId, accountId, role, chosen }: UserScope & { accountId: string; role: MemberRole; chosen: ReadonlySet<NotificationKind> },
+): Promise<void> {
+  const rows = notificationKindsFor(role).map((kind) => ({ userId, accountId, kind, isEmail: chosen.has(kind), updatedAt: new Date() }));
   await db
     .insert(notificationPreferences)
     .values(rows)
@@ -38,5 +36,4 @@ export async function saveNotificationPreferences(
       target: [notificationPreferences.userId, notificationPreferences.accountId, notificationPreferences.kind],
       set: { isEmail: sql`excluded.is_email`, updatedAt: sql`excluded.updated_at` },
     });
-  return done;
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
-import { memberships, notificationPreferences } from '@/db/schema';
+import { accounts, memberships, notificationPreferences } from '@/db/schema';
 import { makeAccount, makeUser } from '@/db/seed/builders';
 import { listNotificationSettings } from '@/domain/data/notification-preferences';
 import { signInAs } from '../support/fake-auth';
@@ -46,16 +46,29 @@ describe('saving notification choices', () => {
     signInAs(mine.owner);
     const result = await saveNotificationsAction({ status: 'idle' }, formData({ accountId: theirs.id, 'charger-faulted': 'on' }));
 
-    expect(result).toEqual({ status: 'error', formError: 'notFound' });
+    // forbidden, as every action in one account answers a non-member (memberAction).
+    expect(result).toEqual({ status: 'error', formError: 'forbidden' });
     expect(await choicesOf(mine.owner.id)).toEqual({});
   });
 
   it('answers a forged form (a checkbox with another value) without storing anything', async () => {
     const account = await accountOfVerifiedOwner();
     signInAs(account.owner);
-    const result = await saveNotificationsAction({ status: 'idle' }, formData({ accountId: 'not-an-id', 'member-left': 'yes' }));
+    const result = await saveNotificationsAction({ status: 'idle' }, formData({ accountId: account.id, 'member-left': 'yes' }));
 
     expect(result).toEqual({ status: 'error', formError: 'notFound' });
     expect(await choicesOf(account.owner.id)).toEqual({});
+  });
+
+  it('asks a member of an account that requires two-factor sign-in to set it up first, and stores nothing', async () => {
+    const account = await accountOfVerifiedOwner();
+    const member = await makeUser(db, { emailVerifiedAt: new Date() });
+    await db.insert(memberships).values({ accountId: account.id, userId: member.id, role: 'driver' });
+    await db.update(accounts).set({ requireTwoFactor: true }).where(eq(accounts.id, account.id));
+    signInAs(member);
+    const result = await saveNotificationsAction({ status: 'idle' }, formData({ accountId: account.id }));
+
+    expect(result).toEqual({ status: 'error', formError: 'twoFactorRequired' });
+    expect(await choicesOf(member.id)).toEqual({});
   });
 });

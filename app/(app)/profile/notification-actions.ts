@@ -4,9 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { notificationKind, type NotificationKind } from '@/db/schema';
 import { saveNotificationPreferences } from '@/domain/data/notification-preferences';
-import { fail, ok } from '@/lib/action-result';
+import { ok } from '@/lib/action-result';
 import { db } from '@/lib/db';
-import { userAction } from '@/lib/user-action';
+import { memberAction } from '@/lib/member-action';
 import { accountClaim } from '@/lib/validation';
 
 const checkbox = z.literal('on').optional();
@@ -17,15 +17,15 @@ const saveNotificationsSchema = accountClaim.extend({
   'member-left': checkbox,
 } satisfies Record<NotificationKind, typeof checkbox>);
 
-// The account in the form is only a claim: the membership behind it is checked with the choices' write.
-export const saveNotificationsAction = userAction(
+// Any member may choose their own e-mails, drivers and guests too; memberAction checks the membership (and the
+// second factor the account requires) behind the claimed account.
+export const saveNotificationsAction = memberAction(
   saveNotificationsSchema,
-  async ({ input, user }) => {
+  async ({ input, member }) => {
     const chosen = new Set(notificationKind.enumValues.filter((kind) => input[kind] === 'on'));
-    const saved = await saveNotificationPreferences(db(), { userId: user.id, accountId: input.accountId, chosen });
-    if (!saved.ok) return fail('notFound');
+    await saveNotificationPreferences(db(), { userId: member.userId, accountId: member.accountId, role: member.role, chosen });
     revalidatePath('/profile');
     return ok(null);
   },
-  { onInvalid: 'notFound' },
+  { onInvalid: 'notFound', permission: 'charge' },
 );
