@@ -4,7 +4,7 @@ import { chargerCommands, chargers } from '../../../db/schema';
 import { COMMAND_RESULT_CHANNEL, type FinalCommandStatus } from '../../commands/actions';
 import { assignments, sqlTypeOf } from './columns';
 import { notifyChargerEvent } from './notify';
-import { jsonbSafe, valuesOf } from './recordset';
+import { jsonbSafe, textSafe, valuesOf } from './recordset';
 import { isReservationAction, settleReservations } from './reservations';
 import { recordSupportShownByAnswer } from './security-extension';
 
@@ -46,7 +46,7 @@ function storable(response: Record<string, unknown> | null | undefined) {
 type Outcome = { status: FinalCommandStatus; response?: Record<string, unknown> | null; error?: string | null };
 
 // A CALLERROR's description is the charger's text too, and a text column refuses NUL as jsonb does.
-const storableError = (error: string | null | undefined) => error?.replaceAll('\u0000', '\uFFFD') ?? null;
+const storableError = (error: string | null | undefined) => (error == null ? null : textSafe(error));
 
 export async function completeCommand(db: Database, { id, chargerId }: { id: string; chargerId: string }, outcome: Outcome) {
   await db.transaction(async (tx) => {

@@ -12,6 +12,11 @@ export function jsonbSafe(json: string): string {
   return json.replace(JSONB_REFUSED, (_match, evenBackslashes: string) => `${evenBackslashes}\\ufffd`);
 }
 
+// A text column refuses NUL too: a charger's free text (an error, a configuration value) keeps U+FFFD in its place.
+export function textSafe(text: string): string {
+  return text.replaceAll('\u0000', '\uFFFD');
+}
+
 export type RecordColumns = Record<string, AnyColumn>;
 type ValueOf<C extends AnyColumn> = C['_']['notNull'] extends true ? C['_']['data'] : C['_']['data'] | null;
 export type RecordOf<F extends RecordColumns> = { [K in keyof F]: ValueOf<F[K]> };

@@ -16,6 +16,7 @@ import {
 import type { ProvisionedKeyResult } from '../../../domain/data/charger-traffic/provisioning';
 import { readSmartChargingLimits, SMART_CHARGING_KEYS } from '../../../domain/smart-charging/charger-limits';
 import { SECURITY_PROFILE_KEY } from '../../../domain/data/charger-traffic/security-extension';
+import { textSafe } from '../../../domain/data/charger-traffic/recordset';
 
 type Caller = Parameters<typeof callV16>[0];
 
@@ -29,15 +30,12 @@ function outcomeOfError(error: unknown): ProvisioningOutcome {
   return error instanceof RPCError && error.rpcErrorCode !== 'InternalError' ? 'NotSupported' : 'noAnswer';
 }
 
-// The answer is the charger's text, stored as it reads it; a text column refuses NUL.
-const withoutNul = (text: string) => text.replaceAll('\u0000', '\uFFFD');
-
 async function readConfiguration(client: Caller, callTimeoutMs: number): Promise<Configuration> {
   try {
     const keys = [SAMPLE_INTERVAL_KEY, SAMPLED_DATA_KEY, SAMPLED_DATA_MAX_LENGTH_KEY, FEATURE_PROFILES_KEY, SECURITY_PROFILE_KEY, ...SMART_CHARGING_KEYS];
     const answer = await callV16(client, 'GetConfiguration', { key: keys }, { callTimeoutMs });
-    const entries = (answer.configurationKey ?? []).map((entry) => ({ ...entry, key: withoutNul(entry.key), ...(entry.value !== undefined && { value: withoutNul(entry.value) }) }));
-    return { entries, unknownKeys: (answer.unknownKey ?? []).map(withoutNul) };
+    const entries = (answer.configurationKey ?? []).map((entry) => ({ ...entry, key: textSafe(entry.key), ...(entry.value !== undefined && { value: textSafe(entry.value) }) }));
+    return { entries, unknownKeys: (answer.unknownKey ?? []).map(textSafe) };
   } catch {
     return null;
   }
