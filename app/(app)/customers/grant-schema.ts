@@ -5,14 +5,8 @@ import { chargerIdsOf } from './grant-form-fields';
 
 // The form's datetime-local is the browser's wall-clock time; the browser's offset at that time (browserOffsetAt,
 // minutes behind UTC) turns it into an instant.
-const withSeconds = (local: string) => (local.length === 16 ? `${local}:00` : local);
-// Date.parse rolls a day past the month's end over into the next month, and gives NaN for a month 13 or an hour 25:
-// a wall-clock time is a day of the calendar only when it reads back unchanged.
-const isCalendarTime = (local: string) => new Date(Date.parse(`${withSeconds(local)}Z`) || 0).toISOString().startsWith(withSeconds(local));
-const localDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, key('dateInvalid'))
-  .refine(isCalendarTime, key('dateInvalid'));
+// zod's local ISO date-time refuses a day past the month's end, a month 13 and an hour 25.
+const localDateTime = z.iso.datetime({ local: true, ...key('dateInvalid') });
 
 const grantFields = z.object({
   role: z.enum(ROLES_TO_GRANT, key('choiceInvalid')).default('member'),
@@ -23,7 +17,7 @@ const grantFields = z.object({
 });
 
 function instantOf(local: string, offsetMinutes: number): Date {
-  return new Date(Date.parse(`${withSeconds(local)}Z`) + offsetMinutes * 60_000);
+  return new Date(Date.parse(`${local}Z`) + offsetMinutes * 60_000);
 }
 
 // The guest's chargers arrive as one checkbox each (see grant-form-fields.ts).
