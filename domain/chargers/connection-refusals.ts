@@ -4,8 +4,9 @@
 // - unknownPath: a known identity at a path other than /ocpp/<identity>;
 // - noCommonProtocol: none of the OCPP versions it offered is one the server speaks;
 // - tlsRequired: plain ws:// for a charger of security profile 2 or 3;
-// - noClientCertificate, untrustedClientCertificate, wrongClientCertificate: profile 3 without a client certificate,
-//   with one the platform CA did not sign, or with one issued to another charger (domain/chargers/security-profile.ts).
+// - noClientCertificate, untrustedClientCertificate, wrongClientCertificate, staleClientCertificate: profile 3
+//   without a client certificate, with one the platform CA did not sign, with one issued to another charger, or with
+//   one signed for it before its newest (or for a removed charger of the same ID) (domain/chargers/security-profile.ts).
 export const CONNECTION_REFUSAL_REASONS = [
   'wrongPassword',
   'noPassword',
@@ -15,6 +16,7 @@ export const CONNECTION_REFUSAL_REASONS = [
   'noClientCertificate',
   'untrustedClientCertificate',
   'wrongClientCertificate',
+  'staleClientCertificate',
 ] as const;
 export type ConnectionRefusalReason = (typeof CONNECTION_REFUSAL_REASONS)[number];
 

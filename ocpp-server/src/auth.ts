@@ -57,7 +57,7 @@ export function createAuthenticator({ findCharger, log, protocols, remember, onR
       }
       if (!IDENTITY_PATTERN.test(handshake.identity)) return refuse(400, 'Invalid charge point identity');
       if (!charger) return refuse(404, 'Unknown charge point');
-      const profileRefusal = securityProfileRefusal(charger.securityProfile, tlsPeerOf(handshake.request), handshake.identity);
+      const profileRefusal = securityProfileRefusal(charger.securityProfile, tlsPeerOf(handshake.request), { identity: handshake.identity, signedSerial: charger.certificateSerial });
       if (profileRefusal) {
         tellOwner(charger, profileRefusal);
         return refuse(profileRefusal === 'tlsRequired' ? 400 : 401, profileRefusal === 'tlsRequired' ? 'TLS required' : 'Client certificate required');

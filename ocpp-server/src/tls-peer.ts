@@ -13,6 +13,6 @@ export function tlsPeerOf(request: IncomingMessage): TlsPeer {
   const commonName = certificate.subject?.CN;
   return {
     isTls: true,
-    clientCertificate: { commonName: typeof commonName === 'string' ? commonName : null, isSignedByPlatform: socket.authorized === true },
+    clientCertificate: { commonName: typeof commonName === 'string' ? commonName : null, serialNumber: certificate.serialNumber ?? '', isSignedByPlatform: socket.authorized === true },
   };
 }

@@ -87,10 +87,31 @@ describe('security profile 1 and 2', () => {
   });
 });
 
+// A client certificate the platform CA signs for this charger, recorded as the platform records what it signs.
+async function signedFor(charger: { id: string; identity: string; accountId: string }) {
+  const issued = await clientCertificate(platformCa, charger.identity);
+  await db.insert(chargerCertificates).values({ chargerId: charger.id, accountId: charger.accountId, outcome: 'signed', serialNumber: issued.serialNumber, certificate: issued.cert, notAfter: issued.notAfter });
+  return issued;
+}
+
 describe('security profile 3', () => {
   it('lets the charger in over wss with the certificate the platform CA signed for it, without a password', async () => {
     const charger = await chargerWith(3);
-    expect(await attempt('wss', charger.identity, await clientCertificate(platformCa, charger.identity))).toBe('open');
+    expect(await attempt('wss', charger.identity, await signedFor(charger))).toBe('open');
+  });
+
+  it('refuses a certificate signed for a removed charger of the same ID, and one the charger has since renewed', async () => {
+    const removed = await chargerWith(3);
+    const removedOnes = await signedFor(removed);
+    await db.update(chargers).set({ deletedAt: new Date() }).where(eq(chargers.id, removed.id));
+    const other = await makeAccount(db);
+    const charger = await makeCharger(db, { accountId: other.id, identity: removed.identity, securityProfile: 3 });
+    expect(await attempt('wss', charger.identity, removedOnes)).toBe(401);
+    expect(await refusalReasons(charger.id)).toEqual(['staleClientCertificate']);
+
+    const first = await signedFor(charger);
+    await signedFor(charger);
+    expect(await attempt('wss', charger.identity, first)).toBe(401);
   });
 
   it('refuses it without a certificate, with another charger’s, with one another CA signed, and on plain ws', async () => {

@@ -15,7 +15,7 @@ export async function serverTls() {
 export async function clientCertificate(authority: CertificateAuthority, commonName: string) {
   const keys = await generateKeyPair();
   const certificate = await issueCertificate(authority, { publicKey: keys.publicKey, commonName, usage: 'client' });
-  return { cert: certificate.toString('pem'), key: await privateKeyToPem(keys.privateKey) };
+  return { cert: certificate.toString('pem'), key: await privateKeyToPem(keys.privateKey), serialNumber: certificate.serialNumber, notAfter: certificate.notAfter };
 }
 
 export async function csrFor(commonName: string) {

@@ -1,18 +1,38 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
-import { chargers } from '../../../db/schema';
+import { chargerCertificates, chargers } from '../../../db/schema';
 import { assignments } from './columns';
 import type { ChargerEventKind } from './notify';
 import { chargerEventsOf, lastPerKey, recordsetOf, valuesOf, type RecordOf } from './recordset';
 
 export type ChargerRef = { chargerId: string; accountId: string };
 
-export type ChargerLogin = ChargerRef & { passwordHash: string | null; nextPasswordHash: string | null; securityProfile: number };
+// certificateSerial: for a profile 3 charger, the serial of the newest certificate the platform signed for it (the
+// one it must log in with), or null.
+export type ChargerLogin = ChargerRef & { passwordHash: string | null; nextPasswordHash: string | null; securityProfile: number; certificateSerial: string | null };
+
+function newestSignedSerial(db: Database) {
+  const newest = db
+    .select({ serialNumber: chargerCertificates.serialNumber })
+    .from(chargerCertificates)
+    .where(and(eq(chargerCertificates.chargerId, chargers.id), eq(chargerCertificates.outcome, 'signed')))
+    .orderBy(desc(chargerCertificates.requestedAt))
+    .limit(1);
+  return sql<string | null>`case when ${chargers.securityProfile} = 3 then (${newest}) end`;
+}
 
 // Many upgrades at once (a fleet reconnecting) are looked up in one statement; the answer is in `identities` order.
 export async function findChargersByIdentity(db: Database, identities: string[]): Promise<(ChargerLogin | null)[]> {
   const rows = await db
-    .select({ identity: chargers.identity, chargerId: chargers.id, accountId: chargers.accountId, passwordHash: chargers.passwordHash, nextPasswordHash: chargers.nextPasswordHash, securityProfile: chargers.securityProfile })
+    .select({
+      identity: chargers.identity,
+      chargerId: chargers.id,
+      accountId: chargers.accountId,
+      passwordHash: chargers.passwordHash,
+      nextPasswordHash: chargers.nextPasswordHash,
+      securityProfile: chargers.securityProfile,
+      certificateSerial: newestSignedSerial(db),
+    })
     .from(chargers)
     .where(and(isNull(chargers.deletedAt), sql`${chargers.identity} in (${valuesOf(identities, chargers.identity)})`));
   const byIdentity = new Map(rows.map(({ identity, ...login }) => [identity, login]));
