@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { chargerCertificates, chargers } from '../../db/schema';
 import { CSR_REFUSALS, type CsrRefusal } from '../certificates/charger-refusals';
@@ -13,27 +13,26 @@ export type ChargerCertificateState = {
   refusal: { reason: CsrRefusal; at: Date } | null;
 };
 
-const RECENT = 20;
-
-// The charger page's security card: its profile and what became of its certificate requests.
+// The charger page's security card: its profile and what became of its certificate requests. The newest request and
+// the newest signed one, each read alone: any number of refused requests may have come after a signed certificate.
 export async function getChargerCertificateState(db: Executor, scope: ChargerScope): Promise<ChargerCertificateState | null> {
   const [charger] = await db
     .select({ securityProfile: chargers.securityProfile })
     .from(chargers)
     .where(and(eq(chargers.id, scope.chargerId), eq(chargers.accountId, scope.accountId)));
   if (!charger) return null;
-  const requests = await db
-    .select({ outcome: chargerCertificates.outcome, serialNumber: chargerCertificates.serialNumber, notAfter: chargerCertificates.notAfter, requestedAt: chargerCertificates.requestedAt })
-    .from(chargerCertificates)
-    .where(and(eq(chargerCertificates.chargerId, scope.chargerId), eq(chargerCertificates.accountId, scope.accountId)))
-    .orderBy(desc(chargerCertificates.requestedAt))
-    .limit(RECENT);
-  const signed = requests.find((row) => row.outcome === 'signed' && row.serialNumber && row.notAfter);
-  const newest = requests[0];
+  const newestRequest = (where?: SQL) =>
+    db
+      .select({ outcome: chargerCertificates.outcome, serialNumber: chargerCertificates.serialNumber, notAfter: chargerCertificates.notAfter, requestedAt: chargerCertificates.requestedAt })
+      .from(chargerCertificates)
+      .where(and(eq(chargerCertificates.chargerId, scope.chargerId), eq(chargerCertificates.accountId, scope.accountId), where))
+      .orderBy(desc(chargerCertificates.requestedAt))
+      .limit(1);
+  const [[newest], [signed]] = await Promise.all([newestRequest(), newestRequest(eq(chargerCertificates.outcome, 'signed'))]);
   const isRefusal = newest && (CSR_REFUSALS as readonly string[]).includes(newest.outcome);
   return {
     securityProfile: charger.securityProfile,
-    certificate: signed ? { serialNumber: signed.serialNumber!, notAfter: signed.notAfter!, signedAt: signed.requestedAt } : null,
+    certificate: signed?.serialNumber && signed.notAfter ? { serialNumber: signed.serialNumber, notAfter: signed.notAfter, signedAt: signed.requestedAt } : null,
     refusal: isRefusal ? { reason: newest.outcome as CsrRefusal, at: newest.requestedAt } : null,
   };
 }

@@ -61,4 +61,12 @@ describe("a charger's certificate state", () => {
     const other = await ownerWithCharger(db);
     expect(await getChargerCertificateState(db, { accountId: other.account.id, chargerId: charger.id })).toBeNull();
   });
+
+  it('keeps showing the signed certificate behind many refused requests that came after it', async () => {
+    const { target } = await ownerWithCharger(db);
+    const notAfter = new Date('2028-01-01T00:00:00Z');
+    await db.insert(chargerCertificates).values({ ...target, outcome: 'signed', serialNumber: '0c2d', certificate: 'PEM', notAfter, requestedAt: new Date('2026-01-01T00:00:00Z') });
+    await db.insert(chargerCertificates).values(Array.from({ length: 25 }, (_, day) => ({ ...target, outcome: 'weakKey', requestedAt: new Date(Date.UTC(2026, 1, day + 1)) })));
+    expect(await getChargerCertificateState(db, target)).toMatchObject({ certificate: { serialNumber: '0c2d', notAfter }, refusal: { reason: 'weakKey' } });
+  });
 });
