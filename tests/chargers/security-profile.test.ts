@@ -22,6 +22,7 @@ const profileOf = async (chargerId: string) => (await db.select({ profile: charg
 describe("a charger's security profile", () => {
   it('is saved by its owner, and the OCPP server is told to close the socket so the charger reconnects under it', async () => {
     const { owner, target, charger } = await ownerWithCharger(db);
+    await db.insert(chargerCertificates).values({ ...target, outcome: 'signed', serialNumber: '0e1f', certificate: 'PEM', notAfter: new Date(Date.now() + 86_400_000) });
     signInAs(owner);
     const revoked: string[] = [];
     const listening = await sql.listen(CHARGER_REVOKED_CHANNEL, (payload) => revoked.push(payload));
@@ -45,6 +46,17 @@ describe("a charger's security profile", () => {
     expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '2' }))).toMatchObject({ formError: 'forbidden' });
     expect(await setSecurityProfileAction(idle, formData({ accountId: intruder.account.id, chargerId: charger.id, securityProfile: '2' }))).toMatchObject({ formError: 'notFound' });
     expect(await profileOf(charger.id)).toBe(1);
+  });
+
+  it('refuses profile 3 next to the field while the platform has signed no certificate for the charger that is still valid', async () => {
+    const { owner, target, charger } = await ownerWithCharger(db);
+    signInAs(owner);
+    const needsCertificate = { status: 'error', fieldErrors: { securityProfile: ['securityProfileNeedsCertificate'] } };
+    expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '3' }))).toMatchObject(needsCertificate);
+    await db.insert(chargerCertificates).values({ ...target, outcome: 'signed', serialNumber: '0f2a', certificate: 'PEM', notAfter: new Date(Date.now() - 60_000) });
+    expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '3' }))).toMatchObject(needsCertificate);
+    expect(await profileOf(charger.id)).toBe(1);
+    expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '2' }))).toEqual({ status: 'ok', data: null });
   });
 });
 
