@@ -36,6 +36,13 @@ export function createAuthorityProvider({ db, source, log }: { db: Database; sou
     return null;
   }
   return {
+    // The CA's certificate alone, which TLS verifies client certificates against: read without opening the key, so a
+    // key sealed under an earlier AUTH_SECRET costs the signing of new certificates, never the server's start.
+    async certificatePem(): Promise<string | null> {
+      if (source.files) return readFileSync(source.files.certPath, 'utf8');
+      const stored = await getStoredAuthority(db);
+      return stored ? stored.certificate : ((await this.get())?.certificatePem ?? null);
+    },
     get(): Promise<CertificateAuthority | null> {
       // A failed load (the database away) is tried again at the next need.
       loading ??= load().catch((error: unknown) => {

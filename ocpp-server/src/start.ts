@@ -60,7 +60,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const rpc = createRpcServer({ db, store, log, connections, messageLog, refusals, ...config, onBooted, authority });
 
   // With TLS the platform CA is needed at once: it verifies the client certificates of profile 3 chargers.
-  const clientCa = config.tls ? ((await authority.get())?.certificatePem ?? null) : null;
+  const clientCa = config.tls ? await authority.certificatePem() : null;
   const http = createOcppHttpServer({ ...config, upgrade: rpc.handleUpgrade, log, clientCa });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

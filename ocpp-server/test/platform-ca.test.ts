@@ -22,6 +22,11 @@ describe('the platform CA', () => {
     await expect(provider({ files: null, secret: 'another-secret-another-secret-another' }).get()).rejects.toThrow(/AUTH_SECRET/);
   });
 
+  it('still gives its certificate to check chargers against when the key does not open under this AUTH_SECRET', async () => {
+    const made = await provider({ files: null, secret: TEST_AUTH_SECRET }).get();
+    expect(await provider({ files: null, secret: 'another-secret-another-secret-another' }).certificatePem()).toBe(made!.certificatePem);
+  });
+
   it('comes from the PEM files a deployment gives, and is absent with neither files nor secret', async () => {
     const { authority, privateKeyPem } = await createCertificateAuthority('Deployment CA');
     const dir = mkdtempSync(path.join(tmpdir(), 'platform-ca-'));
