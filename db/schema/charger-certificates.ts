@@ -38,5 +38,3 @@ export const chargerCertificates = pgTable(
   },
   (t) => [index('charger_certificates_charger_idx').on(t.chargerId, t.requestedAt)],
 );
-
-export type ChargerCertificate = typeof chargerCertificates.$inferSelect;

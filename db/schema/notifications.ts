@@ -15,7 +15,7 @@ const recipientColumns = () => ({
 export const notificationKind = pgEnum('notification_kind', ['session-finished', 'charger-faulted', 'member-joined', 'member-left']);
 export type NotificationKind = (typeof notificationKind.enumValues)[number];
 
-// A row only where the user changed the default (domain/notifications/defaults.ts): a new member gets the defaults of
+// A row only where the user changed the default (domain/notifications/audience.ts): a new member gets the defaults of
 // their role without anything stored.
 export const notificationPreferences = pgTable(
   'notification_preferences',

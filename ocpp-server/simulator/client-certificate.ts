@@ -15,7 +15,6 @@ export type TlsLogin = { ca?: string; cert?: string; key?: string };
 export class SimulatorClientCertificate {
   private keys: CryptoKeyPair | null = null;
   private chain: string | null = null;
-  lastSignAnswer: string | null = null;
 
   constructor(private readonly options: ClientCertificateOptions = {}) {}
 
@@ -34,9 +33,7 @@ export class SimulatorClientCertificate {
 
   async request(client: RpcClient, identity: string) {
     const csr = await x509.Pkcs10CertificateRequestGenerator.create({ name: new x509.Name([{ CN: [identity] }]), keys: await this.keyPair(), signingAlgorithm: SIGNING });
-    const answer = await callV16(client, 'SignCertificate', { csr: csr.toString('pem') });
-    this.lastSignAnswer = answer.status;
-    return answer.status;
+    return (await callV16(client, 'SignCertificate', { csr: csr.toString('pem') })).status;
   }
 
   // Whitepaper §4.1 (A02.FR.5): a chain whose leaf is not for this charger's key, or not readable, is Rejected.

@@ -43,7 +43,8 @@ describe('the browser offset a guest end is sent with', () => {
     process.env.TZ = 'Europe/Vilnius';
   });
   afterAll(() => {
-    process.env.TZ = zone;
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
   });
 
   it('is the offset at the chosen end, so that an end past a change to summer time is the hour the owner typed', () => {

@@ -62,27 +62,25 @@ export function PowerForm({ target, settings, timeZone }: PowerFormProps) {
       <input type="hidden" name="accountId" value={target.accountId} />
       <input type="hidden" name="chargerId" value={target.chargerId} />
       <input type="hidden" name="timeZone" value={timeZone} />
-      <div className="flex flex-col gap-3">
-        <label className="text-sm font-medium text-slate-700">
-          {t('maxPower')}
-          <input
-            name="maxPowerKw"
-            inputMode="decimal"
-            defaultValue={typedMax ?? (settings?.maxPowerW ? String(settings.maxPowerW / 1000) : '')}
-            aria-invalid={maxErrors?.length ? true : undefined}
-            aria-describedby={maxErrorsId}
-            className={inputClass}
-          />
-          <span className="mt-1 block text-xs font-normal text-slate-500">{t('maxPowerHint')}</span>
-        </label>
-        <FieldErrors id={maxErrorsId} errors={maxErrors} />
-        <div className="flex flex-col gap-2">
-          <p className="text-sm font-medium text-slate-700">{t('windows')}</p>
-          <p className="text-xs text-slate-500">{t('windowsHint', { zone: timeZone })}</p>
-          {Array.from({ length: WINDOW_ROWS }, (_, row) => (
-            <WindowRow key={row} row={row} window={settings?.windows[row]} state={state} />
-          ))}
-        </div>
+      <label className="text-sm font-medium text-slate-700">
+        {t('maxPower')}
+        <input
+          name="maxPowerKw"
+          inputMode="decimal"
+          defaultValue={typedMax ?? (settings?.maxPowerW ? String(settings.maxPowerW / 1000) : '')}
+          aria-invalid={maxErrors?.length ? true : undefined}
+          aria-describedby={maxErrorsId}
+          className={inputClass}
+        />
+        <span className="mt-1 block text-xs font-normal text-slate-500">{t('maxPowerHint')}</span>
+      </label>
+      <FieldErrors id={maxErrorsId} errors={maxErrors} />
+      <div className="flex flex-col gap-2">
+        <p className="text-sm font-medium text-slate-700">{t('windows')}</p>
+        <p className="text-xs text-slate-500">{t('windowsHint', { zone: timeZone })}</p>
+        {Array.from({ length: WINDOW_ROWS }, (_, row) => (
+          <WindowRow key={row} row={row} window={settings?.windows[row]} state={state} />
+        ))}
       </div>
       <FormAlert state={state} />
       <SubmitButton label={t('save')} variant="secondary" />
