@@ -15,3 +15,8 @@ export function emailTranslator(locale: Locale) {
 }
 
 export type EmailTranslator = ReturnType<typeof emailTranslator>;
+
+// A charger's error code in plain words, as the "why isn't it charging?" page says it.
+export function errorCodeWords(locale: Locale, code: string | null) {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: 'WhyNotCharging' })('errorCode', { code: code ?? 'NoError' });
+}

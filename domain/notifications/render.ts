@@ -2,7 +2,7 @@ import type { Locale } from '../../db/schema';
 import type { ClaimedNotification } from '../data/notification-outbox';
 import { appUrl } from '../email/config';
 import { renderEmail, type EmailContent } from '../email/layout';
-import { emailTranslator, type EmailTranslator } from '../email/messages';
+import { emailTranslator, errorCodeWords, type EmailTranslator } from '../email/messages';
 
 type Payload = ClaimedNotification['payload'];
 
@@ -18,9 +18,9 @@ function sessionFinished(t: EmailTranslator, locale: Locale, p: Payload): Omit<E
   return { subject: t('sessionFinished.subject', names), paragraphs, action: { label: t('sessionFinished.action'), url: `${appUrl()}/sessions/${p.transactionId}` } };
 }
 
-function chargerFaulted(t: EmailTranslator, p: Payload): Omit<EmailContent, 'greeting' | 'footer'> {
+function chargerFaulted(t: EmailTranslator, locale: Locale, p: Payload): Omit<EmailContent, 'greeting' | 'footer'> {
   const names = { chargerName: String(p.chargerName), accountName: String(p.accountName) };
-  const reason = t('chargerFaulted.reason', { code: String(p.errorCode) });
+  const reason = errorCodeWords(locale, typeof p.errorCode === 'string' ? p.errorCode : null);
   return {
     subject: t('chargerFaulted.subject', names),
     paragraphs: [t('chargerFaulted.body', { ...names, connectorId: String(p.connectorId), reason }), t('chargerFaulted.hint')],
@@ -40,7 +40,7 @@ export function renderNotification({ kind, payload, name, locale }: Pick<Claimed
     kind === 'session-finished'
       ? sessionFinished(t, locale, payload)
       : kind === 'charger-faulted'
-        ? chargerFaulted(t, payload)
+        ? chargerFaulted(t, locale, payload)
         : memberChange(t, kind === 'member-joined' ? 'memberJoined' : 'memberLeft', payload);
   return renderEmail({ ...content, greeting: t('greeting', { name }), footer: t('notificationFooter') });
 }
