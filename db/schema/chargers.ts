@@ -36,6 +36,9 @@ export const chargers = pgTable(
     // OCPP 1.6 security whitepaper §2: 1 Basic auth over ws or wss, 2 Basic auth over TLS only, 3 TLS with a client
     // certificate signed by the platform CA (domain/chargers/security-profile.ts).
     securityProfile: integer().notNull().default(1),
+    // A higher profile sent to the charger (ChangeConfiguration of SecurityProfile) that it has not connected under
+    // yet. It becomes securityProfile when the charger connects meeting it; until then the old profile still lets it in.
+    nextSecurityProfile: integer(),
     vendor: text(),
     model: text(),
     serialNumber: text(),

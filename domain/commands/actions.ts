@@ -66,6 +66,9 @@ export type CommandPayloads = {
   // Not an OCPP call of its own: the OCPP server makes the password up as it sends it, a ChangeConfiguration of
   // AuthorizationKey (1.6 Security Whitepaper), so that no table and no log ever holds it.
   ChangeChargerPassword: Record<string, never>;
+  // Not an OCPP call of its own either: a ChangeConfiguration of SecurityProfile (1.6 security whitepaper), with the
+  // platform told to let the charger in under the higher profile once it reconnects meeting it.
+  RaiseSecurityProfile: { securityProfile: 2 | 3 };
 };
 
 export type CertificateUse = 'CentralSystemRootCertificate' | 'ManufacturerRootCertificate';
@@ -93,7 +96,7 @@ export type LocalAuthorization = {
 
 export type CommandAction = keyof CommandPayloads;
 // The commands sent as the OCPP call of the same name.
-export type OcppCommandAction = Exclude<CommandAction, 'ChangeChargerPassword'>;
+export type OcppCommandAction = Exclude<CommandAction, 'ChangeChargerPassword' | 'RaiseSecurityProfile'>;
 
 export const COMMAND_ACTIONS = [
   'RemoteStartTransaction',
@@ -122,6 +125,7 @@ export const COMMAND_ACTIONS = [
   'SignedUpdateFirmware',
   'CertificateSigned',
   'ChangeChargerPassword',
+  'RaiseSecurityProfile',
 ] as const satisfies readonly CommandAction[];
 
 export const COMMAND_CHANNEL = 'charger_command';

@@ -7,6 +7,9 @@ type ChargerScope = { accountId: string; chargerId: string };
 
 export type ChargerCertificateState = {
   securityProfile: number;
+  // A higher profile sent to the charger that it has not connected under yet.
+  nextSecurityProfile: number | null;
+  isOnline: boolean;
   // The newest certificate the platform signed for the charger.
   certificate: { serialNumber: string; notAfter: Date; signedAt: Date } | null;
   // The newest request, when it was refused after that certificate (or with none signed).
@@ -17,7 +20,7 @@ export type ChargerCertificateState = {
 // the newest signed one, each read alone: any number of refused requests may have come after a signed certificate.
 export async function getChargerCertificateState(db: Executor, scope: ChargerScope): Promise<ChargerCertificateState | null> {
   const [charger] = await db
-    .select({ securityProfile: chargers.securityProfile })
+    .select({ securityProfile: chargers.securityProfile, nextSecurityProfile: chargers.nextSecurityProfile, isOnline: chargers.isOnline })
     .from(chargers)
     .where(and(eq(chargers.id, scope.chargerId), eq(chargers.accountId, scope.accountId)));
   if (!charger) return null;
@@ -31,7 +34,7 @@ export async function getChargerCertificateState(db: Executor, scope: ChargerSco
   const [[newest], [signed]] = await Promise.all([newestRequest(), newestRequest(eq(chargerCertificates.outcome, 'signed'))]);
   const isRefusal = newest && (CSR_REFUSALS as readonly string[]).includes(newest.outcome);
   return {
-    securityProfile: charger.securityProfile,
+    ...charger,
     certificate: signed?.serialNumber && signed.notAfter ? { serialNumber: signed.serialNumber, notAfter: signed.notAfter, signedAt: signed.requestedAt } : null,
     refusal: isRefusal ? { reason: newest.outcome as CsrRefusal, at: newest.requestedAt } : null,
   };

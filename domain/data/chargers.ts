@@ -169,10 +169,11 @@ export async function setChargerPasswordHash(db: Executor, { passwordHash, ...sc
   return updateAndRevoke(db, scope, { passwordHash, nextPasswordHash: null });
 }
 
-// The charger reconnects at once and is checked under the new profile (a plain ws:// socket of a charger now at
-// profile 2 is not left open).
+// Set by the owner (who sets the charger the same way): it reconnects at once and is checked under the new profile
+// (a plain ws:// socket of a charger now at profile 2 is not left open). A raise sent to the charger and not yet
+// taken is forgotten: the owner's choice is the only one.
 export async function setSecurityProfile(db: Executor, { securityProfile, ...scope }: ChargerScope & { securityProfile: SecurityProfile }) {
-  return updateAndRevoke(db, scope, { securityProfile });
+  return updateAndRevoke(db, scope, { securityProfile, nextSecurityProfile: null });
 }
 
 // Soft delete: sessions and meter values keep pointing at the row, so history stays complete.

@@ -4,9 +4,10 @@ import { generateKeyPair, privateKeyToPem, SIGNING } from '../../domain/certific
 import type { RpcClient } from '../src/ocpp/rpc';
 import { callV16 } from '../src/ocpp/v16';
 
-// How the simulator takes part in security profile 3 (whitepaper §4.1): the server it trusts over wss (its own CA,
-// for a test server's certificate) and whether it logs in again with a certificate it was sent.
-export type ClientCertificateOptions = { serverCa?: string; reconnectsWithCertificate?: boolean };
+// How the simulator takes part in security profiles 2 and 3 (whitepaper §2, §4.1): the server it trusts over wss (its
+// own CA, for a test server's certificate), the wss address it moves to when its SecurityProfile is raised, and
+// whether it logs in again with a certificate it was sent.
+export type ClientCertificateOptions = { serverCa?: string; secureUrl?: string; reconnectsWithCertificate?: boolean };
 
 export type TlsLogin = { ca?: string; cert?: string; key?: string };
 
@@ -48,6 +49,17 @@ export class SimulatorClientCertificate {
     }
     this.chain = chainPem;
     return 'Accepted';
+  }
+
+  // What a higher profile needs before the charger may take it: a wss address it trusts, and for 3 its own certificate.
+  meetsProfile(profile: number) {
+    if (profile < 2) return true;
+    if (!this.options.secureUrl || !this.options.serverCa) return false;
+    return profile < 3 || this.chain !== null;
+  }
+
+  get secureUrl() {
+    return this.options.secureUrl ?? null;
   }
 
   async tlsLogin(): Promise<TlsLogin> {

@@ -74,6 +74,7 @@ export type SimulatedChargerOptions = {
 };
 
 const AUTHORIZATION_KEY = 'AuthorizationKey';
+const SECURITY_PROFILE_KEY = 'SecurityProfile';
 
 // Reconnection delays unless the options give others; the first connection is retried at the same pace.
 const DEFAULT_BACKOFF = { initialDelay: 500, maxDelay: 10_000 };
@@ -128,7 +129,7 @@ export class SimulatedCharger extends EventEmitter {
         'SupportedFeatureProfiles',
         featureProfiles({ reservations: options.supportsReservations ?? true, localList: this.localList.isListedInProfiles, smartCharging: this.chargingProfiles.isSupported }),
       ],
-      ...(this.supportsSecurityExtension ? [['SecurityProfile', '1'] as const] : []),
+      ...(this.supportsSecurityExtension ? [[SECURITY_PROFILE_KEY, '1'] as const] : []),
     ]);
     this.reservations = new SimulatorReservations(this, options.supportsReservations ?? true);
     this.certificates = new SimulatorCertificates();
@@ -349,6 +350,7 @@ export class SimulatedCharger extends EventEmitter {
   // A configuration change takes effect for running sessions too.
   changeConfiguration(key: string, value: string): 'Accepted' | 'Rejected' | 'NotSupported' {
     if (key === AUTHORIZATION_KEY) return this.takeNewPassword(value);
+    if (key === SECURITY_PROFILE_KEY) return this.takeSecurityProfile(value);
     if (this.options.bootsWithSamplingOff && key === 'MeterValuesSampledData' && value.split(',').some((measurand) => !OFFERED_MEASURANDS.has(measurand.trim()))) return 'Rejected';
     if (this.options.bootsWithSamplingOff && key === 'MeterValueSampleInterval' && !/^\d+$/.test(value)) return 'Rejected';
     this.configuration.set(key, value);
@@ -367,6 +369,26 @@ export class SimulatedCharger extends EventEmitter {
     if (answer === 'refuse' || password.length < 16 || password.length > 40) return 'Rejected';
     setImmediate(() => void this.reconnectWith(password).catch((error) => this.errors.push(error)));
     return 'Accepted';
+  }
+
+  // 1.6 security whitepaper, SecurityProfile: only ever raised, and only to a profile whose prerequisites the charger
+  // has. Taken, it closes its connection and connects again under it, at its wss address.
+  private takeSecurityProfile(value: string) {
+    if (!this.supportsSecurityExtension) return 'NotSupported';
+    const current = Number(this.configuration.get(SECURITY_PROFILE_KEY));
+    const wanted = Number(value);
+    if (!/^[123]$/.test(value) || wanted < current || !this.clientCertificate.meetsProfile(wanted)) return 'Rejected';
+    if (wanted === current) return 'Accepted';
+    this.configuration.set(SECURITY_PROFILE_KEY, value);
+    setImmediate(() => void this.reconnectSecurely().catch((error) => this.errors.push(error)));
+    return 'Accepted';
+  }
+
+  private async reconnectSecurely() {
+    const wsOpts = await this.clientCertificate.tlsLogin();
+    this.client.reconfigure({ endpoint: this.clientCertificate.secureUrl, wsOpts } as unknown as Parameters<typeof this.client.reconfigure>[0]);
+    await this.client.close({ code: 1000, awaitPending: true });
+    if (!this.isStopped) await this.connectWithRetry();
   }
 
   private async reconnectWith(password: string) {

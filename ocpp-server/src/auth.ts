@@ -5,7 +5,7 @@ import type { Logger } from './logger';
 import type { ChargerSession } from './ocpp/rpc';
 import type { ChargerLogin, LoginCredential } from '../../domain/data/charger-traffic/chargers';
 import { refusalAddress, refusalDetail, type ConnectionRefusal } from '../../domain/chargers/connection-refusals';
-import { securityProfileRefusal, usesPassword } from '../../domain/chargers/security-profile';
+import { securityProfileRefusal, usesPassword, type TlsPeer } from '../../domain/chargers/security-profile';
 import { tlsPeerOf } from './tls-peer';
 
 // `false`: complete the handshake without a subprotocol.
@@ -22,6 +22,8 @@ const ENDPOINT = '/ocpp';
 type OnRefused = (refusal: ConnectionRefusal) => void;
 // The charger logged in with the password it was last sent (AuthorizationKey): it replaces the old one.
 type OnNextPassword = (chargerId: string, nextPasswordHash: string) => Promise<void>;
+// The charger connected meeting the higher security profile it was sent (SecurityProfile): it replaces the old one.
+type OnRaisedProfile = (chargerId: string, securityProfile: number) => Promise<void>;
 type AuthenticatorOptions = {
   findCharger: (identity: string) => Promise<ChargerLogin | null>;
   log: Logger;
@@ -29,6 +31,7 @@ type AuthenticatorOptions = {
   remember: Remember;
   onRefused: OnRefused;
   onNextPassword: OnNextPassword;
+  onRaisedProfile: OnRaisedProfile;
 };
 
 // The hash the password matches: the current one, or the one sent to the charger and not yet used. A charger
@@ -39,7 +42,14 @@ function matchedPassword(charger: ChargerLogin, password: string | undefined): {
   return password && verifySecret(password, charger.passwordHash) ? { hash: charger.passwordHash } : null;
 }
 
-export function createAuthenticator({ findCharger, log, protocols, remember, onRefused, onNextPassword }: AuthenticatorOptions) {
+// The profile the connection is checked under: the raised one if it meets it, else the current one (so a charger
+// that has not switched yet is still let in, as with a new password).
+function raisedProfile(charger: ChargerLogin, peer: TlsPeer, evidence: { identity: string; signedSerial: string | null }) {
+  const next = charger.nextSecurityProfile;
+  return next !== null && next > charger.securityProfile && !securityProfileRefusal(next, peer, evidence) ? next : null;
+}
+
+export function createAuthenticator({ findCharger, log, protocols, remember, onRefused, onNextPassword, onRaisedProfile }: AuthenticatorOptions) {
   return async (accept: Accept, reject: Reject, handshake: IHandshakeInterface) => {
     const refuse = (code: number, message: string) => {
       log.warn({ identity: handshake.identity.slice(0, 100), remoteAddress: handshake.remoteAddress, code }, message);
@@ -57,22 +67,27 @@ export function createAuthenticator({ findCharger, log, protocols, remember, onR
       }
       if (!IDENTITY_PATTERN.test(handshake.identity)) return refuse(400, 'Invalid charge point identity');
       if (!charger) return refuse(404, 'Unknown charge point');
-      const profileRefusal = securityProfileRefusal(charger.securityProfile, tlsPeerOf(handshake.request), { identity: handshake.identity, signedSerial: charger.certificateSerial });
+      const peer = tlsPeerOf(handshake.request);
+      const evidence = { identity: handshake.identity, signedSerial: charger.certificateSerial };
+      const raised = raisedProfile(charger, peer, evidence);
+      const profile = raised ?? charger.securityProfile;
+      const profileRefusal = raised ? null : securityProfileRefusal(profile, peer, evidence);
       if (profileRefusal) {
         tellOwner(charger, profileRefusal);
         return refuse(profileRefusal === 'tlsRequired' ? 400 : 401, profileRefusal === 'tlsRequired' ? 'TLS required' : 'Client certificate required');
       }
       const password = handshake.password?.toString('utf8');
       // Profile 3 authenticates by the client certificate alone (security whitepaper §2.4).
-      const matched = usesPassword(charger.securityProfile) ? matchedPassword(charger, password) : { hash: charger.passwordHash };
+      const matched = usesPassword(profile) ? matchedPassword(charger, password) : { hash: charger.passwordHash };
       if (!matched) {
         tellOwner(charger, password ? 'wrongPassword' : 'noPassword');
         return refuse(401, 'Unauthorized');
       }
       // Written before the socket opens: the revocation sweep then finds the charger holding its current password.
       if (matched.hash && matched.hash === charger.nextPasswordHash) await onNextPassword(charger.chargerId, matched.hash);
+      if (raised) await onRaisedProfile(charger.chargerId, raised);
       const session: ChargerSession = { chargerId: charger.chargerId, accountId: charger.accountId };
-      remember(session, { passwordHash: matched.hash, securityProfile: charger.securityProfile });
+      remember(session, { passwordHash: matched.hash, securityProfile: profile });
       // OCPP-J 1.6 §3.1.2: offered no subprotocol it speaks, the server still completes the handshake, without a
       // Sec-WebSocket-Protocol header, and then closes the connection (the 'client' handler in server.ts).
       accept(session, protocols.find((candidate) => handshake.protocols.has(candidate)) ?? false);

@@ -16,6 +16,7 @@ import type { ChargerSession, ServerClient } from './ocpp/rpc';
 import type { BatchedStore } from '../../domain/data/charger-traffic/batched';
 import type { MessageLog } from '../../domain/data/charger-traffic/message-log';
 import { promoteNextPassword } from '../../domain/data/charger-traffic/next-password';
+import { promoteNextSecurityProfile } from '../../domain/data/charger-traffic/next-security-profile';
 import type { LoginCredential } from '../../domain/data/charger-traffic/chargers';
 
 export type RpcServerOptions = {
@@ -81,7 +82,17 @@ export function createRpcServer(options: RpcServerOptions) {
   // Kept beside the session, never in it: the session is spread into NOTIFY payloads and log lines.
   const credentials = new WeakMap<ChargerSession, LoginCredential>();
   const remember = (session: ChargerSession, credential: LoginCredential) => credentials.set(session, credential);
-  server.auth(createAuthenticator({ findCharger: store.findCharger, log, protocols: SUPPORTED_PROTOCOLS, remember, onRefused: refusals.note, onNextPassword: (chargerId, hash) => promoteNextPassword(db, chargerId, hash) }));
+  server.auth(
+    createAuthenticator({
+      findCharger: store.findCharger,
+      log,
+      protocols: SUPPORTED_PROTOCOLS,
+      remember,
+      onRefused: refusals.note,
+      onNextPassword: (chargerId, hash) => promoteNextPassword(db, chargerId, hash),
+      onRaisedProfile: (chargerId, profile) => promoteNextSecurityProfile(db, chargerId, profile),
+    }),
+  );
   server.on('upgradeAborted', ({ identity, error }: { identity: string; error: unknown }) =>
     log.debug({ identity, err: error }, 'upgrade aborted'),
   );

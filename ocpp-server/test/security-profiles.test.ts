@@ -130,6 +130,23 @@ describe('security profile 3', () => {
 const isOnline = async (chargerId: string) => (await db.select({ isOnline: chargers.isOnline, connectedAt: chargers.connectedAt }).from(chargers).where(eq(chargers.id, chargerId)))[0];
 
 describe('SignCertificate', () => {
+  it('signs no more than ten requests an hour from one charger, and records the refusal once however many more come', async () => {
+    const charger = await makeCharger(db, { accountId });
+    const client = new RPCClient({ endpoint: `ws://127.0.0.1:${plain.port}/ocpp`, identity: charger.identity, protocols: ['ocpp1.6'], strictMode: false, reconnect: false } as ConstructorParameters<typeof RPCClient>[0]);
+    await client.connect();
+    try {
+      for (let request = 0; request < 10; request++) expect(await client.call('SignCertificate', { csr: await csrFor('SOMEONE-ELSE') })).toEqual({ status: 'Rejected' });
+      // A good request now: refused, as are the ones after it.
+      for (let request = 0; request < 3; request++) expect(await client.call('SignCertificate', { csr: await csrFor(charger.identity) })).toEqual({ status: 'Rejected' });
+    } finally {
+      await client.close({ force: true });
+    }
+    const outcomes = await db.select({ outcome: chargerCertificates.outcome }).from(chargerCertificates).where(eq(chargerCertificates.chargerId, charger.id));
+    expect(outcomes.filter((row) => row.outcome === 'wrongIdentity')).toHaveLength(10);
+    expect(outcomes.filter((row) => row.outcome !== 'wrongIdentity')).toEqual([{ outcome: 'tooManyRequests' }]);
+    expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id))).toEqual([]);
+  });
+
   it('signs the CSR the simulator sends when asked to renew, and the charger then logs in with that certificate under profile 3', async () => {
     const charger = await makeCharger(db, { accountId });
     const simulator = await startSimulator(secure, {
@@ -173,5 +190,61 @@ describe('SignCertificate', () => {
     expect(outcomes.map((row) => row.outcome).sort()).toEqual(['unreadable', 'wrongIdentity']);
     expect(outcomes.every((row) => row.certificate === null)).toBe(true);
     expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id))).toEqual([]);
+  });
+});
+
+const profileOf = async (chargerId: string) =>
+  (await db.select({ securityProfile: chargers.securityProfile, nextSecurityProfile: chargers.nextSecurityProfile }).from(chargers).where(eq(chargers.id, chargerId)))[0];
+
+const raise = (chargerId: string, securityProfile: 2 | 3) => sendCommand(db, { accountId, chargerId, action: 'RaiseSecurityProfile', payload: { securityProfile }, requestedBy: ownerId });
+
+describe('raising the profile through the charger’s SecurityProfile key', () => {
+  it('takes a profile 1 charger to 2 and then 3: each time it reconnects meeting the new profile, and the old way in is closed', async () => {
+    const charger = await chargerWith(1);
+    const simulator = await startSimulator(plain, {
+      identity: charger.identity,
+      password: PASSWORD,
+      clientCertificate: { serverCa: trustedCa, secureUrl: `wss://127.0.0.1:${secure.port}/ocpp` },
+    });
+    expect(await raise(charger.id, 2)).toMatchObject({ ok: true, value: { status: 'accepted' } });
+    await waitFor(async () => (await profileOf(charger.id))?.securityProfile === 2);
+    expect(await profileOf(charger.id)).toEqual({ securityProfile: 2, nextSecurityProfile: null });
+    await waitFor(async () => secure.connections.get(charger.id) !== undefined);
+    expect(simulator.configuration.get('SecurityProfile')).toBe('2');
+    expect(await attempt('ws', charger.identity, { password: PASSWORD })).toBe(400);
+
+    const renew = await sendCommand(db, { accountId, chargerId: charger.id, action: 'ExtendedTriggerMessage', payload: { requestedMessage: 'SignChargePointCertificate' }, requestedBy: ownerId });
+    expect(renew).toMatchObject({ ok: true, value: { status: 'accepted' } });
+    await waitFor(async () => simulator.clientCertificate.certificateChain);
+    expect(await raise(charger.id, 3)).toMatchObject({ ok: true, value: { status: 'accepted' } });
+    await waitFor(async () => (await profileOf(charger.id))?.securityProfile === 3);
+    await waitFor(async () => secure.connections.get(charger.id) !== undefined);
+    await stopSimulators();
+    expect(await attempt('wss', charger.identity, { password: PASSWORD })).toBe(401);
+  });
+
+  it('keeps the profile and forgets the raise when the charger refuses it (no wss address it trusts), or does not know the key', async () => {
+    const charger = await chargerWith(1);
+    const simulator = await startSimulator(plain, { identity: charger.identity, password: PASSWORD });
+    expect(await raise(charger.id, 2)).toMatchObject({ ok: true, value: { status: 'rejected', response: { status: 'Rejected' } } });
+    expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: null });
+    expect(simulator.isConnected).toBe(true);
+    await stopSimulators();
+
+    const older = await chargerWith(1);
+    await startSimulator(plain, { identity: older.identity, password: PASSWORD, supportsSecurityExtension: false });
+    expect(await raise(older.id, 2)).toMatchObject({ ok: true, value: { status: 'rejected', response: { status: 'NotSupported' } } });
+    expect(await profileOf(older.id)).toEqual({ securityProfile: 1, nextSecurityProfile: null });
+  });
+
+  it('still lets the charger in under its old profile while a raise it was sent is pending', async () => {
+    const charger = await chargerWith(1);
+    await db.update(chargers).set({ nextSecurityProfile: 2 }).where(eq(chargers.id, charger.id));
+    expect(await attempt('ws', charger.identity, { password: PASSWORD })).toBe('open');
+    expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: 2 });
+    expect(await attempt('wss', charger.identity, { password: 'not-the-password' })).toBe(401);
+    expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: 2 });
+    expect(await attempt('wss', charger.identity, { password: PASSWORD })).toBe('open');
+    expect(await profileOf(charger.id)).toEqual({ securityProfile: 2, nextSecurityProfile: null });
   });
 });

@@ -178,6 +178,14 @@ describe('the charger page commands', () => {
     expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id))).toHaveLength(0);
   });
 
+  it('refuses to set the charger’s SecurityProfile as a plain configuration change, which the platform would then refuse to let in', async () => {
+    const { owner, account, charger } = await ownerWithCharger();
+    signInAs(owner);
+    const typed = await chargerCommandAction(idle, formData({ accountId: account.id, chargerId: charger.id, command: 'ChangeConfiguration', key: 'SecurityProfile', value: '3' }));
+    expect(typed).toMatchObject({ status: 'error', fieldErrors: { key: ['securityProfileByCard'] } });
+    expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id))).toHaveLength(0);
+  });
+
   it('sends ExtendedTriggerMessage about a connector, but not to a charger known to lack the security extension', async () => {
     const { owner, account, charger } = await ownerWithCharger();
     signInAs(owner);

@@ -1,9 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { chargerCertificates, chargers } from '@/db/schema';
 import { CHARGER_REVOKED_CHANNEL } from '@/domain/charging/charger-events';
 import { getChargerCertificateState } from '@/domain/data/charger-certificates';
+import type { OcppServer } from '@/ocpp-server/src/start';
+import { startTestServer, waitFor } from '@/ocpp-server/test/helpers';
+import { startSimulator, stopSimulators } from '@/ocpp-server/test/simulators';
 import { signInAs } from '../support/fake-auth';
 import { formData } from '../support/form';
 import { ownerWithCharger } from './owner-with-charger';
@@ -14,8 +17,22 @@ vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 const { setSecurityProfileAction } = await import('@/app/(app)/chargers/[chargerId]/security-actions');
 
 const { db, sql } = createDb(process.env.DATABASE_URL!);
-afterAll(() => sql.end());
+let server: OcppServer;
+const publicUrl = process.env.OCPP_PUBLIC_URL;
+// Profiles 2 and 3 need a platform that chargers reach over wss://.
+beforeAll(async () => {
+  process.env.OCPP_PUBLIC_URL = 'wss://ocpp.example.test';
+  server = await startTestServer();
+});
+afterEach(() => stopSimulators());
+afterAll(async () => {
+  if (publicUrl === undefined) delete process.env.OCPP_PUBLIC_URL;
+  else process.env.OCPP_PUBLIC_URL = publicUrl;
+  await server?.close();
+  await sql.end();
+});
 const idle = { status: 'idle' } as const;
+const saved = { status: 'ok', data: { outcome: 'saved' } };
 
 const profileOf = async (chargerId: string) => (await db.select({ profile: chargers.securityProfile }).from(chargers).where(eq(chargers.id, chargerId)))[0]?.profile;
 
@@ -27,7 +44,7 @@ describe("a charger's security profile", () => {
     const revoked: string[] = [];
     const listening = await sql.listen(CHARGER_REVOKED_CHANNEL, (payload) => revoked.push(payload));
     try {
-      expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '3' }))).toEqual({ status: 'ok', data: null });
+      expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '3' }))).toEqual(saved);
       expect(await profileOf(charger.id)).toBe(3);
       await vi.waitFor(() => expect(revoked).toContain(charger.id));
     } finally {
@@ -56,14 +73,56 @@ describe("a charger's security profile", () => {
     await db.insert(chargerCertificates).values({ ...target, outcome: 'signed', serialNumber: '0f2a', certificate: 'PEM', notAfter: new Date(Date.now() - 60_000) });
     expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '3' }))).toMatchObject(needsCertificate);
     expect(await profileOf(charger.id)).toBe(1);
-    expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '2' }))).toEqual({ status: 'ok', data: null });
+    expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '2' }))).toEqual(saved);
+  });
+
+  it('leaves the charger connected when the profile chosen is the one it has', async () => {
+    const { owner, target, charger } = await ownerWithCharger(db);
+    signInAs(owner);
+    const revoked: string[] = [];
+    const listening = await sql.listen(CHARGER_REVOKED_CHANNEL, (payload) => revoked.push(payload));
+    try {
+      expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '1' }))).toEqual({ status: 'ok', data: { outcome: 'unchanged' } });
+      // A real change after it: its notice arrives, and it is the only one.
+      expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '2' }))).toEqual(saved);
+      await vi.waitFor(() => expect(revoked).toContain(charger.id));
+      expect(revoked.filter((id) => id === charger.id)).toHaveLength(1);
+    } finally {
+      await listening.unlisten();
+    }
+  });
+
+  it('refuses profiles 2 and 3 next to the field on a platform whose chargers connect over plain ws://, and still lowers to 1', async () => {
+    const { owner, target, charger } = await ownerWithCharger(db);
+    signInAs(owner);
+    await db.update(chargers).set({ securityProfile: 2 }).where(eq(chargers.id, charger.id));
+    process.env.OCPP_PUBLIC_URL = 'ws://ocpp.example.test';
+    try {
+      expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '3' }))).toMatchObject({ status: 'error', fieldErrors: { securityProfile: ['securityProfileNeedsTls'] } });
+      expect(await profileOf(charger.id)).toBe(2);
+      expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '1' }))).toEqual(saved);
+      expect(await profileOf(charger.id)).toBe(1);
+      expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '2' }))).toMatchObject({ status: 'error', fieldErrors: { securityProfile: ['securityProfileNeedsTls'] } });
+    } finally {
+      process.env.OCPP_PUBLIC_URL = 'wss://ocpp.example.test';
+    }
+  });
+
+  it('sends a higher profile to a connected charger instead of setting it, and keeps the old one when the charger refuses', async () => {
+    const { owner, target, charger } = await ownerWithCharger(db);
+    signInAs(owner);
+    // This simulator knows no wss:// address it trusts, so it refuses profile 2.
+    await startSimulator(server, { identity: charger.identity });
+    await waitFor(async () => (await db.select({ isOnline: chargers.isOnline }).from(chargers).where(eq(chargers.id, charger.id)))[0]?.isOnline);
+    expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '2' }))).toEqual({ status: 'ok', data: { outcome: 'sent', status: 'rejected' } });
+    expect(await getChargerCertificateState(db, target)).toMatchObject({ securityProfile: 1, nextSecurityProfile: null, isOnline: true });
   });
 });
 
 describe("a charger's certificate state", () => {
   it('shows the newest signed certificate, and a refusal only when it came after it', async () => {
     const { target, charger } = await ownerWithCharger(db);
-    expect(await getChargerCertificateState(db, target)).toEqual({ securityProfile: 1, certificate: null, refusal: null });
+    expect(await getChargerCertificateState(db, target)).toEqual({ securityProfile: 1, nextSecurityProfile: null, isOnline: false, certificate: null, refusal: null });
     const notAfter = new Date('2028-01-01T00:00:00Z');
     await db.insert(chargerCertificates).values({ ...target, outcome: 'weakKey', requestedAt: new Date('2026-01-01T00:00:00Z') });
     await db.insert(chargerCertificates).values({ ...target, outcome: 'signed', serialNumber: '0a1b', certificate: 'PEM', notAfter, requestedAt: new Date('2026-02-01T00:00:00Z') });

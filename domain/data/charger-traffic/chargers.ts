@@ -9,7 +9,14 @@ export type ChargerRef = { chargerId: string; accountId: string };
 
 // certificateSerial: for a profile 3 charger, the serial of the newest certificate the platform signed for it (the
 // one it must log in with), or null.
-export type ChargerLogin = ChargerRef & { passwordHash: string | null; nextPasswordHash: string | null; securityProfile: number; certificateSerial: string | null };
+// nextSecurityProfile: a higher profile sent to the charger that it has not connected under yet.
+export type ChargerLogin = ChargerRef & {
+  passwordHash: string | null;
+  nextPasswordHash: string | null;
+  securityProfile: number;
+  nextSecurityProfile: number | null;
+  certificateSerial: string | null;
+};
 
 function newestSignedSerial(db: Database) {
   const newest = db
@@ -18,7 +25,7 @@ function newestSignedSerial(db: Database) {
     .where(and(eq(chargerCertificates.chargerId, chargers.id), eq(chargerCertificates.outcome, 'signed')))
     .orderBy(desc(chargerCertificates.requestedAt))
     .limit(1);
-  return sql<string | null>`case when ${chargers.securityProfile} = 3 then (${newest}) end`;
+  return sql<string | null>`case when 3 in (${chargers.securityProfile}, ${chargers.nextSecurityProfile}) then (${newest}) end`;
 }
 
 // Many upgrades at once (a fleet reconnecting) are looked up in one statement; the answer is in `identities` order.
@@ -31,6 +38,7 @@ export async function findChargersByIdentity(db: Database, identities: string[])
       passwordHash: chargers.passwordHash,
       nextPasswordHash: chargers.nextPasswordHash,
       securityProfile: chargers.securityProfile,
+      nextSecurityProfile: chargers.nextSecurityProfile,
       certificateSerial: newestSignedSerial(db),
     })
     .from(chargers)

@@ -9,12 +9,13 @@ import { callV16 } from '../ocpp/v16';
 import { claimCommand, completeCommand, failIfChargerOffline } from '../../../domain/data/charger-traffic/commands';
 import { isRefusedValue } from '../../../domain/data/charger-traffic/refused-value';
 import { sendNewPassword } from './new-password';
+import { raiseSecurityProfile } from './raise-security-profile';
 import { outcomeFromError, outcomeFromResponse } from './outcome';
 
 // The command bus carries the platform's own payload types (domain/ knows nothing of the sidecar); here, at the
 // protocol's edge, each must be a valid OCPP 1.6 request of its action, or this does not compile.
 type CheckedAgainstV16<Payloads extends { [A in OcppCommandAction]: V16Requests[A] }> = Payloads;
-type Payloads = CheckedAgainstV16<Omit<CommandPayloads, 'ChangeChargerPassword'>>;
+type Payloads = CheckedAgainstV16<Omit<CommandPayloads, 'ChangeChargerPassword' | 'RaiseSecurityProfile'>>;
 
 type DispatcherOptions = { db: Database; instanceId: string; connections: Connections; log: Logger; callTimeoutMs: number };
 
@@ -36,6 +37,16 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
     }
   }
 
+  // The two commands that are not OCPP calls of their own, and the rest as the call of the same name.
+  function call(client: NonNullable<ReturnType<Connections['get']>>, command: { action: string; chargerId: string; payload: unknown }) {
+    if (command.action === 'ChangeChargerPassword') return sendNewPassword(db, client, command.chargerId, { callTimeoutMs });
+    if (command.action === 'RaiseSecurityProfile') {
+      const { securityProfile } = command.payload as CommandPayloads['RaiseSecurityProfile'];
+      return raiseSecurityProfile(db, client, command.chargerId, securityProfile, { callTimeoutMs });
+    }
+    return callV16(client, command.action as OcppCommandAction, command.payload as Payloads[OcppCommandAction], { callTimeoutMs });
+  }
+
   async function send(command: NonNullable<Awaited<ReturnType<typeof claimCommand>>>) {
     const client = connections.get(command.chargerId);
     const commandLog = log.child({ commandId: command.id, chargerId: command.chargerId, action: command.action });
@@ -47,10 +58,7 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
     try {
       // The row was written by enqueueCommand with a CommandPayloads entry; ocpp-rpc's strict mode still refuses
       // a payload that does not fit the action's schema before it is sent (an RPCError: `failed`).
-      const response =
-        command.action === 'ChangeChargerPassword'
-          ? await sendNewPassword(db, client, command.chargerId, { callTimeoutMs })
-          : await callV16(client, command.action as OcppCommandAction, command.payload as Payloads[OcppCommandAction], { callTimeoutMs });
+      const response = await call(client, command);
       outcome = outcomeFromResponse(withoutPassword(command.action, response) as typeof response);
       commandLog.info('command answered');
     } catch (error) {

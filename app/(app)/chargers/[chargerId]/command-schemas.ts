@@ -54,11 +54,11 @@ export const chargerCommandSchema = z.intersection(
       z.object({ command: z.literal('GetConfiguration') }),
       z.object({
         command: z.literal('ChangeConfiguration'),
-        // The charger's password goes only through "send a new password", which never stores it.
-        key: singleLine(z.string(key('required')).trim().min(1, key('required')).max(50, key('tooLong'))).refine(
-          (name) => name.toLowerCase() !== 'authorizationkey',
-          key('authorizationKeyBySend'),
-        ),
+        // The charger's password goes only through "send a new password", which never stores it; its security
+        // profile only through the security card, which tells the platform to let it in under the new one.
+        key: singleLine(z.string(key('required')).trim().min(1, key('required')).max(50, key('tooLong')))
+          .refine((name) => name.toLowerCase() !== 'authorizationkey', key('authorizationKeyBySend'))
+          .refine((name) => name.toLowerCase() !== 'securityprofile', key('securityProfileByCard')),
         value: singleLine(z.string(key('required')).max(500, key('tooLong'))),
       }),
       z.object({ command: z.literal('InstallCertificate'), certificateType, certificate: rootCertificate }),

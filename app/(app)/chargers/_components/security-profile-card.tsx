@@ -12,16 +12,25 @@ import { idle, type ActionResult } from '@/lib/action-result';
 import { SECURITY_PROFILES } from '@/domain/chargers/security-profile';
 import type { ChargerCertificateState } from '@/domain/data/charger-certificates';
 import { chargerCommandAction, type CommandReply } from '../[chargerId]/command-actions';
-import { setSecurityProfileAction } from '../[chargerId]/security-actions';
+import { setSecurityProfileAction, type SecurityProfileReply } from '../[chargerId]/security-actions';
 import { CommandClaim } from './command-claim';
 import { CommandResult } from './command-result';
 
 type Target = { accountId: string; chargerId: string };
 type SecurityProfileCardProps = { target: Target; state: ChargerCertificateState; isOnline: boolean; lacksSecurityExtension: boolean };
 
-function ProfileForm({ target, profile }: { target: Target; profile: number }) {
+function ProfileReply({ reply, profile }: { reply: SecurityProfileReply; profile: string }) {
   const t = useTranslations('ChargerSecurity');
-  const [state, action] = useActionState(setSecurityProfileAction, idle);
+  if (reply.outcome === 'unchanged') return <Alert tone="info">{t('unchanged')}</Alert>;
+  if (reply.outcome === 'saved') return <Alert tone="success">{t('saved')}</Alert>;
+  const tone = reply.status === 'accepted' ? 'success' : reply.status === 'rejected' || reply.status === 'failed' || reply.status === 'offline' ? 'error' : 'info';
+  const status = reply.status === 'failed' ? 'rejected' : reply.status;
+  return <Alert tone={tone}>{t('sent', { status, profile })}</Alert>;
+}
+
+function ProfileForm({ target, profile, pending }: { target: Target; profile: number; pending: number | null }) {
+  const t = useTranslations('ChargerSecurity');
+  const [state, action] = useActionState<ActionResult<SecurityProfileReply>, FormData>(setSecurityProfileAction, idle);
   // Controlled, its choice kept across the form's reset after the action (useKeptSelection).
   const [chosen, setChosen] = useState(String(profile));
   const ref = useKeptSelection(chosen);
@@ -50,7 +59,8 @@ function ProfileForm({ target, profile }: { target: Target; profile: number }) {
         </select>
       </label>
       <FieldErrors id={errorsId} errors={errors} />
-      {state.status === 'ok' && <Alert tone="success">{t('saved')}</Alert>}
+      {pending !== null && <Alert tone="info">{t('pending', { profile: pending, current: profile })}</Alert>}
+      {state.status === 'ok' && <ProfileReply reply={state.data} profile={chosen} />}
       <FormAlert state={state} />
       <SubmitButton label={t('save')} variant="secondary" className="self-start" />
     </form>
@@ -100,7 +110,7 @@ export function SecurityProfileCard({ target, state, isOnline, lacksSecurityExte
       <h2 className="font-semibold">{t('title')}</h2>
       <p className="mt-1 mb-4 text-sm text-slate-600">{t('body')}</p>
       <div className="flex flex-col gap-4" data-testid="charger-security">
-        <ProfileForm target={target} profile={state.securityProfile} />
+        <ProfileForm target={target} profile={state.securityProfile} pending={state.nextSecurityProfile} />
         <div className="flex flex-col gap-3 border-t border-slate-200 pt-4">
           <h3 className="text-sm font-medium text-slate-700">{t('certificateTitle')}</h3>
           <CertificateState state={state} />

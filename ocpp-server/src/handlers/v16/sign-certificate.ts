@@ -1,9 +1,14 @@
 import { signChargerCsr, type CsrOutcome } from '../../../../domain/certificates/charger-csr';
 import { enqueueCommand } from '../../../../domain/commands/enqueue';
-import { recordCsrOutcome } from '../../../../domain/data/charger-traffic/charger-certificates';
+import { recentCsrRequests, recordCsrOutcome } from '../../../../domain/data/charger-traffic/charger-certificates';
 import { recordSecurityExtensionSupport } from '../../../../domain/data/charger-traffic/security-extension';
 import type { HandlerContext } from '../types';
 import type { V16Handler } from './types';
+
+// A charger renews its certificate rarely and retries a refusal a few times; past this many requests in an hour it is
+// refused without signing, and only the first refusal is recorded, so a looping charger fills neither the table nor
+// the CA's log.
+const CSR_LIMIT = { requests: 10, windowSec: 3_600 };
 
 async function signedOrRefused({ authority, identity, log }: HandlerContext, csrPem: string): Promise<CsrOutcome> {
   const ca = await authority.get().catch((error: unknown) => {
@@ -19,6 +24,12 @@ async function signedOrRefused({ authority, identity, log }: HandlerContext, csr
 // (the whitepaper orders the two), where the charger's answer to it is recorded like any command's.
 export const signCertificate: V16Handler<'SignCertificate'> = async (ctx, request) => {
   const { charger, db, log } = ctx;
+  const recent = await recentCsrRequests(db, charger.chargerId, CSR_LIMIT.windowSec);
+  if (recent.requests >= CSR_LIMIT.requests) {
+    if (recent.newestOutcome !== 'tooManyRequests') await recordCsrOutcome(db, charger, { isSigned: false, reason: 'tooManyRequests' });
+    log.warn({ requests: recent.requests }, 'certificate signing request refused: too many in the last hour');
+    return { status: 'Rejected' };
+  }
   const outcome = await signedOrRefused(ctx, request.csr);
   await recordCsrOutcome(db, charger, outcome);
   await recordSecurityExtensionSupport(db, { chargerId: charger.chargerId, isSupported: true, evidence: 'SignCertificate' });

@@ -1,0 +1,1 @@
+ALTER TABLE "chargers" ADD COLUMN "next_security_profile" integer;
