@@ -42,7 +42,7 @@ export async function getInviteByToken(db: Executor, { token }: { token: string 
 // language yet.
 export async function getInvitee(db: Executor, { inviteId }: { inviteId: string }) {
   const [invitee] = await db
-    .select({ email: invites.email, name: users.name, locale: users.locale })
+    .select({ email: invites.email, name: users.name, locale: users.locale, role: invites.role, accessEndsAt: invites.accessEndsAt })
     .from(invites)
     .leftJoin(users, eq(users.id, invites.invitedUserId))
     .where(eq(invites.id, inviteId));

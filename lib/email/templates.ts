@@ -1,6 +1,7 @@
 import { appUrl } from '@/lib/config';
 import type { Locale } from '@/lib/i18n/locales';
-import { emailTranslator } from '@/domain/email/messages';
+import { emailTranslator, type EmailTranslator } from '@/domain/email/messages';
+import type { MemberRole } from '@/db/schema';
 import { renderEmail } from '@/domain/email/layout';
 
 type Recipient = { name: string; locale: Locale };
@@ -42,27 +43,36 @@ export async function registrationAttemptEmail({ name, locale }: Recipient, toke
   });
 }
 
-export async function inviteEmail(
-  { name, locale }: Recipient,
-  { inviterName, accountName, token }: { inviterName: string; accountName: string; token: string },
-) {
+// What the invitation grants. A guest's end is written in UTC, saying so: the platform knows no zone of the invitee's.
+export type InvitedAs = { role: MemberRole; accessEndsAt: Date | null };
+
+function roleParagraph(t: EmailTranslator, locale: Locale, { role, accessEndsAt }: InvitedAs) {
+  const until = accessEndsAt
+    ? new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(accessEndsAt)
+    : '';
+  return t('inviteRole', { role, until });
+}
+
+type InviteAbout = { inviterName: string; accountName: string; token: string; invitedAs: InvitedAs };
+
+export async function inviteEmail({ name, locale }: Recipient, { inviterName, accountName, token, invitedAs }: InviteAbout) {
   const t = emailTranslator(locale);
   return renderEmail({
     subject: t('invite.subject', { inviterName }),
     greeting: t('greeting', { name }),
-    paragraphs: [t('invite.body', { inviterName, accountName }), t('invite.expiry')],
+    paragraphs: [t('invite.body', { inviterName, accountName }), roleParagraph(t, locale, invitedAs), t('invite.expiry')],
     action: { label: t('invite.action'), url: `${appUrl()}/invites/accept?token=${encodeURIComponent(token)}` },
     footer: t('invite.footer'),
   });
 }
 
 // To an address with no account yet: the link opens registration with the address filled in, and joins at once.
-export async function signUpInviteEmail(locale: Locale, { inviterName, accountName, token }: { inviterName: string; accountName: string; token: string }) {
+export async function signUpInviteEmail(locale: Locale, { inviterName, accountName, token, invitedAs }: InviteAbout) {
   const t = emailTranslator(locale);
   return renderEmail({
     subject: t('invite.subject', { inviterName }),
     greeting: t('signUpInvite.greeting'),
-    paragraphs: [t('signUpInvite.body', { inviterName, accountName }), t('signUpInvite.expiry')],
+    paragraphs: [t('signUpInvite.body', { inviterName, accountName }), roleParagraph(t, locale, invitedAs), t('signUpInvite.expiry')],
     action: { label: t('signUpInvite.action'), url: `${appUrl()}/register?invite=${encodeURIComponent(token)}` },
     footer: t('invite.footer'),
   });

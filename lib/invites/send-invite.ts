@@ -34,7 +34,8 @@ async function countAttempt(db: Executor, accountId: string): Promise<Attempt | 
 async function mailInvite(db: Executor, { inviteId, token, inviter }: { inviteId: string; token: string; inviter: Inviter }) {
   const invitee = await getInvitee(db, { inviteId });
   if (!invitee) return;
-  const about = { inviterName: inviter.inviterName, accountName: (await getAccountName(db, inviter)) ?? '', token };
+  const invitedAs = { role: invitee.role, accessEndsAt: invitee.accessEndsAt };
+  const about = { inviterName: inviter.inviterName, accountName: (await getAccountName(db, inviter)) ?? '', token, invitedAs };
   const mail = invitee.name && invitee.locale ? await inviteEmail({ name: invitee.name, locale: invitee.locale }, about) : await signUpInviteEmail(inviter.inviterLocale, about);
   await sendEmail({ to: invitee.email, ...mail });
 }

@@ -74,6 +74,7 @@ describe('inviting an address with no account', () => {
     expect(mail?.subject).toBe(de.Email.invite.subject.replace('{inviterName}', owner.name));
     expect(mail?.text).toContain(de.Email.signUpInvite.action);
     expect(mail?.text).toContain(account.name);
+    expect(mail?.text).toContain('Sie werden Miteigentümer');
     expect(mail?.text).not.toContain('/invites/accept');
 
     const registered = await makeUser(db, { emailVerifiedAt: new Date() });

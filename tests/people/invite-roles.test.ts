@@ -43,6 +43,16 @@ describe('inviting with a role', () => {
     expect(row).toMatchObject({ role: 'guest', energyCapWh: 12_500, chargerIds: [kept.id], accessEndsAt: new Date('2099-06-01T16:30:00Z') });
   });
 
+  it('says in the invitation e-mail what the invitee joins as, with a guest’s end in UTC', async () => {
+    const mailText = async (email: string) => (await db.select({ text: outboxEmails.text }).from(outboxEmails).where(eq(outboxEmails.to, email)))[0]!.text;
+    const guest = await invited(() => ({ role: 'guest', accessEndsAt: '2099-06-01T18:30', timeZoneOffset: '-120' }));
+    expect(await mailText(guest.invitee.email)).toContain('You join as a guest until June 1, 2099 at 04:30 PM UTC');
+    const driver = await invited(() => ({ role: 'driver' }));
+    expect(await mailText(driver.invitee.email)).toContain('You join as a driver');
+    const coOwner = await invited(() => ({ role: 'member' }));
+    expect(await mailText(coOwner.invitee.email)).toContain('You join as a co-owner');
+  });
+
   it('makes a driver who lands on Charge at their first login, never on adding a charger', async () => {
     const { account, invitee, answer } = await invited(() => ({ role: 'driver' }));
     expect(answer).toMatchObject({ status: 'ok' });
