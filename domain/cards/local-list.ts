@@ -5,15 +5,16 @@ import { listLocalListCards, listLocalListSyncs, markLocalListChanged, type Loca
 
 type AccountScope = { accountId: string };
 
-// The account's Local Authorization List (OCPP 1.6 §7.3 AuthorizationData), keyed by idTag. A card that may no
-// longer charge stays in it as Blocked or Expired rather than leaving it: a charger set to accept unknown cards
-// while offline (AllowOfflineTxForUnknownId) would otherwise let it charge.
-export async function wantedLocalList(db: Executor, { accountId, now = new Date() }: AccountScope & { now?: Date }): Promise<LocalListEntries> {
+// A charger's Local Authorization List (OCPP 1.6 §7.3 AuthorizationData), keyed by idTag: the account's cards, with a
+// guest's refused at a charger not theirs or past their energy cap. A card that may no longer charge stays in it as
+// Blocked or Expired rather than leaving it: a charger set to accept unknown cards while offline
+// (AllowOfflineTxForUnknownId) would otherwise let it charge.
+export async function wantedLocalList(db: Executor, { accountId, chargerId, now = new Date() }: AccountScope & { chargerId: string; now?: Date }): Promise<LocalListEntries> {
   const parentIdTag = accountParentIdTag(accountId);
   const entries: LocalListEntries = {};
-  for (const card of await listLocalListCards(db, { accountId })) {
+  for (const card of await listLocalListCards(db, { accountId, chargerId })) {
     const isExpired = card.expiresAt !== null && card.expiresAt <= now;
-    const status = card.status === 'blocked' || card.hasLeftUser ? 'Blocked' : isExpired ? 'Expired' : 'Accepted';
+    const status = card.status === 'blocked' || card.hasLeftUser || card.isBarredHere ? 'Blocked' : isExpired ? 'Expired' : 'Accepted';
     entries[card.idTag] = { status, ...(card.expiresAt ? { expiryDate: card.expiresAt.toISOString() } : {}), parentIdTag };
   }
   return entries;

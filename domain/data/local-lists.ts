@@ -2,13 +2,15 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { cardLocalLists, cards, chargerLocalLists, chargers, memberships } from '../../db/schema';
 import { LOCAL_LIST_CHANGED_CHANNEL } from '../charging/charger-events';
-import { hasCurrentAccess } from './member-access';
+import { hasCurrentAccess, isWithinEnergyCap, mayUseCharger } from './member-access';
 
 type Scope = { accountId: string };
 
 // Every physical card of the account the chargers should know: whether it may charge is decided by the caller
 // (domain/cards/local-list.ts) from its status, expiry and whether its linked user still belongs to the account.
-export async function listLocalListCards(db: Executor, { accountId }: Scope) {
+// The account's physical cards as one charger's list holds them: a guest's card is refused there when the charger is
+// not one of theirs or their energy cap is used up, so that an offline charger refuses it too.
+export async function listLocalListCards(db: Executor, { accountId, chargerId }: Scope & { chargerId: string }) {
   return db
     .select({
       idTag: cards.idTag,
@@ -16,6 +18,7 @@ export async function listLocalListCards(db: Executor, { accountId }: Scope) {
       // A guest's card expires in the chargers' own lists when their access ends, so that an offline charger refuses it too.
       expiresAt: sql<Date | null>`least(${cards.expiresAt}, ${memberships.accessEndsAt})`.mapWith(cards.expiresAt),
       hasLeftUser: sql<boolean>`${cards.userId} is not null and ${memberships.userId} is null`,
+      isBarredHere: sql<boolean>`${memberships.userId} is not null and not (${mayUseCharger(chargerId)} and ${isWithinEnergyCap()})`,
     })
     .from(cards)
     .leftJoin(memberships, and(eq(memberships.accountId, cards.accountId), eq(memberships.userId, cards.userId), hasCurrentAccess()))

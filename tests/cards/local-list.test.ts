@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chargerLocalLists, memberships } from '@/db/schema';
+import { chargerLocalLists, memberships, transactions } from '@/db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
 import { accountParentIdTag } from '@/domain/cards/household';
 import { localListChanged, syncLocalList } from '@/domain/cards/local-list';
 import { setCardStatus } from '@/domain/data/cards';
 import { getLocalListState } from '@/domain/data/local-lists';
+import { closeTransaction } from '@/domain/data/charger-traffic/transactions';
 import { endMembership } from '@/domain/people/end-membership';
 import { goOffline, reconnect, type LocalListOptions } from '@/ocpp-server/simulator/local-auth-list';
 import type { SimulatedCharger } from '@/ocpp-server/simulator/simulated-charger';
@@ -115,6 +116,26 @@ describe('Local Authorization List, charger by charger', () => {
     await synced(account.id, charger.id, simulated);
     expect(simulated.localList.authorize('MEMBER01')).toBe('Blocked');
     expect(simulated.localList.received.at(-1)).toMatchObject({ updateType: 'Differential', size: 1 });
+  });
+
+  it('refuses a guest’s card in the list of a charger not theirs, and in every list once their energy cap is used up', async () => {
+    const { account, charger: theirs, simulated: atTheirs } = await chargerWithList();
+    const other = await makeCharger(db, { accountId: account.id });
+    const atOther = await startSimulator(server, { identity: other.identity });
+    const guest = await makeUser(db);
+    await db.insert(memberships).values({ accountId: account.id, userId: guest.id, role: 'guest', accessEndsAt: new Date(Date.now() + 86_400_000), energyCapWh: 5_000, chargerIds: [theirs.id] });
+    await makeCard(db, { accountId: account.id, idTag: 'GUEST01', userId: guest.id });
+    await localListChanged(db, { accountId: account.id });
+    await waitFor(async () => atTheirs.localList.authorize('GUEST01') === 'Accepted' && atOther.localList.authorize('GUEST01') === 'Blocked');
+
+    // A session of theirs that uses up the cap, closed as the OCPP server closes one.
+    const [session] = await db
+      .insert(transactions)
+      .values({ accountId: account.id, chargerId: theirs.id, connectorId: 1, idTag: 'GUEST01', authorizationStatus: 'Accepted', userId: guest.id, meterStartWh: 1_000, startedAt: new Date() })
+      .returning({ id: transactions.id, chargerId: transactions.chargerId, meterStartWh: transactions.meterStartWh });
+    await db.transaction((tx) => closeTransaction(tx, session!, { meterStopWh: 6_500, stoppedAt: new Date(), reason: 'Local', idTag: 'GUEST01' }));
+    await waitFor(async () => atTheirs.localList.authorize('GUEST01') === 'Blocked');
+    expect(atOther.localList.authorize('GUEST01')).toBe('Blocked');
   });
 
   it('answers a VersionMismatch with the whole list', async () => {

@@ -1,11 +1,12 @@
-import { and, eq, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
-import { transactions } from '../../../db/schema';
+import { memberships, transactions } from '../../../db/schema';
 import { decide, type CardAuthorization } from '../../charging/authorize-card';
 import { isIssuableId } from '../../charging/limits';
 import { computeCost } from '../../charging/tariff';
 import { getCardByIdTag } from '../cards';
 import { getTariffInForce } from '../tariffs';
+import { markLocalListChanged } from '../local-lists';
 import { latestReading } from '../meter-sql';
 import { cardRefusal } from '../../charging/charging-events';
 import { authorizeAndTouchCard, withCardWrites } from './cards';
@@ -62,6 +63,18 @@ export async function closeTransaction(tx: Executor, open: OpenTransaction, clos
       pricePerKwh: tariff?.pricePerKwh ?? null,
     })
     .where(and(eq(transactions.id, open.id), isOwnerClosed ? eq(transactions.stopReason, OWNER_CLOSE_REASON) : isNull(transactions.stoppedAt)));
+  await refreshListsIfCapped(tx, open.id);
+}
+
+// The session of a guest with an energy cap may have used it up: the chargers' own lists then refuse their cards too
+// (domain/cards/local-list.ts), sent on this transaction's commit.
+async function refreshListsIfCapped(tx: Executor, transactionId: number) {
+  const [capped] = await tx
+    .select({ accountId: memberships.accountId })
+    .from(transactions)
+    .innerJoin(memberships, and(eq(memberships.accountId, transactions.accountId), eq(memberships.userId, transactions.userId), isNotNull(memberships.energyCapWh)))
+    .where(eq(transactions.id, transactionId));
+  if (capped) await markLocalListChanged(tx, { accountId: capped.accountId });
 }
 
 // A connector runs one transaction at a time, so a StartTransaction (OCPP 1.6 §4.8) means the charger lost the

@@ -12,7 +12,8 @@ import { syncChargerList, type LocalListSyncReason } from './sync';
 
 type SyncerOptions = { db: Database; sql: Sql; connections: Connections; log: Logger; instanceId: string; callTimeoutMs: number; delayMs: number; sweepEveryMs?: number };
 
-// Keeps the Local Authorization List of each charger this process holds equal to its account's: at its boot and
+// Keeps the Local Authorization List of each charger this process holds equal to what its account wants there
+// (domain/cards/local-list.ts): at its boot and
 // each reconnect (it is asked its version), after each change to the account's cards or members (NOTIFY from the
 // web app), and on a sweep for NOTIFYs missed and chargers that did not answer. One charger has one run at a time;
 // what arrives during a run starts one more after it, the boot's reason winning, since only a boot asks again a
@@ -26,7 +27,7 @@ export async function startLocalListSyncer({ db, sql, connections, log, instance
     if (found.list?.support === 'notSupported' && reason !== 'boot') return;
     const { accountId } = found;
     const basisVersion = await getAccountListVersion(db, { accountId });
-    const wanted = await wantedLocalList(db, { accountId });
+    const wanted = await wantedLocalList(db, { accountId, chargerId });
     const allocateVersions = (count: number) => allocateListVersions(db, { accountId, count });
     const record = await syncChargerList(client, { state: found.list, wanted, basisVersion, reason, allocateVersions, callTimeoutMs });
     await recordLocalListSync(db, { chargerId, accountId }, record, { hadHeldEntries: found.list?.heldEntries != null });
