@@ -71,6 +71,20 @@ describe('GET /metrics on the OCPP port', () => {
     }
   });
 
+  it('counts an action the server does not handle as other, never under the name the charger sent', async () => {
+    const server = await start();
+    const { charger } = await makeChargerFixture(db);
+    const client = await connectClient(server, { identity: charger.identity });
+    try {
+      await expect(client.call('MadeUpAction', {})).rejects.toMatchObject({ rpcErrorCode: 'NotImplemented' });
+      const text = await readMetrics(server);
+      expect(sampleOf(text, 'ocpp_message_errors_total{action="other"}')).toBe(1);
+      expect(text).not.toContain('MadeUpAction');
+    } finally {
+      await client.close({ force: true });
+    }
+  });
+
   it('asks for the bearer token when one is configured', async () => {
     const server = await start({ metricsToken: 'scrape-me' });
     expect((await scrape(server)).status).toBe(401);
