@@ -25,6 +25,11 @@ describe('OCPP benchmark smoke run', () => {
     expect(report.rows.isNothingLost).toBe(true);
     expect(report.rows.meterValueRows).toBeGreaterThan(0);
     expect(report.rows.ocppMessageRows).toBeGreaterThan(0);
+    // The platform's own split of each action's time, read from its /metrics at the end of the run.
+    expect(report.serverMetrics!.actions.MeterValues!.total!.count).toBeGreaterThan(0);
+    expect(report.serverMetrics!.actions.StartTransaction!.queued!.count).toBe(report.platform.charging);
+    expect(report.serverMetrics!.groupCommits.recordMeterValues!.statement!.count).toBeGreaterThan(0);
     expect(ocppMarkdown(report)).toContain('Throughput ratio');
+    expect(ocppMarkdown(report)).toContain('Server-side split from GET /metrics');
   });
 });

@@ -1,6 +1,7 @@
 import { markdownTable } from '../lib/output';
 import type { LoadResult } from './load';
 import type { OcppBenchReport } from './run';
+import type { PartSummary, ServerMetrics } from './server-metrics';
 
 const ACTIONS = ['BootNotification', 'StatusNotification', 'Heartbeat', 'Authorize', 'StartTransaction', 'MeterValues', 'StopTransaction', 'all'];
 
@@ -16,6 +17,26 @@ function latencyRows(result: LoadResult) {
     }
   }
   return rows;
+}
+
+const part = (summary: PartSummary | undefined) => (summary ? `${summary.p50Ms} / ${summary.p99Ms}` : '-');
+
+// The platform's own split of each action's time, from its /metrics (whole run).
+function serverSplit(metrics: ServerMetrics | null) {
+  if (!metrics) return 'Server-side split: not scraped';
+  const actions = Object.entries(metrics.actions)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([action, parts]) => [action, parts.total?.count ?? 0, part(parts.queued), part(parts.database), part(parts.answer), part(parts.total)]);
+  const kinds = Object.entries(metrics.groupCommits)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([kind, parts]) => [kind, parts.statement?.count ?? 0, parts.meanBatchSize, part(parts.queued), part(parts.statement)]);
+  return [
+    `Server-side split from GET /metrics, whole run, p50 / p99 ms (event-loop lag p99 ${metrics.eventLoopLagP99Ms} ms, GC pauses ${metrics.gcPauseSeconds} s in all):`,
+    '',
+    markdownTable(['action', 'answered', 'queued for a group commit', 'in the handler (database)', 'answer (validate, serialise, send)', 'total'], actions),
+    '',
+    markdownTable(['group commit', 'statements', 'calls per statement', 'wait for the statement', 'statement round trip'], kinds),
+  ].join('\n');
 }
 
 export function ocppMarkdown(report: OcppBenchReport) {
@@ -47,6 +68,8 @@ export function ocppMarkdown(report: OcppBenchReport) {
     latency,
     '',
     `Remote start (enqueueCommand → charger): ${remoteStart ? `p50 ${remoteStart.p50} ms, p95 ${remoteStart.p95} ms, max ${remoteStart.max} ms over ${remoteStart.count} starts, ${remoteStart.lost} lost` : 'not measured'}`,
+    '',
+    serverSplit(report.serverMetrics),
     '',
     `Rows: ${rows.meterValueRows} meter values (answered: ${rows.expectedMeterValueRows}), ${rows.transactionRows} transactions (answered: ${rows.expectedTransactionRows}), ${rows.stoppedTransactionRows} stopped (answered: ${rows.expectedStoppedTransactionRows}), ${rows.ocppMessageRows} in the message log (trimmed per charger): ${rows.isNothingLost ? 'every answered message persisted' : 'ROWS MISSING'}`,
   ].join('\n');

@@ -6,6 +6,7 @@ import { runLoad, type LoadOptions } from './load';
 import { registerBenchChargers } from './register';
 import { connectRemoteStartCharger, measureRemoteStarts, type RemoteStartResult } from './remote-start';
 import { checkRows } from './rows';
+import { scrapeServerMetrics, type ServerMetrics } from './server-metrics';
 import { spawnServer, type ServerKind } from './servers';
 
 export type OcppBenchOptions = {
@@ -44,7 +45,8 @@ export async function runOcppBench(options: OcppBenchOptions, log: (line: string
             }
           : undefined;
         const result = await runLoad(server, { ...load, duringSteady });
-        return { result, remoteStart: remoteStart as RemoteStartResult | null };
+        const metrics = kind === 'platform' ? await scrapeServerMetrics(server.port) : null;
+        return { result, remoteStart: remoteStart as RemoteStartResult | null, metrics };
       } finally {
         await stopChild(server.child, 10_000);
       }
@@ -60,6 +62,7 @@ export async function runOcppBench(options: OcppBenchOptions, log: (line: string
       platform: platform.result,
       bare: bare.result,
       remoteStart: platform.remoteStart,
+      serverMetrics: platform.metrics as ServerMetrics | null,
       rows,
     };
   } finally {

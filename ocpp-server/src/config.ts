@@ -32,6 +32,10 @@ export type OcppConfig = {
   databasePoolSize: number;
   // Per connection; null: unlimited.
   messageLimit: { burst: number; perSecond: number } | null;
+  // Bearer token for GET /metrics from other machines; null: served to loopback only (src/metrics/endpoint.ts).
+  metricsToken: string | null;
+  // How often the aggregated 'charger messages answered' info line is logged.
+  messageSummaryMs: number;
 };
 
 function positiveNumber(name: string, fallback: number) {
@@ -101,5 +105,7 @@ export function configFromEnv(): OcppConfig {
     handshakeTimeoutMs: handshakeTimeoutFromEnv(),
     messageLimit: messageLimitFromEnv(),
     databasePoolSize: databasePoolSizeFromEnv(),
+    metricsToken: process.env.OCPP_METRICS_TOKEN || null,
+    messageSummaryMs: Math.max(positiveNumber('OCPP_LOG_SUMMARY_INTERVAL', 60), 1) * 1000,
   };
 }

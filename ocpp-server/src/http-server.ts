@@ -4,12 +4,25 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { OcppConfig } from './config';
 import type { Logger } from './logger';
+import { METRICS_PATH, serveMetrics } from './metrics/endpoint';
+import type { Registry } from 'prom-client';
 
 type Upgrade = (request: IncomingMessage, socket: Socket, head: Buffer) => Promise<void>;
-type HttpServerOptions = Pick<OcppConfig, 'tls' | 'handshakeTimeoutMs'> & { upgrade: Upgrade; log: Logger; clientCa: string | null };
+type HttpServerOptions = Pick<OcppConfig, 'tls' | 'handshakeTimeoutMs' | 'metricsToken'> & { upgrade: Upgrade; log: Logger; clientCa: string | null; metrics: Registry };
 
 function upgradeRequired(_request: IncomingMessage, response: ServerResponse) {
   response.writeHead(426, { 'content-type': 'text/plain' }).end('OCPP-J WebSocket endpoint: ws(s)://host/ocpp/{identity}');
+}
+
+function plainRequests({ metrics, metricsToken, log }: Pick<HttpServerOptions, 'metrics' | 'metricsToken' | 'log'>) {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    if (request.url?.split('?')[0] !== METRICS_PATH) return upgradeRequired(request, response);
+    serveMetrics(request, response, metrics, metricsToken).catch((error: unknown) => {
+      log.error({ err: error }, 'metrics could not be collected');
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end();
+    });
+  };
 }
 
 function refuseUpgrade(socket: Duplex, status: number, message: string) {
@@ -34,11 +47,12 @@ function clientCertificateOptions(clientCa: string | null) {
   return clientCa ? { requestCert: true, rejectUnauthorized: false, ca: [clientCa] } : {};
 }
 
-export function createOcppHttpServer({ tls, handshakeTimeoutMs, upgrade, log, clientCa }: HttpServerOptions) {
+export function createOcppHttpServer({ tls, handshakeTimeoutMs, upgrade, log, clientCa, metrics, metricsToken }: HttpServerOptions) {
   const options = timeouts(handshakeTimeoutMs);
+  const onRequest = plainRequests({ metrics, metricsToken, log });
   const server = tls
-    ? createHttpsServer({ ...tls, ...options, ...clientCertificateOptions(clientCa), handshakeTimeout: handshakeTimeoutMs }, upgradeRequired)
-    : createHttpServer(options, upgradeRequired);
+    ? createHttpsServer({ ...tls, ...options, ...clientCertificateOptions(clientCa), handshakeTimeout: handshakeTimeoutMs }, onRequest)
+    : createHttpServer(options, onRequest);
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // ocpp-rpc percent-decodes the identity before it guards anything else: a malformed escape (/ocpp/%FF)
     // rejects this promise, and an unhandled rejection would end the process.

@@ -23,6 +23,8 @@ import { createBatchedStore } from '../../domain/data/charger-traffic/batched';
 import { clearOnlineFlags } from '../../domain/data/charger-traffic/chargers';
 import { failInterruptedCommands } from '../../domain/data/charger-traffic/commands';
 import { createMessageLog } from '../../domain/data/charger-traffic/message-log';
+import { createOcppMetrics } from './metrics/registry';
+import { createMessageSummary, startMessageSummaryLog } from './metrics/message-summary';
 
 // A fleet that lost its server comes back within seconds. Node's default accept queue (511) overflows while the
 // event loop is busy with the first upgrades, and the kernel then resets the connections it could not queue
@@ -39,7 +41,16 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   await failInterruptedCommands(db, instanceId);
   if (cleared > 0) log.info({ cleared, instanceId }, 'cleared online flags left by a previous run');
 
-  const store = createBatchedStore(db);
+  const metrics = createOcppMetrics();
+  const summary = createMessageSummary();
+  const messageMetrics = {
+    inFlight: metrics.inFlight,
+    finished: (message: Parameters<typeof metrics.finished>[0]) => {
+      metrics.finished(message);
+      summary.add(message);
+    },
+  };
+  const store = createBatchedStore(db, metrics.observeBatch);
   const messageLog = createMessageLog({ db, log });
   const refusals = createRefusalRecorder({ db, log });
   let sweepCharger: (chargerId: string) => void = () => {};
@@ -55,13 +66,14 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     syncLocalList(chargerId, 'boot');
   };
   const connections = createConnections({ store, instanceId, log, onConnected });
+  metrics.countConnectedWith(() => connections.size);
   const dispatcher = createDispatcher({ db, instanceId, connections, log, callTimeoutMs: config.callTimeoutMs });
   const authority = createAuthorityProvider({ db, source: config.certificateAuthority, log });
-  const rpc = createRpcServer({ db, store, log, connections, messageLog, refusals, ...config, onBooted, authority });
+  const rpc = createRpcServer({ db, store, log, connections, messageLog, refusals, ...config, onBooted, authority, messageMetrics });
 
   // With TLS the platform CA is needed at once: it verifies the client certificates of profile 3 chargers.
   const clientCa = config.tls ? await authority.certificatePem() : null;
-  const http = createOcppHttpServer({ ...config, upgrade: rpc.handleUpgrade, log, clientCa });
+  const http = createOcppHttpServer({ ...config, upgrade: rpc.handleUpgrade, log, clientCa, metrics: metrics.registry });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, resolve);
@@ -89,6 +101,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const notificationDispatcher = startNotificationDispatcher({ db, log, everyMs: config.notificationPollMs });
   const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
   const firmwareFileSweep = startFirmwareFileSweep({ db, log, everyMs: FIRMWARE_FILE_SWEEP_MS });
+  const summaryLog = startMessageSummaryLog({ summary, log, everyMs: config.messageSummaryMs });
   const port = (http.address() as AddressInfo).port;
   log.info({ port, instanceId, tls: Boolean(config.tls) }, 'ocpp server listening');
 
@@ -107,6 +120,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await provisioner?.stop();
     await localLists?.stop();
     await rpc.close({ force: true });
+    summaryLog.stop();
     await messageLog.close();
     await refusals.close();
     await sql.end({ timeout: 5 });

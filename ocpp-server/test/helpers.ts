@@ -39,6 +39,8 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     handshakeTimeoutMs: 10_000,
     messageLimit: { burst: 50, perSecond: 20 },
     databasePoolSize: 10,
+    metricsToken: null,
+    messageSummaryMs: 60_000,
     ...overrides,
   };
 }

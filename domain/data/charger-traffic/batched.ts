@@ -6,26 +6,28 @@ import { recordConnectorStatuses } from './connectors';
 import { recordMeterValues } from './meter-values';
 import { isRefusedValue } from './refused-value';
 
+export type BatchObserver = (kind: string, batch: { size: number; queuedMs: number[]; runMs: number }) => void;
+
 // The reads and writes every charger makes on each connect, boot, heartbeat, status and meter reading, one call
 // per charger, grouped into one statement per batch (see batcher.ts); a batch PostgreSQL refuses for a value
 // in it is split until the charger that sent the value is the only one refused.
-export function createBatchedStore(db: Database) {
-  const options = { isInputError: isRefusedValue };
-  function write<In>(run: (db: Database, inputs: In[]) => Promise<void>) {
+export function createBatchedStore(db: Database, onBatch: BatchObserver = () => {}) {
+  const options = (kind: string) => ({ isInputError: isRefusedValue, onBatch: (batch: Parameters<BatchObserver>[1]) => onBatch(kind, batch) });
+  function write<In>(kind: string, run: (db: Database, inputs: In[]) => Promise<void>) {
     return createBatcher<In, void>(async (inputs) => {
       await run(db, inputs);
       return inputs.map(() => undefined);
-    }, options);
+    }, options(kind));
   }
   return {
-    findCharger: createBatcher((identities: string[]) => findChargersByIdentity(db, identities), options),
-    pendingCommandIds: createBatcher((chargerIds: string[]) => listPendingCommandIdsOf(db, chargerIds), options),
-    markConnected: write(markConnected),
-    markDisconnected: write(markDisconnected),
-    recordBoot: write(recordBoots),
-    recordHeartbeat: write(recordHeartbeats),
-    recordConnectorStatus: write(recordConnectorStatuses),
-    recordMeterValues: write(recordMeterValues),
+    findCharger: createBatcher((identities: string[]) => findChargersByIdentity(db, identities), options('findCharger')),
+    pendingCommandIds: createBatcher((chargerIds: string[]) => listPendingCommandIdsOf(db, chargerIds), options('pendingCommandIds')),
+    markConnected: write('markConnected', markConnected),
+    markDisconnected: write('markDisconnected', markDisconnected),
+    recordBoot: write('recordBoot', recordBoots),
+    recordHeartbeat: write('recordHeartbeat', recordHeartbeats),
+    recordConnectorStatus: write('recordConnectorStatus', recordConnectorStatuses),
+    recordMeterValues: write('recordMeterValues', recordMeterValues),
   };
 }
 

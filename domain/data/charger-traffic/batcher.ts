@@ -2,9 +2,11 @@
 // flight wait for it and then go together in the next one. A quiet server runs each call on its own, as soon
 // as the messages read in the same turn of the event loop are in; a busy one sends hundreds of chargers' rows
 // in one round trip instead of one each. Every caller still hears back only after its rows are committed.
+import { currentStatementTiming, type StatementTiming } from './statement-timing';
+
 export type BatchRun<In, Out> = (inputs: In[]) => Promise<Out[]>;
 
-type Waiting<In, Out> = { input: In; resolve: (output: Out) => void; reject: (error: unknown) => void };
+type Waiting<In, Out> = { input: In; resolve: (output: Out) => void; reject: (error: unknown) => void; submittedAt: number; timing: StatementTiming | undefined };
 
 type BatcherOptions = {
   maxSize?: number;
@@ -12,9 +14,11 @@ type BatcherOptions = {
   // Whether the batch failed for what one of its inputs holds (a value the database refuses) rather than for
   // everyone (the database away, a timeout): only then are its halves tried apart.
   isInputError?: (error: unknown) => boolean;
+  // Told of each statement: how many calls it carried, how long they had waited for it, and its round trip.
+  onBatch?: (batch: { size: number; queuedMs: number[]; runMs: number }) => void;
 };
 
-export function createBatcher<In, Out>(run: BatchRun<In, Out>, { maxSize = 500, concurrency = 2, isInputError = () => false }: BatcherOptions = {}) {
+export function createBatcher<In, Out>(run: BatchRun<In, Out>, { maxSize = 500, concurrency = 2, isInputError = () => false, onBatch }: BatcherOptions = {}) {
   let waiting: Waiting<In, Out>[] = [];
   let running = 0;
   let scheduled = false;
@@ -22,8 +26,16 @@ export function createBatcher<In, Out>(run: BatchRun<In, Out>, { maxSize = 500, 
   // One charger's bad row must not fail the chargers it happened to share a statement with. Halving finds it in
   // about 2·log2(n) statements, one after another, so a poisoned batch costs little more than a few batches.
   async function runBatch(batch: Waiting<In, Out>[]): Promise<void> {
+    const startedAt = performance.now();
+    const queuedMs = batch.map((entry) => startedAt - entry.submittedAt);
+    batch.forEach((entry, index) => {
+      if (entry.timing) entry.timing.queuedMs += queuedMs[index]!;
+      // A half of a refused batch waits again from here, not from the first submit.
+      entry.submittedAt = startedAt;
+    });
     try {
       const outputs = await run(batch.map((entry) => entry.input));
+      onBatch?.({ size: batch.length, queuedMs, runMs: performance.now() - startedAt });
       batch.forEach((entry, index) => entry.resolve(outputs[index]!));
     } catch (error) {
       if (batch.length === 1 || !isInputError(error)) return batch.forEach((entry) => entry.reject(error));
@@ -48,7 +60,7 @@ export function createBatcher<In, Out>(run: BatchRun<In, Out>, { maxSize = 500, 
 
   return function submit(input: In): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
-      waiting.push({ input, resolve, reject });
+      waiting.push({ input, resolve, reject, submittedAt: performance.now(), timing: currentStatementTiming() });
       if (!scheduled && running < concurrency) {
         scheduled = true;
         setImmediate(pump);

@@ -1,0 +1,66 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { BatchObserver } from '../../../domain/data/charger-traffic/batched';
+
+// Seconds, from a message answered within a millisecond to one a charger is about to give up on.
+const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+const BATCH_SIZES = [1, 2, 5, 10, 25, 50, 100, 250, 500];
+
+export type FinishedMessage = {
+  action: string;
+  totalMs: number;
+  // Null when no handler ran (a refused frame, an unknown action): only the total and the error count.
+  queuedMs: number | null;
+  databaseMs: number | null;
+  answerMs: number | null;
+  isError: boolean;
+};
+
+export function createOcppMetrics() {
+  const registry = new Registry();
+  // Process CPU and memory, event-loop lag (nodejs_eventloop_lag_*) and GC pauses (nodejs_gc_duration_seconds).
+  collectDefaultMetrics({ register: registry });
+  const histogram = (name: string, help: string, labelNames: string[], buckets = SECONDS) => new Histogram({ name, help, labelNames, buckets, registers: [registry] });
+  const total = histogram('ocpp_message_seconds', 'Charger call, from its frame read to its answer sent', ['action']);
+  const queued = histogram('ocpp_message_queued_seconds', 'Part of a charger call spent waiting for a group-commit statement of its kind', ['action']);
+  const database = histogram('ocpp_message_database_seconds', 'Part of a charger call spent in its handler outside group-commit queues: its statements and the JavaScript between them', ['action']);
+  const answer = histogram('ocpp_message_answer_seconds', 'Part of a charger call spent validating, serialising and sending its answer', ['action']);
+  const errors = new Counter({ name: 'ocpp_message_errors_total', help: 'Charger calls answered with a CALLERROR', labelNames: ['action'], registers: [registry] });
+  const inFlight = new Gauge({ name: 'ocpp_messages_in_flight', help: 'Charger calls read and not yet answered', registers: [registry] });
+  let countConnected = () => 0;
+  new Gauge({
+    name: 'ocpp_connected_chargers',
+    help: 'Charger sockets held by this process',
+    registers: [registry],
+    collect() {
+      this.set(countConnected());
+    },
+  });
+  const batchQueued = histogram('ocpp_group_commit_queued_seconds', 'Wait of each call for the group-commit statement that carried it', ['kind']);
+  const batchRun = histogram('ocpp_group_commit_statement_seconds', 'Round trip of each group-commit statement', ['kind']);
+  const batchSize = histogram('ocpp_group_commit_batch_size', 'Calls carried by each group-commit statement', ['kind'], BATCH_SIZES);
+
+  const observeBatch: BatchObserver = (kind, batch) => {
+    for (const ms of batch.queuedMs) batchQueued.observe({ kind }, ms / 1000);
+    batchRun.observe({ kind }, batch.runMs / 1000);
+    batchSize.observe({ kind }, batch.size);
+  };
+
+  return {
+    registry,
+    inFlight,
+    observeBatch,
+    countConnectedWith(count: () => number) {
+      countConnected = count;
+    },
+    finished(message: FinishedMessage) {
+      const labels = { action: message.action };
+      total.observe(labels, message.totalMs / 1000);
+      if (message.queuedMs !== null) queued.observe(labels, message.queuedMs / 1000);
+      if (message.databaseMs !== null) database.observe(labels, message.databaseMs / 1000);
+      if (message.answerMs !== null) answer.observe(labels, message.answerMs / 1000);
+      if (message.isError) errors.inc(labels);
+    },
+  };
+}
+
+export type OcppMetrics = ReturnType<typeof createOcppMetrics>;
