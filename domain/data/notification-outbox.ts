@@ -1,10 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { notifications, users, type Locale, type NotificationKind } from '../../db/schema';
+import { notifications, users, type Locale, type NotificationChannel, type NotificationKind } from '../../db/schema';
 
 export type ClaimedNotification = {
   id: string;
+  userId: string;
   kind: NotificationKind;
+  channel: NotificationChannel;
   payload: Record<string, string | number | null>;
   email: string;
   name: string;
@@ -25,7 +27,7 @@ export async function claimNotifications(db: Executor, { limit }: { limit: numbe
     )
     update ${notifications} n set state = 'sending', claimed_at = now()
     from claimable, ${users} u where n.id = claimable.id and u.id = n.user_id
-    returning n.id, n.kind, n.payload, u.email, u.name, u.locale`);
+    returning n.id, n.user_id as "userId", n.kind, n.channel, n.payload, u.email, u.name, u.locale`);
 }
 
 export async function markNotificationSent(db: Executor, { id }: { id: string }) {

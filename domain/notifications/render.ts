@@ -33,14 +33,25 @@ function memberChange(t: EmailTranslator, key: 'memberJoined' | 'memberLeft', p:
   return { subject: t(`${key}.subject`, values), paragraphs: [t(`${key}.body`, values)], action: { label: t(`${key}.action`), url: `${appUrl()}/customers` } };
 }
 
+type Recipient = Pick<ClaimedNotification, 'kind' | 'payload' | 'name' | 'locale'>;
+
+function notificationContent(t: EmailTranslator, { kind, payload, locale }: Recipient) {
+  if (kind === 'session-finished') return sessionFinished(t, locale, payload);
+  if (kind === 'charger-faulted') return chargerFaulted(t, locale, payload);
+  return memberChange(t, kind === 'member-joined' ? 'memberJoined' : 'memberLeft', payload);
+}
+
 // The e-mail of a notification, in the recipient's language; the payload holds the facts as they were at the event.
-export function renderNotification({ kind, payload, name, locale }: Pick<ClaimedNotification, 'kind' | 'payload' | 'name' | 'locale'>) {
-  const t = emailTranslator(locale);
-  const content =
-    kind === 'session-finished'
-      ? sessionFinished(t, locale, payload)
-      : kind === 'charger-faulted'
-        ? chargerFaulted(t, locale, payload)
-        : memberChange(t, kind === 'member-joined' ? 'memberJoined' : 'memberLeft', payload);
-  return renderEmail({ ...content, greeting: t('greeting', { name }), footer: t('notificationFooter') });
+export function renderNotification(notification: Recipient) {
+  const t = emailTranslator(notification.locale);
+  return renderEmail({ ...notificationContent(t, notification), greeting: t('greeting', { name: notification.name }), footer: t('notificationFooter') });
+}
+
+export type PushMessage = { title: string; body: string; path: string };
+
+// The same facts as a push: the subject as its title, the paragraphs as its lines, the e-mail's link as the page a
+// tap opens (a path, so the service worker opens it on the app's own origin).
+export function renderPushMessage(notification: Recipient): PushMessage {
+  const { subject, paragraphs, action } = notificationContent(emailTranslator(notification.locale), notification);
+  return { title: subject, body: paragraphs.join('\n'), path: new URL(action.url).pathname };
 }

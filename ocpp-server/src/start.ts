@@ -86,7 +86,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   });
   const reservationSweep = startReservationSweep({ db, log, everyMs: config.reservationSweepMs });
   const guestSweep = startGuestSweep({ db, log, everyMs: config.guestSweepMs });
-  const notificationDispatcher = startNotificationDispatcher({ db, log, everyMs: config.notificationPollMs });
+  const notificationDispatcher = startNotificationDispatcher({ db, log, everyMs: config.notificationPollMs, authSecret: config.certificateAuthority.secret });
   const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
   const firmwareFileSweep = startFirmwareFileSweep({ db, log, everyMs: FIRMWARE_FILE_SWEEP_MS });
   const port = (http.address() as AddressInfo).port;
