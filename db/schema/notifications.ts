@@ -12,7 +12,16 @@ const recipientColumns = () => ({
     .references(() => accounts.id, { onDelete: 'cascade' }),
 });
 
-export const notificationKind = pgEnum('notification_kind', ['session-finished', 'charger-faulted', 'member-joined', 'member-left']);
+// New kinds go at the end: PostgreSQL adds enum values in place, never reordering.
+export const notificationKind = pgEnum('notification_kind', [
+  'session-finished',
+  'charger-faulted',
+  'member-joined',
+  'member-left',
+  'session-started',
+  'charger-offline',
+  'charger-back',
+]);
 export type NotificationKind = (typeof notificationKind.enumValues)[number];
 
 // A row only where the user changed the default (domain/notifications/audience.ts): a new member gets the defaults of

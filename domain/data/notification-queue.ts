@@ -38,6 +38,18 @@ export function insertNotifications() {
   return sql`insert into ${notifications} (user_id, account_id, kind, payload, channel)`;
 }
 
+// For the user whose session it is, while a member of its account, when its card (or the app) was accepted: any
+// StartTransaction, also one that comes after the app had given up waiting for it.
+export async function queueSessionStarted(tx: Executor, { transactionId }: { transactionId: number }) {
+  await tx.execute(sql`${insertNotifications()}
+    select t.user_id, t.account_id, 'session-started', jsonb_build_object(
+      'transactionId', t.id, 'chargerName', ch.name, 'accountName', a.name, 'connectorId', t.connector_id), w.channel
+    from ${transactions} t join ${chargers} ch on ch.id = t.charger_id join ${accounts} a on a.id = t.account_id
+    join ${memberships} m on m.account_id = t.account_id and m.user_id = t.user_id
+    cross join lateral (${channelsWanted('session-started', sql`t.user_id`, sql`t.account_id`)}) w
+    where t.id = ${transactionId} and t.authorization_status = 'Accepted'`);
+}
+
 // For the user whose session this was, while a member of its account; the figures as they were at the stop.
 export async function queueSessionFinished(tx: Executor, { transactionId }: { transactionId: number }) {
   await tx.execute(sql`${insertNotifications()}
@@ -71,4 +83,13 @@ export function faultNotificationsInsert(source: SQL) {
     cross join lateral (${managersWanting('charger-faulted', sql`s.account_id`)}) r
     where s.status = 'Faulted' and not exists (select 1 from ${connectors} c where c.charger_id = s.charger_id
       and c.connector_id = s.connector_id and c.status = 'Faulted' and c.error_code is not distinct from s.error_code)`;
+}
+
+// For a statement whose CTE `source` (charger_id, account_id) names chargers: a `kind` notification about each to the
+// account's managers who want it, with `extra` (a jsonb) added to the charger's and account's names.
+export function chargerNotificationsInsert(kind: 'charger-offline' | 'charger-back', source: SQL, extra: SQL = sql`'{}'::jsonb`) {
+  return sql`${insertNotifications()}
+    select r.user_id, s.account_id, ${kind}, jsonb_build_object('chargerId', ch.id, 'chargerName', ch.name, 'accountName', a.name) || ${extra}, r.channel
+    from ${source} s join ${chargers} ch on ch.id = s.charger_id join ${accounts} a on a.id = s.account_id
+    cross join lateral (${managersWanting(kind, sql`s.account_id`)}) r`;
 }

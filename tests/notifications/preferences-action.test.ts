@@ -28,9 +28,9 @@ describe('saving notification choices', () => {
     await db.insert(memberships).values({ accountId: account.id, userId: driver.id, role: 'driver' });
 
     const [ownerSettings] = await listNotificationSettings(db, { userId: account.owner.id });
-    expect(ownerSettings?.kinds).toEqual(['session-finished', 'charger-faulted', 'member-joined', 'member-left'].map((kind) => ({ kind, isEmail: true, isPush: true })));
+    expect(ownerSettings?.kinds).toEqual(['session-started', 'session-finished', 'charger-faulted', 'charger-offline', 'charger-back', 'member-joined', 'member-left'].map((kind) => ({ kind, isEmail: true, isPush: true })));
     const [driverSettings] = await listNotificationSettings(db, { userId: driver.id });
-    expect(driverSettings?.kinds).toEqual([{ kind: 'session-finished', isEmail: true, isPush: true }]);
+    expect(driverSettings?.kinds).toEqual(['session-started', 'session-finished'].map((kind) => ({ kind, isEmail: true, isPush: true })));
   });
 
   it('stores each ticked kind and channel on and the others off, for the kinds the role may get', async () => {
@@ -40,8 +40,11 @@ describe('saving notification choices', () => {
 
     expect(result).toEqual({ status: 'ok', data: null });
     expect(await choicesOf(account.owner.id)).toEqual({
+      'session-started': { email: false, push: false },
       'session-finished': { email: false, push: true },
       'charger-faulted': { email: true, push: true },
+      'charger-offline': { email: false, push: false },
+      'charger-back': { email: false, push: false },
       'member-joined': { email: false, push: false },
       'member-left': { email: false, push: false },
     });
@@ -54,7 +57,7 @@ describe('saving notification choices', () => {
     signInAs(driver);
     await saveNotificationsAction({ status: 'idle' }, formData({ accountId: account.id, 'email:session-finished': 'on', 'push:charger-faulted': 'on' }));
 
-    expect(await choicesOf(driver.id)).toEqual({ 'session-finished': { email: true, push: false } });
+    expect(await choicesOf(driver.id)).toEqual({ 'session-started': { email: false, push: false }, 'session-finished': { email: true, push: false } });
   });
 
   it("refuses another account's id and stores nothing", async () => {

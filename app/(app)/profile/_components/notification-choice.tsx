@@ -5,8 +5,11 @@ import { useId } from 'react';
 import type { NotificationKind } from '@/db/schema';
 
 const LABELS = {
+  'session-started': 'sessionStarted',
   'session-finished': 'sessionFinished',
   'charger-faulted': 'chargerFaulted',
+  'charger-offline': 'chargerOffline',
+  'charger-back': 'chargerBack',
   'member-joined': 'memberJoined',
   'member-left': 'memberLeft',
 } as const satisfies Record<NotificationKind, string>;
