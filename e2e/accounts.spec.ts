@@ -103,4 +103,15 @@ test('the profile keeps the notification choices an owner turned off, per kind a
   const fault = page.getByRole('group', { name: 'A charger reports a fault' });
   await expect(fault.getByRole('checkbox', { name: 'E-mail' })).toBeChecked();
   await expect(fault.getByRole('checkbox', { name: 'Push' })).not.toBeChecked();
+
+  await page.getByLabel('From').fill('22:00');
+  await page.getByRole('button', { name: 'Save quiet hours' }).click();
+  await expect(page.getByLabel('Until')).toHaveAccessibleDescription(/Enter both times as hours and minutes/);
+  await page.getByLabel('Until').fill('06:30');
+  await page.getByRole('button', { name: 'Save quiet hours' }).click();
+  await expect(page.getByText('Your quiet hours were saved.')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.reload();
+  await expect(page.getByLabel('From')).toHaveValue('22:00');
+  await expect(page.getByLabel('Until')).toHaveValue('06:30');
 });
