@@ -88,6 +88,8 @@ test('the profile keeps the notification choices an owner turned off, per kind a
   await activateAndLogin(page, { name: 'Quiet', email: uniqueEmail('quiet') });
   await page.goto('/profile');
   await expect(page.getByRole('button', { name: 'Turn on notifications on this device' })).toBeVisible();
+  // The page registered the service worker that shows pushes: the app's CSP lets it run.
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toMatch(/\/sw\.js$/);
   const joined = page.getByRole('group', { name: 'Someone joined the account' });
   await expect(joined.getByRole('checkbox', { name: 'E-mail' })).toBeChecked();
   await expect(joined.getByRole('checkbox', { name: 'Push' })).toBeChecked();
