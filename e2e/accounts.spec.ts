@@ -83,15 +83,37 @@ test('the profile refuses a sixth wrong current password as too many attempts, n
   }
 });
 
-test('the profile keeps the notification e-mails an owner turned off', async ({ page }) => {
+test('the profile keeps the notification choices an owner turned off, per kind and channel, on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
   await activateAndLogin(page, { name: 'Quiet', email: uniqueEmail('quiet') });
   await page.goto('/profile');
-  const joined = page.getByRole('checkbox', { name: 'Someone joined the account' });
-  await expect(joined).toBeChecked();
-  await joined.uncheck();
+  await expect(page.getByRole('button', { name: 'Turn on notifications on this device' })).toBeVisible();
+  // The page registered the service worker that shows pushes: the app's CSP lets it run.
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toMatch(/\/sw\.js$/);
+  const joined = page.getByRole('group', { name: 'Someone joined the account' });
+  await expect(joined.getByRole('checkbox', { name: 'E-mail' })).toBeChecked();
+  await expect(joined.getByRole('checkbox', { name: 'Push' })).toBeChecked();
+  await joined.getByRole('checkbox', { name: 'E-mail' }).uncheck();
+  await page.getByRole('group', { name: 'A charger reports a fault' }).getByRole('checkbox', { name: 'Push' }).uncheck();
   await page.getByRole('button', { name: 'Save notifications' }).click();
   await expect(page.getByText('Your notification settings were saved.')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
   await page.reload();
-  await expect(page.getByRole('checkbox', { name: 'Someone joined the account' })).not.toBeChecked();
-  await expect(page.getByRole('checkbox', { name: 'A charger reports a fault' })).toBeChecked();
+  await expect(joined.getByRole('checkbox', { name: 'E-mail' })).not.toBeChecked();
+  await expect(joined.getByRole('checkbox', { name: 'Push' })).toBeChecked();
+  const fault = page.getByRole('group', { name: 'A charger reports a fault' });
+  await expect(fault.getByRole('checkbox', { name: 'E-mail' })).toBeChecked();
+  await expect(fault.getByRole('checkbox', { name: 'Push' })).not.toBeChecked();
+
+  await page.getByLabel('From').fill('22:00');
+  await page.getByRole('button', { name: 'Save quiet hours' }).click();
+  await expect(page.getByLabel('Until')).toHaveAccessibleDescription(/Enter both times as hours and minutes/);
+  await page.getByLabel('Until').fill('06:30');
+  await page.getByRole('button', { name: 'Save quiet hours' }).click();
+  await expect(page.getByText('Your quiet hours were saved.')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.reload();
+  await expect(page.getByLabel('From')).toHaveValue('22:00');
+  await expect(page.getByLabel('Until')).toHaveValue('06:30');
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Locale } from './locales';
-import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, time, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 
 export const users = pgTable(
@@ -13,6 +13,10 @@ export const users = pgTable(
     emailVerifiedAt: timestamp({ withTimezone: true }),
     locale: text().$type<Locale>().notNull().default('en'),
     lastLoginAt: timestamp({ withTimezone: true }),
+    // Push waits while the user's clock (in quietHoursZone, an IANA zone) is between start and end; both or neither.
+    quietHoursStart: time(),
+    quietHoursEnd: time(),
+    quietHoursZone: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],

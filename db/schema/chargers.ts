@@ -52,6 +52,8 @@ export const chargers = pgTable(
     isOnline: boolean().notNull().default(false),
     connectedAt: timestamp({ withTimezone: true }),
     disconnectedAt: timestamp({ withTimezone: true }),
+    // When the managers were told this outage passed the notice delay; cleared (and a "back" notice sent) at reconnect.
+    offlineNoticeAt: timestamp({ withTimezone: true }),
     // The OCPP server process holding the socket; only that process claims the charger's commands.
     instanceId: text(),
     // Boot provisioning (OCPP 1.6 §9.1): the owner's choice for this charger, null for the platform's default.

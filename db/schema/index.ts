@@ -20,3 +20,4 @@ export * from './smart-charging';
 export * from './security-extension';
 export * from './charger-certificates';
 export * from './notifications';
+export * from './web-push';

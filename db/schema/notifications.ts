@@ -12,7 +12,16 @@ const recipientColumns = () => ({
     .references(() => accounts.id, { onDelete: 'cascade' }),
 });
 
-export const notificationKind = pgEnum('notification_kind', ['session-finished', 'charger-faulted', 'member-joined', 'member-left']);
+// New kinds go at the end: PostgreSQL adds enum values in place, never reordering.
+export const notificationKind = pgEnum('notification_kind', [
+  'session-finished',
+  'charger-faulted',
+  'member-joined',
+  'member-left',
+  'session-started',
+  'charger-offline',
+  'charger-back',
+]);
 export type NotificationKind = (typeof notificationKind.enumValues)[number];
 
 // A row only where the user changed the default (domain/notifications/audience.ts): a new member gets the defaults of
@@ -23,10 +32,15 @@ export const notificationPreferences = pgTable(
     ...recipientColumns(),
     kind: notificationKind().notNull(),
     isEmail: boolean().notNull(),
+    isPush: boolean().notNull().default(true),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.accountId, t.kind] })],
 );
+
+// E-mail to the user's address, or push to each browser they turned notifications on in (db/schema/web-push.ts).
+export const notificationChannel = pgEnum('notification_channel', ['email', 'push']);
+export type NotificationChannel = (typeof notificationChannel.enumValues)[number];
 
 export const notificationState = pgEnum('notification_state', ['pending', 'sending', 'sent', 'failed']);
 export type NotificationState = (typeof notificationState.enumValues)[number];
@@ -38,6 +52,7 @@ export const notifications = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     ...recipientColumns(),
     kind: notificationKind().notNull(),
+    channel: notificationChannel().notNull().default('email'),
     payload: jsonb().$type<Record<string, string | number | null>>().notNull(),
     state: notificationState().notNull().default('pending'),
     error: text(),

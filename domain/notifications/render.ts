@@ -5,8 +5,9 @@ import { renderEmail, type EmailContent } from '../email/layout';
 import { emailTranslator, errorCodeWords, type EmailTranslator } from '../email/messages';
 
 type Payload = ClaimedNotification['payload'];
+type Content = Omit<EmailContent, 'greeting' | 'footer'>;
 
-function sessionFinished(t: EmailTranslator, locale: Locale, p: Payload): Omit<EmailContent, 'greeting' | 'footer'> {
+function sessionFinished(t: EmailTranslator, locale: Locale, p: Payload): Content {
   const names = { chargerName: String(p.chargerName), accountName: String(p.accountName) };
   const energy = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(p.energyWh ?? 0) / 1000);
   const minutes = Math.max(0, Math.round((Date.parse(String(p.stoppedAt)) - Date.parse(String(p.startedAt))) / 60_000));
@@ -18,7 +19,27 @@ function sessionFinished(t: EmailTranslator, locale: Locale, p: Payload): Omit<E
   return { subject: t('sessionFinished.subject', names), paragraphs, action: { label: t('sessionFinished.action'), url: `${appUrl()}/sessions/${p.transactionId}` } };
 }
 
-function chargerFaulted(t: EmailTranslator, locale: Locale, p: Payload): Omit<EmailContent, 'greeting' | 'footer'> {
+function sessionStarted(t: EmailTranslator, p: Payload): Content {
+  const values = { chargerName: String(p.chargerName), accountName: String(p.accountName), connectorId: String(p.connectorId) };
+  return { subject: t('sessionStarted.subject', values), paragraphs: [t('sessionStarted.body', values)], action: { label: t('sessionStarted.action'), url: `${appUrl()}/sessions/${p.transactionId}` } };
+}
+
+function chargerOffline(t: EmailTranslator, p: Payload): Content {
+  const names = { chargerName: String(p.chargerName), accountName: String(p.accountName) };
+  const minutes = Math.max(0, Math.round((Date.parse(String(p.noticedAt)) - Date.parse(String(p.since))) / 60_000));
+  return {
+    subject: t('chargerOffline.subject', names),
+    paragraphs: [t('chargerOffline.body', { ...names, minutes }), t('chargerOffline.hint')],
+    action: { label: t('chargerOffline.action'), url: `${appUrl()}/chargers/${p.chargerId}` },
+  };
+}
+
+function chargerBack(t: EmailTranslator, p: Payload): Content {
+  const names = { chargerName: String(p.chargerName), accountName: String(p.accountName) };
+  return { subject: t('chargerBack.subject', names), paragraphs: [t('chargerBack.body', names)], action: { label: t('chargerBack.action'), url: `${appUrl()}/chargers/${p.chargerId}` } };
+}
+
+function chargerFaulted(t: EmailTranslator, locale: Locale, p: Payload): Content {
   const names = { chargerName: String(p.chargerName), accountName: String(p.accountName) };
   const reason = errorCodeWords(locale, typeof p.errorCode === 'string' ? p.errorCode : null);
   return {
@@ -28,19 +49,42 @@ function chargerFaulted(t: EmailTranslator, locale: Locale, p: Payload): Omit<Em
   };
 }
 
-function memberChange(t: EmailTranslator, key: 'memberJoined' | 'memberLeft', p: Payload): Omit<EmailContent, 'greeting' | 'footer'> {
+function memberChange(t: EmailTranslator, key: 'memberJoined' | 'memberLeft', p: Payload): Content {
   const values = { memberName: String(p.memberName), memberEmail: String(p.memberEmail), accountName: String(p.accountName) };
   return { subject: t(`${key}.subject`, values), paragraphs: [t(`${key}.body`, values)], action: { label: t(`${key}.action`), url: `${appUrl()}/customers` } };
 }
 
+type Recipient = Pick<ClaimedNotification, 'kind' | 'payload' | 'name' | 'locale'>;
+
+function notificationContent(t: EmailTranslator, { kind, payload, locale }: Recipient) {
+  switch (kind) {
+    case 'session-started':
+      return sessionStarted(t, payload);
+    case 'session-finished':
+      return sessionFinished(t, locale, payload);
+    case 'charger-faulted':
+      return chargerFaulted(t, locale, payload);
+    case 'charger-offline':
+      return chargerOffline(t, payload);
+    case 'charger-back':
+      return chargerBack(t, payload);
+    case 'member-joined':
+    case 'member-left':
+      return memberChange(t, kind === 'member-joined' ? 'memberJoined' : 'memberLeft', payload);
+  }
+}
+
 // The e-mail of a notification, in the recipient's language; the payload holds the facts as they were at the event.
-export function renderNotification({ kind, payload, name, locale }: Pick<ClaimedNotification, 'kind' | 'payload' | 'name' | 'locale'>) {
-  const t = emailTranslator(locale);
-  const content =
-    kind === 'session-finished'
-      ? sessionFinished(t, locale, payload)
-      : kind === 'charger-faulted'
-        ? chargerFaulted(t, locale, payload)
-        : memberChange(t, kind === 'member-joined' ? 'memberJoined' : 'memberLeft', payload);
-  return renderEmail({ ...content, greeting: t('greeting', { name }), footer: t('notificationFooter') });
+export function renderNotification(notification: Recipient) {
+  const t = emailTranslator(notification.locale);
+  return renderEmail({ ...notificationContent(t, notification), greeting: t('greeting', { name: notification.name }), footer: t('notificationFooter') });
+}
+
+export type PushMessage = { title: string; body: string; path: string };
+
+// The same facts as a push: the subject as its title, the paragraphs as its lines, the e-mail's link as the page a
+// tap opens (a path, so the service worker opens it on the app's own origin).
+export function renderPushMessage(notification: Recipient): PushMessage {
+  const { subject, paragraphs, action } = notificationContent(emailTranslator(notification.locale), notification);
+  return { title: subject, body: paragraphs.join('\n'), path: new URL(action.url).pathname };
 }

@@ -20,6 +20,9 @@ export type OcppConfig = {
   // How often guests whose access has ended are removed (their sessions stopped, their cards blocked).
   guestSweepMs: number;
   notificationPollMs: number;
+  // A charger offline longer than this is announced to its managers once per outage, by a sweep this often.
+  offlineNoticeMinutes: number;
+  offlineSweepMs: number;
   // Boot provisioning (GetConfiguration, then the meter keys); off only for tests of other things.
   isProvisioning: boolean;
   provisionDelayMs: number;
@@ -96,6 +99,8 @@ export function configFromEnv(): OcppConfig {
     reservationSweepMs: Math.max(positiveNumber('OCPP_RESERVATION_SWEEP_INTERVAL', 10), 0.1) * 1000,
     guestSweepMs: Math.max(positiveNumber('OCPP_GUEST_SWEEP_INTERVAL', 15), 0.1) * 1000,
     notificationPollMs: Math.max(positiveNumber('OCPP_NOTIFICATION_POLL_INTERVAL', 2), 0.1) * 1000,
+    offlineNoticeMinutes: positiveNumber('OCPP_OFFLINE_NOTICE_MINUTES', 10),
+    offlineSweepMs: Math.max(positiveNumber('OCPP_OFFLINE_SWEEP_INTERVAL', 60), 0.1) * 1000,
     isProvisioning: process.env.OCPP_PROVISIONING !== '0',
     provisionDelayMs: positiveNumber('OCPP_PROVISION_DELAY', 2) * 1000,
     isSyncingLocalLists: process.env.OCPP_LOCAL_LISTS !== '0',

@@ -12,6 +12,7 @@ import { startReservationSweep } from './reservations/reservation-sweep';
 import { startFirmwareFileSweep } from './firmware/file-sweep';
 import { startGuestSweep } from './people/guest-sweep';
 import { startNotificationDispatcher } from './notifications/dispatcher';
+import { startOfflineNoticeSweep } from './notifications/offline-notices';
 import { startChargingEventsTrim } from './charging-events/trim';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
 import { createRefusalRecorder } from './refusal-recorder';
@@ -98,7 +99,8 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   });
   const reservationSweep = startReservationSweep({ db, log, everyMs: config.reservationSweepMs });
   const guestSweep = startGuestSweep({ db, log, everyMs: config.guestSweepMs });
-  const notificationDispatcher = startNotificationDispatcher({ db, log, everyMs: config.notificationPollMs });
+  const notificationDispatcher = startNotificationDispatcher({ db, log, everyMs: config.notificationPollMs, authSecret: config.certificateAuthority.secret });
+  const offlineNoticeSweep = startOfflineNoticeSweep({ db, log, everyMs: config.offlineSweepMs, afterMinutes: config.offlineNoticeMinutes });
   const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
   const firmwareFileSweep = startFirmwareFileSweep({ db, log, everyMs: FIRMWARE_FILE_SWEEP_MS });
   const summaryLog = startMessageSummaryLog({ summary, log, everyMs: config.messageSummaryMs });
@@ -114,6 +116,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await reservationSweep.stop();
     await guestSweep.stop();
     await notificationDispatcher.stop();
+    await offlineNoticeSweep.stop();
     await chargingEventsTrim.stop();
     await firmwareFileSweep.stop();
     await connections.closeAll();
@@ -137,6 +140,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     reservationSweep,
     guestSweep,
     notificationDispatcher,
+    offlineNoticeSweep,
     chargingEventsTrim,
     provisioner,
     localLists,

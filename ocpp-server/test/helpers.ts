@@ -28,6 +28,8 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     reservationSweepMs: 30_000,
     guestSweepMs: 30_000,
     notificationPollMs: 1_000,
+    offlineNoticeMinutes: 10,
+    offlineSweepMs: 30_000,
     // Provisioning sends chargers calls of its own; its tests turn it on.
     isProvisioning: false,
     provisionDelayMs: 0,

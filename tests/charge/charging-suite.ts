@@ -33,5 +33,5 @@ export function chargingSuite(serverOptions: Partial<OcppConfig> = {}) {
     await waitFor(async () => (await db.select().from(chargers).where(and(eq(chargers.id, charger.id), eq(chargers.isOnline, true))))[0]);
     return { owner, member, account, charger, simulator };
   }
-  return { db, setup };
+  return { db, setup, server: () => server };
 }

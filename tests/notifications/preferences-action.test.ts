@@ -17,7 +17,9 @@ afterAll(() => sql.end());
 const accountOfVerifiedOwner = async () => makeAccount(db, { owner: await makeUser(db, { emailVerifiedAt: new Date() }) });
 
 const choicesOf = async (userId: string) =>
-  Object.fromEntries((await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId))).map((row) => [row.kind, row.isEmail]));
+  Object.fromEntries(
+    (await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId))).map((row) => [row.kind, { email: row.isEmail, push: row.isPush }]),
+  );
 
 describe('saving notification choices', () => {
   it('starts from the defaults of the role: owners get everything, a driver only their sessions', async () => {
@@ -26,25 +28,43 @@ describe('saving notification choices', () => {
     await db.insert(memberships).values({ accountId: account.id, userId: driver.id, role: 'driver' });
 
     const [ownerSettings] = await listNotificationSettings(db, { userId: account.owner.id });
-    expect(ownerSettings?.kinds).toEqual(['session-finished', 'charger-faulted', 'member-joined', 'member-left'].map((kind) => ({ kind, isEmail: true })));
+    expect(ownerSettings?.kinds).toEqual(['session-started', 'session-finished', 'charger-faulted', 'charger-offline', 'charger-back', 'member-joined', 'member-left'].map((kind) => ({ kind, isEmail: true, isPush: true })));
     const [driverSettings] = await listNotificationSettings(db, { userId: driver.id });
-    expect(driverSettings?.kinds).toEqual([{ kind: 'session-finished', isEmail: true }]);
+    expect(driverSettings?.kinds).toEqual(['session-started', 'session-finished'].map((kind) => ({ kind, isEmail: true, isPush: true })));
   });
 
-  it('stores the ticked kinds on and the others off, for the kinds the role may get', async () => {
+  it('stores each ticked kind and channel on and the others off, for the kinds the role may get', async () => {
     const account = await accountOfVerifiedOwner();
     signInAs(account.owner);
-    const result = await saveNotificationsAction({ status: 'idle' }, formData({ accountId: account.id, 'charger-faulted': 'on' }));
+    const result = await saveNotificationsAction({ status: 'idle' }, formData({ accountId: account.id, 'email:charger-faulted': 'on', 'push:charger-faulted': 'on', 'push:session-finished': 'on' }));
 
     expect(result).toEqual({ status: 'ok', data: null });
-    expect(await choicesOf(account.owner.id)).toEqual({ 'session-finished': false, 'charger-faulted': true, 'member-joined': false, 'member-left': false });
+    expect(await choicesOf(account.owner.id)).toEqual({
+      'session-started': { email: false, push: false },
+      'session-finished': { email: false, push: true },
+      'charger-faulted': { email: true, push: true },
+      'charger-offline': { email: false, push: false },
+      'charger-back': { email: false, push: false },
+      'member-joined': { email: false, push: false },
+      'member-left': { email: false, push: false },
+    });
+  });
+
+  it('stores a driver\'s choices for their sessions only, whatever else the form claims', async () => {
+    const account = await makeAccount(db);
+    const driver = await makeUser(db, { emailVerifiedAt: new Date() });
+    await db.insert(memberships).values({ accountId: account.id, userId: driver.id, role: 'driver' });
+    signInAs(driver);
+    await saveNotificationsAction({ status: 'idle' }, formData({ accountId: account.id, 'email:session-finished': 'on', 'push:charger-faulted': 'on' }));
+
+    expect(await choicesOf(driver.id)).toEqual({ 'session-started': { email: false, push: false }, 'session-finished': { email: true, push: false } });
   });
 
   it("refuses another account's id and stores nothing", async () => {
     const mine = await accountOfVerifiedOwner();
     const theirs = await makeAccount(db);
     signInAs(mine.owner);
-    const result = await saveNotificationsAction({ status: 'idle' }, formData({ accountId: theirs.id, 'charger-faulted': 'on' }));
+    const result = await saveNotificationsAction({ status: 'idle' }, formData({ accountId: theirs.id, 'email:charger-faulted': 'on' }));
 
     // forbidden, as every action in one account answers a non-member (memberAction).
     expect(result).toEqual({ status: 'error', formError: 'forbidden' });
@@ -54,7 +74,7 @@ describe('saving notification choices', () => {
   it('answers a forged form (a checkbox with another value) without storing anything', async () => {
     const account = await accountOfVerifiedOwner();
     signInAs(account.owner);
-    const result = await saveNotificationsAction({ status: 'idle' }, formData({ accountId: account.id, 'member-left': 'yes' }));
+    const result = await saveNotificationsAction({ status: 'idle' }, formData({ accountId: account.id, 'push:member-left': 'yes' }));
 
     expect(result).toEqual({ status: 'error', formError: 'notFound' });
     expect(await choicesOf(account.owner.id)).toEqual({});

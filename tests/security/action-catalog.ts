@@ -26,8 +26,8 @@ export function actionFiles(dir: string): string[] {
 
 // Setting the language works signed out (it is a cookie first), and logging out needs no session.
 export const NEEDS_NO_SESSION = new Set(['actions/locale.ts', 'actions/logout.ts']);
-// These change only the signed-in user's own data (name, password, language) or end their session.
-export const SELF_SCOPED = new Set(['(app)/profile/actions.ts', '(app)/profile/security/actions.ts', ...NEEDS_NO_SESSION]);
+// These change only the signed-in user's own data (name, password, language, their devices' push, their quiet hours) or end their session.
+export const SELF_SCOPED = new Set(['(app)/profile/actions.ts', '(app)/profile/push-actions.ts', '(app)/profile/quiet-hours-actions.ts', '(app)/profile/security/actions.ts', ...NEEDS_NO_SESSION]);
 
 // The first half of a WebAuthn ceremony: they take no input and answer a fresh challenge (or nothing, without a
 // login step or a session), so the form-based trials do not apply; tests/auth/passkeys.test.ts holds them.

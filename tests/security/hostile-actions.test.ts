@@ -51,6 +51,8 @@ const MORE_FIELDS = {
   credential: '{"id":"x"}',
   passkeyId: '00000000-0000-4000-8000-000000000000',
   minutes: '30',
+  start: '22:00',
+  end: '07:00',
   reservationId: '1',
   vendorId: 'Chargewatch',
   messageId: 'Echo',

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { notificationKind, type NotificationKind } from '@/db/schema';
+import { notificationKind, type NotificationChannel, type NotificationKind } from '@/db/schema';
 import { saveNotificationPreferences } from '@/domain/data/notification-preferences';
 import { ok } from '@/lib/action-result';
 import { db } from '@/lib/db';
@@ -10,20 +10,21 @@ import { memberAction } from '@/lib/member-action';
 import { accountClaim } from '@/lib/validation';
 
 const checkbox = z.literal('on').optional();
-const saveNotificationsSchema = accountClaim.extend({
-  'session-finished': checkbox,
-  'charger-faulted': checkbox,
-  'member-joined': checkbox,
-  'member-left': checkbox,
-} satisfies Record<NotificationKind, typeof checkbox>);
+// One checkbox per kind and channel, named `email:<kind>` and `push:<kind>`.
+type FieldName = `${NotificationChannel}:${NotificationKind}`;
+const fieldName = (channel: NotificationChannel, kind: NotificationKind): FieldName => `${channel}:${kind}`;
+const choiceFields = Object.fromEntries(
+  notificationKind.enumValues.flatMap((kind) => [[fieldName('email', kind), checkbox], [fieldName('push', kind), checkbox]]),
+) as Record<FieldName, typeof checkbox>;
+const saveNotificationsSchema = accountClaim.extend(choiceFields);
 
-// Any member may choose their own e-mails, drivers and guests too; memberAction checks the membership (and the
+// Any member may choose their own notifications, drivers and guests too; memberAction checks the membership (and the
 // second factor the account requires) behind the claimed account.
 export const saveNotificationsAction = memberAction(
   saveNotificationsSchema,
   async ({ input, member }) => {
-    const chosen = new Set(notificationKind.enumValues.filter((kind) => input[kind] === 'on'));
-    await saveNotificationPreferences(db(), { userId: member.userId, accountId: member.accountId, role: member.role, chosen });
+    const ticked = (channel: NotificationChannel) => new Set(notificationKind.enumValues.filter((kind) => input[fieldName(channel, kind)] === 'on'));
+    await saveNotificationPreferences(db(), { userId: member.userId, accountId: member.accountId, role: member.role, byEmail: ticked('email'), byPush: ticked('push') });
     revalidatePath('/profile');
     return ok(null);
   },

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { chargerCertificates, chargers } from '../../../db/schema';
+import { chargerNotificationsInsert } from '../notification-queue';
 import { assignments } from './columns';
 import type { ChargerEventKind } from './notify';
 import { chargerEventsOf, lastPerKey, recordsetOf, valuesOf, type RecordOf } from './recordset';
@@ -80,15 +81,17 @@ const CHARGER_FIELDS = { charger_id: chargers.id, account_id: chargers.accountId
 type ChargerRow = RecordOf<typeof CHARGER_FIELDS>;
 const rowOf = (ref: ChargerRef): ChargerRow => ({ charger_id: ref.chargerId, account_id: ref.accountId, at: new Date() });
 
-type ChargersUpdate<Row extends ChargerRow> = { kind: ChargerEventKind; records: (rows: Row[]) => SQL; rows: Row[]; set: SQL };
+// `also`: further CTEs of the statement (each ending in a comma), reading `input`.
+type ChargersUpdate<Row extends ChargerRow> = { kind: ChargerEventKind; records: (rows: Row[]) => SQL; rows: Row[]; set: SQL; also?: SQL };
 
 // Each of these writes a batch of chargers (one row per charger, the latest if it came twice) in one statement
 // with its NOTIFYs; createBatchedStore groups concurrent calls into these batches.
-async function updateChargers<Row extends ChargerRow>(db: Database, { kind, records, rows, set }: ChargersUpdate<Row>) {
+async function updateChargers<Row extends ChargerRow>(db: Database, { kind, records, rows, set, also = sql`` }: ChargersUpdate<Row>) {
   const input = lastPerKey(rows, (row) => row.charger_id);
   await db.execute(sql`
     with input as (select * from ${records(input)}),
     ${lockedInIdOrder}
+    ${also}
     updated as (update ${chargers} set ${set} from input v where ${chargers.id} = v.charger_id and ${chargers.id} in (select id from locked))
     ${chargerEventsOf(sql`input`, kind)}`);
 }
@@ -102,11 +105,15 @@ const connectedSet = assignments(chargers, {
   lastSeenAt: sql`v.at`,
   instanceId: sql`v.instance_id`,
   ocppVersion: sql`v.ocpp_version`,
+  offlineNoticeAt: sql`null`,
 });
 
+// A charger whose outage the managers were told of (offlineNoticeAt) is announced back, in the same statement: the
+// CTE's snapshot still holds the notice the update clears.
 export async function markConnected(db: Database, connected: Connected[]) {
   const rows = connected.map((ref) => ({ ...rowOf(ref), instance_id: ref.instanceId, ocpp_version: ref.ocppVersion }));
-  await updateChargers(db, { kind: 'connected', records: connectedRecords, rows, set: connectedSet });
+  const back = sql`(select c.id as charger_id, c.account_id from ${chargers} c where c.id in (select charger_id from input) and c.offline_notice_at is not null)`;
+  await updateChargers(db, { kind: 'connected', records: connectedRecords, rows, set: connectedSet, also: sql`back as (${chargerNotificationsInsert('charger-back', back)}),` });
 }
 
 export type Disconnected = ChargerRef & { instanceId: string };

@@ -16,7 +16,7 @@ import { chargerEventQuery, notifyChargerEvent, type ChargerEventKind } from './
 import { findAcceptedRemoteStart } from './remote-start';
 import { useReservation } from './reservations';
 import { OWNER_CLOSE_REASON } from '../../sessions/stop-reasons';
-import { queueSessionFinished } from '../notification-queue';
+import { queueSessionFinished, queueSessionStarted } from '../notification-queue';
 
 export type StartInput = {
   connectorId: number;
@@ -47,10 +47,12 @@ type Closing = { meterStopWh: number; stoppedAt: Date; reason: string; idTag: st
 
 // Priced with the tariff in force at the stop; a later tariff change never rewrites a closed session. Only an open
 // session is closed, or (`isOwnerClosed`) one a member closed by hand, whose figures the charger's own stop replaces.
+// Closing it tells its user, however it closed (a StopTransaction, a start that superseded it, a member by hand);
+// the charger's figures replacing a hand-closed session's do not tell them twice.
 export async function closeTransaction(tx: Executor, open: OpenTransaction, closing: Closing, { isOwnerClosed = false } = {}) {
   const energyWh = Math.max(0, closing.meterStopWh - open.meterStartWh);
   const tariff = await getTariffInForce(tx, { chargerId: open.chargerId, at: closing.stoppedAt });
-  await tx
+  const closed = await tx
     .update(transactions)
     .set({
       meterStopWh: closing.meterStopWh,
@@ -62,8 +64,10 @@ export async function closeTransaction(tx: Executor, open: OpenTransaction, clos
       currency: tariff?.currency ?? null,
       pricePerKwh: tariff?.pricePerKwh ?? null,
     })
-    .where(and(eq(transactions.id, open.id), isOwnerClosed ? eq(transactions.stopReason, OWNER_CLOSE_REASON) : isNull(transactions.stoppedAt)));
-  await refreshListsIfCapped(tx, open.id);
+    .where(and(eq(transactions.id, open.id), isOwnerClosed ? eq(transactions.stopReason, OWNER_CLOSE_REASON) : isNull(transactions.stoppedAt)))
+    .returning({ id: transactions.id });
+  if (closed.length > 0 && !isOwnerClosed) await queueSessionFinished(tx, { transactionId: open.id });
+  if (closed.length > 0) await refreshListsIfCapped(tx, open.id);
 }
 
 // The session of a guest with an energy cap may have used it up: the chargers' own lists then refuse their cards too
@@ -135,6 +139,7 @@ export async function startTransaction(db: Database, ref: ChargerRef, input: Sta
     // A retried start changes nothing: whatever it superseded was closed by the first attempt.
     if (!inserted) return { transactionId: await findRetriedStart(tx, ref.chargerId, input), authorization, isRetry: true };
     const superseded = await closeSupersededTransactions(tx, ref, input, inserted.id);
+    await queueSessionStarted(tx, { transactionId: inserted.id });
     if (input.reservationId !== null) await useReservation(tx, { chargerId: ref.chargerId, reservationId: input.reservationId, transactionId: inserted.id });
     const kinds: ChargerEventKind[] = superseded > 0 ? ['transaction-stopped', 'transaction-started'] : ['transaction-started'];
     const notify = sql.join(
@@ -179,7 +184,6 @@ export async function stopTransaction(db: Database, ref: ChargerRef, input: Stop
     await closeTransaction(tx, existing, closing, { isOwnerClosed });
     const target = { chargerId: ref.chargerId, connectorId: existing.connectorId, transactionId: existing.id };
     await insertStopSamples(tx, target, input.samples);
-    await queueSessionFinished(tx, { transactionId: existing.id });
     await notifyChargerEvent(tx, { ...ref, kind: 'transaction-stopped' });
     return { outcome: 'stopped', authorization };
   });

@@ -1,21 +1,30 @@
 import type { Database } from '../../../db/client';
 import { claimNotifications } from '../../../domain/data/notification-outbox';
 import { sendNotification } from '../../../domain/notifications/send-notification';
+import { loadVapidKeys, type VapidKeys } from '../../../domain/push/vapid';
 import type { Logger } from '../logger';
 import { runPeriodically } from '../periodic';
 
 const BATCH = 20;
 
-type DispatcherOptions = { db: Database; log: Logger; everyMs: number };
+type DispatcherOptions = { db: Database; log: Logger; everyMs: number; authSecret: string | null };
 
 // Sends the notifications the events' transactions queued, each once (claimNotifications). It runs beside the charger
 // traffic and never inside it: a notification that cannot go out is marked failed (sendNotification), chargers are
 // answered as ever.
-export function startNotificationDispatcher({ db, log, everyMs }: DispatcherOptions) {
+export function startNotificationDispatcher({ db, log, everyMs, authSecret }: DispatcherOptions) {
+  // Made (or read) once, at the first push; a failed load (the database away) is tried again at the next.
+  let vapid: Promise<VapidKeys | null> | null = null;
+  const vapidKeys = () =>
+    (vapid ??= loadVapidKeys(db, { secret: authSecret }).catch((error: unknown) => {
+      vapid = null;
+      throw error;
+    }));
+  vapidKeys().catch((error: unknown) => log.warn({ err: error }, 'no VAPID keys yet: push notifications wait'));
   async function dispatch() {
     try {
       for (let batch = await claimNotifications(db, { limit: BATCH }); batch.length > 0; batch = await claimNotifications(db, { limit: BATCH })) {
-        for (const notification of batch) await sendNotification({ db, log }, notification);
+        for (const notification of batch) await sendNotification({ db, log, vapidKeys }, notification);
       }
     } catch (error) {
       log.error({ err: error }, 'notification dispatch failed');

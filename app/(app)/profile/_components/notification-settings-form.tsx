@@ -8,15 +8,9 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import type { NotificationKind } from '@/db/schema';
 import { idle } from '@/lib/action-result';
 import { saveNotificationsAction } from '../notification-actions';
+import { NotificationChoice } from './notification-choice';
 
-const LABELS = {
-  'session-finished': 'sessionFinished',
-  'charger-faulted': 'chargerFaulted',
-  'member-joined': 'memberJoined',
-  'member-left': 'memberLeft',
-} as const satisfies Record<NotificationKind, string>;
-
-type Props = { accountId: string; accountName: string; kinds: { kind: NotificationKind; isEmail: boolean }[] };
+type Props = { accountId: string; accountName: string; kinds: { kind: NotificationKind; isEmail: boolean; isPush: boolean }[] };
 
 export function NotificationSettingsForm({ accountId, accountName, kinds }: Props) {
   const t = useTranslations('NotificationSettings');
@@ -26,10 +20,8 @@ export function NotificationSettingsForm({ accountId, accountName, kinds }: Prop
       <input type="hidden" name="accountId" value={accountId} />
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium text-slate-900">{accountName}</legend>
-        {kinds.map(({ kind, isEmail }) => (
-          <label key={kind} className="flex items-start gap-2 text-sm text-slate-700">
-            <input type="checkbox" name={kind} defaultChecked={isEmail} className="mt-0.5" /> {t(LABELS[kind])}
-          </label>
+        {kinds.map((choice) => (
+          <NotificationChoice key={choice.kind} {...choice} />
         ))}
       </fieldset>
       <FormAlert state={state} />
