@@ -9,6 +9,8 @@ import { makeBrowserSubscription } from '../support/push-service-stub';
 
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+// The stand-in push service of these tests, beside the real ones browsers use.
+vi.stubEnv('PUSH_SERVICE_HOSTS', 'push.example.test');
 
 const { removePushDeviceAction, savePushDeviceAction } = await import('@/app/(app)/profile/push-actions');
 const { db, sql } = createDb(process.env.DATABASE_URL!, { max: 2 });
@@ -38,7 +40,15 @@ describe('turning push on and off for a device', () => {
   it('refuses a subscription that is not a push service\'s https address with the browser\'s keys', async () => {
     const user = await verifiedUser();
     signInAs(user);
-    for (const forged of [{ ...browserForm(), endpoint: 'http://10.0.0.1/internal' }, { ...browserForm(), p256dh: 'short' }, { ...browserForm(), auth: '' }]) {
+    const forgeries = [
+      { ...browserForm(), endpoint: 'http://10.0.0.1/internal' },
+      // https, but no push service: the dispatcher would POST into the platform's own network.
+      { ...browserForm(), endpoint: 'https://10.0.0.1/internal' },
+      { ...browserForm(), endpoint: 'https://fcm.googleapis.com.attacker.test/send/1' },
+      { ...browserForm(), p256dh: 'short' },
+      { ...browserForm(), auth: '' },
+    ];
+    for (const forged of forgeries) {
       expect(await savePushDeviceAction({ status: 'idle' }, formData(forged))).toEqual({ status: 'error', formError: 'pushDeviceRefused' });
     }
     expect(await subscriptionsOf(user.id)).toEqual([]);
