@@ -44,7 +44,8 @@ function chargerFaulted(t: EmailTranslator, locale: Locale, p: Payload): Content
   const reason = errorCodeWords(locale, typeof p.errorCode === 'string' ? p.errorCode : null);
   return {
     subject: t('chargerFaulted.subject', names),
-    paragraphs: [t('chargerFaulted.body', { ...names, connectorId: String(p.connectorId), reason }), t('chargerFaulted.hint')],
+    // Connector 0 is the charger as a whole (OCPP 1.6 §4.9).
+    paragraphs: [t('chargerFaulted.body', { ...names, connectorId: String(p.connectorId), reason }), t('chargerFaulted.hint', { connectorId: String(p.connectorId) })],
     action: { label: t('chargerFaulted.action'), url: `${appUrl()}/chargers/${p.chargerId}` },
   };
 }

@@ -88,6 +88,17 @@ describe('notifications', () => {
     expect(rows).toHaveLength(2);
   });
 
+  it('says a fault of connector 0 is one of the whole charger, not of a "Connector 0"', async () => {
+    const { owner, simulator } = await setup();
+    await simulator.sendStatus(0, 'Faulted', 'PowerMeterFailure');
+
+    const mail = await firstMailTo(owner.email);
+    expect(mail.text).toContain('Test charger (account');
+    expect(mail.text).toContain('reports a fault of the whole charger');
+    expect(mail.text).toContain('Charging at this charger may not work');
+    expect(mail.text).not.toContain('Connector 0');
+  });
+
   it('e-mails the owners when a member is removed, and not the member who left', async () => {
     const { account, owner, member } = await setup();
     await db.update(users).set({ locale: 'fr' }).where(eq(users.id, owner.id));

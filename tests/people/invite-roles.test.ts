@@ -75,7 +75,7 @@ describe('inviting with a role', () => {
   it('refuses a guest whose every ticked charger is not this account’s, rather than letting them use every charger', async () => {
     const foreign = crypto.randomUUID();
     const { invitee, answer } = await invited(() => ({ role: 'guest', accessEndsAt: '2099-06-01T18:30', [`charger:${foreign}`]: 'on' }));
-    expect(answer).toMatchObject({ status: 'error', fieldErrors: { chargerIds: ['choiceInvalid'] } });
+    expect(answer).toMatchObject({ status: 'error', fieldErrors: { chargerIds: ['guestChargersGone'] } });
     expect(await db.select().from(outboxEmails).where(eq(outboxEmails.to, invitee.email))).toEqual([]);
   });
 

@@ -36,7 +36,7 @@ export const inviteUserAction = memberAction<typeof inviteUserSchema, string>(in
   const inviter = await inviterOf(member);
   if (!inviter) return fail('forbidden', { values });
   const grant = await grantInAccount(db(), { accountId: member.accountId, grant: input.grant });
-  if (!grant.ok) return fieldError('chargerIds', 'choiceInvalid', values);
+  if (!grant.ok) return fieldError('chargerIds', 'guestChargersGone', values);
   const result = await inviteUser(db(), inviter, { email: input.email, grant: grant.value });
   // An invite whose e-mail Resend refused is stored all the same, listed with its Resend button.
   if (result.ok || result.reason === 'emailFailed') revalidatePath('/customers');
@@ -85,7 +85,7 @@ export const removeMemberAction = memberAction(
 export const changeMemberRoleAction = memberAction(changeRoleSchema, async ({ input, member, values }) => {
   if (member.role !== 'owner') return fail('ownersOnly', { values });
   const grant = await grantInAccount(db(), { accountId: member.accountId, grant: input.grant });
-  if (!grant.ok) return fieldError('chargerIds', 'choiceInvalid', values);
+  if (!grant.ok) return fieldError('chargerIds', 'guestChargersGone', values);
   const result = await setMemberRole(db(), { accountId: member.accountId, userId: input.userId, role: grant.value.role, limits: grant.value.limits });
   if (!result.ok) return fail('notFound', { values });
   await localListChanged(db(), { accountId: member.accountId });

@@ -68,7 +68,7 @@ export function GrantFields({ idPrefix, chargers, initialRole = 'member', values
             errors={errors?.energyCapKwh}
           />
           {chargers.length > 0 && (
-            <fieldset className="flex flex-col gap-1">
+            <fieldset className="flex flex-col gap-1" aria-describedby={errors?.chargerIds?.length ? `${idPrefix}-charger-errors` : undefined}>
               <legend className="mb-1 text-sm font-medium text-slate-700">{t('guestChargers')}</legend>
               {chargers.map((charger) => (
                 <label key={charger.id} className="flex items-center gap-2 text-sm">
