@@ -1,4 +1,5 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chargerCommands, ocppMessages, transactions } from '../../db/schema';
 import { makeCard, makeCharger } from '../../db/seed/builders';
@@ -51,6 +52,35 @@ describe('command bus', () => {
     expect(configuration).toMatchObject({ ok: true, value: { status: 'accepted', response: { configurationKey: [{ key: 'HeartbeatInterval', value: '300' }], unknownKey: ['Nope'] } } });
     const stop = await sendCommand(db, { ...commandInput(fixture.charger.id), action: 'RemoteStopTransaction', payload: { transactionId: 424242 } });
     expect(stop).toMatchObject({ ok: true, value: { status: 'rejected', error: 'Rejected' } });
+  });
+
+  it('delivers a command sent while the charger\'s connection is still being written, instead of calling it offline', async () => {
+    const charger = await makeCharger(db, { accountId: fixture.account.id });
+    // Holding the charger's row keeps the server from writing the connection, as a busy database would.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = sql.begin(async (tx) => {
+      await tx`select 1 from chargers where id = ${charger.id} for no key update`;
+      locked();
+      await released;
+    });
+    await isLocked;
+    const client = await connectClient(server, { identity: charger.identity });
+    client.handle('GetConfiguration', async () => ({ configurationKey: [] }));
+    try {
+      const sending = sendCommand(db, { ...commandInput(charger.id), action: 'GetConfiguration', payload: {} });
+      await waitFor(async () => (await db.$count(chargerCommands, eq(chargerCommands.chargerId, charger.id))) > 0);
+      // The command's NOTIFY has reached the server, which had its chance to call it offline.
+      await sleep(500);
+      release();
+      await holder;
+      expect(await sending).toMatchObject({ ok: true, value: { status: 'accepted', response: { configurationKey: [] } } });
+    } finally {
+      release();
+      await client.close({ force: true });
+    }
   });
 
   it('keeps an answer holding a NUL character, with U+FFFD in its place, instead of leaving the command sent', async () => {

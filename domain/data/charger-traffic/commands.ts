@@ -65,6 +65,11 @@ export async function completeCommand(db: Database, { id, chargerId }: { id: str
 }
 
 // No process holds the charger: answer `offline` now instead of letting the caller wait for the expiry.
+export async function commandChargerId(db: Database, id: string) {
+  const [row] = await db.select({ chargerId: chargerCommands.chargerId }).from(chargerCommands).where(eq(chargerCommands.id, id));
+  return row?.chargerId ?? null;
+}
+
 export async function failIfChargerOffline(db: Database, id: string) {
   await db.transaction(async (tx) => {
     const rows = await tx

@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
 import type { V16Requests } from '../ocpp/generated/v16';
 import { withoutPassword } from '../ocpp/hidden-password';
 import { callV16 } from '../ocpp/v16';
-import { claimCommand, completeCommand, failIfChargerOffline } from '../../../domain/data/charger-traffic/commands';
+import { claimCommand, commandChargerId, completeCommand, failIfChargerOffline } from '../../../domain/data/charger-traffic/commands';
 import { isRefusedValue } from '../../../domain/data/charger-traffic/refused-value';
 import { sendNewPassword } from './new-password';
 import { raiseSecurityProfile } from './raise-security-profile';
@@ -68,13 +68,20 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
     await record(command, outcome);
   }
 
+  // A charger whose socket is here but whose connection is not written yet is not offline: the sweep that follows
+  // that write sends the command.
+  async function isConnectingHere(id: string) {
+    const chargerId = await commandChargerId(db, id);
+    return chargerId !== null && connections.get(chargerId) !== undefined;
+  }
+
   // Only a fresh command (from its NOTIFY) is failed as `offline`; a swept one stays pending for a charger
   // that reconnects before the command expires, which is how commands survive restarts.
   async function dispatch(id: string, { isFresh }: { isFresh: boolean }) {
     try {
       const command = await claimCommand(db, { id, instanceId });
       if (command) await send(command);
-      else if (isFresh) await failIfChargerOffline(db, id);
+      else if (isFresh && !(await isConnectingHere(id))) await failIfChargerOffline(db, id);
     } catch (error) {
       log.error({ err: error, commandId: id }, 'command dispatch failed');
     }
