@@ -29,6 +29,8 @@ export const accounts = pgTable('accounts', {
   isOneSessionPerCard: boolean().notNull().default(false),
   // Set by an owner: members without a second factor (an authenticator app or a passkey) are sent to set one up.
   requireTwoFactor: boolean().notNull().default(false),
+  // An IANA zone: where the account's days and months begin (prices by the hour, monthly statements).
+  timeZone: text().notNull().default('UTC'),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -21,3 +21,4 @@ export * from './security-extension';
 export * from './charger-certificates';
 export * from './notifications';
 export * from './web-push';
+export * from './statements';
