@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts, users } from './accounts';
 
 // Whose notification it is, in which account; gone with the user or the account.
@@ -56,11 +56,19 @@ export const notifications = pgTable(
     payload: jsonb().$type<Record<string, string | number | null>>().notNull(),
     state: notificationState().notNull().default('pending'),
     error: text(),
+    // Failed attempts so far; a pending row with nextAttemptAt waits until then (a service that was busy or away).
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     claimedAt: timestamp({ withTimezone: true }),
     sentAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('notifications_pending_idx').on(t.createdAt).where(sql`${t.state} = 'pending'`), index('notifications_user_idx').on(t.userId)],
+  (t) => [
+    // What the dispatcher claims (pending, or sending and abandoned) and what the trim deletes stay apart.
+    index('notifications_live_idx').on(t.createdAt).where(sql`${t.state} in ('pending', 'sending')`),
+    index('notifications_done_idx').on(t.createdAt).where(sql`${t.state} in ('sent', 'failed')`),
+    index('notifications_user_idx').on(t.userId),
+  ],
 );
 
 export type Notification = typeof notifications.$inferSelect;

@@ -3,8 +3,18 @@ import type { Executor } from '../../db/client';
 import { storeInOutbox, type Email } from '../data/outbox';
 import { emailFrom, isMailboxEnabled, isResendConfigured } from './config';
 
-// The e-mail did not go out; the forms answer with Errors.emailFailed.
-export class EmailDeliveryError extends Error {}
+// The e-mail did not go out; the forms answer with Errors.emailFailed. `isTransient`: the service was busy (429),
+// failing (5xx) or out of reach, so the same mail may go later; otherwise it refused this mail, or none can go.
+export class EmailDeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly isTransient = false,
+  ) {
+    super(message);
+  }
+}
+
+const isTransientStatus = (status: number | null | undefined) => status == null || status === 429 || status >= 500;
 
 type MailLog = { info: (fields: object, message: string) => void; error: (fields: object, message: string) => void };
 
@@ -34,7 +44,7 @@ export async function deliverEmail({ db, log }: { db: Executor; log: MailLog }, 
   const { data, error } = await resend.emails.send({ from: emailFrom(), ...email });
   if (error) {
     log.error({ subject: email.subject, error: error.message }, 'Resend refused an e-mail');
-    throw new EmailDeliveryError(error.message);
+    throw new EmailDeliveryError(error.message, isTransientStatus(error.statusCode));
   }
   log.info({ id: data?.id, subject: email.subject }, 'e-mail sent through Resend');
 }

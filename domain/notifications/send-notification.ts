@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/client';
-import { markNotificationFailed, markNotificationSent, type ClaimedNotification } from '../data/notification-outbox';
+import { markNotificationAttemptFailed, markNotificationFailed, markNotificationSent, type ClaimedNotification } from '../data/notification-outbox';
 import { deliverEmail } from '../email/deliver';
 import { sendPushToUser } from '../push/send-push';
 import type { VapidKeys } from '../push/vapid';
@@ -15,15 +15,20 @@ async function deliver({ db, log, vapidKeys }: SendContext, notification: Claime
   await sendPushToUser(db, { userId: notification.userId, message: renderPushMessage(notification), vapid });
 }
 
-// One claimed notification, in its recipient's language, by its channel. A mail or push service that is missing or
-// refuses marks it failed with the reason, and the caller goes on: nothing here may stop the charger traffic beside it.
+const isTransient = (error: unknown) => (error as { isTransient?: unknown } | null)?.isTransient === true;
+
+// One claimed notification, in its recipient's language, by its channel. A service that was busy or out of reach
+// leaves it for a later attempt; one that is missing or refuses it marks it failed with the reason. Either way the
+// caller goes on: nothing here may stop the charger traffic beside it.
 export async function sendNotification(context: SendContext, notification: ClaimedNotification) {
   try {
     await deliver(context, notification);
     await markNotificationSent(context.db, notification);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    context.log.error({ notificationId: notification.id, kind: notification.kind, channel: notification.channel, reason }, 'notification not sent');
-    await markNotificationFailed(context.db, { id: notification.id, error: reason });
+    const transient = isTransient(error);
+    context.log.error({ notificationId: notification.id, kind: notification.kind, channel: notification.channel, reason, transient }, 'notification not sent');
+    if (transient) await markNotificationAttemptFailed(context.db, { id: notification.id, error: reason });
+    else await markNotificationFailed(context.db, { id: notification.id, error: reason });
   }
 }

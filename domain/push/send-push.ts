@@ -10,6 +10,18 @@ const TIME_TO_LIVE_S = 24 * 60 * 60;
 // RFC 8030 §7.3: the push service no longer knows this subscription (the browser dropped it or the user revoked it).
 const isGone = (error: unknown) => error instanceof WebPushError && (error.statusCode === 404 || error.statusCode === 410);
 
+// Not taken now, but maybe later: the push service was busy (429), failing (5xx) or out of reach.
+export class PushDeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly isTransient: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const isTransient = (error: unknown) => !(error instanceof WebPushError) || error.statusCode === 429 || error.statusCode >= 500;
+
 function reasonOf(error: unknown): string {
   if (error instanceof WebPushError) return `push service answered ${error.statusCode}${error.body ? `: ${error.body}` : ''}`;
   return error instanceof Error ? error.message : String(error);
@@ -32,6 +44,6 @@ export async function sendPushToUser(db: Executor, { userId, message, vapid }: {
   await dropPushSubscriptions(db, { ids: subscriptions.filter((_, i) => outcomes[i]?.status === 'rejected' && isGone((outcomes[i] as PromiseRejectedResult).reason)).map((s) => s.id) });
   if (outcomes.some((outcome) => outcome.status === 'fulfilled')) return;
   const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected' && !isGone(outcome.reason));
-  if (failure) throw new Error(reasonOf(failure.reason));
-  throw new Error('no browser subscribed to push notifications');
+  if (failure) throw new PushDeliveryError(reasonOf(failure.reason), isTransient(failure.reason));
+  throw new PushDeliveryError('no browser subscribed to push notifications', false);
 }

@@ -20,6 +20,8 @@ export type OcppConfig = {
   // How often guests whose access has ended are removed (their sessions stopped, their cards blocked).
   guestSweepMs: number;
   notificationPollMs: number;
+  // Sent and failed notifications are kept this long, then trimmed by the dispatcher.
+  notificationKeepDays: number;
   // A charger offline longer than this is announced to its managers once per outage, by a sweep this often.
   offlineNoticeMinutes: number;
   offlineSweepMs: number;
@@ -99,6 +101,7 @@ export function configFromEnv(): OcppConfig {
     reservationSweepMs: Math.max(positiveNumber('OCPP_RESERVATION_SWEEP_INTERVAL', 10), 0.1) * 1000,
     guestSweepMs: Math.max(positiveNumber('OCPP_GUEST_SWEEP_INTERVAL', 15), 0.1) * 1000,
     notificationPollMs: Math.max(positiveNumber('OCPP_NOTIFICATION_POLL_INTERVAL', 2), 0.1) * 1000,
+    notificationKeepDays: positiveNumber('OCPP_NOTIFICATION_RETENTION_DAYS', 90),
     offlineNoticeMinutes: positiveNumber('OCPP_OFFLINE_NOTICE_MINUTES', 10),
     offlineSweepMs: Math.max(positiveNumber('OCPP_OFFLINE_SWEEP_INTERVAL', 60), 0.1) * 1000,
     isProvisioning: process.env.OCPP_PROVISIONING !== '0',

@@ -99,7 +99,13 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   });
   const reservationSweep = startReservationSweep({ db, log, everyMs: config.reservationSweepMs });
   const guestSweep = startGuestSweep({ db, log, everyMs: config.guestSweepMs });
-  const notificationDispatcher = startNotificationDispatcher({ db, log, everyMs: config.notificationPollMs, authSecret: config.certificateAuthority.secret });
+  const notificationDispatcher = startNotificationDispatcher({
+    db,
+    log,
+    everyMs: config.notificationPollMs,
+    keepDays: config.notificationKeepDays,
+    authSecret: config.certificateAuthority.secret,
+  });
   const offlineNoticeSweep = startOfflineNoticeSweep({ db, log, everyMs: config.offlineSweepMs, afterMinutes: config.offlineNoticeMinutes });
   const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
   const firmwareFileSweep = startFirmwareFileSweep({ db, log, everyMs: FIRMWARE_FILE_SWEEP_MS });

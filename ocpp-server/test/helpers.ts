@@ -28,6 +28,7 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     reservationSweepMs: 30_000,
     guestSweepMs: 30_000,
     notificationPollMs: 1_000,
+    notificationKeepDays: 90,
     offlineNoticeMinutes: 10,
     offlineSweepMs: 30_000,
     // Provisioning sends chargers calls of its own; its tests turn it on.

@@ -126,7 +126,7 @@ describe('notifications', () => {
     const payload = { memberName: 'Ona', memberEmail: 'ona@example.test', accountName: account.name };
     await db.insert(notifications).values(Array.from({ length: 40 }, () => ({ userId: recipient.id, accountId: account.id, kind: 'member-joined' as const, payload })));
     const second = testDb();
-    const dispatchers = [startNotificationDispatcher({ db, log: silent, everyMs: 50, authSecret: null }), startNotificationDispatcher({ db: second.db, log: silent, everyMs: 50, authSecret: null })];
+    const dispatchers = [startNotificationDispatcher({ db, log: silent, everyMs: 50, keepDays: 90, authSecret: null }), startNotificationDispatcher({ db: second.db, log: silent, everyMs: 50, keepDays: 90, authSecret: null })];
     await Promise.all(dispatchers.map((dispatcher) => dispatcher.run()));
 
     const sent = await waitFor(async () => {

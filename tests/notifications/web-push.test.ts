@@ -103,13 +103,13 @@ describe('push notifications', () => {
     expect(await stateOf(claimed.id)).toEqual({ state: 'failed', error: 'no browser subscribed to push notifications' });
   });
 
-  it('keeps the subscription when the push service fails otherwise, and records its answer', async () => {
+  it('keeps the subscription when the push service fails otherwise, and records its answer for a later attempt', async () => {
     const { claimed, browser } = await claimedPush();
     pushService.answer(browser.endpoint, 503);
     await sendNotification({ db, log: silent, vapidKeys }, claimed);
 
     expect(await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, browser.endpoint))).toHaveLength(1);
-    expect(await stateOf(claimed.id)).toEqual({ state: 'failed', error: 'push service answered 503: stub answer' });
+    expect(await stateOf(claimed.id)).toEqual({ state: 'pending', error: 'push service answered 503: stub answer' });
   });
 
   it('delivers to the other browsers of a user when one is gone', async () => {

@@ -9,9 +9,13 @@ async function readJson(request: IncomingMessage) {
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 
-// A local stand-in for api.resend.com: records what the SDK posts, answers like Resend does.
-export async function startResendStub({ failWith }: { failWith?: { status: number; message: string } } = {}) {
+type StubFailure = { status: number; message: string; name?: string };
+
+// A local stand-in for api.resend.com: records what the SDK posts, answers like Resend does. `failFirst` answers the
+// first requests with those failures, in order, and the rest as `failWith` (or accepted).
+export async function startResendStub({ failWith, failFirst = [] }: { failWith?: StubFailure; failFirst?: StubFailure[] } = {}) {
   const received: ReceivedEmail[] = [];
+  const failures = [...failFirst];
   const server = createServer(async (request, response) => {
     if (request.method !== 'POST' || request.url !== '/emails') {
       response.writeHead(404).end();
@@ -20,8 +24,10 @@ export async function startResendStub({ failWith }: { failWith?: { status: numbe
     const body = await readJson(request);
     received.push({ authorization: request.headers.authorization, body });
     response.setHeader('content-type', 'application/json');
-    if (failWith) {
-      response.writeHead(failWith.status).end(JSON.stringify({ name: 'validation_error', statusCode: failWith.status, message: failWith.message }));
+    const failure = failures.shift() ?? failWith;
+    if (failure) {
+      const { status, message, name = 'validation_error' } = failure;
+      response.writeHead(status).end(JSON.stringify({ name, statusCode: status, message }));
       return;
     }
     response.writeHead(200).end(JSON.stringify({ id: `stub-${received.length}` }));

@@ -74,8 +74,10 @@ export async function findRevokedChargers(db: Database, held: HeldCredential[]) 
 // in id order first, or two of them holding each other's rows deadlock (PostgreSQL then fails one after a second).
 // NO KEY UPDATE, like the UPDATE itself: FOR UPDATE would also wait for the key-share locks that inserts of
 // messages and meter values (foreign keys to chargers) take in their own order, and deadlock with those.
-const lockedInIdOrder = sql`locked(id) as (
-  select ${chargers.id} from ${chargers} where ${chargers.id} in (select charger_id from input) order by ${chargers.id} for no key update),`;
+// A locking read returns each row as the transaction that held it left it (not as the statement's snapshot saw it), so
+// what the update depends on is read here: an offline notice a sweep committed while this waited is seen.
+const lockedInIdOrder = sql`locked(id, offline_notice_at) as (
+  select ${chargers.id}, ${chargers.offlineNoticeAt} from ${chargers} where ${chargers.id} in (select charger_id from input) order by ${chargers.id} for no key update),`;
 
 const CHARGER_FIELDS = { charger_id: chargers.id, account_id: chargers.accountId, at: chargers.lastSeenAt };
 type ChargerRow = RecordOf<typeof CHARGER_FIELDS>;
@@ -109,10 +111,10 @@ const connectedSet = assignments(chargers, {
 });
 
 // A charger whose outage the managers were told of (offlineNoticeAt) is announced back, in the same statement: the
-// CTE's snapshot still holds the notice the update clears.
+// locked rows still hold the notice the update clears.
 export async function markConnected(db: Database, connected: Connected[]) {
   const rows = connected.map((ref) => ({ ...rowOf(ref), instance_id: ref.instanceId, ocpp_version: ref.ocppVersion }));
-  const back = sql`(select c.id as charger_id, c.account_id from ${chargers} c where c.id in (select charger_id from input) and c.offline_notice_at is not null)`;
+  const back = sql`(select c.id as charger_id, c.account_id from ${chargers} c join locked l on l.id = c.id where l.offline_notice_at is not null)`;
   await updateChargers(db, { kind: 'connected', records: connectedRecords, rows, set: connectedSet, also: sql`back as (${chargerNotificationsInsert('charger-back', back)}),` });
 }
 
