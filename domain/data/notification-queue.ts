@@ -41,13 +41,19 @@ export function insertNotifications() {
 // For the user whose session it is, while a member of its account, when its card (or the app) was accepted: any
 // StartTransaction, also one that comes after the app had given up waiting for it.
 export async function queueSessionStarted(tx: Executor, { transactionId }: { transactionId: number }) {
-  await tx.execute(sql`${insertNotifications()}
+  await tx.execute(sessionStartedInsert(sql`(select * from ${transactions} where id = ${transactionId})`));
+}
+
+// The same from `started`, rows shaped like transactions' (id, user_id, account_id, charger_id, connector_id,
+// authorization_status): a CTE of the insert that started them, which a select of transactions would not yet see.
+export function sessionStartedInsert(started: SQL) {
+  return sql`${insertNotifications()}
     select t.user_id, t.account_id, 'session-started', jsonb_build_object(
       'transactionId', t.id, 'chargerName', ch.name, 'accountName', a.name, 'connectorId', t.connector_id), w.channel
-    from ${transactions} t join ${chargers} ch on ch.id = t.charger_id join ${accounts} a on a.id = t.account_id
+    from ${started} t join ${chargers} ch on ch.id = t.charger_id join ${accounts} a on a.id = t.account_id
     join ${memberships} m on m.account_id = t.account_id and m.user_id = t.user_id
     cross join lateral (${channelsWanted('session-started', sql`t.user_id`, sql`t.account_id`)}) w
-    where t.id = ${transactionId} and t.authorization_status = 'Accepted'`);
+    where t.authorization_status = 'Accepted'`;
 }
 
 // For the user whose session this was, while a member of its account; the figures as they were at the stop.

@@ -20,14 +20,15 @@ type CardCheck = { idTag: string; context: AuthorizationContext };
 // The first key of pg_try_advisory_xact_lock(class, object) for card touches; the second is the card's hash.
 const CARD_TOUCH_LOCK_CLASS = 1;
 
-export function touchCard(ref: ChargerRef, cardId: string) {
+// `onlyIf`: a condition of the statement it is a CTE of (e.g. that its insert took place).
+export function touchCard(ref: ChargerRef, cardId: string, onlyIf: SQL = sql`true`) {
   const set = assignments(cards, {
     lastUsedAt: sql`${new Date().toISOString()}::${sqlTypeOf(cards.lastUsedAt)}`,
     lastUsedChargerId: sql`${ref.chargerId}`,
   });
   return sql`
     update ${cards} set ${set}
-    where ${cards.id} = ${cardId} and pg_try_advisory_xact_lock(${CARD_TOUCH_LOCK_CLASS}, hashtext(${cardId}))`;
+    where ${cards.id} = ${cardId} and ${onlyIf} and pg_try_advisory_xact_lock(${CARD_TOUCH_LOCK_CLASS}, hashtext(${cardId}))`;
 }
 
 // Authorizes and, when the card is known, records where it was last used, in the caller's transaction.
@@ -61,10 +62,17 @@ export async function authorizeAtCharger(db: Database, ref: ChargerRef, idTag: s
   return authorization;
 }
 
-type CardWrites = { cardId: string | null; refused: Parameters<typeof cardRefusedInsert>[1] | null };
+type CardWrites = { cardId: string | null; refused: Parameters<typeof cardRefusedInsert>[1] | null; onlyIf?: SQL };
 
-// `statement` preceded by the card's touch and the reason it was refused, as CTEs of one statement.
-export function withCardWrites(ref: ChargerRef, statement: SQL, { cardId, refused }: CardWrites) {
-  const writes = [cardId && sql`touched as (${touchCard(ref, cardId)})`, refused && sql`refused as (${cardRefusedInsert(ref, refused)})`].filter((write) => write !== null);
-  return writes.length === 0 ? statement : sql`with ${sql.join(writes, sql`, `)} ${statement}`;
+// The card's touch and the reason it was refused, as CTEs of one statement.
+export function cardWriteCtes(ref: ChargerRef, { cardId, refused, onlyIf }: CardWrites): SQL[] {
+  return [cardId ? sql`touched as (${touchCard(ref, cardId, onlyIf)})` : null, refused ? sql`refused as (${cardRefusedInsert(ref, refused, onlyIf)})` : null].filter(
+    (write) => write !== null,
+  );
+}
+
+// `statement` preceded by the card's writes.
+export function withCardWrites(ref: ChargerRef, statement: SQL, writes: CardWrites) {
+  const ctes = cardWriteCtes(ref, writes);
+  return ctes.length === 0 ? statement : sql`with ${sql.join(ctes, sql`, `)} ${statement}`;
 }

@@ -8,9 +8,10 @@ import { columnList } from './columns';
 
 const CARD_COLUMNS = columnList([chargingEvents.chargerId, chargingEvents.connectorId, chargingEvents.kind, chargingEvents.code, chargingEvents.idTag]);
 
-// A refused card, as a statement to run with (in a CTE of) the write that answers the charger.
-export function cardRefusedInsert(ref: ChargerRef, { connectorId, refusal, idTag }: { connectorId: number; refusal: CardRefusal; idTag: string }) {
-  return sql`insert into ${chargingEvents} (${CARD_COLUMNS}) values (${ref.chargerId}, ${connectorId}, 'card', ${refusal}, ${idTag})`;
+// A refused card, as a statement to run with (in a CTE of) the write that answers the charger, if `onlyIf` holds.
+export function cardRefusedInsert(ref: ChargerRef, { connectorId, refusal, idTag }: { connectorId: number; refusal: CardRefusal; idTag: string }, onlyIf: SQL = sql`true`) {
+  return sql`insert into ${chargingEvents} (${CARD_COLUMNS})
+    select ${ref.chargerId}::uuid, ${connectorId}::integer, 'card', ${refusal}, ${idTag} where ${onlyIf}`;
 }
 
 const STATUS_COLUMNS = columnList([chargingEvents.chargerId, chargingEvents.connectorId, chargingEvents.kind, chargingEvents.code, chargingEvents.errorCode, chargingEvents.at]);

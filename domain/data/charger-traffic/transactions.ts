@@ -15,6 +15,7 @@ import { insertStopSamples, type MeterSample } from './meter-values';
 import { chargerEventQuery, notifyChargerEvent, type ChargerEventKind } from './notify';
 import { findAcceptedRemoteStart } from './remote-start';
 import { useReservation } from './reservations';
+import { startOnFreeConnector } from './start-on-free-connector';
 import { OWNER_CLOSE_REASON } from '../../sessions/stop-reasons';
 import { queueSessionFinished, queueSessionStarted } from '../notification-queue';
 
@@ -121,6 +122,18 @@ export async function startTransaction(db: Database, ref: ChargerRef, input: Sta
   ]);
   const authorization = decide(card, remoteStart ? 'remoteStart' : 'charger', new Date());
   const refusal = cardRefusal(card, authorization.status);
+  const refused = refusal && { connectorId: input.connectorId, refusal, idTag: input.idTag };
+  if (input.reservationId === null) {
+    const session = {
+      ...input,
+      cardId: authorization.card?.id ?? null,
+      userId: authorization.card?.userId ?? remoteStart?.requestedBy ?? null,
+      authorizationStatus: authorization.status,
+      isRemoteStarted: remoteStart !== null,
+    };
+    const transactionId = await startOnFreeConnector(db, ref, session, { cardId: session.cardId, refused });
+    if (transactionId !== null) return { transactionId, authorization, isRetry: false };
+  }
   return db.transaction(async (tx) => {
     // §4.8: the charger starts regardless and expects a transactionId even when the tag is refused.
     const [inserted] = await tx
@@ -146,7 +159,6 @@ export async function startTransaction(db: Database, ref: ChargerRef, input: Sta
       kinds.map((kind) => chargerEventQuery({ ...ref, kind })),
       sql` union all `,
     );
-    const refused = refusal && { connectorId: input.connectorId, refusal, idTag: input.idTag };
     await tx.execute(withCardWrites(ref, notify, { cardId: authorization.card?.id ?? null, refused }));
     return { transactionId: inserted.id, authorization, isRetry: false };
   });
