@@ -26,9 +26,14 @@ export default async function ChargersPage({ searchParams }: PageProps<'/charger
       <LiveRefresh />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('title')}</h1>
-        <Link href="/chargers/new" className={buttonClasses('primary')}>
-          {t('add')}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/chargers/meter-feed" className={buttonClasses('secondary')}>
+            {t('meterFeed')}
+          </Link>
+          <Link href="/chargers/new" className={buttonClasses('primary')}>
+            {t('add')}
+          </Link>
+        </div>
       </div>
       {total === 0 ? (
         <div className="rounded-2xl border-2 border-dashed border-slate-300 bg-white px-6 py-12 text-center">
