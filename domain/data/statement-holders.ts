@@ -39,3 +39,24 @@ export async function listHoldersWithSessions(db: Executor, { accountId, period,
   return rows.map((row): HolderWithSessions => (row.userId ? { userId: row.userId, name: row.name } : { cardId: row.cardId!, name: row.name }));
 }
 
+
+export type AccountHolder = { userId: string | null; cardId: string | null; name: string; detail: string | null };
+
+// Whose statements an owner looks at: every member, every card linked to nobody, and whoever else has an issued
+// statement here (a member since gone); members first, by name.
+export async function listAccountHolders(db: Executor, { accountId }: { accountId: string }): Promise<AccountHolder[]> {
+  return db.execute<AccountHolder>(sql`
+    select u.id as "userId", null::uuid as "cardId", u.name, u.email as detail, 0 as kind from users u
+    where u.id in (select user_id from memberships where account_id = ${accountId}
+      union select user_id from statements where account_id = ${accountId} and user_id is not null)
+    union all
+    select null, k.id, coalesce(nullif(k.label, ''), k.id_tag), k.id_tag, 1 from cards k
+    where k.account_id = ${accountId} and ((k.user_id is null and k.deleted_at is null)
+      or k.id in (select card_id from statements where account_id = ${accountId} and card_id is not null))
+    order by kind, name`);
+}
+
+// Where a member's monthly statements go as well; null takes the address away.
+export async function setReimbursementEmail(db: Executor, { accountId, userId, email }: { accountId: string; userId: string; email: string | null }) {
+  await db.execute(sql`update memberships set reimbursement_email = ${email} where account_id = ${accountId} and user_id = ${userId}`);
+}

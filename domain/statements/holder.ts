@@ -3,11 +3,11 @@
 export type Holder = { userId: string; cardId?: undefined } | { cardId: string; userId?: undefined };
 
 export function holderKey(holder: Holder): string {
-  return holder.userId ? `user:${holder.userId}` : `card:${holder.cardId}`;
+  return holder.userId ? `user-${holder.userId}` : `card-${holder.cardId}`;
 }
 
 export function parseHolderKey(key: string): Holder | null {
-  const match = /^(user|card):([0-9a-f-]{36})$/i.exec(key);
+  const match = /^(user|card)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(key);
   if (!match) return null;
   return match[1] === 'user' ? { userId: match[2]! } : { cardId: match[2]! };
 }

@@ -41,3 +41,8 @@ export async function readStatement(db: Executor, { accountId, holder, period }:
   const sessions = await listStatementSessions(db, { accountId, holder, period, timeZone: account.timeZone });
   return { accountName: account.name, timeZone: account.timeZone, holder: { ...holder, ...info }, period, sessions, totals: statementTotals(sessions) };
 }
+
+export async function getAccountTimeZone(db: Executor, { accountId }: { accountId: string }): Promise<string | null> {
+  const [account] = await db.select({ timeZone: accounts.timeZone }).from(accounts).where(eq(accounts.id, accountId));
+  return account?.timeZone ?? null;
+}

@@ -13,6 +13,7 @@ import { startFirmwareFileSweep } from './firmware/file-sweep';
 import { startGuestSweep } from './people/guest-sweep';
 import { startNotificationDispatcher } from './notifications/dispatcher';
 import { startOfflineNoticeSweep } from './notifications/offline-notices';
+import { startStatementSweep } from './statements/statement-sweep';
 import { startChargingEventsTrim } from './charging-events/trim';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
 import { createRefusalRecorder } from './refusal-recorder';
@@ -101,6 +102,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const guestSweep = startGuestSweep({ db, log, everyMs: config.guestSweepMs });
   const notificationDispatcher = startNotificationDispatcher({ db, log, everyMs: config.notificationPollMs, authSecret: config.certificateAuthority.secret });
   const offlineNoticeSweep = startOfflineNoticeSweep({ db, log, everyMs: config.offlineSweepMs, afterMinutes: config.offlineNoticeMinutes });
+  const statementSweep = startStatementSweep({ db, log, everyMs: config.statementSweepMs });
   const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
   const firmwareFileSweep = startFirmwareFileSweep({ db, log, everyMs: FIRMWARE_FILE_SWEEP_MS });
   const summaryLog = startMessageSummaryLog({ summary, log, everyMs: config.messageSummaryMs });
@@ -117,6 +119,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await guestSweep.stop();
     await notificationDispatcher.stop();
     await offlineNoticeSweep.stop();
+    await statementSweep.stop();
     await chargingEventsTrim.stop();
     await firmwareFileSweep.stop();
     await connections.closeAll();
@@ -141,6 +144,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     guestSweep,
     notificationDispatcher,
     offlineNoticeSweep,
+    statementSweep,
     chargingEventsTrim,
     provisioner,
     localLists,
