@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { statements, type Statement } from '../../db/schema';
 import type { Holder } from '../statements/holder';
@@ -40,7 +40,7 @@ export async function getIssuedStatement(db: Executor, { accountId, holder, peri
 
 export type Balance = { userId: string | null; cardId: string | null; currency: string | null; due: string; dueCount: number };
 
-// What each holder owes: the sum of their issued statements still due.
+// What each holder owes: the sum of their issued statements still due (one of nothing, charging unpriced, owes nothing).
 export async function listBalances(db: Executor, { accountId }: { accountId: string }): Promise<Balance[]> {
   return db
     .select({
@@ -51,7 +51,7 @@ export async function listBalances(db: Executor, { accountId }: { accountId: str
       dueCount: sql<number>`count(*)::int`,
     })
     .from(statements)
-    .where(and(eq(statements.accountId, accountId), eq(statements.status, 'due')))
+    .where(and(eq(statements.accountId, accountId), eq(statements.status, 'due'), gt(statements.amount, '0')))
     .groupBy(statements.userId, statements.cardId, statements.currency);
 }
 

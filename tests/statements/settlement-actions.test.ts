@@ -28,6 +28,7 @@ beforeAll(async () => {
   const base = { accountId: f.account.id, holder: { userId: f.driver.id }, sessionCount: 2, energyWh: 8_000, currency: 'EUR' };
   statementId = (await insertStatement(db, { ...base, period: { from: '2026-02-01', to: '2026-03-01' }, amount: '2.35' }))!.id;
   await insertStatement(db, { ...base, period: { from: '2026-03-01', to: '2026-04-01' }, amount: '1.05' });
+  await insertStatement(db, { ...base, holder: { cardId: f.poolCard.id }, period: { from: '2026-03-01', to: '2026-04-01' }, amount: '0.00' });
 });
 
 const paid = async () => (await db.select().from(statements).where(eq(statements.id, statementId)))[0]!;
