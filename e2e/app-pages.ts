@@ -41,6 +41,8 @@ export const APP_PAGES: AppPage[] = [
   { route: '/sessions', as: 'owner', path: () => '/sessions' },
   { route: '/sessions/[sessionId]', as: 'owner', path: ({ sessionId }) => `/sessions/${sessionId}` },
   { route: '/sessions/tariff', as: 'owner', path: () => '/sessions/tariff', hasFormErrors: true },
+  { route: '/statements', as: 'owner', path: () => '/statements' },
+  { route: '/statements/[holder]', as: 'owner', path: ({ cardId }) => `/statements/card-${cardId}?from=2026-13-01&to=x` },
   { route: '/profile', as: 'owner', path: () => '/profile', hasFormErrors: true },
   { route: '/profile/security', as: 'owner', path: () => '/profile/security' },
   { route: '/invites/accept', as: 'invitee', path: ({ inviteToken }) => `/invites/accept?token=${inviteToken}` },

@@ -8,6 +8,7 @@ export const TAB_ITEMS = [
 
 export const MORE_ITEMS = [
   { href: '/dashboard', label: 'dashboard' },
+  { href: '/statements', label: 'statements' },
   { href: '/cards', label: 'cards' },
   { href: '/customers', label: 'customers' },
   { href: '/profile', label: 'profile' },

@@ -57,6 +57,8 @@ export const memberships = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     role: memberRole().notNull(),
     ...guestLimitColumns(),
+    // Where this member's monthly statements go as well (an employer who reimburses home charging).
+    reimbursementEmail: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('memberships_access_ends_idx').on(t.accessEndsAt).where(sql`${t.accessEndsAt} is not null`), primaryKey({ columns: [t.accountId, t.userId] }), index('memberships_user_idx').on(t.userId)],

@@ -1,4 +1,4 @@
-import { bigserial, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, customType, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
 export const tokenPurpose = pgEnum('token_purpose', ['activate', 'reset', 'invite']);
@@ -58,6 +58,23 @@ export const outboxEmails = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('outbox_emails_created_idx').on(t.createdAt)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+// Files an outbox e-mail carries (a statement's PDF), shown and downloadable on the local Mailbox page.
+export const outboxAttachments = pgTable(
+  'outbox_attachments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    emailId: uuid()
+      .notNull()
+      .references(() => outboxEmails.id, { onDelete: 'cascade' }),
+    filename: text().notNull(),
+    contentType: text().notNull(),
+    content: bytea().notNull(),
+  },
+  (t) => [index('outbox_attachments_email_idx').on(t.emailId)],
 );
 
 export type Token = typeof tokens.$inferSelect;

@@ -37,11 +37,13 @@ export async function deliverEmail({ db, log }: { db: Executor; log: MailLog }, 
     await storeInOutbox(db, email);
     // A local platform prints the whole mail, links and their tokens included, so it can be opened
     // from the terminal too.
-    log.info({ to: email.to, subject: email.subject, text: email.text }, 'e-mail kept in the local mailbox (no RESEND_API_KEY)');
+    log.info({ to: email.to, subject: email.subject, text: email.text, attachments: email.attachments?.map((file) => file.filename) }, 'e-mail kept in the local mailbox (no RESEND_API_KEY)');
     return;
   }
   const resend = new Resend(process.env.RESEND_API_KEY);
-  const { data, error } = await resend.emails.send({ from: emailFrom(), ...email });
+  const { attachments, ...message } = email;
+  const files = attachments?.map(({ filename, contentType, content }) => ({ filename, contentType, content }));
+  const { data, error } = await resend.emails.send({ from: emailFrom(), ...message, ...(files ? { attachments: files } : {}) });
   if (error) {
     log.error({ subject: email.subject, error: error.message }, 'Resend refused an e-mail');
     throw new EmailDeliveryError(error.message, isTransientStatus(error.statusCode));

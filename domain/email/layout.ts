@@ -2,7 +2,8 @@ export type EmailContent = {
   subject: string;
   greeting: string;
   paragraphs: string[];
-  action: { label: string; url: string };
+  // The button; an e-mail to someone without an account (an employer) has none.
+  action?: { label: string; url: string };
   // Further links, under the button.
   links?: { label: string; url: string }[];
   footer: string;
@@ -10,6 +11,11 @@ export type EmailContent = {
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function button(action: { label: string; url: string }) {
+  return `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#047857;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600">${escapeHtml(action.label)}</a></p>
+<p style="margin:0;font-size:13px;color:#57657a;word-break:break-all">${escapeHtml(action.url)}</p>`;
 }
 
 export function renderEmail(content: EmailContent): { subject: string; html: string; text: string } {
@@ -20,11 +26,10 @@ export function renderEmail(content: EmailContent): { subject: string; html: str
 <p style="font-weight:700;font-size:18px;color:#047857;margin:0 0 24px">⚡ Chargewatch</p>
 <div style="background:#fff;border-radius:12px;padding:28px">
 <p style="margin:0 0 16px;font-weight:600">${escapeHtml(content.greeting)}</p>${paragraphs}
-<p style="margin:24px 0"><a href="${escapeHtml(content.action.url)}" style="background:#047857;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600">${escapeHtml(content.action.label)}</a></p>
-<p style="margin:0;font-size:13px;color:#57657a;word-break:break-all">${escapeHtml(content.action.url)}</p>${links}
+${content.action ? button(content.action) : ''}${links}
 </div>
 <p style="font-size:12px;color:#57657a;margin:16px 0 0">${escapeHtml(content.footer)}</p>
 </div></body></html>`;
-  const text = [content.greeting, ...content.paragraphs, ...[content.action, ...(content.links ?? [])].map((link) => `${link.label}: ${link.url}`), content.footer].join('\n\n');
+  const text = [content.greeting, ...content.paragraphs, ...[...(content.action ? [content.action] : []), ...(content.links ?? [])].map((link) => `${link.label}: ${link.url}`), content.footer].join('\n\n');
   return { subject: content.subject, html, text };
 }

@@ -5,7 +5,7 @@ import { renderEmail, type EmailContent } from '../email/layout';
 import { emailTranslator, errorCodeWords, type EmailTranslator } from '../email/messages';
 
 type Payload = ClaimedNotification['payload'];
-type Content = Omit<EmailContent, 'greeting' | 'footer'>;
+type Content = Omit<EmailContent, 'greeting' | 'footer' | 'action'> & { action: NonNullable<EmailContent['action']> };
 
 function sessionFinished(t: EmailTranslator, locale: Locale, p: Payload): Content {
   const names = { chargerName: String(p.chargerName), accountName: String(p.accountName) };

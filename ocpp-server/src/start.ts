@@ -14,6 +14,7 @@ import { startGridReadingsTrim } from './grid/readings-trim';
 import { startGuestSweep } from './people/guest-sweep';
 import { startNotificationDispatcher } from './notifications/dispatcher';
 import { startOfflineNoticeSweep } from './notifications/offline-notices';
+import { startStatementSweep } from './statements/statement-sweep';
 import { startChargingEventsTrim } from './charging-events/trim';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
 import { createRefusalRecorder } from './refusal-recorder';
@@ -109,6 +110,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     authSecret: config.certificateAuthority.secret,
   });
   const offlineNoticeSweep = startOfflineNoticeSweep({ db, log, everyMs: config.offlineSweepMs, afterMinutes: config.offlineNoticeMinutes });
+  const statementSweep = startStatementSweep({ db, log, everyMs: config.statementSweepMs });
   const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
   const firmwareFileSweep = startFirmwareFileSweep({ db, log, everyMs: FIRMWARE_FILE_SWEEP_MS });
   const gridReadingsTrim = startGridReadingsTrim({ db, log, everyMs: GRID_READINGS_TRIM_MS });
@@ -126,6 +128,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await guestSweep.stop();
     await notificationDispatcher.stop();
     await offlineNoticeSweep.stop();
+    await statementSweep.stop();
     await chargingEventsTrim.stop();
     await firmwareFileSweep.stop();
     await gridReadingsTrim.stop();
@@ -151,6 +154,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     guestSweep,
     notificationDispatcher,
     offlineNoticeSweep,
+    statementSweep,
     chargingEventsTrim,
     provisioner,
     localLists,

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Sql } from 'postgres';
 import type { Database } from '@/db/client';
-import { invites, memberships, transactions } from '@/db/schema';
+import { invites, memberships, statements, transactions } from '@/db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
 import { newToken } from '@/domain/crypto/token';
 import { formData } from '../support/form';
@@ -117,6 +117,10 @@ export async function makeTargetAccount(db: Database, { isChargerOnline = false 
     .insert(transactions)
     .values({ chargerId: charger.id, accountId: account.id, connectorId: 1, cardId: card.id, userId: member.id, idTag: card.idTag, authorizationStatus: 'Accepted', meterStartWh: 0, startedAt: new Date() })
     .returning();
+  const [statement] = await db
+    .insert(statements)
+    .values({ accountId: account.id, userId: member.id, periodStart: '2026-01-01', periodEnd: '2026-02-01', sessionCount: 1, energyWh: 1000, amount: '0.30', currency: 'EUR', transferReference: `CW-TEST-${account.id.slice(0, 8)}` })
+    .returning();
   const fields: Record<string, string> = {
     accountId: account.id,
     chargerId: charger.id,
@@ -143,6 +147,8 @@ export async function makeTargetAccount(db: Database, { isChargerOnline = false 
     from0: '23:00',
     to0: '07:00',
     day0_0: 'on',
+    statementId: statement!.id,
+    reimbursementEmail: 'intruder@example.test',
   };
   return { account, owner, member, invitee, charger, card, invite: invite!, session: session!, fields, userIds: [owner.id, member.id, invitee.id] };
 }

@@ -18,8 +18,9 @@ const actions = await loadSignedInActions();
 const { db, sql } = createDb(process.env.DATABASE_URL!);
 afterAll(() => sql.end());
 // What a driver may do in the account besides their own profile: look at it, leave it, and choose which of its
-// e-mails they get (their own choices; a session of theirs is all a driver may hear of).
-const DRIVER_MAY = new Set(['switchAccountAction', 'leaveAccountAction', 'saveNotificationsAction']);
+// e-mails they get (their own choices; a session of theirs is all a driver may hear of), and where their own statements
+// go as well.
+const DRIVER_MAY = new Set(['switchAccountAction', 'leaveAccountAction', 'saveNotificationsAction', 'setReimbursementEmailAction']);
 
 let victim: TargetAccount;
 beforeAll(async () => {

@@ -1,0 +1,32 @@
+import { getTranslations } from 'next-intl/server';
+import { ConfirmForm } from '@/components/ui/confirm-form';
+import type { IssuedStatement } from '@/domain/data/issued-statements';
+import type { StatementFormat } from '@/domain/statements/format';
+import { markStatementPaidAction } from '../actions';
+
+type RowProps = { statement: IssuedStatement; accountId: string; canSettle: boolean; f: StatementFormat; title: string };
+
+// An issued statement: what is due, the reference a transfer carries, its state; an owner marks it paid.
+export async function IssuedStatementRow({ statement, accountId, canSettle, f, title }: RowProps) {
+  const t = await getTranslations('StatementsPage');
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={`issued-${statement.periodStart}`}>
+      <div className="min-w-0 text-sm">
+        <p className="font-semibold">{title}</p>
+        <p>
+          {t('amountDue')}: <strong>{statement.currency ? f.money(statement.amount, statement.currency) : statement.amount}</strong>
+        </p>
+        <p className="break-all">
+          {t('reference')}: <span className="font-mono">{statement.transferReference}</span>
+        </p>
+        <p data-testid="statement-status">
+          {t('status', { status: statement.status })}
+          {statement.paidAt ? ` · ${t('paidOn', { date: f.dateTime(statement.paidAt) })}` : ''}
+        </p>
+      </div>
+      {canSettle && statement.status === 'due' && (
+        <ConfirmForm action={markStatementPaidAction} fields={{ accountId, statementId: statement.id }} label={t('markPaid')} confirm={t('markPaidConfirm')} done={t('markedPaid')} />
+      )}
+    </div>
+  );
+}
