@@ -10,6 +10,7 @@ export const MORE_ITEMS = [
   { href: '/dashboard', label: 'dashboard' },
   { href: '/cards', label: 'cards' },
   { href: '/customers', label: 'customers' },
+  { href: '/payments', label: 'payments' },
   { href: '/profile', label: 'profile' },
 ] as const;
 
