@@ -41,6 +41,8 @@ export const APP_PAGES: AppPage[] = [
   { route: '/sessions', as: 'owner', path: () => '/sessions' },
   { route: '/sessions/[sessionId]', as: 'owner', path: ({ sessionId }) => `/sessions/${sessionId}` },
   { route: '/sessions/tariff', as: 'owner', path: () => '/sessions/tariff', hasFormErrors: true },
+  { route: '/payments', as: 'owner', path: () => '/payments' },
+  { route: '/payments/settings', as: 'owner', path: () => '/payments/settings' },
   { route: '/profile', as: 'owner', path: () => '/profile', hasFormErrors: true },
   { route: '/profile/security', as: 'owner', path: () => '/profile/security' },
   { route: '/invites/accept', as: 'invitee', path: ({ inviteToken }) => `/invites/accept?token=${inviteToken}` },

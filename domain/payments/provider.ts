@@ -21,13 +21,15 @@ export type PaymentEvent =
   | { id: string; type: string; kind: 'checkoutExpired'; checkoutId: string }
   | { id: string; type: string; kind: 'other' };
 
+export type WebhookRefusal = 'badSignature' | 'unreadable';
+
 export type RefundRequest = { paymentId: string; amountMinor: number };
 
 // The provider behind an account's "Pay" button. Another provider is another implementation of this.
 export type PaymentProvider = {
   name: 'manual' | 'stripe';
   openCheckout(request: CheckoutRequest): Promise<Result<OpenedCheckout, ProviderFailure>>;
-  // The raw body exactly as received and the signature header; refused unless the signature holds.
-  readWebhook(payload: string, signature: string | null): Result<PaymentEvent, 'badSignature'>;
+  // The raw body exactly as received and the signature header; refused unless the signature holds and it reads as an event.
+  readWebhook(payload: string, signature: string | null): Result<PaymentEvent, WebhookRefusal>;
   refund(request: RefundRequest): Promise<Result<{ refundId: string; amountMinor: number }, ProviderFailure>>;
 };

@@ -17,6 +17,13 @@ function idOf(value: string | { id: string } | null | undefined): string | null 
   return typeof value === 'string' ? value : (value?.id ?? null);
 }
 
+// Signed is not the same as well formed: an event without an id and a type, or a session event without its session.
+function isEventShaped(event: Stripe.Event): boolean {
+  const value = event as unknown as { id?: unknown; type?: unknown; data?: { object?: { id?: unknown } } } | null;
+  if (typeof value?.id !== 'string' || typeof value.type !== 'string') return false;
+  return !value.type.startsWith('checkout.session.') || typeof value.data?.object?.id === 'string';
+}
+
 function toPaymentEvent(event: Stripe.Event): PaymentEvent {
   const base = { id: event.id, type: event.type };
   if (!event.type.startsWith('checkout.session.')) return { ...base, kind: 'other' };
@@ -58,12 +65,14 @@ export function stripeProvider({ secretKey, webhookSecret }: { secretKey: string
     },
     readWebhook(payload, signature) {
       if (!signature) return failure('badSignature');
+      let event: Stripe.Event;
       try {
-        return success(toPaymentEvent(stripe.webhooks.constructEvent(payload, signature, webhookSecret)));
+        event = stripe.webhooks.constructEvent(payload, signature, webhookSecret);
       } catch (error) {
-        if (error instanceof Stripe.errors.StripeSignatureVerificationError) return failure('badSignature');
-        throw error;
+        // Past the signature, the SDK parses the body: a signed body that is no JSON is unreadable, not a crash.
+        return failure(error instanceof Stripe.errors.StripeSignatureVerificationError ? 'badSignature' : 'unreadable');
       }
+      return isEventShaped(event) ? success(toPaymentEvent(event)) : failure('unreadable');
     },
     async refund({ paymentId, amountMinor }) {
       try {

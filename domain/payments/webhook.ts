@@ -2,7 +2,7 @@ import type { Database } from '../../db/client';
 import { markCheckoutExpired, markCheckoutPaid, recordWebhookEvent } from '../data/payments';
 import { failure, success, type Result } from '../data/result';
 import { fromMinorUnits } from './minor-units';
-import type { PaymentProvider } from './provider';
+import type { PaymentProvider, WebhookRefusal } from './provider';
 
 export type WebhookOutcome = 'paid' | 'expired' | 'duplicate' | 'ignored';
 
@@ -12,7 +12,7 @@ export async function receiveWebhook(
   db: Database,
   provider: PaymentProvider,
   { accountId, payload, signature }: { accountId: string; payload: string; signature: string | null },
-): Promise<Result<WebhookOutcome, 'badSignature'>> {
+): Promise<Result<WebhookOutcome, WebhookRefusal>> {
   if (provider.name === 'manual') return failure('badSignature');
   const read = provider.readWebhook(payload, signature);
   if (!read.ok) return read;

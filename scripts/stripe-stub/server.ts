@@ -6,6 +6,14 @@ import { parseStripeForm, pick } from './form-body';
 import { hostedCheckoutPage } from './hosted-page';
 import { newSession, publicSession, stubId, type StubError, type StubSession } from './sessions';
 
+// Stripe takes the key as a bearer token (the SDK) or as the user name of basic auth (curl -u sk_…:).
+function keyOf(authorization: string): string {
+  const bearer = /^Bearer (.+)$/.exec(authorization)?.[1];
+  if (bearer) return bearer;
+  const basic = /^Basic (.+)$/.exec(authorization)?.[1];
+  return basic ? Buffer.from(basic, 'base64').toString('utf8').split(':')[0]! : '';
+}
+
 export type WebhookEndpoint = { url: string; secret: string };
 export type DeliveredEvent = { endpoint: string; eventId: string; type: string; status: number };
 
@@ -50,7 +58,7 @@ export async function startStripeStub({ port = 0, acceptKey = (key: string) => /
   const error = (response: ServerResponse, { status, ...body }: StubError) => json(response, status, { error: body });
 
   async function api(request: IncomingMessage, response: ServerResponse, path: string, body: string) {
-    const secretKey = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const secretKey = keyOf(request.headers.authorization ?? '');
     if (!acceptKey(secretKey)) return error(response, { status: 401, type: 'invalid_request_error', message: `Invalid API Key provided: ${secretKey.slice(0, 8)}****` });
     const form = parseStripeForm(body);
     const owned = (id: string | undefined) => (id && sessions.get(id)?.secretKey === secretKey ? sessions.get(id) : undefined);

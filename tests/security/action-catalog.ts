@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Sql } from 'postgres';
 import type { Database } from '@/db/client';
-import { invites, memberships, transactions } from '@/db/schema';
+import { invites, memberships, statements, transactions } from '@/db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
 import { newToken } from '@/domain/crypto/token';
 import { formData } from '../support/form';
@@ -117,6 +117,11 @@ export async function makeTargetAccount(db: Database, { isChargerOnline = false 
     .insert(transactions)
     .values({ chargerId: charger.id, accountId: account.id, connectorId: 1, cardId: card.id, userId: member.id, idTag: card.idTag, authorizationStatus: 'Accepted', meterStartWh: 0, startedAt: new Date() })
     .returning();
+  // A due statement of the member's: Pay and Refund aim at it.
+  const [statement] = await db
+    .insert(statements)
+    .values({ accountId: account.id, userId: member.id, periodStart: '2026-10-01', periodEnd: '2026-11-01', sessionCount: 1, energyWh: 5000, amount: '1.50', currency: 'EUR', transferReference: `CW-${charger.id.slice(0, 12)}` })
+    .returning();
   const fields: Record<string, string> = {
     accountId: account.id,
     chargerId: charger.id,
@@ -124,6 +129,7 @@ export async function makeTargetAccount(db: Database, { isChargerOnline = false 
     inviteId: invite!.id,
     userId: member.id,
     transactionId: String(session!.id),
+    statementId: statement!.id,
     connectorId: '1',
     email: (await makeUser(db, verified)).email,
     name: 'Intruder was here',
@@ -144,6 +150,6 @@ export async function makeTargetAccount(db: Database, { isChargerOnline = false 
     to0: '07:00',
     day0_0: 'on',
   };
-  return { account, owner, member, invitee, charger, card, invite: invite!, session: session!, fields, userIds: [owner.id, member.id, invitee.id] };
+  return { account, owner, member, invitee, charger, card, invite: invite!, session: session!, statement: statement!, fields, userIds: [owner.id, member.id, invitee.id] };
 }
 export type TargetAccount = Awaited<ReturnType<typeof makeTargetAccount>>;

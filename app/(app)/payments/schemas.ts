@@ -5,7 +5,7 @@ export const statementClaimSchema = accountClaim.extend({ statementId: z.uuid(ke
 
 // Blank keeps the key already saved. Stripe's secret keys (sk_…, or restricted rk_…) and signing secrets (whsec_…).
 const secretField = (pattern: RegExp, invalid: Parameters<typeof key>[0]) =>
-  z.preprocess(blankAsUndefined, z.string().trim().max(300, key('tooLong')).regex(pattern, key(invalid)).optional());
+  z.preprocess(blankAsUndefined, z.string(key('required')).trim().max(300, key('tooLong')).regex(pattern, key(invalid)).optional());
 
 export const paymentSettingsSchema = accountClaim.extend({
   method: z.enum(['manual', 'stripe'], key('choiceInvalid')),

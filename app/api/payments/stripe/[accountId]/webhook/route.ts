@@ -20,8 +20,8 @@ export async function POST(request: Request, { params }: Context) {
   const payload = await request.text();
   const received = await receiveWebhook(db(), provider, { accountId, payload, signature: request.headers.get('stripe-signature') });
   if (!received.ok) {
-    log.warn({ accountId }, 'Stripe webhook refused: its signature does not hold');
-    return answer(400, { error: 'invalid signature' });
+    log.warn({ accountId, reason: received.reason }, 'Stripe webhook refused');
+    return answer(400, { error: received.reason === 'badSignature' ? 'invalid signature' : 'not an event' });
   }
   log.info({ accountId, outcome: received.value }, 'Stripe webhook received');
   return answer(200, { received: true, outcome: received.value });
