@@ -22,11 +22,17 @@ export async function saveAccountPaymentSettings(db: Executor, { secret, ...inpu
   await savePaymentSettings(db, { ...input, secretKey: sealed(input.secretKey, key), webhookSecret: sealed(input.webhookSecret, key) });
 }
 
-// The provider the account's members pay through: Stripe once the owner chose it and both its keys open under this
-// AUTH_SECRET; the manual one otherwise (a changed AUTH_SECRET turns Stripe off until the keys are entered again).
-export async function providerForAccount(db: Executor, { accountId, secret }: { accountId: string; secret: string }): Promise<PaymentProvider> {
+// `checkout`: the provider a member's Pay opens, Stripe only while the owner has it chosen. `settle`: the one that
+// hears the webhooks and gives refunds, Stripe while its keys are saved, so that a payment made just before the owner
+// went back to transfers is still recorded and can be refunded. Either way the keys must open under this AUTH_SECRET
+// (a changed AUTH_SECRET turns Stripe off until they are entered again); otherwise the manual provider.
+export async function providerForAccount(
+  db: Executor,
+  { accountId, secret, purpose = 'checkout' }: { accountId: string; secret: string; purpose?: 'checkout' | 'settle' },
+): Promise<PaymentProvider> {
   const settings = await getPaymentSettings(db, { accountId });
-  if (settings?.method !== 'stripe' || !settings.sealedStripeSecretKey || !settings.sealedStripeWebhookSecret) return manualProvider;
+  if (!settings?.sealedStripeSecretKey || !settings.sealedStripeWebhookSecret) return manualProvider;
+  if (purpose === 'checkout' && settings.method !== 'stripe') return manualProvider;
   const key = secretBoxKey(secret, SEAL_PURPOSE);
   const secretKey = unseal(settings.sealedStripeSecretKey, key);
   const webhookSecret = unseal(settings.sealedStripeWebhookSecret, key);

@@ -10,8 +10,8 @@ function authSecret(): string {
   return secret;
 }
 
-export function accountPaymentProvider(accountId: string) {
-  return providerForAccount(db(), { accountId, secret: authSecret() });
+export function accountPaymentProvider(accountId: string, purpose: 'checkout' | 'settle') {
+  return providerForAccount(db(), { accountId, secret: authSecret(), purpose });
 }
 
 export function saveStripeSettings(input: { accountId: string; method: PaymentMethod; secretKey?: string; webhookSecret?: string; updatedBy: string }) {

@@ -54,6 +54,8 @@ describe('payment settings', () => {
     expect(await save({ method: 'manual' })).toEqual({ status: 'ok', data: null });
     expect(await describePaymentSettings(db, { accountId: people.account.id })).toMatchObject({ method: 'manual', secretKeyEnding: '9876' });
     expect((await providerForAccount(db, { accountId: people.account.id, secret: process.env.AUTH_SECRET! })).name).toBe('manual');
+    // Payments already made through Stripe are still heard and refunded with the saved keys.
+    expect((await providerForAccount(db, { accountId: people.account.id, secret: process.env.AUTH_SECRET!, purpose: 'settle' })).name).toBe('stripe');
   });
 
   it('refuse a malformed key next to its field without sending any key back', async () => {

@@ -95,6 +95,27 @@ describe('a refund', () => {
   });
 });
 
+describe('an owner going back to bank transfers', () => {
+  it('still has a checkout opened before recorded as paid, and can refund it; Pay then says to pay by transfer', async () => {
+    const switching = await makeAccountWithMembers(db);
+    await useStripe({ id: switching.account.id, owner: switching.owner }, 'sk_test_switchingAccount01');
+    const statement = await makeStatement(db, { accountId: switching.account.id, userId: switching.driver.id });
+    const other = await makeStatement(db, { accountId: switching.account.id, userId: switching.driver.id });
+    signInAs(switching.driver);
+    const opened = await payStatementAction(idle, fields(statement.id, switching.account.id));
+    if (opened.status !== 'ok') throw new Error(JSON.stringify(opened));
+    signInAs(switching.owner);
+    expect(await savePaymentSettingsAction(idle, formData({ accountId: switching.account.id, method: 'manual' }))).toEqual({ status: 'ok', data: null });
+
+    await fetch(opened.data.checkoutUrl, { method: 'POST', redirect: 'manual' });
+    expect((await statementRow(db, statement.id)).status).toBe('paid');
+    expect(await refundStatementAction(idle, fields(statement.id, switching.account.id))).toEqual({ status: 'ok', data: null });
+    expect((await statementRow(db, statement.id)).status).toBe('refunded');
+    signInAs(switching.driver);
+    expect(await payStatementAction(idle, fields(other.id, switching.account.id))).toMatchObject({ status: 'error', formError: 'paymentsManual' });
+  });
+});
+
 describe('Pay', () => {
   it("is refused on another member's statement, and to a member of another account", async () => {
     const statement = await makeStatement(db, { accountId: people.account.id, userId: people.driver.id });

@@ -20,7 +20,7 @@ export const payStatementAction = memberAction<typeof statementClaimSchema, { ch
   async ({ input, member }) => {
     const user = await getSessionUser();
     if (!user) return fail('forbidden');
-    const provider = await accountPaymentProvider(member.accountId);
+    const provider = await accountPaymentProvider(member.accountId, 'checkout');
     const back = `${appUrl()}/payments?statement=${input.statementId}`;
     const started = await startCheckout(db(), provider, {
       accountId: member.accountId,
@@ -39,7 +39,7 @@ export const payStatementAction = memberAction<typeof statementClaimSchema, { ch
 export const refundStatementAction = memberAction(
   statementClaimSchema,
   async ({ input, member }) => {
-    const provider = await accountPaymentProvider(member.accountId);
+    const provider = await accountPaymentProvider(member.accountId, 'settle');
     const refunded = await refundStatement(db(), provider, { accountId: member.accountId, statementId: input.statementId, refundedBy: member.userId });
     if (!refunded.ok) return fail(refunded.reason);
     revalidatePath('/', 'layout');

@@ -15,8 +15,8 @@ const answer = (status: number, body: object) => Response.json(body, { status, h
 export async function POST(request: Request, { params }: Context) {
   const { accountId } = await params;
   if (!z.uuid().safeParse(accountId).success) return answer(404, { error: 'unknown account' });
-  const provider = await accountPaymentProvider(accountId);
-  if (provider.name !== 'stripe') return answer(404, { error: 'this account does not take payments through Stripe' });
+  const provider = await accountPaymentProvider(accountId, 'settle');
+  if (provider.name !== 'stripe') return answer(404, { error: 'this account has no Stripe keys' });
   const payload = await request.text();
   const received = await receiveWebhook(db(), provider, { accountId, payload, signature: request.headers.get('stripe-signature') });
   if (!received.ok) {
