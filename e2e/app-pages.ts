@@ -43,6 +43,8 @@ export const APP_PAGES: AppPage[] = [
   { route: '/sessions/tariff', as: 'owner', path: () => '/sessions/tariff', hasFormErrors: true },
   { route: '/statements', as: 'owner', path: () => '/statements' },
   { route: '/statements/[holder]', as: 'owner', path: ({ cardId }) => `/statements/card-${cardId}?from=2026-13-01&to=x` },
+  { route: '/payments', as: 'owner', path: () => '/payments' },
+  { route: '/payments/settings', as: 'owner', path: () => '/payments/settings' },
   { route: '/profile', as: 'owner', path: () => '/profile', hasFormErrors: true },
   { route: '/profile/security', as: 'owner', path: () => '/profile/security' },
   { route: '/invites/accept', as: 'invitee', path: ({ inviteToken }) => `/invites/accept?token=${inviteToken}` },

@@ -11,6 +11,7 @@ export const MORE_ITEMS = [
   { href: '/statements', label: 'statements' },
   { href: '/cards', label: 'cards' },
   { href: '/customers', label: 'customers' },
+  { href: '/payments', label: 'payments' },
   { href: '/profile', label: 'profile' },
 ] as const;
 

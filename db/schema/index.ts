@@ -23,3 +23,4 @@ export * from './notifications';
 export * from './web-push';
 export * from './statements';
 export * from './grid-feed';
+export * from './payments';

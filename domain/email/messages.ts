@@ -20,3 +20,8 @@ export type EmailTranslator = ReturnType<typeof emailTranslator>;
 export function errorCodeWords(locale: Locale, code: string | null) {
   return createTranslator({ locale, messages: MESSAGES[locale], namespace: 'WhyNotCharging' })('errorCode', { code: code ?? 'NoError' });
 }
+
+// What a payment provider's checkout page says the member is paying for, in the member's language.
+export function paymentTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: 'Payments' });
+}

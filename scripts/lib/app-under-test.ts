@@ -31,6 +31,8 @@ export function appUnderTestEnv({ databaseUrl, webPort, ocppPort }: { databaseUr
     LOG_LEVEL: 'warn',
     NEXT_TELEMETRY_DISABLED: '1',
     NEXT_DIST_DIR: '.next-test',
+    // The Stripe stub e2e/payments.spec.ts starts on this port: Stripe is never called from the tests.
+    STRIPE_API_BASE: process.env.E2E_STRIPE_API_BASE ?? 'http://127.0.0.1:12110',
   };
 }
 

@@ -117,9 +117,10 @@ export async function makeTargetAccount(db: Database, { isChargerOnline = false 
     .insert(transactions)
     .values({ chargerId: charger.id, accountId: account.id, connectorId: 1, cardId: card.id, userId: member.id, idTag: card.idTag, authorizationStatus: 'Accepted', meterStartWh: 0, startedAt: new Date() })
     .returning();
+  // A due statement of the member's: Pay and Refund aim at it.
   const [statement] = await db
     .insert(statements)
-    .values({ accountId: account.id, userId: member.id, periodStart: '2026-01-01', periodEnd: '2026-02-01', sessionCount: 1, energyWh: 1000, amount: '0.30', currency: 'EUR', transferReference: `CW-TEST-${account.id.slice(0, 8)}` })
+    .values({ accountId: account.id, userId: member.id, periodStart: '2026-10-01', periodEnd: '2026-11-01', sessionCount: 1, energyWh: 5000, amount: '1.50', currency: 'EUR', transferReference: `CW-${charger.id.slice(0, 12)}` })
     .returning();
   const fields: Record<string, string> = {
     accountId: account.id,
@@ -128,6 +129,7 @@ export async function makeTargetAccount(db: Database, { isChargerOnline = false 
     inviteId: invite!.id,
     userId: member.id,
     transactionId: String(session!.id),
+    statementId: statement!.id,
     connectorId: '1',
     email: (await makeUser(db, verified)).email,
     name: 'Intruder was here',
@@ -147,9 +149,8 @@ export async function makeTargetAccount(db: Database, { isChargerOnline = false 
     from0: '23:00',
     to0: '07:00',
     day0_0: 'on',
-    statementId: statement!.id,
     reimbursementEmail: 'intruder@example.test',
   };
-  return { account, owner, member, invitee, charger, card, invite: invite!, session: session!, fields, userIds: [owner.id, member.id, invitee.id] };
+  return { account, owner, member, invitee, charger, card, invite: invite!, session: session!, statement: statement!, fields, userIds: [owner.id, member.id, invitee.id] };
 }
 export type TargetAccount = Awaited<ReturnType<typeof makeTargetAccount>>;

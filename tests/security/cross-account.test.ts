@@ -55,6 +55,7 @@ describe('a member of another account', () => {
       inviteId: victim.invite.id,
       userId: victim.member.id,
       transactionId: String(victim.session.id),
+      statementId: victim.statement.id,
     };
     const before = await accountSnapshot(sql, victim);
     const result = await callWithFields(action, forged);

@@ -31,7 +31,7 @@ vi.mock('next/headers', () => ({
 const { db, sql } = createDb(process.env.DATABASE_URL!);
 afterAll(() => sql.end());
 
-const ID_FIELDS = ['accountId', 'chargerId', 'cardId', 'inviteId', 'userId', 'transactionId'];
+const ID_FIELDS = ['accountId', 'chargerId', 'cardId', 'inviteId', 'userId', 'transactionId', 'statementId'];
 // Fields some form has that the shared target fields do not, so that every field gets a hostile value.
 const MORE_FIELDS = {
   address: 'Main street 1',
@@ -58,6 +58,9 @@ const MORE_FIELDS = {
   messageId: 'Echo',
   data: '{"ping":1}',
   securityProfile: '2',
+  method: 'manual',
+  stripeSecretKey: 'sk_test_hostileTrialKey0001',
+  stripeWebhookSecret: 'whsec_hostileTrialSecret0001',
 };
 
 const actions = await loadSignedInActions();

@@ -14,6 +14,7 @@ import { requireStatementAccess } from '@/lib/statements/access';
 import { parsePeriodParams, periodQuery } from '@/lib/statements/period-params';
 import { db } from '@/lib/db';
 import { IssuedStatementRow } from '../_components/issued-statement-row';
+import { describePaymentSettings } from '@/domain/payments/account-provider';
 import { PeriodPicker } from '../_components/period-picker';
 import { ReimbursementForm } from '../_components/reimbursement-form';
 import { StatementSessionList } from '../_components/statement-session-list';
@@ -32,16 +33,19 @@ export default async function StatementPage({ params, searchParams }: PageProps<
   const query = Object.fromEntries(Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   const timeZone = (await getAccountTimeZone(db(), { accountId })) ?? 'UTC';
   const choice = parsePeriodParams(query, { timeZone });
-  const [t, locale, statement, issued] = await Promise.all([
+  const [t, locale, statement, issued, payments] = await Promise.all([
     getTranslations('StatementsPage'),
     getLocale(),
     readStatement(db(), { accountId, holder, period: choice.period }),
     listIssuedStatements(db(), { accountId, holder }),
+    describePaymentSettings(db(), { accountId }),
   ]);
   if (!statement) notFound();
   const f = statementFormat(locale as Locale, timeZone);
   const tDocument = statementTranslator(locale as Locale);
   const canSettle = canManageAccount(member.role);
+  // Online payment is the member's own step (an owner may still mark a transfer paid).
+  const canPay = payments.method === 'stripe' && holder.userId === member.userId;
   const thisMonthIssued = choice.month ? issued.find((row) => row.periodStart === choice.period.from) : undefined;
   const downloads = `/statements/${holderKey(holder)}/statement`;
   const amounts = statement.totals.amounts.map(({ amount, currency }) => f.money(amount, currency)).join(' + ') || '—';
@@ -75,7 +79,7 @@ export default async function StatementPage({ params, searchParams }: PageProps<
       </section>
       {choice.month ? (
         thisMonthIssued ? (
-          <IssuedStatementRow statement={thisMonthIssued} accountId={accountId} canSettle={canSettle} f={f} title={t('thisPeriod')} />
+          <IssuedStatementRow statement={thisMonthIssued} accountId={accountId} canSettle={canSettle} canPay={canPay} f={f} title={t('thisPeriod')} />
         ) : (
           <p className="text-sm text-slate-600">{t('notIssuedYet')}</p>
         )
@@ -87,7 +91,7 @@ export default async function StatementPage({ params, searchParams }: PageProps<
         <h2 className="text-lg font-semibold">{t('issuedTitle')}</h2>
         {issued.length === 0 && <p className="text-sm text-slate-600">{t('issuedNone')}</p>}
         {issued.filter((row) => row !== thisMonthIssued).map((row) => (
-          <IssuedStatementRow key={row.id} statement={row} accountId={accountId} canSettle={canSettle} f={f} title={monthTitle(locale, row.periodStart)} />
+          <IssuedStatementRow key={row.id} statement={row} accountId={accountId} canSettle={canSettle} canPay={canPay} f={f} title={monthTitle(locale, row.periodStart)} />
         ))}
       </section>
       {holder.userId === member.userId && <ReimbursementForm accountId={accountId} current={statement.holder.reimbursementEmail} />}

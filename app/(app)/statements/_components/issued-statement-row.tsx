@@ -1,13 +1,16 @@
 import { getTranslations } from 'next-intl/server';
+import { PayStatementButton } from '@/components/payments/pay-statement-button';
 import { ConfirmForm } from '@/components/ui/confirm-form';
 import type { IssuedStatement } from '@/domain/data/issued-statements';
 import type { StatementFormat } from '@/domain/statements/format';
 import { markStatementPaidAction } from '../actions';
 
-type RowProps = { statement: IssuedStatement; accountId: string; canSettle: boolean; f: StatementFormat; title: string };
+type RowProps = { statement: IssuedStatement; accountId: string; canSettle: boolean; canPay: boolean; f: StatementFormat; title: string };
 
-// An issued statement: what is due, the reference a transfer carries, its state; an owner marks it paid.
-export async function IssuedStatementRow({ statement, accountId, canSettle, f, title }: RowProps) {
+// An issued statement: what is due, the reference a transfer carries, its state; an owner marks it paid, and its
+// member pays it online where the account takes Stripe.
+export async function IssuedStatementRow({ statement, accountId, canSettle, canPay, f, title }: RowProps) {
+  const isPayable = canPay && statement.status === 'due' && statement.currency !== null && Number(statement.amount) > 0;
   const t = await getTranslations('StatementsPage');
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={`issued-${statement.periodStart}`}>
@@ -24,6 +27,7 @@ export async function IssuedStatementRow({ statement, accountId, canSettle, f, t
           {statement.paidAt ? ` · ${t('paidOn', { date: f.dateTime(statement.paidAt) })}` : ''}
         </p>
       </div>
+      {isPayable && <PayStatementButton accountId={accountId} statementId={statement.id} amount={f.money(statement.amount, statement.currency!)} />}
       {canSettle && statement.status === 'due' && (
         <ConfirmForm action={markStatementPaidAction} fields={{ accountId, statementId: statement.id }} label={t('markPaid')} confirm={t('markPaidConfirm')} done={t('markedPaid')} />
       )}

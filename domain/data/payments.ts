@@ -1,0 +1,120 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { cards, payments, paymentWebhookEvents, statements, users, type PaymentProviderName } from '../../db/schema';
+
+type Scope = { accountId: string };
+
+// A statement with the member it belongs to: its user, or the holder of its card.
+export async function getStatementForPayment(db: Executor, { accountId, statementId }: Scope & { statementId: string }) {
+  const [row] = await db
+    .select({
+      id: statements.id,
+      status: statements.status,
+      amount: statements.amount,
+      currency: statements.currency,
+      periodStart: statements.periodStart,
+      transferReference: statements.transferReference,
+      holderUserId: sql<string | null>`coalesce(${statements.userId}, ${cards.userId})`,
+    })
+    .from(statements)
+    .leftJoin(cards, eq(cards.id, statements.cardId))
+    .where(and(eq(statements.accountId, accountId), eq(statements.id, statementId)));
+  return row ?? null;
+}
+
+type NewPayment = Scope & { statementId: string; provider: PaymentProviderName; providerCheckoutId: string; amount: string; currency: string; startedBy: string };
+
+export async function createPayment(db: Executor, payment: NewPayment) {
+  const [row] = await db.insert(payments).values(payment).returning({ id: payments.id });
+  return row!;
+}
+
+// True the first time an event id is seen; a webhook delivered again answers false and is left alone.
+export async function recordWebhookEvent(db: Executor, event: Scope & { provider: PaymentProviderName; eventId: string; type: string }) {
+  const rows = await db.insert(paymentWebhookEvents).values(event).onConflictDoNothing().returning({ eventId: paymentWebhookEvents.eventId });
+  return rows.length === 1;
+}
+
+type CheckoutScope = Scope & { provider: PaymentProviderName; checkoutId: string };
+const ofCheckout = ({ accountId, provider, checkoutId }: CheckoutScope) =>
+  and(eq(payments.accountId, accountId), eq(payments.provider, provider), eq(payments.providerCheckoutId, checkoutId));
+
+// The checkout paid what was asked: its payment is paid, and its statement too if it was still due.
+export async function markCheckoutPaid(db: Executor, scope: CheckoutScope & { paymentId: string | null; amount: string; currency: string }) {
+  const [payment] = await db
+    .update(payments)
+    .set({ status: 'paid', paidAt: sql`now()`, providerPaymentId: scope.paymentId })
+    .where(and(ofCheckout(scope), inArray(payments.status, ['pending', 'expired']), eq(payments.amount, scope.amount), eq(payments.currency, scope.currency)))
+    .returning({ statementId: payments.statementId });
+  if (!payment) return false;
+  await db
+    .update(statements)
+    .set({ status: 'paid', paidAt: sql`now()` })
+    .where(and(eq(statements.accountId, scope.accountId), eq(statements.id, payment.statementId), eq(statements.status, 'due')));
+  return true;
+}
+
+export async function markCheckoutExpired(db: Executor, scope: CheckoutScope) {
+  await db.update(payments).set({ status: 'expired' }).where(and(ofCheckout(scope), eq(payments.status, 'pending')));
+}
+
+export async function getPaidPayment(db: Executor, { accountId, statementId }: Scope & { statementId: string }) {
+  const [row] = await db
+    .select({ id: payments.id, provider: payments.provider, providerPaymentId: payments.providerPaymentId, amount: payments.amount, currency: payments.currency })
+    .from(payments)
+    .where(and(eq(payments.accountId, accountId), eq(payments.statementId, statementId), eq(payments.status, 'paid')))
+    .orderBy(desc(payments.paidAt))
+    .limit(1);
+  return row ?? null;
+}
+
+type RecordRefund = Scope & { paymentId: string; refundId: string; refundedAmount: string; refundedBy: string };
+
+// The whole amount went back: the payment and its statement are refunded.
+export async function recordRefund(db: Executor, { accountId, paymentId, refundId, refundedAmount, refundedBy }: RecordRefund) {
+  const [payment] = await db
+    .update(payments)
+    .set({ status: 'refunded', providerRefundId: refundId, refundedAmount, refundedBy, refundedAt: sql`now()` })
+    .where(and(eq(payments.accountId, accountId), eq(payments.id, paymentId), eq(payments.status, 'paid')))
+    .returning({ statementId: payments.statementId });
+  if (!payment) return false;
+  await db
+    .update(statements)
+    .set({ status: 'refunded' })
+    .where(and(eq(statements.accountId, accountId), eq(statements.id, payment.statementId), eq(statements.status, 'paid')));
+  return true;
+}
+
+// The account's payments, newest first, with who paid what for which month.
+export async function listPayments(db: Executor, { accountId, limit = 50 }: Scope & { limit?: number }) {
+  return db
+    .select({
+      id: payments.id,
+      statementId: payments.statementId,
+      periodStart: statements.periodStart,
+      payerName: users.name,
+      amount: payments.amount,
+      currency: payments.currency,
+      status: payments.status,
+      refundedAmount: payments.refundedAmount,
+      createdAt: payments.createdAt,
+      paidAt: payments.paidAt,
+      refundedAt: payments.refundedAt,
+    })
+    .from(payments)
+    .innerJoin(statements, eq(statements.id, payments.statementId))
+    .leftJoin(users, eq(users.id, payments.startedBy))
+    .where(eq(payments.accountId, accountId))
+    .orderBy(desc(payments.createdAt))
+    .limit(limit);
+}
+
+// A member's statements still due in the account: their own, and those of cards they hold.
+export async function listDueStatementsOf(db: Executor, { accountId, userId }: Scope & { userId: string }) {
+  return db
+    .select({ id: statements.id, periodStart: statements.periodStart, amount: statements.amount, currency: statements.currency, transferReference: statements.transferReference })
+    .from(statements)
+    .leftJoin(cards, eq(cards.id, statements.cardId))
+    .where(and(eq(statements.accountId, accountId), eq(statements.status, 'due'), sql`coalesce(${statements.userId}, ${cards.userId}) = ${userId}`))
+    .orderBy(statements.periodStart);
+}
