@@ -10,6 +10,7 @@ import { startRevocationListener } from './revocations';
 import { startUnconfirmedSessionSweep } from './sessions/unconfirmed-sweep';
 import { startReservationSweep } from './reservations/reservation-sweep';
 import { startFirmwareFileSweep } from './firmware/file-sweep';
+import { startDayAheadFetch } from './prices/day-ahead-fetch';
 import { startGuestSweep } from './people/guest-sweep';
 import { startNotificationDispatcher } from './notifications/dispatcher';
 import { startOfflineNoticeSweep } from './notifications/offline-notices';
@@ -34,6 +35,8 @@ const LISTEN_BACKLOG = 8192;
 
 const CHARGING_EVENTS_TRIM_MS = 60_000;
 const FIRMWARE_FILE_SWEEP_MS = 60 * 60_000;
+// How often to look for day-ahead prices due (each account's are fetched once a day).
+const DAY_AHEAD_FETCH_MS = 10 * 60_000;
 
 export async function startOcppServer(config: OcppConfig, log: Logger) {
   const { db, sql } = createDb(config.databaseUrl, { max: config.databasePoolSize });
@@ -103,6 +106,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const offlineNoticeSweep = startOfflineNoticeSweep({ db, log, everyMs: config.offlineSweepMs, afterMinutes: config.offlineNoticeMinutes });
   const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
   const firmwareFileSweep = startFirmwareFileSweep({ db, log, everyMs: FIRMWARE_FILE_SWEEP_MS });
+  const dayAheadFetch = startDayAheadFetch({ db, log, everyMs: DAY_AHEAD_FETCH_MS });
   const summaryLog = startMessageSummaryLog({ summary, log, everyMs: config.messageSummaryMs });
   const port = (http.address() as AddressInfo).port;
   log.info({ port, instanceId, tls: Boolean(config.tls) }, 'ocpp server listening');
@@ -119,6 +123,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await offlineNoticeSweep.stop();
     await chargingEventsTrim.stop();
     await firmwareFileSweep.stop();
+    await dayAheadFetch.stop();
     await connections.closeAll();
     await provisioner?.stop();
     await localLists?.stop();
