@@ -5,7 +5,7 @@ export type DayAheadHour = { startsAt: Date; pricePerKwh: string };
 export type DayAheadProblem = 'empty' | 'tooLarge' | 'notJson' | 'header' | 'start' | 'notWholeHour' | 'price' | 'duplicate' | 'tooMany';
 export type DayAheadRead = { ok: true; hours: DayAheadHour[] } | { ok: false; problem: DayAheadProblem; line: number | null };
 
-export const MAX_DAY_AHEAD_BYTES = 2_000_000;
+export const MAX_DAY_AHEAD_BYTES = 900_000;
 // A little over a year of hours.
 export const MAX_DAY_AHEAD_HOURS = 24 * 400;
 

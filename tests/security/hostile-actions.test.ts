@@ -58,6 +58,9 @@ const MORE_FIELDS = {
   messageId: 'Echo',
   data: '{"ping":1}',
   securityProfile: '2',
+  timeZone: 'Europe/Vilnius',
+  url: 'https://prices.example/day-ahead.csv',
+  file: 'start,price',
 };
 
 const actions = await loadSignedInActions();
