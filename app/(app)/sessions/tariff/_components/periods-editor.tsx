@@ -40,13 +40,13 @@ function rowsFrom(periods: TimeOfUsePeriod[] | null, values: Record<string, stri
 type Props = { periods: TimeOfUsePeriod[] | null; values?: Record<string, string>; errors?: Record<string, ValidationKey[]> };
 
 // The rows of a time-of-use price, one card each so they read on a phone; the fields are named by position, which
-// the server's errors name too.
+// the server's errors name too. The fields are uncontrolled, their defaults what was last sent or saved (the parent
+// remounts this with each answer), since React resets a form to its defaults after its action.
 export function PeriodsEditor({ periods, values, errors }: Props) {
   const t = useTranslations('TariffPage');
   const id = useId();
   const [rows, setRows] = useState(() => rowsFrom(periods, values));
   const [nextKey, setNextKey] = useState(rows.length);
-  const update = (key: number, field: keyof Row, value: string) => setRows((current) => current.map((row) => (row.key === key ? { ...row, [field]: value } : row)));
   const monthName = (month: number) => new Intl.DateTimeFormat(undefined, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, month - 1, 15)));
   return (
     <fieldset className="flex flex-col gap-3" aria-describedby={`${id}-hint ${id}-errors`}>
@@ -67,28 +67,27 @@ export function PeriodsEditor({ periods, values, errors }: Props) {
           <div className="grid grid-cols-2 gap-3 sm:grid-cols-6">
             <label className="col-span-2 flex flex-col gap-1.5 text-sm font-medium text-slate-700">
               {t('days')}
-              <select name={`days-${i}`} value={row.days} onChange={(event) => update(row.key, 'days', event.target.value)} className={selectClasses}>
+              <select name={`days-${i}`} defaultValue={row.days} className={selectClasses}>
                 <option value="everyDay">{t('daysEveryDay')}</option>
                 <option value="weekdays">{t('daysWeekdays')}</option>
                 <option value="weekend">{t('daysWeekend')}</option>
               </select>
             </label>
-            <TextField label={t('fromHour')} name={`fromHour-${i}`} inputMode="numeric" value={row.fromHour} onChange={(event) => update(row.key, 'fromHour', event.target.value)} errors={errors?.[`hours-${i}`]} />
-            <TextField label={t('toHour')} name={`toHour-${i}`} inputMode="numeric" value={row.toHour} onChange={(event) => update(row.key, 'toHour', event.target.value)} />
+            <TextField label={t('fromHour')} name={`fromHour-${i}`} inputMode="numeric" defaultValue={row.fromHour} errors={errors?.[`hours-${i}`]} />
+            <TextField label={t('toHour')} name={`toHour-${i}`} inputMode="numeric" defaultValue={row.toHour} />
             <TextField
               label={t('price')}
               name={`price-${i}`}
               inputMode="decimal"
               autoComplete="off"
               className="col-span-2"
-              value={row.price}
-              onChange={(event) => update(row.key, 'price', event.target.value)}
+              defaultValue={row.price}
               errors={errors?.[`price-${i}`]}
             />
             {(['fromMonth', 'toMonth'] as const).map((field) => (
               <label key={field} className="col-span-1 flex flex-col gap-1.5 text-sm font-medium text-slate-700 sm:col-span-3">
                 {t(field)}
-                <select name={`${field}-${i}`} value={row[field]} onChange={(event) => update(row.key, field, event.target.value)} className={selectClasses}>
+                <select name={`${field}-${i}`} defaultValue={row[field]} className={selectClasses}>
                   <option value="">{t('allYear')}</option>
                   {MONTHS.map((month) => (
                     <option key={month} value={month}>

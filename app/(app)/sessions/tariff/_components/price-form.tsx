@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
+import type { ValidationKey } from '@/lib/action-result';
 import { Alert } from '@/components/ui/alert';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -30,7 +31,8 @@ export function PriceForm({ accountId, chargerId, title, current, emptyLabel, de
   const [clearState, clear] = useActionState(clearTariffAction, idle);
   const errors = state.status === 'error' ? state.fieldErrors : undefined;
   const values = state.status === 'error' ? state.values : undefined;
-  const [kind, setKind] = useState<keyof typeof KIND_LABELS>((values?.kind as keyof typeof KIND_LABELS | undefined) ?? current?.kind ?? 'fixed');
+  // What the fields start from: what was sent after a refusal, what is saved otherwise.
+  const fieldsKey = state.status === 'error' ? JSON.stringify(values ?? {}) : String(current?.validFrom.getTime() ?? 'none');
   const claim = (
     <>
       <input type="hidden" name="accountId" value={accountId} />
@@ -52,29 +54,7 @@ export function PriceForm({ accountId, chargerId, title, current, emptyLabel, de
       </div>
       <form action={action} className="flex flex-col gap-4" noValidate>
         {claim}
-        <fieldset className="flex flex-col gap-2">
-          <legend className="mb-1 text-sm font-medium text-slate-700">{t('kind')}</legend>
-          {(Object.keys(KIND_LABELS) as (keyof typeof KIND_LABELS)[]).map((option) => (
-            <label key={option} className="flex items-center gap-2 text-sm text-slate-800">
-              <input type="radio" name="kind" value={option} checked={kind === option} onChange={() => setKind(option)} />
-              {t(KIND_LABELS[option])}
-            </label>
-          ))}
-        </fieldset>
-        <div className="grid grid-cols-[minmax(0,1fr)_7rem] gap-3 sm:grid-cols-[14rem_8rem]">
-          {kind !== 'timeOfUse' && (
-            <TextField
-              label={kind === 'dayAhead' ? t('fallbackPrice') : t('price')}
-              name="pricePerKwh"
-              inputMode="decimal"
-              autoComplete="off"
-              defaultValue={values?.pricePerKwh ?? (current?.pricePerKwh ? String(Number(current.pricePerKwh)) : '')}
-              errors={errors?.pricePerKwh}
-            />
-          )}
-          <CurrencySelect defaultValue={values?.currency ?? current?.currency ?? defaultCurrency} errors={errors?.currency} />
-        </div>
-        {kind === 'timeOfUse' && <PeriodsEditor periods={current?.kind === 'timeOfUse' ? current.periods : null} values={values} errors={errors} />}
+        <PriceFields key={fieldsKey} current={current} values={values} errors={errors} defaultCurrency={defaultCurrency} />
         <SubmitButton label={t('save')} className="self-start" />
       </form>
       <FormAlert state={state} />
@@ -87,5 +67,44 @@ export function PriceForm({ accountId, chargerId, title, current, emptyLabel, de
         </form>
       )}
     </div>
+  );
+}
+
+type PriceFieldsProps = {
+  current: CurrentPrice | null;
+  values?: Record<string, string>;
+  errors?: Record<string, ValidationKey[]>;
+  defaultCurrency: string;
+};
+
+function PriceFields({ current, values, errors, defaultCurrency }: PriceFieldsProps) {
+  const t = useTranslations('TariffPage');
+  const [kind, setKind] = useState<keyof typeof KIND_LABELS>((values?.kind as keyof typeof KIND_LABELS | undefined) ?? current?.kind ?? 'fixed');
+  return (
+    <>
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium text-slate-700">{t('kind')}</legend>
+        {(Object.keys(KIND_LABELS) as (keyof typeof KIND_LABELS)[]).map((option) => (
+          <label key={option} className="flex items-center gap-2 text-sm text-slate-800">
+            <input type="radio" name="kind" value={option} defaultChecked={kind === option} onChange={() => setKind(option)} />
+            {t(KIND_LABELS[option])}
+          </label>
+        ))}
+      </fieldset>
+      <div className="grid grid-cols-[minmax(0,1fr)_7rem] gap-3 sm:grid-cols-[14rem_8rem]">
+        {kind !== 'timeOfUse' && (
+          <TextField
+            label={kind === 'dayAhead' ? t('fallbackPrice') : t('price')}
+            name="pricePerKwh"
+            inputMode="decimal"
+            autoComplete="off"
+            defaultValue={values?.pricePerKwh ?? (current?.pricePerKwh ? String(Number(current.pricePerKwh)) : '')}
+            errors={errors?.pricePerKwh}
+          />
+        )}
+        <CurrencySelect defaultValue={values?.currency ?? current?.currency ?? defaultCurrency} errors={errors?.currency} />
+      </div>
+      {kind === 'timeOfUse' && <PeriodsEditor periods={current?.kind === 'timeOfUse' ? current.periods : null} values={values} errors={errors} />}
+    </>
   );
 }
