@@ -24,7 +24,7 @@ test('the owner sets the time zone, time-of-use prices and a member’s own pric
   const zone = owner.getByLabel('Time zone');
   await expect(zone).toHaveValue('Europe/Vilnius');
   await expect(owner.getByText('Suggested from this browser; save to use it.')).toBeVisible();
-  await owner.getByRole('button', { name: 'Save' }).first().click();
+  await owner.getByTestId('time-zone').getByRole('button', { name: 'Save' }).click();
   await expect(owner.getByText('Time zone saved.')).toBeVisible();
 
   const prices = owner.getByTestId('tariff-account');

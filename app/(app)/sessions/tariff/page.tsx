@@ -43,11 +43,11 @@ export default async function PricesPage() {
         <p className="mt-2 max-w-2xl text-sm text-slate-600">{t('intro')}</p>
       </div>
       <Card>
-        <TimeZoneForm accountId={member.accountId} timeZone={timeZone} zones={zones} />
-      </Card>
-      <Card>
         <h2 className="mb-4 font-semibold">{t('accountTitle')}</h2>
         <PriceForm accountId={member.accountId} title={t('accountLabel')} current={tariffs.account} emptyLabel={t('noTariff')} defaultCurrency={defaultCurrency} />
+      </Card>
+      <Card>
+        <TimeZoneForm accountId={member.accountId} timeZone={timeZone} zones={zones} />
       </Card>
       {(usesDayAhead || feed || stored) && (
         <Card>

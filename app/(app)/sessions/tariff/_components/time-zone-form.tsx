@@ -21,7 +21,7 @@ export function TimeZoneForm({ accountId, timeZone, zones }: { accountId: string
   const suggested = timeZone === 'UTC' && fromBrowser && fromBrowser !== 'UTC' && zones.includes(fromBrowser) ? fromBrowser : null;
   const errors = state.status === 'error' ? state.fieldErrors?.timeZone : undefined;
   return (
-    <form action={action} className="flex flex-col gap-3" noValidate>
+    <form action={action} className="flex flex-col gap-3" data-testid="time-zone" noValidate>
       <input type="hidden" name="accountId" value={accountId} />
       <label htmlFor={id} className="text-sm font-medium text-slate-700">
         {t('zoneTitle')}
