@@ -26,7 +26,7 @@ test('an invited member charges from the Charge page on a phone and follows it l
 
   await owner.goto('/sessions/tariff');
   const tariff = owner.getByTestId('tariff-account');
-  await tariff.getByLabel('Price per kWh').fill('0.25');
+  await tariff.getByLabel('Price per kWh', { exact: true }).fill('0.25');
   await tariff.getByLabel('Currency').selectOption('EUR');
   await tariff.getByRole('button', { name: 'Save' }).click();
   await expect(tariff.getByText(/^Saved\./)).toBeVisible();

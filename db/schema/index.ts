@@ -24,3 +24,4 @@ export * from './web-push';
 export * from './statements';
 export * from './grid-feed';
 export * from './payments';
+export * from './prices';

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { chargers, tariffs } from '../../db/schema';
+import { chargers, tariffs, type PriceKind, type TimeOfUsePeriod } from '../../db/schema';
 import { hasCharger } from './chargers';
 import { done, failure, type Result } from './result';
 
@@ -9,19 +9,23 @@ type Scope = { accountId: string };
 const current = {
   id: tariffs.id,
   chargerId: tariffs.chargerId,
+  kind: tariffs.kind,
   pricePerKwh: tariffs.pricePerKwh,
+  periods: tariffs.periods,
   currency: tariffs.currency,
   validFrom: tariffs.validFrom,
 };
 
-// The latest row per target (account, or one charger) that has taken effect; a priceless row means none.
+export type CurrentPrice = { kind: PriceKind; pricePerKwh: string | null; periods: TimeOfUsePeriod[] | null; currency: string; validFrom: Date };
+
+// The latest row per target (account, or one charger) that has taken effect; a row without a currency means none.
 export async function listCurrentTariffs(db: Executor, { accountId }: Scope) {
   const rows = await db
     .selectDistinctOn([tariffs.chargerId], current)
     .from(tariffs)
     .where(and(eq(tariffs.accountId, accountId), sql`${tariffs.validFrom} <= now()`))
     .orderBy(tariffs.chargerId, desc(tariffs.validFrom), desc(tariffs.id));
-  const priced = rows.flatMap(({ pricePerKwh, currency, ...row }) => (pricePerKwh !== null && currency !== null ? [{ ...row, pricePerKwh, currency }] : []));
+  const priced = rows.flatMap(({ currency, ...row }) => (currency !== null ? [{ ...row, currency }] : []));
   return {
     account: priced.find((row) => row.chargerId === null) ?? null,
     chargers: new Map(priced.flatMap((row) => (row.chargerId ? [[row.chargerId, row] as const] : []))),
@@ -36,13 +40,30 @@ export async function listTariffChargers(db: Executor, { accountId }: Scope) {
     .orderBy(asc(chargers.name));
 }
 
-type SetTariffInput = Scope & { chargerId: string | null; pricePerKwh: string | null; currency: string | null; createdBy: string };
+type SetTariffInput = Scope & {
+  chargerId: string | null;
+  kind?: PriceKind;
+  pricePerKwh: string | null;
+  periods?: TimeOfUsePeriod[] | null;
+  currency: string | null;
+  createdBy: string;
+};
 
-// Appends, never updates: sessions already priced keep the price they stopped under.
-// A charger target must be one of the account's chargers, else nothing is written.
-export async function setTariff(db: Executor, { accountId, chargerId, pricePerKwh, currency, createdBy }: SetTariffInput): Promise<Result<null, 'notFound'>> {
+// Appends, never updates: closed sessions keep their cost lines. A time-of-use price keeps its prices in its
+// periods; a fixed one without a price ends the target's price. A charger target must be one of the account's
+// chargers, else nothing is written.
+export async function setTariff(db: Executor, { accountId, chargerId, kind = 'fixed', pricePerKwh, periods = null, currency, createdBy }: SetTariffInput): Promise<Result<null, 'notFound'>> {
   if (chargerId && !(await hasCharger(db, { accountId, chargerId }))) return failure('notFound');
-  await db.insert(tariffs).values({ accountId, chargerId, pricePerKwh, currency: pricePerKwh === null ? null : currency, createdBy });
+  const isPriced = kind === 'timeOfUse' ? periods !== null : pricePerKwh !== null;
+  await db.insert(tariffs).values({
+    accountId,
+    chargerId,
+    kind,
+    pricePerKwh: kind === 'timeOfUse' ? null : pricePerKwh,
+    periods: kind === 'timeOfUse' ? periods : null,
+    currency: isPriced ? currency : null,
+    createdBy,
+  });
   return done;
 }
 

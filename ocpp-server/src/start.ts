@@ -11,6 +11,7 @@ import { startUnconfirmedSessionSweep } from './sessions/unconfirmed-sweep';
 import { startReservationSweep } from './reservations/reservation-sweep';
 import { startFirmwareFileSweep } from './firmware/file-sweep';
 import { startGridReadingsTrim } from './grid/readings-trim';
+import { startDayAheadFetch } from './prices/day-ahead-fetch';
 import { startGuestSweep } from './people/guest-sweep';
 import { startNotificationDispatcher } from './notifications/dispatcher';
 import { startOfflineNoticeSweep } from './notifications/offline-notices';
@@ -37,6 +38,8 @@ const LISTEN_BACKLOG = 8192;
 const CHARGING_EVENTS_TRIM_MS = 60_000;
 const FIRMWARE_FILE_SWEEP_MS = 60 * 60_000;
 const GRID_READINGS_TRIM_MS = 60 * 60_000;
+// How often to look for day-ahead prices due (each account's are fetched once a day).
+const DAY_AHEAD_FETCH_MS = 10 * 60_000;
 
 export async function startOcppServer(config: OcppConfig, log: Logger) {
   const { db, sql } = createDb(config.databaseUrl, { max: config.databasePoolSize });
@@ -114,6 +117,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
   const firmwareFileSweep = startFirmwareFileSweep({ db, log, everyMs: FIRMWARE_FILE_SWEEP_MS });
   const gridReadingsTrim = startGridReadingsTrim({ db, log, everyMs: GRID_READINGS_TRIM_MS });
+  const dayAheadFetch = startDayAheadFetch({ db, log, everyMs: DAY_AHEAD_FETCH_MS });
   const summaryLog = startMessageSummaryLog({ summary, log, everyMs: config.messageSummaryMs });
   const port = (http.address() as AddressInfo).port;
   log.info({ port, instanceId, tls: Boolean(config.tls) }, 'ocpp server listening');
@@ -132,6 +136,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await chargingEventsTrim.stop();
     await firmwareFileSweep.stop();
     await gridReadingsTrim.stop();
+    await dayAheadFetch.stop();
     await connections.closeAll();
     await provisioner?.stop();
     await localLists?.stop();

@@ -80,9 +80,10 @@ describe('transactions', () => {
       stopReason: 'Other',
       meterStopWh: 6_000,
       energyWh: 5_000,
-      cost: '2.5000',
+      // 4,500 Wh spread over its first 50 minutes, 2,700 of them before the change at 30: 2,700 × 0.40 + 2,300 × 0.50.
+      cost: '2.2300',
       currency: 'EUR',
-      pricePerKwh: '0.5000',
+      pricePerKwh: null,
     });
     expect(await sessionById(second)).toMatchObject({ stoppedAt: null });
     expect(await sessionById(otherConnector)).toMatchObject({ stoppedAt: null });

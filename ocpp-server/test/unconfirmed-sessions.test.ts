@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { chargers, memberships, meterValues, transactions } from '../../db/schema';
+import { chargers, memberships, meterValues, sessionCostLines, transactions } from '../../db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '../../db/seed/builders';
 import { sweepUnconfirmedSessions } from '../../domain/data/charger-traffic/unconfirmed-sessions';
 import { closeUnconfirmedSession } from '../../domain/data/session-control';
@@ -103,6 +103,10 @@ describe('sessions not confirmed by their charger', () => {
       closedByUserId: coOwner.id,
       closeNote: note,
     });
+    // The charger's figures replace the cost lines written at the hand close, ending at its own stop.
+    const lines = await db.select().from(sessionCostLines).where(eq(sessionCostLines.transactionId, transactionId));
+    expect(lines.reduce((sum, line) => sum + line.energyWh, 0)).toBe(lastReadingWh + 500);
+    expect(Math.max(...lines.map((line) => line.endsAt.getTime()))).toBe(stoppedAt.getTime());
     await back.call('StopTransaction', { transactionId, meterStop: 1, timestamp: new Date().toISOString() });
     expect(await sessionOf(transactionId)).toMatchObject({ stopReason: 'EVDisconnected', meterStopWh: lastReadingWh + 500 });
   });

@@ -61,6 +61,9 @@ const MORE_FIELDS = {
   method: 'manual',
   stripeSecretKey: 'sk_test_hostileTrialKey0001',
   stripeWebhookSecret: 'whsec_hostileTrialSecret0001',
+  timeZone: 'Europe/Vilnius',
+  url: 'https://prices.example/day-ahead.csv',
+  file: 'start,price',
 };
 
 const actions = await loadSignedInActions();

@@ -46,18 +46,27 @@ describe('session cost', () => {
     expect(computeCost(123_456_789, '9999.9999')).toBe('1234567877.65');
   });
 
-  it('uses the tariff in force at stop time, and a later change does not rewrite it', async () => {
+  it('charges each part of a session at the tariff in force then, and a later change does not rewrite it', async () => {
     const { account, ref } = await fixture();
     await addTariff(db, { accountId: account.id, pricePerKwh: '0.2000', validFrom: minutesAgo(120) });
-    await addTariff(db, { accountId: account.id, pricePerKwh: '0.3500', currency: 'SEK', validFrom: minutesAgo(30) });
+    await addTariff(db, { accountId: account.id, pricePerKwh: '0.3500', validFrom: minutesAgo(30) });
+    // No readings between start and stop: 10,000 Wh spread evenly over 50 minutes, 6,000 before the change.
     const id = await charge(ref, { startedAt: minutesAgo(60), stoppedAt: minutesAgo(10), energyWh: 10_000 });
-    expect(await pricing(id)).toEqual({ cost: '3.5000', currency: 'SEK', pricePerKwh: '0.3500' });
+    expect(await pricing(id)).toEqual({ cost: '2.6000', currency: 'EUR', pricePerKwh: null });
 
     await addTariff(db, { accountId: account.id, pricePerKwh: '9.0000', validFrom: minutesAgo(5) });
     await addTariff(db, { accountId: account.id, pricePerKwh: '1.0000', validFrom: minutesAgo(50) });
     const again = await stopTransaction(db, ref, { transactionId: id, meterStopWh: 99_999, stoppedAt: new Date(), reason: null, idTag: null, samples: [] });
     expect(again.outcome).toBe('already-stopped');
-    expect(await pricing(id)).toEqual({ cost: '3.5000', currency: 'SEK', pricePerKwh: '0.3500' });
+    expect(await pricing(id)).toEqual({ cost: '2.6000', currency: 'EUR', pricePerKwh: null });
+  });
+
+  it('leaves the session’s own cost empty when the currency changed during it', async () => {
+    const { account, ref } = await fixture();
+    await addTariff(db, { accountId: account.id, pricePerKwh: '0.2000', validFrom: minutesAgo(120) });
+    await addTariff(db, { accountId: account.id, pricePerKwh: '0.3500', currency: 'SEK', validFrom: minutesAgo(30) });
+    const id = await charge(ref, { startedAt: minutesAgo(60), stoppedAt: minutesAgo(10), energyWh: 10_000 });
+    expect(await pricing(id)).toEqual({ cost: null, currency: null, pricePerKwh: null });
   });
 
   it('prefers the charger’s own tariff over the account’s, and falls back when the override is removed', async () => {

@@ -3,9 +3,8 @@ import type { Database, Executor } from '../../../db/client';
 import { memberships, transactions } from '../../../db/schema';
 import { decide, type CardAuthorization } from '../../charging/authorize-card';
 import { isIssuableId } from '../../charging/limits';
-import { computeCost } from '../../charging/tariff';
 import { getCardByIdTag } from '../cards';
-import { getTariffInForce } from '../tariffs';
+import { priceClosingSession, writeCostLines } from '../session-pricing';
 import { markLocalListChanged } from '../local-lists';
 import { latestReading } from '../meter-sql';
 import { cardRefusal } from '../../charging/charging-events';
@@ -46,13 +45,13 @@ async function findRetriedStart(db: Executor, chargerId: string, input: StartInp
 type OpenTransaction = { id: number; chargerId: string; meterStartWh: number };
 type Closing = { meterStopWh: number; stoppedAt: Date; reason: string; idTag: string | null };
 
-// Priced with the tariff in force at the stop; a later tariff change never rewrites a closed session. Only an open
+// Priced over its meter readings with the prices in force at each moment (domain/prices), into cost lines written
+// once; a later price change never rewrites a closed session. The meter readings must be stored first. Only an open
 // session is closed, or (`isOwnerClosed`) one a member closed by hand, whose figures the charger's own stop replaces.
 // Closing it tells its user, however it closed (a StopTransaction, a start that superseded it, a member by hand);
 // the charger's figures replacing a hand-closed session's do not tell them twice.
 export async function closeTransaction(tx: Executor, open: OpenTransaction, closing: Closing, { isOwnerClosed = false } = {}) {
-  const energyWh = Math.max(0, closing.meterStopWh - open.meterStartWh);
-  const tariff = await getTariffInForce(tx, { chargerId: open.chargerId, at: closing.stoppedAt });
+  const pricing = await priceClosingSession(tx, { transactionId: open.id, meterStopWh: closing.meterStopWh, stoppedAt: closing.stoppedAt });
   const closed = await tx
     .update(transactions)
     .set({
@@ -60,13 +59,14 @@ export async function closeTransaction(tx: Executor, open: OpenTransaction, clos
       stoppedAt: closing.stoppedAt,
       stopReason: closing.reason,
       stopIdTag: closing.idTag,
-      energyWh,
-      cost: tariff ? computeCost(energyWh, tariff.pricePerKwh) : null,
-      currency: tariff?.currency ?? null,
-      pricePerKwh: tariff?.pricePerKwh ?? null,
+      energyWh: pricing.energyWh,
+      cost: pricing.cost,
+      currency: pricing.currency,
+      pricePerKwh: pricing.pricePerKwh,
     })
     .where(and(eq(transactions.id, open.id), isOwnerClosed ? eq(transactions.stopReason, OWNER_CLOSE_REASON) : isNull(transactions.stoppedAt)))
     .returning({ id: transactions.id });
+  if (closed.length > 0) await writeCostLines(tx, open.id, pricing, { replace: isOwnerClosed });
   if (closed.length > 0 && !isOwnerClosed) await queueSessionFinished(tx, { transactionId: open.id });
   if (closed.length > 0) await refreshListsIfCapped(tx, open.id);
 }
@@ -193,9 +193,9 @@ export async function stopTransaction(db: Database, ref: ChargerRef, input: Stop
     const isOwnerClosed = existing.stoppedAt !== null && existing.closedByUserId !== null && existing.stopReason === OWNER_CLOSE_REASON;
     if (existing.stoppedAt && !isOwnerClosed) return { outcome: 'already-stopped', authorization };
     const closing = { meterStopWh: input.meterStopWh, stoppedAt: input.stoppedAt, reason: input.reason ?? 'Local', idTag: input.idTag };
-    await closeTransaction(tx, existing, closing, { isOwnerClosed });
     const target = { chargerId: ref.chargerId, connectorId: existing.connectorId, transactionId: existing.id };
     await insertStopSamples(tx, target, input.samples);
+    await closeTransaction(tx, existing, closing, { isOwnerClosed });
     await notifyChargerEvent(tx, { ...ref, kind: 'transaction-stopped' });
     return { outcome: 'stopped', authorization };
   });
