@@ -37,12 +37,16 @@ export async function getPowerSettingsToSend(db: Executor, chargerId: string) {
       maxPowerW: chargerPowerSettings.maxPowerW,
       windows: chargerPowerSettings.windows,
       timeZone: chargerPowerSettings.timeZone,
+      phases: chargerPowerSettings.phases,
+      voltage: chargerPowerSettings.voltage,
       isOnline: chargers.isOnline,
     })
     .from(chargerPowerSettings)
     .innerJoin(chargers, eq(chargers.id, chargerPowerSettings.chargerId))
     .where(eq(chargerPowerSettings.chargerId, chargerId));
-  return row ?? null;
+  if (!row) return null;
+  const { phases, voltage, ...settings } = row;
+  return { ...settings, electrical: { phases, voltage } };
 }
 
 // Chargers whose settings with windows were sent, and when, for the check that they still open on time.
@@ -60,6 +64,8 @@ export async function getPowerPanel(db: Executor, scope: ChargerScope) {
       maxPowerW: chargerPowerSettings.maxPowerW,
       windows: chargerPowerSettings.windows,
       timeZone: chargerPowerSettings.timeZone,
+      phases: chargerPowerSettings.phases,
+      voltage: chargerPowerSettings.voltage,
       sendOutcome: chargerPowerSettings.sendOutcome,
       sentAt: chargerPowerSettings.sentAt,
       reportedSchedule: chargerPowerSettings.reportedSchedule,
@@ -70,7 +76,7 @@ export async function getPowerPanel(db: Executor, scope: ChargerScope) {
 }
 export type PowerPanel = Awaited<ReturnType<typeof getPowerPanel>>;
 
-export type PowerSettingsInput = { maxPowerW: number | null; windows: ChargingWindow[]; timeZone: string; updatedBy: string };
+export type PowerSettingsInput = { maxPowerW: number | null; windows: ChargingWindow[]; timeZone: string; phases: number; voltage: number; updatedBy: string };
 
 // The caller has checked the user is an owner of accountId; a charger of another account reads as not found.
 export async function savePowerSettings(db: Executor, scope: ChargerScope & PowerSettingsInput): Promise<Result<null, 'notFound'>> {

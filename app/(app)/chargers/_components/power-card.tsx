@@ -2,7 +2,6 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 import type { PowerPanel } from '@/domain/data/power-settings';
 import { reportedPeriods } from '@/domain/smart-charging/composite';
-import { DEFAULT_ELECTRICAL } from '@/domain/smart-charging/profile';
 import { PowerForm } from './power-form';
 
 type PowerCardProps = { target: { accountId: string; chargerId: string }; panel: PowerPanel; timeZone: string };
@@ -32,7 +31,7 @@ export function PowerCard({ target, panel, timeZone }: PowerCardProps) {
           <h3 className="font-medium text-slate-700">{t('reported')}</h3>
           {schedule ? (
             <ul className="mt-1 flex flex-col gap-0.5 text-slate-700" data-testid="power-reported">
-              {reportedPeriods(schedule, DEFAULT_ELECTRICAL).map(({ at, watts }) => {
+              {reportedPeriods(schedule, { phases: settings.phases, voltage: settings.voltage }).map(({ at, watts }) => {
                 const when = format.dateTime(at, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
                 return <li key={at.getTime()}>{watts > 0 ? t('periodLimit', { at: when, kw: format.number(watts / 1000, { maximumFractionDigits: 1 }) }) : t('periodPaused', { at: when })}</li>;
               })}
