@@ -22,3 +22,4 @@ export * from './charger-certificates';
 export * from './notifications';
 export * from './web-push';
 export * from './statements';
+export * from './circuits';

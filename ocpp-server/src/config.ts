@@ -25,6 +25,8 @@ export type OcppConfig = {
   // A charger offline longer than this is announced to its managers once per outage, by a sweep this often.
   offlineNoticeMinutes: number;
   offlineSweepMs: number;
+  // How often every circuit is planned again besides its events (charging windows opening and closing).
+  circuitSweepMs: number;
   // Boot provisioning (GetConfiguration, then the meter keys); off only for tests of other things.
   isProvisioning: boolean;
   provisionDelayMs: number;
@@ -104,6 +106,7 @@ export function configFromEnv(): OcppConfig {
     notificationKeepDays: positiveNumber('OCPP_NOTIFICATION_RETENTION_DAYS', 90),
     offlineNoticeMinutes: positiveNumber('OCPP_OFFLINE_NOTICE_MINUTES', 10),
     offlineSweepMs: Math.max(positiveNumber('OCPP_OFFLINE_SWEEP_INTERVAL', 60), 0.1) * 1000,
+    circuitSweepMs: Math.max(positiveNumber('OCPP_CIRCUIT_SWEEP_INTERVAL', 60), 0.1) * 1000,
     isProvisioning: process.env.OCPP_PROVISIONING !== '0',
     provisionDelayMs: positiveNumber('OCPP_PROVISION_DELAY', 2) * 1000,
     isSyncingLocalLists: process.env.OCPP_LOCAL_LISTS !== '0',

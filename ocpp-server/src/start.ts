@@ -14,6 +14,7 @@ import { startGuestSweep } from './people/guest-sweep';
 import { startNotificationDispatcher } from './notifications/dispatcher';
 import { startOfflineNoticeSweep } from './notifications/offline-notices';
 import { startChargingEventsTrim } from './charging-events/trim';
+import { startCircuitPlanner } from './circuits/planner';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
 import { createRefusalRecorder } from './refusal-recorder';
 import { startLocalListSyncer } from './local-lists/syncer';
@@ -107,6 +108,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     authSecret: config.certificateAuthority.secret,
   });
   const offlineNoticeSweep = startOfflineNoticeSweep({ db, log, everyMs: config.offlineSweepMs, afterMinutes: config.offlineNoticeMinutes });
+  const circuitPlanner = await startCircuitPlanner({ db, sql, log, everyMs: config.circuitSweepMs });
   const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
   const firmwareFileSweep = startFirmwareFileSweep({ db, log, everyMs: FIRMWARE_FILE_SWEEP_MS });
   const summaryLog = startMessageSummaryLog({ summary, log, everyMs: config.messageSummaryMs });
@@ -123,6 +125,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await guestSweep.stop();
     await notificationDispatcher.stop();
     await offlineNoticeSweep.stop();
+    await circuitPlanner.stop();
     await chargingEventsTrim.stop();
     await firmwareFileSweep.stop();
     await connections.closeAll();
@@ -148,6 +151,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     notificationDispatcher,
     offlineNoticeSweep,
     chargingEventsTrim,
+    circuitPlanner,
     provisioner,
     localLists,
     close: () => (closing ??= close()),
