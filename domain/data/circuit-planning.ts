@@ -5,10 +5,13 @@ import type { CircuitPhase } from '../circuits/allocate';
 import type { CircuitPlan, PlanCharger, PlanSession } from '../circuits/plan';
 import type { CircuitReason } from '../circuits/reasons';
 import { isOpenAt } from '../smart-charging/charging-windows';
-import { DEFAULT_ELECTRICAL } from '../smart-charging/profile';
+import { DEFAULT_ELECTRICAL, type Electrical } from '../smart-charging/profile';
 
 // The most a 1.6 AC charger gives on a phase: a charger whose owner set no maximum counts as this.
 export const CHARGER_MAX_A = 32;
+
+// The current per phase the owner's maximum power gives on this charger's wiring.
+export const chargerMaxA = (maxPowerW: number | null, { voltage, phases }: Electrical) => (maxPowerW === null ? CHARGER_MAX_A : Math.min(CHARGER_MAX_A, maxPowerW / (voltage * phases)));
 
 export async function getCircuitOfCharger(db: Executor, chargerId: string) {
   const [row] = await db.select({ circuitId: circuitChargers.circuitId }).from(circuitChargers).where(eq(circuitChargers.chargerId, chargerId));
@@ -59,7 +62,7 @@ async function loadChargers(db: Executor, circuitId: string, now: Date) {
       isControllable: limits?.isSupported !== false,
       phases: electrical.phases,
       circuitPhase: row.circuitPhase as CircuitPhase,
-      maxA: row.maxPowerW === null ? CHARGER_MAX_A : Math.min(CHARGER_MAX_A, row.maxPowerW / (electrical.voltage * electrical.phases)),
+      maxA: chargerMaxA(row.maxPowerW, electrical),
       isWindowOpen: !owner || owner.windows.length === 0 || isOpenAt(owner.windows, now, owner.timeZone),
       connectorCount: Math.max(1, row.connectorCount),
       defaultShareA: row.defaultShareA,

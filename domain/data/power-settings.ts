@@ -5,7 +5,9 @@ import type { ChargingWindow } from '../smart-charging/charging-windows';
 import type { CompositeSchedule } from '../smart-charging/composite';
 import type { SmartChargingLimits } from '../smart-charging/charger-limits';
 import type { PowerOutcome } from '../smart-charging/apply-power-settings';
+import { notifyCircuitChanged } from '../circuits/notify';
 import { hasCharger } from './chargers';
+import { getCircuitOfCharger } from './circuit-planning';
 import { done, failure, type Result } from './result';
 
 type ChargerScope = { accountId: string; chargerId: string };
@@ -87,6 +89,9 @@ export async function savePowerSettings(db: Executor, scope: ChargerScope & Powe
       .insert(chargerPowerSettings)
       .values({ chargerId, accountId, ...values })
       .onConflictDoUpdate({ target: chargerPowerSettings.chargerId, set: { ...values, updatedAt: new Date() } });
+    // The charger's maximum and wiring are its circuit's inputs too.
+    const circuitId = await getCircuitOfCharger(tx, chargerId);
+    if (circuitId) await notifyCircuitChanged(tx, { circuitId, reason: 'limitChanged', chargerId });
     return done;
   });
 }

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Sql } from 'postgres';
 import type { Database } from '@/db/client';
-import { invites, memberships, transactions } from '@/db/schema';
+import { circuitChargers, circuits, invites, memberships, transactions } from '@/db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
 import { newToken } from '@/domain/crypto/token';
 import { formData } from '../support/form';
@@ -98,7 +98,7 @@ export async function accountSnapshot(sql: Sql, { account, userIds }: { account:
   return { ...owned, ...people };
 }
 
-// One account with an owner, a member, a charger, a card, a session and a pending invite, and the
+// One account with an owner, a member, a charger (in a circuit), a card, a session and a pending invite, and the
 // form fields that name them. `fields` is what a form of this account would submit.
 export async function makeTargetAccount(db: Database, { isChargerOnline = false } = {}) {
   const verified = { emailVerifiedAt: new Date() };
@@ -117,6 +117,8 @@ export async function makeTargetAccount(db: Database, { isChargerOnline = false 
     .insert(transactions)
     .values({ chargerId: charger.id, accountId: account.id, connectorId: 1, cardId: card.id, userId: member.id, idTag: card.idTag, authorizationStatus: 'Accepted', meterStartWh: 0, startedAt: new Date() })
     .returning();
+  const [circuit] = await db.insert(circuits).values({ accountId: account.id, name: 'Garage', capacityA: 32 }).returning();
+  await db.insert(circuitChargers).values({ chargerId: charger.id, accountId: account.id, circuitId: circuit!.id });
   const fields: Record<string, string> = {
     accountId: account.id,
     chargerId: charger.id,
@@ -143,6 +145,10 @@ export async function makeTargetAccount(db: Database, { isChargerOnline = false 
     from0: '23:00',
     to0: '07:00',
     day0_0: 'on',
+    circuitId: circuit!.id,
+    capacityA: '16',
+    minCurrentA: '6',
+    [`charger_${charger.id}`]: 'on',
   };
   return { account, owner, member, invitee, charger, card, invite: invite!, session: session!, fields, userIds: [owner.id, member.id, invitee.id] };
 }
