@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, real, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, real, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { chargers, perChargerOfAccount } from './chargers';
 import { chargerCommands } from './commands';
@@ -16,6 +16,8 @@ export const circuits = pgTable(
     name: text().notNull(),
     capacityA: integer().notNull(),
     minCurrentA: integer().notNull().default(6),
+    // The capacity the last plan divided; null until planned once. A plan tells by it that the capacity changed.
+    plannedCapacityA: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -34,6 +36,8 @@ export const circuitChargers = pgTable(
     phase: smallint().notNull().default(1),
     // The static share last sent as its TxDefaultProfile; null: to be sent (it joined, or it connected again).
     defaultShareA: real(),
+    // Whether the last plan saw it online; null: it joined since. A plan tells by it that it was lost, came back or joined.
+    plannedOnline: boolean(),
   },
   (t) => [index('circuit_chargers_circuit_idx').on(t.circuitId)],
 );

@@ -31,9 +31,15 @@ export async function sendCircuitPlan(
         ? circuitDefaultProfile({ shareA: limit.currentA, limits: charger.limits, electrical: charger.electrical, owner: charger.owner, now })
         : circuitTxProfile({ transactionId: limit.transactionId, connectorId: limit.connectorId, currentA: limit.currentA, limits: charger.limits, electrical: charger.electrical });
     const command = { accountId: charger.accountId, chargerId: limit.chargerId, action: 'SetChargingProfile' as const, payload: { connectorId: limit.connectorId, csChargingProfiles } };
-    const sent = shouldWait ? await sendCommand(db, command, { waitMs: LOWERING_WAIT_MS }) : await enqueueCommand(db, command);
-    const commandId = sent.ok ? sent.value.id : null;
-    await recordCircuitChange(db, { circuitId, chargerId: limit.chargerId, transactionId: limit.transactionId, currentA: limit.currentA, reason: trigger.reason, reasonChargerId: trigger.chargerId, commandId });
+    // Logged as soon as it is queued, before its answer: the log is what was sent, and why.
+    const enqueueAndLog: typeof enqueueCommand<'SetChargingProfile'> = async (executor, input) => {
+      const queued = await enqueueCommand(executor, input);
+      const commandId = queued.ok ? queued.value.id : null;
+      await recordCircuitChange(db, { circuitId, chargerId: limit.chargerId, transactionId: limit.transactionId, currentA: limit.currentA, reason: trigger.reason, reasonChargerId: trigger.chargerId, commandId });
+      return queued;
+    };
+    if (shouldWait) await sendCommand(db, command, { waitMs: LOWERING_WAIT_MS, enqueue: enqueueAndLog });
+    else await enqueueAndLog(db, command);
   };
   await Promise.all(limits.filter((limit) => limit.isLowering).map((limit) => send(limit, true)));
   for (const limit of limits.filter((each) => !each.isLowering)) await send(limit, false);

@@ -34,6 +34,7 @@ async function loadChargers(db: Executor, circuitId: string, now: Date) {
       accountId: circuitChargers.accountId,
       circuitPhase: circuitChargers.phase,
       defaultShareA: circuitChargers.defaultShareA,
+      plannedOnline: circuitChargers.plannedOnline,
       isOnline: chargers.isOnline,
       isSupported: chargerSmartCharging.isSupported,
       maxStackLevel: chargerSmartCharging.maxStackLevel,
@@ -67,7 +68,7 @@ async function loadChargers(db: Executor, circuitId: string, now: Date) {
       connectorCount: Math.max(1, row.connectorCount),
       defaultShareA: row.defaultShareA,
     };
-    return { ...plan, accountId: row.accountId, limits, electrical, owner };
+    return { ...plan, accountId: row.accountId, plannedOnline: row.plannedOnline, limits, electrical, owner };
   });
 }
 export type CircuitChargerState = Awaited<ReturnType<typeof loadChargers>>[number];
@@ -91,16 +92,30 @@ async function loadSessions(db: Executor, chargerIds: string[]): Promise<PlanSes
 }
 
 export async function loadCircuitState(db: Executor, circuitId: string, now: Date) {
-  const [circuit] = await db.select({ id: circuits.id, capacityA: circuits.capacityA, minCurrentA: circuits.minCurrentA }).from(circuits).where(eq(circuits.id, circuitId));
+  const [circuit] = await db
+    .select({ id: circuits.id, capacityA: circuits.capacityA, minCurrentA: circuits.minCurrentA, plannedCapacityA: circuits.plannedCapacityA })
+    .from(circuits)
+    .where(eq(circuits.id, circuitId));
   if (!circuit) return null;
   const members = await loadChargers(db, circuitId, now);
   return { circuit, chargers: members, sessions: await loadSessions(db, members.map((member) => member.chargerId)) };
 }
 
-// Keeps the plan's shares as the truth the page shows and the next plan compares with, and drops stopped sessions.
-export async function storePlan(db: Executor, { circuitId, plan }: { circuitId: string; plan: CircuitPlan }) {
-  const kept = plan.allocations.map((allocation) => allocation.transactionId);
-  await db.delete(circuitAllocations).where(and(eq(circuitAllocations.circuitId, circuitId), kept.length > 0 ? notInArray(circuitAllocations.transactionId, kept) : undefined));
+// Keeps the plan's shares as the truth the page shows and the next plan compares with (a lost charger's session keeps
+// what it was last sent), and drops those of sessions no longer running: the chargers those were on are returned.
+export async function storePlan(
+  db: Executor,
+  { circuitId, plan, running, capacityA, online }: { circuitId: string; plan: CircuitPlan; running: number[]; capacityA: number; online: Map<string, boolean> },
+) {
+  await db.update(circuits).set({ plannedCapacityA: capacityA }).where(eq(circuits.id, circuitId));
+  for (const isOnline of [true, false]) {
+    const ids = [...online].filter(([, value]) => value === isOnline).map(([chargerId]) => chargerId);
+    if (ids.length > 0) await db.update(circuitChargers).set({ plannedOnline: isOnline }).where(inArray(circuitChargers.chargerId, ids));
+  }
+  const stopped = await db
+    .delete(circuitAllocations)
+    .where(and(eq(circuitAllocations.circuitId, circuitId), running.length > 0 ? notInArray(circuitAllocations.transactionId, running) : undefined))
+    .returning({ chargerId: circuitAllocations.chargerId });
   for (const { transactionId, chargerId, currentA, previousA } of plan.allocations) {
     if (currentA === previousA) continue;
     await db
@@ -109,6 +124,7 @@ export async function storePlan(db: Executor, { circuitId, plan }: { circuitId: 
       .onConflictDoUpdate({ target: circuitAllocations.transactionId, set: { circuitId, currentA, updatedAt: new Date() } });
   }
   if (plan.defaults.length > 0) await db.update(circuitChargers).set({ defaultShareA: plan.shareA }).where(inArray(circuitChargers.chargerId, plan.defaults));
+  return stopped.map((row) => row.chargerId);
 }
 
 // A charger that connected again may have lost its profiles (a reboot, a reset): both are sent again.
