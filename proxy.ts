@@ -5,7 +5,7 @@ import { contentSecurityPolicy, createNonce, STRICT_TRANSPORT_SECURITY } from '@
 // A coarse, cookie-only redirect so a signed-out visitor never renders a private page.
 // The real check is requireUser() in the (app) layout and in every action.
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
-const PRIVATE_PATHS = ['/dashboard', '/onboarding', '/profile', '/chargers', '/cards', '/customers', '/invites', '/charge', '/sessions', '/payments'];
+const PRIVATE_PATHS = ['/dashboard', '/onboarding', '/profile', '/chargers', '/cards', '/circuits', '/customers', '/invites', '/charge', '/sessions', '/payments', '/statements'];
 
 function isPrivate(pathname: string) {
   return PRIVATE_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));

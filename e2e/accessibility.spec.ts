@@ -67,7 +67,7 @@ test('axe finds no serious or critical WCAG 2.1 AA violation on any page, with a
 test('the public pages in German declare their language and pass axe, with and without form errors', async ({ browser }) => {
   const page = await newPage(browser, GERMAN);
   const found: string[] = [];
-  const ids = { mailId: '', chargerId: '', cardId: '', sessionId: '', inviteToken: '' };
+  const ids = { mailId: '', chargerId: '', cardId: '', sessionId: '', inviteToken: '', circuitId: '' };
   for (const entry of APP_PAGES.filter((candidate) => candidate.as === 'visitor' && candidate.route !== '/mailbox/[id]')) {
     found.push(...(await checkPage(page, entry, ids)));
     expect(await page.locator('html').getAttribute('lang')).toBe('de');

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 
 // What the walk has made by the time it visits the pages that need it.
-export type WalkIds = { mailId: string; chargerId: string; cardId: string; sessionId: string; inviteToken: string };
+export type WalkIds = { mailId: string; chargerId: string; cardId: string; sessionId: string; inviteToken: string; circuitId: string };
 
 // Who opens the page: nobody logged in, the account's owner, or a user holding an invitation.
 export type Visitor = 'visitor' | 'owner' | 'invitee';
@@ -37,6 +37,8 @@ export const APP_PAGES: AppPage[] = [
   { route: '/cards', as: 'owner', path: () => '/cards' },
   { route: '/cards/new', as: 'owner', path: () => '/cards/new', hasFormErrors: true },
   { route: '/cards/[cardId]', as: 'owner', path: ({ cardId }) => `/cards/${cardId}` },
+  { route: '/circuits', as: 'owner', path: () => '/circuits', hasFormErrors: true },
+  { route: '/circuits/[circuitId]', as: 'owner', path: ({ circuitId }) => `/circuits/${circuitId}` },
   { route: '/customers', as: 'owner', path: () => '/customers', hasFormErrors: true },
   { route: '/sessions', as: 'owner', path: () => '/sessions' },
   { route: '/sessions/[sessionId]', as: 'owner', path: ({ sessionId }) => `/sessions/${sessionId}` },

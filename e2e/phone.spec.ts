@@ -3,7 +3,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { APP_PAGES, type WalkIds } from './app-pages';
 import { activateAndLogin, uniqueEmail } from './helpers';
 import { ownerWithOnlineCharger } from './owner-setup';
-import { CARD_LINK, ENGLISH, finishedSession, GERMAN, hrefId, MAIL_LINK, openFoldedSections, pendingInviteToken } from './walk';
+import { CARD_LINK, createdCircuit, ENGLISH, finishedSession, GERMAN, hrefId, MAIL_LINK, openFoldedSections, pendingInviteToken } from './walk';
 
 test.use(ENGLISH);
 
@@ -64,7 +64,7 @@ async function phonePage(browser: Browser, options = ENGLISH) {
 }
 
 test('on a 360 px phone, logged out, no public page is wider than the screen, in English and German', async ({ browser }) => {
-  const ids: WalkIds = { mailId: 'none', chargerId: '', cardId: '', sessionId: '', inviteToken: '' };
+  const ids: WalkIds = { mailId: 'none', chargerId: '', cardId: '', sessionId: '', inviteToken: '', circuitId: '' };
   const paths = visitorPaths(ids).filter((path) => path !== '/mailbox/none');
   expect(await overflowingPages(await phonePage(browser), paths)).toEqual([]);
   expect(await overflowingPages(await phonePage(browser, GERMAN), paths)).toEqual([]);
@@ -97,6 +97,7 @@ test('on a 360 px phone, for a user in one account and then in two, in English a
     chargerId: owner.chargerId,
     sessionId: await finishedSession(page),
     cardId: await hrefId(page, '/cards', CARD_LINK),
+    circuitId: await createdCircuit(page),
     inviteToken: await pendingInviteToken(host, page, { inviteeEmail: owner.email, ownerName: HOST_NAME }),
     mailId: await hrefId(page, '/mailbox', MAIL_LINK),
   };

@@ -44,6 +44,21 @@ export async function hrefId(page: Page, path: string, selector: string) {
   return (await page.locator(selector).first().getAttribute('href'))!.split('/').pop()!;
 }
 
+// A circuit of the owner's, its charger behind it; its id. By field names: the walk runs in more than one language.
+export async function createdCircuit(page: Page): Promise<string> {
+  await page.goto('/circuits');
+  const form = page.getByTestId('circuit-form');
+  await form.locator('input[name="name"]').fill('Garage fuse');
+  await form.locator('input[name="capacityA"]').fill('16');
+  await form.locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/circuits\/[0-9a-f-]{36}$/);
+  const chargers = page.getByTestId('circuit-chargers-form');
+  await chargers.locator('input[type="checkbox"]').first().check();
+  await chargers.locator('button[type="submit"]').click();
+  await expect(page.getByTestId('circuit-charger')).toHaveCount(1);
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
 export const CARD_LINK = 'main a[href^="/cards/"]:not([href="/cards/new"])';
 export const MAIL_LINK = 'main a[href^="/mailbox/"]';
 
@@ -66,6 +81,7 @@ export async function prepareWalk(
     cardId: await hrefId(pages.owner, '/cards', CARD_LINK),
     mailId: await hrefId(pages.visitor, '/mailbox', MAIL_LINK),
     chargerId: owner.chargerId,
+    circuitId: await createdCircuit(pages.owner),
   };
   return { pages, ids, simulator: owner.simulator };
 }

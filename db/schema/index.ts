@@ -25,3 +25,4 @@ export * from './statements';
 export * from './grid-feed';
 export * from './payments';
 export * from './prices';
+export * from './circuits';

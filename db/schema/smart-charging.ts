@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ChargingWindow } from '../../domain/smart-charging/charging-windows';
 import type { CompositeSchedule } from '../../domain/smart-charging/composite';
 import { users } from './accounts';
@@ -27,6 +27,10 @@ export const chargerPowerSettings = pgTable('charger_power_settings', {
   windows: jsonb().$type<ChargingWindow[]>().notNull().default([]),
   // The zone the windows' times are in, the owner's when they saved them.
   timeZone: text().notNull(),
+  // How the charger is wired, as the owner says: the phases it draws on (1 or 3) and their nominal voltage. Every
+  // conversion between power and current on this charger uses them.
+  phases: smallint().notNull().default(3),
+  voltage: smallint().notNull().default(230),
   updatedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   // accepted | rejected | notSupported | noAnswer; null until sent once.

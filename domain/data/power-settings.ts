@@ -5,7 +5,9 @@ import type { ChargingWindow } from '../smart-charging/charging-windows';
 import type { CompositeSchedule } from '../smart-charging/composite';
 import type { SmartChargingLimits } from '../smart-charging/charger-limits';
 import type { PowerOutcome } from '../smart-charging/apply-power-settings';
+import { notifyCircuitChanged } from '../circuits/notify';
 import { hasCharger } from './chargers';
+import { getCircuitOfCharger } from './circuit-planning';
 import { done, failure, type Result } from './result';
 
 type ChargerScope = { accountId: string; chargerId: string };
@@ -37,12 +39,16 @@ export async function getPowerSettingsToSend(db: Executor, chargerId: string) {
       maxPowerW: chargerPowerSettings.maxPowerW,
       windows: chargerPowerSettings.windows,
       timeZone: chargerPowerSettings.timeZone,
+      phases: chargerPowerSettings.phases,
+      voltage: chargerPowerSettings.voltage,
       isOnline: chargers.isOnline,
     })
     .from(chargerPowerSettings)
     .innerJoin(chargers, eq(chargers.id, chargerPowerSettings.chargerId))
     .where(eq(chargerPowerSettings.chargerId, chargerId));
-  return row ?? null;
+  if (!row) return null;
+  const { phases, voltage, ...settings } = row;
+  return { ...settings, electrical: { phases, voltage } };
 }
 
 // Chargers whose settings with windows were sent, and when, for the check that they still open on time.
@@ -60,6 +66,8 @@ export async function getPowerPanel(db: Executor, scope: ChargerScope) {
       maxPowerW: chargerPowerSettings.maxPowerW,
       windows: chargerPowerSettings.windows,
       timeZone: chargerPowerSettings.timeZone,
+      phases: chargerPowerSettings.phases,
+      voltage: chargerPowerSettings.voltage,
       sendOutcome: chargerPowerSettings.sendOutcome,
       sentAt: chargerPowerSettings.sentAt,
       reportedSchedule: chargerPowerSettings.reportedSchedule,
@@ -70,7 +78,7 @@ export async function getPowerPanel(db: Executor, scope: ChargerScope) {
 }
 export type PowerPanel = Awaited<ReturnType<typeof getPowerPanel>>;
 
-export type PowerSettingsInput = { maxPowerW: number | null; windows: ChargingWindow[]; timeZone: string; updatedBy: string };
+export type PowerSettingsInput = { maxPowerW: number | null; windows: ChargingWindow[]; timeZone: string; phases: number; voltage: number; updatedBy: string };
 
 // The caller has checked the user is an owner of accountId; a charger of another account reads as not found.
 export async function savePowerSettings(db: Executor, scope: ChargerScope & PowerSettingsInput): Promise<Result<null, 'notFound'>> {
@@ -81,6 +89,9 @@ export async function savePowerSettings(db: Executor, scope: ChargerScope & Powe
       .insert(chargerPowerSettings)
       .values({ chargerId, accountId, ...values })
       .onConflictDoUpdate({ target: chargerPowerSettings.chargerId, set: { ...values, updatedAt: new Date() } });
+    // The charger's maximum and wiring are its circuit's inputs too.
+    const circuitId = await getCircuitOfCharger(tx, chargerId);
+    if (circuitId) await notifyCircuitChanged(tx, { circuitId, reason: 'limitChanged', chargerId });
     return done;
   });
 }

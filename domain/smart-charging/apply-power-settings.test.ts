@@ -3,7 +3,7 @@ import { applyPowerSettings, type CallOutcome, type SendProfileCall } from './ap
 import { reportedPeriods } from './composite';
 import { DEFAULT_ELECTRICAL } from './profile';
 
-const settings = { maxPowerW: 7_000, windows: [], timeZone: 'Europe/Vilnius' };
+const settings = { maxPowerW: 7_000, windows: [], timeZone: 'Europe/Vilnius', electrical: DEFAULT_ELECTRICAL };
 const limits = { isSupported: true, maxStackLevel: 8, allowedRateUnits: 'Power', maxProfilesInstalled: 10 };
 const now = new Date('2026-12-02T09:00:00Z');
 

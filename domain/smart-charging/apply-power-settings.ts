@@ -3,7 +3,6 @@ import type { CommandPayloads } from '../commands/actions';
 import type { SmartChargingLimits } from './charger-limits';
 import type { CompositeSchedule } from './composite';
 import { maxPowerProfile, OWNER_MAX_PROFILE_ID, OWNER_WINDOWS_PROFILE_ID, preferredUnit, windowsProfile, type PowerSettings } from './owner-profiles';
-import { DEFAULT_ELECTRICAL } from './profile';
 
 type ProfileAction = 'SetChargingProfile' | 'ClearChargingProfile' | 'GetCompositeSchedule';
 // The command bus's word for how a call ended (`accepted`, `rejected`, `failed`, `timeout`, `offline`…), the
@@ -40,7 +39,7 @@ export async function applyPowerSettings(
 ): Promise<{ outcome: PowerOutcome; schedule: CompositeSchedule | null }> {
   if (limits && !limits.isSupported) return { outcome: 'notSupported', schedule: null };
   const unit = preferredUnit(limits?.allowedRateUnits ?? null);
-  const electrical = DEFAULT_ELECTRICAL;
+  const { electrical } = settings;
   const outcomes: PowerOutcome[] = [];
   if (settings.maxPowerW !== null) outcomes.push(outcomeOf(await send('SetChargingProfile', { connectorId: 0, csChargingProfiles: maxPowerProfile(settings.maxPowerW, unit, electrical) })));
   else outcomes.push(cleared(await send('ClearChargingProfile', { id: OWNER_MAX_PROFILE_ID })));

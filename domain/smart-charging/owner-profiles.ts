@@ -1,5 +1,5 @@
 import { openSpans, weekStart, type ChargingWindow } from './charging-windows';
-import { fromWatts, type ChargingProfile, type ChargingRateUnit, type Electrical, type ChargingSchedulePeriod } from './profile';
+import { DEFAULT_PHASES, fromWatts, type ChargingProfile, type ChargingRateUnit, type Electrical, type ChargingSchedulePeriod } from './profile';
 
 // Profile ids and stack levels the platform keeps for the owner's own settings, so that sending them again
 // replaces them on the charger (OCPP 1.6 §5.16: same id, or same purpose and stack level, replaces).
@@ -10,9 +10,12 @@ export const OWNER_STACK_LEVEL = 0;
 // The most a 1.6 AC charger delivers (32 A on three phases at 230 V): the limit inside a window with no maximum set.
 export const UNRESTRICTED_W = 22_080;
 
-export type PowerSettings = { maxPowerW: number | null; windows: ChargingWindow[]; timeZone: string };
+export type PowerSettings = { maxPowerW: number | null; windows: ChargingWindow[]; timeZone: string; electrical: Electrical };
 
 const limitIn = (watts: number, unit: ChargingRateUnit, electrical: Electrical) => Math.round(fromWatts(watts, unit, electrical) * 10) / 10;
+
+// A current limit names the phases it is for when they are not the three a period means by default.
+export const phasesOf = (unit: ChargingRateUnit, { phases }: Electrical) => (unit === 'A' && phases !== DEFAULT_PHASES ? { numberPhases: phases } : {});
 
 export function maxPowerProfile(maxPowerW: number, unit: ChargingRateUnit, electrical: Electrical): ChargingProfile {
   return {
@@ -20,21 +23,22 @@ export function maxPowerProfile(maxPowerW: number, unit: ChargingRateUnit, elect
     stackLevel: OWNER_STACK_LEVEL,
     chargingProfilePurpose: 'ChargePointMaxProfile',
     chargingProfileKind: 'Absolute',
-    chargingSchedule: { startSchedule: new Date(0).toISOString(), chargingRateUnit: unit, chargingSchedulePeriod: [{ startPeriod: 0, limit: limitIn(maxPowerW, unit, electrical) }] },
+    chargingSchedule: { startSchedule: new Date(0).toISOString(), chargingRateUnit: unit, chargingSchedulePeriod: [{ startPeriod: 0, limit: limitIn(maxPowerW, unit, electrical), ...phasesOf(unit, electrical) }] },
   };
 }
 
 // A weekly recurring default profile from the week's Monday 00:00 in the owner's time zone: 0 outside the windows.
-export function windowsProfile(settings: PowerSettings, unit: ChargingRateUnit, electrical: Electrical, now: Date): ChargingProfile {
+export function windowsProfile(settings: Omit<PowerSettings, 'electrical'>, unit: ChargingRateUnit, electrical: Electrical, now: Date): ChargingProfile {
   const open = limitIn(settings.maxPowerW ?? UNRESTRICTED_W, unit, electrical);
+  const phases = phasesOf(unit, electrical);
   const periods: ChargingSchedulePeriod[] = [];
   let cursor = 0;
   for (const [start, end] of openSpans(settings.windows)) {
-    if (start > cursor) periods.push({ startPeriod: cursor, limit: 0 });
-    periods.push({ startPeriod: start, limit: open });
+    if (start > cursor) periods.push({ startPeriod: cursor, limit: 0, ...phases });
+    periods.push({ startPeriod: start, limit: open, ...phases });
     cursor = end;
   }
-  if (cursor < 7 * 86_400) periods.push({ startPeriod: cursor, limit: 0 });
+  if (cursor < 7 * 86_400) periods.push({ startPeriod: cursor, limit: 0, ...phases });
   return {
     chargingProfileId: OWNER_WINDOWS_PROFILE_ID,
     stackLevel: OWNER_STACK_LEVEL,

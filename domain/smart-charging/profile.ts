@@ -28,14 +28,15 @@ export type ChargingProfile = {
 // A profile as installed on a charger: the connector it was set for (0: the charger as a whole).
 export type InstalledProfile = { connectorId: number; profile: ChargingProfile };
 
-// How amperes become watts on this charger: its supply voltage and the phases it uses. A period without
-// numberPhases means three (OCPP 1.6 §7.13).
+// How amperes become watts on this charger: its supply voltage and the phases it is wired to, as the owner set them.
+// A period without numberPhases means three (OCPP 1.6 §7.13), yet a charger wired to one phase draws on one.
 export type Electrical = { voltage: number; phases: number };
 export const DEFAULT_PHASES = 3;
-export const DEFAULT_ELECTRICAL: Electrical = { voltage: 230, phases: 3 };
+export const DEFAULT_VOLTAGE = 230;
+export const DEFAULT_ELECTRICAL: Electrical = { voltage: DEFAULT_VOLTAGE, phases: DEFAULT_PHASES };
 
-export function toWatts(limit: number, unit: ChargingRateUnit, { voltage }: Electrical, phases = DEFAULT_PHASES) {
-  return unit === 'W' ? limit : limit * voltage * phases;
+export function toWatts(limit: number, unit: ChargingRateUnit, { voltage, phases: wired }: Electrical, phases = DEFAULT_PHASES) {
+  return unit === 'W' ? limit : limit * voltage * Math.min(phases, wired);
 }
 
 export function fromWatts(watts: number, unit: ChargingRateUnit, { voltage, phases }: Electrical) {

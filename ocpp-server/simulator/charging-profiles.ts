@@ -1,5 +1,5 @@
 import { compositeLimitAt, compositeSchedule, type CompositeContext } from '../../domain/smart-charging/composite';
-import { DEFAULT_ELECTRICAL, type InstalledProfile } from '../../domain/smart-charging/profile';
+import type { Electrical, InstalledProfile } from '../../domain/smart-charging/profile';
 import { createRPCError } from '../src/ocpp/rpc';
 import type {
   ClearChargingProfileRequest,
@@ -26,6 +26,8 @@ type ProfilesCharger = {
   session(connectorId: number): { transactionId: number | null; startedAt: Date } | null;
   // What the charger draws with no profile in effect.
   readonly hardwareMaxW: number;
+  // The phases it is wired to and their voltage.
+  readonly electrical: Electrical;
 };
 
 // The Smart Charging profile as a charge point runs it (OCPP 1.6 §3.13, §5.5, §5.7, §5.16): installed profiles,
@@ -105,7 +107,7 @@ export class SimulatorChargingProfiles {
       connectorId,
       transactionId: session?.transactionId ?? null,
       sessionStartedAt: session?.startedAt ?? null,
-      electrical: DEFAULT_ELECTRICAL,
+      electrical: this.charger.electrical,
       hardwareMaxW: this.charger.hardwareMaxW,
     };
   }

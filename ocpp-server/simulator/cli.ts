@@ -1,5 +1,5 @@
 // `npm run simulate -- --chargers N [--url ws://localhost:9000/ocpp] [--password ...] [--identity-prefix SIM | --identity ID]
-//   [--meter-interval 5000] [--power 7400] [--charge] [--register] [--security-event TYPE …] [--authorize-remote-starts]
+//   [--meter-interval 5000] [--power 7400] [--phases 3] [--voltage 230] [--charge] [--register] [--security-event TYPE …] [--authorize-remote-starts]
 //   [--naive-timestamps] [--boots-with-sampling-off] [--readings-after-stop] [--replays-offline-queue] [--without-reservations] [--without-security-extension]
 //   [--no-local-list | --local-list-max N] [--send-local-list-max N] [--diagnostics-upload put|post|multipart]
 //   [--firmware-version V] [--firmware-version-after-update V]
@@ -24,6 +24,9 @@ const { values } = parseArgs({
     charge: { type: 'boolean', default: false },
     // Charging power in watts while a session runs (7400: a typical single-phase wallbox).
     power: { type: 'string', default: '7400' },
+    // How it is wired: the phases it draws on (1 or 3) and their voltage; its current limits convert to power with them.
+    phases: { type: 'string', default: '3' },
+    voltage: { type: 'string', default: '230' },
     register: { type: 'boolean', default: false },
     // A SecurityEventNotification of this type after each boot (repeat the flag for several).
     'security-event': { type: 'string', multiple: true, default: [] },
@@ -70,6 +73,10 @@ function positiveOption(name: 'local-list-max' | 'send-local-list-max') {
   return value;
 }
 
+const electrical = { phases: Number(values.phases), voltage: Number(values.voltage) };
+if (electrical.phases !== 1 && electrical.phases !== 3) throw new Error('--phases must be 1 or 3');
+if (!(electrical.voltage > 0)) throw new Error('--voltage must be a positive number of volts');
+
 const diagnosticsUpload = values['diagnostics-upload'];
 if (diagnosticsUpload !== 'put' && diagnosticsUpload !== 'post' && diagnosticsUpload !== 'multipart') throw new Error('--diagnostics-upload must be put, post or multipart');
 
@@ -97,6 +104,7 @@ const simulated = identities.map(
       connectors: 2,
       meterIntervalMs: Number(values['meter-interval']),
       powerW: Number(values.power),
+      electrical,
       securityEventsAtBoot: values['security-event'].map((type) => ({ type })),
       authorizesRemoteStarts: values['authorize-remote-starts'],
       naiveTimestamps: values['naive-timestamps'],

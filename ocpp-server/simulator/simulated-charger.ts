@@ -10,6 +10,7 @@ import {
   type StatusNotificationRequest,
   type StopTransactionRequest,
 } from '../src/ocpp/v16';
+import { DEFAULT_ELECTRICAL, type Electrical } from '../../domain/smart-charging/profile';
 import { answerCentralSystemCalls } from './central-system-calls';
 import { SimulatorChargingProfiles, type SmartChargingOptions } from './charging-profiles';
 import { SimulatorDiagnostics, type DiagnosticsUploadMethod } from './diagnostics-upload';
@@ -30,6 +31,8 @@ export type SimulatedChargerOptions = {
   meterIntervalMs?: number;
   heartbeatIntervalMs?: number;
   powerW?: number;
+  // The phases it is wired to and their voltage (three at 230 V by default).
+  electrical?: Electrical;
   callTimeoutMs?: number;
   backoff?: { initialDelay: number; maxDelay: number };
   // Central system calls this charger never answers, to exercise the platform's timeouts.
@@ -231,7 +234,7 @@ export class SimulatedCharger extends EventEmitter {
     const session = this.sessions.get(connectorId);
     const meterWh = session?.meterWh ?? this.meterWh.get(connectorId) ?? 0;
     const powerW = session ? this.powerW(connectorId) : 0;
-    return meterValuesRequest({ connectorId, transactionId: session?.transactionId ?? null, meterWh, powerW, timestamp: this.now() });
+    return meterValuesRequest({ connectorId, transactionId: session?.transactionId ?? null, meterWh, powerW, timestamp: this.now(), electrical: this.electrical });
   }
 
   async sendStatus(connectorId: number, status: ConnectorStatus, errorCode: ErrorCode = 'NoError') {
@@ -279,6 +282,15 @@ export class SimulatedCharger extends EventEmitter {
   // What it draws with no charging profile in effect.
   get hardwareMaxW() {
     return this.options.powerW ?? 7400;
+  }
+
+  get electrical() {
+    return this.options.electrical ?? DEFAULT_ELECTRICAL;
+  }
+
+  // The current it draws on each of its phases now.
+  currentA(connectorId: number) {
+    return this.session(connectorId) ? this.powerW(connectorId) / (this.electrical.voltage * this.electrical.phases) : 0;
   }
 
   // What the connector draws now: the car takes what the charger's composite limit allows.
@@ -417,7 +429,7 @@ export class SimulatedCharger extends EventEmitter {
     const powerW = this.powerW(connectorId);
     session.meterWh += Math.round((powerW * everyMs) / 3_600_000);
     const measurands = this.options.bootsWithSamplingOff ? this.configuration.get('MeterValuesSampledData')!.split(',') : undefined;
-    const reading = { connectorId, meterWh: session.meterWh, powerW, timestamp: this.now(), measurands };
+    const reading = { connectorId, meterWh: session.meterWh, powerW, timestamp: this.now(), measurands, electrical: this.electrical };
     this.queue.push({ action: 'MeterValues', build: () => meterValuesRequest({ ...reading, transactionId: session.transactionId }) });
   }
 

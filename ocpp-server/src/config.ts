@@ -27,6 +27,8 @@ export type OcppConfig = {
   offlineSweepMs: number;
   // How often last month's statements are looked for to issue and e-mail (the first of the month, account's zone).
   statementSweepMs: number;
+  // How often every circuit is planned again besides its events (charging windows opening and closing).
+  circuitSweepMs: number;
   // Boot provisioning (GetConfiguration, then the meter keys); off only for tests of other things.
   isProvisioning: boolean;
   provisionDelayMs: number;
@@ -107,6 +109,7 @@ export function configFromEnv(): OcppConfig {
     offlineNoticeMinutes: positiveNumber('OCPP_OFFLINE_NOTICE_MINUTES', 10),
     offlineSweepMs: Math.max(positiveNumber('OCPP_OFFLINE_SWEEP_INTERVAL', 60), 0.1) * 1000,
     statementSweepMs: Math.max(positiveNumber('OCPP_STATEMENT_SWEEP_INTERVAL', 300), 0.1) * 1000,
+    circuitSweepMs: Math.max(positiveNumber('OCPP_CIRCUIT_SWEEP_INTERVAL', 60), 0.1) * 1000,
     isProvisioning: process.env.OCPP_PROVISIONING !== '0',
     provisionDelayMs: positiveNumber('OCPP_PROVISION_DELAY', 2) * 1000,
     isSyncingLocalLists: process.env.OCPP_LOCAL_LISTS !== '0',

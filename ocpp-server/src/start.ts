@@ -17,6 +17,7 @@ import { startNotificationDispatcher } from './notifications/dispatcher';
 import { startOfflineNoticeSweep } from './notifications/offline-notices';
 import { startStatementSweep } from './statements/statement-sweep';
 import { startChargingEventsTrim } from './charging-events/trim';
+import { startCircuitPlanner } from './circuits/planner';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
 import { createRefusalRecorder } from './refusal-recorder';
 import { startLocalListSyncer } from './local-lists/syncer';
@@ -114,6 +115,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   });
   const offlineNoticeSweep = startOfflineNoticeSweep({ db, log, everyMs: config.offlineSweepMs, afterMinutes: config.offlineNoticeMinutes });
   const statementSweep = startStatementSweep({ db, log, everyMs: config.statementSweepMs });
+  const circuitPlanner = await startCircuitPlanner({ db, sql, log, everyMs: config.circuitSweepMs });
   const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
   const firmwareFileSweep = startFirmwareFileSweep({ db, log, everyMs: FIRMWARE_FILE_SWEEP_MS });
   const gridReadingsTrim = startGridReadingsTrim({ db, log, everyMs: GRID_READINGS_TRIM_MS });
@@ -133,6 +135,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await notificationDispatcher.stop();
     await offlineNoticeSweep.stop();
     await statementSweep.stop();
+    await circuitPlanner.stop();
     await chargingEventsTrim.stop();
     await firmwareFileSweep.stop();
     await gridReadingsTrim.stop();
@@ -161,6 +164,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     offlineNoticeSweep,
     statementSweep,
     chargingEventsTrim,
+    circuitPlanner,
     provisioner,
     localLists,
     close: () => (closing ??= close()),

@@ -32,6 +32,7 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     offlineNoticeMinutes: 10,
     offlineSweepMs: 30_000,
     statementSweepMs: 3_600_000,
+    circuitSweepMs: 30_000,
     // Provisioning sends chargers calls of its own; its tests turn it on.
     isProvisioning: false,
     provisionDelayMs: 0,

@@ -58,6 +58,21 @@ describe("a charger's power settings", () => {
     expect(await settingsOf(charger.id)).toMatchObject({ maxPowerW: 11_000 });
   });
 
+  it('keep the phases and voltage the charger is wired to, three at 230 V unless the owner says otherwise, refusing others', async () => {
+    const { owner, charger, target } = await ownerWithCharger(db);
+    signInAs(owner);
+    const wiring = async () => (await db.select({ phases: chargerPowerSettings.phases, voltage: chargerPowerSettings.voltage }).from(chargerPowerSettings).where(eq(chargerPowerSettings.chargerId, charger.id)))[0];
+    await savePowerSettingsAction(idle, formData({ ...target, maxPowerKw: '7' }));
+    expect(await wiring()).toEqual({ phases: 3, voltage: 230 });
+    expect(await savePowerSettingsAction(idle, formData({ ...target, maxPowerKw: '7', phases: '1', voltage: '120' }))).toMatchObject({ status: 'ok' });
+    expect(await wiring()).toEqual({ phases: 1, voltage: 120 });
+    expect(await savePowerSettingsAction(idle, formData({ ...target, phases: '2', voltage: '12' }))).toMatchObject({
+      status: 'error',
+      fieldErrors: { phases: ['phasesInvalid'], voltage: ['voltageInvalid'] },
+    });
+    expect(await wiring()).toEqual({ phases: 1, voltage: 120 });
+  });
+
   it('may be changed by an owner and a co-owner: a driver is refused, and another account reads as forbidden', async () => {
     const { account, charger, target } = await ownerWithCharger(db);
     const [coOwner, driver] = [await makeUser(db, { emailVerifiedAt: new Date() }), await makeUser(db, { emailVerifiedAt: new Date() })];

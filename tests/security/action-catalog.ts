@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Sql } from 'postgres';
 import type { Database } from '@/db/client';
-import { invites, memberships, statements, transactions } from '@/db/schema';
+import { circuitChargers, circuits, invites, memberships, statements, transactions } from '@/db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
 import { newToken } from '@/domain/crypto/token';
 import { formData } from '../support/form';
@@ -98,7 +98,7 @@ export async function accountSnapshot(sql: Sql, { account, userIds }: { account:
   return { ...owned, ...people };
 }
 
-// One account with an owner, a member, a charger, a card, a session and a pending invite, and the
+// One account with an owner, a member, a charger (in a circuit), a card, a session and a pending invite, and the
 // form fields that name them. `fields` is what a form of this account would submit.
 export async function makeTargetAccount(db: Database, { isChargerOnline = false } = {}) {
   const verified = { emailVerifiedAt: new Date() };
@@ -122,6 +122,8 @@ export async function makeTargetAccount(db: Database, { isChargerOnline = false 
     .insert(statements)
     .values({ accountId: account.id, userId: member.id, periodStart: '2026-10-01', periodEnd: '2026-11-01', sessionCount: 1, energyWh: 5000, amount: '1.50', currency: 'EUR', transferReference: `CW-${charger.id.slice(0, 12)}` })
     .returning();
+  const [circuit] = await db.insert(circuits).values({ accountId: account.id, name: 'Garage', capacityA: 32 }).returning();
+  await db.insert(circuitChargers).values({ chargerId: charger.id, accountId: account.id, circuitId: circuit!.id });
   const fields: Record<string, string> = {
     accountId: account.id,
     chargerId: charger.id,
@@ -150,6 +152,10 @@ export async function makeTargetAccount(db: Database, { isChargerOnline = false 
     to0: '07:00',
     day0_0: 'on',
     reimbursementEmail: 'intruder@example.test',
+    circuitId: circuit!.id,
+    capacityA: '16',
+    minCurrentA: '6',
+    [`charger_${charger.id}`]: 'on',
   };
   return { account, owner, member, invitee, charger, card, invite: invite!, session: session!, statement: statement!, fields, userIds: [owner.id, member.id, invitee.id] };
 }

@@ -15,6 +15,7 @@ import { listConnectionRefusals } from '@/domain/data/connection-refusals';
 import { connectionUrl } from '@/lib/chargers/connection';
 import { getLocalListState } from '@/domain/data/local-lists';
 import { getPowerPanel } from '@/domain/data/power-settings';
+import { getChargerCircuit } from '@/domain/data/circuit-views';
 import { AdvancedSection } from '../_components/advanced-section';
 import { BootInfo } from '../_components/boot-info';
 import { CertificatesPanel } from '../_components/certificates-panel';
@@ -42,7 +43,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
   const scope = { accountId: member.accountId, chargerId: chargerId.data };
   const charger = await getCharger(db(), scope);
   if (!charger) notFound();
-  const [t, tList, format, now, sessions, messages, securityEvents, provisioning, refusals, localList, power, timeZone, lacksExtension, certificateState] = await Promise.all([
+  const [t, tList, format, now, sessions, messages, securityEvents, provisioning, refusals, localList, power, timeZone, lacksExtension, certificateState, circuit] = await Promise.all([
     getTranslations('ChargerDetail'),
     getTranslations('ChargersPage'),
     getFormatter(),
@@ -57,6 +58,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
     getTimeZone(),
     lacksSecurityExtension(db(), scope),
     getChargerCertificateState(db(), scope),
+    getChargerCircuit(db(), scope),
   ]);
   const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
   const target = { accountId: charger.accountId, chargerId: charger.id };
@@ -90,7 +92,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
             <WhyLink chargerId={charger.id} />
           </Card>
           <RecentSessions sessions={sessions} awaySince={charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt)} />
-          <PowerCard target={target} panel={power} timeZone={power.settings?.timeZone ?? timeZone} />
+          <PowerCard target={target} panel={power} timeZone={power.settings?.timeZone ?? timeZone} circuit={circuit} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <BootInfo charger={charger} />

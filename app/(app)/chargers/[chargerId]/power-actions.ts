@@ -15,7 +15,7 @@ import { powerSettingsSchema } from './power-schemas';
 // them at its next connection.
 export const savePowerSettingsAction = memberAction<typeof powerSettingsSchema, PowerOutcome | null>(powerSettingsSchema, async ({ input, member }) => {
   const target = { accountId: member.accountId, chargerId: input.chargerId };
-  const saved = await savePowerSettings(db(), { ...target, maxPowerW: input.maxPowerW, windows: input.windows, timeZone: input.timeZone ?? (await getTimeZone()), updatedBy: member.userId });
+  const saved = await savePowerSettings(db(), { ...target, maxPowerW: input.maxPowerW, windows: input.windows, phases: input.phases, voltage: input.voltage, timeZone: input.timeZone ?? (await getTimeZone()), updatedBy: member.userId });
   if (!saved.ok) return fail('notFound');
   const outcome = await sendPowerSettingsOverBus(db(), { ...target, requestedBy: member.userId });
   revalidatePath('/chargers/[chargerId]', 'page');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChargingWindow } from '@/domain/smart-charging/charging-windows';
-import { MAX_OWNER_POWER_KW, MIN_OWNER_POWER_KW, WINDOW_ROWS } from '@/domain/smart-charging/power-form';
+import { MAX_OWNER_POWER_KW, MAX_VOLTAGE, MIN_OWNER_POWER_KW, MIN_VOLTAGE, WINDOW_ROWS } from '@/domain/smart-charging/power-form';
+import { DEFAULT_PHASES, DEFAULT_VOLTAGE } from '@/domain/smart-charging/profile';
 import { isTimeZone } from '@/lib/i18n/locales';
 import { blankAsUndefined, key } from '@/lib/validation';
 import { chargerClaim } from '../schemas';
@@ -14,6 +15,13 @@ const kilowatts = z.preprocess(
   (value) => blankAsUndefined(typeof value === 'string' ? value.replace(',', '.') : value),
   z.coerce.number(invalidPower).min(MIN_OWNER_POWER_KW, invalidPower).max(MAX_OWNER_POWER_KW, invalidPower).optional(),
 );
+
+const invalidPhases = key('phasesInvalid');
+const invalidVoltage = key('voltageInvalid');
+// A form without them (an older page still open) keeps the defaults.
+const phases = z.preprocess(blankAsUndefined, z.coerce.number(invalidPhases).refine((value) => value === 1 || value === 3, invalidPhases).default(DEFAULT_PHASES));
+// Nominal voltage of one phase to neutral: 100–120 V and 220–240 V supplies, with room for the rest of the world.
+const voltage = z.preprocess(blankAsUndefined, z.coerce.number(invalidVoltage).int(invalidVoltage).min(MIN_VOLTAGE, invalidVoltage).max(MAX_VOLTAGE, invalidVoltage).default(DEFAULT_VOLTAGE));
 
 // Window rows arrive as from{row}, to{row} and a checkbox day{row}_{day} per weekday; a row left blank is no window.
 function readWindows(fields: Record<string, unknown>, ctx: z.RefinementCtx): ChargingWindow[] {
@@ -37,7 +45,7 @@ function readWindows(fields: Record<string, unknown>, ctx: z.RefinementCtx): Cha
 const formZone = z.preprocess((value) => (isTimeZone(value) ? value : undefined), z.string().optional());
 
 export const powerSettingsSchema = chargerClaim
-  .extend({ maxPowerKw: kilowatts, timeZone: formZone })
+  .extend({ maxPowerKw: kilowatts, timeZone: formZone, phases, voltage })
   .loose()
   .transform((fields, ctx) => ({
     accountId: fields.accountId,
@@ -45,5 +53,7 @@ export const powerSettingsSchema = chargerClaim
     maxPowerW: fields.maxPowerKw === undefined ? null : Math.round(fields.maxPowerKw * 1000),
     windows: readWindows(fields, ctx),
     timeZone: fields.timeZone,
+    phases: fields.phases,
+    voltage: fields.voltage,
   }));
 export type PowerSettingsFormInput = z.infer<typeof powerSettingsSchema>;

@@ -7,12 +7,13 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ChargingWindow } from '@/domain/smart-charging/charging-windows';
 import { WINDOW_ROWS } from '@/domain/smart-charging/power-form';
+import { DEFAULT_PHASES, DEFAULT_VOLTAGE } from '@/domain/smart-charging/profile';
 import { idle, type ActionResult } from '@/lib/action-result';
 import { savePowerSettingsAction } from '../[chargerId]/power-actions';
 
 type PowerFormProps = {
   target: { accountId: string; chargerId: string };
-  settings: { maxPowerW: number | null; windows: ChargingWindow[] } | null;
+  settings: { maxPowerW: number | null; windows: ChargingWindow[]; phases: number; voltage: number } | null;
   timeZone: string;
 };
 
@@ -51,6 +52,48 @@ function WindowRow({ row, window, state }: { row: number; window: ChargingWindow
   );
 }
 
+function ElectricalFields({ settings, state }: { settings: PowerFormProps['settings']; state: ActionResult<unknown> }) {
+  const t = useTranslations('ChargerPower');
+  const phasesErrorsId = useId();
+  const voltageErrorsId = useId();
+  const errors = state.status === 'error' ? state.fieldErrors : undefined;
+  const typed = state.status === 'error' ? state.values : undefined;
+  return (
+    <div className="grid grid-cols-2 gap-2">
+      <label className="text-sm font-medium text-slate-700">
+        {t('phases')}
+        <select
+          name="phases"
+          defaultValue={typed?.phases ?? String(settings?.phases ?? DEFAULT_PHASES)}
+          aria-invalid={errors?.phases?.length ? true : undefined}
+          aria-describedby={phasesErrorsId}
+          className={inputClass}
+        >
+          {[1, 3].map((phases) => (
+            <option key={phases} value={phases}>
+              {t('phasesOption', { phases })}
+            </option>
+          ))}
+        </select>
+        <FieldErrors id={phasesErrorsId} errors={errors?.phases} />
+      </label>
+      <label className="text-sm font-medium text-slate-700">
+        {t('voltage')}
+        <input
+          name="voltage"
+          inputMode="numeric"
+          defaultValue={typed?.voltage ?? String(settings?.voltage ?? DEFAULT_VOLTAGE)}
+          aria-invalid={errors?.voltage?.length ? true : undefined}
+          aria-describedby={voltageErrorsId}
+          className={inputClass}
+        />
+        <FieldErrors id={voltageErrorsId} errors={errors?.voltage} />
+      </label>
+      <p className="col-span-2 text-xs text-slate-500">{t('electricalHint')}</p>
+    </div>
+  );
+}
+
 export function PowerForm({ target, settings, timeZone }: PowerFormProps) {
   const t = useTranslations('ChargerPower');
   const [state, action] = useActionState(savePowerSettingsAction, idle);
@@ -75,6 +118,7 @@ export function PowerForm({ target, settings, timeZone }: PowerFormProps) {
         <span className="mt-1 block text-xs font-normal text-slate-500">{t('maxPowerHint')}</span>
       </label>
       <FieldErrors id={maxErrorsId} errors={maxErrors} />
+      <ElectricalFields settings={settings} state={state} />
       <div className="flex flex-col gap-2">
         <p className="text-sm font-medium text-slate-700">{t('windows')}</p>
         <p className="text-xs text-slate-500">{t('windowsHint', { zone: timeZone })}</p>

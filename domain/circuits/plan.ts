@@ -1,0 +1,72 @@
+import { ALL_PHASES, allocate, staticShareA, type CircuitBudget, type CircuitPhase, type FixedLoad, type SessionDemand } from './allocate';
+
+export type PlanCharger = {
+  chargerId: string;
+  isOnline: boolean;
+  // It takes charging profiles (or has not said it does not).
+  isControllable: boolean;
+  phases: number;
+  // The circuit phase a single-phase charger is wired to.
+  circuitPhase: CircuitPhase;
+  // The owner's maximum (or the charger's own), and whether the owner's charging windows let it charge now.
+  maxA: number;
+  isWindowOpen: boolean;
+  connectorCount: number;
+  defaultShareA: number | null;
+};
+
+// A running session, with the connector's status and the current it was last sent.
+export type PlanSession = { transactionId: number; chargerId: string; connectorId: number; status: string | null; currentA: number | null };
+
+export type CircuitPlan = {
+  shareA: number;
+  // Every session the platform steers, with its new share.
+  allocations: { transactionId: number; chargerId: string; connectorId: number; currentA: number; previousA: number | null }[];
+  // Online chargers whose TxDefaultProfile is to be (re)sent at shareA.
+  defaults: string[];
+};
+
+// The car has stopped drawing for now (1.6 §4.9): it keeps the minimum to resume on, the rest goes to the others.
+const IDLE_STATUSES = new Set(['SuspendedEV', 'Finishing']);
+
+const phasesOf = (charger: PlanCharger): CircuitPhase[] => (charger.phases === 1 ? [charger.circuitPhase] : [...ALL_PHASES]);
+
+// What the platform cannot steer, counted first: a charger without smart charging at its full maximum for each
+// session (and each connector while it is away); a charger the platform has lost at its static share for each
+// connector, or at what its running session was last sent if more (that TxProfile stays in force while it is away).
+function fixedLoads(chargers: PlanCharger[], sessions: PlanSession[], shareA: number): FixedLoad[] {
+  const loads: FixedLoad[] = [];
+  for (const charger of chargers) {
+    const own = sessions.filter((session) => session.chargerId === charger.chargerId);
+    const phases = phasesOf(charger);
+    if (!charger.isControllable) {
+      const drawing = charger.isOnline ? own.length : charger.connectorCount;
+      for (let index = 0; index < drawing; index++) loads.push({ phases, currentA: charger.maxA });
+    } else if (!charger.isOnline) {
+      for (let connectorId = 1; connectorId <= charger.connectorCount; connectorId++) {
+        const sent = own.find((session) => session.connectorId === connectorId)?.currentA ?? 0;
+        loads.push({ phases, currentA: Math.min(charger.isWindowOpen ? charger.maxA : 0, Math.max(shareA, sent)) });
+      }
+    }
+  }
+  return loads;
+}
+
+export function planCircuit(budget: CircuitBudget, chargers: PlanCharger[], sessions: PlanSession[]): CircuitPlan {
+  const shareA = staticShareA(budget.capacityA, chargers.reduce((sum, charger) => sum + charger.connectorCount, 0));
+  const byId = new Map(chargers.map((charger) => [charger.chargerId, charger]));
+  const steered = sessions.filter((session) => {
+    const charger = byId.get(session.chargerId);
+    return charger?.isControllable && charger.isOnline;
+  });
+  const demands: SessionDemand[] = steered.map((session) => {
+    const charger = byId.get(session.chargerId)!;
+    return { key: String(session.transactionId), phases: phasesOf(charger), maxA: charger.isWindowOpen ? charger.maxA : 0, isIdle: IDLE_STATUSES.has(session.status ?? '') };
+  });
+  const shares = allocate(budget, demands, fixedLoads(chargers, sessions, shareA));
+  return {
+    shareA,
+    allocations: steered.map((session) => ({ ...session, previousA: session.currentA, currentA: shares.get(String(session.transactionId))! })),
+    defaults: chargers.filter((charger) => charger.isControllable && charger.isOnline && charger.defaultShareA !== shareA).map((charger) => charger.chargerId),
+  };
+}
