@@ -34,6 +34,7 @@ export const APP_PAGES: AppPage[] = [
   { route: '/chargers/new', as: 'owner', path: () => '/chargers/new', hasFormErrors: true },
   { route: '/chargers/[chargerId]', as: 'owner', path: ({ chargerId }) => `/chargers/${chargerId}` },
   { route: '/chargers/[chargerId]/why', as: 'owner', path: ({ chargerId }) => `/chargers/${chargerId}/why` },
+  { route: '/chargers/meter-feed', as: 'owner', path: () => '/chargers/meter-feed', hasFormErrors: true },
   { route: '/cards', as: 'owner', path: () => '/cards' },
   { route: '/cards/new', as: 'owner', path: () => '/cards/new', hasFormErrors: true },
   { route: '/cards/[cardId]', as: 'owner', path: ({ cardId }) => `/cards/${cardId}` },
