@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
+import { SubPageHeader } from '@/components/ui/sub-page-header';
 import { describePaymentSettings } from '@/domain/payments/account-provider';
 import { requireManagingMembership } from '@/lib/authz';
 import { db } from '@/lib/db';
@@ -17,13 +17,7 @@ export default async function PaymentSettingsPage() {
   const [t, settings] = await Promise.all([getTranslations('PaymentSettings'), describePaymentSettings(db(), { accountId: member.accountId })]);
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/payments" className="text-sm font-medium text-brand-700 hover:underline">
-          ← {t('back')}
-        </Link>
-        <h1 className="mt-3 text-2xl font-bold tracking-tight sm:text-3xl">{t('title')}</h1>
-        <p className="mt-2 max-w-2xl text-sm text-slate-600">{t('intro')}</p>
-      </div>
+      <SubPageHeader back={{ href: '/payments', label: t('back') }} title={t('title')} intro={t('intro')} />
       <Card>
         {member.role === 'owner' ? (
           <PaymentSettingsForm accountId={member.accountId} {...settings} webhookUrl={stripeWebhookUrl(member.accountId)} />

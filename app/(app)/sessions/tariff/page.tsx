@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
+import { SubPageHeader } from '@/components/ui/sub-page-header';
 import { requireManagingMembership } from '@/lib/authz';
 import { getAccountTimeZone } from '@/domain/data/account-time-zone';
 import { getDayAheadFeed, getStoredDayAhead } from '@/domain/data/day-ahead';
@@ -35,13 +35,7 @@ export default async function PricesPage() {
   const usesDayAhead = [tariffs.account, ...tariffs.chargers.values()].some((price) => price?.kind === 'dayAhead');
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/sessions" className="text-sm font-medium text-brand-700 hover:underline">
-          ← {t('back')}
-        </Link>
-        <h1 className="mt-3 text-2xl font-bold tracking-tight sm:text-3xl">{t('title')}</h1>
-        <p className="mt-2 max-w-2xl text-sm text-slate-600">{t('intro')}</p>
-      </div>
+      <SubPageHeader back={{ href: '/sessions', label: t('back') }} title={t('title')} intro={t('intro')} />
       <Card>
         <h2 className="mb-4 font-semibold">{t('accountTitle')}</h2>
         <PriceForm accountId={member.accountId} title={t('accountLabel')} current={tariffs.account} emptyLabel={t('noTariff')} defaultCurrency={defaultCurrency} />
