@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { memberships, tariffs } from '@/db/schema';
 import { makeAccount, makeCharger, makeUser } from '@/db/seed/builders';
-import { getTariffInForce } from '@/domain/data/tariffs';
+import { listCurrentTariffs } from '@/domain/data/tariffs';
 import { signInAs } from '../support/fake-auth';
 import { formData } from '../support/form';
 
@@ -52,10 +52,12 @@ describe('tariff settings', () => {
       [null, '0.3000', 'EUR', setup.member.id],
       [setup.charger.id, '0.4125', 'DKK', setup.member.id],
     ]);
-    expect(await getTariffInForce(db, { chargerId: setup.charger.id })).toMatchObject({ pricePerKwh: '0.4125', currency: 'DKK', source: 'charger' });
+    expect((await listCurrentTariffs(db, { accountId: setup.account.id })).chargers.get(setup.charger.id)).toMatchObject({ pricePerKwh: '0.4125', currency: 'DKK' });
 
     expect(await clearTariffAction(idle, formData({ accountId: setup.account.id, chargerId: setup.charger.id }))).toEqual({ status: 'ok', data: null });
-    expect(await getTariffInForce(db, { chargerId: setup.charger.id })).toMatchObject({ pricePerKwh: '0.3000', source: 'account' });
+    const afterClear = await listCurrentTariffs(db, { accountId: setup.account.id });
+    expect(afterClear.chargers.has(setup.charger.id)).toBe(false);
+    expect(afterClear.account).toMatchObject({ pricePerKwh: '0.3000' });
     expect(await rowsOf(setup.account.id)).toHaveLength(4);
   });
 

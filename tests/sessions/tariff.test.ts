@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { transactions } from '@/db/schema';
 import { makeAccount, makeCharger } from '@/db/seed/builders';
 import { computeCost } from '@/domain/charging/tariff';
-import { getTariffInForce } from '@/domain/data/tariffs';
+import { listCurrentTariffs } from '@/domain/data/tariffs';
 import { startTransaction, stopTransaction } from '@/domain/data/charger-traffic/transactions';
 import { testDb } from '@/ocpp-server/test/helpers';
 import { addTariff } from './builders';
@@ -94,12 +94,13 @@ describe('session cost', () => {
     expect(await pricing(id)).toEqual({ cost: null, currency: null, pricePerKwh: null });
   });
 
-  it('tells the tariff in force now for a charger', async () => {
-    const { account, charger } = await fixture();
-    expect(await getTariffInForce(db, { chargerId: charger.id })).toBeNull();
+  it('tells the price in force now, not one that takes effect later', async () => {
+    const { account } = await fixture();
+    const accountPrice = async () => (await listCurrentTariffs(db, { accountId: account.id })).account;
+    expect(await accountPrice()).toBeNull();
     await addTariff(db, { accountId: account.id, pricePerKwh: '0.2500', currency: 'NOK', validFrom: minutesAgo(1) });
-    expect(await getTariffInForce(db, { chargerId: charger.id })).toMatchObject({ pricePerKwh: '0.2500', currency: 'NOK', source: 'account' });
+    expect(await accountPrice()).toMatchObject({ pricePerKwh: '0.2500', currency: 'NOK' });
     await addTariff(db, { accountId: account.id, pricePerKwh: '0.1000', validFrom: new Date(Date.now() + 3600_000) });
-    expect(await getTariffInForce(db, { chargerId: charger.id })).toMatchObject({ pricePerKwh: '0.2500' });
+    expect(await accountPrice()).toMatchObject({ pricePerKwh: '0.2500' });
   });
 });
