@@ -54,6 +54,7 @@ describe('statement ready', () => {
   it('e-mails the member with the PDF and pushes to their browser in their language, opening the statement', async () => {
     const [mail] = await mailsTo(f.driver.email);
     expect(mail!.subject).toBe(`Jūsų įkrovimo išrašas: 2026 m. kovas (${f.account.name})`);
+    expect(mail!.text.replace(/\s+/g, ' ')).toContain('Jį galite išjungti savo profilyje, skiltyje „Pranešimai“.');
     expect(pushesTo(browsers.driver)).toEqual([
       {
         title: 'Jūsų išrašas parengtas (2026 m. kovas): 2,35\u00a0€',
