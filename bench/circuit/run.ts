@@ -1,14 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createDb, type Database } from '../../db/client';
+import { createDb } from '../../db/client';
 import { runMigrations } from '../../db/migrate';
 import { createCircuit, setCircuitChargers, updateCircuit } from '../../domain/data/circuits';
-import { recordGridReadings } from '../../domain/data/grid-power';
 import { SIMULATOR_ID_TAG } from '../../ocpp-server/simulator/register';
 import { provideTestDatabase } from '../../scripts/lib/database';
 import { stopChild } from '../lib/children';
 import { summarize } from '../lib/stats';
 import { registerBenchChargers } from '../ocpp/register';
 import { spawnServer } from '../ocpp/servers';
+import { measureFeedJumps } from './feed';
 import { connectCircuitFleet, type CircuitFleet } from './fleet';
 import { measureReplan, settle, type Replan } from './measure';
 
@@ -18,38 +18,20 @@ type Log = (line: string) => void;
 const MIN_CURRENT_A = 6;
 // Longer than the meter feed's one request a second (domain/data/grid-power.ts), and a breath between causes.
 const GAP_MS = 1_100;
-// A feed jump that moves no charger's profile within this long is taken as a build whose budget ignores the feed.
-const FEED_PROBE_MS = 5_000;
 
 function figures(replans: Replan[]) {
   const done = replans.filter((replan) => replan.ms !== null);
-  return { ...summarize(done.map((replan) => replan.ms!)), chargersPerReplan: summarize(done.map((replan) => replan.chargers)) };
+  return { ...summarize(done.map((replan) => replan.ms!)), withoutChange: replans.length - done.length, chargersPerReplan: summarize(done.map((replan) => replan.chargers)) };
 }
 
-async function replans(count: number, step: (index: number) => Promise<Replan>) {
+async function series(label: string, count: number, log: Log, step: (index: number) => Promise<Replan>) {
   const measured: Replan[] = [];
   for (let index = 0; index < count; index++) {
     measured.push(await step(index));
     await sleep(GAP_MS);
   }
-  return measured;
-}
-
-async function series(label: string, count: number, log: Log, step: (index: number) => Promise<Replan>) {
-  const measured = await replans(count, step);
   log(`${label}: ${measured.length} measured`);
   return figures(measured);
-}
-
-// The first jump tells whether this build's circuit budget follows the feed at all; null when it does not.
-async function feedJumps(db: Database, fleet: CircuitFleet, { accountId, count, log }: { accountId: string; count: number; log: Log }) {
-  const jump = (index: number) => () => recordGridReadings(db, { accountId, readings: [{ measuredAt: new Date(), powerW: index % 2 === 0 ? 40_000 : 0 }] });
-  const first = await measureReplan(db, fleet, jump(0), { noneAfterMs: FEED_PROBE_MS });
-  if (first.ms === null) return null;
-  await sleep(GAP_MS);
-  const rest = await replans(count - 1, (index) => measureReplan(db, fleet, jump(index + 1)));
-  log(`meter-feed jumps: ${count} measured`);
-  return figures([first, ...rest]);
 }
 
 export async function runCircuitBench(options: CircuitBenchOptions, log: Log) {
@@ -74,7 +56,9 @@ export async function runCircuitBench(options: CircuitBenchOptions, log: Log) {
       const capacity = await series('capacity changes', options.changes, log, (index) =>
         measureReplan(db, fleet!, () => updateCircuit(db, { ...circuit, circuitId, capacityA: index % 2 === 0 ? Math.round(options.capacityA * 0.8) : options.capacityA })),
       );
-      const feed = await feedJumps(db, fleet, { accountId, count: options.changes, log });
+      const feedJumps = await measureFeedJumps(db, fleet, { accountId, circuitId, count: options.changes, gapMs: GAP_MS });
+      log(feedJumps ? `meter-feed jumps: ${feedJumps.length} measured` : 'meter-feed jump: no replan for the feed on this build');
+      const feed = feedJumps && figures(feedJumps);
       const stopped = await series('stops', options.stops, log, (index) => measureReplan(db, fleet!, () => simulators[index]!.stopSession(1)));
       return { options, started, stopped, capacity, feed };
     } finally {
