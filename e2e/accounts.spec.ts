@@ -95,6 +95,8 @@ test('the profile keeps the notification choices an owner turned off, per kind a
   await expect(joined.getByRole('checkbox', { name: 'Push' })).toBeChecked();
   await joined.getByRole('checkbox', { name: 'E-mail' }).uncheck();
   await page.getByRole('group', { name: 'A charger reports a fault' }).getByRole('checkbox', { name: 'Push' }).uncheck();
+  const statement = page.getByRole('group', { name: 'My monthly statement is ready' });
+  await statement.getByRole('checkbox', { name: 'E-mail' }).uncheck();
   await page.getByRole('button', { name: 'Save notifications' }).click();
   await expect(page.getByText('Your notification settings were saved.')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -105,6 +107,8 @@ test('the profile keeps the notification choices an owner turned off, per kind a
   const fault = page.getByRole('group', { name: 'A charger reports a fault' });
   await expect(fault.getByRole('checkbox', { name: 'E-mail' })).toBeChecked();
   await expect(fault.getByRole('checkbox', { name: 'Push' })).not.toBeChecked();
+  await expect(statement.getByRole('checkbox', { name: 'E-mail' })).not.toBeChecked();
+  await expect(statement.getByRole('checkbox', { name: 'Push' })).toBeChecked();
 
   await page.getByLabel('From').fill('22:00');
   await page.getByRole('button', { name: 'Save quiet hours' }).click();

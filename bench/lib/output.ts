@@ -18,3 +18,12 @@ export function markdownTable(header: string[], rows: (string | number)[][]) {
   const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
+
+// The end of every benchmark's command: its table on the terminal, its figures under .bench/, and an exit that does
+// not wait for connections a run left open.
+export async function printAndExit(name: string, report: object, markdown: string): Promise<never> {
+  console.log(`\n${markdown}`);
+  const written = await writeReport(name, { measuredAt: new Date().toISOString(), ...report }, markdown);
+  console.log(`\nwritten to ${written} and .bench/${name}.json`);
+  process.exit(0);
+}

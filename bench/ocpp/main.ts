@@ -1,6 +1,6 @@
 // `npm run bench:ocpp -- --chargers N --rate R --seconds S [--charging-share 0.2] [--workers 4] [--heartbeat 60] [--session-spread 30]`
 import { parseArgs } from 'node:util';
-import { writeReport } from '../lib/output';
+import { printAndExit } from '../lib/output';
 import { ocppMarkdown } from './markdown';
 import { runOcppBench } from './run';
 
@@ -34,8 +34,4 @@ if (options.sessionSpreadSeconds !== null && !(options.sessionSpreadSeconds >= 0
 if (!Number.isInteger(options.workers) || options.workers < 1 || options.workers > 16) throw new Error('--workers must be 1 to 16');
 
 const report = await runOcppBench(options, (line) => console.log(`[bench] ${line}`));
-const markdown = ocppMarkdown(report);
-console.log(`\n${markdown}`);
-const written = await writeReport('ocpp', { measuredAt: new Date().toISOString(), ...report }, markdown);
-console.log(`\nwritten to ${written} and .bench/ocpp.json`);
-process.exit(0);
+await printAndExit('ocpp', report, ocppMarkdown(report));

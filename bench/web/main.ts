@@ -1,6 +1,6 @@
 // `npm run bench:web [-- --iterations 30] [--reuse-build] [--port 3400]`
 import { parseArgs } from 'node:util';
-import { writeReport } from '../lib/output';
+import { printAndExit } from '../lib/output';
 import { webMarkdown } from './markdown';
 import { runWebBench } from './run';
 
@@ -25,8 +25,4 @@ const report = await runWebBench(
   { sizes, iterations: Number(values.iterations), warmup: Number(values.warmup), port, isBuildReused: values['reuse-build'] },
   (line) => console.log(`[bench] ${line}`),
 );
-const markdown = webMarkdown(report);
-console.log(`\n${markdown}`);
-const written = await writeReport('web', { measuredAt: new Date().toISOString(), ...report }, markdown);
-console.log(`\nwritten to ${written} and .bench/web.json`);
-process.exit(0);
+await printAndExit('web', report, webMarkdown(report));

@@ -21,6 +21,7 @@ export const notificationKind = pgEnum('notification_kind', [
   'session-started',
   'charger-offline',
   'charger-back',
+  'statement-ready',
 ]);
 export type NotificationKind = (typeof notificationKind.enumValues)[number];
 

@@ -19,7 +19,7 @@ const MANAGER_ROLES = memberRole.enumValues.filter(canManageAccount);
 
 // The channels a member wants `kind` by, one `channel` per row: their stored choice, else on (domain/notifications/
 // audience.ts); push only while they have a browser subscribed, so a notification is never queued for nobody.
-function channelsWanted(kind: NotificationKind, userId: SQL, accountId: SQL) {
+export function channelsWanted(kind: NotificationKind, userId: SQL, accountId: SQL) {
   return sql`select c.channel from (values ('email'::notification_channel), ('push'::notification_channel)) c(channel)
     left join ${notificationPreferences} p on p.user_id = ${userId} and p.account_id = ${accountId} and p.kind = ${kind}
     where case c.channel when 'email' then coalesce(p.is_email, true)

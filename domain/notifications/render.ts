@@ -3,6 +3,7 @@ import type { ClaimedNotification } from '../data/notification-outbox';
 import { appUrl } from '../email/config';
 import { renderEmail, type EmailContent } from '../email/layout';
 import { emailTranslator, errorCodeWords, type EmailTranslator } from '../email/messages';
+import { monthName, statementFormat } from '../statements/format';
 
 type Payload = ClaimedNotification['payload'];
 type Content = Omit<EmailContent, 'greeting' | 'footer' | 'action'> & { action: NonNullable<EmailContent['action']> };
@@ -55,6 +56,16 @@ function memberChange(t: EmailTranslator, key: 'memberJoined' | 'memberLeft', p:
   return { subject: t(`${key}.subject`, values), paragraphs: [t(`${key}.body`, values)], action: { label: t(`${key}.action`), url: `${appUrl()}/customers` } };
 }
 
+function statementReady(t: EmailTranslator, locale: Locale, p: Payload): Content {
+  const amount = p.currency ? statementFormat(locale, 'UTC').money(String(p.amount), String(p.currency)) : String(p.amount);
+  const energy = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(p.energyWh ?? 0) / 1000);
+  return {
+    subject: t('statementReady.pushTitle', { month: monthName(locale, String(p.periodStart)), amount }),
+    paragraphs: [t('statementReady.pushBody', { accountName: String(p.accountName), sessions: Number(p.sessions), energy })],
+    action: { label: t('statementReady.action'), url: `${appUrl()}${p.path}` },
+  };
+}
+
 type Recipient = Pick<ClaimedNotification, 'kind' | 'payload' | 'name' | 'locale'>;
 
 function notificationContent(t: EmailTranslator, { kind, payload, locale }: Recipient) {
@@ -72,6 +83,8 @@ function notificationContent(t: EmailTranslator, { kind, payload, locale }: Reci
     case 'member-joined':
     case 'member-left':
       return memberChange(t, kind === 'member-joined' ? 'memberJoined' : 'memberLeft', payload);
+    case 'statement-ready':
+      return statementReady(t, locale, payload);
   }
 }
 
@@ -84,8 +97,9 @@ export function renderNotification(notification: Recipient) {
 export type PushMessage = { title: string; body: string; path: string };
 
 // The same facts as a push: the subject as its title, the paragraphs as its lines, the e-mail's link as the page a
-// tap opens (a path, so the service worker opens it on the app's own origin).
+// tap opens (a path and its query, so the service worker opens it on the app's own origin).
 export function renderPushMessage(notification: Recipient): PushMessage {
   const { subject, paragraphs, action } = notificationContent(emailTranslator(notification.locale), notification);
-  return { title: subject, body: paragraphs.join('\n'), path: new URL(action.url).pathname };
+  const url = new URL(action.url);
+  return { title: subject, body: paragraphs.join('\n'), path: `${url.pathname}${url.search}` };
 }

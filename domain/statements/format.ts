@@ -22,3 +22,8 @@ export function statementFormat(locale: Locale, timeZone: string) {
 }
 
 export type StatementFormat = ReturnType<typeof statementFormat>;
+
+// A statement's month, as "March 2026" reads in the locale.
+export function monthName(locale: Locale, periodStart: string) {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(`${periodStart}T00:00:00Z`));
+}

@@ -3,15 +3,11 @@ import type { EmailAttachment } from '../data/outbox';
 import { appUrl } from '../email/config';
 import { renderEmail } from '../email/layout';
 import { emailTranslator } from '../email/messages';
-import { statementFormat } from './format';
+import { monthName, statementFormat } from './format';
 import { holderKey } from './holder';
 import { statementTranslator } from './messages';
 import type { IssuedFacts } from './pdf';
 import type { StatementReading } from './read-statement';
-
-function monthName(locale: Locale, periodStart: string) {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(`${periodStart}T00:00:00Z`));
-}
 
 export function statementFileName(locale: Locale, statement: Pick<StatementReading, 'period'>, extension: 'pdf' | 'csv') {
   return `${statementTranslator(locale)('fileName')}-${statement.period.from.slice(0, 7)}.${extension}`;
@@ -27,13 +23,18 @@ function dueAmount({ issued, statement, locale }: Mail) {
   return issued.currency ? statementFormat(locale, statement.timeZone).money(issued.amount, issued.currency) : issued.amount;
 }
 
+// The member's statement page of that month.
+export function statementPath(statement: Pick<StatementReading, 'holder' | 'period'>) {
+  return `/statements/${holderKey(statement.holder)}?month=${statement.period.from.slice(0, 7)}`;
+}
+
 // The monthly e-mail to the member, in their language, with the PDF.
 export function memberStatementEmail(mail: Mail) {
   const { statement, locale, issued } = mail;
   const t = emailTranslator(locale);
   const month = monthName(locale, statement.period.from);
   const energy = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(statement.totals.energyWh / 1000);
-  const url = `${appUrl()}/statements/${holderKey(statement.holder)}?month=${statement.period.from.slice(0, 7)}`;
+  const url = `${appUrl()}${statementPath(statement)}`;
   const content = renderEmail({
     subject: t('statementReady.subject', { month, accountName: statement.accountName }),
     greeting: t('greeting', { name: statement.holder.name }),

@@ -124,6 +124,7 @@ export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
   async SetChargingProfile(charger, params) {
     const status = charger.chargingProfiles.set(params);
     if (status === 'Accepted') later(async () => charger.reviewLimits());
+    charger.emit('chargingProfileAnswered', { connectorId: params.connectorId, status });
     return { status };
   },
   async ClearChargingProfile(charger, params) {

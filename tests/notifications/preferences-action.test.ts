@@ -22,15 +22,15 @@ const choicesOf = async (userId: string) =>
   );
 
 describe('saving notification choices', () => {
-  it('starts from the defaults of the role: owners get everything, a driver only their sessions', async () => {
+  it('starts from the defaults of the role: owners get everything, a driver only their sessions and statements', async () => {
     const account = await makeAccount(db);
     const driver = await makeUser(db);
     await db.insert(memberships).values({ accountId: account.id, userId: driver.id, role: 'driver' });
 
     const [ownerSettings] = await listNotificationSettings(db, { userId: account.owner.id });
-    expect(ownerSettings?.kinds).toEqual(['session-started', 'session-finished', 'charger-faulted', 'charger-offline', 'charger-back', 'member-joined', 'member-left'].map((kind) => ({ kind, isEmail: true, isPush: true })));
+    expect(ownerSettings?.kinds).toEqual(['session-started', 'session-finished', 'statement-ready', 'charger-faulted', 'charger-offline', 'charger-back', 'member-joined', 'member-left'].map((kind) => ({ kind, isEmail: true, isPush: true })));
     const [driverSettings] = await listNotificationSettings(db, { userId: driver.id });
-    expect(driverSettings?.kinds).toEqual(['session-started', 'session-finished'].map((kind) => ({ kind, isEmail: true, isPush: true })));
+    expect(driverSettings?.kinds).toEqual(['session-started', 'session-finished', 'statement-ready'].map((kind) => ({ kind, isEmail: true, isPush: true })));
   });
 
   it('stores each ticked kind and channel on and the others off, for the kinds the role may get', async () => {
@@ -42,6 +42,7 @@ describe('saving notification choices', () => {
     expect(await choicesOf(account.owner.id)).toEqual({
       'session-started': { email: false, push: false },
       'session-finished': { email: false, push: true },
+      'statement-ready': { email: false, push: false },
       'charger-faulted': { email: true, push: true },
       'charger-offline': { email: false, push: false },
       'charger-back': { email: false, push: false },
@@ -57,7 +58,11 @@ describe('saving notification choices', () => {
     signInAs(driver);
     await saveNotificationsAction({ status: 'idle' }, formData({ accountId: account.id, 'email:session-finished': 'on', 'push:charger-faulted': 'on' }));
 
-    expect(await choicesOf(driver.id)).toEqual({ 'session-started': { email: false, push: false }, 'session-finished': { email: true, push: false } });
+    expect(await choicesOf(driver.id)).toEqual({
+      'session-started': { email: false, push: false },
+      'session-finished': { email: true, push: false },
+      'statement-ready': { email: false, push: false },
+    });
   });
 
   it("refuses another account's id and stores nothing", async () => {

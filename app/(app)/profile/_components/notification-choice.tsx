@@ -12,6 +12,7 @@ const LABELS = {
   'charger-back': 'chargerBack',
   'member-joined': 'memberJoined',
   'member-left': 'memberLeft',
+  'statement-ready': 'statementReady',
 } as const satisfies Record<NotificationKind, string>;
 
 type Props = { kind: NotificationKind; isEmail: boolean; isPush: boolean };
