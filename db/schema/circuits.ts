@@ -31,6 +31,8 @@ export const circuits = pgTable(
     plannedFeedLive: boolean(),
     plannedBudgetA: real(),
     plannedOtherLoadW: integer(),
+    // When the reading that other load was worked out from was measured.
+    plannedReadingAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -18,7 +18,12 @@ export type FeedBudget =
   | { kind: 'fuse' }
   // No reading for FEED_SILENT_AFTER_MS (or none yet): each session keeps to the static share.
   | { kind: 'silent'; solar: SolarState }
-  | { kind: 'live'; budgetA: number; otherLoadW: number; isImportAboveLimit: boolean; solar: SolarState };
+  | { kind: 'live'; budgetA: number; otherLoadW: number; readingAt: Date; isImportAboveLimit: boolean; solar: SolarState };
+
+// The other load an earlier plan worked out from the same reading. A reading tells the other load only against what
+// the chargers drew when it was measured: a later plan (a session started, say) must not take its new limits off
+// that old reading, or the other load would seem to shrink by what it just gave, and it would give more again.
+export type KnownOtherLoad = { readingAt: Date; otherLoadW: number } | null;
 
 export const isFeedLive = (reading: GridReadingNow | null, now: Date) => reading !== null && now.getTime() - reading.measuredAt.getTime() <= FEED_SILENT_AFTER_MS;
 
@@ -41,15 +46,17 @@ function solarBudgetA(circuit: FeedCircuit, { surplusA, solar, now, busiestPhase
 // solar does not make the cable thicker). In solar mode they use only the surplus (= − other load).
 export function feedBudget(
   circuit: FeedCircuit,
-  { reading, ourDrawW, now, solar, busiestPhaseSessions }: { reading: GridReadingNow | null; ourDrawW: number; now: Date; solar: SolarState; busiestPhaseSessions: number },
+  input: { reading: GridReadingNow | null; known: KnownOtherLoad; ourDrawW: number; now: Date; solar: SolarState; busiestPhaseSessions: number },
 ): FeedBudget {
+  const { reading, known, ourDrawW, now, solar, busiestPhaseSessions } = input;
   if (!circuit.followsMeterFeed) return { kind: 'fuse' };
-  if (!isFeedLive(reading, now)) return { kind: 'silent', solar: SOLAR_IDLE };
-  const otherLoadW = Math.round(reading!.powerW - ourDrawW);
+  if (!reading || !isFeedLive(reading, now)) return { kind: 'silent', solar: SOLAR_IDLE };
+  const isKnown = known !== null && known.readingAt.getTime() === reading.measuredAt.getTime();
+  const otherLoadW = isKnown ? known.otherLoadW : Math.round(reading.powerW - ourDrawW);
   const otherA = otherLoadW / WATTS_PER_PHASE_AMP;
   const gridA = Math.min(circuit.capacityA, wholeAmps(circuit.capacityA - otherA));
-  const isImportAboveLimit = reading!.powerW / WATTS_PER_PHASE_AMP > circuit.capacityA + EPSILON;
-  if (circuit.solarMode === 'off') return { kind: 'live', budgetA: gridA, otherLoadW, isImportAboveLimit, solar: SOLAR_IDLE };
+  const live = { kind: 'live' as const, otherLoadW, readingAt: reading.measuredAt, isImportAboveLimit: reading.powerW / WATTS_PER_PHASE_AMP > circuit.capacityA + EPSILON };
+  if (circuit.solarMode === 'off') return { ...live, budgetA: gridA, solar: SOLAR_IDLE };
   const fromSun = solarBudgetA(circuit, { surplusA: Math.max(0, -otherA), solar, now, busiestPhaseSessions });
-  return { kind: 'live', budgetA: Math.min(gridA, wholeAmps(fromSun.amps)), otherLoadW, isImportAboveLimit, solar: fromSun.solar };
+  return { ...live, budgetA: Math.min(gridA, wholeAmps(fromSun.amps)), solar: fromSun.solar };
 }

@@ -32,6 +32,17 @@ describe('a circuit following the meter feed', () => {
     expect(sessionDrawW(session(1, 'a', { currentA: 10, measuredPowerW: 20_000 }), charger('a'), 16)).toBe(6_900);
   });
 
+  it('keeps the other load worked out from a reading until the next one, however the limits change meanwhile', () => {
+    const reading = { powerW: 10 * 690 + 6_900, measuredAt: secondsAgo(30) };
+    const first = planWithFeed(circuit(), twoChargers, [session(1, 'a', { currentA: 10 })], { reading, now, solar: SOLAR_IDLE });
+    expect(first.feed).toMatchObject({ budgetA: 22, otherLoadW: 6_900 });
+    // A second session starts before the meter speaks again: the old reading does not know of its draw.
+    const known = { readingAt: reading.measuredAt, otherLoadW: 6_900 };
+    const second = planWithFeed(circuit(), twoChargers, [session(1, 'a', { currentA: 22 }), session(2, 'b')], { reading, known, now, solar: SOLAR_IDLE });
+    expect(second.feed).toMatchObject({ budgetA: 22, otherLoadW: 6_900 });
+    expect(sharesOf(second)).toEqual({ 1: 11, 2: 11 });
+  });
+
   it('never gives more than the fuse while the house exports', () => {
     const planned = planWithFeed(circuit(), twoChargers, [session(1, 'a', { currentA: 16 })], { reading: { powerW: -5_000, measuredAt: now }, now, solar: SOLAR_IDLE });
     expect(planned.feed).toMatchObject({ budgetA: 32 });

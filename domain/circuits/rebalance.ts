@@ -45,7 +45,9 @@ export async function rebalanceCircuit(db: Database, { circuitId, trigger, now =
     const state = await loadCircuitState(tx, circuitId, now);
     if (!state) return null;
     const solar = { isCharging: state.circuit.isSolarCharging, crossedAt: state.circuit.solarCrossedAt };
-    const { plan, feed } = planWithFeed(state.circuit, state.chargers, state.sessions, { reading: state.reading, now, solar });
+    const { plannedReadingAt, plannedOtherLoadW } = state.circuit;
+    const known = plannedReadingAt && plannedOtherLoadW !== null ? { readingAt: plannedReadingAt, otherLoadW: plannedOtherLoadW } : null;
+    const { plan, feed } = planWithFeed(state.circuit, state.chargers, state.sessions, { reading: state.reading, known, now, solar });
     const online = new Map(state.chargers.map((charger) => [charger.chargerId, charger.isOnline]));
     const running = state.sessions.map((session) => session.transactionId);
     const stoppedOn = await storePlan(tx, { circuitId, plan, running, capacityA: state.circuit.capacityA, online });

@@ -122,6 +122,8 @@ export async function loadCircuitState(db: Executor, circuitId: string, now: Dat
       solarCrossedAt: circuits.solarCrossedAt,
       plannedFeedLive: circuits.plannedFeedLive,
       plannedBudgetA: circuits.plannedBudgetA,
+      plannedOtherLoadW: circuits.plannedOtherLoadW,
+      plannedReadingAt: circuits.plannedReadingAt,
     })
     .from(circuits)
     .where(eq(circuits.id, circuitId));
@@ -143,6 +145,7 @@ export async function storeFeedState(db: Executor, { circuitId, feed }: { circui
       plannedFeedLive: feed.kind === 'fuse' ? null : feed.kind === 'live',
       plannedBudgetA: feed.kind === 'live' ? feed.budgetA : null,
       plannedOtherLoadW: feed.kind === 'live' ? feed.otherLoadW : null,
+      plannedReadingAt: feed.kind === 'live' ? feed.readingAt : null,
     })
     .where(eq(circuits.id, circuitId));
 }
