@@ -1,4 +1,5 @@
-import { bigint, boolean, index, integer, pgTable, real, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, integer, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { chargers, perChargerOfAccount } from './chargers';
 import { chargerCommands } from './commands';
@@ -18,10 +19,29 @@ export const circuits = pgTable(
     minCurrentA: integer().notNull().default(6),
     // The capacity the last plan divided; null until planned once. A plan tells by it that the capacity changed.
     plannedCapacityA: integer(),
+    // At the grid connection: its budget follows the account's home meter feed (the house's other load is taken off
+    // the fuse), and it may charge from solar surplus (CIRCUIT_SOLAR_MODES).
+    followsMeterFeed: boolean().notNull().default(false),
+    solarMode: text().notNull().default('off'),
+    // Solar hysteresis: whether surplus charging is on, and since when the surplus has been on the other side of
+    // the minimum (null: it has not crossed).
+    isSolarCharging: boolean().notNull().default(false),
+    solarCrossedAt: timestamp({ withTimezone: true }),
+    // What the last plan read from the feed, shown on the page: null before a plan that followed it.
+    plannedFeedLive: boolean(),
+    plannedBudgetA: real(),
+    plannedOtherLoadW: integer(),
+    // When the reading that other load was worked out from was measured.
+    plannedReadingAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('circuits_account_idx').on(t.accountId)],
+  (t) => [
+    index('circuits_account_idx').on(t.accountId),
+    // The feed measures one grid connection: two circuits each taking the house's load off their fuse would count it twice.
+    uniqueIndex('circuits_one_feed_per_account').on(t.accountId).where(sql`${t.followsMeterFeed}`),
+    check('circuits_solar_mode', sql`${t.solarMode} in ('off', 'surplus', 'minimumPlusSurplus')`),
+  ],
 );
 
 // A charger is behind at most one circuit.

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { planCircuit, type PlanCharger, type PlanSession } from './plan';
+import { planCircuit } from './plan';
+import { planCharger, planSession } from './plan-builders';
 
-const charger = (chargerId: string, overrides: Partial<PlanCharger> = {}): PlanCharger => ({
-  chargerId,
-  isOnline: true,
-  isControllable: true,
-  phases: 3,
-  circuitPhase: 1,
-  maxA: 32,
-  isWindowOpen: true,
-  connectorCount: 1,
-  defaultShareA: null,
-  ...overrides,
-});
-const session = (transactionId: number, chargerId: string, overrides: Partial<PlanSession> = {}): PlanSession => ({ transactionId, chargerId, connectorId: 1, status: 'Charging', currentA: null, ...overrides });
+const charger = planCharger;
+const session = planSession;
 const budget = { capacityA: 32, minCurrentA: 6 };
 const sharesOf = (plan: ReturnType<typeof planCircuit>) => Object.fromEntries(plan.allocations.map((allocation) => [allocation.transactionId, allocation.currentA]));
 

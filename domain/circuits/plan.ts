@@ -13,10 +13,17 @@ export type PlanCharger = {
   isWindowOpen: boolean;
   connectorCount: number;
   defaultShareA: number | null;
+  // Volts per phase (230 when not given): turns a limit into the power it draws.
+  voltage?: number;
 };
 
 // A running session, with the connector's status and the current it was last sent.
 export type PlanSession = { transactionId: number; chargerId: string; connectorId: number; status: string | null; currentA: number | null };
+
+// What the sessions may share when less than the fuse (the meter feed's budget: the fuse less the house's other
+// load, or the solar surplus), and a cap on each session (the static share, while the feed is silent). The static
+// share itself stays the fuse over the connectors whatever the feed says.
+export type PlanBudget = CircuitBudget & { chargingBudgetA?: number; sessionCapA?: number };
 
 export type CircuitPlan = {
   shareA: number;
@@ -29,7 +36,7 @@ export type CircuitPlan = {
 // The car has stopped drawing for now (1.6 §4.9): it keeps the minimum to resume on, the rest goes to the others.
 const IDLE_STATUSES = new Set(['SuspendedEV', 'Finishing']);
 
-const phasesOf = (charger: PlanCharger): CircuitPhase[] => (charger.phases === 1 ? [charger.circuitPhase] : [...ALL_PHASES]);
+export const phasesOf = (charger: PlanCharger): CircuitPhase[] => (charger.phases === 1 ? [charger.circuitPhase] : [...ALL_PHASES]);
 
 // What the platform cannot steer, counted first: a charger without smart charging at its full maximum for each
 // session (and each connector while it is away); a charger the platform has lost at its static share for each
@@ -52,8 +59,9 @@ function fixedLoads(chargers: PlanCharger[], sessions: PlanSession[], shareA: nu
   return loads;
 }
 
-export function planCircuit(budget: CircuitBudget, chargers: PlanCharger[], sessions: PlanSession[]): CircuitPlan {
+export function planCircuit(budget: PlanBudget, chargers: PlanCharger[], sessions: PlanSession[]): CircuitPlan {
   const shareA = staticShareA(budget.capacityA, chargers.reduce((sum, charger) => sum + charger.connectorCount, 0));
+  const sessionMaxA = (charger: PlanCharger) => (charger.isWindowOpen ? Math.min(charger.maxA, budget.sessionCapA ?? Infinity) : 0);
   const byId = new Map(chargers.map((charger) => [charger.chargerId, charger]));
   const steered = sessions.filter((session) => {
     const charger = byId.get(session.chargerId);
@@ -61,9 +69,10 @@ export function planCircuit(budget: CircuitBudget, chargers: PlanCharger[], sess
   });
   const demands: SessionDemand[] = steered.map((session) => {
     const charger = byId.get(session.chargerId)!;
-    return { key: String(session.transactionId), phases: phasesOf(charger), maxA: charger.isWindowOpen ? charger.maxA : 0, isIdle: IDLE_STATUSES.has(session.status ?? '') };
+    return { key: String(session.transactionId), phases: phasesOf(charger), maxA: sessionMaxA(charger), isIdle: IDLE_STATUSES.has(session.status ?? '') };
   });
-  const shares = allocate(budget, demands, fixedLoads(chargers, sessions, shareA));
+  const allocatorBudget = { capacityA: Math.min(budget.capacityA, budget.chargingBudgetA ?? Infinity), minCurrentA: budget.minCurrentA };
+  const shares = allocate(allocatorBudget, demands, fixedLoads(chargers, sessions, shareA));
   return {
     shareA,
     allocations: steered.map((session) => ({ ...session, previousA: session.currentA, currentA: shares.get(String(session.transactionId))! })),

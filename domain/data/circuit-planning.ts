@@ -1,9 +1,13 @@
-import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { chargerPowerSettings, chargers, chargerSmartCharging, circuitAllocations, circuitChanges, circuitChargers, circuits, connectors, transactions } from '../../db/schema';
+import { chargerPowerSettings, chargers, chargerSmartCharging, circuitAllocations, circuitChanges, circuitChargers, circuits, connectors, gridPowerReadings, transactions } from '../../db/schema';
 import type { CircuitPhase } from '../circuits/allocate';
-import type { CircuitPlan, PlanCharger, PlanSession } from '../circuits/plan';
+import type { FeedBudget } from '../circuits/feed-budget';
+import type { DrawingSession } from '../circuits/feed-plan';
+import type { CircuitPlan, PlanCharger } from '../circuits/plan';
 import type { CircuitReason } from '../circuits/reasons';
+import type { SolarMode } from '../circuits/solar-hysteresis';
+import { latestReading } from './meter-sql';
 import { isOpenAt } from '../smart-charging/charging-windows';
 import { DEFAULT_ELECTRICAL, type Electrical } from '../smart-charging/profile';
 
@@ -67,14 +71,15 @@ async function loadChargers(db: Executor, circuitId: string, now: Date) {
       isWindowOpen: !owner || owner.windows.length === 0 || isOpenAt(owner.windows, now, owner.timeZone),
       connectorCount: Math.max(1, row.connectorCount),
       defaultShareA: row.defaultShareA,
+      voltage: electrical.voltage,
     };
     return { ...plan, accountId: row.accountId, plannedOnline: row.plannedOnline, limits, electrical, owner };
   });
 }
 export type CircuitChargerState = Awaited<ReturnType<typeof loadChargers>>[number];
 
-// Running sessions behind the circuit in arrival order, with their connector's status and last share.
-async function loadSessions(db: Executor, chargerIds: string[]): Promise<PlanSession[]> {
+// Running sessions behind the circuit in arrival order, with their connector's status, last share and power drawn.
+async function loadSessions(db: Executor, chargerIds: string[]): Promise<DrawingSession[]> {
   if (chargerIds.length === 0) return [];
   return db
     .select({
@@ -83,6 +88,7 @@ async function loadSessions(db: Executor, chargerIds: string[]): Promise<PlanSes
       connectorId: transactions.connectorId,
       status: connectors.status,
       currentA: circuitAllocations.currentA,
+      measuredPowerW: latestReading(transactions.id, 'Power.Active.Import'),
     })
     .from(transactions)
     .leftJoin(connectors, and(eq(connectors.chargerId, transactions.chargerId), eq(connectors.connectorId, transactions.connectorId)))
@@ -91,14 +97,57 @@ async function loadSessions(db: Executor, chargerIds: string[]): Promise<PlanSes
     .orderBy(asc(transactions.startedAt), asc(transactions.id));
 }
 
+// The account's latest grid reading (by when it was measured), for a circuit that follows the meter feed.
+async function loadLatestGridReading(db: Executor, accountId: string) {
+  const [row] = await db
+    .select({ powerW: gridPowerReadings.powerW, measuredAt: gridPowerReadings.measuredAt })
+    .from(gridPowerReadings)
+    .where(eq(gridPowerReadings.accountId, accountId))
+    .orderBy(desc(gridPowerReadings.measuredAt))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function loadCircuitState(db: Executor, circuitId: string, now: Date) {
-  const [circuit] = await db
-    .select({ id: circuits.id, capacityA: circuits.capacityA, minCurrentA: circuits.minCurrentA, plannedCapacityA: circuits.plannedCapacityA })
+  const [row] = await db
+    .select({
+      id: circuits.id,
+      accountId: circuits.accountId,
+      capacityA: circuits.capacityA,
+      minCurrentA: circuits.minCurrentA,
+      plannedCapacityA: circuits.plannedCapacityA,
+      followsMeterFeed: circuits.followsMeterFeed,
+      solarMode: circuits.solarMode,
+      isSolarCharging: circuits.isSolarCharging,
+      solarCrossedAt: circuits.solarCrossedAt,
+      plannedFeedLive: circuits.plannedFeedLive,
+      plannedBudgetA: circuits.plannedBudgetA,
+      plannedOtherLoadW: circuits.plannedOtherLoadW,
+      plannedReadingAt: circuits.plannedReadingAt,
+    })
     .from(circuits)
     .where(eq(circuits.id, circuitId));
-  if (!circuit) return null;
+  if (!row) return null;
+  const circuit = { ...row, solarMode: row.solarMode as SolarMode };
   const members = await loadChargers(db, circuitId, now);
-  return { circuit, chargers: members, sessions: await loadSessions(db, members.map((member) => member.chargerId)) };
+  const reading = circuit.followsMeterFeed ? await loadLatestGridReading(db, circuit.accountId) : null;
+  return { circuit, chargers: members, sessions: await loadSessions(db, members.map((member) => member.chargerId)), reading };
+}
+
+// What the plan read from the meter feed, for the page and for the next plan's hysteresis and reasons.
+export async function storeFeedState(db: Executor, { circuitId, feed }: { circuitId: string; feed: FeedBudget }) {
+  const solar = feed.kind === 'fuse' ? { isCharging: false, crossedAt: null } : feed.solar;
+  await db
+    .update(circuits)
+    .set({
+      isSolarCharging: solar.isCharging,
+      solarCrossedAt: solar.crossedAt,
+      plannedFeedLive: feed.kind === 'fuse' ? null : feed.kind === 'live',
+      plannedBudgetA: feed.kind === 'live' ? feed.budgetA : null,
+      plannedOtherLoadW: feed.kind === 'live' ? feed.otherLoadW : null,
+      plannedReadingAt: feed.kind === 'live' ? feed.readingAt : null,
+    })
+    .where(eq(circuits.id, circuitId));
 }
 
 // Keeps the plan's shares as the truth the page shows and the next plan compares with (a lost charger's session keeps

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { chargerCommands, chargerPowerSettings, chargers, chargerSmartCharging, circuitAllocations, circuitChanges, circuitChargers, circuits, connectors, transactions } from '../../db/schema';
+import type { SolarMode } from '../circuits/solar-hysteresis';
 import { DEFAULT_ELECTRICAL } from '../smart-charging/profile';
 import { chargerMaxA } from './circuit-planning';
 
@@ -20,11 +21,30 @@ export async function listCircuits(db: Executor, { accountId }: Scope) {
 
 export async function getCircuit(db: Executor, { accountId, circuitId }: CircuitScope) {
   const [row] = await db
-    .select({ id: circuits.id, name: circuits.name, capacityA: circuits.capacityA, minCurrentA: circuits.minCurrentA })
+    .select({
+      id: circuits.id,
+      name: circuits.name,
+      capacityA: circuits.capacityA,
+      minCurrentA: circuits.minCurrentA,
+      followsMeterFeed: circuits.followsMeterFeed,
+      solarMode: circuits.solarMode,
+      isSolarCharging: circuits.isSolarCharging,
+      plannedFeedLive: circuits.plannedFeedLive,
+      plannedBudgetA: circuits.plannedBudgetA,
+      plannedOtherLoadW: circuits.plannedOtherLoadW,
+    })
     .from(circuits)
     .where(and(eq(circuits.id, circuitId), eq(circuits.accountId, accountId)));
-  return row ?? null;
+  if (!row) return null;
+  // Every connector counts for the static share, as the planner counts them.
+  const [connectorSum] = await db
+    .select({ count: sql<number>`coalesce(sum(greatest(${chargers.connectorCount}, 1)), 0)::int` })
+    .from(circuitChargers)
+    .innerJoin(chargers, eq(chargers.id, circuitChargers.chargerId))
+    .where(eq(circuitChargers.circuitId, circuitId));
+  return { ...row, solarMode: row.solarMode as SolarMode, connectorCount: connectorSum?.count ?? 0 };
 }
+export type CircuitView = NonNullable<Awaited<ReturnType<typeof getCircuit>>>;
 
 // Every charger of the account, with the circuit it is in (this one, another, none) and how it is wired, for the
 // assignment form.

@@ -5,29 +5,48 @@ import type { CircuitPhase } from '../circuits/allocate';
 import { CIRCUIT_DEFAULT_PROFILE_ID, circuitTxProfileId } from '../circuits/circuit-profiles';
 import { notifyCircuitChanged } from '../circuits/notify';
 import { enqueueCommand } from '../commands/enqueue';
+import type { SolarMode } from '../circuits/solar-hysteresis';
+import { isUniqueViolation } from './db-errors';
 import { done, failure, success, type Result } from './result';
 
 type Scope = { accountId: string };
 type CircuitScope = Scope & { circuitId: string };
-export type CircuitFields = { name: string; capacityA: number; minCurrentA: number };
+export type CircuitFields = { name: string; capacityA: number; minCurrentA: number; followsMeterFeed: boolean; solarMode: SolarMode };
 export type CircuitMember = { chargerId: string; phase: CircuitPhase };
 
 const isCircuit = ({ accountId, circuitId }: CircuitScope) => and(eq(circuits.id, circuitId), eq(circuits.accountId, accountId));
 
-// The caller has checked the user manages accountId.
-export async function createCircuit(db: Executor, { accountId, name, capacityA, minCurrentA }: Scope & CircuitFields) {
-  const [row] = await db.insert(circuits).values({ accountId, name, capacityA, minCurrentA }).returning({ id: circuits.id });
-  return row!.id;
+// Only one circuit of an account follows the meter feed (a partial unique index): the second is refused.
+async function unlessFeedTaken<T>(write: () => Promise<T>): Promise<T | 'feedTaken'> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) return 'feedTaken';
+    throw error;
+  }
 }
 
-export async function updateCircuit(db: Executor, scope: CircuitScope & CircuitFields): Promise<Result<null, 'notFound'>> {
-  const { circuitId, name, capacityA, minCurrentA } = scope;
-  return db.transaction(async (tx) => {
-    const [row] = await tx.update(circuits).set({ name, capacityA, minCurrentA, updatedAt: new Date() }).where(isCircuit(scope)).returning({ id: circuits.id });
-    if (!row) return failure('notFound');
-    await notifyCircuitChanged(tx, { circuitId, reason: 'capacityChanged', chargerId: null });
-    return done;
-  });
+// The caller has checked the user manages accountId.
+export async function createCircuit(db: Executor, { accountId, ...fields }: Scope & CircuitFields): Promise<Result<string, 'feedTaken'>> {
+  const created = await unlessFeedTaken(() => db.insert(circuits).values({ accountId, ...fields }).returning({ id: circuits.id }));
+  return created === 'feedTaken' ? failure(created) : success(created[0]!.id);
+}
+
+export async function updateCircuit(db: Executor, scope: CircuitScope & CircuitFields): Promise<Result<null, 'notFound' | 'feedTaken'>> {
+  const { circuitId, name, capacityA, minCurrentA, followsMeterFeed, solarMode } = scope;
+  const updated = await unlessFeedTaken(() =>
+    db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(circuits)
+        .set({ name, capacityA, minCurrentA, followsMeterFeed, solarMode, updatedAt: new Date() })
+        .where(isCircuit(scope))
+        .returning({ id: circuits.id });
+      if (!row) return failure('notFound');
+      await notifyCircuitChanged(tx, { circuitId, reason: 'capacityChanged', chargerId: null });
+      return done;
+    }),
+  );
+  return updated === 'feedTaken' ? failure(updated) : updated;
 }
 
 // A charger that leaves a circuit is asked to drop the circuit's profiles, so that it charges by the owner's own

@@ -80,6 +80,23 @@ describe('circuits', () => {
     expect(await db.select({ id: circuits.id }).from(circuits).where(eq(circuits.id, circuitId))).toHaveLength(1);
   });
 
+  it('follow the meter feed and charge from solar only when the owner says so, one circuit per account at the grid connection', async () => {
+    const { account, circuitId, fields } = await ownerWithCircuit();
+    const settings = { ...fields, name: 'Garage', capacityA: '32', minCurrentA: '6' };
+    const feedOf = async (id: string) => (await db.select({ followsMeterFeed: circuits.followsMeterFeed, solarMode: circuits.solarMode }).from(circuits).where(eq(circuits.id, id)))[0];
+    expect(await updateCircuitAction(idle, formData({ ...settings, solarMode: 'surplus' }))).toMatchObject({ fieldErrors: { solarMode: ['circuitSolarNeedsFeed'] } });
+    expect(await updateCircuitAction(idle, formData({ ...settings, followsMeterFeed: 'on', solarMode: 'moonlight' }))).toMatchObject({ fieldErrors: { solarMode: ['choiceInvalid'] } });
+    expect(await feedOf(circuitId)).toEqual({ followsMeterFeed: false, solarMode: 'off' });
+    expect(await updateCircuitAction(idle, formData({ ...settings, followsMeterFeed: 'on', solarMode: 'minimumPlusSurplus' }))).toEqual({ status: 'ok', data: null });
+    expect(await feedOf(circuitId)).toEqual({ followsMeterFeed: true, solarMode: 'minimumPlusSurplus' });
+
+    const second = await redirectOf(createCircuitAction(idle, formData({ accountId: account.id, name: 'Barn', capacityA: '16', minCurrentA: '6' })));
+    const secondFields = { accountId: account.id, circuitId: second!.split('/').at(-1)!, name: 'Barn', capacityA: '16', minCurrentA: '6' };
+    expect(await updateCircuitAction(idle, formData({ ...secondFields, followsMeterFeed: 'on' }))).toMatchObject({ fieldErrors: { followsMeterFeed: ['circuitFeedTaken'] }, values: { name: 'Barn' } });
+    expect(await feedOf(secondFields.circuitId)).toEqual({ followsMeterFeed: false, solarMode: 'off' });
+    expect(await createCircuitAction(idle, formData({ accountId: account.id, name: 'Shed', capacityA: '16', minCurrentA: '6', followsMeterFeed: 'on' }))).toMatchObject({ fieldErrors: { followsMeterFeed: ['circuitFeedTaken'] } });
+  });
+
   it('are deleted by an owner, their chargers released', async () => {
     const { charger, circuitId, fields } = await ownerWithCircuit();
     await setCircuitChargersAction(idle, formData({ ...fields, [`charger_${charger.id}`]: 'on' }));

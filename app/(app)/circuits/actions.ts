@@ -2,21 +2,23 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { fail, ok } from '@/lib/action-result';
+import { fail, fieldError, ok } from '@/lib/action-result';
 import { createCircuit, deleteCircuit, setCircuitChargers, updateCircuit } from '@/domain/data/circuits';
 import { db } from '@/lib/db';
 import { memberAction } from '@/lib/member-action';
 import { circuitChargersSchema, circuitClaim, createCircuitSchema, updateCircuitSchema } from './schemas';
 
 // Owners and co-owners only (memberAction's default): a circuit decides how fast everyone's car charges.
-export const createCircuitAction = memberAction(createCircuitSchema, async ({ input, member }) => {
-  const circuitId = await createCircuit(db(), { ...input, accountId: member.accountId });
+export const createCircuitAction = memberAction(createCircuitSchema, async ({ input, member, values }) => {
+  const created = await createCircuit(db(), { ...input, accountId: member.accountId });
+  if (!created.ok) return fieldError('followsMeterFeed', 'circuitFeedTaken', values);
   revalidatePath('/circuits');
-  redirect(`/circuits/${circuitId}`);
+  redirect(`/circuits/${created.value}`);
 });
 
-export const updateCircuitAction = memberAction(updateCircuitSchema, async ({ input, member }) => {
+export const updateCircuitAction = memberAction(updateCircuitSchema, async ({ input, member, values }) => {
   const updated = await updateCircuit(db(), { ...input, accountId: member.accountId });
+  if (!updated.ok && updated.reason === 'feedTaken') return fieldError('followsMeterFeed', 'circuitFeedTaken', values);
   if (!updated.ok) return fail('notFound');
   revalidatePath('/circuits', 'layout');
   return ok(null);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CircuitMember } from '@/domain/data/circuits';
 import { MAX_CIRCUIT_CAPACITY_A, MAX_SESSION_CURRENT_A, MIN_SESSION_CURRENT_A } from '@/domain/circuits/circuit-form';
+import { CIRCUIT_SOLAR_MODES } from '@/domain/circuits/solar-hysteresis';
 import { accountClaim, key, nameField } from '@/lib/validation';
 
 const capacityInvalid = key('circuitCapacityInvalid');
@@ -11,17 +12,24 @@ const circuitFields = {
   name: nameField,
   capacityA: wholeAmps(1, MAX_CIRCUIT_CAPACITY_A, capacityInvalid),
   minCurrentA: wholeAmps(MIN_SESSION_CURRENT_A, MAX_SESSION_CURRENT_A, minimumInvalid),
+  // A checkbox: present ("on") when ticked.
+  followsMeterFeed: z.literal('on').optional().transform((value) => value === 'on'),
+  solarMode: z.enum(CIRCUIT_SOLAR_MODES, key('choiceInvalid')).default('off'),
 };
 
-// Only between two valid numbers: a field already refused says so once.
-const minimumWithinCapacity = (value: { capacityA: number; minCurrentA: number }, context: z.RefinementCtx) => {
+type CircuitValues = { capacityA: number; minCurrentA: number; followsMeterFeed: boolean; solarMode: string };
+
+// Only between two valid numbers: a field already refused says so once. Solar charging reads the surplus from the
+// meter feed, so it needs the circuit to follow it.
+const consistentCircuit = (value: CircuitValues, context: z.RefinementCtx) => {
   const isValid = (field: 'capacityA' | 'minCurrentA') => circuitFields[field].safeParse(value[field]).success;
   if (isValid('capacityA') && isValid('minCurrentA') && value.minCurrentA > value.capacityA) context.addIssue({ code: 'custom', path: ['minCurrentA'], message: 'circuitMinimumAboveCapacity' });
+  if (value.solarMode !== 'off' && !value.followsMeterFeed) context.addIssue({ code: 'custom', path: ['solarMode'], message: 'circuitSolarNeedsFeed' });
 };
 
-export const createCircuitSchema = accountClaim.extend(circuitFields).superRefine(minimumWithinCapacity);
+export const createCircuitSchema = accountClaim.extend(circuitFields).superRefine(consistentCircuit);
 export const circuitClaim = accountClaim.extend({ circuitId: z.uuid(key('required')) });
-export const updateCircuitSchema = circuitClaim.extend(circuitFields).superRefine(minimumWithinCapacity);
+export const updateCircuitSchema = circuitClaim.extend(circuitFields).superRefine(consistentCircuit);
 
 // Each charger of the account arrives as a checkbox `charger_{id}` and, for a single-phase one, `phase_{id}` (1–3).
 export const circuitChargersSchema = circuitClaim.loose().transform((fields, context) => {

@@ -19,8 +19,9 @@ const REASON_OF_EVENT: Partial<Record<ChargerEventKind, CircuitReason>> = {
 };
 
 // Every circuit is planned again on each event that changes who draws what behind it (a session starting or
-// stopping, a connector's status, a charger lost or back), on each change the web app makes to it, and on a timer
-// (charging windows opening and closing; an event missed while the LISTEN connection was down). One plan per
+// stopping, a connector's status, a charger lost or back), on each change the web app makes to it, on each grid
+// reading for a circuit at the grid connection, and on a timer (charging windows opening and closing, a meter feed
+// falling silent, solar hysteresis running out; an event missed while the LISTEN connection was down). One plan per
 // circuit at a time in this process; the circuit's advisory lock keeps other processes out while one plans.
 export async function startCircuitPlanner({ db, sql, log, everyMs }: PlannerOptions) {
   const running = new Map<string, Promise<void>>();

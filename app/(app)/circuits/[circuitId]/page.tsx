@@ -10,6 +10,7 @@ import { requireManagingMembership } from '@/lib/authz';
 import { db } from '@/lib/db';
 import { deleteCircuitAction } from '../actions';
 import { CircuitChargersForm } from '../_components/circuit-chargers-form';
+import { CircuitFeedStatus } from '../_components/circuit-feed-status';
 import { CircuitForm } from '../_components/circuit-form';
 import { CircuitLog } from '../_components/circuit-log';
 import { CircuitShares } from '../_components/circuit-shares';
@@ -41,6 +42,10 @@ export default async function CircuitPage({ params }: PageProps<'/circuits/[circ
         <h1 className="mt-1 text-2xl font-bold tracking-tight sm:text-3xl">{circuit.name}</h1>
         <p className="mt-1 text-sm text-slate-600">{t('summary', { capacityA: circuit.capacityA, minCurrentA: circuit.minCurrentA })}</p>
       </div>
+      <Card>
+        <h2 className="mb-2 font-semibold">{t('feed')}</h2>
+        <CircuitFeedStatus circuit={circuit} />
+      </Card>
       <Card>
         <h2 className="mb-1 font-semibold">{t('shares')}</h2>
         <p className="mb-3 text-sm text-slate-600">{t('sharesBody')}</p>

@@ -6,16 +6,18 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { DEFAULT_MIN_CURRENT_A } from '@/domain/circuits/circuit-form';
+import type { SolarMode } from '@/domain/circuits/solar-hysteresis';
 import { idle } from '@/lib/action-result';
 import { createCircuitAction, updateCircuitAction } from '../actions';
+import { CircuitFeedFields } from './circuit-feed-fields';
 
 type CircuitFormProps = {
   accountId: string;
   // Absent: a new circuit.
-  circuit?: { id: string; name: string; capacityA: number; minCurrentA: number };
+  circuit?: { id: string; name: string; capacityA: number; minCurrentA: number; followsMeterFeed: boolean; solarMode: SolarMode };
 };
 
-// Its name, the fuse's capacity on each phase and the least current a session is given.
+// Its name, the fuse's capacity on each phase, the least current a session is given, and its use of the meter feed.
 export function CircuitForm({ accountId, circuit }: CircuitFormProps) {
   const t = useTranslations('CircuitForm');
   const [state, action] = useActionState(circuit ? updateCircuitAction : createCircuitAction, idle);
@@ -45,6 +47,7 @@ export function CircuitForm({ accountId, circuit }: CircuitFormProps) {
           hint={t('minimumHint')}
         />
       </div>
+      <CircuitFeedFields followsMeterFeed={circuit?.followsMeterFeed ?? false} solarMode={circuit?.solarMode ?? 'off'} errors={errors} typed={typed} />
       <FormAlert state={state} />
       {state.status === 'ok' && <p className="text-sm text-green-700" role="status">{t('saved')}</p>}
       <SubmitButton label={circuit ? t('save') : t('create')} />
