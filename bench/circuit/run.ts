@@ -46,8 +46,10 @@ export async function runCircuitBench(options: CircuitBenchOptions, log: Log) {
     try {
       log(`connecting ${options.chargers} simulated chargers`);
       fleet = await connectCircuitFleet({ db, identities, port: server.port });
-      const circuit = { accountId, name: 'Bench circuit', capacityA: options.capacityA, minCurrentA: MIN_CURRENT_A };
-      const circuitId = await createCircuit(db, circuit);
+      const circuit = { accountId, name: 'Bench circuit', capacityA: options.capacityA, minCurrentA: MIN_CURRENT_A, followsMeterFeed: false, solarMode: 'off' as const };
+      const created = await createCircuit(db, circuit);
+      if (!created.ok) throw new Error(`the bench circuit was refused: ${created.reason}`);
+      const circuitId = created.value;
       await setCircuitChargers(db, { accountId, circuitId, members: fleet.chargerIds.map((chargerId, index) => ({ chargerId, phase: ((index % 3) + 1) as 1 | 2 | 3 })) });
       log(`one ${options.capacityA} A circuit of ${options.chargers} chargers: waiting for every static share`);
       await settle(db, fleet);
@@ -56,9 +58,10 @@ export async function runCircuitBench(options: CircuitBenchOptions, log: Log) {
       const capacity = await series('capacity changes', options.changes, log, (index) =>
         measureReplan(db, fleet!, () => updateCircuit(db, { ...circuit, circuitId, capacityA: index % 2 === 0 ? Math.round(options.capacityA * 0.8) : options.capacityA })),
       );
-      const feedJumps = await measureFeedJumps(db, fleet, { accountId, circuitId, count: options.changes, gapMs: GAP_MS });
-      log(feedJumps ? `meter-feed jumps: ${feedJumps.length} measured` : 'meter-feed jump: no replan for the feed on this build');
-      const feed = feedJumps && figures(feedJumps);
+      // From here the circuit is at the grid connection: its budget is the fuse less what the feed says the house draws.
+      await updateCircuit(db, { ...circuit, circuitId, followsMeterFeed: true });
+      const feed = figures(await measureFeedJumps(db, fleet, { accountId, count: options.changes, gapMs: GAP_MS }));
+      log(`meter-feed jumps: ${options.changes} measured`);
       const stopped = await series('stops', options.stops, log, (index) => measureReplan(db, fleet!, () => simulators[index]!.stopSession(1)));
       return { options, started, stopped, capacity, feed };
     } finally {
