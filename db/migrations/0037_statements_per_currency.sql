@@ -1,0 +1,2 @@
+ALTER TABLE "statements" DROP CONSTRAINT "statements_holder_period_key";--> statement-breakpoint
+ALTER TABLE "statements" ADD CONSTRAINT "statements_holder_period_key" UNIQUE NULLS NOT DISTINCT("account_id","user_id","card_id","period_start","currency");
