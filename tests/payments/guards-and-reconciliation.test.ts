@@ -125,3 +125,16 @@ describe('a refund made in Stripe’s dashboard', () => {
     expect((await statementRow(db, statement.id)).status).toBe('refunded');
   });
 });
+
+describe('two accounts on one Stripe account', () => {
+  it('each hear the events of their own checkouts, though Stripe sends every event to both endpoints', async () => {
+    // The same key as the first account's: Stripe sends each event to the first account's endpoint first, then here.
+    const second = await stripeAccount(db, 'sk_test_guardsAccount00001', world);
+    const statement = await makeStatement(db, { accountId: second.people.account.id, userId: second.people.driver.id, amount: '3.30' });
+    signInAs(second.people.driver);
+    const opened = await payStatementAction(idle, formData({ accountId: second.people.account.id, statementId: statement.id }));
+    if (opened.status !== 'ok') throw new Error(JSON.stringify(opened));
+    await world.stub.pay(checkoutIdOf(opened.data.checkoutUrl));
+    expect((await statementRow(db, statement.id)).status).toBe('paid');
+  });
+});
