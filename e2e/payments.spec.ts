@@ -1,9 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
+import { devices, expect, test, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { startStripeStub, type StripeStub } from '../scripts/stripe-stub/server';
-import { activateAndLogin, openMailLink, PASSWORD, uniqueEmail } from './helpers';
+import { activateAndLogin, addCharger, giveVirtualCard, openMailLink, PASSWORD, shownKwh, uniqueEmail } from './helpers';
+import { startSimulator } from './simulator';
 
 test.use({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
+// One Stripe stub on its port for the file: its tests run one after another in one worker.
+test.describe.configure({ mode: 'default' });
 
 // The platform under test calls STRIPE_API_BASE (scripts/lib/app-under-test.ts): the stub listens there.
 let stub: StripeStub;
@@ -52,7 +56,7 @@ async function chooseStripe(owner: Page): Promise<string> {
   return webhookUrl.split('/').at(-2)!;
 }
 
-// Monthly statements are issued on the first of the month; this one is issued by hand for the test.
+// Monthly statements are issued on the first of the month; this one is made by hand for the test.
 async function issueStatement({ accountId, email }: { accountId: string; email: string }) {
   const [statement] = await sql`insert into statements (account_id, user_id, period_start, period_end, session_count, energy_wh, amount, currency, transfer_reference)
     select ${accountId}, id, '2026-11-01', '2026-12-01', 4, 41230, '12.34', 'EUR', ${`CW-E2E-${Date.now()}`} from users where email = ${email} returning id`;
@@ -94,3 +98,131 @@ test('a driver pays a statement from their phone through the Stripe checkout, an
   await expect(owner.getByTestId(`payment-${statementId}`)).toContainText('Refunded');
   expect([...stub.sessions.values()].find((session) => session.metadata.statementId === statementId)?.refunded).toBe(1234);
 });
+
+let simulator: ChildProcess | undefined;
+test.afterEach(() => {
+  simulator?.kill('SIGTERM');
+});
+
+// Time of use with a night price across midnight, and the driver's own price, which is what their charging costs.
+async function setPrices(owner: Page) {
+  await owner.goto('/sessions/tariff');
+  const prices = owner.getByTestId('tariff-account');
+  await prices.getByRole('radio', { name: 'Time of use' }).check();
+  const period = (n: number) => prices.getByTestId(`period-${n}`);
+  await period(0).getByLabel('From hour').fill('22');
+  await period(0).getByLabel('To hour').fill('6');
+  await period(0).getByLabel('Price per kWh').fill('0.10');
+  await prices.getByRole('button', { name: 'Add a period' }).click();
+  await period(1).getByLabel('From hour').fill('6');
+  await period(1).getByLabel('To hour').fill('6');
+  await period(1).getByLabel('Price per kWh').fill('0.30');
+  await prices.getByRole('button', { name: 'Save' }).click();
+  await expect(period(1).getByText(/^Enter whole hours from 0 to 24, start and end different/)).toBeVisible();
+  await period(1).getByLabel('To hour').fill('22');
+  await prices.getByRole('button', { name: 'Save' }).click();
+  await expect(prices.getByText(/^Saved\./)).toBeVisible();
+
+  const own = owner.getByTestId(/^own-price-/).filter({ hasText: 'Dan Driver' });
+  await own.getByLabel('Own price per kWh').fill('0.5');
+  await own.getByRole('button', { name: 'Save' }).click();
+  await expect(own.getByText('Own price: €0.50 per kWh')).toBeVisible();
+}
+
+// The driver charges at the simulator from their phone, stops, and reads what the session cost.
+async function chargeOnce(driver: Page): Promise<string> {
+  await driver.goto('/charge');
+  const charger = driver.getByTestId('charge-card').filter({ hasText: 'Garage wallbox' });
+  await expect(charger.getByTestId('online-badge')).toHaveText('Online', { timeout: 60_000 });
+  await charger.getByRole('button', { name: 'Start charging on connector 1' }).click();
+  await expect(charger.getByTestId('running-session')).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => shownKwh(driver.getByTestId('session-energy')), { timeout: 60_000 }).toBeGreaterThan(0.5);
+  await charger.getByRole('button', { name: 'Stop charging' }).click();
+  const finished = charger.getByTestId('finished-session');
+  await expect(finished).toBeVisible({ timeout: 60_000 });
+  return (await finished.getByTestId('session-cost').innerText()).trim();
+}
+
+// This month's statement, issued as the OCPP server's sweep issues last month's on the first: for this driver only,
+// so the other tests' accounts sharing the database are left alone.
+async function issueThisMonth({ accountId, userId }: { accountId: string; userId: string }) {
+  const { createDb } = await import('../db/client');
+  const { readStatement } = await import('../domain/statements/read-statement');
+  const { insertStatement } = await import('../domain/data/statement-issue');
+  const { monthPeriod } = await import('../domain/statements/period');
+  const { db, sql: client } = createDb(process.env.DATABASE_URL!, { max: 1 });
+  const period = monthPeriod(new Date().toISOString().slice(0, 7));
+  const reading = await readStatement(db, { accountId, holder: { userId }, period });
+  const { amounts, sessionCount, energyWh } = reading!.totals;
+  await insertStatement(db, { accountId, holder: { userId }, period, sessionCount, energyWh, amount: amounts[0]!.amount, currency: amounts[0]!.currency });
+  await client.end();
+  return period.from;
+}
+
+test('journey: the owner prices charging, the driver charges, both see the statement, the driver pays through Stripe, and the owner sees it paid and refunds part', async ({ browser }) => {
+  test.slow();
+  const owner = await (await browser.newContext()).newPage();
+  const driver = await (await browser.newContext({ ...devices['Pixel 7'], locale: 'en-GB' })).newPage();
+  const driverEmail = uniqueEmail('journey-driver');
+  await activateAndLogin(owner, { name: 'Petra Owner', email: uniqueEmail('journey-owner') });
+  await inviteDriver(owner, driver, driverEmail);
+  await setPrices(owner);
+  const accountId = await chooseStripe(owner);
+  const connection = await addCharger(owner, { name: 'Garage wallbox', identity: `JOURNEY-${Date.now().toString(36).toUpperCase()}` });
+  simulator = startSimulator({ ...connection, extra: ['--meter-interval', '1000', '--power', '180000'] });
+  await giveVirtualCard(owner, { email: driverEmail, label: 'Dan’s phone' });
+
+  const cost = await chargeOnce(driver);
+  expect(cost).toMatch(/^€\d+\.\d{2}$/);
+  const driverId = (await sql<{ id: string }[]>`select id from users where email = ${driverEmail}`)[0]!.id;
+  const periodStart = await issueThisMonth({ accountId, userId: driverId });
+  const month = periodStart.slice(0, 7);
+
+  // Both see the statement: the session at the driver's own price, the total what the session cost.
+  await owner.goto('/statements');
+  await expect(owner.getByTestId(`balance-user-${driverId}`)).toContainText(cost);
+  await owner.goto(`/statements/user-${driverId}?month=${month}`);
+  await expect(owner.getByTestId('statement-totals')).toContainText(`Total: ${cost}`);
+  await expect(owner.getByTestId('statement-sessions')).toContainText('Garage wallbox');
+  await expect(owner.getByTestId('statement-sessions')).toContainText('€0.50');
+  await driver.goto(`/statements/user-${driverId}?month=${month}`);
+  await expect(driver.getByTestId('statement-totals')).toContainText(`Total: ${cost}`);
+  await expect(driver.getByTestId(`issued-${periodStart}`)).toContainText('Due');
+
+  // The driver pays through the stub's checkout page, which sends the signed webhook back to the platform.
+  await driver.getByTestId(`issued-${periodStart}`).getByRole('button', { name: `Pay ${cost}` }).click();
+  await expect(driver).toHaveURL(new RegExp(`^${stub.url}/c/pay/`));
+  const checkoutPage = driver.url();
+  await driver.getByRole('button', { name: /^Pay / }).click();
+  await expect(driver).toHaveURL(/\/payments\?statement=.*&paid=1$/);
+  await expect(driver.getByText('You have no statement to pay.')).toBeVisible();
+  await driver.goto(`/statements/user-${driverId}?month=${month}`);
+  await expect(driver.getByTestId(`issued-${periodStart}`).getByTestId('statement-status')).toContainText('Paid');
+  await expect(driver.getByTestId(`issued-${periodStart}`).getByRole('button', { name: /^Pay / })).toHaveCount(0);
+  // Back on the checkout page already paid: nothing more to pay there.
+  await driver.goto(checkoutPage);
+  await expect(driver.getByText('This checkout is closed.')).toBeVisible();
+
+  await owner.goto(`/statements/user-${driverId}?month=${month}`);
+  await expect(owner.getByTestId(`issued-${periodStart}`).getByTestId('statement-status')).toContainText('Paid');
+  await owner.goto('/payments');
+  const payment = owner.getByTestId(`payment-${await statementIdOf(driverId)}`);
+  await expect(payment).toContainText(`Dan Driver`);
+  await expect(payment).toContainText('Paid');
+
+  // A part refunded: more than was paid is refused next to the field, in words.
+  await payment.getByLabel('Amount to refund').fill('999');
+  owner.once('dialog', (dialog) => void dialog.accept());
+  await payment.getByRole('button', { name: 'Refund' }).click();
+  await expect(payment.getByText(/^At most \d+\.\d{2} EUR is left to refund of this payment\.$/)).toBeVisible();
+  await payment.getByLabel('Amount to refund').fill('0.05');
+  owner.once('dialog', (dialog) => void dialog.accept());
+  await payment.getByRole('button', { name: 'Refund' }).click();
+  await expect(payment).toContainText(`€0.05 of ${cost} refunded`);
+  await expect(payment).toContainText('Paid');
+});
+
+async function statementIdOf(userId: string) {
+  const [row] = await sql<{ id: string }[]>`select id from statements where user_id = ${userId}`;
+  return row!.id;
+}

@@ -72,7 +72,8 @@ export const paymentWebhookEvents = pgTable(
     type: text().notNull(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('payment_webhook_events_key').on(t.provider, t.eventId)],
+  // Per account: one Stripe account behind two of the platform's accounts sends each event to both their endpoints.
+  (t) => [unique('payment_webhook_events_key').on(t.provider, t.accountId, t.eventId)],
 );
 
 export type AccountPaymentSettings = typeof accountPaymentSettings.$inferSelect;

@@ -68,7 +68,8 @@ export const statements = pgTable(
     emailedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    unique('statements_holder_period_key').on(t.accountId, t.userId, t.cardId, t.periodStart).nullsNotDistinct(),
+    // One statement per currency: a month the account changed currency in has one for each.
+    unique('statements_holder_period_key').on(t.accountId, t.userId, t.cardId, t.periodStart, t.currency).nullsNotDistinct(),
     index('statements_account_period_idx').on(t.accountId, t.periodStart),
     index('statements_user_idx').on(t.userId, t.periodStart),
     check('statements_period_in_order', sql`${t.periodStart} < ${t.periodEnd}`),

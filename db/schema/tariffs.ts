@@ -6,7 +6,8 @@ import { chargers } from './chargers';
 export const priceKind = pgEnum('price_kind', ['fixed', 'timeOfUse', 'dayAhead']);
 export type PriceKind = (typeof priceKind.enumValues)[number];
 
-// One period of a time-of-use price: whole hours of the account's local day [fromHour, toHour), on some days, in an
+// One period of a time-of-use price: whole hours of the account's local day [fromHour, toHour), across midnight when
+// fromHour > toHour (22–6), on some days, in an
 // optional season of months (fromMonth..toMonth, wrapping over the new year when fromMonth > toMonth).
 export type TimeOfUsePeriod = {
   days: 'everyDay' | 'weekdays' | 'weekend';

@@ -58,9 +58,10 @@ export async function markCheckoutExpired(db: Executor, scope: CheckoutScope) {
   await db.update(payments).set({ status: 'expired' }).where(and(ofCheckout(scope), eq(payments.status, 'pending')));
 }
 
+// The payment that settled a statement online, partly refunded or not yet refunded at all.
 export async function getPaidPayment(db: Executor, { accountId, statementId }: Scope & { statementId: string }) {
   const [row] = await db
-    .select({ id: payments.id, provider: payments.provider, providerPaymentId: payments.providerPaymentId, amount: payments.amount, currency: payments.currency })
+    .select({ id: payments.id, provider: payments.provider, providerPaymentId: payments.providerPaymentId, amount: payments.amount, currency: payments.currency, refundedAmount: payments.refundedAmount })
     .from(payments)
     .where(and(eq(payments.accountId, accountId), eq(payments.statementId, statementId), eq(payments.status, 'paid')))
     .orderBy(desc(payments.paidAt))
@@ -68,20 +69,44 @@ export async function getPaidPayment(db: Executor, { accountId, statementId }: S
   return row ?? null;
 }
 
-type RecordRefund = Scope & { paymentId: string; refundId: string; refundedAmount: string; refundedBy: string };
+// The checkout a member opened for a statement and has not paid or left yet, if any.
+export async function getPendingPayment(db: Executor, { accountId, statementId, provider }: Scope & { statementId: string; provider: PaymentProviderName }) {
+  const [row] = await db
+    .select({ id: payments.id, providerCheckoutId: payments.providerCheckoutId })
+    .from(payments)
+    .where(and(eq(payments.accountId, accountId), eq(payments.statementId, statementId), eq(payments.provider, provider), eq(payments.status, 'pending')))
+    .orderBy(desc(payments.createdAt))
+    .limit(1);
+  return row ?? null;
+}
 
-// The whole amount went back: the payment and its statement are refunded.
-export async function recordRefund(db: Executor, { accountId, paymentId, refundId, refundedAmount, refundedBy }: RecordRefund) {
+type RefundTarget = Scope & ({ paymentId: string } | { provider: PaymentProviderName; providerPaymentId: string });
+type RecordRefund = RefundTarget & { refundedTotal: string; refundId?: string; refundedBy?: string };
+
+// Refunds arrive twice and in any order (the owner's own answer from the provider, then the provider's webhook; a
+// refund in the provider's dashboard only by webhook), each carrying the total refunded so far: the larger total
+// wins, so recording one again or late changes nothing. Refunded in full, the payment and its statement are refunded.
+export async function recordRefund(db: Executor, input: RecordRefund) {
+  const target = 'paymentId' in input ? eq(payments.id, input.paymentId) : and(eq(payments.provider, input.provider), eq(payments.providerPaymentId, input.providerPaymentId));
+  const total = sql`least(${payments.amount}, greatest(${payments.refundedAmount}, ${input.refundedTotal}::numeric))`;
   const [payment] = await db
     .update(payments)
-    .set({ status: 'refunded', providerRefundId: refundId, refundedAmount, refundedBy, refundedAt: sql`now()` })
-    .where(and(eq(payments.accountId, accountId), eq(payments.id, paymentId), eq(payments.status, 'paid')))
-    .returning({ statementId: payments.statementId });
+    .set({
+      refundedAmount: sql`${total}`,
+      status: sql`case when ${total} >= ${payments.amount} then 'refunded'::payment_status else ${payments.status} end`,
+      refundedAt: sql`now()`,
+      providerRefundId: input.refundId ?? sql`${payments.providerRefundId}`,
+      refundedBy: input.refundedBy ?? sql`${payments.refundedBy}`,
+    })
+    .where(and(eq(payments.accountId, input.accountId), target, inArray(payments.status, ['paid', 'refunded'])))
+    .returning({ statementId: payments.statementId, status: payments.status });
   if (!payment) return false;
-  await db
-    .update(statements)
-    .set({ status: 'refunded' })
-    .where(and(eq(statements.accountId, accountId), eq(statements.id, payment.statementId), eq(statements.status, 'paid')));
+  if (payment.status === 'refunded') {
+    await db
+      .update(statements)
+      .set({ status: 'refunded' })
+      .where(and(eq(statements.accountId, input.accountId), eq(statements.id, payment.statementId), eq(statements.status, 'paid')));
+  }
   return true;
 }
 

@@ -16,8 +16,8 @@ export function newTransferReference(period: Period): string {
 
 type NewStatement = { accountId: string; holder: Holder; period: Period; sessionCount: number; energyWh: number; amount: string; currency: string | null };
 
-// Once per holder and month, whichever process or restart gets there first: the unique (account, user, card, period)
-// turns every later attempt into nothing. A reference already taken by another statement is drawn again.
+// Once per holder, month and currency, whichever process or restart gets there first: the unique (account, user, card,
+// period, currency) turns every later attempt into nothing. A reference already taken by another statement is drawn again.
 export async function insertStatement(db: Executor, input: NewStatement): Promise<{ id: string } | null> {
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -35,7 +35,7 @@ export async function insertStatement(db: Executor, input: NewStatement): Promis
           currency: input.currency,
           transferReference: newTransferReference(input.period),
         })
-        .onConflictDoNothing({ target: [statements.accountId, statements.userId, statements.cardId, statements.periodStart] })
+        .onConflictDoNothing({ target: [statements.accountId, statements.userId, statements.cardId, statements.periodStart, statements.currency] })
         .returning({ id: statements.id });
       return row ?? null;
     } catch (error) {

@@ -1,8 +1,8 @@
 import type { Executor } from '../../db/client';
-import { createPayment, getStatementForPayment } from '../data/payments';
+import { createPayment, getPendingPayment, getStatementForPayment, markCheckoutExpired } from '../data/payments';
 import { failure, success, type Result } from '../data/result';
 import { toMinorUnits } from './minor-units';
-import type { PaymentProvider, ProviderFailure } from './provider';
+import type { CheckoutState, PaymentProvider, ProviderFailure } from './provider';
 
 type StartCheckoutInput = {
   accountId: string;
@@ -12,7 +12,7 @@ type StartCheckoutInput = {
   returnUrls: { successUrl: string; cancelUrl: string };
 };
 
-export type CheckoutRefusal = ProviderFailure | 'notFound' | 'statementNotDue' | 'nothingToPay';
+export type CheckoutRefusal = ProviderFailure | 'notFound' | 'statementNotDue' | 'nothingToPay' | 'statementPaymentConfirming';
 
 // Opens a checkout for an issued statement still due, for its member (or an owner paying on their behalf), and
 // records it as a pending payment. The statement is paid only when the provider's webhook says so.
@@ -23,6 +23,10 @@ export async function startCheckout(db: Executor, provider: PaymentProvider, inp
   const amountMinor = toMinorUnits(statement.amount);
   if (!statement.currency || amountMinor === 0) return failure('nothingToPay');
   if (provider.name === 'manual') return failure('paymentsManual');
+  const earlier = await earlierCheckout(db, provider, { accountId: input.accountId, statementId: statement.id });
+  if (!earlier.ok) return earlier;
+  if (earlier.value?.state === 'open') return success({ url: earlier.value.url });
+  if (earlier.value?.state === 'paid') return failure('statementPaymentConfirming');
   const opened = await provider.openCheckout({
     statementId: statement.id,
     amountMinor,
@@ -42,4 +46,19 @@ export async function startCheckout(db: Executor, provider: PaymentProvider, inp
     startedBy: input.payer.userId,
   });
   return success({ url: opened.value.url });
+}
+
+// Pay pressed again (another tab, the back button, a second phone): a checkout still open is the one to go back to, and
+// one already paid, whose webhook has not arrived yet, must not be paid a second time. A closed one is let go.
+async function earlierCheckout(
+  db: Executor,
+  provider: PaymentProvider,
+  { accountId, statementId }: { accountId: string; statementId: string },
+): Promise<Result<CheckoutState | null, ProviderFailure>> {
+  if (provider.name === 'manual') return success(null);
+  const pending = await getPendingPayment(db, { accountId, statementId, provider: provider.name });
+  if (!pending) return success(null);
+  const read = await provider.readCheckout(pending.providerCheckoutId);
+  if (read.ok && read.value.state === 'closed') await markCheckoutExpired(db, { accountId, provider: provider.name, checkoutId: pending.providerCheckoutId });
+  return read;
 }

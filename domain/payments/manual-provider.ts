@@ -5,6 +5,7 @@ import type { PaymentProvider } from './provider';
 export const manualProvider: PaymentProvider = {
   name: 'manual',
   openCheckout: async () => failure('paymentsManual'),
+  readCheckout: async () => failure('paymentsManual'),
   readWebhook: () => failure('badSignature'),
   refund: async () => failure('paymentsManual'),
 };

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { failure, success } from '../data/result';
-import type { PaymentEvent, PaymentProvider, ProviderFailure } from './provider';
+import type { CheckoutState, PaymentEvent, PaymentProvider, ProviderFailure } from './provider';
 import { stripeApiTarget } from './stripe-api-target';
 
 const PAID_EVENTS = new Set(['checkout.session.completed', 'checkout.session.async_payment_succeeded']);
@@ -21,11 +21,25 @@ function idOf(value: string | { id: string } | null | undefined): string | null 
 function isEventShaped(event: Stripe.Event): boolean {
   const value = event as unknown as { id?: unknown; type?: unknown; data?: { object?: { id?: unknown } } } | null;
   if (typeof value?.id !== 'string' || typeof value.type !== 'string') return false;
-  return !value.type.startsWith('checkout.session.') || typeof value.data?.object?.id === 'string';
+  return !(value.type.startsWith('checkout.session.') || value.type === 'charge.refunded') || typeof value.data?.object?.id === 'string';
+}
+
+function refundedEvent(event: Stripe.Event): PaymentEvent {
+  const charge = event.data.object as Stripe.Charge;
+  const paymentId = idOf(charge.payment_intent);
+  if (!paymentId || !Number.isInteger(charge.amount_refunded)) return { id: event.id, type: event.type, kind: 'other' };
+  return { id: event.id, type: event.type, kind: 'refunded', paymentId, refundedMinor: charge.amount_refunded };
+}
+
+function checkoutState(session: Stripe.Checkout.Session): CheckoutState {
+  if (session.status === 'open' && session.url) return { state: 'open', url: session.url };
+  // A completed checkout of a delayed method is not paid yet, but it is on its way: not to be paid a second time.
+  return session.status === 'complete' ? { state: 'paid' } : { state: 'closed' };
 }
 
 function toPaymentEvent(event: Stripe.Event): PaymentEvent {
   const base = { id: event.id, type: event.type };
+  if (event.type === 'charge.refunded') return refundedEvent(event);
   if (!event.type.startsWith('checkout.session.')) return { ...base, kind: 'other' };
   const session = event.data.object as Stripe.Checkout.Session;
   if (event.type === 'checkout.session.expired') return { ...base, kind: 'checkoutExpired', checkoutId: session.id };
@@ -59,6 +73,13 @@ export function stripeProvider({ secretKey, webhookSecret }: { secretKey: string
         });
         if (!session.url) return failure('paymentProviderRefused');
         return success({ checkoutId: session.id, url: session.url });
+      } catch (error) {
+        return failure(providerFailure(error));
+      }
+    },
+    async readCheckout(checkoutId) {
+      try {
+        return success(checkoutState(await stripe.checkout.sessions.retrieve(checkoutId)));
       } catch (error) {
         return failure(providerFailure(error));
       }

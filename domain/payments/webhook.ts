@@ -1,10 +1,10 @@
 import type { Database } from '../../db/client';
-import { markCheckoutExpired, markCheckoutPaid, recordWebhookEvent } from '../data/payments';
+import { markCheckoutExpired, markCheckoutPaid, recordRefund, recordWebhookEvent } from '../data/payments';
 import { failure, success, type Result } from '../data/result';
 import { fromMinorUnits } from './minor-units';
 import type { PaymentProvider, WebhookRefusal } from './provider';
 
-export type WebhookOutcome = 'paid' | 'expired' | 'duplicate' | 'ignored';
+export type WebhookOutcome = 'paid' | 'expired' | 'refunded' | 'duplicate' | 'ignored';
 
 // A webhook for one account: its signature checked with that account's signing secret, then acted on once. The event
 // id and its effect are written in one transaction, so a delivery repeated (or raced) changes nothing.
@@ -25,6 +25,10 @@ export async function receiveWebhook(
       const amount = fromMinorUnits(event.amountMinor);
       const paid = await markCheckoutPaid(tx, { ...checkout, checkoutId: event.checkoutId, paymentId: event.paymentId, amount, currency: event.currency });
       return paid ? 'paid' : 'ignored';
+    }
+    if (event.kind === 'refunded') {
+      const refunded = await recordRefund(tx, { accountId, provider: providerName, providerPaymentId: event.paymentId, refundedTotal: fromMinorUnits(event.refundedMinor) });
+      return refunded ? 'refunded' : 'ignored';
     }
     if (event.kind === 'checkoutExpired') {
       await markCheckoutExpired(tx, { ...checkout, checkoutId: event.checkoutId });

@@ -14,8 +14,19 @@ function coversMonth(period: TimeOfUsePeriod, month: number) {
   return period.fromMonth <= period.toMonth ? month >= period.fromMonth && month <= period.toMonth : month >= period.fromMonth || month <= period.toMonth;
 }
 
+// A period whose start is after its end runs across midnight (22–6): on each of its days it covers the hours from its
+// start to midnight and from midnight to its end, so the hours after midnight take the kind of day they fall on.
+function coversHour(period: TimeOfUsePeriod, hour: number) {
+  if (period.fromHour < period.toHour) return hour >= period.fromHour && hour < period.toHour;
+  return hour >= period.fromHour || hour < period.toHour;
+}
+
 function covers(period: TimeOfUsePeriod, month: number, weekend: boolean, hour: number) {
-  return coversMonth(period, month) && coversDay(period, weekend) && hour >= period.fromHour && hour < period.toHour;
+  return coversMonth(period, month) && coversDay(period, weekend) && coversHour(period, hour);
+}
+
+export function hoursValid(fromHour: number, toHour: number) {
+  return Number.isInteger(fromHour) && Number.isInteger(toHour) && fromHour >= 0 && fromHour < 24 && toHour >= 0 && toHour <= 24 && fromHour !== toHour;
 }
 
 export function periodAt(periods: TimeOfUsePeriod[], local: LocalParts) {
@@ -32,7 +43,7 @@ export type PeriodsProblem =
 // row), none is a gap (the first one found, by month, kind of day and hour).
 export function checkPeriods(periods: TimeOfUsePeriod[]): PeriodsProblem | null {
   for (const [row, period] of periods.entries()) {
-    if (!(Number.isInteger(period.fromHour) && Number.isInteger(period.toHour) && period.fromHour >= 0 && period.fromHour < period.toHour && period.toHour <= 24)) return { kind: 'hours', row };
+    if (!hoursValid(period.fromHour, period.toHour)) return { kind: 'hours', row };
     const months = [period.fromMonth, period.toMonth];
     const seasonValid = months.every((month) => month === null) || months.every((month) => month !== null && Number.isInteger(month) && month >= 1 && month <= 12);
     if (!seasonValid) return { kind: 'season', row };

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/client';
 import { listHoldersWithSessions } from '../data/statement-holders';
 import { insertStatement, listAccountsToIssue } from '../data/statement-issue';
+import { statementsToIssue } from './currency-split';
 import { readStatement } from './read-statement';
 
 type IssueLog = { info: (fields: object, message: string) => void; warn: (fields: object, message: string) => void };
@@ -15,14 +16,13 @@ export async function issueMonthlyStatements(db: Executor, { now, log }: { now: 
     for (const holder of await listHoldersWithSessions(db, { accountId, period, timeZone })) {
       const reading = await readStatement(db, { accountId, holder, period });
       if (!reading) continue;
-      const { amounts, sessionCount, energyWh } = reading.totals;
-      // One amount due per statement: an account whose price changed currency within the month is told, not billed twice.
-      if (amounts.length > 1) {
-        log.warn({ accountId, period, currencies: amounts.map((a) => a.currency) }, 'statement not issued: sessions priced in more than one currency');
-        continue;
-      }
-      const row = await insertStatement(db, { accountId, holder, period, sessionCount, energyWh, amount: amounts[0]?.amount ?? '0.00', currency: amounts[0]?.currency ?? null });
-      if (row) issued += 1;
+      // A holder's statements of one month are issued together or not at all, so a later run never finds half of them.
+      const rows = await db.transaction(async (tx) => {
+        const made = [];
+        for (const statement of statementsToIssue(reading.sessions)) made.push(await insertStatement(tx, { accountId, holder, period, ...statement }));
+        return made;
+      });
+      issued += rows.filter(Boolean).length;
     }
   }
   if (issued > 0) log.info({ issued }, 'monthly statements issued');

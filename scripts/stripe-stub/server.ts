@@ -40,9 +40,9 @@ export async function startStripeStub({ port = 0, acceptKey = (key: string) => /
     }
   }
 
-  function emit(session: StubSession, type: string): string {
+  function emit(session: StubSession, type: string, object: object = publicSession(session)): string {
     const id = stubId('evt');
-    const payload = JSON.stringify({ id, object: 'event', type, api_version: null, created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: null, data: { object: publicSession(session) } }, null, 2);
+    const payload = JSON.stringify({ id, object: 'event', type, api_version: null, created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: null, data: { object } }, null, 2);
     events.set(id, { secretKey: session.secretKey, payload, type });
     return id;
   }
@@ -50,6 +50,16 @@ export async function startStripeStub({ port = 0, acceptKey = (key: string) => /
   async function pay(session: StubSession): Promise<string> {
     Object.assign(session, { status: 'complete', payment_status: 'paid', payment_intent: stubId('pi') });
     const eventId = emit(session, 'checkout.session.completed');
+    await deliver(eventId);
+    return eventId;
+  }
+
+  // Every refund, made through the API or in the dashboard, is announced as charge.refunded with the charge's total
+  // refunded so far, as Stripe does.
+  async function refundCharge(session: StubSession, amount: number) {
+    session.refunded += amount;
+    const charge = { id: `ch_${session.payment_intent}`, object: 'charge', amount: session.amount_total, amount_refunded: session.refunded, currency: session.currency, payment_intent: session.payment_intent, refunded: session.refunded === session.amount_total };
+    const eventId = emit(session, 'charge.refunded', charge);
     await deliver(eventId);
     return eventId;
   }
@@ -82,13 +92,13 @@ export async function startStripeStub({ port = 0, acceptKey = (key: string) => /
     return error(response, { status: 404, type: 'invalid_request_error', message: `Unrecognized request URL (${request.method}: ${path}).` });
   }
 
-  function refund(response: ServerResponse, secretKey: string, form: ReturnType<typeof parseStripeForm>) {
+  async function refund(response: ServerResponse, secretKey: string, form: ReturnType<typeof parseStripeForm>) {
     const paymentIntent = pick(form, 'payment_intent');
     const session = [...sessions.values()].find((candidate) => candidate.payment_intent === paymentIntent && candidate.secretKey === secretKey);
     if (!session) return error(response, { status: 404, type: 'invalid_request_error', code: 'resource_missing', param: 'payment_intent', message: `No such payment_intent: '${paymentIntent}'` });
     const amount = Number(pick(form, 'amount') ?? session.amount_total - session.refunded);
     if (session.refunded + amount > session.amount_total) return error(response, { status: 400, type: 'invalid_request_error', code: 'charge_already_refunded', message: 'Charge has already been refunded.' });
-    session.refunded += amount;
+    await refundCharge(session, amount);
     return json(response, 200, { id: stubId('re'), object: 'refund', amount, currency: session.currency, payment_intent: paymentIntent, status: 'succeeded' });
   }
 
@@ -119,6 +129,8 @@ export async function startStripeStub({ port = 0, acceptKey = (key: string) => /
     registerEndpoint,
     // Pays a session as its Pay button would, and answers the id of the webhook event sent.
     pay: (id: string) => pay(sessions.get(id)!),
+    // A refund the owner makes in Stripe's dashboard rather than in the app; answers the charge.refunded event's id.
+    refundFromDashboard: (paymentIntent: string, amount: number) => refundCharge([...sessions.values()].find((session) => session.payment_intent === paymentIntent)!, amount),
     // Sends an event again, as Stripe does when it is not sure it was received; or signed with another secret.
     deliver,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -67,6 +67,18 @@ describe('the prices page’s actions', () => {
     ]);
   });
 
+  it('saves a night period across midnight, and names a period that starts and ends at one hour once, next to it', async () => {
+    const other = await arrange();
+    signInAs(other.owner);
+    const base = { accountId: other.account.id, chargerId: '', kind: 'timeOfUse', currency: 'EUR' };
+    const same = await setPriceAction(idle, formData({ ...base, ...rows([['everyDay', 22, 6, '0.1'], ['everyDay', 6, 6, '0.3']]) }));
+    expect(same).toMatchObject({ status: 'error', fieldErrors: { 'hours-1': ['periodHoursInvalid'] } });
+    const saved = await setPriceAction(idle, formData({ ...base, ...rows([['everyDay', 22, 6, '0.1'], ['everyDay', 6, 22, '0.3']]) }));
+    expect(saved).toEqual({ status: 'ok', data: null });
+    const [row] = await db.select().from(tariffs).where(eq(tariffs.accountId, other.account.id));
+    expect(row!.periods![0]).toMatchObject({ fromHour: 22, toHour: 6, pricePerKwh: '0.1' });
+  });
+
   it('sets a member’s and a card’s own price, and the account’s time zone', async () => {
     signInAs(setup.owner);
     expect(await setPersonalPriceAction(idle, formData({ accountId: setup.account.id, userId: setup.driver.id, pricePerKwh: '0', currency: 'EUR' }))).toEqual({ status: 'ok', data: null });

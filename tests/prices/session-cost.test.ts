@@ -98,6 +98,26 @@ describe('a closed session’s cost', () => {
     expect(await costOf(id)).toEqual({ energyWh: 34_000, cost: '9.6500', currency: 'EUR', pricePerKwh: null });
   });
 
+  it('prices a night period across midnight (22 to 6) to the cent, on both sides of the midnight', async () => {
+    const { account, ref } = await fixture('Europe/Vilnius');
+    const night = [period('everyDay', 22, 6, '0.1234'), period('everyDay', 6, 22, '0.3000')];
+    await db.insert(tariffs).values({ accountId: account.id, kind: 'timeOfUse', periods: night, currency: 'EUR', validFrom: new Date('2026-01-01T00:00:00Z') });
+    // Tuesday 13 January 2026, Vilnius is UTC+2: 21:00 to 07:00 local, 2,000 Wh an hour until 05:00, then 1,500.
+    const id = await charge(ref, [
+      ['2026-01-13T19:00:00Z', 0],
+      ['2026-01-13T21:00:00Z', 4_000],
+      ['2026-01-14T03:00:00Z', 16_000],
+      ['2026-01-14T05:00:00Z', 19_000],
+    ]);
+    expect(await linesOf(id)).toEqual([
+      { from: '2026-01-13T19:00:00.000Z', to: '2026-01-13T20:00:00.000Z', energyWh: 2_000, price: '0.3000', cost: '0.60', basis: 'timeOfUse' },
+      { from: '2026-01-13T20:00:00.000Z', to: '2026-01-13T22:00:00.000Z', energyWh: 4_000, price: '0.1234', cost: '0.49', basis: 'timeOfUse' },
+      { from: '2026-01-13T22:00:00.000Z', to: '2026-01-14T04:00:00.000Z', energyWh: 11_500, price: '0.1234', cost: '1.42', basis: 'timeOfUse' },
+      { from: '2026-01-14T04:00:00.000Z', to: '2026-01-14T05:00:00.000Z', energyWh: 1_500, price: '0.3000', cost: '0.45', basis: 'timeOfUse' },
+    ]);
+    expect(await costOf(id)).toEqual({ energyWh: 19_000, cost: '2.9600', currency: 'EUR', pricePerKwh: null });
+  });
+
   it('rounds each line half-up to the cent, and the session is the sum of its rounded lines', async () => {
     const { account, ref } = await fixture();
     await db.insert(tariffs).values([

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { fail, ok } from '@/lib/action-result';
+import { fail, fieldError, ok } from '@/lib/action-result';
 import { canManageAccount } from '@/domain/people/roles';
 import { startCheckout } from '@/domain/payments/checkout';
 import { refundStatement } from '@/domain/payments/refund';
@@ -11,7 +11,7 @@ import { appUrl } from '@/lib/config';
 import { db } from '@/lib/db';
 import { memberAction } from '@/lib/member-action';
 import { getSessionUser } from '@/lib/session';
-import { statementClaimSchema } from './schemas';
+import { refundStatementSchema, statementClaimSchema } from './schemas';
 
 // A member pays their own due statement (an owner or co-owner may pay any): the answer is the provider's checkout
 // page, which the browser opens. The statement turns paid when the provider's webhook says so, not here.
@@ -35,15 +35,15 @@ export const payStatementAction = memberAction<typeof statementClaimSchema, { ch
   { permission: 'charge', onInvalid: 'notFound' },
 );
 
-// Owners and co-owners give back a statement paid online, through the provider it was paid with.
+// Owners and co-owners give back all or part of a statement paid online, through the provider it was paid with.
 export const refundStatementAction = memberAction(
-  statementClaimSchema,
-  async ({ input, member }) => {
+  refundStatementSchema,
+  async ({ input, member, values }) => {
     const provider = await accountPaymentProvider(member.accountId, 'settle');
-    const refunded = await refundStatement(db(), provider, { accountId: member.accountId, statementId: input.statementId, refundedBy: member.userId });
+    const refunded = await refundStatement(db(), provider, { accountId: member.accountId, statementId: input.statementId, amount: input.amount, refundedBy: member.userId });
+    if (!refunded.ok && refunded.reason === 'refundTooMuch') return fieldError('amount', 'refundTooMuch', values, { left: refunded.left, currency: refunded.currency });
     if (!refunded.ok) return fail(refunded.reason);
     revalidatePath('/', 'layout');
     return ok(null);
   },
-  { onInvalid: 'notFound' },
 );

@@ -3,6 +3,20 @@ import { accountClaim, blankAsUndefined, key } from '@/lib/validation';
 
 export const statementClaimSchema = accountClaim.extend({ statementId: z.uuid(key('required')) });
 
+// Blank gives back everything left. A decimal comma is read as a point.
+export const refundStatementSchema = statementClaimSchema.extend({
+  amount: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,10}([.,]\d{1,2})?$/, key('refundAmountInvalid'))
+      .transform((amount) => amount.replace(',', '.'))
+      .refine((amount) => Number(amount) > 0, key('refundAmountInvalid'))
+      .optional(),
+  ),
+});
+
 // Blank keeps the key already saved. Stripe's secret keys (sk_…, or restricted rk_…) and signing secrets (whsec_…).
 const secretField = (pattern: RegExp, invalid: Parameters<typeof key>[0]) =>
   z.preprocess(blankAsUndefined, z.string(key('required')).trim().max(300, key('tooLong')).regex(pattern, key(invalid)).optional());

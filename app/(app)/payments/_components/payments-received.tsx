@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
-import { RefundStatementButton } from '@/components/payments/refund-statement-button';
+import { RefundStatementForm } from '@/components/payments/refund-statement-form';
+import { fromMinorUnits, toMinorUnits } from '@/domain/payments/minor-units';
 import { listPayments } from '@/domain/data/payments';
 import { db } from '@/lib/db';
 import { moneyFormatter } from './money';
@@ -16,6 +17,7 @@ export async function PaymentsReceived({ accountId }: { accountId: string }) {
       <ul className="divide-y divide-slate-100">
         {payments.map((payment) => {
           const amount = money(payment.amount, payment.currency);
+          const left = fromMinorUnits(toMinorUnits(payment.amount) - toMinorUnits(payment.refundedAmount));
           return (
             <li key={payment.id} className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between" data-testid={`payment-${payment.statementId}`}>
               <div>
@@ -24,8 +26,11 @@ export async function PaymentsReceived({ accountId }: { accountId: string }) {
                   {t('status', { status: payment.status })}
                   {payment.paidAt && ` · ${format.dateTime(payment.refundedAt ?? payment.paidAt, { dateStyle: 'medium', timeStyle: 'short' })}`}
                 </p>
+                {payment.status === 'paid' && left !== payment.amount && (
+                  <p className="mt-1 text-sm text-slate-600">{t('partlyRefunded', { refunded: money(payment.refundedAmount, payment.currency), amount })}</p>
+                )}
               </div>
-              {payment.status === 'paid' && <RefundStatementButton accountId={accountId} statementId={payment.statementId} amount={amount} />}
+              {payment.status === 'paid' && <RefundStatementForm accountId={accountId} statementId={payment.statementId} left={left} currency={payment.currency} />}
             </li>
           );
         })}

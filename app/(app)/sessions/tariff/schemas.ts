@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CURRENCIES } from '@/domain/charging/tariff';
-import { checkPeriods, type TimeOfUsePeriod } from '@/domain/prices/time-of-use';
+import { checkPeriods, hoursValid, type TimeOfUsePeriod } from '@/domain/prices/time-of-use';
 import { accountClaim, blankAsUndefined, key } from '@/lib/validation';
 
 // Empty means "the account's tariff"; a uuid names one of its chargers.
@@ -52,12 +52,13 @@ function periodsOf(fields: Record<string, unknown>, context: z.RefinementCtx): T
     const toMonth = blankAsUndefined(row.toMonth) === undefined ? null : wholeNumber(row.toMonth);
     const price = readPrice(row.price);
     if (!days) context.addIssue({ code: 'custom', path: [`days-${i}`], message: 'choiceInvalid' });
-    if (fromHour === null || toHour === null || fromHour >= toHour || toHour > 24) context.addIssue({ code: 'custom', path: [`hours-${i}`], message: 'periodHoursInvalid' });
+    const hoursGiven = fromHour !== null && toHour !== null && hoursValid(fromHour, toHour);
+    if (!hoursGiven) context.addIssue({ code: 'custom', path: [`hours-${i}`], message: 'periodHoursInvalid' });
     const seasonGiven = [row.fromMonth, row.toMonth].map((month) => blankAsUndefined(month) !== undefined);
     const seasonValid = (!seasonGiven[0] && !seasonGiven[1]) || [fromMonth, toMonth].every((month) => month !== null && month >= 1 && month <= 12);
     if (!seasonValid) context.addIssue({ code: 'custom', path: [`season-${i}`], message: 'periodSeasonInvalid' });
     if (!PRICE.test(price)) context.addIssue({ code: 'custom', path: [`price-${i}`], message: price === '' ? 'required' : 'priceInvalid' });
-    if (days && fromHour !== null && toHour !== null && seasonValid) {
+    if (days && hoursGiven && seasonValid) {
       periods.push({ days, fromHour, toHour, fromMonth: seasonGiven[0] ? fromMonth : null, toMonth: seasonGiven[0] ? toMonth : null, pricePerKwh: price });
     }
   });

@@ -46,7 +46,8 @@ export default async function StatementPage({ params, searchParams }: PageProps<
   const canSettle = canManageAccount(member.role);
   // Online payment is the member's own step (an owner may still mark a transfer paid).
   const canPay = payments.method === 'stripe' && holder.userId === member.userId;
-  const thisMonthIssued = choice.month ? issued.find((row) => row.periodStart === choice.period.from) : undefined;
+  // One per currency: a month the account changed currency in was issued as two.
+  const thisMonthIssued = choice.month ? issued.filter((row) => row.periodStart === choice.period.from) : [];
   const downloads = `/statements/${holderKey(holder)}/statement`;
   const amounts = statement.totals.amounts.map(({ amount, currency }) => f.money(amount, currency)).join(' + ') || '—';
   return (
@@ -78,8 +79,8 @@ export default async function StatementPage({ params, searchParams }: PageProps<
         </div>
       </section>
       {choice.month ? (
-        thisMonthIssued ? (
-          <IssuedStatementRow statement={thisMonthIssued} accountId={accountId} canSettle={canSettle} canPay={canPay} f={f} title={t('thisPeriod')} />
+        thisMonthIssued.length > 0 ? (
+          thisMonthIssued.map((row) => <IssuedStatementRow key={row.id} statement={row} accountId={accountId} canSettle={canSettle} canPay={canPay} f={f} title={t('thisPeriod')} />)
         ) : (
           <p className="text-sm text-slate-600">{t('notIssuedYet')}</p>
         )
@@ -90,7 +91,7 @@ export default async function StatementPage({ params, searchParams }: PageProps<
       <section className="flex flex-col gap-3">
         <h2 className="text-lg font-semibold">{t('issuedTitle')}</h2>
         {issued.length === 0 && <p className="text-sm text-slate-600">{t('issuedNone')}</p>}
-        {issued.filter((row) => row !== thisMonthIssued).map((row) => (
+        {issued.filter((row) => !thisMonthIssued.includes(row)).map((row) => (
           <IssuedStatementRow key={row.id} statement={row} accountId={accountId} canSettle={canSettle} canPay={canPay} f={f} title={monthTitle(locale, row.periodStart)} />
         ))}
       </section>
