@@ -66,10 +66,12 @@ export async function saveSessionPlan(db: Executor, { transactionId, ...owner }:
 
 // A plan sent with a remote start, before the charger has a transaction to bind it to.
 export async function saveWaitingPlan(db: Executor, owner: PlanOwner) {
-  await db.transaction(async (tx) => {
-    await tx.delete(chargingPlans).where(and(eq(chargingPlans.chargerId, owner.chargerId), eq(chargingPlans.connectorId, owner.connectorId), isNull(chargingPlans.transactionId)));
-    await tx.insert(chargingPlans).values(owner);
-  });
+  await deleteWaitingPlan(db, owner);
+  await db.insert(chargingPlans).values(owner);
+}
+
+export async function deleteWaitingPlan(db: Executor, { chargerId, connectorId }: { chargerId: string; connectorId: number }) {
+  await db.delete(chargingPlans).where(and(eq(chargingPlans.chargerId, chargerId), eq(chargingPlans.connectorId, connectorId), isNull(chargingPlans.transactionId)));
 }
 
 // The plans of these sessions, by transaction id; only running sessions keep one.
