@@ -16,7 +16,7 @@ export function ReadyByFields({ state, cars }: { state: ActionResult<unknown>; c
   const [amount, setAmount] = useState(values.amount === 'percent' ? 'percent' : 'kwh');
   return (
     <>
-      <TextField label={t('departure')} name="departure" type="time" required defaultValue={values.departure ?? '07:00'} errors={errors.departure} />
+      <TextField label={t('departure')} name="departure" type="time" defaultValue={values.departure ?? '07:00'} errors={errors.departure} />
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-medium text-slate-700">{t('amount')}</legend>
         <div className="flex gap-4 text-sm">
@@ -29,7 +29,7 @@ export function ReadyByFields({ state, cars }: { state: ActionResult<unknown>; c
         </div>
       </fieldset>
       {amount === 'kwh' ? (
-        <TextField label={t('energyKwh')} name="energyKwh" inputMode="decimal" required defaultValue={values.energyKwh ?? ''} errors={errors.energyKwh} />
+        <TextField label={t('energyKwh')} name="energyKwh" inputMode="decimal" defaultValue={values.energyKwh ?? ''} errors={errors.energyKwh} />
       ) : cars.length === 0 ? (
         <p className="text-sm text-slate-600">{t('noCars')}</p>
       ) : (
@@ -45,8 +45,8 @@ export function ReadyByFields({ state, cars }: { state: ActionResult<unknown>; c
             </select>
           </label>
           <div className="grid grid-cols-2 gap-3">
-            <TextField label={t('fromPercent')} name="fromPercent" inputMode="numeric" required defaultValue={values.fromPercent ?? ''} errors={errors.fromPercent} />
-            <TextField label={t('toPercent')} name="toPercent" inputMode="numeric" required defaultValue={values.toPercent ?? '80'} errors={errors.toPercent} />
+            <TextField label={t('fromPercent')} name="fromPercent" inputMode="numeric" defaultValue={values.fromPercent ?? ''} errors={errors.fromPercent} />
+            <TextField label={t('toPercent')} name="toPercent" inputMode="numeric" defaultValue={values.toPercent ?? '80'} errors={errors.toPercent} />
           </div>
         </>
       )}

@@ -10,16 +10,19 @@ const transactionId = z.coerce.number().int().positive().max(2_147_483_647);
 const kwh = (max: number, message: Parameters<typeof key>[0]) => z.coerce.number(key(message)).gt(0, key(message)).max(max, key(message));
 const percent = z.coerce.number(key('percentInvalid')).int(key('percentInvalid')).min(0, key('percentInvalid')).max(100, key('percentInvalid'));
 
-export const readyBySchema = z
+// Departure and energy, as the Charge page's forms send them (a running session's, or a start's).
+export const readyByFieldsSchema = z
   .discriminatedUnion('amount', [
     z.object({ amount: z.literal('kwh'), energyKwh: kwh(MAX_READY_BY_KWH, 'energyInvalid') }),
     z.object({ amount: z.literal('percent'), carId: z.uuid(key('carRequired')), fromPercent: percent, toPercent: percent }),
   ], key('choiceInvalid'))
-  .and(z.object({ transactionId, departure: z.string(key('departureInvalid')).regex(/^([01]\d|2[0-3]):[0-5]\d$/, key('departureInvalid')) }))
+  .and(z.object({ departure: z.string(key('departureInvalid')).regex(/^([01]\d|2[0-3]):[0-5]\d$/, key('departureInvalid')) }))
   .superRefine((input, context) => {
     if (input.amount === 'percent' && input.toPercent <= input.fromPercent) context.addIssue({ code: 'custom', path: ['toPercent'], message: key('percentOrder').message });
   });
-export type ReadyByInput = z.output<typeof readyBySchema>;
+export type ReadyByInput = z.output<typeof readyByFieldsSchema>;
+
+export const readyBySchema = readyByFieldsSchema.and(z.object({ transactionId }));
 
 export const sessionSchema = z.object({ transactionId });
 

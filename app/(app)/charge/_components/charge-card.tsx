@@ -82,7 +82,7 @@ export function ChargeCard({ charger, sessions, otherSessions, cards, reservatio
         <p className="rounded-xl bg-slate-100 p-3 text-sm text-slate-700">{t('unavailable')}</p>
       ) : (
         // A new form once a session of the user's begins, so the start's "accepted" banner goes when charging comes.
-        <StartForm key={running.map((session) => session.id).join()} chargerId={charger.id} connectorIds={connectorIds} cards={cardOptions} />
+        <StartForm key={running.map((session) => session.id).join()} chargerId={charger.id} connectorIds={connectorIds} cards={cardOptions} cars={cars} />
       )}
       {cards.length > 0 && charger.isOnline && !takesReservations && <p className="text-sm text-slate-500">{t('noReservations')}</p>}
       {cards.length > 0 && charger.isOnline && takesReservations && reservable.length > 0 && <ReserveForm chargerId={charger.id} connectorIds={reservable} cards={cardOptions} />}
