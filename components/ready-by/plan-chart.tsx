@@ -13,7 +13,7 @@ export function PlanChart({ plan }: { plan: ChargingPlan }) {
   const prices = bars.flatMap((bar) => (bar.pricePerKwh === null ? [] : [Number(bar.pricePerKwh)]));
   const floor = Math.min(0, ...prices);
   const top = Math.max(floor + 0.0001, ...prices);
-  const time = (iso: string) => format.dateTime(new Date(iso), { timeStyle: 'short' });
+  const time = (iso: string) => format.dateTime(new Date(iso), { timeStyle: 'short', timeZone: plan.timeZone });
   const price = (text: string) => (plan.currency ? format.number(Number(text), { style: 'currency', currency: plan.currency, maximumFractionDigits: 4 }) : text);
   return (
     <figure className="flex flex-col gap-2">

@@ -8,7 +8,7 @@ export function PlanSummary({ plan }: { plan: ChargingPlan }) {
   const t = useTranslations('ReadyBy');
   const format = useFormatter();
   const kwh = (wh: number) => format.number(wh / 1000, { maximumFractionDigits: 1 });
-  const time = format.dateTime(new Date(plan.departsAt), { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  const time = format.dateTime(new Date(plan.departsAt), { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: plan.timeZone });
   const cost = plan.cost !== null && plan.currency ? format.number(plan.cost, { style: 'currency', currency: plan.currency }) : null;
   return (
     <div className="flex flex-col gap-3" data-testid="ready-by-plan">

@@ -12,8 +12,12 @@ export type EnergyTarget = { kind: 'kwh'; wh: number } | { kind: 'percent'; carI
 export type ReadyByRequest = { departure: string; energy: EnergyTarget };
 export type PlanRefusal = 'readyByOnCircuit' | 'readyByNotSupported' | 'carNotFound' | 'nothingToCharge';
 
-// The most a 1.6 AC charger's connector gives per phase when the owner set no maximum.
+// The most a 1.6 AC charger's connector gives per phase.
 const HARDWARE_MAX_A = 32;
+// OCPP 1.6 tells no charger's own maximum: with none set by the owner, a plan counts on the common 11 kW wallbox
+// (and limits the charger to it in its hours), so that a smaller one is not left short at departure by a plan that
+// counted on more.
+export const DEFAULT_PLAN_POWER_W = 11_000;
 
 type PlanFor = { userId: string; accountId: string; chargerId: string; sessionUserId: string | null; cardId: string | null; charger: ChargerToPlan; request: ReadyByRequest; now: Date };
 
@@ -32,9 +36,9 @@ export async function makePlan(db: Executor, { userId, accountId, chargerId, ses
   if (wh === null) return failure('carNotFound');
   if (wh <= 0) return failure('nothingToCharge');
   const hardwareMaxW = HARDWARE_MAX_A * charger.electrical.voltage * charger.electrical.phases;
-  const maxPowerW = Math.min(charger.maxPowerW ?? hardwareMaxW, hardwareMaxW);
+  const maxPowerW = Math.min(charger.maxPowerW ?? DEFAULT_PLAN_POWER_W, hardwareMaxW);
   const sources = await loadPlanPriceSources(db, { accountId, chargerId, userId: sessionUserId, cardId, from: now, to: new Date(now.getTime() + 2 * 86_400_000) });
   const departsAt = nextLocalTime(now, request.departure, sources.timeZone);
   const spans = priceTimeline(sources, now, departsAt);
-  return success(planCheapestCharging({ now, departsAt, targetWh: wh, maxPowerW, spans, windows: charger.windows, timeZone: charger.windowsTimeZone ?? sources.timeZone }));
+  return success(planCheapestCharging({ now, departsAt, targetWh: wh, maxPowerW, spans, windows: charger.windows, windowsTimeZone: charger.windowsTimeZone ?? sources.timeZone, timeZone: sources.timeZone }));
 }

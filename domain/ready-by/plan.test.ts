@@ -26,6 +26,7 @@ const input = (overrides: Partial<PlanInput> = {}): PlanInput => ({
   maxPowerW: 11_000,
   spans: priceTimeline(sources(hourly), now, departsAt),
   windows: [],
+  windowsTimeZone: 'UTC',
   timeZone: 'UTC',
   ...overrides,
 });

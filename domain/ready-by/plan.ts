@@ -21,6 +21,8 @@ export type ChargingPlan = {
   // Some charging slot has no known price (no price in force at all); its energy is left out of the cost.
   hasUnpricedSlots: boolean;
   slots: PlanSlot[];
+  // The account's zone: departure was asked on its clock, and the plan's hours are shown on it.
+  timeZone: string;
 };
 
 export type PlanInput = {
@@ -32,12 +34,13 @@ export type PlanInput = {
   // fallback (as the session will be billed), a moment with no price at all carries null.
   spans: PricedSpan[];
   windows: ChargingWindow[];
+  windowsTimeZone: string;
   timeZone: string;
 };
 
 type Slot = { start: number; end: number; price: number | null; priceText: string | null; currency: string | null; isOpen: boolean };
 
-function cutSlots({ now, departsAt, spans, windows, timeZone }: PlanInput): Slot[] {
+function cutSlots({ now, departsAt, spans, windows, windowsTimeZone }: PlanInput): Slot[] {
   const slots: Slot[] = [];
   for (const span of spans) {
     const spanEnd = Math.min(span.endsAt.getTime(), departsAt.getTime());
@@ -45,7 +48,7 @@ function cutSlots({ now, departsAt, spans, windows, timeZone }: PlanInput): Slot
     while (start < spanEnd) {
       const end = Math.min(spanEnd, (Math.floor(start / SLOT_MS) + 1) * SLOT_MS);
       // A slot counts as open only when a window holds it from its start to its last minute.
-      const isOpen = windows.length === 0 || (isOpenAt(windows, new Date(start), timeZone) && isOpenAt(windows, new Date(end - 60_000), timeZone));
+      const isOpen = windows.length === 0 || (isOpenAt(windows, new Date(start), windowsTimeZone) && isOpenAt(windows, new Date(end - 60_000), windowsTimeZone));
       const price = span.price;
       slots.push({ start, end, price: price ? Number(price.pricePerKwh) : null, priceText: price?.pricePerKwh ?? null, currency: price?.currency ?? null, isOpen });
       start = end;
@@ -103,5 +106,6 @@ export function planCheapestCharging(input: PlanInput): ChargingPlan {
       pricePerKwh: slot.priceText,
       isCharging: charging.has(slot),
     })),
+    timeZone: input.timeZone,
   };
 }
