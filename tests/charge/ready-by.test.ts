@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { chargingPlans, connectors, dayAheadPrices, memberships, tariffs, transactions } from '@/db/schema';
+import { chargingPlans, circuitChargers, circuits, connectors, dayAheadPrices, memberships, tariffs, transactions } from '@/db/schema';
 import { makeCard, makeUser } from '@/db/seed/builders';
 import { chargeNow } from '@/domain/ready-by/charge-now';
 import { setReadyBy } from '@/domain/ready-by/set-ready-by';
@@ -42,7 +42,7 @@ async function readerSession(simulator: SimulatedCharger, idTag: string, connect
 
 const planOf = async (transactionId: number) => (await db.select().from(chargingPlans).where(eq(chargingPlans.transactionId, transactionId)))[0] ?? null;
 const statusOf = async (chargerId: string) => (await db.select({ status: connectors.status }).from(connectors).where(and(eq(connectors.chargerId, chargerId), eq(connectors.connectorId, 1))))[0]?.status;
-const request = (departure: string, kwh = 15) => ({ departure, energy: { kind: 'kwh' as const, wh: kwh * 1000 } });
+const request = (departure: string, kwh = 10) => ({ departure, energy: { kind: 'kwh' as const, wh: kwh * 1000 } });
 
 describe('ready by over the command bus', () => {
   it("sends a driver's plan for their own session as a TxProfile: the charger draws nothing outside the cheap hour and full power in it", async () => {
@@ -51,7 +51,7 @@ describe('ready by over the command bus', () => {
     const transactionId = await readerSession(simulator, card.idTag);
 
     const planned = await setReadyBy(webDb(), { userId: driver.id, transactionId, request: request(departure) });
-    expect(planned).toMatchObject({ ok: true, value: { isShort: false, plannedWh: 15_000, currency: 'EUR' } });
+    expect(planned).toMatchObject({ ok: true, value: { isShort: false, plannedWh: 10_000, currency: 'EUR' } });
     expect(simulator.receivedCalls).toContain('SetChargingProfile');
     expect(simulator.chargingProfiles.limitW(1, new Date(cheapHour + 10 * 60_000))).toBe(CHARGER_W);
     expect(simulator.chargingProfiles.limitW(1, new Date(cheapHour - HOUR))).toBe(0);
@@ -107,6 +107,17 @@ describe('ready by over the command bus', () => {
     const planned = await setReadyBy(webDb(), { userId: driver.id, transactionId, request: request(inAnHour, 100) });
     expect(planned).toMatchObject({ ok: true, value: { isShort: true } });
     expect(simulator.powerW(1)).toBe(CHARGER_W);
+  });
+
+  it('refuses a plan on a charger behind a circuit, whose share keeps the fuse', async () => {
+    const { owner, account, charger, simulator, departure } = await setupWithPrices();
+    const [circuit] = await db.insert(circuits).values({ accountId: account.id, name: 'Garage fuse', capacityA: 32 }).returning();
+    await db.insert(circuitChargers).values({ circuitId: circuit!.id, chargerId: charger.id, accountId: account.id });
+    const card = await makeCard(db, { accountId: account.id, userId: owner.id });
+    const transactionId = await readerSession(simulator, card.idTag);
+
+    expect(await setReadyBy(webDb(), { userId: owner.id, transactionId, request: request(departure) })).toEqual({ ok: false, reason: 'readyByOnCircuit' });
+    expect(await planOf(transactionId)).toBeNull();
   });
 
   it('sends the plan with a remote start, and the charger binds it to the transaction it starts', async () => {
