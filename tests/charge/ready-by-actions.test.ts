@@ -25,6 +25,7 @@ describe('the ready-by actions', () => {
     expect(result).toMatchObject({ status: 'error', fieldErrors: { departure: ['departureInvalid'], energyKwh: ['energyInvalid'] }, values: { departure: '25:00', energyKwh: '-3' } });
     const percent = await setReadyByAction(idle, formData({ transactionId: 1, departure: '07:00', amount: 'percent', carId: crypto.randomUUID(), fromPercent: 80, toPercent: 40 }));
     expect(percent).toMatchObject({ status: 'error', fieldErrors: { toPercent: ['percentOrder'] } });
+    expect(await setReadyByAction(idle, formData({ transactionId: 'x', departure: '07:00', amount: 'kwh', energyKwh: 20 }))).toEqual({ status: 'error', formError: 'notFound' });
   });
 
   it("answers notFound for another account's session and for a car that is not the user's", async () => {
