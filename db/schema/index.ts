@@ -26,3 +26,4 @@ export * from './grid-feed';
 export * from './payments';
 export * from './prices';
 export * from './circuits';
+export * from './ready-by';

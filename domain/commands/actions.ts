@@ -3,7 +3,8 @@ import type { ChargingProfile, ChargingProfilePurpose, ChargingRateUnit } from '
 
 // Platform → charger calls of OCPP 1.6 the command bus carries; payloads follow the 1.6 .req schemas.
 export type CommandPayloads = {
-  RemoteStartTransaction: { idTag: string; connectorId?: number };
+  // §5.11: a TxProfile (no transactionId) the charger binds to the transaction it starts.
+  RemoteStartTransaction: { idTag: string; connectorId?: number; chargingProfile?: ChargingProfile };
   RemoteStopTransaction: { transactionId: number };
   Reset: { type: 'Hard' | 'Soft' };
   UnlockConnector: { connectorId: number };

@@ -13,7 +13,7 @@ import { twoFactorMissingSql } from './two-factor';
 // Every owner and co-owner of the account that owns a charger controls the sessions on it: whoever or whatever
 // started them, a card with no user or a member since removed. A driver or guest controls their own only. A member
 // without the second factor the account requires controls nothing yet.
-const isMemberOfChargerAccount = (userId: string) =>
+export const isMemberOfChargerAccount = (userId: string) =>
   and(
     eq(memberships.accountId, chargers.accountId),
     eq(memberships.userId, userId),

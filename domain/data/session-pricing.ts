@@ -59,7 +59,7 @@ function loadPricing(db: Executor, transactionId: number, stoppedAt: Date) {
     where t.id = ${transactionId}`);
 }
 
-function toVersion(row: VersionRow): PriceVersion {
+export function toVersion(row: Pick<VersionRow, 'kind' | 'price' | 'periods' | 'currency' | 'from'>): PriceVersion {
   const validFrom = new Date(Number(row.from));
   if (row.currency === null) return { validFrom, kind: 'ended' };
   if (row.kind === 'timeOfUse') return { validFrom, kind: 'timeOfUse', periods: row.periods ?? [], currency: row.currency };

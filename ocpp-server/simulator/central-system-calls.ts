@@ -39,7 +39,7 @@ export const CENTRAL_SYSTEM_CALLS: CentralSystemCalls = {
     const connectorId = params.connectorId ?? charger.freeConnector();
     if (connectorId === null || charger.session(connectorId) || !charger.reservations.admits(connectorId, params.idTag)) return { status: 'Rejected' };
     const shouldAuthorize = charger.configuration.get('AuthorizeRemoteTxRequests') === 'true';
-    later(() => charger.startSession(connectorId, params.idTag, { shouldAuthorize }));
+    later(() => charger.startSession(connectorId, params.idTag, { shouldAuthorize, txProfile: params.chargingProfile }));
     return { status: 'Accepted' };
   },
   async RemoteStopTransaction(charger, params) {

@@ -5,12 +5,15 @@ import {
   type DiagnosticsStatusNotificationRequest,
   type FirmwareStatusNotificationRequest,
   type LogStatusNotificationRequest,
+  type RemoteStartTransactionRequest,
   type SecurityEventNotificationRequest,
   type SignedFirmwareStatusNotificationRequest,
   type StatusNotificationRequest,
   type StopTransactionRequest,
 } from '../src/ocpp/v16';
 import { DEFAULT_ELECTRICAL, type Electrical } from '../../domain/smart-charging/profile';
+
+type RemoteStartProfile = NonNullable<RemoteStartTransactionRequest['chargingProfile']>;
 import { answerCentralSystemCalls } from './central-system-calls';
 import { SimulatorChargingProfiles, type SmartChargingOptions } from './charging-profiles';
 import { SimulatorDiagnostics, type DiagnosticsUploadMethod } from './diagnostics-upload';
@@ -324,7 +327,8 @@ export class SimulatedCharger extends EventEmitter {
     return null;
   }
 
-  async startSession(connectorId: number, idTag: string, { shouldAuthorize = true } = {}) {
+  // txProfile: the TxProfile a RemoteStartTransaction carried (OCPP 1.6 §5.11), for the transaction it starts.
+  async startSession(connectorId: number, idTag: string, { shouldAuthorize = true, txProfile }: { shouldAuthorize?: boolean; txProfile?: RemoteStartProfile } = {}) {
     if (this.sessions.has(connectorId)) throw new Error(`connector ${connectorId} is busy`);
     if (!this.reservations.admits(connectorId, idTag)) return false;
     if (shouldAuthorize && this.isConnected && (await this.authorize(idTag)) !== 'Accepted') return false;
@@ -333,6 +337,7 @@ export class SimulatedCharger extends EventEmitter {
     const meterWh = this.meterWh.get(connectorId) ?? 0;
     const session: Session = { idTag, transactionId: null, meterWh, timer: this.samplingTimer(connectorId), startedAt: new Date(), isSuspended: false };
     this.sessions.set(connectorId, session);
+    if (txProfile) this.chargingProfiles.set({ connectorId, csChargingProfiles: txProfile });
     session.isSuspended = this.powerW(connectorId) <= 0;
     const timestamp = this.now();
     this.queue.push({

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { RESERVATION_MINUTES } from '@/domain/reservations/minutes';
 import { cancelReservation } from '@/domain/reservations/cancel';
 import { reserveConnector } from '@/domain/reservations/reserve';
-import { fail, fieldError, ok } from '@/lib/action-result';
+import { fail, fieldError, invalid, ok } from '@/lib/action-result';
+import { readyByFieldsSchema, toReadyByRequest } from '@/lib/ready-by/schemas';
 import { startCharging } from '@/lib/charge/start-charging';
 import { db } from '@/lib/db';
 import { userAction } from '@/lib/user-action';
@@ -12,12 +13,15 @@ import { key } from '@/lib/validation';
 
 const startSchema = z.object({ chargerId: z.uuid(), connectorId: z.coerce.number().int().min(1).max(16), cardId: z.uuid() });
 
-// Membership is checked inside: the charger must belong to an account of the session user, the card to them.
+// Membership is checked inside: the charger must belong to an account of the session user, the card to them. With
+// "ready by" ticked, the start carries the plan of its cheapest hours.
 export const startChargingAction = userAction(
   startSchema,
-  async ({ input, user }) => {
-    const result = await startCharging(db(), { userId: user.id, ...input });
-    return result.ok ? ok(null) : fail(result.reason);
+  async ({ input, user, fields, values }) => {
+    const readyBy = fields.readyBy === 'on' ? readyByFieldsSchema.safeParse(fields) : null;
+    if (readyBy && !readyBy.success) return invalid(readyBy.error, values);
+    const result = await startCharging(db(), { userId: user.id, ...input, ...(readyBy && { readyBy: toReadyByRequest(readyBy.data) }) });
+    return result.ok ? ok(null) : fail(result.reason, { values });
   },
   { onInvalid: (fields) => fail(fields.cardId ? 'notFound' : 'noValidCard') },
 );

@@ -4,6 +4,9 @@ import { Alert } from '@/components/ui/alert';
 import { TWO_FACTOR_SETUP_PATH } from '@/lib/authz';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { listUsableCards } from '@/domain/data/cards';
+import { listCars } from '@/domain/data/cars';
+import { listSessionPlans } from '@/domain/data/charging-plans';
+import { MyCars } from '@/components/ready-by/my-cars';
 import { listChargersForUser } from '@/domain/data/chargers';
 import { listMySessions } from '@/domain/data/my-sessions';
 import { listChargersWithoutReservations, listOpenReservations } from '@/domain/data/reservations';
@@ -29,7 +32,11 @@ export default async function ChargePage() {
     listOpenReservations(db(), { userId: user.id, chargerIds }),
     listChargersWithoutReservations(db(), { chargerIds }),
   ]);
-  const costOf = await sessionCosts(db(), sessions);
+  const [costOf, plans, cars] = await Promise.all([
+    sessionCosts(db(), sessions),
+    listSessionPlans(db(), { transactionIds: sessions.filter((session) => !session.stoppedAt).map((session) => session.id) }),
+    listCars(db(), { userId: user.id }),
+  ]);
   const isGrouped = accounts.filter((account) => account.chargers.length > 0).length > 1;
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6">
@@ -65,11 +72,14 @@ export default async function ChargePage() {
                   reservations={reservations.filter((reservation) => reservation.chargerId === charger.id)}
                   takesReservations={!withoutReservations.has(charger.id)}
                   costOf={costOf}
+                  plans={plans}
+                  cars={cars}
                 />
               ))}
             </ul>
           </section>
         ))}
+      {chargerIds.length > 0 && <MyCars cars={cars} />}
     </div>
   );
 }

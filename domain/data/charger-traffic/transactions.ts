@@ -14,6 +14,7 @@ import { insertStopSamples, type MeterSample } from './meter-values';
 import { chargerEventQuery, notifyChargerEvent, type ChargerEventKind } from './notify';
 import { findAcceptedRemoteStart } from './remote-start';
 import { useReservation } from './reservations';
+import { bindWaitingPlan, dropSessionPlan } from './charging-plans';
 import { startOnFreeConnector } from './start-on-free-connector';
 import { OWNER_CLOSE_REASON } from '../../sessions/stop-reasons';
 import { queueSessionFinished, queueSessionStarted } from '../notification-queue';
@@ -69,6 +70,7 @@ export async function closeTransaction(tx: Executor, open: OpenTransaction, clos
   if (closed.length > 0) await writeCostLines(tx, open.id, pricing, { replace: isOwnerClosed });
   if (closed.length > 0 && !isOwnerClosed) await queueSessionFinished(tx, { transactionId: open.id });
   if (closed.length > 0) await refreshListsIfCapped(tx, open.id);
+  if (closed.length > 0) await dropSessionPlan(tx, { transactionId: open.id });
 }
 
 // The session of a guest with an energy cap may have used it up: the chargers' own lists then refuse their cards too
@@ -132,7 +134,10 @@ export async function startTransaction(db: Database, ref: ChargerRef, input: Sta
       isRemoteStarted: remoteStart !== null,
     };
     const transactionId = await startOnFreeConnector(db, ref, session, { cardId: session.cardId, refused });
-    if (transactionId !== null) return { transactionId, authorization, isRetry: false };
+    if (transactionId !== null) {
+      if (remoteStart) await bindWaitingPlan(db, { chargerId: ref.chargerId, connectorId: input.connectorId, transactionId });
+      return { transactionId, authorization, isRetry: false };
+    }
   }
   return db.transaction(async (tx) => {
     // §4.8: the charger starts regardless and expects a transactionId even when the tag is refused.
@@ -153,6 +158,7 @@ export async function startTransaction(db: Database, ref: ChargerRef, input: Sta
     if (!inserted) return { transactionId: await findRetriedStart(tx, ref.chargerId, input), authorization, isRetry: true };
     const superseded = await closeSupersededTransactions(tx, ref, input, inserted.id);
     await queueSessionStarted(tx, { transactionId: inserted.id });
+    if (remoteStart) await bindWaitingPlan(tx, { chargerId: ref.chargerId, connectorId: input.connectorId, transactionId: inserted.id });
     if (input.reservationId !== null) await useReservation(tx, { chargerId: ref.chargerId, reservationId: input.reservationId, transactionId: inserted.id });
     const kinds: ChargerEventKind[] = superseded > 0 ? ['transaction-stopped', 'transaction-started'] : ['transaction-started'];
     const notify = sql.join(

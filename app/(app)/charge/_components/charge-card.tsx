@@ -4,7 +4,9 @@ import { ConnectorList } from '@/components/chargers/connector-list';
 import { OnlineBadge } from '@/components/chargers/online-badge';
 import { WhyLink } from '@/components/why/why-link';
 import type { UsableCard } from '@/domain/data/cards';
+import type { CarChoice } from '@/domain/data/cars';
 import type { MySession } from '@/domain/data/my-sessions';
+import type { ChargingPlan } from '@/domain/ready-by/plan';
 import type { ChargerSummary } from '@/domain/data/chargers';
 import type { OpenReservation } from '@/domain/data/reservations';
 import type { OtherSession } from '@/domain/data/session-control';
@@ -24,6 +26,8 @@ type ChargeCardProps = {
   reservations: OpenReservation[];
   takesReservations: boolean;
   costOf: (session: MySession) => { amount: number; currency: string } | null;
+  plans: Map<number, ChargingPlan>;
+  cars: CarChoice[];
 };
 
 // Of the user's sessions here that ended within the hour, only the last one is summed up: one panel, not a pile.
@@ -32,7 +36,7 @@ function latestFinished(sessions: MySession[]) {
   return finished.reduce<MySession | null>((latest, session) => (!latest || session.stoppedAt! > latest.stoppedAt! ? session : latest), null);
 }
 
-export function ChargeCard({ charger, sessions, otherSessions, cards, reservations, takesReservations, costOf }: ChargeCardProps) {
+export function ChargeCard({ charger, sessions, otherSessions, cards, reservations, takesReservations, costOf, plans, cars }: ChargeCardProps) {
   const t = useTranslations('ChargePage');
   const awaySince = charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt);
   const running = sessions.filter((session) => !session.stoppedAt);
@@ -51,7 +55,7 @@ export function ChargeCard({ charger, sessions, otherSessions, cards, reservatio
       <ConnectorList connectors={charger.connectors} />
       <WhyLink chargerId={charger.id} />
       {running.map((session) => (
-        <SessionPanel key={session.id} session={session} cost={costOf(session)} chargerAwaySince={awaySince} />
+        <SessionPanel key={session.id} session={session} cost={costOf(session)} chargerAwaySince={awaySince} readyBy={{ plan: plans.get(session.id) ?? null, cars }} />
       ))}
       {lastFinished && (
         <DismissibleSummary key={lastFinished.id} sessionId={lastFinished.id} connectorId={lastFinished.connectorId}>
@@ -78,7 +82,7 @@ export function ChargeCard({ charger, sessions, otherSessions, cards, reservatio
         <p className="rounded-xl bg-slate-100 p-3 text-sm text-slate-700">{t('unavailable')}</p>
       ) : (
         // A new form once a session of the user's begins, so the start's "accepted" banner goes when charging comes.
-        <StartForm key={running.map((session) => session.id).join()} chargerId={charger.id} connectorIds={connectorIds} cards={cardOptions} />
+        <StartForm key={running.map((session) => session.id).join()} chargerId={charger.id} connectorIds={connectorIds} cards={cardOptions} cars={cars} />
       )}
       {cards.length > 0 && charger.isOnline && !takesReservations && <p className="text-sm text-slate-500">{t('noReservations')}</p>}
       {cards.length > 0 && charger.isOnline && takesReservations && reservable.length > 0 && <ReserveForm chargerId={charger.id} connectorIds={reservable} cards={cardOptions} />}

@@ -2,12 +2,19 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { sessionEnergyWh } from '@/lib/charge/session-energy';
 import type { MySession } from '@/domain/data/my-sessions';
 import { SessionControls } from '@/components/sessions/session-controls';
+import { ReadyByPanel } from '@/components/ready-by/ready-by-panel';
+import type { CarChoice } from '@/domain/data/cars';
+import type { ChargingPlan } from '@/domain/ready-by/plan';
 import { Elapsed } from './elapsed';
 
+type SessionPanelProps = {
+  session: MySession;
+  cost: { amount: number; currency: string } | null;
+  chargerAwaySince: Date | null;
+  readyBy?: { plan: ChargingPlan | null; cars: CarChoice[] };
+};
 
-type SessionPanelProps = { session: MySession; cost: { amount: number; currency: string } | null; chargerAwaySince: Date | null };
-
-export function SessionPanel({ session, cost, chargerAwaySince }: SessionPanelProps) {
+export function SessionPanel({ session, cost, chargerAwaySince, readyBy }: SessionPanelProps) {
   const t = useTranslations('ChargePage');
   const format = useFormatter();
   const isRunning = !session.stoppedAt;
@@ -45,6 +52,11 @@ export function SessionPanel({ session, cost, chargerAwaySince }: SessionPanelPr
             lastReadingWh={sessionEnergyWh(session)}
             isLarge
           />
+        </div>
+      )}
+      {isRunning && readyBy && (
+        <div className="mt-4">
+          <ReadyByPanel transactionId={session.id} plan={readyBy.plan} cars={readyBy.cars} />
         </div>
       )}
     </section>

@@ -8,9 +8,14 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { idle } from '@/lib/action-result';
 import { startChargingAction } from '../actions';
+import { ReadyByFields } from '@/components/ready-by/ready-by-fields';
+import type { CarChoice } from '@/domain/data/cars';
 import { ConnectorCardFields, type CardOption } from './connector-card-fields';
 
-export function StartForm({ chargerId, connectorIds, cards }: { chargerId: string; connectorIds: number[]; cards: CardOption[] }) {
+type StartFormProps = { chargerId: string; connectorIds: number[]; cards: CardOption[]; cars: CarChoice[] };
+
+export function StartForm({ chargerId, connectorIds, cards, cars }: StartFormProps) {
+  const tReadyBy = useTranslations('ReadyBy');
   const t = useTranslations('ChargePage');
   const [state, action] = useActionState(startChargingAction, idle);
   const [chosen, setConnectorId] = useState(connectorIds[0]);
@@ -28,6 +33,17 @@ export function StartForm({ chargerId, connectorIds, cards }: { chargerId: strin
         </Link>
       )}
       <ConnectorCardFields connectorIds={connectorIds} cards={cards} onConnectorChange={setConnectorId} />
+      <details className="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200" open={state.status === 'error' && state.values?.readyBy === 'on'}>
+        <summary className="cursor-pointer text-sm font-medium text-slate-800">{tReadyBy('title')}</summary>
+        <div className="mt-3 flex flex-col gap-3">
+          <p className="text-sm text-slate-600">{tReadyBy('intro')}</p>
+          <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+            <input type="checkbox" name="readyBy" defaultChecked={state.status === 'error' && state.values?.readyBy === 'on'} />
+            {tReadyBy('startWithPlan')}
+          </label>
+          <ReadyByFields state={state} cars={cars} />
+        </div>
+      </details>
       <SubmitButton label={t('start', { connector: connectorId ?? '' })} pendingLabel={t('starting')} className="w-full py-3 text-base" />
     </form>
   );

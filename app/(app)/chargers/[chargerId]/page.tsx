@@ -35,6 +35,8 @@ import { db } from '@/lib/db';
 import { lacksSecurityExtension } from '@/domain/data/security-extension';
 import { getChargerCertificateState } from '@/domain/data/charger-certificates';
 import { SecurityProfileCard } from '../_components/security-profile-card';
+import { listCars } from '@/domain/data/cars';
+import { listSessionPlans } from '@/domain/data/charging-plans';
 
 export default async function ChargerPage({ params }: PageProps<'/chargers/[chargerId]'>) {
   const chargerId = z.uuid().safeParse((await params).chargerId);
@@ -60,6 +62,11 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
     getChargerCertificateState(db(), scope),
     getChargerCircuit(db(), scope),
   ]);
+  const [plans, cars] = await Promise.all([
+    listSessionPlans(db(), { transactionIds: sessions.filter((session) => !session.stoppedAt).map((session) => session.id) }),
+    listCars(db(), { userId: member.userId }),
+  ]);
+  const readyBy = { plans, cars };
   const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
   const target = { accountId: charger.accountId, chargerId: charger.id };
   const connectorCount = Math.min(Math.max(charger.connectorCount, charger.connectors.length), MAX_CONNECTORS);
@@ -91,7 +98,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
             <ConnectorList connectors={charger.connectors} />
             <WhyLink chargerId={charger.id} />
           </Card>
-          <RecentSessions sessions={sessions} awaySince={charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt)} />
+          <RecentSessions sessions={sessions} awaySince={charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt)} readyBy={readyBy} />
           <PowerCard target={target} panel={power} timeZone={power.settings?.timeZone ?? timeZone} circuit={circuit} />
         </div>
         <div className="flex min-w-0 flex-col gap-6">

@@ -3,6 +3,9 @@ import { SessionControls } from '@/components/sessions/session-controls';
 import { Card } from '@/components/ui/card';
 import { sessionEnergyWh } from '@/lib/charge/session-energy';
 import type { listRecentSessions } from '@/domain/data/charger-activity';
+import { ReadyByPanel } from '@/components/ready-by/ready-by-panel';
+import type { CarChoice } from '@/domain/data/cars';
+import type { ChargingPlan } from '@/domain/ready-by/plan';
 
 type Session = Awaited<ReturnType<typeof listRecentSessions>>[number];
 
@@ -12,7 +15,9 @@ function energyWh(session: Session): number | null {
 
 // The running sessions come first, each with its Stop (any member may stop any session on the account's chargers)
 // or, when the charger has been away too long, what that means and how to close it.
-export function RecentSessions({ sessions, awaySince }: { sessions: Session[]; awaySince: Date | null }) {
+type ReadyBy = { plans: Map<number, ChargingPlan>; cars: CarChoice[] };
+
+export function RecentSessions({ sessions, awaySince, readyBy }: { sessions: Session[]; awaySince: Date | null; readyBy: ReadyBy }) {
   const t = useTranslations('ChargerDetail');
   const tFacts = useTranslations('SessionFacts');
   const format = useFormatter();
@@ -37,6 +42,7 @@ export function RecentSessions({ sessions, awaySince }: { sessions: Session[]; a
                   })}
                 </span>
                 <SessionControls transactionId={session.id} connectorId={session.connectorId} unconfirmedAt={session.unconfirmedAt} awaySince={awaySince} lastReadingWh={energyWh(session) ?? 0} />
+                <ReadyByPanel transactionId={session.id} plan={readyBy.plans.get(session.id) ?? null} cars={readyBy.cars} />
               </li>
             ))}
           </ul>

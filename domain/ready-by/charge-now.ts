@@ -1,0 +1,29 @@
+import type { Database } from '../../db/client';
+import { sendCommand } from '../commands/send';
+import { deleteSessionPlan, getSessionToPlan } from '../data/charging-plans';
+import { done, failure, type Result } from '../data/result';
+import { readyByProfileId } from './plan-profile';
+
+export type ChargeNowRefusal = 'notFound' | 'chargerOffline' | 'chargeNowRejected' | 'chargeNowNoAnswer';
+
+const ANSWER_WAIT_MS = 8_000;
+
+// "Charge now": the plan's TxProfile cleared by its id (OCPP 1.6 §5.5), so the session charges at full power (within
+// the owner's own limits), and the plan dropped. A charger that no longer holds the profile answers Unknown: nothing
+// is holding the session back, which is what was asked.
+export async function chargeNow(db: Database, { userId, transactionId }: { userId: string; transactionId: number }): Promise<Result<null, ChargeNowRefusal>> {
+  const session = await getSessionToPlan(db, { userId, transactionId });
+  if (!session) return failure('notFound');
+  const sent = await sendCommand(
+    db,
+    { accountId: session.accountId, chargerId: session.chargerId, action: 'ClearChargingProfile', payload: { id: readyByProfileId(session.connectorId) }, requestedBy: userId },
+    { waitMs: ANSWER_WAIT_MS },
+  );
+  if (!sent.ok) return failure('notFound');
+  const { status, response } = sent.value;
+  if (status === 'offline') return failure('chargerOffline');
+  const isCleared = status === 'accepted' || (status === 'rejected' && response?.status === 'Unknown');
+  if (!isCleared) return failure(status === 'rejected' || status === 'failed' ? 'chargeNowRejected' : 'chargeNowNoAnswer');
+  await deleteSessionPlan(db, { transactionId });
+  return done;
+}
