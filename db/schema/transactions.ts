@@ -17,7 +17,8 @@ import { accounts, users } from './accounts';
 import { cards } from './cards';
 import { chargers } from './chargers';
 
-// The id is the OCPP 1.6 transactionId, an integer the charger echoes back (§6.46 StartTransaction.conf).
+// The id is the OCPP 1.6 transactionId, an integer the charger echoes back (§6.46 StartTransaction.conf). An OCPP 2.0.1
+// charger names its transactions itself (TransactionType.transactionId, a string): that name is ocppTransactionId.
 export const transactions = pgTable(
   'transactions',
   {
@@ -32,6 +33,7 @@ export const transactions = pgTable(
     connectorId: integer().notNull(),
     cardId: uuid().references(() => cards.id, { onDelete: 'set null' }),
     userId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    // Empty while a session started without a token (an OCPP 2.0.1 charger may start on plug-in); set when one comes.
     idTag: text().notNull(),
     // The idTagInfo status answered at start; a charger may have started before asking (§4.8).
     authorizationStatus: text().notNull(),
@@ -55,11 +57,13 @@ export const transactions = pgTable(
     // that comes back later and sends its own StopTransaction overwrites the figures, never these two.
     closedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
     closeNote: text(),
+    ocppTransactionId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     // A charger that lost the StartTransaction.conf resends the same request; this key makes the retry a no-op.
     uniqueIndex('transactions_start_key').on(t.chargerId, t.connectorId, t.idTag, t.startedAt, t.meterStartWh),
+    uniqueIndex('transactions_ocpp_transaction_key').on(t.chargerId, t.ocppTransactionId).where(sql`${t.ocppTransactionId} is not null`),
     index('transactions_charger_started_idx').on(t.chargerId, t.startedAt),
     index('transactions_open_idx').on(t.chargerId).where(sql`${t.stoppedAt} is null`),
     index('transactions_user_idx').on(t.userId),

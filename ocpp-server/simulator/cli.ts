@@ -1,4 +1,4 @@
-// `npm run simulate -- --chargers N [--url ws://localhost:9000/ocpp] [--password ...] [--identity-prefix SIM | --identity ID]
+// `npm run simulate -- [--ocpp 1.6 | --ocpp 2.0.1] --chargers N [--url ws://localhost:9000/ocpp] [--password ...] [--identity-prefix SIM | --identity ID]
 //   [--meter-interval 5000] [--power 7400] [--phases 3] [--voltage 230] [--charge] [--register] [--security-event TYPE …] [--authorize-remote-starts]
 //   [--naive-timestamps] [--boots-with-sampling-off] [--readings-after-stop] [--replays-offline-queue] [--without-reservations] [--without-security-extension]
 //   [--no-local-list | --local-list-max N] [--send-local-list-max N] [--diagnostics-upload put|post|multipart]
@@ -6,14 +6,18 @@
 //   [--present-card ID …] [--connector-status C:STATUS[:ERROR] …]
 //   [--ignore ACTION …] [--reject-remote-starts] [--reject-charging-profiles | --without-smart-charging]
 //   [--server-ca FILE] [--reconnect-with-certificate]`
+// With --ocpp 2.0.1 the charger speaks OCPP 2.0.1 (v201/): of the options above it takes the connection, meter, power,
+// --charge, --present-card and --reject-remote-starts ones.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
 import { parseStatusStep, runScriptedSteps } from './scripted-steps';
 import { SimulatedCharger } from './simulated-charger';
+import { SimulatedCharger201 } from './v201/simulated-charger-201';
 
 const { values } = parseArgs({
   options: {
+    ocpp: { type: 'string', default: '1.6' },
     chargers: { type: 'string', default: '1' },
     url: { type: 'string', default: 'ws://localhost:9000/ocpp' },
     password: { type: 'string' },
@@ -80,6 +84,8 @@ if (!(electrical.voltage > 0)) throw new Error('--voltage must be a positive num
 const diagnosticsUpload = values['diagnostics-upload'];
 if (diagnosticsUpload !== 'put' && diagnosticsUpload !== 'post' && diagnosticsUpload !== 'multipart') throw new Error('--diagnostics-upload must be put, post or multipart');
 
+if (values.ocpp !== '1.6' && values.ocpp !== '2.0.1') throw new Error('--ocpp must be 1.6 or 2.0.1');
+
 const serverCa = values['server-ca'] ? readFileSync(values['server-ca'], 'utf8') : undefined;
 const scriptedSteps = { presentedCards: values['present-card'], statuses: values['connector-status'].map(parseStatusStep) };
 const count = Number(values.chargers);
@@ -95,9 +101,21 @@ if (values.register) {
   console.log(JSON.stringify({ msg: 'registered simulated chargers', created, idTag: SIMULATOR_ID_TAG }));
 }
 
-const simulated = identities.map(
-  (identity) =>
-    new SimulatedCharger({
+const ocpp201 = (identity: string) =>
+  new SimulatedCharger201({
+    url: values.url,
+    identity,
+    password: values.password,
+    evses: 2,
+    meterIntervalMs: Number(values['meter-interval']),
+    powerW: Number(values.power),
+    rejectsRemoteStarts: values['reject-remote-starts'],
+  });
+
+const simulated = identities.map((identity) =>
+  values.ocpp === '2.0.1'
+    ? ocpp201(identity)
+    : new SimulatedCharger({
       url: values.url,
       identity,
       password: values.password,
@@ -131,7 +149,8 @@ const started = Date.now();
 const results = await Promise.allSettled(
   simulated.map(async (charger) => {
     await charger.start();
-    await runScriptedSteps(charger, scriptedSteps);
+    if (charger instanceof SimulatedCharger) await runScriptedSteps(charger, scriptedSteps);
+    else for (const idTag of scriptedSteps.presentedCards) await charger.authorize(idTag);
     if (values.charge) await charger.startSession(1, SIMULATOR_ID_TAG);
   }),
 );
@@ -141,7 +160,7 @@ console.log(JSON.stringify({ msg: 'simulators started', connected: identities.le
 
 const report = setInterval(() => {
   const connected = simulated.filter((charger) => charger.isConnected).length;
-  const queued = simulated.reduce((sum, charger) => sum + charger.queue.length, 0);
+  const queued = simulated.reduce((sum, charger) => sum + (charger instanceof SimulatedCharger ? charger.queue.length : 0), 0);
   console.log(JSON.stringify({ msg: 'simulators', connected, queued }));
 }, 10_000);
 

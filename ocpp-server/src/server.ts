@@ -11,6 +11,7 @@ import { refusalAddress, refusalDetail } from '../../domain/chargers/connection-
 import { tapMessages } from './message-tap';
 import { applyOcpp16CallErrorCode, applyOcpp16ErrorCode, applyOcpp16ValidationCode, dropEchoedPayload } from './ocpp/frame-errors';
 import { FrameRefusedError, guardedWebSocket, type MessageLimit } from './ocpp/guarded-socket';
+import { applyOcpp201ValidationCode } from './ocpp/frame-errors-201';
 import { containsNul } from './ocpp/nul-strings';
 import type { ChargerSession, ServerClient } from './ocpp/rpc';
 import type { BatchedStore } from '../../domain/data/charger-traffic/batched';
@@ -121,6 +122,7 @@ export function createRpcServer(options: RpcServerOptions) {
     });
     client.on('strictValidationFailure', ({ method, error, outbound, isCall }: { method: string; error: unknown; outbound: boolean; isCall: boolean }) => {
       if (!outbound && client.protocol === 'ocpp1.6') applyOcpp16ValidationCode(error);
+      if (!outbound && client.protocol === 'ocpp2.0.1') applyOcpp201ValidationCode(error);
       if (!outbound && isCall) dropEchoedPayload(error);
       clientLog.warn({ action: method, err: error }, 'schema violation');
     });

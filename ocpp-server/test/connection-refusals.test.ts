@@ -61,13 +61,13 @@ describe('refused connection attempts', () => {
     const charger = await lockedCharger();
     await attempt(`/ocpp16/${charger.identity}`, { password: PASSWORD });
     await attempt(`/${charger.identity}`, { password: PASSWORD });
-    await attempt(`/ocpp/${charger.identity}`, { password: PASSWORD, protocols: ['ocpp2.0.1'] });
+    await attempt(`/ocpp/${charger.identity}`, { password: PASSWORD, protocols: ['ocpp2.1'] });
     const rows = await waitFor(async () => {
       const found = await byReason(charger.id);
       return found.unknownPath?.count === 2 && found.noCommonProtocol && found;
     });
     expect(rows.unknownPath!.detail).toBe(`/${charger.identity}`);
-    expect(rows.noCommonProtocol!.detail).toBe('ocpp2.0.1');
+    expect(rows.noCommonProtocol!.detail).toBe('ocpp2.1');
   });
 
   it('under a flood of guesses stay one row per reason, every guess counted', async () => {

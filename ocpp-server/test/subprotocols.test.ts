@@ -47,9 +47,9 @@ async function upgradeAnswer(path: string, protocol: string | null): Promise<Ans
 const isOnline = async (chargerId: string) => (await db.select({ isOnline: chargers.isOnline }).from(chargers).where(eq(chargers.id, chargerId)))[0]?.isOnline;
 
 describe('subprotocol negotiation', () => {
-  it('completes the handshake without a subprotocol and closes a charger offering only ocpp2.0.1, without marking it online', async () => {
+  it('completes the handshake without a subprotocol and closes a charger offering only ocpp2.1, without marking it online', async () => {
     const charger = await makeCharger(db, { accountId: suite.fixture.account.id });
-    const answer = await upgradeAnswer(`/ocpp/${charger.identity}`, 'ocpp2.0.1');
+    const answer = await upgradeAnswer(`/ocpp/${charger.identity}`, 'ocpp2.1');
     expect(answer.status).toBe(101);
     expect(answer.headers.has('sec-websocket-protocol')).toBe(false);
     expect(answer.closeCode).toBe(1002);
@@ -69,7 +69,7 @@ describe('subprotocol negotiation', () => {
 
   it('picks ocpp1.6 among the subprotocols offered', async () => {
     const charger = await makeCharger(db, { accountId: suite.fixture.account.id });
-    const socket = new WebSocket(`${endpoint(suite.server)}/${charger.identity}`, ['ocpp2.0.1', 'ocpp1.6']);
+    const socket = new WebSocket(`${endpoint(suite.server)}/${charger.identity}`, ['ocpp2.1', 'ocpp1.6']);
     await once(socket, 'open');
     expect(socket.protocol).toBe('ocpp1.6');
     socket.send(JSON.stringify([2, 'hb', 'Heartbeat', {}]));

@@ -19,6 +19,11 @@ import { startOnFreeConnector } from './start-on-free-connector';
 import { OWNER_CLOSE_REASON } from '../../sessions/stop-reasons';
 import { queueSessionFinished, queueSessionStarted } from '../notification-queue';
 
+// The idTag of a session started before any token was presented (an OCPP 2.0.1 charger may start on plug-in); the
+// token that comes later is attached to it (session-token.ts). Nothing was refused, so nothing is recorded as such.
+export const NO_TOKEN = '';
+const TOKEN_TO_COME: CardAuthorization = { status: 'Accepted', expiresAt: null, card: null, parentIdTag: null };
+
 export type StartInput = {
   connectorId: number;
   idTag: string;
@@ -118,11 +123,13 @@ async function closeSupersededTransactions(tx: Executor, ref: ChargerRef, input:
 // transaction would otherwise hold a pooled connection across them); the transaction is then the insert, the
 // close of anything it supersedes, and one statement touching the card with the NOTIFYs.
 export async function startTransaction(db: Database, ref: ChargerRef, input: StartInput) {
-  const [remoteStart, card] = await Promise.all([
-    findAcceptedRemoteStart(db, { chargerId: ref.chargerId, idTag: input.idTag }),
-    getCardByIdTag(db, { accountId: ref.accountId, idTag: input.idTag, place: { chargerId: ref.chargerId, connectorId: input.connectorId } }),
-  ]);
-  const authorization = decide(card, remoteStart ? 'remoteStart' : 'charger', new Date());
+  const [remoteStart, card] = input.idTag === NO_TOKEN
+    ? [null, null]
+    : await Promise.all([
+        findAcceptedRemoteStart(db, { chargerId: ref.chargerId, idTag: input.idTag }),
+        getCardByIdTag(db, { accountId: ref.accountId, idTag: input.idTag, place: { chargerId: ref.chargerId, connectorId: input.connectorId } }),
+      ]);
+  const authorization = input.idTag === NO_TOKEN ? TOKEN_TO_COME : decide(card, remoteStart ? 'remoteStart' : 'charger', new Date());
   const refusal = cardRefusal(card, authorization.status);
   const refused = refusal && { connectorId: input.connectorId, refusal, idTag: input.idTag };
   if (input.reservationId === null) {

@@ -6,6 +6,8 @@ import type { Logger } from '../logger';
 import type { V16Requests } from '../ocpp/generated/v16';
 import { withoutPassword } from '../ocpp/hidden-password';
 import { callV16 } from '../ocpp/v16';
+import { callV201 } from '../ocpp/v201';
+import { toV201Request } from './v201-requests';
 import { claimCommand, commandChargerId, completeCommand, failIfChargerOffline } from '../../../domain/data/charger-traffic/commands';
 import { isRefusedValue } from '../../../domain/data/charger-traffic/refused-value';
 import { sendNewPassword } from './new-password';
@@ -38,7 +40,11 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
   }
 
   // The two commands that are not OCPP calls of their own, and the rest as the call of the same name.
-  function call(client: NonNullable<ReturnType<Connections['get']>>, command: { action: string; chargerId: string; payload: unknown }) {
+  async function call(client: NonNullable<ReturnType<Connections['get']>>, command: { id: string; action: string; chargerId: string; payload: unknown }) {
+    if (client.protocol === 'ocpp2.0.1') {
+      const request = await toV201Request(db, command);
+      return callV201(client, request.action, request.params, { callTimeoutMs });
+    }
     if (command.action === 'ChangeChargerPassword') return sendNewPassword(db, client, command.chargerId, { callTimeoutMs });
     if (command.action === 'RaiseSecurityProfile') {
       const { securityProfile } = command.payload as CommandPayloads['RaiseSecurityProfile'];
@@ -59,7 +65,7 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
       // The row was written by enqueueCommand with a CommandPayloads entry; ocpp-rpc's strict mode still refuses
       // a payload that does not fit the action's schema before it is sent (an RPCError: `failed`).
       const response = await call(client, command);
-      outcome = outcomeFromResponse(withoutPassword(command.action, response) as typeof response);
+      outcome = outcomeFromResponse(withoutPassword(command.action, response) as Parameters<typeof outcomeFromResponse>[0]);
       commandLog.info('command answered');
     } catch (error) {
       outcome = outcomeFromError(error);

@@ -1,5 +1,6 @@
 import type { V16ChargerAction } from '../ocpp/v16';
 import type { ActionTable } from './types';
+import { v201 } from './v201';
 import { authorize } from './v16/authorize';
 import { bootNotification } from './v16/boot-notification';
 import { dataTransfer } from './v16/data-transfer';
@@ -33,8 +34,11 @@ const v16: { [A in V16ChargerAction]?: V16Handler<A> } = {
   SignCertificate: signCertificate,
 };
 
-// Keyed by WebSocket subprotocol; an OCPP 2.0.1 table maps its messages onto the same domain/data/charger-traffic functions.
+// Keyed by WebSocket subprotocol, in the server's order of preference: a charger offering both is served in 2.0.1,
+// the version it names as its own (1.6 has no way to say it also speaks 2.0.1). Both tables map their messages onto
+// the same domain/data/charger-traffic functions.
 export const HANDLERS_BY_PROTOCOL: Record<string, ActionTable> = {
+  'ocpp2.0.1': v201,
   'ocpp1.6': v16,
 };
 

@@ -21,7 +21,8 @@ type SyncerOptions = { db: Database; sql: Sql; connections: Connections; log: Lo
 export async function startLocalListSyncer({ db, sql, connections, log, instanceId, callTimeoutMs, delayMs, sweepEveryMs = 60_000 }: SyncerOptions) {
   async function sync(chargerId: string, reason: LocalListSyncReason) {
     const client = connections.get(chargerId);
-    if (!client) return;
+    // The list is kept in 1.6's messages; a 2.0.1 charger keeps its own (not synced yet, ocpp-server/README.md).
+    if (!client || client.protocol !== 'ocpp1.6') return;
     const found = await getChargerLocalList(db, chargerId);
     if (!found?.hasBooted || (reason === 'reconnect' && !found.hasBootedBefore)) return;
     if (found.list?.support === 'notSupported' && reason !== 'boot') return;

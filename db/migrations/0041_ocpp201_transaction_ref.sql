@@ -1,0 +1,2 @@
+ALTER TABLE "transactions" ADD COLUMN "ocpp_transaction_id" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "transactions_ocpp_transaction_key" ON "transactions" USING btree ("charger_id","ocpp_transaction_id") WHERE "transactions"."ocpp_transaction_id" is not null;

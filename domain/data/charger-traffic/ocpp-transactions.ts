@@ -1,0 +1,66 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../../../db/client';
+import { meterValues, transactions } from '../../../db/schema';
+import { latestReading } from '../meter-sql';
+import { authorizeAndTouchCard } from './cards';
+import type { ChargerRef } from './chargers';
+import { notifyChargerEvent } from './notify';
+import { NO_TOKEN } from './transactions';
+
+const ENERGY_REGISTER = 'Energy.Active.Import.Register';
+
+// The session an OCPP 2.0.1 charger names by its own transactionId.
+export async function findSessionByOcppId(db: Executor, ref: ChargerRef, ocppTransactionId: string) {
+  const [row] = await db
+    .select({ id: transactions.id, connectorId: transactions.connectorId, idTag: transactions.idTag, isRemoteStarted: transactions.isRemoteStarted, meterStartWh: transactions.meterStartWh })
+    .from(transactions)
+    .where(and(eq(transactions.chargerId, ref.chargerId), eq(transactions.ocppTransactionId, ocppTransactionId)));
+  return row ?? null;
+}
+
+export async function linkOcppTransactionId(db: Executor, { transactionId, ocppTransactionId }: { transactionId: number; ocppTransactionId: string }) {
+  await db
+    .update(transactions)
+    .set({ ocppTransactionId })
+    .where(and(eq(transactions.id, transactionId), isNull(transactions.ocppTransactionId)));
+}
+
+// The session's last energy register reading in Wh, or null.
+export async function lastSessionEnergyWh(db: Executor, transactionId: number) {
+  const [row] = await db.select({ wh: latestReading(transactions.id, ENERGY_REGISTER) }).from(transactions).where(eq(transactions.id, transactionId));
+  return row?.wh === null || row?.wh === undefined ? null : Math.round(Number(row.wh));
+}
+
+// The connector's last energy register reading in Wh, whichever session (or none) it was read in, or null.
+export async function lastConnectorEnergyWh(db: Executor, { chargerId, connectorId }: { chargerId: string; connectorId: number }) {
+  const [row] = await db
+    .select({ value: meterValues.numericValue, unit: meterValues.unit })
+    .from(meterValues)
+    .where(and(eq(meterValues.chargerId, chargerId), eq(meterValues.connectorId, connectorId), eq(meterValues.measurand, ENERGY_REGISTER), isNull(meterValues.phase)))
+    .orderBy(desc(meterValues.sampledAt))
+    .limit(1);
+  if (!row || row.value === null) return null;
+  return Math.round(row.unit === 'kWh' ? row.value * 1000 : row.value);
+}
+
+// A token presented after a session started without one: the session becomes the card's (and its user's).
+export async function attachSessionToken(db: Database, ref: ChargerRef, { transactionId, idTag, isRemoteStarted }: { transactionId: number; idTag: string; isRemoteStarted: boolean }) {
+  return db.transaction(async (tx) => {
+    const authorization = await authorizeAndTouchCard(tx, ref, { idTag, context: isRemoteStarted ? 'remoteStart' : 'charger' });
+    await tx
+      .update(transactions)
+      .set({ idTag, cardId: authorization.card?.id ?? null, userId: sql`coalesce(${authorization.card?.userId ?? null}::uuid, ${transactions.userId})`, authorizationStatus: authorization.status })
+      .where(and(eq(transactions.id, transactionId), eq(transactions.idTag, NO_TOKEN)));
+    await notifyChargerEvent(tx, { ...ref, kind: 'transaction-started' });
+    return authorization;
+  });
+}
+
+// The charger's own name for a session it started over OCPP 2.0.1, or null (a 1.6 session has none).
+export async function ocppTransactionIdOf(db: Executor, { chargerId, transactionId }: { chargerId: string; transactionId: number }) {
+  const [row] = await db
+    .select({ ocppTransactionId: transactions.ocppTransactionId })
+    .from(transactions)
+    .where(and(eq(transactions.id, transactionId), eq(transactions.chargerId, chargerId)));
+  return row?.ocppTransactionId ?? null;
+}

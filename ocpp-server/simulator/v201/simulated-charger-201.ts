@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { RPCClient } from '../../src/ocpp/rpc';
+import { callV201, type ConnectorStatusEnumType, type V201Requests, type V201Responses, type V201ServerAction } from '../../src/ocpp/v201';
+import { endedEvent, startedEvent, updatedEvent, type Session201 } from './transaction-events';
+
+export type SimulatedCharger201Options = {
+  url: string;
+  identity: string;
+  password?: string;
+  // EVSEs, each with one connector (the platform's connector n is EVSE n).
+  evses: number;
+  meterIntervalMs: number;
+  powerW?: number;
+  rejectsRemoteStarts?: boolean;
+};
+
+type Running = Session201 & { timer: NodeJS.Timeout };
+
+// A charging station speaking OCPP 2.0.1: boots, reports its EVSEs, authorizes cards, runs transactions with
+// TransactionEvents carrying meter values, and answers the platform's requests the 2.0.1 way.
+export class SimulatedCharger201 extends EventEmitter {
+  private readonly client: InstanceType<typeof RPCClient>;
+  private readonly sessions = new Map<number, Running>();
+  private readonly meterWh = new Map<number, number>();
+  private heartbeat: NodeJS.Timeout | undefined;
+  private isStopped = false;
+
+  constructor(readonly options: SimulatedCharger201Options) {
+    super();
+    this.client = new RPCClient({
+      endpoint: options.url,
+      identity: options.identity,
+      password: options.password ?? null,
+      protocols: ['ocpp2.0.1'],
+      strictMode: true,
+      reconnect: true,
+    } as ConstructorParameters<typeof RPCClient>[0]);
+    this.handleRequests();
+  }
+
+  get isConnected() {
+    return this.client.state === RPCClient.OPEN;
+  }
+
+  get openTransactionIds() {
+    return [...this.sessions.values()].map((session) => session.transactionId);
+  }
+
+  async start() {
+    await this.client.connect();
+    const chargingStation = { vendorName: 'Chargewatch', model: 'Simulator 2.0.1', serialNumber: this.options.identity, firmwareVersion: 'sim-2.0.1' };
+    const boot = await callV201(this.client, 'BootNotification', { reason: 'PowerUp', chargingStation });
+    this.heartbeat = setInterval(() => void callV201(this.client, 'Heartbeat', {}).catch(() => {}), boot.interval * 1000);
+    for (let evseId = 1; evseId <= this.options.evses; evseId++) await this.reportStatus(evseId, 'Available');
+  }
+
+  async authorize(idTag: string) {
+    const answer = await callV201(this.client, 'Authorize', { idToken: { idToken: idTag, type: 'ISO14443' } });
+    return answer.idTokenInfo.status;
+  }
+
+  // A card at the reader (authorized first) or the platform's remote start: cable in, then the transaction.
+  async startSession(evseId: number, idTag: string, { remoteStartId }: { remoteStartId?: number } = {}) {
+    if (this.sessions.has(evseId)) throw new Error(`EVSE ${evseId} is busy`);
+    if (remoteStartId === undefined && (await this.authorize(idTag)) !== 'Accepted') return false;
+    await this.reportStatus(evseId, 'Occupied');
+    const session: Session201 = { transactionId: randomUUID(), evseId, seqNo: 0, meterWh: this.meterWh.get(evseId) ?? 1_000, idTag, remoteStartId };
+    const timer = setInterval(() => void this.sample(evseId), this.options.meterIntervalMs);
+    this.sessions.set(evseId, { ...session, timer });
+    await callV201(this.client, 'TransactionEvent', startedEvent({ session: this.sessions.get(evseId)!, powerW: this.powerW, timestamp: new Date().toISOString() }));
+    this.emit('transactionStarted', { evseId, transactionId: session.transactionId });
+    return true;
+  }
+
+  async stopSession(evseId: number, reason: 'Local' | 'Remote' = 'Local') {
+    const session = this.sessions.get(evseId);
+    if (!session) return;
+    clearInterval(session.timer);
+    this.sessions.delete(evseId);
+    this.meterWh.set(evseId, session.meterWh);
+    await callV201(this.client, 'TransactionEvent', endedEvent({ session, powerW: 0, timestamp: new Date().toISOString() }, reason));
+    await this.reportStatus(evseId, 'Available');
+    this.emit('transactionStopped', { evseId, transactionId: session.transactionId });
+  }
+
+  async stop() {
+    this.isStopped = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const session of this.sessions.values()) clearInterval(session.timer);
+    await this.client.close({ force: true });
+  }
+
+  private get powerW() {
+    return this.options.powerW ?? 7_400;
+  }
+
+  private async sample(evseId: number) {
+    const session = this.sessions.get(evseId);
+    if (!session || !this.isConnected) return;
+    session.meterWh += Math.round((this.powerW * this.options.meterIntervalMs) / 3_600_000);
+    await callV201(this.client, 'TransactionEvent', updatedEvent({ session, powerW: this.powerW, timestamp: new Date().toISOString() })).catch(() => {});
+  }
+
+  private reportStatus(evseId: number, connectorStatus: ConnectorStatusEnumType) {
+    return callV201(this.client, 'StatusNotification', { timestamp: new Date().toISOString(), connectorStatus, evseId, connectorId: 1 });
+  }
+
+  // Each answer goes out before what it promises (a transaction, a status) is sent, as a station would.
+  private later(work: () => Promise<unknown>) {
+    setImmediate(() =>
+      void work().catch((error: unknown) => {
+        if (!this.isStopped) console.error(JSON.stringify({ msg: 'simulated charger call failed', identity: this.options.identity, error: String(error) }));
+      }),
+    );
+  }
+
+  private answer<A extends V201ServerAction>(action: A, handler: (params: V201Requests[A]) => Promise<V201Responses[A]>) {
+    // Strict mode has validated the params against the action's request schema before this runs.
+    this.client.handle(action, async ({ params }: { params?: unknown }) => handler(params as V201Requests[A]));
+  }
+
+  private handleRequests() {
+    this.answer('RequestStartTransaction', async (params) => {
+      const evseId = params.evseId ?? [...Array(this.options.evses).keys()].map((i) => i + 1).find((id) => !this.sessions.has(id));
+      if (this.options.rejectsRemoteStarts || evseId === undefined || this.sessions.has(evseId)) return { status: 'Rejected' };
+      this.later(() => this.startSession(evseId, params.idToken.idToken, { remoteStartId: params.remoteStartId }));
+      return { status: 'Accepted' };
+    });
+    this.answer('RequestStopTransaction', async (params) => {
+      const session = [...this.sessions.values()].find((running) => running.transactionId === params.transactionId);
+      if (!session) return { status: 'Rejected' };
+      this.later(() => this.stopSession(session.evseId, 'Remote'));
+      return { status: 'Accepted' };
+    });
+    this.answer('Reset', async () => ({ status: 'Accepted' }));
+    this.answer('UnlockConnector', async (params) => ({ status: params.evseId <= this.options.evses ? 'Unlocked' : 'UnknownConnector' }));
+    this.answer('ChangeAvailability', async (params) => {
+      const status = params.operationalStatus === 'Operative' ? 'Available' : 'Unavailable';
+      const evses = params.evse ? [params.evse.id] : [...Array(this.options.evses).keys()].map((i) => i + 1);
+      this.later(() => Promise.all(evses.filter((id) => !this.sessions.has(id)).map((id) => this.reportStatus(id, status))));
+      return { status: 'Accepted' };
+    });
+    this.answer('TriggerMessage', async (params) => {
+      if (params.requestedMessage === 'Heartbeat') this.later(() => callV201(this.client, 'Heartbeat', {}));
+      else if (params.requestedMessage === 'StatusNotification') this.later(() => this.reportStatus(params.evse?.id ?? 1, this.sessions.has(params.evse?.id ?? 1) ? 'Occupied' : 'Available'));
+      else return { status: 'NotImplemented' };
+      return { status: 'Accepted' };
+    });
+  }
+}

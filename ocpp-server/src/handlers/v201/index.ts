@@ -1,0 +1,24 @@
+import type { V201ChargerAction } from '../../ocpp/v201';
+import { heartbeat } from '../v16/heartbeat';
+import { securityEventNotification } from '../v16/security-event-notification';
+import { authorize } from './authorize';
+import { bootNotification } from './boot-notification';
+import { dataTransfer } from './data-transfer';
+import { meterValues } from './meter-values';
+import { notifyEvent } from './notify-event';
+import { statusNotification } from './status-notification';
+import { transactionEvent } from './transaction-event';
+import type { V201Handler } from './types';
+
+// Heartbeat and SecurityEventNotification carry the same fields in both versions, so 1.6's handlers answer them.
+export const v201: { [A in V201ChargerAction]?: V201Handler<A> } = {
+  BootNotification: bootNotification,
+  Heartbeat: heartbeat as V201Handler<'Heartbeat'>,
+  StatusNotification: statusNotification,
+  Authorize: authorize,
+  TransactionEvent: transactionEvent,
+  MeterValues: meterValues,
+  NotifyEvent: notifyEvent,
+  SecurityEventNotification: securityEventNotification as V201Handler<'SecurityEventNotification'>,
+  DataTransfer: dataTransfer,
+};

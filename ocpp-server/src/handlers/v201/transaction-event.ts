@@ -1,0 +1,54 @@
+import { isStorableSample } from '../../../../domain/data/charger-traffic/meter-values';
+import { attachSessionToken, findSessionByOcppId, lastSessionEnergyWh } from '../../../../domain/data/charger-traffic/ocpp-transactions';
+import { authorizeAndTouchCard } from '../../../../domain/data/charger-traffic/cards';
+import { NO_TOKEN, stopTransaction } from '../../../../domain/data/charger-traffic/transactions';
+import { parseChargerTime } from '../../ocpp/charger-time';
+import type { TransactionEventRequest } from '../../ocpp/v201';
+import type { HandlerContext } from '../types';
+import { CONNECTOR_STATUS_OF_CHARGING_STATE } from './charging-state';
+import { toIdTokenInfo } from './id-token-info';
+import { energyRegisterWh, toMeterSamples } from './samples';
+import { startSession } from './transaction-start';
+import type { V201Handler } from './types';
+
+type Session = { id: number; connectorId: number; idTag: string; isRemoteStarted: boolean; meterStartWh: number };
+
+// A token in a later event: attached to a session that started without one, otherwise checked again (2.0.1 E05).
+async function checkToken({ charger, db }: HandlerContext, session: Session, idTag: string) {
+  if (session.idTag === NO_TOKEN) return attachSessionToken(db, charger, { transactionId: session.id, idTag, isRemoteStarted: session.isRemoteStarted });
+  return authorizeAndTouchCard(db, charger, { idTag, context: session.isRemoteStarted ? 'remoteStart' : 'charger' });
+}
+
+async function endSession({ charger, db, log }: HandlerContext, request: TransactionEventRequest, session: Pick<Session, 'id' | 'meterStartWh'>, samples: ReturnType<typeof toMeterSamples>) {
+  // No reading at all: the session is closed with no energy rather than left open.
+  const meterStopWh = energyRegisterWh(samples) ?? (await lastSessionEnergyWh(db, session.id)) ?? session.meterStartWh;
+  const stopped = await stopTransaction(db, charger, {
+    transactionId: session.id,
+    meterStopWh,
+    stoppedAt: parseChargerTime(request.timestamp),
+    reason: request.transactionInfo.stoppedReason ?? null,
+    idTag: null,
+    samples,
+  });
+  if (stopped.outcome === 'already-stopped') log.info({ transactionId: session.id }, 'TransactionEvent Ended for a session already stopped');
+}
+
+// One file for the three event types: Started opens a session, Updated adds readings (and maybe a token), Ended
+// closes it; each may be the first this platform hears of the transaction, and a resent one changes nothing twice.
+// seqNo is not stored: events arrive in order on one socket, and readings are keyed by their own time and value.
+export const transactionEvent: V201Handler<'TransactionEvent'> = async (ctx, request) => {
+  const { charger, db, store } = ctx;
+  const samples = toMeterSamples(request.meterValue ?? []).filter(isStorableSample);
+  const token = request.idToken && request.idToken.type !== 'NoAuthorization' ? request.idToken.idToken : null;
+  const known = await findSessionByOcppId(db, charger, request.transactionInfo.transactionId);
+  const started = known ? null : await startSession(ctx, request, samples);
+  const session = known ?? started!.session;
+  const authorization = known ? token && (await checkToken(ctx, known, token)) : started!.authorization;
+  const chargingState = request.transactionInfo.chargingState;
+  if (chargingState && request.eventType !== 'Ended') {
+    await store.recordConnectorStatus({ ...charger, connectorId: session.connectorId, status: CONNECTOR_STATUS_OF_CHARGING_STATE[chargingState], errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, statusAt: parseChargerTime(request.timestamp) });
+  }
+  if (request.eventType === 'Ended') await endSession(ctx, request, session, samples);
+  else if (samples.length > 0) await store.recordMeterValues({ ...charger, connectorId: session.connectorId, transactionId: session.id, samples });
+  return authorization && token ? { idTokenInfo: toIdTokenInfo(authorization) } : {};
+};
