@@ -12,7 +12,7 @@ describe('circuit benchmark smoke run', () => {
     // A capacity change moves every charger's static share; the fourth start on 24 A lowers the three before it.
     expect(report.capacity.chargersPerReplan.max).toBe(6);
     expect(report.started.chargersPerReplan.max).toBe(4);
-    // 40 kW imported leaves a 24 A fuse nothing for the chargers, and none imported gives it back: both move them all.
+    // 1.5 fuses imported leaves the chargers at most half the fuse, and none imported gives it back: both move them.
     expect(report.feed.withoutChange).toBe(0);
     expect(circuitMarkdown(report)).toContain('meter-feed jump');
   });

@@ -60,7 +60,7 @@ export async function runCircuitBench(options: CircuitBenchOptions, log: Log) {
       );
       // From here the circuit is at the grid connection: its budget is the fuse less what the feed says the house draws.
       await updateCircuit(db, { ...circuit, circuitId, followsMeterFeed: true });
-      const feed = figures(await measureFeedJumps(db, fleet, { accountId, count: options.changes, gapMs: GAP_MS }));
+      const feed = figures(await measureFeedJumps(db, fleet, { accountId, capacityA: options.capacityA, count: options.changes, gapMs: GAP_MS }));
       log(`meter-feed jumps: ${options.changes} measured`);
       const stopped = await series('stops', options.stops, log, (index) => measureReplan(db, fleet!, () => simulators[index]!.stopSession(1)));
       return { options, started, stopped, capacity, feed };
