@@ -46,6 +46,7 @@ export async function getSessionToPlan(db: Executor, { userId, transactionId }: 
       connectorId: transactions.connectorId,
       sessionUserId: transactions.userId,
       cardId: transactions.cardId,
+      isChargerOnline: chargers.isOnline,
     })
     .from(transactions)
     .innerJoin(chargers, eq(chargers.id, transactions.chargerId))

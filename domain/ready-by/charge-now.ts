@@ -14,6 +14,8 @@ const ANSWER_WAIT_MS = 8_000;
 export async function chargeNow(db: Database, { userId, transactionId }: { userId: string; transactionId: number }): Promise<Result<null, ChargeNowRefusal>> {
   const session = await getSessionToPlan(db, { userId, transactionId });
   if (!session) return failure('notFound');
+  // Nothing is queued for a charger that is not there: the owner is told at once, and no stale clear arrives later.
+  if (!session.isChargerOnline) return failure('chargerOffline');
   const sent = await sendCommand(
     db,
     { accountId: session.accountId, chargerId: session.chargerId, action: 'ClearChargingProfile', payload: { id: readyByProfileId(session.connectorId) }, requestedBy: userId },

@@ -64,6 +64,10 @@ const MORE_FIELDS = {
   timeZone: 'Europe/Vilnius',
   url: 'https://prices.example/day-ahead.csv',
   file: 'start,price',
+  amount: 'kwh',
+  energyKwh: '20',
+  departure: '07:00',
+  batteryKwh: '60',
 };
 
 const actions = await loadSignedInActions();
