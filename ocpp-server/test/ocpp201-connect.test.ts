@@ -39,10 +39,12 @@ describe('OCPP 2.0.1 negotiation', () => {
     expect(row).toMatchObject({ model: 'Twin 22', serialNumber: 'SN-201', firmwareVersion: '2.0.7', isOnline: true });
   });
 
-  it('prefers 2.0.1 when a charger offers both, and keeps a 1.6-only charger on 1.6', async () => {
-    const both = await makeCharger(db, { accountId: suite.fixture.account.id });
-    const bothClient = await suite.connect(suite.server, { identity: both.identity, protocols: ['ocpp1.6', 'ocpp2.0.1'] });
-    expect(bothClient.protocol).toBe('ocpp2.0.1');
+  it('keeps a charger offering both on 1.6 (every feature works there), in either order, and a 1.6-only one on 1.6', async () => {
+    for (const protocols of [['ocpp1.6', 'ocpp2.0.1'], ['ocpp2.0.1', 'ocpp1.6']]) {
+      const both = await makeCharger(db, { accountId: suite.fixture.account.id });
+      const bothClient = await suite.connect(suite.server, { identity: both.identity, protocols });
+      expect(bothClient.protocol).toBe('ocpp1.6');
+    }
     const old = await makeCharger(db, { accountId: suite.fixture.account.id });
     const oldClient = await suite.connect(suite.server, { identity: old.identity, protocols: ['ocpp1.6'] });
     expect(oldClient.protocol).toBe('ocpp1.6');

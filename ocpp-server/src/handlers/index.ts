@@ -34,12 +34,13 @@ const v16: { [A in V16ChargerAction]?: V16Handler<A> } = {
   SignCertificate: signCertificate,
 };
 
-// Keyed by WebSocket subprotocol, in the server's order of preference: a charger offering both is served in 2.0.1,
-// the version it names as its own (1.6 has no way to say it also speaks 2.0.1). Both tables map their messages onto
-// the same domain/data/charger-traffic functions.
+// Keyed by WebSocket subprotocol, in the server's order of preference. A charger offering both is served in 1.6 for
+// now: over 2.0.1 it would lose what the platform does not speak there yet (smart charging, local lists, firmware;
+// ocpp-server/README.md), and an owner's working charger must not lose a feature by a firmware update. Both tables
+// map their messages onto the same domain/data/charger-traffic functions.
 export const HANDLERS_BY_PROTOCOL: Record<string, ActionTable> = {
-  'ocpp2.0.1': v201,
   'ocpp1.6': v16,
+  'ocpp2.0.1': v201,
 };
 
 export const SUPPORTED_PROTOCOLS = Object.keys(HANDLERS_BY_PROTOCOL);
