@@ -8,7 +8,7 @@ export const refundStatementSchema = statementClaimSchema.extend({
   amount: z.preprocess(
     blankAsUndefined,
     z
-      .string()
+      .string(key('refundAmountInvalid'))
       .trim()
       .regex(/^\d{1,10}([.,]\d{1,2})?$/, key('refundAmountInvalid'))
       .transform((amount) => amount.replace(',', '.'))
