@@ -68,7 +68,8 @@ export async function connectClient(server: { port: number }, { identity, passwo
     protocols,
     strictMode,
     reconnect,
-    callTimeoutMs: 10_000,
+    // As long as waitFor waits: a busy machine answers late, and a test asserts what the answer says, not how soon.
+    callTimeoutMs: 60_000,
   } as ConstructorParameters<typeof RPCClient>[0]);
   await client.connect();
   return client;
