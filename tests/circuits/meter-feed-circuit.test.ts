@@ -1,11 +1,12 @@
 // A circuit at the grid connection over real sockets: a grid reading posted to the web app's route lowers (or
 // raises) the simulated chargers' limits through the OCPP server, logged with the reason; a silent feed falls back to
-// the static shares and back.
+// the static shares and back; both solar modes follow the surplus.
 import { and, asc, desc, eq, isNull, sql as raw } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { circuitChanges, circuitChargers, circuits, gridPowerReadings, meterValues, transactions } from '@/db/schema';
 import { makeAccount, makeCharger } from '@/db/seed/builders';
 import { notifyCircuitChanged } from '@/domain/circuits/notify';
+import type { SolarMode } from '@/domain/circuits/solar-hysteresis';
 import { createApiToken } from '@/domain/data/api-tokens';
 import type { SimulatedCharger } from '@/ocpp-server/simulator/simulated-charger';
 import { waitFor } from '@/ocpp-server/test/helpers';
@@ -22,9 +23,9 @@ const W_PER_A = 3 * 230;
 
 // A 32 A circuit at the grid connection of a fresh account, two single-connector chargers behind it, and the
 // account's feed token.
-async function feedCircuit() {
+async function feedCircuit({ solarMode = 'off' }: { solarMode?: SolarMode } = {}) {
   const account = await makeAccount(db);
-  const [circuit] = await db.insert(circuits).values({ accountId: account.id, name: 'Main supply', capacityA: 32, followsMeterFeed: true }).returning();
+  const [circuit] = await db.insert(circuits).values({ accountId: account.id, name: 'Main supply', capacityA: 32, followsMeterFeed: true, solarMode }).returning();
   const simulators: SimulatedCharger[] = [];
   const chargerIds: string[] = [];
   for (const name of ['Drive', 'Barn']) {
@@ -115,5 +116,44 @@ describe('a circuit following the home meter feed', () => {
     await postReading(token, account.id, 16 * W_PER_A);
     await drawing(simulators, [32, 0]);
     await waitFor(async () => (await reasonsLogged(circuit.id)).includes('meterFeedResumed 32'));
+  });
+
+  it('in "minimum plus surplus" gives the session the sun\'s surplus, and the minimum once the sun is gone', async () => {
+    const { account, circuit, simulators, chargerIds, token } = await feedCircuit({ solarMode: 'minimumPlusSurplus' });
+    await startCharging(simulators[0]!);
+    await drawing(simulators, [16, 0]);
+    await sampled(chargerIds[0]!, 16 * W_PER_A);
+
+    // The panels cover 10 A a phase of the 16 the car draws: the grid gives the other 6.
+    await postReading(token, account.id, 6 * W_PER_A);
+    await drawing(simulators, [10, 0]);
+    await sampled(chargerIds[0]!, 10 * W_PER_A);
+
+    // A cloud: the house imports 2 A a phase besides the car; the car keeps the minimum.
+    await postReading(token, account.id, 12 * W_PER_A);
+    await drawing(simulators, [6, 0]);
+    await waitFor(async () => (await reasonsLogged(circuit.id)).includes('solarSurplusChanged 6'));
+  });
+
+  it('in "surplus only" waits while the grid pays, and starts once the surplus has held the minimum long enough', async () => {
+    const { account, circuit, simulators, chargerIds, token } = await feedCircuit({ solarMode: 'surplus' });
+    await startCharging(simulators[0]!);
+    await sampled(chargerIds[0]!, 16 * W_PER_A);
+    // No sun: the house draws 1 A a phase besides the car. The session waits at 0 A.
+    await postReading(token, account.id, 17 * W_PER_A);
+    await drawing(simulators, [0, 0]);
+    await sampled(chargerIds[0]!, 0);
+
+    // The sun gives 8 A a phase to the grid: enough for the minimum, but not yet for long enough.
+    await postReading(token, account.id, -8 * W_PER_A);
+    await waitFor(async () => (await feedState(circuit.id)).solarCrossedAt !== null);
+    expect(simulators[0]!.currentA(1)).toBe(0);
+    expect((await feedState(circuit.id)).isSolarCharging).toBe(false);
+
+    // The surplus has held since two minutes ago: the next reading starts the car on it.
+    await db.update(circuits).set({ solarCrossedAt: raw`now() - interval '2 minutes'` }).where(eq(circuits.id, circuit.id));
+    await postReading(token, account.id, -8 * W_PER_A);
+    await drawing(simulators, [8, 0]);
+    expect((await feedState(circuit.id)).isSolarCharging).toBe(true);
   });
 });
