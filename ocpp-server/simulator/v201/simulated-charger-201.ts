@@ -71,6 +71,11 @@ export class SimulatedCharger201 extends EventEmitter {
     return this.options.electrical ?? DEFAULT_ELECTRICAL;
   }
 
+  // The current it draws on each of its phases now.
+  currentA(evseId: number) {
+    return this.sessions.has(evseId) ? this.powerW(evseId) / (this.electrical.voltage * this.electrical.phases) : 0;
+  }
+
   // What the EVSE draws now: the car takes what the composite limit of its profiles allows.
   powerW(evseId: number) {
     return Math.max(0, Math.min(this.hardwareMaxW, this.chargingProfiles.limitW(evseId)));
