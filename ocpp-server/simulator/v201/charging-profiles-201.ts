@@ -72,7 +72,13 @@ export class SimulatorChargingProfiles201 {
     const purpose = PURPOSE[profile.chargingProfilePurpose];
     const [schedule, ...others] = profile.chargingSchedule;
     if (!purpose || !schedule || others.length > 0) return null;
-    const { id: _scheduleId, salesTariff: _tariff, customData: _data, ...chargingSchedule } = schedule;
+    const { startSchedule, duration, chargingRateUnit, minChargingRate } = schedule;
+    const chargingSchedule = {
+      chargingRateUnit,
+      ...(startSchedule === undefined ? {} : { startSchedule }),
+      ...(duration === undefined ? {} : { duration }),
+      ...(minChargingRate === undefined ? {} : { minChargingRate }),
+    };
     return {
       chargingProfileId: profile.id,
       stackLevel: profile.stackLevel,
@@ -82,7 +88,7 @@ export class SimulatorChargingProfiles201 {
       ...(profile.validFrom ? { validFrom: profile.validFrom } : {}),
       ...(profile.validTo ? { validTo: profile.validTo } : {}),
       ...(profile.transactionId === undefined ? {} : { transactionId: this.aliasOf(profile.transactionId) }),
-      chargingSchedule: { ...chargingSchedule, chargingSchedulePeriod: chargingSchedule.chargingSchedulePeriod.map(({ startPeriod, limit, numberPhases }) => ({ startPeriod, limit, ...(numberPhases === undefined ? {} : { numberPhases }) })) },
+      chargingSchedule: { ...chargingSchedule, chargingSchedulePeriod: schedule.chargingSchedulePeriod.map(({ startPeriod, limit, numberPhases }) => ({ startPeriod, limit, ...(numberPhases === undefined ? {} : { numberPhases }) })) },
     };
   }
 
