@@ -35,3 +35,47 @@ describe('a 2.0.1 connector’s status during a session', () => {
     expect(await statusOf(charger.id)).toBe('Preparing');
   });
 });
+
+describe('a 2.0.1 session’s meter start', () => {
+  const begin = (transactionId: string, idTag: string) => ({
+    eventType: 'Started',
+    timestamp: at(),
+    triggerReason: 'Authorized',
+    seqNo: 0,
+    transactionInfo: { transactionId, chargingState: 'Charging' },
+    evse: { id: 1, connectorId: 1 },
+    idToken: { idToken: idTag, type: 'ISO14443' },
+  });
+  const event = (transactionId: string, eventType: 'Updated' | 'Ended', seqNo: number, wh: number) => ({
+    eventType,
+    timestamp: at(seqNo),
+    triggerReason: eventType === 'Ended' ? 'StopAuthorized' : 'MeterValuePeriodic',
+    seqNo,
+    transactionInfo: { transactionId, ...(eventType === 'Ended' ? { stoppedReason: 'Local' } : {}) },
+    meterValue: energy(wh),
+  });
+
+  it('is the first reading when the Started event carries none: the session’s energy is what flowed since', async () => {
+    const { client, card } = await connect201();
+    await client.call('TransactionEvent', begin('tx-no-start-reading', card.idTag));
+    const [written] = await db.select().from(transactions).where(eq(transactions.ocppTransactionId, 'tx-no-start-reading'));
+    // Session and transaction id are one row from the start.
+    expect(written).toMatchObject({ isMeterStartPending: true, stoppedAt: null });
+    await client.call('TransactionEvent', event('tx-no-start-reading', 'Updated', 1, 52_000));
+    await client.call('TransactionEvent', event('tx-no-start-reading', 'Updated', 2, 53_500));
+    await client.call('TransactionEvent', event('tx-no-start-reading', 'Ended', 3, 54_000));
+    const read = await getSession(db, { accountId: suite.fixture.account.id, sessionId: written!.id });
+    expect(read).toMatchObject({ energyWh: 2_000 });
+    const [row] = await db.select().from(transactions).where(eq(transactions.id, written!.id));
+    expect(row).toMatchObject({ meterStartWh: 52_000, isMeterStartPending: false });
+  });
+
+  it('keeps the Started event’s own reading when it has one', async () => {
+    const { client, card } = await connect201();
+    await client.call('TransactionEvent', { ...begin('tx-start-reading', card.idTag), meterValue: energy(10_000) });
+    await client.call('TransactionEvent', event('tx-start-reading', 'Updated', 1, 12_000));
+    await client.call('TransactionEvent', event('tx-start-reading', 'Ended', 2, 13_000));
+    const [row] = await db.select().from(transactions).where(eq(transactions.ocppTransactionId, 'tx-start-reading'));
+    expect(row).toMatchObject({ meterStartWh: 10_000, energyWh: 3_000, isMeterStartPending: false });
+  });
+});

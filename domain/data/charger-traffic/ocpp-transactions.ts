@@ -12,17 +12,25 @@ const ENERGY_REGISTER = 'Energy.Active.Import.Register';
 // The session an OCPP 2.0.1 charger names by its own transactionId.
 export async function findSessionByOcppId(db: Executor, ref: ChargerRef, ocppTransactionId: string) {
   const [row] = await db
-    .select({ id: transactions.id, connectorId: transactions.connectorId, idTag: transactions.idTag, isRemoteStarted: transactions.isRemoteStarted, meterStartWh: transactions.meterStartWh })
+    .select({
+      id: transactions.id,
+      connectorId: transactions.connectorId,
+      idTag: transactions.idTag,
+      isRemoteStarted: transactions.isRemoteStarted,
+      meterStartWh: transactions.meterStartWh,
+      isMeterStartPending: transactions.isMeterStartPending,
+    })
     .from(transactions)
     .where(and(eq(transactions.chargerId, ref.chargerId), eq(transactions.ocppTransactionId, ocppTransactionId)));
   return row ?? null;
 }
 
-export async function linkOcppTransactionId(db: Executor, { transactionId, ocppTransactionId }: { transactionId: number; ocppTransactionId: string }) {
+// The session's first energy reading, when its Started event brought none, becomes its meter start (once).
+export async function settleMeterStart(db: Executor, { transactionId, meterStartWh }: { transactionId: number; meterStartWh: number }) {
   await db
     .update(transactions)
-    .set({ ocppTransactionId })
-    .where(and(eq(transactions.id, transactionId), isNull(transactions.ocppTransactionId)));
+    .set({ meterStartWh, isMeterStartPending: false })
+    .where(and(eq(transactions.id, transactionId), eq(transactions.isMeterStartPending, true)));
 }
 
 // The session's last energy register reading in Wh, or null.
