@@ -4,6 +4,7 @@ import { chargerPowerSettings, chargers, connectors, meterValues, transactions }
 import { makeCharger } from '../../db/seed/builders';
 import { sendCommand } from '../../domain/commands/send';
 import { maxPowerProfile } from '../../domain/smart-charging/owner-profiles';
+import { sendPowerSettingsOverBus } from '../../domain/smart-charging/send-over-bus';
 import { DEFAULT_ELECTRICAL, type ChargingProfile } from '../../domain/smart-charging/profile';
 import type { SmartChargingOptions } from '../simulator/charging-profiles';
 import { waitFor } from './helpers';
@@ -99,6 +100,20 @@ describe('the owner’s settings at each boot of a 2.0.1 charger', () => {
     expect(simulator.chargingProfiles.limitW(1, new Date('2026-12-08T22:30:00Z'))).toBe(7_000);
     expect(simulator.chargingProfiles.limitW(1, new Date('2026-12-09T12:00:00Z'))).toBe(0);
     expect(new Set(sent.reportedSchedule!.chargingSchedulePeriod.map((period) => period.limit))).toEqual(new Set([0, 7_000]));
+  });
+});
+
+describe('the owner’s power limit saved for a connected 2.0.1 charger', () => {
+  it('is sent over the command bus, and the running session draws no more', async () => {
+    const { charger, simulator } = await simulatedCharger();
+    await readerSession(simulator);
+    await waitFor(async () => (await latestPower(charger.id)) === 11_000);
+    const { account } = suite.fixture;
+    await db.insert(chargerPowerSettings).values({ chargerId: charger.id, accountId: account.id, maxPowerW: 4_000, windows: [], timeZone: 'UTC' });
+    expect(await sendPowerSettingsOverBus(db, { accountId: account.id, chargerId: charger.id, requestedBy: account.owner.id })).toBe('accepted');
+    await waitFor(async () => (await latestPower(charger.id)) === 4_000);
+    const [settings] = await db.select().from(chargerPowerSettings).where(eq(chargerPowerSettings.chargerId, charger.id));
+    expect(settings?.reportedSchedule?.chargingSchedulePeriod).toEqual([expect.objectContaining({ startPeriod: 0, limit: 4_000 })]);
   });
 });
 
