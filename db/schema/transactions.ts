@@ -58,6 +58,9 @@ export const transactions = pgTable(
     closedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
     closeNote: text(),
     ocppTransactionId: text(),
+    // An OCPP 2.0.1 charger may send no energy reading with its Started event: meterStartWh is then a stand-in
+    // until the session's first reading, which becomes its meter start.
+    isMeterStartPending: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -16,9 +16,12 @@ type ReservingCharger = {
 export class SimulatorReservations {
   private readonly held = new Map<number, Held>();
 
+  // onExpired: a 2.0.1 station tells the central system a reservation ran out (ReservationStatusUpdate, H01); a 1.6
+  // one sends nothing.
   constructor(
     private readonly charger: ReservingCharger,
     private readonly isSupported: boolean,
+    private readonly onExpired?: (reservationId: number) => void,
   ) {}
 
   private release(connectorId: number) {
@@ -45,7 +48,10 @@ export class SimulatorReservations {
     if (this.charger.session(connectorId) || (current && current.reservationId !== reservationId)) return 'Occupied';
     const previous = this.connectorOf(reservationId);
     if (previous !== null) this.release(previous);
-    const timer = setTimeout(() => this.end(connectorId), Math.max(0, Date.parse(expiryDate) - Date.now()));
+    const timer = setTimeout(() => {
+      this.end(connectorId);
+      this.onExpired?.(reservationId);
+    }, Math.max(0, Date.parse(expiryDate) - Date.now()));
     timer.unref();
     this.held.set(connectorId, { reservationId, idTag: idTag.toUpperCase(), timer });
     setImmediate(() => void this.charger.sendStatus(connectorId, 'Reserved').catch(() => {}));

@@ -64,12 +64,12 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   let sweepCharger: (chargerId: string) => void = () => {};
   let provision: (chargerId: string, reason: ProvisionReason) => void = () => {};
   let syncLocalList: (chargerId: string, reason: LocalListSyncReason) => void = () => {};
-  // Provisioning and the Local Authorization List speak 1.6 (ChangeConfiguration, SendLocalList): not to 2.0.1 chargers,
-  // whose 2.0.1 handlers do not call onBooted either.
+  // The Local Authorization List speaks 1.6 (SendLocalList): not to 2.0.1 chargers. Provisioning sends a 2.0.1
+  // charger only the owner's power settings (provisioner.ts).
   const onConnected = (chargerId: string, protocol: string | undefined) => {
     sweepCharger(chargerId);
-    if (protocol !== 'ocpp1.6') return;
     provision(chargerId, 'reconnect');
+    if (protocol !== 'ocpp1.6') return;
     syncLocalList(chargerId, 'reconnect');
   };
   const onBooted = (chargerId: string) => {

@@ -1,7 +1,8 @@
 import { SimulatedCharger, type SimulatedChargerOptions } from '../simulator/simulated-charger';
+import { SimulatedCharger201, type SimulatedCharger201Options } from '../simulator/v201/simulated-charger-201';
 import { endpoint } from './helpers';
 
-const running = new Set<SimulatedCharger>();
+const running = new Set<{ stop(): Promise<void> }>();
 
 type SimulatorOptions = Omit<SimulatedChargerOptions, 'url'> & { url?: string };
 
@@ -31,6 +32,26 @@ export function transactionAnswered(charger: SimulatedCharger, event: 'transacti
   return new Promise<number>((resolve) => {
     const listener = (answer: TransactionAnswer) => {
       if (answer.connectorId !== connectorId) return;
+      charger.off(event, listener);
+      resolve(answer.transactionId);
+    };
+    charger.on(event, listener);
+  });
+}
+
+// The 2.0.1 simulator, stopped with the others after each test.
+export async function startSimulator201(server: { port: number }, options: Omit<SimulatedCharger201Options, 'url' | 'meterIntervalMs'> & { meterIntervalMs?: number }) {
+  const charger = new SimulatedCharger201({ url: endpoint(server), meterIntervalMs: 200, ...options });
+  running.add(charger);
+  await charger.start();
+  return charger;
+}
+
+// Resolves with the 2.0.1 transactionId once the Started or Ended TransactionEvent on that EVSE is answered.
+export function transactionEvented(charger: SimulatedCharger201, event: 'transactionStarted' | 'transactionStopped', evseId: number) {
+  return new Promise<string>((resolve) => {
+    const listener = (answer: { evseId: number; transactionId: string }) => {
+      if (answer.evseId !== evseId) return;
       charger.off(event, listener);
       resolve(answer.transactionId);
     };

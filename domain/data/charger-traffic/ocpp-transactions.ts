@@ -12,17 +12,25 @@ const ENERGY_REGISTER = 'Energy.Active.Import.Register';
 // The session an OCPP 2.0.1 charger names by its own transactionId.
 export async function findSessionByOcppId(db: Executor, ref: ChargerRef, ocppTransactionId: string) {
   const [row] = await db
-    .select({ id: transactions.id, connectorId: transactions.connectorId, idTag: transactions.idTag, isRemoteStarted: transactions.isRemoteStarted, meterStartWh: transactions.meterStartWh })
+    .select({
+      id: transactions.id,
+      connectorId: transactions.connectorId,
+      idTag: transactions.idTag,
+      isRemoteStarted: transactions.isRemoteStarted,
+      meterStartWh: transactions.meterStartWh,
+      isMeterStartPending: transactions.isMeterStartPending,
+    })
     .from(transactions)
     .where(and(eq(transactions.chargerId, ref.chargerId), eq(transactions.ocppTransactionId, ocppTransactionId)));
   return row ?? null;
 }
 
-export async function linkOcppTransactionId(db: Executor, { transactionId, ocppTransactionId }: { transactionId: number; ocppTransactionId: string }) {
+// The session's first energy reading, when its Started event brought none, becomes its meter start (once).
+export async function settleMeterStart(db: Executor, { transactionId, meterStartWh }: { transactionId: number; meterStartWh: number }) {
   await db
     .update(transactions)
-    .set({ ocppTransactionId })
-    .where(and(eq(transactions.id, transactionId), isNull(transactions.ocppTransactionId)));
+    .set({ meterStartWh, isMeterStartPending: false })
+    .where(and(eq(transactions.id, transactionId), eq(transactions.isMeterStartPending, true)));
 }
 
 // The session's last energy register reading in Wh, or null.
@@ -63,4 +71,14 @@ export async function ocppTransactionIdOf(db: Executor, { chargerId, transaction
     .from(transactions)
     .where(and(eq(transactions.id, transactionId), eq(transactions.chargerId, chargerId)));
   return row?.ocppTransactionId ?? null;
+}
+
+// Whether a session is running on the connector.
+export async function hasOpenSession(db: Executor, { chargerId, connectorId }: { chargerId: string; connectorId: number }) {
+  const [row] = await db
+    .select({ id: transactions.id })
+    .from(transactions)
+    .where(and(eq(transactions.chargerId, chargerId), eq(transactions.connectorId, connectorId), isNull(transactions.stoppedAt)))
+    .limit(1);
+  return row !== undefined;
 }

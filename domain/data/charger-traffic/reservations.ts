@@ -1,6 +1,6 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
-import { chargerCommands, reservations, reservationSupport } from '../../../db/schema';
+import { cards, chargerCommands, reservations, reservationSupport } from '../../../db/schema';
 import { FINAL_STATUSES } from '../../commands/actions';
 import { RESERVATION_PROFILE, UNSUPPORTED_ANSWERS } from '../../reservations/support';
 import { sqlTypeOf } from './columns';
@@ -107,4 +107,26 @@ export async function expireReservations(tx: Executor) {
 export async function recordFeatureProfiles(tx: Executor, { chargerId, profiles }: { chargerId: string; profiles: string }) {
   const listed = profiles.split(',').map((profile) => profile.trim());
   await recordReservationSupport(tx, { chargerId, isSupported: listed.includes(RESERVATION_PROFILE), evidence: 'SupportedFeatureProfiles' });
+}
+
+// Whether the card a reservation holds for is a virtual one (presented by the platform) or one for the reader.
+export async function isReservedForVirtualCard(db: Executor, { chargerId, reservationId }: { chargerId: string; reservationId: number }) {
+  const [row] = await db
+    .select({ kind: cards.kind })
+    .from(reservations)
+    .innerJoin(cards, eq(cards.id, reservations.cardId))
+    .where(and(eq(reservations.id, reservationId), eq(reservations.chargerId, chargerId)));
+  return row?.kind === 'virtual';
+}
+
+// A 2.0.1 charger ends a reservation itself and says so (ReservationStatusUpdate, H01): Expired at its expiry, Removed
+// when it took it back (its EVSE became unavailable or faulted, say); an open one here ends the same way.
+export async function endReservationByCharger(tx: Executor, { chargerId, reservationId, status }: { chargerId: string; reservationId: number; status: 'expired' | 'cancelled' }) {
+  const ended = await tx
+    .update(reservations)
+    .set({ status, endedAt: sql`now()` })
+    .where(and(eq(reservations.id, reservationId), eq(reservations.chargerId, chargerId), inArray(reservations.status, [...OPEN])))
+    .returning({ accountId: reservations.accountId, chargerId: reservations.chargerId });
+  await notifyReservationEvents(tx, ended);
+  return ended.length > 0;
 }

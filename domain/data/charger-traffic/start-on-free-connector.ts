@@ -16,6 +16,9 @@ export type NewSession = {
   userId: string | null;
   authorizationStatus: string;
   isRemoteStarted: boolean;
+  // An OCPP 2.0.1 charger's own name for the session, written with it (none for 1.6).
+  ocppTransactionId?: string | null;
+  isMeterStartPending?: boolean;
 };
 
 type CardWrites = Omit<Parameters<typeof cardWriteCtes>[1], 'onlyIf'>;
@@ -31,6 +34,8 @@ const INSERTED_COLUMNS = [
   transactions.userId,
   transactions.authorizationStatus,
   transactions.isRemoteStarted,
+  transactions.ocppTransactionId,
+  transactions.isMeterStartPending,
 ];
 
 // The common start, in one statement and no transaction: the session's row, its "started" notification, the card's
@@ -49,6 +54,8 @@ export async function startOnFreeConnector(db: Database, ref: ChargerRef, sessio
     session.userId,
     session.authorizationStatus,
     session.isRemoteStarted,
+    session.ocppTransactionId ?? null,
+    session.isMeterStartPending ?? false,
   ].map((value, i) => sql`${value}::${sqlTypeOf(INSERTED_COLUMNS[i]!)}`);
   const inserted = sql`exists (select 1 from inserted)`;
   const ctes = [

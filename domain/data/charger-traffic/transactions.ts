@@ -30,6 +30,10 @@ export type StartInput = {
   meterStartWh: number;
   startedAt: Date;
   reservationId: number | null;
+  // OCPP 2.0.1: the charger's transactionId, in the same insert as the session, so that no session is ever without
+  // it; and whether the meter start awaits the first reading.
+  ocppTransactionId?: string;
+  isMeterStartPending?: boolean;
 };
 
 async function findRetriedStart(db: Executor, chargerId: string, input: StartInput) {

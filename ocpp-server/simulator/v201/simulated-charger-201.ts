@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { RPCClient } from '../../src/ocpp/rpc';
-import { callV201, type ConnectorStatusEnumType, type V201Requests, type V201Responses, type V201ServerAction } from '../../src/ocpp/v201';
+import { callV201, type ChargingProfileType, type ConnectorStatusEnumType, type V201Requests, type V201Responses, type V201ServerAction } from '../../src/ocpp/v201';
+import { DEFAULT_ELECTRICAL, type Electrical } from '../../../domain/smart-charging/profile';
+import type { SmartChargingOptions } from '../charging-profiles';
+import { SimulatorChargingProfiles201 } from './charging-profiles-201';
+import { answerProfilesAndReservations } from './profile-calls';
+import { SimulatorReservations201 } from './reservations-201';
 import { endedEvent, startedEvent, updatedEvent, type Session201 } from './transaction-events';
 
 export type SimulatedCharger201Options = {
@@ -11,11 +16,15 @@ export type SimulatedCharger201Options = {
   // EVSEs, each with one connector (the platform's connector n is EVSE n).
   evses: number;
   meterIntervalMs: number;
+  // What it draws with no charging profile in effect.
   powerW?: number;
+  electrical?: Electrical;
   rejectsRemoteStarts?: boolean;
+  smartCharging?: SmartChargingOptions;
 };
 
-type Running = Session201 & { timer: NodeJS.Timeout };
+// alias: the number its charging profiles know the transaction by (charging-profiles-201.ts).
+type Running = Session201 & { timer: NodeJS.Timeout; alias: number; startedAt: Date };
 
 // A charging station speaking OCPP 2.0.1: boots, reports its EVSEs, authorizes cards, runs transactions with
 // TransactionEvents carrying meter values, and answers the platform's requests the 2.0.1 way.
@@ -25,6 +34,10 @@ export class SimulatedCharger201 extends EventEmitter {
   private readonly meterWh = new Map<number, number>();
   private heartbeat: NodeJS.Timeout | undefined;
   private isStopped = false;
+  private aliases = 0;
+  readonly receivedCalls: string[] = [];
+  readonly chargingProfiles: SimulatorChargingProfiles201;
+  readonly reservations: SimulatorReservations201;
 
   constructor(readonly options: SimulatedCharger201Options) {
     super();
@@ -36,7 +49,36 @@ export class SimulatedCharger201 extends EventEmitter {
       strictMode: true,
       reconnect: true,
     } as ConstructorParameters<typeof RPCClient>[0]);
+    this.chargingProfiles = new SimulatorChargingProfiles201(this, options.smartCharging);
+    this.reservations = new SimulatorReservations201(this);
     this.handleRequests();
+    answerProfilesAndReservations(this);
+  }
+
+  get evses() {
+    return this.options.evses;
+  }
+
+  session(evseId: number) {
+    return this.sessions.get(evseId) ?? null;
+  }
+
+  get hardwareMaxW() {
+    return this.options.powerW ?? 7_400;
+  }
+
+  get electrical() {
+    return this.options.electrical ?? DEFAULT_ELECTRICAL;
+  }
+
+  // The current it draws on each of its phases now.
+  currentA(evseId: number) {
+    return this.sessions.has(evseId) ? this.powerW(evseId) / (this.electrical.voltage * this.electrical.phases) : 0;
+  }
+
+  // What the EVSE draws now: the car takes what the composite limit of its profiles allows.
+  powerW(evseId: number) {
+    return Math.max(0, Math.min(this.hardwareMaxW, this.chargingProfiles.limitW(evseId)));
   }
 
   get isConnected() {
@@ -60,24 +102,31 @@ export class SimulatedCharger201 extends EventEmitter {
     return answer.idTokenInfo.status;
   }
 
-  // A card at the reader (authorized first) or the platform's remote start: cable in, then the transaction.
-  async startSession(evseId: number, idTag: string, { remoteStartId }: { remoteStartId?: number } = {}) {
+  // A card at the reader (authorized first) or the platform's remote start: cable in, then the transaction. txProfile:
+  // the TxProfile a RequestStartTransaction carried, bound to the transaction it starts (K05).
+  async startSession(evseId: number, idTag: string, { remoteStartId, txProfile }: { remoteStartId?: number; txProfile?: ChargingProfileType } = {}) {
     if (this.sessions.has(evseId)) throw new Error(`EVSE ${evseId} is busy`);
+    if (!this.reservations.held.admits(evseId, idTag)) return false;
     if (remoteStartId === undefined && (await this.authorize(idTag)) !== 'Accepted') return false;
     await this.reportStatus(evseId, 'Occupied');
-    const session: Session201 = { transactionId: randomUUID(), evseId, seqNo: 0, meterWh: this.meterWh.get(evseId) ?? 1_000, idTag, remoteStartId };
+    const reservationId = this.reservations.held.use(evseId, idTag);
+    const session: Session201 = { transactionId: randomUUID(), evseId, seqNo: 0, meterWh: this.meterWh.get(evseId) ?? 1_000, idTag, remoteStartId, reservationId };
     const timer = setInterval(() => void this.sample(evseId), this.options.meterIntervalMs);
-    this.sessions.set(evseId, { ...session, timer });
-    await callV201(this.client, 'TransactionEvent', startedEvent({ session: this.sessions.get(evseId)!, powerW: this.powerW, timestamp: new Date().toISOString() }));
+    const running: Running = { ...session, timer, alias: ++this.aliases, startedAt: new Date() };
+    this.sessions.set(evseId, running);
+    if (txProfile) this.chargingProfiles.set({ evseId, chargingProfile: txProfile });
+    running.isSuspended = this.powerW(evseId) <= 0;
+    await callV201(this.client, 'TransactionEvent', startedEvent({ session: running, powerW: this.powerW(evseId), timestamp: new Date().toISOString() }));
     this.emit('transactionStarted', { evseId, transactionId: session.transactionId });
     return true;
   }
 
-  async stopSession(evseId: number, reason: 'Local' | 'Remote' = 'Local') {
+  async stopSession(evseId: number, reason: Parameters<typeof endedEvent>[1] = 'Local') {
     const session = this.sessions.get(evseId);
     if (!session) return;
     clearInterval(session.timer);
     this.sessions.delete(evseId);
+    this.chargingProfiles.endTransaction(evseId);
     this.meterWh.set(evseId, session.meterWh);
     await callV201(this.client, 'TransactionEvent', endedEvent({ session, powerW: 0, timestamp: new Date().toISOString() }, reason));
     await this.reportStatus(evseId, 'Available');
@@ -91,23 +140,43 @@ export class SimulatedCharger201 extends EventEmitter {
     await this.client.close({ force: true });
   }
 
-  private get powerW() {
-    return this.options.powerW ?? 7_400;
-  }
-
   private async sample(evseId: number) {
     const session = this.sessions.get(evseId);
     if (!session || !this.isConnected) return;
-    session.meterWh += Math.round((this.powerW * this.options.meterIntervalMs) / 3_600_000);
-    await callV201(this.client, 'TransactionEvent', updatedEvent({ session, powerW: this.powerW, timestamp: new Date().toISOString() })).catch(() => {});
+    await this.reviewLimits();
+    session.meterWh += Math.round((this.powerW(evseId) * this.options.meterIntervalMs) / 3_600_000);
+    await callV201(this.client, 'TransactionEvent', updatedEvent({ session, powerW: this.powerW(evseId), timestamp: new Date().toISOString() })).catch(() => {});
   }
 
-  private reportStatus(evseId: number, connectorStatus: ConnectorStatusEnumType) {
+  // Suspends a transaction its profiles hold at 0, and resumes it when they allow power again, saying so at once.
+  async reviewLimits() {
+    for (const [evseId, session] of this.sessions) {
+      const isHeld = this.powerW(evseId) <= 0;
+      if (isHeld === Boolean(session.isSuspended)) continue;
+      session.isSuspended = isHeld;
+      const event = updatedEvent({ session, powerW: this.powerW(evseId), timestamp: new Date().toISOString() }, 'ChargingStateChanged');
+      if (this.isConnected) await callV201(this.client, 'TransactionEvent', event).catch(() => {});
+    }
+  }
+
+  reportReservationEnd(reservationId: number) {
+    return callV201(this.client, 'ReservationStatusUpdate', { reservationId, reservationUpdateStatus: 'Expired' });
+  }
+
+  // Reset Immediate (B12): its transactions end (ImmediateReset), then it boots again on the same connection.
+  async reset() {
+    for (const evseId of [...this.sessions.keys()]) await this.stopSession(evseId, 'ImmediateReset');
+    const chargingStation = { vendorName: 'Chargewatch', model: 'Simulator 2.0.1', serialNumber: this.options.identity, firmwareVersion: 'sim-2.0.1' };
+    await callV201(this.client, 'BootNotification', { reason: 'RemoteReset', chargingStation });
+    this.emit('rebooted');
+  }
+
+  reportStatus(evseId: number, connectorStatus: ConnectorStatusEnumType) {
     return callV201(this.client, 'StatusNotification', { timestamp: new Date().toISOString(), connectorStatus, evseId, connectorId: 1 });
   }
 
   // Each answer goes out before what it promises (a transaction, a status) is sent, as a station would.
-  private later(work: () => Promise<unknown>) {
+  later(work: () => Promise<unknown>) {
     setImmediate(() =>
       void work().catch((error: unknown) => {
         if (!this.isStopped) console.error(JSON.stringify({ msg: 'simulated charger call failed', identity: this.options.identity, error: String(error) }));
@@ -115,16 +184,23 @@ export class SimulatedCharger201 extends EventEmitter {
     );
   }
 
-  private answer<A extends V201ServerAction>(action: A, handler: (params: V201Requests[A]) => Promise<V201Responses[A]>) {
+  answer<A extends V201ServerAction>(action: A, handler: (params: V201Requests[A]) => Promise<V201Responses[A]>) {
     // Strict mode has validated the params against the action's request schema before this runs.
-    this.client.handle(action, async ({ params }: { params?: unknown }) => handler(params as V201Requests[A]));
+    this.client.handle(action, async ({ params }: { params?: unknown }) => {
+      this.receivedCalls.push(action);
+      return handler(params as V201Requests[A]);
+    });
   }
 
   private handleRequests() {
     this.answer('RequestStartTransaction', async (params) => {
       const evseId = params.evseId ?? [...Array(this.options.evses).keys()].map((i) => i + 1).find((id) => !this.sessions.has(id));
       if (this.options.rejectsRemoteStarts || evseId === undefined || this.sessions.has(evseId)) return { status: 'Rejected' };
-      this.later(() => this.startSession(evseId, params.idToken.idToken, { remoteStartId: params.remoteStartId }));
+      if (!this.reservations.held.admits(evseId, params.idToken.idToken)) return { status: 'Rejected' };
+      const txProfile = params.chargingProfile;
+      // K05: only a TxProfile may ride on a remote start.
+      if (txProfile && txProfile.chargingProfilePurpose !== 'TxProfile') return { status: 'Rejected' };
+      this.later(() => this.startSession(evseId, params.idToken.idToken, { remoteStartId: params.remoteStartId, ...(txProfile ? { txProfile } : {}) }));
       return { status: 'Accepted' };
     });
     this.answer('RequestStopTransaction', async (params) => {
@@ -133,7 +209,12 @@ export class SimulatedCharger201 extends EventEmitter {
       this.later(() => this.stopSession(session.evseId, 'Remote'));
       return { status: 'Accepted' };
     });
-    this.answer('Reset', async () => ({ status: 'Accepted' }));
+    // OnIdle with a transaction running: the reset waits for it (Scheduled); the simulator then does not reset.
+    this.answer('Reset', async (params) => {
+      if (params.type === 'OnIdle' && this.sessions.size > 0) return { status: 'Scheduled' };
+      this.later(() => this.reset());
+      return { status: 'Accepted' };
+    });
     this.answer('UnlockConnector', async (params) => ({ status: params.evseId <= this.options.evses ? 'Unlocked' : 'UnknownConnector' }));
     this.answer('ChangeAvailability', async (params) => {
       const status = params.operationalStatus === 'Operative' ? 'Available' : 'Unavailable';

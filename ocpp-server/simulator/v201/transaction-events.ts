@@ -1,6 +1,19 @@
 import type { TransactionEventRequest } from '../../src/ocpp/v201';
 
-export type Session201 = { transactionId: string; evseId: number; seqNo: number; meterWh: number; idTag: string | null; remoteStartId?: number };
+// isSuspended: its charging profiles hold it at 0 W (chargingState SuspendedEVSE); reservationId: the reservation its
+// start used, named in the Started event (E01).
+export type Session201 = {
+  transactionId: string;
+  evseId: number;
+  seqNo: number;
+  meterWh: number;
+  idTag: string | null;
+  remoteStartId?: number;
+  isSuspended?: boolean;
+  reservationId?: number;
+};
+
+const stateOf = (session: Session201) => (session.isSuspended ? ('SuspendedEVSE' as const) : ('Charging' as const));
 
 type EventOf = { session: Session201; powerW: number; timestamp: string };
 
@@ -27,29 +40,33 @@ export function startedEvent(event: EventOf): TransactionEventRequest {
     timestamp: event.timestamp,
     triggerReason: session.remoteStartId === undefined ? 'Authorized' : 'RemoteStart',
     seqNo: session.seqNo++,
-    transactionInfo: { ...infoOf(session), chargingState: 'Charging' },
+    transactionInfo: { ...infoOf(session), chargingState: stateOf(session) },
     evse: { id: session.evseId, connectorId: 1 },
     ...tokenOf(session),
+    ...(session.reservationId === undefined ? {} : { reservationId: session.reservationId }),
     meterValue: meterValue(event, 'Transaction.Begin'),
   };
 }
 
-export function updatedEvent(event: EventOf): TransactionEventRequest {
+// A periodic reading, or (ChargingStateChanged) the news that its profiles now hold it at 0 W or let it charge again.
+export function updatedEvent(event: EventOf, triggerReason: 'MeterValuePeriodic' | 'ChargingStateChanged' = 'MeterValuePeriodic'): TransactionEventRequest {
   return {
     eventType: 'Updated',
     timestamp: event.timestamp,
-    triggerReason: 'MeterValuePeriodic',
+    triggerReason,
     seqNo: event.session.seqNo++,
-    transactionInfo: { ...infoOf(event.session), chargingState: 'Charging' },
+    transactionInfo: { ...infoOf(event.session), chargingState: stateOf(event.session) },
     meterValue: meterValue(event, 'Sample.Periodic'),
   };
 }
 
-export function endedEvent(event: EventOf, stoppedReason: 'Local' | 'Remote'): TransactionEventRequest {
+const TRIGGER_OF_STOP = { Local: 'StopAuthorized', Remote: 'RemoteStop', ImmediateReset: 'ResetCommand' } as const;
+
+export function endedEvent(event: EventOf, stoppedReason: keyof typeof TRIGGER_OF_STOP): TransactionEventRequest {
   return {
     eventType: 'Ended',
     timestamp: event.timestamp,
-    triggerReason: stoppedReason === 'Remote' ? 'RemoteStop' : 'StopAuthorized',
+    triggerReason: TRIGGER_OF_STOP[stoppedReason],
     seqNo: event.session.seqNo++,
     transactionInfo: { ...infoOf(event.session), chargingState: 'Idle', stoppedReason },
     meterValue: meterValue({ ...event, powerW: 0 }, 'Transaction.End'),

@@ -6,8 +6,7 @@ import type { Logger } from '../logger';
 import type { V16Requests } from '../ocpp/generated/v16';
 import { withoutPassword } from '../ocpp/hidden-password';
 import { callV16 } from '../ocpp/v16';
-import { callV201 } from '../ocpp/v201';
-import { toV201Request } from './v201-requests';
+import { callAsV201 } from './v201-requests';
 import { claimCommand, commandChargerId, completeCommand, failIfChargerOffline } from '../../../domain/data/charger-traffic/commands';
 import { isRefusedValue } from '../../../domain/data/charger-traffic/refused-value';
 import { sendNewPassword } from './new-password';
@@ -41,10 +40,7 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
 
   // The two commands that are not OCPP calls of their own, and the rest as the call of the same name.
   async function call(client: NonNullable<ReturnType<Connections['get']>>, command: { id: string; action: string; chargerId: string; payload: unknown }) {
-    if (client.protocol === 'ocpp2.0.1') {
-      const request = await toV201Request(db, command);
-      return callV201(client, request.action, request.params, { callTimeoutMs });
-    }
+    if (client.protocol === 'ocpp2.0.1') return callAsV201(db, client, command, { callTimeoutMs });
     if (command.action === 'ChangeChargerPassword') return sendNewPassword(db, client, command.chargerId, { callTimeoutMs });
     if (command.action === 'RaiseSecurityProfile') {
       const { securityProfile } = command.payload as CommandPayloads['RaiseSecurityProfile'];

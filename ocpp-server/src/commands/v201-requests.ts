@@ -3,7 +3,9 @@ import type { CommandPayloads } from '../../../domain/commands/actions';
 import { remoteStartIdOf } from '../../../domain/commands/remote-start-id';
 import { ocppTransactionIdOf } from '../../../domain/data/charger-traffic/ocpp-transactions';
 import { createRPCError } from '../ocpp/rpc';
-import type { MessageTriggerEnumType, V201Requests, V201ServerAction } from '../ocpp/v201';
+import { callV201, type GetCompositeScheduleResponse, type MessageTriggerEnumType, type V201Requests, type V201ServerAction } from '../ocpp/v201';
+import { clearProfileRequest, compositeAs16, compositeRequest, setProfileRequest, toV201Profile } from './v201/charging-profiles';
+import { reserveNowRequest } from './v201/reservations';
 
 type Command = { id: string; chargerId: string; action: string; payload: unknown };
 export type V201Request = { [A in V201ServerAction]: { action: A; params: V201Requests[A] } }[V201ServerAction];
@@ -28,23 +30,33 @@ async function stopRequest(db: Database, command: Command): Promise<V201Request>
   return { action: 'RequestStopTransaction', params: { transactionId: ocppTransactionId } };
 }
 
+// Central: a token the platform presents on its user's behalf (2.0.1 IdTokenEnumType). A ready-by plan rides along
+// as the TxProfile the charger binds to the transaction it starts (F01, K05).
+async function startRequest(db: Database, command: Command): Promise<V201Request> {
+  const { idTag, connectorId, chargingProfile } = command.payload as CommandPayloads['RemoteStartTransaction'];
+  const params = {
+    idToken: { idToken: idTag, type: 'Central' as const },
+    remoteStartId: remoteStartIdOf(command.id),
+    ...(connectorId ? { evseId: connectorId } : {}),
+    ...(chargingProfile ? { chargingProfile: await toV201Profile(db, command.chargerId, chargingProfile) } : {}),
+  };
+  return { action: 'RequestStartTransaction', params };
+}
+
 // The command bus carries the platform's own commands (named and shaped after 1.6, domain/commands/actions.ts); a
 // charger that speaks 2.0.1 gets each as the 2.0.1 request that does the same. Those with no counterpart here yet
 // are refused before anything is sent, as NotSupported.
 export async function toV201Request(db: Database, command: Command): Promise<V201Request> {
   switch (command.action) {
-    case 'RemoteStartTransaction': {
-      const { idTag, connectorId } = command.payload as CommandPayloads['RemoteStartTransaction'];
-      // Central: a token the platform presents on its user's behalf (2.0.1 IdTokenEnumType).
-      const params = { idToken: { idToken: idTag, type: 'Central' as const }, remoteStartId: remoteStartIdOf(command.id), ...(connectorId ? { evseId: connectorId } : {}) };
-      return { action: 'RequestStartTransaction', params };
-    }
+    case 'RemoteStartTransaction':
+      return startRequest(db, command);
     case 'RemoteStopTransaction':
       return stopRequest(db, command);
-    case 'Reset': {
-      const { type } = command.payload as CommandPayloads['Reset'];
-      return { action: 'Reset', params: { type: type === 'Hard' ? 'Immediate' : 'OnIdle' } };
-    }
+    case 'Reset':
+      // 1.6 §5.14: a Soft reset stops the transactions gracefully and restarts the application, a Hard one restarts
+      // the hardware, transactions or not. Both restart now: 2.0.1 Immediate (B12), which ends the transactions
+      // first. OnIdle would wait for every session to end, which neither 1.6 reset does.
+      return { action: 'Reset', params: { type: 'Immediate' } };
     case 'UnlockConnector': {
       const { connectorId } = command.payload as CommandPayloads['UnlockConnector'];
       return { action: 'UnlockConnector', params: { evseId: connectorId, connectorId: 1 } };
@@ -57,9 +69,33 @@ export async function toV201Request(db: Database, command: Command): Promise<V20
       return triggerRequest(command.payload as CommandPayloads['TriggerMessage']);
     case 'ClearCache':
       return { action: 'ClearCache', params: {} };
+    case 'SetChargingProfile':
+      return { action: 'SetChargingProfile', params: await setProfileRequest(db, command.chargerId, command.payload as CommandPayloads['SetChargingProfile']) };
+    case 'ClearChargingProfile':
+      return { action: 'ClearChargingProfile', params: clearProfileRequest(command.payload as CommandPayloads['ClearChargingProfile']) };
+    case 'GetCompositeSchedule':
+      return { action: 'GetCompositeSchedule', params: compositeRequest(command.payload as CommandPayloads['GetCompositeSchedule']) };
+    case 'ReserveNow':
+      return { action: 'ReserveNow', params: await reserveNowRequest(db, command.chargerId, command.payload as CommandPayloads['ReserveNow']) };
+    case 'CancelReservation':
+      return { action: 'CancelReservation', params: command.payload as CommandPayloads['CancelReservation'] };
     case 'DataTransfer':
       return { action: 'DataTransfer', params: command.payload as CommandPayloads['DataTransfer'] };
     default:
       throw notYet(command.action);
   }
+}
+
+// An answer whose shape differs between the versions is stored as the platform reads the 1.6 one.
+function fromV201Response(action: string, response: unknown) {
+  if (action === 'GetCompositeSchedule') return compositeAs16(response as GetCompositeScheduleResponse);
+  return response;
+}
+
+type Caller = Parameters<typeof callV201>[0];
+
+// A platform command sent to a 2.0.1 charger: translated, called, and its answer read back as the platform reads 1.6's.
+export async function callAsV201(db: Database, client: Caller, command: Command, options: { callTimeoutMs: number }) {
+  const request = await toV201Request(db, command);
+  return fromV201Response(command.action, await callV201(client, request.action, request.params, options));
 }

@@ -31,6 +31,11 @@ export async function startProvisioner({ db, sql, connections, log, callTimeoutM
     if (!client) return;
     const settings = await getMeterSettings(db, chargerId);
     if (!settings || (reason === 'reconnect' && !settings.hasBooted)) return;
+    // The meter keys are 1.6 configuration keys; a 2.0.1 charger is sent the owner's power settings only.
+    if (client.protocol === 'ocpp2.0.1') {
+      log.info({ chargerId, reason, power: await sendPowerSettings(db, client, { chargerId, callTimeoutMs }) }, 'charger provisioned');
+      return;
+    }
     const { results, featureProfiles, smartCharging, configurationKeys } = await provisionCharger(client, settings, { callTimeoutMs });
     if (connections.get(chargerId) !== client && results.every((result) => result.outcome === 'noAnswer')) return;
     await recordProvisioning(db, { chargerId, accountId: settings.accountId }, results);

@@ -1,7 +1,8 @@
 import type { V201Handler } from './types';
 
-// Unlike 1.6's, no onBooted: the provisioning and list sync it starts speak 1.6 (start.ts).
-export const bootNotification: V201Handler<'BootNotification'> = async ({ charger, store, heartbeatIntervalSec }, request) => {
+// onBooted: the owner's power settings are sent again (provisioner.ts); the 1.6 configuration keys and the list sync
+// leave a 2.0.1 charger alone.
+export const bootNotification: V201Handler<'BootNotification'> = async ({ charger, store, heartbeatIntervalSec, onBooted }, request) => {
   const station = request.chargingStation;
   await store.recordBoot({
     ...charger,
@@ -10,5 +11,6 @@ export const bootNotification: V201Handler<'BootNotification'> = async ({ charge
     serialNumber: station.serialNumber ?? null,
     firmwareVersion: station.firmwareVersion ?? null,
   });
+  onBooted(charger.chargerId);
   return { status: 'Accepted', currentTime: new Date().toISOString(), interval: heartbeatIntervalSec };
 };

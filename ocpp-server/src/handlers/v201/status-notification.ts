@@ -1,3 +1,4 @@
+import { hasOpenSession } from '../../../../domain/data/charger-traffic/ocpp-transactions';
 import { parseChargerTime } from '../../ocpp/charger-time';
 import type { ConnectorStatusEnumType } from '../../ocpp/v201';
 import { connectorOfEvse } from './evse';
@@ -13,11 +14,15 @@ const STATUS: Record<ConnectorStatusEnumType, string> = {
   Faulted: 'Faulted',
 };
 
-export const statusNotification: V201Handler<'StatusNotification'> = async ({ charger, store }, request) => {
+// While a session runs, Occupied says nothing the TransactionEvents have not said better (Charging, SuspendedEV…),
+// and would turn a charging connector into Preparing: it is not stored then.
+export const statusNotification: V201Handler<'StatusNotification'> = async ({ charger, db, store }, request) => {
   const status = STATUS[request.connectorStatus];
+  const connectorId = connectorOfEvse(request.evseId, request.connectorId);
+  if (request.connectorStatus === 'Occupied' && (await hasOpenSession(db, { chargerId: charger.chargerId, connectorId }))) return {};
   await store.recordConnectorStatus({
     ...charger,
-    connectorId: connectorOfEvse(request.evseId, request.connectorId),
+    connectorId,
     status,
     // A fault's detail arrives in a NotifyEvent (notify-event.ts); the status alone names no error.
     errorCode: status === 'Faulted' ? 'OtherError' : 'NoError',

@@ -1,0 +1,1 @@
+ALTER TABLE "transactions" ADD COLUMN "is_meter_start_pending" boolean DEFAULT false NOT NULL;
