@@ -11,6 +11,7 @@ import type { StripeWorld } from './stripe-support';
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 const { payStatementAction, refundStatementAction } = await import('@/app/(app)/payments/actions');
+const { savePaymentSettingsAction } = await import('@/app/(app)/payments/settings/actions');
 const { db, sql } = createDb(process.env.DATABASE_URL!, { max: 4 });
 
 let world: StripeWorld;
@@ -68,6 +69,26 @@ describe('paying a statement twice', () => {
     const first = await openCheckout(statement.id);
     expect(await openCheckout(statement.id)).toBe(first);
     expect(await paymentsOf(db, statement.id)).toHaveLength(1);
+  });
+
+  it('opens a new checkout when Stripe no longer knows the earlier one (the owner moved to another Stripe account)', async () => {
+    const { people: moved } = await stripeAccount(db, 'sk_test_guardsFormerKey0001', world);
+    const statement = await makeStatement(db, { accountId: moved.account.id, userId: moved.driver.id, amount: '9.90' });
+    const pay = () => payStatementAction(idle, formData({ accountId: moved.account.id, statementId: statement.id }));
+    signInAs(moved.driver);
+    const before = await pay();
+    expect(before.status).toBe('ok');
+    const newKey = 'sk_test_guardsLatterKey0001';
+    signInAs(moved.owner);
+    const saved = await savePaymentSettingsAction(idle, formData({ accountId: moved.account.id, method: 'stripe', stripeSecretKey: newKey, stripeWebhookSecret: await world.registerWebhook(newKey, moved.account.id) }));
+    expect(saved.status).toBe('ok');
+
+    signInAs(moved.driver);
+    const after = await pay();
+    if (after.status !== 'ok' || before.status !== 'ok') throw new Error(JSON.stringify(after));
+    expect(after.data.checkoutUrl).not.toBe(before.data.checkoutUrl);
+    expect(world.stub.sessions.get(checkoutIdOf(after.data.checkoutUrl))).toMatchObject({ secretKey: newKey, status: 'open', amount_total: 990 });
+    expect((await paymentsOf(db, statement.id)).map((payment) => payment.status).sort()).toEqual(['expired', 'pending']);
   });
 });
 
