@@ -9,7 +9,7 @@ import { accountPaymentProvider } from '@/lib/payments/account-payments';
 import { checkoutText } from '@/lib/payments/checkout-text';
 import { appUrl } from '@/lib/config';
 import { db } from '@/lib/db';
-import { memberAction } from '@/lib/member-action';
+import { hiddenFieldsAs, memberAction } from '@/lib/member-action';
 import { getSessionUser } from '@/lib/session';
 import { refundStatementSchema, statementClaimSchema } from './schemas';
 
@@ -46,4 +46,5 @@ export const refundStatementAction = memberAction(
     revalidatePath('/', 'layout');
     return ok(null);
   },
+  { onInvalid: hiddenFieldsAs(['accountId', 'statementId'], 'notFound') },
 );
