@@ -218,8 +218,9 @@ test('journey: the owner prices charging, the driver charges, both see the state
   await payment.getByLabel('Amount to refund').fill('0.05');
   owner.once('dialog', (dialog) => void dialog.accept());
   await payment.getByRole('button', { name: 'Refund' }).click();
-  await expect(payment).toContainText(`€0.05 of ${cost} refunded`);
-  await expect(payment).toContainText('Paid');
+  await expect(payment).toContainText(`Partly refunded: €0.05 of ${cost} ·`);
+  await expect(payment).toContainText('Paid ·');
+  await expect(payment).not.toContainText('Refunded ·');
 });
 
 async function statementIdOf(userId: string) {
