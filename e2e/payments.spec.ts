@@ -214,7 +214,7 @@ test('journey: the owner prices charging, the driver charges, both see the state
   await payment.getByLabel('Amount to refund').fill('999');
   owner.once('dialog', (dialog) => void dialog.accept());
   await payment.getByRole('button', { name: 'Refund' }).click();
-  await expect(payment.getByText(/^At most \d+\.\d{2} EUR is left to refund of this payment\.$/)).toBeVisible();
+  await expect(payment.getByText(/^At most €\d+\.\d{2} is left to refund of this payment\.$/)).toBeVisible();
   await payment.getByLabel('Amount to refund').fill('0.05');
   owner.once('dialog', (dialog) => void dialog.accept());
   await payment.getByRole('button', { name: 'Refund' }).click();

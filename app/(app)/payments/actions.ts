@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { fail, fieldError, ok } from '@/lib/action-result';
 import { canManageAccount } from '@/domain/people/roles';
 import { startCheckout } from '@/domain/payments/checkout';
+import { moneyText } from '@/domain/payments/minor-units';
 import { refundStatement } from '@/domain/payments/refund';
 import { accountPaymentProvider } from '@/lib/payments/account-payments';
 import { checkoutText } from '@/lib/payments/checkout-text';
@@ -41,7 +42,10 @@ export const refundStatementAction = memberAction(
   async ({ input, member, values }) => {
     const provider = await accountPaymentProvider(member.accountId, 'settle');
     const refunded = await refundStatement(db(), provider, { accountId: member.accountId, statementId: input.statementId, amount: input.amount, refundedBy: member.userId });
-    if (!refunded.ok && refunded.reason === 'refundTooMuch') return fieldError('amount', 'refundTooMuch', values, { left: refunded.left, currency: refunded.currency });
+    if (!refunded.ok && refunded.reason === 'refundTooMuch') {
+      const locale = (await getSessionUser())?.locale ?? 'en';
+      return fieldError('amount', 'refundTooMuch', values, { left: moneyText(locale, refunded.left, refunded.currency) });
+    }
     if (!refunded.ok) return fail(refunded.reason);
     revalidatePath('/', 'layout');
     return ok(null);
