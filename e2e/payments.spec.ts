@@ -147,14 +147,11 @@ async function chargeOnce(driver: Page): Promise<string> {
 // so the other tests' accounts sharing the database are left alone.
 async function issueThisMonth({ accountId, userId }: { accountId: string; userId: string }) {
   const { createDb } = await import('../db/client');
-  const { readStatement } = await import('../domain/statements/read-statement');
-  const { insertStatement } = await import('../domain/data/statement-issue');
+  const { issueHolderStatements } = await import('../domain/statements/monthly-issue');
   const { monthPeriod } = await import('../domain/statements/period');
   const { db, sql: client } = createDb(process.env.DATABASE_URL!, { max: 1 });
   const period = monthPeriod(new Date().toISOString().slice(0, 7));
-  const reading = await readStatement(db, { accountId, holder: { userId }, period });
-  const { amounts, sessionCount, energyWh } = reading!.totals;
-  await insertStatement(db, { accountId, holder: { userId }, period, sessionCount, energyWh, amount: amounts[0]!.amount, currency: amounts[0]!.currency });
+  expect(await issueHolderStatements(db, { accountId, holder: { userId }, period })).toBe(1);
   await client.end();
   return period.from;
 }
