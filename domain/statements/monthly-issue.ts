@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/client';
 import { listHoldersWithSessions } from '../data/statement-holders';
-import { insertStatement, listAccountsToIssue } from '../data/statement-issue';
+import { insertStatement, listAccountsToIssue, markStatementsChecked } from '../data/statement-issue';
 import { statementsToIssue } from './currency-split';
 import type { Holder } from './holder';
 import type { Period } from './period';
@@ -13,9 +13,13 @@ type IssueLog = { info: (fields: object, message: string) => void; warn: (fields
 // number of runs and processes issue each once.
 export async function issueMonthlyStatements(db: Executor, { now, log }: { now: Date; log: IssueLog }): Promise<number> {
   let issued = 0;
-  for (const { accountId, timeZone, from, to } of await listAccountsToIssue(db, { now })) {
+  for (const { accountId, timeZone, from, to, hasUnissued, isWaiting } of await listAccountsToIssue(db, { now })) {
+    if (hasUnissued && isWaiting) continue;
     const period = { from, to };
-    for (const holder of await listHoldersWithSessions(db, { accountId, period, timeZone })) issued += await issueHolderStatements(db, { accountId, holder, period });
+    if (hasUnissued) {
+      for (const holder of await listHoldersWithSessions(db, { accountId, period, timeZone })) issued += await issueHolderStatements(db, { accountId, holder, period });
+    }
+    await markStatementsChecked(db, { accountId, at: now });
   }
   if (issued > 0) log.info({ issued }, 'monthly statements issued');
   return issued;
