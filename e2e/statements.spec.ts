@@ -82,6 +82,10 @@ test('an owner and a driver see last month’s statement, download it, and the o
   await expect(issued).toContainText(/CW-\d{4}-[A-Z0-9]{6}/);
   await expect(issued.getByRole('button', { name: 'Mark paid' })).toHaveCount(0);
   await expectDownloads(driver);
+  // The issued statement downloads on its own too (a month charged in two currencies has one for each).
+  const reference = /CW-\d{4}-[A-Z0-9]{6}/.exec((await issued.textContent()) ?? '')![0];
+  const [own] = await Promise.all([driver.waitForEvent('download'), issued.getByRole('link', { name: `Statement ${reference} as CSV` }).click()]);
+  expect(await downloaded(own)).toContain('2.95,EUR');
 
   owner.once('dialog', (dialog) => void dialog.accept());
   await owner.getByTestId(`issued-${month}-01`).getByRole('button', { name: 'Mark paid' }).click();

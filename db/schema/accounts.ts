@@ -32,6 +32,9 @@ export const accounts = pgTable('accounts', {
   // An IANA zone: where the account's days and months begin (prices by the hour, monthly statements).
   timeZone: text().notNull().default('UTC'),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  // When the monthly issue last went through the account's previous month whole: it reads the month again only once
+  // the month has turned since, or a cost line was written since (domain/data/statement-issue.ts).
+  statementsCheckedAt: timestamp({ withTimezone: true }),
 });
 
 // `member` is a co-owner (equal access); a driver only charges and sees their own sessions; a guest is a driver whose

@@ -28,10 +28,13 @@ export const sessionCostLines = pgTable(
     currency: text(),
     cost: numeric({ precision: 14, scale: 2 }),
     basis: priceBasis(),
+    // When the line was written (a session's lines are written when it closes, which a charger may report days late).
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique('session_cost_lines_start_key').on(t.transactionId, t.startsAt),
     index('session_cost_lines_account_idx').on(t.accountId, t.startsAt),
+    index('session_cost_lines_written_idx').on(t.accountId, t.createdAt),
     check('session_cost_lines_in_order', sql`${t.startsAt} <= ${t.endsAt}`),
     check('session_cost_lines_energy_not_negative', sql`${t.energyWh} >= 0`),
     check('session_cost_lines_priced_whole', sql`(${t.pricePerKwh} is null) = (${t.cost} is null) and (${t.cost} is null) = (${t.currency} is null)`),

@@ -30,12 +30,13 @@ export async function listIssuedStatements(db: Executor, { accountId, holder }: 
     .orderBy(desc(statements.periodStart));
 }
 
-export async function getIssuedStatement(db: Executor, { accountId, holder, periodStart }: { accountId: string; holder: Holder; periodStart: string }) {
-  const [row] = await db
+// The issued statements of one month of a holder: one per currency the month was charged in.
+export async function listIssuedStatementsOfMonth(db: Executor, { accountId, holder, periodStart }: { accountId: string; holder: Holder; periodStart: string }): Promise<IssuedStatement[]> {
+  return db
     .select(ISSUED_COLUMNS)
     .from(statements)
-    .where(and(eq(statements.accountId, accountId), holderWhere(holder), eq(statements.periodStart, periodStart)));
-  return row ?? null;
+    .where(and(eq(statements.accountId, accountId), holderWhere(holder), eq(statements.periodStart, periodStart)))
+    .orderBy(statements.currency);
 }
 
 export type Balance = { userId: string | null; cardId: string | null; currency: string | null; due: string; dueCount: number };

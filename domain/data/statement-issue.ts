@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { statements } from '../../db/schema';
+import { accounts, statements } from '../../db/schema';
 import type { Holder } from '../statements/holder';
 import type { Period } from '../statements/period';
 import { isUniqueViolation } from './db-errors';
@@ -44,33 +44,55 @@ export async function insertStatement(db: Executor, input: NewStatement): Promis
   }
 }
 
-export type AccountClock = { accountId: string; timeZone: string };
+export type AccountToIssue = { accountId: string; timeZone: string } & Period & { hasUnissued: boolean; isWaiting: boolean };
 
-// Accounts whose previous month has a holder with charging and no statement yet, and no session still open that began
-// in it (its last part is written when it closes); a session left open a day past the month's end is not waited for.
-export async function listAccountsToIssue(db: Executor, { now: at }: { now: Date }): Promise<(AccountClock & Period)[]> {
+// How long a cost line's transaction may take to commit: a line dated up to this long before the last run may have been
+// invisible to it, so it is looked at again.
+const WRITE_MARGIN = sql`interval '10 minutes'`;
+
+// The accounts whose previous month the monthly issue must read: those it has not gone through since the month turned,
+// and those where a cost line of that month was written since it last did (a session closed late). Each says whether a
+// holder with charging in the month has no statement yet, and whether a session begun in the month is still open (its
+// last part is written when it closes; one open a day past the month's end is not waited for).
+export async function listAccountsToIssue(db: Executor, { now: at }: { now: Date }): Promise<AccountToIssue[]> {
   const now = at.toISOString();
-  return db.execute<AccountClock & Period>(sql`
+  return db.execute<AccountToIssue>(sql`
     with clock as (
-      select a.id, a.time_zone, (date_trunc('month', ${now}::timestamptz at time zone a.time_zone))::date as this_month
+      select a.id, a.time_zone, a.statements_checked_at as checked_at,
+        (date_trunc('month', ${now}::timestamptz at time zone a.time_zone))::date as this_month
       from accounts a
     ), periods as (
-      select id, time_zone, (this_month - interval '1 month')::date as period_from, this_month as period_to,
+      select id, time_zone, checked_at, (this_month - interval '1 month')::date as period_from, this_month as period_to,
+        ((this_month - interval '1 month')::timestamp at time zone time_zone) as period_start_at,
         (this_month::timestamp at time zone time_zone) as period_end_at
       from clock
+    ), candidates as (
+      select * from periods p
+      where p.checked_at is null or p.checked_at < p.period_end_at or exists (
+        select 1 from session_cost_lines w
+        where w.account_id = p.id and w.created_at > p.checked_at - ${WRITE_MARGIN}
+          and w.starts_at >= p.period_start_at and w.starts_at < p.period_end_at)
     )
-    select p.id as "accountId", p.time_zone as "timeZone", p.period_from::text as "from", p.period_to::text as "to"
-    from periods p
-    where exists (
-      select 1 from session_cost_lines l join transactions t on t.id = l.transaction_id
-      where l.account_id = p.id and l.starts_at >= (p.period_from::timestamp at time zone p.time_zone) and l.starts_at < p.period_end_at
-        and (t.user_id is not null or t.card_id is not null)
-        and not exists (
-          select 1 from statements s where s.account_id = p.id and s.period_start = p.period_from
-            and s.user_id is not distinct from t.user_id
-            and s.card_id is not distinct from (case when t.user_id is null then t.card_id end)))
-      and (${now}::timestamptz >= p.period_end_at + interval '1 day' or not exists (
-        select 1 from transactions o where o.account_id = p.id and o.stopped_at is null and o.started_at < p.period_end_at))`);
+    select c.id as "accountId", c.time_zone as "timeZone", c.period_from::text as "from", c.period_to::text as "to",
+      exists (
+        select 1 from session_cost_lines l join transactions t on t.id = l.transaction_id
+        where l.account_id = c.id and l.starts_at >= c.period_start_at and l.starts_at < c.period_end_at
+          and (t.user_id is not null or t.card_id is not null)
+          and not exists (
+            select 1 from statements s where s.account_id = c.id and s.period_start = c.period_from
+              and s.user_id is not distinct from t.user_id
+              and s.card_id is not distinct from (case when t.user_id is null then t.card_id end))
+      ) as "hasUnissued",
+      (${now}::timestamptz < c.period_end_at + interval '1 day' and exists (
+        select 1 from transactions o where o.account_id = c.id and o.stopped_at is null and o.started_at < c.period_end_at)
+      ) as "isWaiting"
+    from candidates c`);
+}
+
+// The monthly issue went through the account's month as of `at`: until the month turns or a cost line is written, it
+// need not read it again.
+export async function markStatementsChecked(db: Executor, { accountId, at }: { accountId: string; at: Date }) {
+  await db.update(accounts).set({ statementsCheckedAt: at }).where(eq(accounts.id, accountId));
 }
 
 export type StatementToEmail = { id: string; accountId: string; userId: string; periodStart: string; periodEnd: string; amount: string; currency: string | null; transferReference: string; status: string };

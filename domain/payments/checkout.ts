@@ -12,6 +12,9 @@ type StartCheckoutInput = {
   returnUrls: { successUrl: string; cancelUrl: string };
 };
 
+type OnlineProvider = PaymentProvider & { name: Exclude<PaymentProvider['name'], 'manual'> };
+const isOnline = (provider: PaymentProvider): provider is OnlineProvider => provider.name !== 'manual';
+
 export type CheckoutRefusal = ProviderFailure | 'notFound' | 'statementNotDue' | 'nothingToPay' | 'statementPaymentConfirming';
 
 // Opens a checkout for an issued statement still due, for its member (or an owner paying on their behalf), and
@@ -22,7 +25,7 @@ export async function startCheckout(db: Executor, provider: PaymentProvider, inp
   if (statement.status !== 'due') return failure('statementNotDue');
   const amountMinor = toMinorUnits(statement.amount);
   if (!statement.currency || amountMinor === 0) return failure('nothingToPay');
-  if (provider.name === 'manual') return failure('paymentsManual');
+  if (!isOnline(provider)) return failure('paymentsManual');
   const earlier = await earlierCheckout(db, provider, { accountId: input.accountId, statementId: statement.id });
   if (!earlier.ok) return earlier;
   if (earlier.value?.state === 'open') return success({ url: earlier.value.url });
@@ -52,10 +55,9 @@ export async function startCheckout(db: Executor, provider: PaymentProvider, inp
 // one already paid, whose webhook has not arrived yet, must not be paid a second time. A closed one is let go.
 async function earlierCheckout(
   db: Executor,
-  provider: PaymentProvider,
+  provider: OnlineProvider,
   { accountId, statementId }: { accountId: string; statementId: string },
 ): Promise<Result<CheckoutState | null, ProviderFailure>> {
-  if (provider.name === 'manual') return success(null);
   const pending = await getPendingPayment(db, { accountId, statementId, provider: provider.name });
   if (!pending) return success(null);
   const read = await provider.readCheckout(pending.providerCheckoutId);

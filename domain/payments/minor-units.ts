@@ -8,3 +8,8 @@ export function toMinorUnits(amount: string): number {
 export function fromMinorUnits(minor: number): string {
   return `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
 }
+
+// An amount in its currency as the reader's language writes it (€1,234.50, 1.234,50 €, 1 234,50 €).
+export function moneyText(locale: string, amount: string, currency: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(toMinorUnits(amount) / 100);
+}

@@ -81,6 +81,8 @@ export function stripeProvider({ secretKey, webhookSecret }: { secretKey: string
       try {
         return success(checkoutState(await stripe.checkout.sessions.retrieve(checkoutId)));
       } catch (error) {
+        // A checkout Stripe no longer knows (made with another account's key, or gone) can take no money: closed.
+        if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing') return success({ state: 'closed' });
         return failure(providerFailure(error));
       }
     },

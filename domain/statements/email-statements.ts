@@ -3,6 +3,7 @@ import type { Locale } from '../../db/schema';
 import { claimStatementsToEmail, releaseStatementEmail, type StatementToEmail } from '../data/statement-issue';
 import { queueStatementReadyPush, statementChannelsWanted } from '../data/statement-notifications';
 import { deliverEmail } from '../email/deliver';
+import { issuedPart } from './currency-split';
 import { renderStatementPdf } from './pdf';
 import { readStatement, type StatementReading } from './read-statement';
 import { employerStatementEmail, memberStatementEmail, statementPath } from './statement-email';
@@ -20,14 +21,16 @@ function readyFacts(statement: StatementReading, claimed: StatementToEmail) {
 // no user's choice and gets its copy whatever the member chose.
 async function announceOne({ db, log }: Context, claimed: StatementToEmail) {
   const period = { from: claimed.periodStart, to: claimed.periodEnd };
-  const statement = await readStatement(db, { accountId: claimed.accountId, holder: { userId: claimed.userId }, period });
-  if (!statement?.holder.email) return;
+  const month = await readStatement(db, { accountId: claimed.accountId, holder: { userId: claimed.userId }, period });
+  if (!month?.holder.email) return;
+  // A month issued in two currencies is told as two statements, each with its own sessions.
+  const statement = issuedPart(month, claimed.currency);
   const wanted = await statementChannelsWanted(db, { userId: claimed.userId, accountId: claimed.accountId });
   const locale: Locale = statement.holder.locale ?? 'en';
   const issued = { amount: claimed.amount, currency: claimed.currency, transferReference: claimed.transferReference, status: claimed.status };
   if (wanted.has('email') || statement.holder.reimbursementEmail) {
     const mail = { statement, issued, locale, pdf: await renderStatementPdf(statement, { locale, issued }) };
-    if (wanted.has('email')) await deliverEmail({ db, log }, { to: statement.holder.email, ...memberStatementEmail(mail) });
+    if (wanted.has('email')) await deliverEmail({ db, log }, { to: month.holder.email, ...memberStatementEmail(mail) });
     if (statement.holder.reimbursementEmail) await deliverEmail({ db, log }, { to: statement.holder.reimbursementEmail, ...employerStatementEmail(mail) });
   }
   if (wanted.has('push')) await queueStatementReadyPush(db, { userId: claimed.userId, accountId: claimed.accountId, facts: readyFacts(statement, claimed) });

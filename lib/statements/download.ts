@@ -1,17 +1,34 @@
 import 'server-only';
 import { getLocale } from 'next-intl/server';
+import { z } from 'zod';
 import type { Locale } from '@/db/schema';
-import { getIssuedStatement } from '@/domain/data/issued-statements';
+import { listIssuedStatementsOfMonth, type IssuedStatement } from '@/domain/data/issued-statements';
+import { issuedPart } from '@/domain/statements/currency-split';
 import { getAccountTimeZone, readStatement, type StatementReading } from '@/domain/statements/read-statement';
 import type { IssuedFacts } from '@/domain/statements/pdf';
+import type { Holder } from '@/domain/statements/holder';
 import { db } from '@/lib/db';
 import { statementAccessForDownload } from './access';
-import { parsePeriodParams } from './period-params';
+import { parsePeriodParams, type PeriodChoice } from './period-params';
 
 type Download = { statement: StatementReading; locale: Locale; issued: IssuedFacts | null };
+const statementIdSchema = z.uuid();
 
-// The statement a download asks for, or null when the user may not read it (or the period is not one): the route
-// answers 404 either way, so it tells nothing about other accounts.
+// Which issued statement a month's download is: the one its ?statement= names (or null: the download is refused), else
+// the month's only one; a month issued in two currencies with none named is read whole, with no statement's facts.
+async function chooseIssued({ accountId, holder, choice, statementId }: { accountId: string; holder: Holder; choice: PeriodChoice; statementId: string | undefined }): Promise<IssuedStatement | 'none' | null> {
+  if (statementId === undefined) {
+    if (!choice.month) return 'none';
+    const ofMonth = await listIssuedStatementsOfMonth(db(), { accountId, holder, periodStart: choice.period.from });
+    return ofMonth.length === 1 ? ofMonth[0]! : 'none';
+  }
+  if (!choice.month || !statementIdSchema.safeParse(statementId).success) return null;
+  const ofMonth = await listIssuedStatementsOfMonth(db(), { accountId, holder, periodStart: choice.period.from });
+  return ofMonth.find((row) => row.id === statementId) ?? null;
+}
+
+// The statement a download asks for, or null when the user may not read it (or the period or statement is not one):
+// the route answers 404 either way, so it tells nothing about other accounts.
 export async function statementForDownload(request: Request, holderKey: string): Promise<Download | null> {
   const access = await statementAccessForDownload(holderKey);
   if (!access) return null;
@@ -21,14 +38,15 @@ export async function statementForDownload(request: Request, holderKey: string):
   if (!timeZone) return null;
   const choice = parsePeriodParams(params, { timeZone });
   if (Object.keys(choice.errors).length > 0) return null;
-  const [reading, issuedRow, locale] = await Promise.all([
+  const [reading, chosen, locale] = await Promise.all([
     readStatement(db(), { accountId, holder: access.holder, period: choice.period }),
-    choice.month ? getIssuedStatement(db(), { accountId, holder: access.holder, periodStart: choice.period.from }) : null,
+    chooseIssued({ accountId, holder: access.holder, choice, statementId: params.statement }),
     getLocale(),
   ]);
-  if (!reading) return null;
-  const issued = issuedRow ? { amount: issuedRow.amount, currency: issuedRow.currency, transferReference: issuedRow.transferReference, status: issuedRow.status } : null;
-  return { statement: reading, locale: locale as Locale, issued };
+  if (!reading || !chosen) return null;
+  if (chosen === 'none') return { statement: reading, locale: locale as Locale, issued: null };
+  const issued = { amount: chosen.amount, currency: chosen.currency, transferReference: chosen.transferReference, status: chosen.status };
+  return { statement: issuedPart(reading, chosen.currency), locale: locale as Locale, issued };
 }
 
 export function attachmentHeaders(contentType: string, fileName: string) {

@@ -1,7 +1,15 @@
 // A statement is paid once however often Pay is pressed; refunds may be partial, never more than is left; and a
 // refund made in Stripe's own dashboard comes back by its charge.refunded webhook, once.
+import { eq } from 'drizzle-orm';
+import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
+import { users } from '@/db/schema';
+import de from '@/messages/de.json';
+import en from '@/messages/en.json';
+import es from '@/messages/es.json';
+import fr from '@/messages/fr.json';
+import lt from '@/messages/lt.json';
 import { signInAs } from '../support/fake-auth';
 import { formData } from '../support/form';
 import { makeStatement, paymentsOf, statementRow } from './fixture';
@@ -11,7 +19,9 @@ import type { StripeWorld } from './stripe-support';
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 const { payStatementAction, refundStatementAction } = await import('@/app/(app)/payments/actions');
+const { savePaymentSettingsAction } = await import('@/app/(app)/payments/settings/actions');
 const { db, sql } = createDb(process.env.DATABASE_URL!, { max: 4 });
+const MESSAGES = { en, de, lt, es, fr };
 
 let world: StripeWorld;
 let people: Awaited<ReturnType<typeof stripeAccount>>['people'];
@@ -69,6 +79,49 @@ describe('paying a statement twice', () => {
     expect(await openCheckout(statement.id)).toBe(first);
     expect(await paymentsOf(db, statement.id)).toHaveLength(1);
   });
+
+  it('opens a new checkout when Stripe no longer knows the earlier one (the owner moved to another Stripe account)', async () => {
+    const { people: moved } = await stripeAccount(db, 'sk_test_guardsFormerKey0001', world);
+    const statement = await makeStatement(db, { accountId: moved.account.id, userId: moved.driver.id, amount: '9.90' });
+    const pay = () => payStatementAction(idle, formData({ accountId: moved.account.id, statementId: statement.id }));
+    signInAs(moved.driver);
+    const before = await pay();
+    expect(before.status).toBe('ok');
+    const newKey = 'sk_test_guardsLatterKey0001';
+    signInAs(moved.owner);
+    const saved = await savePaymentSettingsAction(idle, formData({ accountId: moved.account.id, method: 'stripe', stripeSecretKey: newKey, stripeWebhookSecret: await world.registerWebhook(newKey, moved.account.id) }));
+    expect(saved.status).toBe('ok');
+
+    signInAs(moved.driver);
+    const after = await pay();
+    if (after.status !== 'ok' || before.status !== 'ok') throw new Error(JSON.stringify(after));
+    expect(after.data.checkoutUrl).not.toBe(before.data.checkoutUrl);
+    expect(world.stub.sessions.get(checkoutIdOf(after.data.checkoutUrl))).toMatchObject({ secretKey: newKey, status: 'open', amount_total: 990 });
+    expect((await paymentsOf(db, statement.id)).map((payment) => payment.status).sort()).toEqual(['expired', 'pending']);
+  });
+});
+
+describe('a refund of more than is left', () => {
+  it("names what is left as money in the owner's language, in all five", async () => {
+    const { statement } = await paidStatement('1234.50');
+    const expected = {
+      en: 'At most €1,234.50 is left to refund of this payment.',
+      de: 'Von dieser Zahlung sind höchstens noch 1.234,50\u00a0€ zu erstatten.',
+      lt: 'Iš šio mokėjimo grąžinti liko ne daugiau kaip 1\u00a0234,50\u00a0€.',
+      es: 'De este pago quedan como máximo 1234,50\u00a0€ por reembolsar.',
+      fr: 'Il reste au plus 1\u202f234,50\u00a0€ à rembourser sur ce paiement.',
+    } as const;
+    for (const [locale, words] of Object.entries(expected) as [keyof typeof expected, string][]) {
+      await db.update(users).set({ locale }).where(eq(users.id, people.owner.id));
+      signInAs(people.owner);
+      const refused = await refundStatementAction(idle, fields(statement.id, { amount: '5000' }));
+      if (refused.status !== 'error') throw new Error(JSON.stringify(refused));
+      expect(refused.fieldErrors).toEqual({ amount: ['refundTooMuch'] });
+      const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'Validation' });
+      expect(t('refundTooMuch', refused.fieldErrorValues)).toBe(words);
+    }
+    await db.update(users).set({ locale: 'en' }).where(eq(users.id, people.owner.id));
+  });
 });
 
 describe('a partial refund', () => {
@@ -84,7 +137,7 @@ describe('a partial refund', () => {
     expect(await refundStatementAction(idle, fields(statement.id, { amount: '15.51' }))).toMatchObject({
       status: 'error',
       fieldErrors: { amount: ['refundTooMuch'] },
-      fieldErrorValues: { left: '15.50' },
+      fieldErrorValues: { left: '€15.50' },
     });
     for (const amount of ['0', '-1', 'ten', '1.234']) {
       expect(await refundStatementAction(idle, fields(statement.id, { amount }))).toMatchObject({ status: 'error', fieldErrors: { amount: ['refundAmountInvalid'] } });
@@ -119,7 +172,7 @@ describe('a refund made in Stripe’s dashboard', () => {
     const { statement, session } = await paidStatement('9.00');
     await world.stub.refundFromDashboard(session.payment_intent!, 500);
     signInAs(people.owner);
-    expect(await refundStatementAction(idle, fields(statement.id, { amount: '5.00' }))).toMatchObject({ fieldErrors: { amount: ['refundTooMuch'] }, fieldErrorValues: { left: '4.00' } });
+    expect(await refundStatementAction(idle, fields(statement.id, { amount: '5.00' }))).toMatchObject({ fieldErrors: { amount: ['refundTooMuch'] }, fieldErrorValues: { left: '€4.00' } });
     expect(await refundStatementAction(idle, fields(statement.id, { amount: '4.00' }))).toEqual({ status: 'ok', data: null });
     expect(session.refunded).toBe(900);
     expect((await statementRow(db, statement.id)).status).toBe('refunded');

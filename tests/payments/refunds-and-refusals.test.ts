@@ -93,6 +93,14 @@ describe('a refund', () => {
     expect(await refundStatementAction(idle, fields(statement.id))).toMatchObject({ status: 'error', formError: 'notRefundable' });
     expect((await statementRow(db, statement.id)).status).toBe('paid');
   });
+
+  it('of a statement id that is none says so above the form (the form draws no statement field), and keeps the amount typed', async () => {
+    signInAs(people.owner);
+    const refused = await refundStatementAction(idle, formData({ accountId: people.account.id, statementId: 'not-a-statement', amount: '1,50' }));
+    expect(refused).toEqual({ status: 'error', formError: 'notFound', values: { accountId: people.account.id, statementId: 'not-a-statement', amount: '1,50' } });
+    const both = await refundStatementAction(idle, formData({ accountId: people.account.id, statementId: '', amount: 'lots' }));
+    expect(both).toMatchObject({ status: 'error', formError: 'notFound', fieldErrors: { amount: ['refundAmountInvalid'] } });
+  });
 });
 
 describe('an owner going back to bank transfers', () => {

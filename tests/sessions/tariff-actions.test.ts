@@ -13,7 +13,7 @@ vi.mock('next/headers', () => ({
   cookies: async () => ({ get: () => undefined, set: vi.fn(), delete: vi.fn() }),
   headers: async () => new Headers(),
 }));
-const { clearTariffAction, setTariffAction } = await import('@/app/(app)/sessions/tariff/actions');
+const { clearTariffAction, setPriceAction } = await import('@/app/(app)/sessions/tariff/actions');
 
 const { db, sql } = createDb(process.env.DATABASE_URL!, { max: 2 });
 afterAll(() => sql.end());
@@ -42,10 +42,10 @@ const rowsOf = (accountId: string) => db.select().from(tariffs).where(eq(tariffs
 describe('tariff settings', () => {
   it('lets any member set the account price and a charger override, appending history', async () => {
     signInAs(setup.member);
-    const base = { accountId: setup.account.id, currency: 'EUR' };
-    expect(await setTariffAction(idle, formData({ ...base, chargerId: '', pricePerKwh: '0,25' }))).toEqual({ status: 'ok', data: null });
-    expect(await setTariffAction(idle, formData({ ...base, chargerId: '', pricePerKwh: '0.3' }))).toEqual({ status: 'ok', data: null });
-    expect(await setTariffAction(idle, formData({ ...base, chargerId: setup.charger.id, pricePerKwh: '0.4125', currency: 'DKK' }))).toEqual({ status: 'ok', data: null });
+    const base = { accountId: setup.account.id, kind: 'fixed', currency: 'EUR' };
+    expect(await setPriceAction(idle, formData({ ...base, chargerId: '', pricePerKwh: '0,25' }))).toEqual({ status: 'ok', data: null });
+    expect(await setPriceAction(idle, formData({ ...base, chargerId: '', pricePerKwh: '0.3' }))).toEqual({ status: 'ok', data: null });
+    expect(await setPriceAction(idle, formData({ ...base, chargerId: setup.charger.id, pricePerKwh: '0.4125', currency: 'DKK' }))).toEqual({ status: 'ok', data: null });
     const rows = await rowsOf(setup.account.id);
     expect(rows.map((row) => [row.chargerId, row.pricePerKwh, row.currency, row.createdBy])).toEqual([
       [null, '0.2500', 'EUR', setup.member.id],
@@ -64,7 +64,7 @@ describe('tariff settings', () => {
   it('rejects a negative price, more than 4 decimals and an unknown currency, writing nothing', async () => {
     signInAs(setup.owner);
     const before = (await rowsOf(setup.account.id)).length;
-    const attempt = (pricePerKwh: string, currency = 'EUR') => setTariffAction(idle, formData({ accountId: setup.account.id, chargerId: '', pricePerKwh, currency }));
+    const attempt = (pricePerKwh: string, currency = 'EUR') => setPriceAction(idle, formData({ accountId: setup.account.id, kind: 'fixed', chargerId: '', pricePerKwh, currency }));
     expect(await attempt('-1')).toMatchObject({ status: 'error', fieldErrors: { pricePerKwh: ['priceInvalid'] } });
     expect(await attempt('0.12345')).toMatchObject({ status: 'error', fieldErrors: { pricePerKwh: ['priceInvalid'] } });
     expect(await attempt('')).toMatchObject({ status: 'error', fieldErrors: { pricePerKwh: ['required'] } });
@@ -74,12 +74,12 @@ describe('tariff settings', () => {
 
   it('refuses a member of another account, and a charger of another account', async () => {
     signInAs(setup.strangerOwner);
-    const intrusion = { accountId: setup.account.id, chargerId: '', pricePerKwh: '9', currency: 'EUR' };
-    expect(await setTariffAction(idle, formData(intrusion))).toMatchObject({ status: 'error', formError: 'forbidden' });
+    const intrusion = { accountId: setup.account.id, kind: 'fixed', chargerId: '', pricePerKwh: '9', currency: 'EUR' };
+    expect(await setPriceAction(idle, formData(intrusion))).toMatchObject({ status: 'error', formError: 'forbidden' });
     expect(await clearTariffAction(idle, formData(intrusion))).toMatchObject({ status: 'error', formError: 'forbidden' });
     signInAs(setup.owner);
-    const foreignCharger = { accountId: setup.account.id, chargerId: setup.strangerCharger.id, pricePerKwh: '9', currency: 'EUR' };
-    expect(await setTariffAction(idle, formData(foreignCharger))).toMatchObject({ status: 'error', formError: 'notFound' });
+    const foreignCharger = { accountId: setup.account.id, kind: 'fixed', chargerId: setup.strangerCharger.id, pricePerKwh: '9', currency: 'EUR' };
+    expect(await setPriceAction(idle, formData(foreignCharger))).toMatchObject({ status: 'error', formError: 'notFound' });
     expect(await rowsOf(setup.stranger.id)).toEqual([]);
     expect((await rowsOf(setup.account.id)).some((row) => row.pricePerKwh === '9.0000')).toBe(false);
   });

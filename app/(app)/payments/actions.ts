@@ -4,12 +4,13 @@ import { revalidatePath } from 'next/cache';
 import { fail, fieldError, ok } from '@/lib/action-result';
 import { canManageAccount } from '@/domain/people/roles';
 import { startCheckout } from '@/domain/payments/checkout';
+import { moneyText } from '@/domain/payments/minor-units';
 import { refundStatement } from '@/domain/payments/refund';
 import { accountPaymentProvider } from '@/lib/payments/account-payments';
 import { checkoutText } from '@/lib/payments/checkout-text';
 import { appUrl } from '@/lib/config';
 import { db } from '@/lib/db';
-import { memberAction } from '@/lib/member-action';
+import { hiddenFieldsAs, memberAction } from '@/lib/member-action';
 import { getSessionUser } from '@/lib/session';
 import { refundStatementSchema, statementClaimSchema } from './schemas';
 
@@ -41,9 +42,13 @@ export const refundStatementAction = memberAction(
   async ({ input, member, values }) => {
     const provider = await accountPaymentProvider(member.accountId, 'settle');
     const refunded = await refundStatement(db(), provider, { accountId: member.accountId, statementId: input.statementId, amount: input.amount, refundedBy: member.userId });
-    if (!refunded.ok && refunded.reason === 'refundTooMuch') return fieldError('amount', 'refundTooMuch', values, { left: refunded.left, currency: refunded.currency });
+    if (!refunded.ok && refunded.reason === 'refundTooMuch') {
+      const locale = (await getSessionUser())?.locale ?? 'en';
+      return fieldError('amount', 'refundTooMuch', values, { left: moneyText(locale, refunded.left, refunded.currency) });
+    }
     if (!refunded.ok) return fail(refunded.reason);
     revalidatePath('/', 'layout');
     return ok(null);
   },
+  { onInvalid: hiddenFieldsAs(['accountId', 'statementId'], 'notFound') },
 );

@@ -5,15 +5,7 @@ import { fail, ok } from '@/lib/action-result';
 import { setTariff } from '@/domain/data/tariffs';
 import { db } from '@/lib/db';
 import { memberAction } from '@/lib/member-action';
-import { setPriceSchema, setTariffSchema, tariffTargetSchema } from './schemas';
-
-export const setTariffAction = memberAction(setTariffSchema, async ({ input, member, values }) => {
-  const { chargerId, pricePerKwh, currency } = input;
-  const result = await setTariff(db(), { accountId: member.accountId, chargerId: chargerId ?? null, pricePerKwh, currency, createdBy: member.userId });
-  if (!result.ok) return fail('notFound', { values });
-  revalidatePath('/sessions', 'layout');
-  return ok(null);
-});
+import { setPriceSchema, tariffTargetSchema } from './schemas';
 
 // A fixed, time-of-use or day-ahead price for the account or one of its chargers, from now on.
 export const setPriceAction = memberAction(setPriceSchema, async ({ input, member, values }) => {

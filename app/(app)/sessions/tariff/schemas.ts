@@ -7,7 +7,6 @@ import { accountClaim, blankAsUndefined, key } from '@/lib/validation';
 const target = z.preprocess(blankAsUndefined, z.uuid(key('required')).optional());
 
 export const tariffTargetSchema = accountClaim.extend({ chargerId: target });
-export type TariffTargetInput = z.infer<typeof tariffTargetSchema>;
 
 // A decimal comma is how most of Europe types prices.
 const PRICE = /^\d{1,8}(\.\d{1,4})?$/;
@@ -20,9 +19,6 @@ const priceField = z
   .pipe(z.string().regex(PRICE, key('priceInvalid')));
 
 const currencyField = z.enum(CURRENCIES, key('currencyInvalid'));
-
-export const setTariffSchema = tariffTargetSchema.extend({ pricePerKwh: priceField, currency: currencyField });
-export type SetTariffInput = z.infer<typeof setTariffSchema>;
 
 // The rows of the time-of-use editor arrive as days-0, fromHour-0, …, price-0, days-1, …; errors name the row's
 // own field (price-N, hours-N, season-N, row-N for an overlap), and `periods` the whole table (a gap, no rows).
@@ -65,8 +61,8 @@ function periodsOf(fields: Record<string, unknown>, context: z.RefinementCtx): T
   if (periods.length !== rows.length || rows.length === 0) return null;
   const problem = checkPeriods(periods);
   if (problem?.kind === 'overlap') context.addIssue({ code: 'custom', path: [`row-${problem.row}`], message: 'periodOverlaps' });
+  // Rows reach here with their hours and season checked: what is left to find is an overlap or a gap.
   else if (problem?.kind === 'gap') context.addIssue({ code: 'custom', path: ['periods'], message: 'periodsGap' });
-  else if (problem) context.addIssue({ code: 'custom', path: [`hours-${problem.row}`], message: 'periodHoursInvalid' });
   return problem ? null : periods;
 }
 

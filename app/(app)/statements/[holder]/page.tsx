@@ -80,7 +80,7 @@ export default async function StatementPage({ params, searchParams }: PageProps<
       </section>
       {choice.month ? (
         thisMonthIssued.length > 0 ? (
-          thisMonthIssued.map((row) => <IssuedStatementRow key={row.id} statement={row} accountId={accountId} canSettle={canSettle} canPay={canPay} f={f} title={t('thisPeriod')} />)
+          thisMonthIssued.map((row) => <IssuedStatementRow key={row.id} statement={row} accountId={accountId} canSettle={canSettle} canPay={canPay} f={f} title={t('thisPeriod')} downloads={downloads} />)
         ) : (
           <p className="text-sm text-slate-600">{t('notIssuedYet')}</p>
         )
@@ -92,7 +92,7 @@ export default async function StatementPage({ params, searchParams }: PageProps<
         <h2 className="text-lg font-semibold">{t('issuedTitle')}</h2>
         {issued.length === 0 && <p className="text-sm text-slate-600">{t('issuedNone')}</p>}
         {issued.filter((row) => !thisMonthIssued.includes(row)).map((row) => (
-          <IssuedStatementRow key={row.id} statement={row} accountId={accountId} canSettle={canSettle} canPay={canPay} f={f} title={monthTitle(locale, row.periodStart)} />
+          <IssuedStatementRow key={row.id} statement={row} accountId={accountId} canSettle={canSettle} canPay={canPay} f={f} title={monthTitle(locale, row.periodStart)} downloads={downloads} />
         ))}
       </section>
       {holder.userId === member.userId && <ReimbursementForm accountId={accountId} current={statement.holder.reimbursementEmail} />}
