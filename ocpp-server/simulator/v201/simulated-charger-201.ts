@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { RPCClient } from '../../src/ocpp/rpc';
 import { callV201, type ConnectorStatusEnumType, type V201Requests, type V201Responses, type V201ServerAction } from '../../src/ocpp/v201';
+import { simulatedDeviceModel, type SimulatedVariable } from './device-model';
+import { serveDeviceModel } from './device-model-requests';
 import { endedEvent, startedEvent, updatedEvent, type Session201 } from './transaction-events';
 
 export type SimulatedCharger201Options = {
@@ -25,6 +27,8 @@ export class SimulatedCharger201 extends EventEmitter {
   private readonly meterWh = new Map<number, number>();
   private heartbeat: NodeJS.Timeout | undefined;
   private isStopped = false;
+  // Its components and variables, as GetBaseReport reports them and SetVariables changes them.
+  readonly deviceModel: SimulatedVariable[];
 
   constructor(readonly options: SimulatedCharger201Options) {
     super();
@@ -36,6 +40,7 @@ export class SimulatedCharger201 extends EventEmitter {
       strictMode: true,
       reconnect: true,
     } as ConstructorParameters<typeof RPCClient>[0]);
+    this.deviceModel = simulatedDeviceModel({ evses: options.evses, heartbeatIntervalSec: 300 });
     this.handleRequests();
   }
 
@@ -51,7 +56,7 @@ export class SimulatedCharger201 extends EventEmitter {
     await this.client.connect();
     const chargingStation = { vendorName: 'Chargewatch', model: 'Simulator 2.0.1', serialNumber: this.options.identity, firmwareVersion: 'sim-2.0.1' };
     const boot = await callV201(this.client, 'BootNotification', { reason: 'PowerUp', chargingStation });
-    this.heartbeat = setInterval(() => void callV201(this.client, 'Heartbeat', {}).catch(() => {}), boot.interval * 1000);
+    this.beatEvery(boot.interval);
     for (let evseId = 1; evseId <= this.options.evses; evseId++) await this.reportStatus(evseId, 'Available');
   }
 
@@ -91,6 +96,14 @@ export class SimulatedCharger201 extends EventEmitter {
     await this.client.close({ force: true });
   }
 
+  // The interval the platform gave at boot, until SetVariables changes OCPPCommCtrlr.HeartbeatInterval.
+  private beatEvery(intervalSec: number) {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => void callV201(this.client, 'Heartbeat', {}).catch(() => {}), intervalSec * 1000);
+    const variable = this.deviceModel.find((entry) => entry.variable.name === 'HeartbeatInterval');
+    if (variable) variable.value = String(intervalSec);
+  }
+
   private get powerW() {
     return this.options.powerW ?? 7_400;
   }
@@ -121,6 +134,12 @@ export class SimulatedCharger201 extends EventEmitter {
   }
 
   private handleRequests() {
+    serveDeviceModel({
+      client: this.client,
+      model: this.deviceModel,
+      later: (work) => this.later(work),
+      onSet: (entry) => entry.variable.name === 'HeartbeatInterval' && this.beatEvery(Number(entry.value)),
+    });
     this.answer('RequestStartTransaction', async (params) => {
       const evseId = params.evseId ?? [...Array(this.options.evses).keys()].map((i) => i + 1).find((id) => !this.sessions.has(id));
       if (this.options.rejectsRemoteStarts || evseId === undefined || this.sessions.has(evseId)) return { status: 'Rejected' };

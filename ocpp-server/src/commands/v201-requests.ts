@@ -3,6 +3,7 @@ import type { CommandPayloads } from '../../../domain/commands/actions';
 import { remoteStartIdOf } from '../../../domain/commands/remote-start-id';
 import { ocppTransactionIdOf } from '../../../domain/data/charger-traffic/ocpp-transactions';
 import { createRPCError } from '../ocpp/rpc';
+import { deviceModelRequest } from './v201-device-model';
 import type { MessageTriggerEnumType, V201Requests, V201ServerAction } from '../ocpp/v201';
 
 type Command = { id: string; chargerId: string; action: string; payload: unknown };
@@ -59,7 +60,10 @@ export async function toV201Request(db: Database, command: Command): Promise<V20
       return { action: 'ClearCache', params: {} };
     case 'DataTransfer':
       return { action: 'DataTransfer', params: command.payload as CommandPayloads['DataTransfer'] };
-    default:
+    default: {
+      const request = deviceModelRequest(command);
+      if (request) return request;
       throw notYet(command.action);
+    }
   }
 }
