@@ -64,11 +64,9 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   let sweepCharger: (chargerId: string) => void = () => {};
   let provision: (chargerId: string, reason: ProvisionReason) => void = () => {};
   let syncLocalList: (chargerId: string, reason: LocalListSyncReason) => void = () => {};
-  // Provisioning and the Local Authorization List speak 1.6 (ChangeConfiguration, SendLocalList): not to 2.0.1 chargers,
-  // whose 2.0.1 handlers do not call onBooted either.
-  const onConnected = (chargerId: string, protocol: string | undefined) => {
+  // Each run speaks to a charger in its own protocol, or leaves it alone (the provisioner and the list syncer check).
+  const onConnected = (chargerId: string) => {
     sweepCharger(chargerId);
-    if (protocol !== 'ocpp1.6') return;
     provision(chargerId, 'reconnect');
     syncLocalList(chargerId, 'reconnect');
   };

@@ -7,6 +7,7 @@ import type { Connections } from '../connections';
 import { listenWithSweep } from '../listen-with-sweep';
 import type { Logger } from '../logger';
 import { provisionCharger } from './provision';
+import { provisionCharger201 } from './provision-201';
 import { recordFeatureProfiles } from '../../../domain/data/charger-traffic/reservations';
 import { listSentWindows, recordSmartChargingLimits } from '../../../domain/data/power-settings';
 import { isWeekAnchorStale } from '../../../domain/smart-charging/charging-windows';
@@ -31,6 +32,9 @@ export async function startProvisioner({ db, sql, connections, log, callTimeoutM
     if (!client) return;
     const settings = await getMeterSettings(db, chargerId);
     if (!settings || (reason === 'reconnect' && !settings.hasBooted)) return;
+    if (client.protocol === 'ocpp2.0.1') return provision201(chargerId, reason, { client, settings });
+    // Reading configuration keys, and the rest below, is 1.6 (ChangeConfiguration, SetChargingProfile of 1.6).
+    if (client.protocol !== 'ocpp1.6') return;
     const { results, featureProfiles, smartCharging, configurationKeys } = await provisionCharger(client, settings, { callTimeoutMs });
     if (connections.get(chargerId) !== client && results.every((result) => result.outcome === 'noAnswer')) return;
     await recordProvisioning(db, { chargerId, accountId: settings.accountId }, results);
@@ -39,6 +43,14 @@ export async function startProvisioner({ db, sql, connections, log, callTimeoutM
     if (configurationKeys !== null) await recordSupportShownByConfiguration(db, { chargerId, keys: configurationKeys });
     const power = await sendPowerSettings(db, client, { chargerId, callTimeoutMs });
     log.info({ chargerId, reason, power, results: results.map(({ key, outcome }) => `${key}: ${outcome}`) }, 'charger provisioned');
+  }
+
+  // A 2.0.1 charger: its meter sampling through SetVariables (smart charging is not sent to it yet).
+  async function provision201(chargerId: string, reason: ProvisionReason, { client, settings }: { client: NonNullable<ReturnType<Connections['get']>>; settings: NonNullable<Awaited<ReturnType<typeof getMeterSettings>>> }) {
+    const results = await provisionCharger201(client, settings, { callTimeoutMs });
+    if (connections.get(chargerId) !== client && results.every((result) => result.outcome === 'noAnswer')) return;
+    await recordProvisioning(db, { chargerId, accountId: settings.accountId }, results);
+    log.info({ chargerId, reason, results: results.map(({ key, outcome }) => `${key}: ${outcome}`) }, 'charger provisioned');
   }
 
   const runs = createChargerRuns<ProvisionReason>({ delayMs, log, name: 'provisioning', run: provision, nextReason: nextProvisionReason });
