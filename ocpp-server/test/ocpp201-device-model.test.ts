@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deviceReportParts, deviceVariables } from '../../db/schema';
+import { deviceReportParts, deviceVariables, ocppMessages } from '../../db/schema';
 import { makeCharger } from '../../db/seed/builders';
 import type { DeviceVariableRef } from '../../domain/commands/actions';
 import { sendCommand } from '../../domain/commands/send';
@@ -100,6 +100,12 @@ describe('the 2.0.1 simulator\'s device model through the command bus', () => {
       return rows.length > 0 && rows;
     });
     expect(model).toHaveLength(simulator.deviceModel.length);
+    // Four variables a part (its DeviceDataCtrlr ItemsPerMessage), each part logged as the charger sent it.
+    const parts = await waitFor(async () => {
+      const rows = await db.select().from(ocppMessages).where(and(eq(ocppMessages.chargerId, charger.id), eq(ocppMessages.action, 'NotifyReport'), eq(ocppMessages.messageType, 'call')));
+      return rows.length >= Math.ceil(simulator.deviceModel.length / 4) && rows;
+    });
+    expect(parts.map((row) => (row.payload as { seqNo: number }).seqNo).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4]);
     expect(model.find((row) => row.variableName === 'ItemsPerMessage')).toMatchObject({ componentName: 'DeviceDataCtrlr', variableInstance: 'GetReport', value: '4', mutability: 'ReadOnly' });
     expect(model.filter((row) => row.componentName === 'EVSE').map((row) => row.evseId)).toEqual(expect.arrayContaining([1, 2]));
   });

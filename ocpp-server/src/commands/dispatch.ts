@@ -46,7 +46,8 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
     if (client.protocol === 'ocpp2.0.1') {
       const request = await toV201Request(db, command);
       const response = await callV201(client, request.action, request.params, { callTimeoutMs });
-      await recordDeviceModelAnswer(db, command, response);
+      // The charger has answered: a failure to keep its answer beside the variables does not make the command fail.
+      await recordDeviceModelAnswer(db, command, response).catch((error: unknown) => log.error({ err: error, commandId: command.id }, 'device model answer not recorded'));
       return response;
     }
     // A 1.6 charger has configuration keys, not a device model.
