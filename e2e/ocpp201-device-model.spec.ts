@@ -10,7 +10,7 @@ test.afterEach(() => {
   simulator?.kill('SIGTERM');
 });
 
-test('an owner reads a 2.0.1 charger\'s device model and changes its heartbeat interval, a wrong value refused next to the field', async ({ page }) => {
+test('an owner reads a 2.0.1 charger\'s device model and changes its heartbeat interval, a wrong value refused next to the field; in German on a phone too', async ({ page }) => {
   await activateAndLogin(page, { name: 'Dora Device', email: uniqueEmail('device-model') });
   const connection = await addCharger(page, { name: 'Hall wallbox', identity: `DM201-${Date.now().toString(36).toUpperCase()}` });
   await page.getByRole('link', { name: "Open the charger's page" }).click();
@@ -43,4 +43,20 @@ test('an owner reads a 2.0.1 charger\'s device model and changes its heartbeat i
   await page.getByRole('checkbox', { name: 'Changeable only' }).check();
   await expect(model.locator('[data-testid="device-variable"][data-variable="SecurityProfile"]')).toHaveCount(0);
   await expect(model.locator('[data-testid="device-variable"][data-variable="TxUpdatedInterval"]')).toHaveCount(1);
+
+  // The same in German, on a 360 px phone: nothing wider than the screen, the error and the answer in German.
+  await page.getByTestId('language-switcher').selectOption('de');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openAdvanced(page);
+  await page.getByRole('searchbox', { name: 'Suchen' }).fill('TxUpdatedInterval');
+  const interval = model.locator('[data-testid="device-variable"][data-variable="TxUpdatedInterval"]');
+  await interval.getByRole('button', { name: 'Ändern', exact: true }).click();
+  const intervalField = interval.getByRole('textbox', { name: 'Neuer Wert für TxUpdatedInterval' });
+  await intervalField.fill('5000');
+  await interval.getByRole('button', { name: 'Speichern', exact: true }).click();
+  await expect(interval.getByText('Geben Sie höchstens 3600 ein.')).toBeVisible();
+  await intervalField.fill('15');
+  await interval.getByRole('button', { name: 'Speichern', exact: true }).click();
+  await expect(interval.getByText('Übernommen: Die Ladestation verwendet den neuen Wert.')).toBeVisible({ timeout: 30_000 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });

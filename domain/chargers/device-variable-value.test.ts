@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { valueProblem, type VariableRules } from './device-variable-value';
+import { reservedVariable, valueProblem, type VariableRules } from './device-variable-value';
 
 const rules = (overrides: Partial<VariableRules>): VariableRules => ({ dataType: 'string', minLimit: null, maxLimit: null, valuesList: null, ...overrides });
 
@@ -34,5 +34,14 @@ describe('a device model value checked against its variable', () => {
   it('holds a string to its maximum length', () => {
     expect(valueProblem('abcd', rules({ maxLimit: 3 }))).toEqual({ problem: 'variableTooLong', max: 3 });
     expect(valueProblem('abc', rules({ maxLimit: 3 }))).toBeNull();
+  });
+});
+
+describe('the variables the device model leaves to their own flows', () => {
+  it('names the password and the security profile, and nothing else', () => {
+    expect(reservedVariable({ componentName: 'SecurityCtrlr', variableName: 'BasicAuthPassword' })).toBe('authorizationKeyBySend');
+    expect(reservedVariable({ componentName: 'SecurityCtrlr', variableName: 'SecurityProfile' })).toBe('securityProfileByCard');
+    expect(reservedVariable({ componentName: 'SecurityCtrlr', variableName: 'OrganizationName' })).toBeNull();
+    expect(reservedVariable({ componentName: 'OCPPCommCtrlr', variableName: 'HeartbeatInterval' })).toBeNull();
   });
 });

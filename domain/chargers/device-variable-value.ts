@@ -57,3 +57,12 @@ export function valueProblem(value: string, rules: VariableRules): ValueProblem 
       return rules.maxLimit !== null && value.length > rules.maxLimit ? { problem: 'variableTooLong', max: rules.maxLimit } : null;
   }
 }
+
+// The charger's password and security profile (2.0.1 Appendix 3, SecurityCtrlr) are changed only by the platform's
+// own flows, which let the charger in with the new one; set here, they would lock it out.
+export function reservedVariable({ componentName, variableName }: { componentName: string; variableName: string }) {
+  if (componentName !== 'SecurityCtrlr') return null;
+  if (variableName === 'BasicAuthPassword') return 'authorizationKeyBySend' as const;
+  if (variableName === 'SecurityProfile') return 'securityProfileByCard' as const;
+  return null;
+}

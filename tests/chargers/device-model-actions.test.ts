@@ -20,14 +20,15 @@ async function ownerWithModel() {
   const account = await makeAccount(db, { owner });
   const charger = await makeCharger(db, { accountId: account.id });
   const base = { chargerId: charger.id, componentName: 'OCPPCommCtrlr', reportedAt: new Date() };
-  const [interval, profile] = await db
+  const [interval, profile, password] = await db
     .insert(deviceVariables)
     .values([
       { ...base, variableName: 'HeartbeatInterval', value: '300', mutability: 'ReadWrite', dataType: 'integer', unit: 's', minLimit: 1, maxLimit: 86400 },
       { ...base, componentName: 'SecurityCtrlr', variableName: 'SecurityProfile', value: '1', mutability: 'ReadOnly', dataType: 'integer' },
+      { ...base, componentName: 'SecurityCtrlr', variableName: 'BasicAuthPassword', value: null, mutability: 'WriteOnly', dataType: 'string', maxLimit: 40 },
     ])
     .returning();
-  return { owner, account, charger, interval: interval!, profile: profile! };
+  return { owner, account, charger, interval: interval!, profile: profile!, password: password! };
 }
 
 const commandsOf = (chargerId: string) => db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, chargerId));
@@ -38,10 +39,18 @@ describe('changing a device model variable from the charger page', () => {
     signInAs(owner);
     const target = { accountId: account.id, chargerId: charger.id, variableId: interval.id };
     expect(await setDeviceVariableAction(idle, formData({ ...target, value: 'ten' }))).toMatchObject({ status: 'error', fieldErrors: { value: ['variableInteger'] }, values: { value: 'ten' } });
-    expect(await setDeviceVariableAction(idle, formData({ ...target, value: '0' }))).toMatchObject({ status: 'error', fieldErrors: { value: ['variableBelowMin'] }, fieldErrorValues: { min: 1 } });
+    expect(await setDeviceVariableAction(idle, formData({ ...target, value: '0' }))).toMatchObject({ status: 'error', fieldErrors: { value: ['variableBelowMin'] }, fieldErrorValues: { min: '1' } });
     expect(await commandsOf(charger.id)).toHaveLength(0);
     const [stored] = await db.select().from(deviceVariables).where(eq(deviceVariables.id, interval.id));
     expect(stored?.value).toBe('300');
+  });
+
+  it('leaves the charger\'s password to its own flow, which lets the charger in with the new one', async () => {
+    const { owner, account, charger, password } = await ownerWithModel();
+    signInAs(owner);
+    const result = await setDeviceVariableAction(idle, formData({ accountId: account.id, chargerId: charger.id, variableId: password.id, value: 'a-new-password-123' }));
+    expect(result).toMatchObject({ status: 'error', fieldErrors: { value: ['authorizationKeyBySend'] } });
+    expect(await commandsOf(charger.id)).toHaveLength(0);
   });
 
   it('refuses to change a read-only variable', async () => {

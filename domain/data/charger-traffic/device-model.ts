@@ -66,9 +66,11 @@ export async function recordReportPart(db: Database, ref: ChargerRef, part: Repo
       .values({ chargerId: ref.chargerId, requestId: part.requestId, seqNo: part.seqNo, isLast: part.isLast, generatedAt: part.generatedAt, reportData: part.attributes })
       .onConflictDoNothing();
     const series = and(eq(deviceReportParts.chargerId, ref.chargerId), eq(deviceReportParts.requestId, part.requestId));
-    const parts = await tx.select().from(deviceReportParts).where(series).orderBy(deviceReportParts.seqNo);
-    const last = parts.find((candidate) => candidate.isLast);
-    if (!last || parts.length !== last.seqNo + 1 || parts.some((candidate, index) => candidate.seqNo !== index)) return 'stored';
+    // The parts' numbers first; their contents are read only once the series is whole.
+    const received = await tx.select({ seqNo: deviceReportParts.seqNo, isLast: deviceReportParts.isLast, generatedAt: deviceReportParts.generatedAt }).from(deviceReportParts).where(series).orderBy(deviceReportParts.seqNo);
+    const last = received.find((candidate) => candidate.isLast);
+    if (!last || received.length !== last.seqNo + 1 || received.some((candidate, index) => candidate.seqNo !== index)) return 'stored';
+    const parts = await tx.select({ reportData: deviceReportParts.reportData }).from(deviceReportParts).where(series).orderBy(deviceReportParts.seqNo);
     const attributes = parts.flatMap((candidate) => candidate.reportData as DeviceAttribute[]);
     await replaceModel(tx, ref, { requestId: part.requestId, reportedAt: last.generatedAt, attributes });
     await tx.delete(deviceReportParts).where(series);

@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { fail, fieldError, ok, type ValidationKey } from '@/lib/action-result';
-import { valueProblem, type ValueProblem } from '@/domain/chargers/device-variable-value';
+import { reservedVariable, valueProblem, type ValueProblem } from '@/domain/chargers/device-variable-value';
 import { sendCommand, type CommandOutcome } from '@/domain/commands/send';
 import { getCharger } from '@/domain/data/chargers';
 import { getDeviceVariable, variableRefOf } from '@/domain/data/device-model';
@@ -29,7 +29,8 @@ export const refreshDeviceModelAction = memberAction<typeof refreshDeviceModelSc
 });
 
 const problemKey = (problem: ValueProblem) => problem.problem satisfies ValidationKey;
-const problemValues = (problem: ValueProblem) => Object.fromEntries(Object.entries(problem).filter(([name]) => name !== 'problem')) as Record<string, string | number>;
+// As text, not numbers: a limit is shown as the value to type (86400, not 86,400 or 86.400).
+const problemValues = (problem: ValueProblem) => Object.fromEntries(Object.entries(problem).filter(([name]) => name !== 'problem').map(([name, value]) => [name, String(value)]));
 
 function setAnswer(outcome: CommandOutcome) {
   const results = outcome.response?.setVariableResult;
@@ -42,6 +43,8 @@ export const setDeviceVariableAction = memberAction<typeof setDeviceVariableSche
   const variable = await getDeviceVariable(db(), { ...scope, variableId: input.variableId });
   if (!variable) return fail('notFound');
   if (variable.mutability === 'ReadOnly') return fieldError('value', 'variableReadOnly', values);
+  const reserved = reservedVariable(variable);
+  if (reserved) return fieldError('value', reserved, values);
   const problem = valueProblem(input.value, variable);
   if (problem) return fieldError('value', problemKey(problem), values, problemValues(problem));
 

@@ -1,8 +1,10 @@
+import { reservedVariable } from '@/domain/chargers/device-variable-value';
 import type { ShownDeviceVariable } from '@/domain/data/device-model';
 
 export type ComponentGroup = { key: string; name: string; instance: string; evseId: number; connectorId: number; variables: ShownDeviceVariable[] };
 
-export const isWritable = (variable: Pick<ShownDeviceVariable, 'mutability'>) => variable.mutability !== 'ReadOnly';
+// Changeable here: not read-only, and not the password or security profile, which have flows of their own.
+export const isWritable = (variable: ShownDeviceVariable) => variable.mutability !== 'ReadOnly' && reservedVariable(variable) === null;
 
 // What a search matches: the component's and the variable's names and instances, and the value shown.
 function matches(variable: ShownDeviceVariable, words: string[]) {
