@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { activateAndLogin, addCharger, openAdvanced, uniqueEmail } from './helpers';
+import { seriousViolations } from './axe';
 import { startSimulator } from './simulator';
 
 test.use({ locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
@@ -33,6 +34,7 @@ test('an owner reads a 2.0.1 charger\'s device model and changes its heartbeat i
   await field.fill('ten');
   await heartbeat.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(heartbeat.getByText('Enter a whole number.')).toBeVisible();
+  expect(await seriousViolations(page, 'device model with a field error')).toEqual([]);
 
   await field.fill('120');
   await heartbeat.getByRole('button', { name: 'Save', exact: true }).click();

@@ -1,6 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
-import { chargerCommands, chargers, deviceReportParts, deviceVariables } from '../../../db/schema';
+import { chargerCommands, deviceReportParts, deviceVariables } from '../../../db/schema';
 import type { DeviceVariableRef } from '../../commands/actions';
 import type { ChargerRef } from './chargers';
 import { notifyChargerEvent } from './notify';
@@ -55,11 +55,12 @@ async function replaceModel(tx: Executor, ref: ChargerRef, { requestId, reported
 }
 
 // Stores one NotifyReport part (a resent one changes nothing) and, once every part from 0 to the last is in, puts the
-// report in place of the charger's model in one transaction, so the page never shows a model half written. The
-// charger's row is locked while parts are counted: two last parts arriving together complete the report once.
+// report in place of the charger's model in one transaction, so the page never shows a model half written. A lock of
+// the charger's reports (not its row, which heartbeats update) is held while parts are counted: two last parts
+// arriving together complete the report once.
 export async function recordReportPart(db: Database, ref: ChargerRef, part: ReportPart): Promise<'stored' | 'completed'> {
   return db.transaction(async (tx) => {
-    await tx.select({ id: chargers.id }).from(chargers).where(eq(chargers.id, ref.chargerId)).for('no key update');
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`device-report:${ref.chargerId}`}))`);
     await tx.delete(deviceReportParts).where(and(eq(deviceReportParts.chargerId, ref.chargerId), lt(deviceReportParts.receivedAt, new Date(Date.now() - STALE_PART_MS))));
     await tx
       .insert(deviceReportParts)

@@ -70,7 +70,7 @@ export function DeviceVariableRow({ target, variable, isOnline }: { target: Targ
         <span className="font-mono text-xs break-all">
           {variable.variableName}
           {instance}
-          {variable.attributeType !== 'Actual' && <span className="ml-1 text-slate-500">({t('attribute', { type: variable.attributeType })})</span>}
+          {variable.attributeType !== 'Actual' && <span className="ml-1 text-slate-600">({t('attribute', { type: variable.attributeType })})</span>}
         </span>
         <span className="flex items-baseline gap-3">
           <span className="font-mono text-xs break-all" data-testid="device-variable-value">
@@ -82,7 +82,7 @@ export function DeviceVariableRow({ target, variable, isOnline }: { target: Targ
               {t('change')}
             </button>
           ) : (
-            <span className="text-xs text-slate-500">{t('readOnly')}</span>
+            <span className="text-xs text-slate-600">{t('readOnly')}</span>
           )}
         </span>
       </div>
