@@ -4,6 +4,7 @@ import { deviceReportParts, deviceVariables, ocppMessages } from '../../db/schem
 import { makeCharger } from '../../db/seed/builders';
 import type { DeviceVariableRef } from '../../domain/commands/actions';
 import { sendCommand } from '../../domain/commands/send';
+import { recordReportPart, type DeviceAttribute } from '../../domain/data/charger-traffic/device-model';
 import { SimulatedCharger201 } from '../simulator/v201/simulated-charger-201';
 import { endpoint, waitFor } from './helpers';
 import { ocppSuite } from './suite';
@@ -88,6 +89,25 @@ describe('an OCPP 2.0.1 device model report', () => {
       ['HeartbeatInterval', '120'],
       ['SecurityProfile', '1'],
     ]);
+  });
+});
+
+describe('two parts of one report arriving at the same moment', () => {
+  // Each part's transaction would see only its own part if they were not taken one after the other, and the report
+  // would never complete.
+  it('completes the report exactly once', async () => {
+    const charger = await makeCharger(db, { accountId: suite.fixture.account.id });
+    const ref = { accountId: suite.fixture.account.id, chargerId: charger.id };
+    const attribute = (variableName: string): DeviceAttribute => ({ ...station('OCPPCommCtrlr', variableName), value: '1', mutability: 'ReadWrite', dataType: 'integer', unit: null, minLimit: null, maxLimit: null, valuesList: null });
+    const generatedAt = new Date();
+    for (let round = 0; round < 5; round++) {
+      const outcomes = await Promise.all([
+        recordReportPart(db, ref, { requestId: 100 + round, seqNo: 0, isLast: false, generatedAt, attributes: [attribute('First')] }),
+        recordReportPart(db, ref, { requestId: 100 + round, seqNo: 1, isLast: true, generatedAt, attributes: [attribute('Second')] }),
+      ]);
+      expect(outcomes.filter((outcome) => outcome === 'completed')).toHaveLength(1);
+    }
+    expect((await modelOf(charger.id)).map((row) => row.variableName)).toEqual(['First', 'Second']);
   });
 });
 
