@@ -25,6 +25,8 @@ export const CHARGER_EVENT_KINDS = [
   'remote-start',
   // A SignCertificate signed or refused (security whitepaper §4.1).
   'certificate',
+  // A 2.0.1 charger's device model replaced by a complete report, or a variable set.
+  'device-model',
 ] as const;
 
 export type ChargerEventKind = (typeof CHARGER_EVENT_KINDS)[number];

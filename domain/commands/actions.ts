@@ -70,7 +70,26 @@ export type CommandPayloads = {
   // Not an OCPP call of its own either: a ChangeConfiguration of SecurityProfile (1.6 security whitepaper), with the
   // platform told to let the charger in under the higher profile once it reconnects meeting it.
   RaiseSecurityProfile: { securityProfile: 2 | 3 };
+  // OCPP 2.0.1 device model (§B07, §B06, §B05): a report of the charger's components and variables, which it sends
+  // back in NotifyReport parts carrying requestId; and variables read or set by name. A 1.6 charger has none.
+  GetBaseReport: { requestId: number; reportBase: 'FullInventory' | 'ConfigurationInventory' };
+  GetVariables: { variables: DeviceVariableRef[] };
+  SetVariables: { variables: (DeviceVariableRef & { value: string })[] };
 };
+
+// A variable attribute of a 2.0.1 device model: '' for an instance not named, EVSE 0 for the station as a whole.
+export type DeviceVariableRef = {
+  componentName: string;
+  componentInstance: string;
+  evseId: number;
+  connectorId: number;
+  variableName: string;
+  variableInstance: string;
+  attributeType: string;
+};
+
+export const DEVICE_MODEL_ACTIONS = ['GetBaseReport', 'GetVariables', 'SetVariables'] as const;
+export type DeviceModelAction = (typeof DEVICE_MODEL_ACTIONS)[number];
 
 export type CertificateUse = 'CentralSystemRootCertificate' | 'ManufacturerRootCertificate';
 export type CertificateHashData = { hashAlgorithm: 'SHA256' | 'SHA384' | 'SHA512'; issuerNameHash: string; issuerKeyHash: string; serialNumber: string };
@@ -97,7 +116,7 @@ export type LocalAuthorization = {
 
 export type CommandAction = keyof CommandPayloads;
 // The commands sent as the OCPP call of the same name.
-export type OcppCommandAction = Exclude<CommandAction, 'ChangeChargerPassword' | 'RaiseSecurityProfile'>;
+export type OcppCommandAction = Exclude<CommandAction, 'ChangeChargerPassword' | 'RaiseSecurityProfile' | DeviceModelAction>;
 
 export const COMMAND_ACTIONS = [
   'RemoteStartTransaction',
@@ -127,6 +146,9 @@ export const COMMAND_ACTIONS = [
   'CertificateSigned',
   'ChangeChargerPassword',
   'RaiseSecurityProfile',
+  'GetBaseReport',
+  'GetVariables',
+  'SetVariables',
 ] as const satisfies readonly CommandAction[];
 
 export const COMMAND_CHANNEL = 'charger_command';

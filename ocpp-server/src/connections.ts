@@ -14,7 +14,7 @@ type ConnectionsOptions = {
   store: BatchedStore;
   instanceId: string;
   log: Logger;
-  onConnected: (chargerId: string, protocol: string | undefined) => void;
+  onConnected: (chargerId: string) => void;
 };
 
 export function createConnections({ store, instanceId, log, onConnected }: ConnectionsOptions) {
@@ -42,7 +42,7 @@ export function createConnections({ store, instanceId, log, onConnected }: Conne
     if (previous) void previous.close({ force: true });
     void serialize(ref.chargerId, async () => {
       await store.markConnected({ ...ref, instanceId, ocppVersion: client.protocol ?? 'unknown' });
-      onConnected(ref.chargerId, client.protocol);
+      onConnected(ref.chargerId);
     });
     client.once('close', () => {
       if (clients.get(ref.chargerId) !== client) return;

@@ -50,6 +50,7 @@ const MORE_FIELDS = {
   code: '123456',
   credential: '{"id":"x"}',
   passkeyId: '00000000-0000-4000-8000-000000000000',
+  variableId: '00000000-0000-4000-8000-000000000000',
   minutes: '30',
   start: '22:00',
   end: '07:00',

@@ -34,7 +34,7 @@ export async function claimCommand(db: Database, { id, instanceId }: { id: strin
         eq(chargers.isOnline, true),
       ),
     )
-    .returning({ id: chargerCommands.id, chargerId: chargerCommands.chargerId, action: chargerCommands.action, payload: chargerCommands.payload });
+    .returning({ id: chargerCommands.id, chargerId: chargerCommands.chargerId, accountId: chargerCommands.accountId, action: chargerCommands.action, payload: chargerCommands.payload });
   return row ?? null;
 }
 

@@ -7,6 +7,8 @@ import type { SmartChargingOptions } from '../charging-profiles';
 import { SimulatorChargingProfiles201 } from './charging-profiles-201';
 import { answerProfilesAndReservations } from './profile-calls';
 import { SimulatorReservations201 } from './reservations-201';
+import { simulatedDeviceModel, type SimulatedVariable } from './device-model';
+import { serveDeviceModel } from './device-model-requests';
 import { endedEvent, startedEvent, updatedEvent, type Session201 } from './transaction-events';
 
 export type SimulatedCharger201Options = {
@@ -38,6 +40,8 @@ export class SimulatedCharger201 extends EventEmitter {
   readonly receivedCalls: string[] = [];
   readonly chargingProfiles: SimulatorChargingProfiles201;
   readonly reservations: SimulatorReservations201;
+  // Its components and variables, as GetBaseReport reports them and SetVariables changes them.
+  readonly deviceModel: SimulatedVariable[];
 
   constructor(readonly options: SimulatedCharger201Options) {
     super();
@@ -51,6 +55,7 @@ export class SimulatedCharger201 extends EventEmitter {
     } as ConstructorParameters<typeof RPCClient>[0]);
     this.chargingProfiles = new SimulatorChargingProfiles201(this, options.smartCharging);
     this.reservations = new SimulatorReservations201(this);
+    this.deviceModel = simulatedDeviceModel({ evses: options.evses, heartbeatIntervalSec: 300 });
     this.handleRequests();
     answerProfilesAndReservations(this);
   }
@@ -93,7 +98,7 @@ export class SimulatedCharger201 extends EventEmitter {
     await this.client.connect();
     const chargingStation = { vendorName: 'Chargewatch', model: 'Simulator 2.0.1', serialNumber: this.options.identity, firmwareVersion: 'sim-2.0.1' };
     const boot = await callV201(this.client, 'BootNotification', { reason: 'PowerUp', chargingStation });
-    this.heartbeat = setInterval(() => void callV201(this.client, 'Heartbeat', {}).catch(() => {}), boot.interval * 1000);
+    this.beatEvery(boot.interval);
     for (let evseId = 1; evseId <= this.options.evses; evseId++) await this.reportStatus(evseId, 'Available');
   }
 
@@ -138,6 +143,14 @@ export class SimulatedCharger201 extends EventEmitter {
     if (this.heartbeat) clearInterval(this.heartbeat);
     for (const session of this.sessions.values()) clearInterval(session.timer);
     await this.client.close({ force: true });
+  }
+
+  // The interval the platform gave at boot, until SetVariables changes OCPPCommCtrlr.HeartbeatInterval.
+  private beatEvery(intervalSec: number) {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => void callV201(this.client, 'Heartbeat', {}).catch(() => {}), intervalSec * 1000);
+    const variable = this.deviceModel.find((entry) => entry.variable.name === 'HeartbeatInterval');
+    if (variable) variable.value = String(intervalSec);
   }
 
   private async sample(evseId: number) {
@@ -193,6 +206,12 @@ export class SimulatedCharger201 extends EventEmitter {
   }
 
   private handleRequests() {
+    serveDeviceModel({
+      client: this.client,
+      model: this.deviceModel,
+      later: (work) => this.later(work),
+      onSet: (entry) => entry.variable.name === 'HeartbeatInterval' && this.beatEvery(Number(entry.value)),
+    });
     this.answer('RequestStartTransaction', async (params) => {
       const evseId = params.evseId ?? [...Array(this.options.evses).keys()].map((i) => i + 1).find((id) => !this.sessions.has(id));
       if (this.options.rejectsRemoteStarts || evseId === undefined || this.sessions.has(evseId)) return { status: 'Rejected' };

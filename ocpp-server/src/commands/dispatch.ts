@@ -1,11 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../../../db/client';
-import type { CommandPayloads, OcppCommandAction } from '../../../domain/commands/actions';
+import { DEVICE_MODEL_ACTIONS, type CommandPayloads, type DeviceModelAction, type OcppCommandAction } from '../../../domain/commands/actions';
 import type { Connections } from '../connections';
 import type { Logger } from '../logger';
 import type { V16Requests } from '../ocpp/generated/v16';
 import { withoutPassword } from '../ocpp/hidden-password';
 import { callV16 } from '../ocpp/v16';
+import { createRPCError } from '../ocpp/rpc';
+import { recordDeviceModelAnswer } from './v201-device-model';
 import { callAsV201 } from './v201-requests';
 import { claimCommand, commandChargerId, completeCommand, failIfChargerOffline } from '../../../domain/data/charger-traffic/commands';
 import { isRefusedValue } from '../../../domain/data/charger-traffic/refused-value';
@@ -16,7 +18,7 @@ import { outcomeFromError, outcomeFromResponse } from './outcome';
 // The command bus carries the platform's own payload types (domain/ knows nothing of the sidecar); here, at the
 // protocol's edge, each must be a valid OCPP 1.6 request of its action, or this does not compile.
 type CheckedAgainstV16<Payloads extends { [A in OcppCommandAction]: V16Requests[A] }> = Payloads;
-type Payloads = CheckedAgainstV16<Omit<CommandPayloads, 'ChangeChargerPassword' | 'RaiseSecurityProfile'>>;
+type Payloads = CheckedAgainstV16<Omit<CommandPayloads, 'ChangeChargerPassword' | 'RaiseSecurityProfile' | DeviceModelAction>>;
 
 type DispatcherOptions = { db: Database; instanceId: string; connections: Connections; log: Logger; callTimeoutMs: number };
 
@@ -39,8 +41,15 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
   }
 
   // The two commands that are not OCPP calls of their own, and the rest as the call of the same name.
-  async function call(client: NonNullable<ReturnType<Connections['get']>>, command: { id: string; action: string; chargerId: string; payload: unknown }) {
-    if (client.protocol === 'ocpp2.0.1') return callAsV201(db, client, command, { callTimeoutMs });
+  async function call(client: NonNullable<ReturnType<Connections['get']>>, command: { id: string; action: string; chargerId: string; accountId: string; payload: unknown }) {
+    if (client.protocol === 'ocpp2.0.1') {
+      const response = await callAsV201(db, client, command, { callTimeoutMs });
+      // The charger has answered: a failure to keep its answer beside the variables does not make the command fail.
+      await recordDeviceModelAnswer(db, command, response).catch((error: unknown) => log.error({ err: error, commandId: command.id }, 'device model answer not recorded'));
+      return response;
+    }
+    // A 1.6 charger has configuration keys, not a device model.
+    if ((DEVICE_MODEL_ACTIONS as readonly string[]).includes(command.action)) throw createRPCError('NotSupported', `${command.action} is OCPP 2.0.1 only`);
     if (command.action === 'ChangeChargerPassword') return sendNewPassword(db, client, command.chargerId, { callTimeoutMs });
     if (command.action === 'RaiseSecurityProfile') {
       const { securityProfile } = command.payload as CommandPayloads['RaiseSecurityProfile'];

@@ -6,6 +6,7 @@ import { createRPCError } from '../ocpp/rpc';
 import { callV201, type GetCompositeScheduleResponse, type MessageTriggerEnumType, type V201Requests, type V201ServerAction } from '../ocpp/v201';
 import { clearProfileRequest, compositeAs16, compositeRequest, setProfileRequest, toV201Profile } from './v201/charging-profiles';
 import { reserveNowRequest } from './v201/reservations';
+import { deviceModelRequest } from './v201-device-model';
 
 type Command = { id: string; chargerId: string; action: string; payload: unknown };
 export type V201Request = { [A in V201ServerAction]: { action: A; params: V201Requests[A] } }[V201ServerAction];
@@ -81,8 +82,11 @@ export async function toV201Request(db: Database, command: Command): Promise<V20
       return { action: 'CancelReservation', params: command.payload as CommandPayloads['CancelReservation'] };
     case 'DataTransfer':
       return { action: 'DataTransfer', params: command.payload as CommandPayloads['DataTransfer'] };
-    default:
+    default: {
+      const request = deviceModelRequest(command);
+      if (request) return request;
       throw notYet(command.action);
+    }
   }
 }
 

@@ -7,6 +7,7 @@ import type { Connections } from '../connections';
 import { listenWithSweep } from '../listen-with-sweep';
 import type { Logger } from '../logger';
 import { provisionCharger } from './provision';
+import { provisionCharger201 } from './provision-201';
 import { recordFeatureProfiles } from '../../../domain/data/charger-traffic/reservations';
 import { listSentWindows, recordSmartChargingLimits } from '../../../domain/data/power-settings';
 import { isWeekAnchorStale } from '../../../domain/smart-charging/charging-windows';
@@ -31,17 +32,24 @@ export async function startProvisioner({ db, sql, connections, log, callTimeoutM
     if (!client) return;
     const settings = await getMeterSettings(db, chargerId);
     if (!settings || (reason === 'reconnect' && !settings.hasBooted)) return;
-    // The meter keys are 1.6 configuration keys; a 2.0.1 charger is sent the owner's power settings only.
-    if (client.protocol === 'ocpp2.0.1') {
-      log.info({ chargerId, reason, power: await sendPowerSettings(db, client, { chargerId, callTimeoutMs }) }, 'charger provisioned');
-      return;
-    }
+    if (client.protocol === 'ocpp2.0.1') return provision201(chargerId, reason, { client, settings });
+    // Reading configuration keys, and the rest below, is 1.6 (ChangeConfiguration, SetChargingProfile of 1.6).
+    if (client.protocol !== 'ocpp1.6') return;
     const { results, featureProfiles, smartCharging, configurationKeys } = await provisionCharger(client, settings, { callTimeoutMs });
     if (connections.get(chargerId) !== client && results.every((result) => result.outcome === 'noAnswer')) return;
     await recordProvisioning(db, { chargerId, accountId: settings.accountId }, results);
     if (featureProfiles !== null) await recordFeatureProfiles(db, { chargerId, profiles: featureProfiles });
     if (smartCharging) await recordSmartChargingLimits(db, { chargerId, limits: smartCharging });
     if (configurationKeys !== null) await recordSupportShownByConfiguration(db, { chargerId, keys: configurationKeys });
+    const power = await sendPowerSettings(db, client, { chargerId, callTimeoutMs });
+    log.info({ chargerId, reason, power, results: results.map(({ key, outcome }) => `${key}: ${outcome}`) }, 'charger provisioned');
+  }
+
+  // A 2.0.1 charger: its meter sampling through SetVariables, then the owner's power settings.
+  async function provision201(chargerId: string, reason: ProvisionReason, { client, settings }: { client: NonNullable<ReturnType<Connections['get']>>; settings: NonNullable<Awaited<ReturnType<typeof getMeterSettings>>> }) {
+    const results = await provisionCharger201(client, settings, { callTimeoutMs });
+    if (connections.get(chargerId) !== client && results.every((result) => result.outcome === 'noAnswer')) return;
+    await recordProvisioning(db, { chargerId, accountId: settings.accountId }, results);
     const power = await sendPowerSettings(db, client, { chargerId, callTimeoutMs });
     log.info({ chargerId, reason, power, results: results.map(({ key, outcome }) => `${key}: ${outcome}`) }, 'charger provisioned');
   }

@@ -22,6 +22,8 @@ import { CertificatesPanel } from '../_components/certificates-panel';
 import { ChargerPasswordCard, EditChargerForm, RemoveChargerCard } from '../_components/charger-settings';
 import { CommandPanel } from '../_components/command-panel';
 import { ConfigurationPanel } from '../_components/configuration-panel';
+import { DeviceModelPanel } from '../_components/device-model-panel';
+import { listDeviceVariables } from '@/domain/data/device-model';
 import { ConnectionHelp } from '../_components/connection-help';
 import { DiagnosticsPanel } from '../_components/diagnostics-panel';
 import { FirmwarePanel } from '../_components/firmware-panel';
@@ -62,9 +64,12 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
     getChargerCertificateState(db(), scope),
     getChargerCircuit(db(), scope),
   ]);
-  const [plans, cars] = await Promise.all([
+  // A 2.0.1 charger has a device model where a 1.6 one has configuration keys.
+  const speaks201 = charger.ocppVersion === 'ocpp2.0.1';
+  const [plans, cars, deviceModel] = await Promise.all([
     listSessionPlans(db(), { transactionIds: sessions.filter((session) => !session.stoppedAt).map((session) => session.id) }),
     listCars(db(), { userId: member.userId }),
+    speaks201 ? listDeviceVariables(db(), scope) : [],
   ]);
   const readyBy = { plans, cars };
   const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
@@ -109,7 +114,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
       <AdvancedSection>
         <div className="flex min-w-0 flex-col gap-6">
           <CommandPanel target={target} isOnline={charger.isOnline} connectorIds={connectorIds} lacksSecurityExtension={lacksExtension} />
-          <ConfigurationPanel target={target} isOnline={charger.isOnline} />
+          {speaks201 ? <DeviceModelPanel target={target} isOnline={charger.isOnline} variables={deviceModel} /> : <ConfigurationPanel target={target} isOnline={charger.isOnline} />}
           <FirmwarePanel target={target} isOnline={charger.isOnline} firmwareVersion={charger.firmwareVersion} lacksSecurityExtension={lacksExtension} />
           <DiagnosticsPanel target={target} isOnline={charger.isOnline} lacksSecurityExtension={lacksExtension} />
         </div>

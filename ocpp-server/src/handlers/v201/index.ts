@@ -6,6 +6,7 @@ import { bootNotification } from './boot-notification';
 import { dataTransfer } from './data-transfer';
 import { meterValues } from './meter-values';
 import { notifyEvent } from './notify-event';
+import { notifyReport } from './notify-report';
 import { reservationStatusUpdate } from './reservation-status-update';
 import { statusNotification } from './status-notification';
 import { transactionEvent } from './transaction-event';
@@ -22,5 +23,6 @@ export const v201: { [A in V201ChargerAction]?: V201Handler<A> } = {
   NotifyEvent: notifyEvent,
   SecurityEventNotification: securityEventNotification as V201Handler<'SecurityEventNotification'>,
   DataTransfer: dataTransfer,
+  NotifyReport: notifyReport,
   ReservationStatusUpdate: reservationStatusUpdate,
 };
