@@ -27,3 +27,4 @@ export * from './payments';
 export * from './prices';
 export * from './circuits';
 export * from './ready-by';
+export * from './saved-cards';

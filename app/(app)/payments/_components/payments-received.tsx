@@ -23,7 +23,7 @@ export async function PaymentsReceived({ accountId }: { accountId: string }) {
               <div>
                 <p className="font-medium">{t('paymentLine', { name: payment.payerName ?? t('someone'), month: money.month(payment.periodStart), amount })}</p>
                 <p className="mt-1 text-sm text-slate-600">
-                  {t('status', { status: payment.status })}
+                  {t('status', { status: payment.via === 'savedCard' && payment.status === 'pending' ? 'charging' : payment.status })}
                   {payment.paidAt && ` · ${format.dateTime(payment.refundedAt ?? payment.paidAt, { dateStyle: 'medium', timeStyle: 'short' })}`}
                 </p>
                 {payment.status === 'paid' && left !== payment.amount && (

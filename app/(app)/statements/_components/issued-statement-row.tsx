@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { CardChargeNote } from '@/components/payments/card-charge-note';
 import { PayStatementButton } from '@/components/payments/pay-statement-button';
 import { ConfirmForm } from '@/components/ui/confirm-form';
 import type { IssuedStatement } from '@/domain/data/issued-statements';
@@ -10,7 +11,8 @@ type RowProps = { statement: IssuedStatement; accountId: string; canSettle: bool
 // An issued statement: what is due, the reference a transfer carries, its state; an owner marks it paid, and its
 // member pays it online where the account takes Stripe.
 export async function IssuedStatementRow({ statement, accountId, canSettle, canPay, f, title }: RowProps) {
-  const isPayable = canPay && statement.status === 'due' && statement.currency !== null && Number(statement.amount) > 0;
+  // While the saved card is being charged there is nothing to pay here (a checkout would race the charge).
+  const isPayable = canPay && statement.status === 'due' && statement.cardCharge !== 'pending' && statement.currency !== null && Number(statement.amount) > 0;
   const t = await getTranslations('StatementsPage');
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid={`issued-${statement.periodStart}`}>
@@ -26,6 +28,7 @@ export async function IssuedStatementRow({ statement, accountId, canSettle, canP
           {t('status', { status: statement.status })}
           {statement.paidAt ? ` · ${t('paidOn', { date: f.dateTime(statement.paidAt) })}` : ''}
         </p>
+        {statement.status === 'due' && <CardChargeNote state={statement.cardCharge} />}
       </div>
       {isPayable && <PayStatementButton accountId={accountId} statementId={statement.id} amount={f.money(statement.amount, statement.currency!)} />}
       {canSettle && statement.status === 'due' && (
