@@ -99,6 +99,54 @@ test('a driver pays a statement from their phone through the Stripe checkout, an
   expect([...stub.sessions.values()].find((session) => session.metadata.statementId === statementId)?.refunded).toBe(1234);
 });
 
+test('a driver saves a card on the stubbed setup page, sees it, and the statement issued next is charged to it and shows paid', async ({ browser }) => {
+  test.slow();
+  const owner = await (await browser.newContext()).newPage();
+  const driver = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })).newPage();
+  const driverEmail = uniqueEmail('card-driver');
+  await activateAndLogin(owner, { name: 'Petra Owner', email: uniqueEmail('card-owner') });
+  await inviteDriver(owner, driver, driverEmail);
+  const accountId = await chooseStripe(owner);
+
+  await driver.goto('/payments');
+  await driver.getByRole('button', { name: 'Save a card' }).click();
+  await expect(driver).toHaveURL(new RegExp(`^${stub.url}/c/pay/`));
+  await driver.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await driver.getByRole('button', { name: 'Save card' }).click();
+  await expect(driver).toHaveURL(/\/payments\?card=saved$/);
+  await expect(driver.getByText('Thank you: your card is saved.', { exact: false })).toBeVisible();
+  await expect(driver.getByTestId('saved-card')).toContainText('Visa •••• 4242, charged on the 1st');
+  expect(await driver.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // Issued as the sweep issues them; the OCPP server's next sweep charges the card, and Stripe's webhook says paid.
+  const statementId = await issueStatement({ accountId, email: driverEmail });
+  const driverId = (await sql<{ id: string }[]>`select id from users where email = ${driverEmail}`)[0]!.id;
+  const issued = driver.getByTestId('issued-2026-11-01');
+  await expect
+    .poll(
+      async () => {
+        await driver.goto(`/statements/user-${driverId}?month=2026-11`);
+        return issued.getByTestId('statement-status').innerText();
+      },
+      { timeout: 60_000 },
+    )
+    .toContain('Paid');
+  await expect(issued.getByRole('button', { name: /^Pay / })).toHaveCount(0);
+  expect([...stub.cards.intents.values()].filter((intent) => (intent.body.metadata as Record<string, string>).statementId === statementId)).toHaveLength(1);
+
+  await owner.goto('/payments');
+  await expect(owner.getByTestId(`payment-${statementId}`)).toContainText('Dan Driver, November 2026: €12.34');
+  await expect(owner.getByTestId(`payment-${statementId}`)).toContainText('Paid');
+
+  await driver.goto('/payments');
+  driver.once('dialog', (dialog) => void dialog.accept());
+  await driver.getByTestId('saved-card').getByRole('button', { name: 'Remove' }).click();
+  await expect(driver.getByRole('button', { name: 'Save a card' })).toBeVisible();
+  await driver.reload();
+  await expect(driver.getByTestId('saved-card')).toHaveCount(0);
+  await expect(driver.getByRole('button', { name: 'Save a card' })).toBeVisible();
+});
+
 let simulator: ChildProcess | undefined;
 test.afterEach(() => {
   simulator?.kill('SIGTERM');
