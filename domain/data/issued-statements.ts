@@ -24,7 +24,7 @@ const ISSUED_COLUMNS = {
   status: statements.status,
   paidAt: statements.paidAt,
   issuedAt: statements.issuedAt,
-  cardCharge: cardChargeOf(statements.id),
+  cardCharge: cardChargeOf(),
 };
 
 export async function listIssuedStatements(db: Executor, { accountId, holder }: { accountId: string; holder: Holder }): Promise<IssuedStatement[]> {

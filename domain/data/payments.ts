@@ -145,7 +145,7 @@ export async function listDueStatementsOf(db: Executor, { accountId, userId }: S
       amount: statements.amount,
       currency: statements.currency,
       transferReference: statements.transferReference,
-      cardCharge: cardChargeOf(statements.id),
+      cardCharge: cardChargeOf(),
     })
     .from(statements)
     .leftJoin(cards, eq(cards.id, statements.cardId))

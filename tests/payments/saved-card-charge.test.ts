@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
 import { outboxEmails, paymentWebhookEvents } from '@/db/schema';
 import { claimCardCharge, listCardChargesToMake } from '@/domain/data/card-charges';
+import { listIssuedStatements } from '@/domain/data/issued-statements';
+import { listDueStatementsOf } from '@/domain/data/payments';
 import { createLogger } from '@/ocpp-server/src/logger';
 import { startStatementSweep } from '@/ocpp-server/src/statements/statement-sweep';
 import { signInAs } from '../support/fake-auth';
@@ -96,6 +98,10 @@ describe('charging saved cards when statements are issued', () => {
 
     expect((await statementRow(db, statement.id)).status).toBe('due');
     expect(await paymentsOf(db, statement.id)).toEqual([expect.objectContaining({ via: 'savedCard', status: 'failed', failureCode: 'card_declined' })]);
+    // What the statement page and the Payments page read to say the automatic charge failed.
+    const scope = { accountId: people.account.id };
+    expect(await listIssuedStatements(db, { ...scope, holder: { userId: people.driver.id } })).toEqual([expect.objectContaining({ id: statement.id, cardCharge: 'failed' })]);
+    expect(await listDueStatementsOf(db, { ...scope, userId: people.driver.id })).toEqual([expect.objectContaining({ id: statement.id, cardCharge: 'failed' })]);
     const mails = await mailsTo(people.driver.email);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toMatch(/^Ihre Karte wurde für .+ nicht belastet/);
@@ -124,6 +130,7 @@ describe('charging saved cards when statements are issued', () => {
     signInAs(people.driver);
     expect(await payStatementAction(idle, formData({ accountId: people.account.id, statementId: statement.id }))).toEqual({ status: 'error', formError: 'statementChargingSavedCard' });
     expect(await paymentsOf(db, statement.id)).toEqual([expect.objectContaining({ via: 'savedCard', status: 'pending' })]);
+    expect(await listIssuedStatements(db, { accountId: people.account.id, holder: { userId: people.driver.id } })).toEqual([expect.objectContaining({ id: statement.id, cardCharge: 'pending' })]);
   });
 
   it('does not charge a statement whose checkout is open, nor one issued before the card was saved', async () => {
