@@ -57,9 +57,9 @@ async function chooseStripe(owner: Page): Promise<string> {
 }
 
 // Monthly statements are issued on the first of the month; this one is made by hand for the test.
-async function issueStatement({ accountId, email }: { accountId: string; email: string }) {
+async function issueStatement({ accountId, email, period = ['2026-11-01', '2026-12-01'] }: { accountId: string; email: string; period?: [string, string] }) {
   const [statement] = await sql`insert into statements (account_id, user_id, period_start, period_end, session_count, energy_wh, amount, currency, transfer_reference)
-    select ${accountId}, id, '2026-11-01', '2026-12-01', 4, 41230, '12.34', 'EUR', ${`CW-E2E-${Date.now()}`} from users where email = ${email} returning id`;
+    select ${accountId}, id, ${period[0]}, ${period[1]}, 4, 41230, '12.34', 'EUR', ${`CW-E2E-${Date.now()}`} from users where email = ${email} returning id`;
   return statement!.id as string;
 }
 
@@ -97,6 +97,68 @@ test('a driver pays a statement from their phone through the Stripe checkout, an
   await owner.reload();
   await expect(owner.getByTestId(`payment-${statementId}`)).toContainText('Refunded');
   expect([...stub.sessions.values()].find((session) => session.metadata.statementId === statementId)?.refunded).toBe(1234);
+});
+
+test('a driver saves a card on the stubbed setup page, sees it, the statement issued next is charged to it and shows paid, and one charged to a declining card stays due with a way to pay', async ({ browser }) => {
+  test.slow();
+  const owner = await (await browser.newContext()).newPage();
+  const driver = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })).newPage();
+  const driverEmail = uniqueEmail('card-driver');
+  await activateAndLogin(owner, { name: 'Petra Owner', email: uniqueEmail('card-owner') });
+  await inviteDriver(owner, driver, driverEmail);
+  const accountId = await chooseStripe(owner);
+
+  await driver.goto('/payments');
+  await driver.getByRole('button', { name: 'Save a card' }).click();
+  await expect(driver).toHaveURL(new RegExp(`^${stub.url}/c/pay/`));
+  await driver.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await driver.getByRole('button', { name: 'Save card' }).click();
+  await expect(driver).toHaveURL(/\/payments\?card=saved$/);
+  await expect(driver.getByText('Thank you: your card is saved.', { exact: false })).toBeVisible();
+  await expect(driver.getByTestId('saved-card')).toContainText('Visa •••• 4242, charged on the 1st');
+  expect(await driver.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // Issued as the sweep issues them; the OCPP server's next sweep charges the card, and Stripe's webhook says paid.
+  const statementId = await issueStatement({ accountId, email: driverEmail });
+  const driverId = (await sql<{ id: string }[]>`select id from users where email = ${driverEmail}`)[0]!.id;
+  const issued = driver.getByTestId('issued-2026-11-01');
+  await expect
+    .poll(
+      async () => {
+        await driver.goto(`/statements/user-${driverId}?month=2026-11`);
+        return issued.getByTestId('statement-status').innerText();
+      },
+      { timeout: 60_000 },
+    )
+    .toContain('Paid');
+  await expect(issued.getByRole('button', { name: /^Pay / })).toHaveCount(0);
+  expect([...stub.cards.intents.values()].filter((intent) => (intent.body.metadata as Record<string, string>).statementId === statementId)).toHaveLength(1);
+
+  await owner.goto('/payments');
+  await expect(owner.getByTestId(`payment-${statementId}`)).toContainText('Dan Driver, November 2026: €12.34');
+  await expect(owner.getByTestId(`payment-${statementId}`)).toContainText('Paid');
+
+  // Another card, one the bank declines: the next statement stays due, says so, and the member is e-mailed a way to pay.
+  await driver.goto('/payments');
+  await driver.getByRole('button', { name: 'Use another card' }).click();
+  await driver.getByLabel('Card number').fill('4000 0000 0000 0002');
+  await driver.getByRole('button', { name: 'Save card' }).click();
+  await expect(driver.getByTestId('saved-card')).toContainText('Visa •••• 0002, charged on the 1st');
+  await issueStatement({ accountId, email: driverEmail, period: ['2026-10-01', '2026-11-01'] });
+  await expect.poll(async () => (await sql`select 1 from outbox_emails where "to" = ${driverEmail} and subject like 'Your card was not charged%'`).length, { timeout: 60_000 }).toBe(1);
+  await openMailLink(driver, { to: driverEmail, subject: 'Your card was not charged for October 2026' });
+  const declined = driver.getByTestId('issued-2026-10-01');
+  await expect(declined.getByTestId('statement-status')).toContainText('Due');
+  await expect(declined.getByTestId('card-charge')).toHaveText('The automatic charge to your saved card failed. Pay by checkout instead.');
+  await expect(declined.getByRole('button', { name: 'Pay €12.34' })).toBeVisible();
+
+  await driver.goto('/payments');
+  driver.once('dialog', (dialog) => void dialog.accept());
+  await driver.getByTestId('saved-card').getByRole('button', { name: 'Remove' }).click();
+  await expect(driver.getByRole('button', { name: 'Save a card' })).toBeVisible();
+  await driver.reload();
+  await expect(driver.getByTestId('saved-card')).toHaveCount(0);
+  await expect(driver.getByRole('button', { name: 'Save a card' })).toBeVisible();
 });
 
 let simulator: ChildProcess | undefined;

@@ -28,3 +28,4 @@ export * from './prices';
 export * from './circuits';
 export * from './ready-by';
 export * from './device-model';
+export * from './saved-cards';

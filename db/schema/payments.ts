@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, numeric, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, numeric, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts, users } from './accounts';
 import { statements } from './statements';
 
@@ -23,10 +23,14 @@ export const accountPaymentSettings = pgTable('account_payment_settings', {
 
 export const paymentProvider = pgEnum('payment_provider', ['stripe']);
 export type PaymentProviderName = (typeof paymentProvider.enumValues)[number];
-export const paymentStatus = pgEnum('payment_status', ['pending', 'paid', 'expired', 'refunded']);
+export const paymentStatus = pgEnum('payment_status', ['pending', 'paid', 'expired', 'refunded', 'failed']);
 export type PaymentStatus = (typeof paymentStatus.enumValues)[number];
+// How the member paid: on the provider's checkout page, or by the provider charging the card they saved (off session).
+export const paymentVia = pgEnum('payment_via', ['checkout', 'savedCard']);
+export type PaymentVia = (typeof paymentVia.enumValues)[number];
 
-// One attempt to pay a statement through a provider: a checkout opened (pending), then paid, expired or refunded.
+// One attempt to pay a statement through a provider: a checkout opened (pending), then paid, expired or refunded; or a
+// charge of the member's saved card (pending while in flight), then paid, or failed with the provider's decline code.
 export const payments = pgTable(
   'payments',
   {
@@ -38,7 +42,8 @@ export const payments = pgTable(
       .notNull()
       .references(() => statements.id, { onDelete: 'cascade' }),
     provider: paymentProvider().notNull(),
-    providerCheckoutId: text().notNull(),
+    via: paymentVia().notNull().default('checkout'),
+    providerCheckoutId: text(),
     providerPaymentId: text(),
     providerRefundId: text(),
     amount: numeric({ precision: 14, scale: 2 }).notNull(),
@@ -50,11 +55,17 @@ export const payments = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     paidAt: timestamp({ withTimezone: true }),
     refundedAt: timestamp({ withTimezone: true }),
+    failureCode: text(),
+    // When the member was told their saved card was declined: each failed charge is told once.
+    failureToldAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     unique('payments_checkout_key').on(t.provider, t.providerCheckoutId),
     index('payments_statement_idx').on(t.statementId),
     index('payments_account_idx').on(t.accountId, t.createdAt),
+    // A saved card is charged once per statement, whichever process or retry gets there.
+    uniqueIndex('payments_saved_card_once').on(t.statementId).where(sql`${t.via} = 'savedCard'`),
+    check('payments_checkout_named', sql`${t.via} <> 'checkout' or ${t.providerCheckoutId} is not null`),
     check('payments_refund_within_amount', sql`${t.refundedAmount} >= 0 and ${t.refundedAmount} <= ${t.amount}`),
   ],
 );

@@ -2,11 +2,15 @@ import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { statements, type Statement } from '../../db/schema';
 import type { Holder } from '../statements/holder';
+import { cardChargeOf, type CardChargeState } from './card-charge-state';
 import { failure, success, type Result } from './result';
 
 const holderWhere = (holder: Holder) => (holder.userId ? eq(statements.userId, holder.userId) : eq(statements.cardId, holder.cardId!));
 
-export type IssuedStatement = Pick<Statement, 'id' | 'periodStart' | 'periodEnd' | 'sessionCount' | 'energyWh' | 'amount' | 'currency' | 'transferReference' | 'status' | 'paidAt' | 'issuedAt'>;
+// `cardCharge`: where the charge of the member's saved card for it stands (pending, paid, failed), if one was made.
+export type IssuedStatement = Pick<Statement, 'id' | 'periodStart' | 'periodEnd' | 'sessionCount' | 'energyWh' | 'amount' | 'currency' | 'transferReference' | 'status' | 'paidAt' | 'issuedAt'> & {
+  cardCharge: CardChargeState | null;
+};
 
 const ISSUED_COLUMNS = {
   id: statements.id,
@@ -20,6 +24,7 @@ const ISSUED_COLUMNS = {
   status: statements.status,
   paidAt: statements.paidAt,
   issuedAt: statements.issuedAt,
+  cardCharge: cardChargeOf(),
 };
 
 export async function listIssuedStatements(db: Executor, { accountId, holder }: { accountId: string; holder: Holder }): Promise<IssuedStatement[]> {

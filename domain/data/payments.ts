@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { cardChargeOf } from './card-charge-state';
 import { cards, payments, paymentWebhookEvents, statements, users, type PaymentProviderName } from '../../db/schema';
 
 type Scope = { accountId: string };
@@ -74,7 +75,7 @@ export async function getPendingPayment(db: Executor, { accountId, statementId, 
   const [row] = await db
     .select({ id: payments.id, providerCheckoutId: payments.providerCheckoutId })
     .from(payments)
-    .where(and(eq(payments.accountId, accountId), eq(payments.statementId, statementId), eq(payments.provider, provider), eq(payments.status, 'pending')))
+    .where(and(eq(payments.accountId, accountId), eq(payments.statementId, statementId), eq(payments.provider, provider), eq(payments.via, 'checkout'), eq(payments.status, 'pending')))
     .orderBy(desc(payments.createdAt))
     .limit(1);
   return row ?? null;
@@ -121,6 +122,7 @@ export async function listPayments(db: Executor, { accountId, limit = 50 }: Scop
       amount: payments.amount,
       currency: payments.currency,
       status: payments.status,
+      via: payments.via,
       refundedAmount: payments.refundedAmount,
       createdAt: payments.createdAt,
       paidAt: payments.paidAt,
@@ -137,7 +139,14 @@ export async function listPayments(db: Executor, { accountId, limit = 50 }: Scop
 // A member's statements still due in the account: their own, and those of cards they hold.
 export async function listDueStatementsOf(db: Executor, { accountId, userId }: Scope & { userId: string }) {
   return db
-    .select({ id: statements.id, periodStart: statements.periodStart, amount: statements.amount, currency: statements.currency, transferReference: statements.transferReference })
+    .select({
+      id: statements.id,
+      periodStart: statements.periodStart,
+      amount: statements.amount,
+      currency: statements.currency,
+      transferReference: statements.transferReference,
+      cardCharge: cardChargeOf(),
+    })
     .from(statements)
     .leftJoin(cards, eq(cards.id, statements.cardId))
     .where(and(eq(statements.accountId, accountId), eq(statements.status, 'due'), sql`coalesce(${statements.userId}, ${cards.userId}) = ${userId}`))

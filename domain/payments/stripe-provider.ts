@@ -1,35 +1,10 @@
 import Stripe from 'stripe';
 import { failure, success } from '../data/result';
-import type { CheckoutState, PaymentEvent, PaymentProvider, ProviderFailure } from './provider';
+import type { CheckoutState, PaymentProvider } from './provider';
 import { stripeApiTarget } from './stripe-api-target';
-
-const PAID_EVENTS = new Set(['checkout.session.completed', 'checkout.session.async_payment_succeeded']);
-
-// A refusal of the key, or of the request, or no answer at all: each says something different to the owner.
-function providerFailure(error: unknown): ProviderFailure {
-  if (!(error instanceof Stripe.errors.StripeError)) throw error;
-  if (error.type === 'StripeAuthenticationError' || error.type === 'StripePermissionError') return 'paymentProviderKeyRefused';
-  if (error.type === 'StripeConnectionError' || error.type === 'StripeAPIError' || error.type === 'StripeRateLimitError') return 'paymentProviderUnreachable';
-  return 'paymentProviderRefused';
-}
-
-function idOf(value: string | { id: string } | null | undefined): string | null {
-  return typeof value === 'string' ? value : (value?.id ?? null);
-}
-
-// Signed is not the same as well formed: an event without an id and a type, or a session event without its session.
-function isEventShaped(event: Stripe.Event): boolean {
-  const value = event as unknown as { id?: unknown; type?: unknown; data?: { object?: { id?: unknown } } } | null;
-  if (typeof value?.id !== 'string' || typeof value.type !== 'string') return false;
-  return !(value.type.startsWith('checkout.session.') || value.type === 'charge.refunded') || typeof value.data?.object?.id === 'string';
-}
-
-function refundedEvent(event: Stripe.Event): PaymentEvent {
-  const charge = event.data.object as Stripe.Charge;
-  const paymentId = idOf(charge.payment_intent);
-  if (!paymentId || !Number.isInteger(charge.amount_refunded)) return { id: event.id, type: event.type, kind: 'other' };
-  return { id: event.id, type: event.type, kind: 'refunded', paymentId, refundedMinor: charge.amount_refunded };
-}
+import { stripeCardOperations } from './stripe-cards';
+import { isEventShaped, toPaymentEvent } from './stripe-events';
+import { providerFailure } from './stripe-failure';
 
 function checkoutState(session: Stripe.Checkout.Session): CheckoutState {
   if (session.status === 'open' && session.url) return { state: 'open', url: session.url };
@@ -37,29 +12,11 @@ function checkoutState(session: Stripe.Checkout.Session): CheckoutState {
   return session.status === 'complete' ? { state: 'paid' } : { state: 'closed' };
 }
 
-function toPaymentEvent(event: Stripe.Event): PaymentEvent {
-  const base = { id: event.id, type: event.type };
-  if (event.type === 'charge.refunded') return refundedEvent(event);
-  if (!event.type.startsWith('checkout.session.')) return { ...base, kind: 'other' };
-  const session = event.data.object as Stripe.Checkout.Session;
-  if (event.type === 'checkout.session.expired') return { ...base, kind: 'checkoutExpired', checkoutId: session.id };
-  // A completed checkout of a delayed method (a bank debit) is not paid yet: its async_payment_succeeded says so.
-  if (!PAID_EVENTS.has(event.type) || session.payment_status !== 'paid') return { ...base, kind: 'other' };
-  return {
-    ...base,
-    kind: 'checkoutPaid',
-    checkoutId: session.id,
-    paymentId: idOf(session.payment_intent),
-    amountMinor: session.amount_total ?? 0,
-    currency: (session.currency ?? '').toUpperCase(),
-    statementId: session.metadata?.statementId ?? null,
-  };
-}
-
 export function stripeProvider({ secretKey, webhookSecret }: { secretKey: string; webhookSecret: string }): PaymentProvider {
   const stripe = new Stripe(secretKey, { ...stripeApiTarget(), maxNetworkRetries: 1, timeout: 20_000, telemetry: false });
   return {
     name: 'stripe',
+    ...stripeCardOperations(stripe),
     async openCheckout(request) {
       try {
         const session = await stripe.checkout.sessions.create({

@@ -115,7 +115,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     authSecret: config.certificateAuthority.secret,
   });
   const offlineNoticeSweep = startOfflineNoticeSweep({ db, log, everyMs: config.offlineSweepMs, afterMinutes: config.offlineNoticeMinutes });
-  const statementSweep = startStatementSweep({ db, log, everyMs: config.statementSweepMs });
+  const statementSweep = startStatementSweep({ db, log, everyMs: config.statementSweepMs, authSecret: config.certificateAuthority.secret });
   const circuitPlanner = await startCircuitPlanner({ db, sql, log, everyMs: config.circuitSweepMs });
   const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
   const firmwareFileSweep = startFirmwareFileSweep({ db, log, everyMs: FIRMWARE_FILE_SWEEP_MS });

@@ -14,6 +14,9 @@ export type StubSession = {
   client_reference_id: string | null;
   customer_email: string | null;
   payment_intent: string | null;
+  // Setup mode: the customer whose card is saved, and the setup intent once it is.
+  customer: string | null;
+  setup_intent: string | null;
   success_url: string;
   cancel_url: string;
   url: string;
@@ -27,9 +30,44 @@ export const stubId = (prefix: string) => `${prefix}_test_${randomBytes(12).toSt
 
 export type StubError = { status: number; type: string; message: string; param?: string; code?: string };
 
+const missing = (param: string) => ({ error: { status: 400, type: 'invalid_request_error', code: 'parameter_missing', param, message: `Missing required param: ${param}.` } as StubError });
+
+// A session in setup mode saves a card for its customer (one of this key's); it has nothing to pay.
+function newSetupSession(form: Record<string, FormValue>, { base, secretKey, hasCustomer }: { base: string; secretKey: string; hasCustomer: (id: string) => boolean }): { session: StubSession } | { error: StubError } {
+  const customer = pick(form, 'customer');
+  if (!pick(form, 'success_url')) return missing('success_url');
+  if (!customer) return missing('customer');
+  if (!hasCustomer(customer)) return { error: { status: 400, type: 'invalid_request_error', code: 'resource_missing', param: 'customer', message: `No such customer: '${customer}'` } };
+  const id = stubId('cs');
+  const session: StubSession = {
+    id,
+    object: 'checkout.session',
+    mode: 'setup',
+    status: 'open',
+    payment_status: 'unpaid',
+    amount_total: 0,
+    currency: '',
+    description: '',
+    metadata: {},
+    client_reference_id: null,
+    customer_email: null,
+    payment_intent: null,
+    customer,
+    setup_intent: null,
+    success_url: pick(form, 'success_url')!,
+    cancel_url: pick(form, 'cancel_url') ?? pick(form, 'success_url')!,
+    url: `${base}/c/pay/${id}`,
+    livemode: false,
+    secretKey,
+    refunded: 0,
+  };
+  return { session };
+}
+
 // Checks what Stripe would refuse and builds the session; an error names the parameter, as Stripe's does.
-export function newSession(form: Record<string, FormValue>, { base, secretKey }: { base: string; secretKey: string }): { session: StubSession } | { error: StubError } {
-  const missing = (param: string) => ({ error: { status: 400, type: 'invalid_request_error', code: 'parameter_missing', param, message: `Missing required param: ${param}.` } as StubError });
+export function newSession(form: Record<string, FormValue>, options: { base: string; secretKey: string; hasCustomer: (id: string) => boolean }): { session: StubSession } | { error: StubError } {
+  if (pick(form, 'mode') === 'setup') return newSetupSession(form, options);
+  const { base, secretKey } = options;
   const item = form.line_items;
   const amount = Number(pick(item, '0', 'price_data', 'unit_amount'));
   const currency = pick(item, '0', 'price_data', 'currency');
@@ -52,6 +90,8 @@ export function newSession(form: Record<string, FormValue>, { base, secretKey }:
     client_reference_id: pick(form, 'client_reference_id') ?? null,
     customer_email: pick(form, 'customer_email') ?? null,
     payment_intent: null,
+    customer: null,
+    setup_intent: null,
     success_url: pick(form, 'success_url')!,
     cancel_url: pick(form, 'cancel_url') ?? pick(form, 'success_url')!,
     url: `${base}/c/pay/${id}`,

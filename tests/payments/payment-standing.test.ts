@@ -12,9 +12,14 @@ const words = (locale: 'en' | 'de') => ({
   t: createTranslator({ locale, messages: locale === 'en' ? en : de, namespace: 'PaymentsPage' }),
   format: createFormatter({ locale, timeZone: 'UTC' }),
 });
-const payment = (fields: Partial<ReceivedPayment>): ReceivedPayment => ({ amount: '12.30', currency: 'EUR', status: 'paid', refundedAmount: '0.00', paidAt, refundedAt: null, ...fields });
+const payment = (fields: Partial<ReceivedPayment>): ReceivedPayment => ({ amount: '12.30', currency: 'EUR', status: 'paid', via: 'checkout', refundedAmount: '0.00', paidAt, refundedAt: null, ...fields });
 
 describe('a payment received', () => {
+  it('a saved card being charged reads as such, not as a checkout opened', () => {
+    expect(paymentStanding(payment({ status: 'pending', via: 'savedCard', paidAt: null }), words('en')).status).toBe('Charging the saved card');
+    expect(paymentStanding(payment({ status: 'pending', paidAt: null }), words('en')).status).toBe('Checkout opened');
+  });
+
   it('paid and not refunded says Paid on the day it was paid, with all of it left to refund', () => {
     expect(paymentStanding(payment({}), words('en'))).toEqual({ status: 'Paid · Nov 3, 2026, 10:00 AM', refund: null, left: '12.30' });
   });

@@ -47,4 +47,26 @@ describe.skipIf(!secretKey?.startsWith('sk_test_') && !secretKey?.startsWith('rk
     const wrongKey = stripeProvider({ secretKey: 'sk_test_thisKeyDoesNotExistAtStripe00', webhookSecret });
     expect(await wrongKey.refund({ paymentId: 'pi_x', amountMinor: 100 })).toEqual({ ok: false, reason: 'paymentProviderKeyRefused' });
   });
+
+  it('saves a card for a customer (setup mode), reads what card it is, charges it off session, and hears a decline as one', async () => {
+    const provider = stripeProvider({ secretKey: secretKey!, webhookSecret });
+    const stripe = new Stripe(secretKey!);
+    const suffix = Date.now().toString(36);
+    const customer = await provider.createCustomer({ email: `contract-${suffix}@chargewatch.example`, name: 'Contract Test', metadata: { test: 'contract' }, idempotencyKey: `contract-${suffix}` });
+    if (!customer.ok) throw new Error(customer.reason);
+    const customerId = customer.value.customerId;
+    const opened = await provider.openCardSetup({ customerId, successUrl: 'https://chargewatch.example/payments?card=saved', cancelUrl: 'https://chargewatch.example/payments?card=cancelled' });
+    expect(opened).toMatchObject({ ok: true, value: { url: expect.stringMatching(/^https:\/\/checkout\.stripe\.com\//) } });
+    const setup = await stripe.setupIntents.create({ customer: customerId, payment_method: 'pm_card_visa', confirm: true, usage: 'off_session', automatic_payment_methods: { enabled: true, allow_redirects: 'never' } });
+    const card = await provider.readCardSetup(setup.id);
+    if (!card.ok) throw new Error(card.reason);
+    expect(card.value).toMatchObject({ customerId, brand: 'visa', last4: '4242' });
+    const charge = { chargeId: '00000000-0000-4000-8000-0000000c4a6e', statementId: '00000000-0000-4000-8000-00000000c0de', customerId, amountMinor: 321, currency: 'EUR', description: 'Chargewatch contract test' };
+    const accepted = await provider.chargeSavedCard({ ...charge, paymentMethodId: card.value.paymentMethodId, idempotencyKey: `contract-charge-${suffix}` });
+    expect(accepted).toMatchObject({ ok: true, value: { state: 'accepted' } });
+    const declinedMethod = await stripe.paymentMethods.attach('pm_card_chargeCustomerFail', { customer: customerId });
+    const declined = await provider.chargeSavedCard({ ...charge, paymentMethodId: declinedMethod.id, idempotencyKey: `contract-decline-${suffix}` });
+    expect(declined).toMatchObject({ ok: true, value: { state: 'declined', code: 'card_declined' } });
+    expect(await provider.removeCard(card.value.paymentMethodId)).toEqual({ ok: true, value: null });
+  });
 });

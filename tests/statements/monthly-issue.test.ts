@@ -61,7 +61,7 @@ describe('the monthly issue', () => {
 
 describe('the monthly e-mail', () => {
   it('reaches the outbox from the OCPP server’s periodic work, in the member’s language with the PDF, and goes to the employer too', async () => {
-    const sweep = startStatementSweep({ db, log, everyMs: 3_600_000, now: () => FIRST_OF_APRIL });
+    const sweep = startStatementSweep({ db, log, everyMs: 3_600_000, authSecret: null, now: () => FIRST_OF_APRIL });
     await sweep.run();
     await sweep.stop();
     const [toMember] = await db.select().from(outboxEmails).where(eq(outboxEmails.to, f.driver.email));
@@ -77,7 +77,7 @@ describe('the monthly e-mail', () => {
     const [issued] = await db.select().from(statements).where(and(eq(statements.accountId, f.account.id), eq(statements.userId, f.driver.id)));
     expect(issued!.emailedAt).not.toBeNull();
 
-    await startStatementSweep({ db, log, everyMs: 3_600_000, now: () => FIRST_OF_APRIL }).run();
+    await startStatementSweep({ db, log, everyMs: 3_600_000, authSecret: null, now: () => FIRST_OF_APRIL }).run();
     expect(await db.select().from(outboxEmails).where(inArray(outboxEmails.to, [f.driver.email, 'payroll@employer.test']))).toHaveLength(2);
   });
 
@@ -87,7 +87,7 @@ describe('the monthly e-mail', () => {
     vi.stubEnv('RESEND_BASE_URL', stub.url);
     try {
       await db.update(statements).set({ emailedAt: null }).where(and(eq(statements.accountId, f.account.id), eq(statements.userId, f.driver.id)));
-      await startStatementSweep({ db, log, everyMs: 3_600_000, now: () => FIRST_OF_APRIL }).run();
+      await startStatementSweep({ db, log, everyMs: 3_600_000, authSecret: null, now: () => FIRST_OF_APRIL }).run();
       const mail = stub.received.find((received) => received.body.to === f.driver.email || (Array.isArray(received.body.to) && received.body.to.includes(f.driver.email)));
       const attachments = (mail!.body as unknown as { attachments: { filename: string; content: string }[] }).attachments;
       expect(attachments.map((file) => file.filename)).toEqual(['israsas-2026-03.pdf']);

@@ -42,7 +42,7 @@ beforeAll(async () => {
   browsers.driver = await subscribeBrowser(f.driver.id);
   browsers.owner = await subscribeBrowser(f.owner.id);
 
-  await startStatementSweep({ db, log, everyMs: 3_600_000, now: () => FIRST_OF_APRIL }).run();
+  await startStatementSweep({ db, log, everyMs: 3_600_000, authSecret: null, now: () => FIRST_OF_APRIL }).run();
   await startNotificationDispatcher({ db, log, everyMs: 3_600_000, keepDays: 30, authSecret: TEST_AUTH_SECRET }).run();
 });
 afterAll(async () => {

@@ -8,7 +8,9 @@ import { listDueStatementsOf } from '@/domain/data/payments';
 import { describePaymentSettings } from '@/domain/payments/account-provider';
 import { requireCurrentMembership } from '@/lib/authz';
 import { db } from '@/lib/db';
+import { CardChargeNote } from '@/components/payments/card-charge-note';
 import { PaymentsReceived } from './_components/payments-received';
+import { SavedCardPanel } from './_components/saved-card-panel';
 import { moneyFormatter } from './_components/money';
 
 export async function generateMetadata() {
@@ -51,13 +53,15 @@ export default async function PaymentsPage({ searchParams }: PageProps<'/payment
                 <div>
                   <p className="font-medium">{t('statementLine', { month: money.month(statement.periodStart), amount })}</p>
                   {settings.method === 'manual' && <p className="mt-1 text-sm text-slate-600">{t('transferHint', { reference: statement.transferReference })}</p>}
+                  <CardChargeNote state={statement.cardCharge} />
                 </div>
-                {settings.method === 'stripe' && <PayStatementButton accountId={member.accountId} statementId={statement.id} amount={amount} />}
+                {settings.method === 'stripe' && statement.cardCharge !== 'pending' && <PayStatementButton accountId={member.accountId} statementId={statement.id} amount={amount} />}
               </li>
             );
           })}
         </ul>
       </Card>
+      {settings.method === 'stripe' && <SavedCardPanel accountId={member.accountId} userId={member.userId} returned={typeof query.card === 'string' ? query.card : undefined} />}
       {isManaging && <PaymentsReceived accountId={member.accountId} />}
     </div>
   );

@@ -27,3 +27,6 @@ export const paymentSettingsSchema = accountClaim.extend({
   stripeWebhookSecret: secretField(/^whsec_[A-Za-z0-9+/=]{8,}$/, 'stripeWebhookSecretInvalid'),
 });
 export type PaymentSettingsInput = z.infer<typeof paymentSettingsSchema>;
+
+// Saving or removing a card is the member's own, in the account named: nothing else is taken from the form.
+export const savedCardSchema = accountClaim;

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { CardChargeNote } from '@/components/payments/card-charge-note';
 import { PayStatementButton } from '@/components/payments/pay-statement-button';
 import { buttonClasses } from '@/components/ui/button';
 import { ConfirmForm } from '@/components/ui/confirm-form';
@@ -11,7 +12,8 @@ type RowProps = { statement: IssuedStatement; accountId: string; canSettle: bool
 // An issued statement: what is due, the reference a transfer carries, its state; an owner marks it paid, and its
 // member pays it online where the account takes Stripe.
 export async function IssuedStatementRow({ statement, accountId, canSettle, canPay, f, title, downloads }: RowProps) {
-  const isPayable = canPay && statement.status === 'due' && statement.currency !== null && Number(statement.amount) > 0;
+  // While the saved card is being charged there is nothing to pay here (a checkout would race the charge).
+  const isPayable = canPay && statement.status === 'due' && statement.cardCharge !== 'pending' && statement.currency !== null && Number(statement.amount) > 0;
   const t = await getTranslations('StatementsPage');
   // Names the statement itself: a month charged in two currencies was issued as two, each its own download.
   const query = `?month=${statement.periodStart.slice(0, 7)}&statement=${statement.id}`;
@@ -30,6 +32,7 @@ export async function IssuedStatementRow({ statement, accountId, canSettle, canP
           {t('status', { status: statement.status })}
           {statement.paidAt ? ` · ${t('paidOn', { date: f.dateTime(statement.paidAt) })}` : ''}
         </p>
+        {statement.status === 'due' && <CardChargeNote state={statement.cardCharge} />}
       </div>
       <div className="flex flex-wrap gap-2">
         <a href={`${downloads}.pdf${query}`} className={buttonClasses('secondary')} download>

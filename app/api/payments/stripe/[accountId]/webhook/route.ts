@@ -19,6 +19,8 @@ export async function POST(request: Request, { params }: Context) {
   if (provider.name !== 'stripe') return answer(404, { error: 'this account has no Stripe keys' });
   const payload = await request.text();
   const received = await receiveWebhook(db(), provider, { accountId, payload, signature: request.headers.get('stripe-signature') });
+  // A saved card Stripe could not be asked about yet: not recorded, and Stripe sends the event again later.
+  if (!received.ok && received.reason === 'retryLater') return answer(503, { error: 'try again later' });
   if (!received.ok) {
     log.warn({ accountId, reason: received.reason }, 'Stripe webhook refused');
     return answer(400, { error: received.reason === 'badSignature' ? 'invalid signature' : 'not an event' });
