@@ -65,14 +65,15 @@ export async function saveSessionPlan(db: Executor, { transactionId, ...owner }:
     .onConflictDoUpdate({ target: chargingPlans.transactionId, set: { plan: owner.plan, userId: owner.userId, createdAt: new Date() } });
 }
 
-// A plan sent with a remote start, before the charger has a transaction to bind it to.
-export async function saveWaitingPlan(db: Executor, owner: PlanOwner) {
-  await deleteWaitingPlan(db, owner);
-  await db.insert(chargingPlans).values(owner);
+// A plan sent with a remote start, before the charger has a transaction to bind it to: the start's command binds
+// it. A plan the charger was not sent on this connector is dropped.
+export async function saveWaitingPlan(db: Executor, { commandId, ...owner }: PlanOwner & { commandId: string }) {
+  await db.delete(chargingPlans).where(and(eq(chargingPlans.chargerId, owner.chargerId), eq(chargingPlans.connectorId, owner.connectorId), isNull(chargingPlans.transactionId)));
+  await db.insert(chargingPlans).values({ ...owner, commandId });
 }
 
-export async function deleteWaitingPlan(db: Executor, { chargerId, connectorId }: { chargerId: string; connectorId: number }) {
-  await db.delete(chargingPlans).where(and(eq(chargingPlans.chargerId, chargerId), eq(chargingPlans.connectorId, connectorId), isNull(chargingPlans.transactionId)));
+export async function deleteWaitingPlan(db: Executor, { commandId }: { commandId: string }) {
+  await db.delete(chargingPlans).where(and(eq(chargingPlans.commandId, commandId), isNull(chargingPlans.transactionId)));
 }
 
 // The plans of these sessions, by transaction id; only running sessions keep one.
