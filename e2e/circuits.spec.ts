@@ -37,6 +37,9 @@ test('an owner puts a charger behind a 16 A fuse and sees its session get the wh
 
   await page.goto(`/chargers/${owner.chargerId}`);
   await expect(page.getByTestId('charger-circuit')).toHaveText('Behind the circuit Garage fuse (16 A): the circuit shares its fuse among its sessions.');
+  // The circuit's share keeps the fuse: its running session is offered no "ready by" plan, which would be refused.
+  await expect(page.getByTestId('active-session')).toBeVisible();
+  await expect(page.getByTestId('ready-by')).toHaveCount(0);
 });
 
 test('an owner puts the circuit at the grid connection and sees its share follow the home meter feed', async ({ page, request }) => {

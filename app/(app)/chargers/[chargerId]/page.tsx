@@ -62,11 +62,13 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
     getChargerCertificateState(db(), scope),
     getChargerCircuit(db(), scope),
   ]);
-  const [plans, cars] = await Promise.all([
-    listSessionPlans(db(), { transactionIds: sessions.filter((session) => !session.stoppedAt).map((session) => session.id) }),
-    listCars(db(), { userId: member.userId }),
-  ]);
-  const readyBy = { plans, cars };
+  // Behind a circuit no plan is taken (its share keeps the fuse), so none is offered; the power card says why.
+  const readyBy = circuit
+    ? null
+    : await Promise.all([
+        listSessionPlans(db(), { transactionIds: sessions.filter((session) => !session.stoppedAt).map((session) => session.id) }),
+        listCars(db(), { userId: member.userId }),
+      ]).then(([plans, cars]) => ({ plans, cars }));
   const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
   const target = { accountId: charger.accountId, chargerId: charger.id };
   const connectorCount = Math.min(Math.max(charger.connectorCount, charger.connectors.length), MAX_CONNECTORS);
