@@ -11,7 +11,7 @@ import { readyByProfile } from '@/domain/ready-by/plan-profile';
 import type { ChargingPlan } from '@/domain/ready-by/plan';
 import type { ChargingProfile } from '@/domain/smart-charging/profile';
 import { failure, success, type Result } from '@/domain/data/result';
-import { remoteAnswer } from './remote-answer';
+import { remoteAnswer } from '@/domain/commands/remote-answer';
 
 export type StartRefusal = 'notFound' | 'noValidCard' | 'cardInUse' | 'chargerOffline' | 'connectorOccupied' | 'connectorFaulted' | 'connectorReserved' | 'startRejected' | 'startNoAnswer' | PlanRefusal;
 
