@@ -2,7 +2,6 @@ import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { chargerCommands, chargerPowerSettings, chargers, chargerSmartCharging, circuitAllocations, circuitChanges, circuitChargers, circuits, connectors, transactions } from '../../db/schema';
-import type { SolarMode } from '../circuits/solar-hysteresis';
 import { DEFAULT_ELECTRICAL } from '../smart-charging/profile';
 import { chargerMaxA } from './circuit-planning';
 
@@ -42,7 +41,7 @@ export async function getCircuit(db: Executor, { accountId, circuitId }: Circuit
     .from(circuitChargers)
     .innerJoin(chargers, eq(chargers.id, circuitChargers.chargerId))
     .where(eq(circuitChargers.circuitId, circuitId));
-  return { ...row, solarMode: row.solarMode as SolarMode, connectorCount: connectorSum?.count ?? 0 };
+  return { ...row, connectorCount: connectorSum?.count ?? 0 };
 }
 export type CircuitView = NonNullable<Awaited<ReturnType<typeof getCircuit>>>;
 
