@@ -24,9 +24,12 @@ test('an owner puts a charger behind a 16 A fuse and sees its session get the wh
   await page.reload();
   await expect(page.getByText('Fuse: 16 A per phase · at least 6 A per charging session')).toBeVisible();
 
+  // Behind a circuit no "ready by" is offered on the Charge page, when starting or for the running session.
   const card = await onlineChargeCard(page);
+  await expect(card.getByTestId('start-form').getByText('Ready by', { exact: true })).toHaveCount(0);
   await card.getByRole('button', { name: 'Start charging' }).click();
   await expect(card.getByTestId('running-session')).toBeVisible({ timeout: 60_000 });
+  await expect(card.getByTestId('ready-by')).toHaveCount(0);
 
   await page.goto(circuitUrl);
   await expect(page.getByTestId('circuit-session')).toHaveAttribute('data-current', '16', { timeout: 30_000 });
@@ -37,6 +40,9 @@ test('an owner puts a charger behind a 16 A fuse and sees its session get the wh
 
   await page.goto(`/chargers/${owner.chargerId}`);
   await expect(page.getByTestId('charger-circuit')).toHaveText('Behind the circuit Garage fuse (16 A): the circuit shares its fuse among its sessions.');
+  // The circuit's share keeps the fuse: its running session is offered no "ready by" plan, which would be refused.
+  await expect(page.getByTestId('active-session')).toBeVisible();
+  await expect(page.getByTestId('ready-by')).toHaveCount(0);
 });
 
 test('an owner puts the circuit at the grid connection and sees its share follow the home meter feed', async ({ page, request }) => {

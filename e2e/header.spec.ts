@@ -45,3 +45,27 @@ test('on a tablet the header shows the sections that fit, in German, and keeps t
   await page.mouse.click(5, 700);
   await expect(mainNavigation(page).getByRole('link', { name: 'Profil' })).toBeHidden();
 });
+
+// The colour of a section's name in the header, to tell "this is where you are" from the rest.
+const colourOf = (page: Page, name: string, role: 'link' | 'button') => mainNavigation(page).getByRole(role, { name, exact: true }).evaluate((element) => getComputedStyle(element).color);
+
+test('More stands out only when the page shown is one of the sections it holds at this width', async ({ page }) => {
+  await page.setViewportSize({ width: 700, height: 1000 });
+  await activateAndLogin(page, { name: 'Mora More', email: uniqueEmail('header-more') });
+  await page.goto('/sessions');
+  await page.getByTestId('language-switcher').selectOption('de');
+  await expect(mainNavigation(page).getByRole('link', { name: 'Ladestationen' })).toBeVisible();
+  const plain = await colourOf(page, 'Ladestationen', 'link');
+  // Sessions stands in the row: More is plain.
+  expect(await colourOf(page, 'Mehr', 'button')).toBe(plain);
+
+  // Cards is under More at this width: More stands out.
+  await page.goto('/cards');
+  await expect(mainNavigation(page).getByRole('link', { name: 'Karten' })).toBeHidden();
+  expect(await colourOf(page, 'Mehr', 'button')).not.toBe(plain);
+
+  // Wide, Cards stands in the row itself: More is plain again.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(mainNavigation(page).getByRole('link', { name: 'Karten' })).toBeVisible();
+  expect(await colourOf(page, 'Mehr', 'button')).toBe(plain);
+});

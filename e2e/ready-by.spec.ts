@@ -67,8 +67,12 @@ for (const version of ['1.6', '2.0.1'] as const) {
     const session = card.getByTestId('running-session');
     await expect(session.getByTestId('session-power')).toHaveText('11 kW', { timeout: 60_000 });
 
-    // A bad amount is refused next to its field.
+    // With no car entered, a plan is by kWh only, and the form says where a car is added.
     const form = session.getByTestId('ready-by-form');
+    await expect(form.getByRole('radio', { name: 'Battery level' })).toHaveCount(0);
+    await expect(form.getByText('Add your car under My cars to plan by battery level.')).toBeVisible();
+
+    // A bad amount is refused next to its field.
     await form.getByLabel('Leaving at').fill('07:00');
     await form.getByLabel('Energy to add (kWh)').fill('0');
     await form.getByRole('button', { name: 'Plan the cheapest hours' }).click();

@@ -13,8 +13,8 @@ export type UserContext<Input> = {
 
 export type UserActionOptions<T> = {
   // For forms of hidden fields only: a bad parse means the target is gone, so the action answers this
-  // (an error key, or an answer built from the raw fields) instead of field errors.
-  onInvalid?: ErrorKey | ((fields: Record<string, FormDataEntryValue>) => ActionResult<T>);
+  // (an error key, or an answer built from the raw fields and the parse's errors) instead of field errors.
+  onInvalid?: ErrorKey | ((fields: Record<string, FormDataEntryValue>, parsed: { error: z.ZodError; values: Record<string, string> }) => ActionResult<T>);
 };
 
 // A server action for useActionState that acts as the signed-in user, in no particular account
@@ -33,7 +33,7 @@ export function userAction<Schema extends z.ZodType, T = null>(
     const values = formValues(form);
     const input = schema.safeParse(fields);
     if (!input.success) {
-      if (typeof onInvalid === 'function') return onInvalid(fields);
+      if (typeof onInvalid === 'function') return onInvalid(fields, { error: input.error, values });
       return onInvalid ? fail(onInvalid) : invalid(input.error, values);
     }
     return fn({ input: input.data, user, fields, values });

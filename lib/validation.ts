@@ -8,6 +8,10 @@ export const key = (message: ValidationKey) => ({ message });
 // Empty form fields arrive as '' (or blanks) and mean "not given".
 export const blankAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
+// A checkbox: ticked when the form sends "on", as a browser does; absent or any other value is not ticked, so a
+// checkbox never has an error to show.
+export const checkboxField = z.preprocess((value) => value === 'on', z.boolean());
+
 // The account a form acts in. Only a claim: lib/member-action.ts checks the session's membership of it.
 export const accountClaim = z.object({ accountId: z.uuid(key('required')) });
 

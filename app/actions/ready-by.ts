@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import type { z } from 'zod';
 import { createCar, deleteCar } from '@/domain/data/cars';
 import { chargeNow } from '@/domain/ready-by/charge-now';
 import { setReadyBy } from '@/domain/ready-by/set-ready-by';
@@ -10,11 +11,8 @@ import { addCarSchema, readyBySchema, removeCarSchema, sessionSchema, toReadyByR
 import { userAction } from '@/lib/user-action';
 
 // A bad session id is the page's (it names no session); the rest is typed, so its errors go next to the fields.
-function readyByRefusal(fields: Record<string, FormDataEntryValue>): ActionResult {
-  const parsed = readyBySchema.safeParse(fields);
-  if (!sessionSchema.safeParse(fields).success || parsed.success) return fail('notFound');
-  const values = Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !entry[0].startsWith('$')));
-  return invalid(parsed.error, values);
+function readyByRefusal(fields: Record<string, FormDataEntryValue>, { error, values }: { error: z.ZodError; values: Record<string, string> }): ActionResult {
+  return sessionSchema.safeParse(fields).success ? invalid(error, values) : fail('notFound');
 }
 
 // Who may plan which session is checked inside: an owner or co-owner any on the account's chargers, a driver their own.

@@ -1,19 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../../db/client';
-import { notifyGridReading } from '../../domain/circuits/notify';
+import { SITE_PHASES, SITE_VOLTAGE_V } from '../../domain/circuits/feed-budget';
 import { recordGridReadings } from '../../domain/data/grid-power';
 import type { CircuitFleet } from './fleet';
 import { measureReplan, settle, type Replan } from './measure';
 
 type FeedOptions = { accountId: string; capacityA: number; count: number; gapMs: number };
 
-// The grid import includes what the chargers draw: half a fuse more than a full fuse's worth over three phases at
-// 230 V leaves the chargers at most half the fuse, whatever they drew before.
-const jumpW = (capacityA: number) => Math.round(1.5 * capacityA * 3 * 230);
+// The grid import includes what the chargers draw: half a fuse more than a full fuse's worth over the site's phases
+// leaves the chargers at most half the fuse, whatever they drew before.
+const jumpW = (capacityA: number) => Math.round(1.5 * capacityA * SITE_PHASES * SITE_VOLTAGE_V);
 
 const reading = (db: Database, accountId: string, powerW: number) => async () => {
   await recordGridReadings(db, { accountId, readings: [{ measuredAt: new Date(), powerW }] });
-  await notifyGridReading(db, { accountId });
 };
 
 // Alternating readings of a jump (jumpW) imported and none, each stored and announced as the feed endpoint does

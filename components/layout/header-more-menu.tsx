@@ -11,6 +11,16 @@ type Item = (typeof NAV_ITEMS)[number];
 // A section under More only while the header is too narrow to show it in its row (nav-items.ts).
 const UNDER_MORE_CLASS = { sm: 'hidden', md: 'md:hidden', xl: 'xl:hidden', never: '' } as const;
 
+// More stands out while the page shown is a section under it, and only that long: below the width its section has a
+// place in the row from.
+const PLAIN = 'text-slate-600 hover:bg-slate-100 hover:text-slate-900';
+const MORE_CLASS = {
+  sm: PLAIN,
+  md: 'text-brand-700 md:text-slate-600 md:hover:bg-slate-100 md:hover:text-slate-900',
+  xl: 'text-brand-700 xl:text-slate-600 xl:hover:bg-slate-100 xl:hover:text-slate-900',
+  never: 'text-brand-700',
+} as const;
+
 // The header's sections that do not fit its row: a button that opens a list below it. Escape or a click elsewhere
 // closes it.
 export function HeaderMoreMenu({ items }: { items: Item[] }) {
@@ -39,7 +49,7 @@ export function HeaderMoreMenu({ items }: { items: Item[] }) {
       document.removeEventListener('keydown', closeOnEscape);
     };
   }, [isOpen]);
-  const isActiveInside = items.some((item) => isActivePath(pathname, item.href));
+  const active = items.find((item) => isActivePath(pathname, item.href));
   return (
     <div ref={root} className="relative">
       <button
@@ -48,9 +58,7 @@ export function HeaderMoreMenu({ items }: { items: Item[] }) {
         aria-expanded={isOpen}
         aria-controls={isOpen ? listId : undefined}
         onClick={() => setOpenOn(isOpen ? null : pathname)}
-        className={`flex items-center gap-1 whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium ${
-          isActiveInside ? 'text-brand-700' : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900'
-        }`}
+        className={`flex items-center gap-1 whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium ${active ? MORE_CLASS[headerWidthOf(active.href)] : PLAIN}`}
       >
         {t('more')}
         <svg viewBox="0 0 20 20" className={`size-4 transition-transform ${isOpen ? 'rotate-180' : ''}`} fill="currentColor" aria-hidden>

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { SolarMode } from '../../domain/circuits/solar-hysteresis';
 import { accounts } from './accounts';
 import { chargers, perChargerOfAccount } from './chargers';
 import { chargerCommands } from './commands';
@@ -22,7 +23,7 @@ export const circuits = pgTable(
     // At the grid connection: its budget follows the account's home meter feed (the house's other load is taken off
     // the fuse), and it may charge from solar surplus (CIRCUIT_SOLAR_MODES).
     followsMeterFeed: boolean().notNull().default(false),
-    solarMode: text().notNull().default('off'),
+    solarMode: text().$type<SolarMode>().notNull().default('off'),
     // Solar hysteresis: whether surplus charging is on, and since when the surplus has been on the other side of
     // the minimum (null: it has not crossed).
     isSolarCharging: boolean().notNull().default(false),

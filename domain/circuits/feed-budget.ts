@@ -1,3 +1,4 @@
+import { DEFAULT_VOLTAGE } from '../smart-charging/profile';
 import { nextSolarState, SOLAR_IDLE, type SolarMode, type SolarState } from './solar-hysteresis';
 
 // A feed with no reading measured for this long is silent: the house's load is unknown, so the circuit falls back to
@@ -6,7 +7,7 @@ export const FEED_SILENT_AFTER_MS = 2 * 60_000;
 // The feed sends one total for the site; it is taken as spread evenly over three phases at the nominal 230 V (a
 // single reading cannot say which phase the kettle is on), so the house's other load per phase is a third of it.
 export const SITE_PHASES = 3;
-export const SITE_VOLTAGE_V = 230;
+export const SITE_VOLTAGE_V = DEFAULT_VOLTAGE;
 const WATTS_PER_PHASE_AMP = SITE_PHASES * SITE_VOLTAGE_V;
 const EPSILON = 1e-6;
 

@@ -1,9 +1,7 @@
-import { staticShareA } from './allocate';
+import { DEFAULT_VOLTAGE } from '../smart-charging/profile';
 import { feedBudget, type FeedBudget, type FeedCircuit, type GridReadingNow, type KnownOtherLoad } from './feed-budget';
-import { phasesOf, planCircuit, type CircuitPlan, type PlanCharger, type PlanSession } from './plan';
+import { circuitShareA, phasesOf, planCircuit, type CircuitPlan, type PlanCharger, type PlanSession } from './plan';
 import type { SolarState } from './solar-hysteresis';
-
-const DEFAULT_VOLTAGE_V = 230;
 
 // The power measured on the session (Power.Active.Import), if any.
 export type DrawingSession = PlanSession & { measuredPowerW: number | null };
@@ -13,7 +11,7 @@ export type DrawingSession = PlanSession & { measuredPowerW: number | null };
 // would make the house's other load look smaller than it is, so the smaller of the two is taken.
 export function sessionDrawW(session: DrawingSession, charger: PlanCharger, shareA: number) {
   const limitA = charger.isControllable ? Math.min(charger.maxA, session.currentA ?? charger.defaultShareA ?? shareA) : charger.maxA;
-  const limitW = limitA * charger.phases * (charger.voltage ?? DEFAULT_VOLTAGE_V);
+  const limitW = limitA * charger.phases * (charger.voltage ?? DEFAULT_VOLTAGE);
   return session.measuredPowerW === null ? limitW : Math.max(0, Math.min(session.measuredPowerW, limitW));
 }
 
@@ -38,12 +36,13 @@ export function planWithFeed(
   sessions: DrawingSession[],
   { reading, known = null, now, solar }: { reading: GridReadingNow | null; known?: KnownOtherLoad; now: Date; solar: SolarState },
 ): FeedPlan {
-  const shareA = staticShareA(circuit.capacityA, chargers.reduce((sum, charger) => sum + charger.connectorCount, 0));
+  const shareA = circuitShareA(circuit.capacityA, chargers);
   const byId = new Map(chargers.map((charger) => [charger.chargerId, charger]));
-  const ourDrawW = sessions.reduce((sum, session) => sum + (byId.has(session.chargerId) ? sessionDrawW(session, byId.get(session.chargerId)!, shareA) : 0), 0);
+  // Only a reading is taken our draw off: a circuit not following the feed has none.
+  const ourDrawW = circuit.followsMeterFeed ? sessions.reduce((sum, session) => sum + (byId.has(session.chargerId) ? sessionDrawW(session, byId.get(session.chargerId)!, shareA) : 0), 0) : 0;
   const feed = feedBudget(circuit, { reading, known, ourDrawW, now, solar, busiestPhaseSessions: busiestPhaseSessions(chargers, sessions, circuit.minCurrentA) });
   const budget = { capacityA: circuit.capacityA, minCurrentA: circuit.minCurrentA };
-  if (feed.kind === 'fuse') return { plan: planCircuit(budget, chargers, sessions), feed };
-  if (feed.kind === 'silent') return { plan: planCircuit({ ...budget, sessionCapA: shareA }, chargers, sessions), feed };
-  return { plan: planCircuit({ ...budget, chargingBudgetA: feed.budgetA }, chargers, sessions), feed };
+  if (feed.kind === 'fuse') return { plan: planCircuit(budget, chargers, sessions, shareA), feed };
+  if (feed.kind === 'silent') return { plan: planCircuit({ ...budget, sessionCapA: shareA }, chargers, sessions, shareA), feed };
+  return { plan: planCircuit({ ...budget, chargingBudgetA: feed.budgetA }, chargers, sessions, shareA), feed };
 }

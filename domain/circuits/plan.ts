@@ -59,8 +59,10 @@ function fixedLoads(chargers: PlanCharger[], sessions: PlanSession[], shareA: nu
   return loads;
 }
 
-export function planCircuit(budget: PlanBudget, chargers: PlanCharger[], sessions: PlanSession[]): CircuitPlan {
-  const shareA = staticShareA(budget.capacityA, chargers.reduce((sum, charger) => sum + charger.connectorCount, 0));
+// The static share of each of the circuit's connectors.
+export const circuitShareA = (capacityA: number, chargers: PlanCharger[]) => staticShareA(capacityA, chargers.reduce((sum, charger) => sum + charger.connectorCount, 0));
+
+export function planCircuit(budget: PlanBudget, chargers: PlanCharger[], sessions: PlanSession[], shareA = circuitShareA(budget.capacityA, chargers)): CircuitPlan {
   const sessionMaxA = (charger: PlanCharger) => (charger.isWindowOpen ? Math.min(charger.maxA, budget.sessionCapA ?? Infinity) : 0);
   const byId = new Map(chargers.map((charger) => [charger.chargerId, charger]));
   const steered = sessions.filter((session) => {

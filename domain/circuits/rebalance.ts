@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client';
-import { loadCircuitState, lockCircuit, storeFeedState, storePlan } from '../data/circuit-planning';
+import { loadCircuitState, lockCircuit, storePlan } from '../data/circuit-planning';
 import type { FeedBudget } from './feed-budget';
 import { planWithFeed } from './feed-plan';
 import type { CircuitPlan } from './plan';
@@ -50,8 +50,7 @@ export async function rebalanceCircuit(db: Database, { circuitId, trigger, now =
     const { plan, feed } = planWithFeed(state.circuit, state.chargers, state.sessions, { reading: state.reading, known, now, solar });
     const online = new Map(state.chargers.map((charger) => [charger.chargerId, charger.isOnline]));
     const running = state.sessions.map((session) => session.transactionId);
-    const stoppedOn = await storePlan(tx, { circuitId, plan, running, capacityA: state.circuit.capacityA, online });
-    await storeFeedState(tx, { circuitId, feed });
+    const stoppedOn = await storePlan(tx, { circuitId, plan, feed, running, capacityA: state.circuit.capacityA, online });
     return { chargers: state.chargers, plan, reason: changeReason(trigger, { state, plan, feed, stoppedOn }) };
   });
   if (!planned) return 0;

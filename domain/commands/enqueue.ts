@@ -30,14 +30,15 @@ async function findUnfinished(tx: Executor, input: EnqueueCommandInput) {
 }
 
 // The caller has checked that the user is a member of accountId; the charger must belong to that account,
-// otherwise nothing is queued (a foreign charger id reads as "not found").
-export async function enqueueCommand<A extends CommandAction>(db: Executor, input: EnqueueCommandInput<A>): Promise<Result<QueuedCommand, 'notFound'>> {
+// otherwise nothing is queued (a foreign charger id reads as "not found"). isJoined: an exclusive request that joined
+// the command already on its way, whose payload is the charger's, not this request's.
+export async function enqueueCommand<A extends CommandAction>(db: Executor, input: EnqueueCommandInput<A>): Promise<Result<QueuedCommand & { isJoined: boolean }, 'notFound'>> {
   const ttlMs = input.ttlMs ?? DEFAULT_COMMAND_TTL_MS;
   return db.transaction(async (tx) => {
     if (!(await hasCharger(tx, input))) return failure('notFound');
     const existing = input.isExclusive ? await findUnfinished(tx, input) : null;
-    if (existing) return success(existing);
-    return createCommand(tx, {
+    if (existing) return success({ ...existing, isJoined: true });
+    const created = await createCommand(tx, {
       accountId: input.accountId,
       chargerId: input.chargerId,
       action: input.action,
@@ -45,5 +46,6 @@ export async function enqueueCommand<A extends CommandAction>(db: Executor, inpu
       requestedBy: input.requestedBy ?? null,
       expiresAt: new Date(Date.now() + ttlMs),
     });
+    return success({ ...created.value, isJoined: false });
   });
 }

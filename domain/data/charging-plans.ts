@@ -1,12 +1,9 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { chargerPowerSettings, chargers, chargingPlans, circuitChargers, memberships, transactions } from '../../db/schema';
+import { chargerPowerSettings, chargers, chargingPlans, circuitChargers } from '../../db/schema';
 import type { ChargingPlan } from '../ready-by/plan';
 import { DEFAULT_ELECTRICAL } from '../smart-charging/profile';
 import { getSmartChargingLimits } from './power-settings';
-import { isMemberOfChargerAccount } from './session-control';
-
-export { dropSessionPlan as deleteSessionPlan } from './charger-traffic/charging-plans';
 
 // What planning a charger's sessions needs: its maximum, windows and wiring, whether it is behind a circuit's fuse,
 // and what it says of Smart Charging.
@@ -36,25 +33,6 @@ export async function getChargerToPlan(db: Executor, { chargerId }: { chargerId:
 }
 export type ChargerToPlan = NonNullable<Awaited<ReturnType<typeof getChargerToPlan>>>;
 
-// A running session the user may plan: an owner or co-owner any on the account's chargers, a driver their own.
-export async function getSessionToPlan(db: Executor, { userId, transactionId }: { userId: string; transactionId: number }) {
-  const [session] = await db
-    .select({
-      transactionId: transactions.id,
-      accountId: chargers.accountId,
-      chargerId: transactions.chargerId,
-      connectorId: transactions.connectorId,
-      sessionUserId: transactions.userId,
-      cardId: transactions.cardId,
-      isChargerOnline: chargers.isOnline,
-    })
-    .from(transactions)
-    .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
-    .innerJoin(memberships, isMemberOfChargerAccount(userId))
-    .where(and(eq(transactions.id, transactionId), isNull(transactions.stoppedAt)));
-  return session ?? null;
-}
-
 type PlanOwner = { accountId: string; chargerId: string; connectorId: number; userId: string; plan: ChargingPlan };
 
 // A new plan for a session replaces its last one.
@@ -65,23 +43,20 @@ export async function saveSessionPlan(db: Executor, { transactionId, ...owner }:
     .onConflictDoUpdate({ target: chargingPlans.transactionId, set: { plan: owner.plan, userId: owner.userId, createdAt: new Date() } });
 }
 
-// A plan sent with a remote start, before the charger has a transaction to bind it to.
-export async function saveWaitingPlan(db: Executor, owner: PlanOwner) {
-  await deleteWaitingPlan(db, owner);
-  await db.insert(chargingPlans).values(owner);
+// A plan sent with a remote start, before the charger has a transaction to bind it to: the start's command binds
+// it. A plan the charger was not sent on this connector is dropped.
+export async function saveWaitingPlan(db: Executor, { commandId, ...owner }: PlanOwner & { commandId: string }) {
+  await db.delete(chargingPlans).where(and(eq(chargingPlans.chargerId, owner.chargerId), eq(chargingPlans.connectorId, owner.connectorId), isNull(chargingPlans.transactionId)));
+  await db.insert(chargingPlans).values({ ...owner, commandId });
 }
 
-export async function deleteWaitingPlan(db: Executor, { chargerId, connectorId }: { chargerId: string; connectorId: number }) {
-  await db.delete(chargingPlans).where(and(eq(chargingPlans.chargerId, chargerId), eq(chargingPlans.connectorId, connectorId), isNull(chargingPlans.transactionId)));
+export async function deleteWaitingPlan(db: Executor, { commandId }: { commandId: string }) {
+  await db.delete(chargingPlans).where(and(eq(chargingPlans.commandId, commandId), isNull(chargingPlans.transactionId)));
 }
 
-// The plans of these sessions, by transaction id; only running sessions keep one.
+// The plans of these sessions, by transaction id; only running sessions keep one (a plan goes when its session ends).
 export async function listSessionPlans(db: Executor, { transactionIds }: { transactionIds: number[] }) {
   if (transactionIds.length === 0) return new Map<number, ChargingPlan>();
-  const rows = await db
-    .select({ transactionId: chargingPlans.transactionId, plan: chargingPlans.plan })
-    .from(chargingPlans)
-    .innerJoin(transactions, and(eq(transactions.id, chargingPlans.transactionId), isNull(transactions.stoppedAt)))
-    .where(inArray(chargingPlans.transactionId, transactionIds));
+  const rows = await db.select({ transactionId: chargingPlans.transactionId, plan: chargingPlans.plan }).from(chargingPlans).where(inArray(chargingPlans.transactionId, transactionIds));
   return new Map(rows.map((row) => [row.transactionId!, row.plan]));
 }

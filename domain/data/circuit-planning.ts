@@ -1,12 +1,12 @@
-import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { chargerPowerSettings, chargers, chargerSmartCharging, circuitAllocations, circuitChanges, circuitChargers, circuits, connectors, gridPowerReadings, transactions } from '../../db/schema';
+import { chargerPowerSettings, chargers, chargerSmartCharging, circuitAllocations, circuitChanges, circuitChargers, circuits, connectors, transactions } from '../../db/schema';
 import type { CircuitPhase } from '../circuits/allocate';
 import type { FeedBudget } from '../circuits/feed-budget';
 import type { DrawingSession } from '../circuits/feed-plan';
 import type { CircuitPlan, PlanCharger } from '../circuits/plan';
 import type { CircuitReason } from '../circuits/reasons';
-import type { SolarMode } from '../circuits/solar-hysteresis';
+import { getLatestGridReading } from './grid-power';
 import { latestReading } from './meter-sql';
 import { isOpenAt } from '../smart-charging/charging-windows';
 import { DEFAULT_ELECTRICAL, type Electrical } from '../smart-charging/profile';
@@ -78,8 +78,9 @@ async function loadChargers(db: Executor, circuitId: string, now: Date) {
 }
 export type CircuitChargerState = Awaited<ReturnType<typeof loadChargers>>[number];
 
-// Running sessions behind the circuit in arrival order, with their connector's status, last share and power drawn.
-async function loadSessions(db: Executor, chargerIds: string[]): Promise<DrawingSession[]> {
+// Running sessions behind the circuit in arrival order, with their connector's status, last share and, for a circuit
+// following the meter feed (which takes their draw off the grid reading), the power drawn.
+async function loadSessions(db: Executor, chargerIds: string[], { withPower }: { withPower: boolean }): Promise<DrawingSession[]> {
   if (chargerIds.length === 0) return [];
   return db
     .select({
@@ -88,7 +89,7 @@ async function loadSessions(db: Executor, chargerIds: string[]): Promise<Drawing
       connectorId: transactions.connectorId,
       status: connectors.status,
       currentA: circuitAllocations.currentA,
-      measuredPowerW: latestReading(transactions.id, 'Power.Active.Import'),
+      measuredPowerW: withPower ? latestReading(transactions.id, 'Power.Active.Import') : sql<null>`null`,
     })
     .from(transactions)
     .leftJoin(connectors, and(eq(connectors.chargerId, transactions.chargerId), eq(connectors.connectorId, transactions.connectorId)))
@@ -97,19 +98,8 @@ async function loadSessions(db: Executor, chargerIds: string[]): Promise<Drawing
     .orderBy(asc(transactions.startedAt), asc(transactions.id));
 }
 
-// The account's latest grid reading (by when it was measured), for a circuit that follows the meter feed.
-async function loadLatestGridReading(db: Executor, accountId: string) {
-  const [row] = await db
-    .select({ powerW: gridPowerReadings.powerW, measuredAt: gridPowerReadings.measuredAt })
-    .from(gridPowerReadings)
-    .where(eq(gridPowerReadings.accountId, accountId))
-    .orderBy(desc(gridPowerReadings.measuredAt))
-    .limit(1);
-  return row ?? null;
-}
-
 export async function loadCircuitState(db: Executor, circuitId: string, now: Date) {
-  const [row] = await db
+  const [circuit] = await db
     .select({
       id: circuits.id,
       accountId: circuits.accountId,
@@ -127,36 +117,33 @@ export async function loadCircuitState(db: Executor, circuitId: string, now: Dat
     })
     .from(circuits)
     .where(eq(circuits.id, circuitId));
-  if (!row) return null;
-  const circuit = { ...row, solarMode: row.solarMode as SolarMode };
+  if (!circuit) return null;
   const members = await loadChargers(db, circuitId, now);
-  const reading = circuit.followsMeterFeed ? await loadLatestGridReading(db, circuit.accountId) : null;
-  return { circuit, chargers: members, sessions: await loadSessions(db, members.map((member) => member.chargerId)), reading };
+  const reading = circuit.followsMeterFeed ? await getLatestGridReading(db, { accountId: circuit.accountId }) : null;
+  return { circuit, chargers: members, sessions: await loadSessions(db, members.map((member) => member.chargerId), { withPower: circuit.followsMeterFeed }), reading };
 }
 
 // What the plan read from the meter feed, for the page and for the next plan's hysteresis and reasons.
-export async function storeFeedState(db: Executor, { circuitId, feed }: { circuitId: string; feed: FeedBudget }) {
+function feedColumns(feed: FeedBudget) {
   const solar = feed.kind === 'fuse' ? { isCharging: false, crossedAt: null } : feed.solar;
-  await db
-    .update(circuits)
-    .set({
-      isSolarCharging: solar.isCharging,
-      solarCrossedAt: solar.crossedAt,
-      plannedFeedLive: feed.kind === 'fuse' ? null : feed.kind === 'live',
-      plannedBudgetA: feed.kind === 'live' ? feed.budgetA : null,
-      plannedOtherLoadW: feed.kind === 'live' ? feed.otherLoadW : null,
-      plannedReadingAt: feed.kind === 'live' ? feed.readingAt : null,
-    })
-    .where(eq(circuits.id, circuitId));
+  return {
+    isSolarCharging: solar.isCharging,
+    solarCrossedAt: solar.crossedAt,
+    plannedFeedLive: feed.kind === 'fuse' ? null : feed.kind === 'live',
+    plannedBudgetA: feed.kind === 'live' ? feed.budgetA : null,
+    plannedOtherLoadW: feed.kind === 'live' ? feed.otherLoadW : null,
+    plannedReadingAt: feed.kind === 'live' ? feed.readingAt : null,
+  };
 }
 
 // Keeps the plan's shares as the truth the page shows and the next plan compares with (a lost charger's session keeps
-// what it was last sent), and drops those of sessions no longer running: the chargers those were on are returned.
+// what it was last sent), with what it read from the feed, and drops those of sessions no longer running: the chargers
+// those were on are returned.
 export async function storePlan(
   db: Executor,
-  { circuitId, plan, running, capacityA, online }: { circuitId: string; plan: CircuitPlan; running: number[]; capacityA: number; online: Map<string, boolean> },
+  { circuitId, plan, feed, running, capacityA, online }: { circuitId: string; plan: CircuitPlan; feed: FeedBudget; running: number[]; capacityA: number; online: Map<string, boolean> },
 ) {
-  await db.update(circuits).set({ plannedCapacityA: capacityA }).where(eq(circuits.id, circuitId));
+  await db.update(circuits).set({ plannedCapacityA: capacityA, ...feedColumns(feed) }).where(eq(circuits.id, circuitId));
   for (const isOnline of [true, false]) {
     const ids = [...online].filter(([, value]) => value === isOnline).map(([chargerId]) => chargerId);
     if (ids.length > 0) await db.update(circuitChargers).set({ plannedOnline: isOnline }).where(inArray(circuitChargers.chargerId, ids));

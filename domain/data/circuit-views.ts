@@ -1,13 +1,19 @@
-import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { chargerCommands, chargerPowerSettings, chargers, chargerSmartCharging, circuitAllocations, circuitChanges, circuitChargers, circuits, connectors, transactions } from '../../db/schema';
-import type { SolarMode } from '../circuits/solar-hysteresis';
 import { DEFAULT_ELECTRICAL } from '../smart-charging/profile';
 import { chargerMaxA } from './circuit-planning';
 
 type Scope = { accountId: string };
 type CircuitScope = Scope & { circuitId: string };
+
+// Which of these chargers are behind a circuit (whose share keeps the fuse, so they take no "ready by" plan).
+export async function listChargersBehindCircuits(db: Executor, { chargerIds }: { chargerIds: string[] }) {
+  if (chargerIds.length === 0) return new Set<string>();
+  const rows = await db.select({ chargerId: circuitChargers.chargerId }).from(circuitChargers).where(inArray(circuitChargers.chargerId, chargerIds));
+  return new Set(rows.map((row) => row.chargerId));
+}
 
 export async function listCircuits(db: Executor, { accountId }: Scope) {
   return db
@@ -42,7 +48,7 @@ export async function getCircuit(db: Executor, { accountId, circuitId }: Circuit
     .from(circuitChargers)
     .innerJoin(chargers, eq(chargers.id, circuitChargers.chargerId))
     .where(eq(circuitChargers.circuitId, circuitId));
-  return { ...row, solarMode: row.solarMode as SolarMode, connectorCount: connectorSum?.count ?? 0 };
+  return { ...row, connectorCount: connectorSum?.count ?? 0 };
 }
 export type CircuitView = NonNullable<Awaited<ReturnType<typeof getCircuit>>>;
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { gridPowerReadings } from '../../db/schema';
+import { notifyGridReading } from '../circuits/notify';
 import type { GridReading } from '../grid/readings';
 import { done, failure, type Result } from './result';
 
@@ -8,7 +9,8 @@ import { done, failure, type Result } from './result';
 // and a script stuck in a loop would otherwise fill the table.
 const MIN_GAP = sql`interval '1 second'`;
 
-// Stores a request's readings, unless the account's previous request came less than a second ago.
+// Stores a request's readings, unless the account's previous request came less than a second ago, and has the
+// account's circuits at the grid connection planned again with them.
 export async function recordGridReadings(db: Executor, { accountId, readings }: { accountId: string; readings: GridReading[] }): Promise<Result<null, 'tooFrequent'>> {
   const rows = readings.map((reading) => sql`(${accountId}::uuid, ${reading.measuredAt.toISOString()}::timestamptz, ${reading.powerW}::integer)`);
   const stored = await db.execute(sql`
@@ -16,26 +18,34 @@ export async function recordGridReadings(db: Executor, { accountId, readings }: 
     select v.account_id, v.measured_at, v.power_w from (values ${sql.join(rows, sql`, `)}) v(account_id, measured_at, power_w)
     where not exists (select 1 from ${gridPowerReadings} r where r.account_id = ${accountId} and r.received_at > now() - ${MIN_GAP})
     returning 1`);
-  return stored.length > 0 ? done : failure('tooFrequent');
+  if (stored.length === 0) return failure('tooFrequent');
+  await notifyGridReading(db, { accountId });
+  return done;
+}
+
+// The account's latest reading, by when it was measured.
+export async function getLatestGridReading(db: Executor, { accountId }: { accountId: string }) {
+  const [latest] = await db
+    .select({ powerW: gridPowerReadings.powerW, measuredAt: gridPowerReadings.measuredAt })
+    .from(gridPowerReadings)
+    .where(eq(gridPowerReadings.accountId, accountId))
+    .orderBy(desc(gridPowerReadings.measuredAt))
+    .limit(1);
+  return latest ?? null;
 }
 
 export type GridPowerSummary = { latest: { powerW: number; measuredAt: Date } | null; lastHour: { count: number; minW: number; maxW: number } | null };
 
 export async function getGridPowerSummary(db: Executor, { accountId, now = new Date() }: { accountId: string; now?: Date }): Promise<GridPowerSummary> {
   const hourAgo = new Date(now.getTime() - 60 * 60 * 1000);
-  const [[latest], [hour]] = await Promise.all([
-    db
-      .select({ powerW: gridPowerReadings.powerW, measuredAt: gridPowerReadings.measuredAt })
-      .from(gridPowerReadings)
-      .where(eq(gridPowerReadings.accountId, accountId))
-      .orderBy(desc(gridPowerReadings.measuredAt))
-      .limit(1),
+  const [latest, [hour]] = await Promise.all([
+    getLatestGridReading(db, { accountId }),
     db
       .select({ count: sql<number>`count(*)::int`, minW: sql<number>`min(${gridPowerReadings.powerW})`, maxW: sql<number>`max(${gridPowerReadings.powerW})` })
       .from(gridPowerReadings)
       .where(and(eq(gridPowerReadings.accountId, accountId), gt(gridPowerReadings.measuredAt, hourAgo))),
   ]);
-  return { latest: latest ?? null, lastHour: hour && hour.count > 0 ? hour : null };
+  return { latest, lastHour: hour && hour.count > 0 ? hour : null };
 }
 
 const TRIM_BATCH = 10_000;

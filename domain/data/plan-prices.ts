@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { accounts, dayAheadPrices, personalPrices, tariffs } from '../../db/schema';
 import type { PriceSources } from '../prices/price-timeline';
-import { toVersion } from './session-pricing';
+import { versionLayers, type VersionRow } from './session-pricing';
 
 type Holder = { accountId: string; chargerId: string; userId: string | null; cardId: string | null };
 
@@ -30,16 +30,13 @@ export async function loadPlanPriceSources(db: Executor, { accountId, chargerId,
     .select({ startsAt: dayAheadPrices.startsAt, price: sql<string>`${dayAheadPrices.pricePerKwh}::text` })
     .from(dayAheadPrices)
     .where(and(eq(dayAheadPrices.accountId, accountId), gt(dayAheadPrices.startsAt, new Date(from.getTime() - HOUR_MS)), lt(dayAheadPrices.startsAt, to)));
-  const version = (row: { kind: string; price: string | null; periods?: unknown; currency: string | null; validFrom: Date }) =>
-    toVersion({ kind: row.kind, price: row.price, periods: (row.periods ?? null) as never, currency: row.currency, from: row.validFrom.getTime() });
+  const versions: VersionRow[] = [
+    ...personalRows.map((row) => ({ layer: row.cardId === null ? ('user' as const) : ('card' as const), kind: 'personal', price: row.price, periods: null, currency: row.currency, from: row.validFrom.getTime() })),
+    ...tariffRows.map((row) => ({ layer: row.chargerId === null ? ('account' as const) : ('charger' as const), kind: row.kind, price: row.price, periods: row.periods, currency: row.currency, from: row.validFrom.getTime() })),
+  ];
   return {
     timeZone: account?.timeZone ?? 'UTC',
-    layers: [
-      personalRows.filter((row) => row.cardId !== null).map((row) => version({ ...row, kind: 'personal' })),
-      personalRows.filter((row) => row.cardId === null).map((row) => version({ ...row, kind: 'personal' })),
-      tariffRows.filter((row) => row.chargerId !== null).map(version),
-      tariffRows.filter((row) => row.chargerId === null).map(version),
-    ],
+    layers: versionLayers(versions),
     dayAheadHours: new Map(hours.map((hour) => [hour.startsAt.getTime(), hour.price])),
   };
 }

@@ -25,7 +25,15 @@ export const isMemberOfChargerAccount = (userId: string) =>
 // A running session on a charger of an account the user belongs to.
 export async function getOpenSessionForMember(db: Executor, { userId, transactionId }: { userId: string; transactionId: number }) {
   const [open] = await db
-    .select({ id: transactions.id, chargerId: transactions.chargerId, accountId: chargers.accountId, isChargerOnline: chargers.isOnline })
+    .select({
+      id: transactions.id,
+      accountId: chargers.accountId,
+      chargerId: transactions.chargerId,
+      connectorId: transactions.connectorId,
+      sessionUserId: transactions.userId,
+      cardId: transactions.cardId,
+      isChargerOnline: chargers.isOnline,
+    })
     .from(transactions)
     .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
     .innerJoin(memberships, isMemberOfChargerAccount(userId))

@@ -5,7 +5,7 @@ import type { TimeOfUsePeriod } from '../../db/schema/tariffs';
 import { sessionCostLines } from '../prices/cost-lines';
 import type { PriceVersion } from '../prices/price-timeline';
 
-type VersionRow = { layer: 'card' | 'user' | 'charger' | 'account'; kind: string; price: string | null; periods: TimeOfUsePeriod[] | null; currency: string | null; from: number };
+export type VersionRow = { layer: 'card' | 'user' | 'charger' | 'account'; kind: string; price: string | null; periods: TimeOfUsePeriod[] | null; currency: string | null; from: number };
 
 type PricingRow = {
   account_id: string;
@@ -17,7 +17,13 @@ type PricingRow = {
   readings: [number, number][];
 };
 
+// The price sources, the first that holds a price at a moment being the one billed: the card's own, the member's,
+// the charger's tariff, the account's.
 const LAYERS = ['card', 'user', 'charger', 'account'] as const;
+
+export function versionLayers(versions: VersionRow[]): PriceVersion[][] {
+  return LAYERS.map((layer) => versions.filter((version) => version.layer === layer).map(toVersion));
+}
 
 // Numeric json values come back as numbers; prices are kept as the exact text PostgreSQL wrote.
 const priceText = (column: string) => sql.raw(`${column}::text`);
@@ -59,7 +65,7 @@ function loadPricing(db: Executor, transactionId: number, stoppedAt: Date) {
     where t.id = ${transactionId}`);
 }
 
-export function toVersion(row: Pick<VersionRow, 'kind' | 'price' | 'periods' | 'currency' | 'from'>): PriceVersion {
+function toVersion(row: Pick<VersionRow, 'kind' | 'price' | 'periods' | 'currency' | 'from'>): PriceVersion {
   const validFrom = new Date(Number(row.from));
   if (row.currency === null) return { validFrom, kind: 'ended' };
   if (row.kind === 'timeOfUse') return { validFrom, kind: 'timeOfUse', periods: row.periods ?? [], currency: row.currency };
@@ -77,7 +83,7 @@ export async function priceClosingSession(db: Executor, { transactionId, meterSt
   const startedAt = new Date(Number(row.started_ms));
   const sources = {
     timeZone: row.time_zone,
-    layers: LAYERS.map((layer) => row.versions.filter((version) => version.layer === layer).map(toVersion)),
+    layers: versionLayers(row.versions),
     dayAheadHours: new Map(row.day_ahead.map(([ms, price]) => [Math.round(Number(ms)), price] as const)),
   };
   const meter = {

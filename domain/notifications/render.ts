@@ -3,14 +3,14 @@ import type { ClaimedNotification } from '../data/notification-outbox';
 import { appUrl } from '../email/config';
 import { renderEmail, type EmailContent } from '../email/layout';
 import { emailTranslator, errorCodeWords, type EmailTranslator } from '../email/messages';
-import { monthName, statementFormat } from '../statements/format';
+import { kwhNumber, monthName, statementFormat } from '../statements/format';
 
 type Payload = ClaimedNotification['payload'];
 type Content = Omit<EmailContent, 'greeting' | 'footer' | 'action'> & { action: NonNullable<EmailContent['action']> };
 
 function sessionFinished(t: EmailTranslator, locale: Locale, p: Payload): Content {
   const names = { chargerName: String(p.chargerName), accountName: String(p.accountName) };
-  const energy = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(p.energyWh ?? 0) / 1000);
+  const energy = kwhNumber(locale, Number(p.energyWh ?? 0));
   const minutes = Math.max(0, Math.round((Date.parse(String(p.stoppedAt)) - Date.parse(String(p.startedAt))) / 60_000));
   const paragraphs = [t('sessionFinished.body', names), t('sessionFinished.energy', { energy }), t('sessionFinished.duration', { hours: Math.floor(minutes / 60), minutes: minutes % 60 })];
   if (p.cost !== null && p.currency) {
@@ -58,7 +58,7 @@ function memberChange(t: EmailTranslator, key: 'memberJoined' | 'memberLeft', p:
 
 function statementReady(t: EmailTranslator, locale: Locale, p: Payload): Content {
   const amount = p.currency ? statementFormat(locale, 'UTC').money(String(p.amount), String(p.currency)) : String(p.amount);
-  const energy = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(p.energyWh ?? 0) / 1000);
+  const energy = kwhNumber(locale, Number(p.energyWh ?? 0));
   return {
     subject: t('statementReady.pushTitle', { month: monthName(locale, String(p.periodStart)), amount }),
     paragraphs: [t('statementReady.pushBody', { accountName: String(p.accountName), sessions: Number(p.sessions), energy })],

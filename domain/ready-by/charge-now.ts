@@ -1,10 +1,12 @@
 import type { Database } from '../../db/client';
+import { remoteAnswer } from '../commands/remote-answer';
 import { sendCommand } from '../commands/send';
-import { deleteSessionPlan, getSessionToPlan } from '../data/charging-plans';
-import { done, failure, type Result } from '../data/result';
+import { dropSessionPlan } from '../data/charger-traffic/charging-plans';
+import { failure, type Result } from '../data/result';
+import { getOpenSessionForMember } from '../data/session-control';
 import { readyByProfileId } from './plan-profile';
 
-export type ChargeNowRefusal = 'notFound' | 'chargerOffline' | 'chargeNowRejected' | 'chargeNowNoAnswer';
+type ChargeNowRefusal = 'notFound' | 'chargerOffline' | 'chargeNowRejected' | 'chargeNowNoAnswer';
 
 const ANSWER_WAIT_MS = 8_000;
 
@@ -12,7 +14,7 @@ const ANSWER_WAIT_MS = 8_000;
 // the owner's own limits), and the plan dropped. A charger that no longer holds the profile answers Unknown: nothing
 // is holding the session back, which is what was asked.
 export async function chargeNow(db: Database, { userId, transactionId }: { userId: string; transactionId: number }): Promise<Result<null, ChargeNowRefusal>> {
-  const session = await getSessionToPlan(db, { userId, transactionId });
+  const session = await getOpenSessionForMember(db, { userId, transactionId });
   if (!session) return failure('notFound');
   // Nothing is queued for a charger that is not there: the owner is told at once, and no stale clear arrives later.
   if (!session.isChargerOnline) return failure('chargerOffline');
@@ -21,11 +23,11 @@ export async function chargeNow(db: Database, { userId, transactionId }: { userI
     { accountId: session.accountId, chargerId: session.chargerId, action: 'ClearChargingProfile', payload: { id: readyByProfileId(session.connectorId) }, requestedBy: userId },
     { waitMs: ANSWER_WAIT_MS },
   );
-  if (!sent.ok) return failure('notFound');
-  const { status, response } = sent.value;
-  if (status === 'offline') return failure('chargerOffline');
-  const isCleared = status === 'accepted' || (status === 'rejected' && response?.status === 'Unknown');
-  if (!isCleared) return failure(status === 'rejected' || status === 'failed' ? 'chargeNowRejected' : 'chargeNowNoAnswer');
-  await deleteSessionPlan(db, { transactionId });
-  return done;
+  const answer = remoteAnswer(sent, {
+    refused: 'chargeNowRejected',
+    noAnswer: 'chargeNowNoAnswer',
+    isDoneAnyway: ({ status, response }) => status === 'rejected' && response?.status === 'Unknown',
+  });
+  if (answer.ok) await dropSessionPlan(db, { transactionId });
+  return answer;
 }

@@ -1,5 +1,5 @@
-import { offsetMs } from '../cards/expiry';
 import { localParts } from '../prices/local-time';
+import { instantOfWallTime } from '../time/wall-clock';
 
 const DAY_MS = 86_400_000;
 
@@ -9,9 +9,7 @@ export function nextLocalTime(now: Date, time: string, timeZone: string): Date {
   const [hours, minutes] = time.split(':').map(Number);
   const today = localParts(now, timeZone);
   for (const dayOffset of [0, 1, 2]) {
-    const wall = Date.UTC(today.year, today.month - 1, today.day + dayOffset, hours!, minutes!);
-    const guess = wall - offsetMs(new Date(wall), timeZone);
-    const at = wall - offsetMs(new Date(guess), timeZone);
+    const at = instantOfWallTime(Date.UTC(today.year, today.month - 1, today.day + dayOffset, hours!, minutes!), timeZone);
     if (at > now.getTime()) return new Date(at);
   }
   return new Date(now.getTime() + DAY_MS);

@@ -8,7 +8,7 @@ import { nextLocalTime } from './departure';
 import { planCheapestCharging, type ChargingPlan } from './plan';
 
 // The energy to add: kWh as such, or from one battery level to another of a car the user entered.
-export type EnergyTarget = { kind: 'kwh'; wh: number } | { kind: 'percent'; carId: string; fromPercent: number; toPercent: number };
+type EnergyTarget = { kind: 'kwh'; wh: number } | { kind: 'percent'; carId: string; fromPercent: number; toPercent: number };
 export type ReadyByRequest = { departure: string; energy: EnergyTarget };
 export type PlanRefusal = 'readyByOnCircuit' | 'readyByNotSupported' | 'carNotFound' | 'nothingToCharge';
 
@@ -17,7 +17,7 @@ const HARDWARE_MAX_A = 32;
 // OCPP 1.6 tells no charger's own maximum: with none set by the owner, a plan counts on the common 11 kW wallbox
 // (and limits the charger to it in its hours), so that a smaller one is not left short at departure by a plan that
 // counted on more.
-export const DEFAULT_PLAN_POWER_W = 11_000;
+const DEFAULT_PLAN_POWER_W = 11_000;
 
 type PlanFor = { userId: string; accountId: string; chargerId: string; sessionUserId: string | null; cardId: string | null; charger: ChargerToPlan; request: ReadyByRequest; now: Date };
 

@@ -1,6 +1,6 @@
 import type { ChargingPlan } from './plan';
 
-export type PlanBar = { startsAt: string; endsAt: string; pricePerKwh: string | null; isCharging: boolean };
+type PlanBar = { startsAt: string; endsAt: string; pricePerKwh: string | null; isCharging: boolean };
 
 // The chart's bars: neighbouring slots with the same price and the same choice drawn as one (an hourly price is one
 // bar, not four quarter hours).

@@ -5,7 +5,7 @@ import type { ChargingPlan } from './plan';
 
 // One id per connector, apart from the owner's (1001, 1002) and the circuit's (2000 + connector), so that a new plan
 // replaces the last one on its connector and "charge now" clears it alone (OCPP 1.6 §5.5, §5.16).
-export const READY_BY_PROFILE_BASE_ID = 3000;
+const READY_BY_PROFILE_BASE_ID = 3000;
 export const readyByProfileId = (connectorId: number) => READY_BY_PROFILE_BASE_ID + connectorId;
 // Below the circuit's stack level: a charger behind a fuse is refused a plan rather than given one that outranks it.
 const READY_BY_STACK_LEVEL = 0;

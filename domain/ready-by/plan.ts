@@ -2,9 +2,9 @@ import { isOpenAt, type ChargingWindow } from '../smart-charging/charging-window
 import type { PricedSpan } from '../prices/price-timeline';
 
 // The finest step a plan takes: day-ahead markets trade hours and, increasingly, quarter hours.
-export const SLOT_MS = 15 * 60_000;
+const SLOT_MS = 15 * 60_000;
 
-export type PlanSlot = { startsAt: string; endsAt: string; pricePerKwh: string | null; isCharging: boolean };
+type PlanSlot = { startsAt: string; endsAt: string; pricePerKwh: string | null; isCharging: boolean };
 
 export type ChargingPlan = {
   startsAt: string;

@@ -1,4 +1,4 @@
-import { offsetMs } from '../cards/expiry';
+import { instantOfWallTime, offsetMs } from '../time/wall-clock';
 
 // "Only 23:00–07:00 on weekdays": the days a window opens on (0 Monday … 6 Sunday) and its local times. A window
 // whose end is not after its start runs past midnight into the next day.
@@ -39,8 +39,7 @@ export function weekStart(now: Date, timeZone: string): Date {
   const local = new Date(now.getTime() + offsetMs(now, timeZone));
   const daysSinceMonday = (local.getUTCDay() + 6) % 7;
   const localMidnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - daysSinceMonday);
-  const guess = localMidnight - offsetMs(new Date(localMidnight), timeZone);
-  return new Date(localMidnight - offsetMs(new Date(guess), timeZone));
+  return new Date(instantOfWallTime(localMidnight, timeZone));
 }
 
 export function isOpenAt(windows: ChargingWindow[], at: Date, timeZone: string): boolean {

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import { connectorReadiness } from '@/domain/charging/connector-readiness';
 import { usableIdTag } from '@/domain/charging/usable-id-tag';
+import { enqueueCommand } from '@/domain/commands/enqueue';
 import { sendCommand } from '@/domain/commands/send';
 import { getChargerForUser } from '@/domain/data/chargers';
 import { deleteWaitingPlan, getChargerToPlan, saveWaitingPlan } from '@/domain/data/charging-plans';
@@ -10,7 +11,7 @@ import { readyByProfile } from '@/domain/ready-by/plan-profile';
 import type { ChargingPlan } from '@/domain/ready-by/plan';
 import type { ChargingProfile } from '@/domain/smart-charging/profile';
 import { failure, success, type Result } from '@/domain/data/result';
-import { remoteAnswer } from './remote-answer';
+import { remoteAnswer } from '@/domain/commands/remote-answer';
 
 export type StartRefusal = 'notFound' | 'noValidCard' | 'cardInUse' | 'chargerOffline' | 'connectorOccupied' | 'connectorFaulted' | 'connectorReserved' | 'startRejected' | 'startNoAnswer' | PlanRefusal;
 
@@ -43,18 +44,28 @@ export async function startCharging(db: Database, request: StartRequest): Promis
   if (!readiness.ok) return readiness;
   const planned = await planStart(db, { ...request, accountId: charger.accountId });
   if (!planned.ok) return planned;
-  // Kept before the call: the charger's StartTransaction may come before its answer is read, and binds it.
-  if (planned.value) await saveWaitingPlan(db, { accountId: charger.accountId, chargerId, connectorId, userId, plan: planned.value.plan });
-
-  const sent = await sendCommand(db, {
-    accountId: charger.accountId,
-    chargerId,
-    action: 'RemoteStartTransaction',
-    payload: { connectorId, idTag, ...(planned.value && { chargingProfile: planned.value.profile }) },
-    requestedBy: userId,
-    isExclusive: true,
-  });
+  const plan = planned.value;
+  // Kept with the command, in its transaction: the charger's StartTransaction may come before its answer is read, and
+  // binds the plan its remote start carried. A click that joins a start on its way keeps that start's plan.
+  const enqueueWithPlan: typeof enqueueCommand<'RemoteStartTransaction'> = (executor, input) =>
+    executor.transaction(async (tx) => {
+      const queued = await enqueueCommand(tx, input);
+      if (queued.ok && !queued.value.isJoined && plan) await saveWaitingPlan(tx, { accountId: charger.accountId, chargerId, connectorId, userId, plan: plan.plan, commandId: queued.value.id });
+      return queued;
+    });
+  const sent = await sendCommand(
+    db,
+    {
+      accountId: charger.accountId,
+      chargerId,
+      action: 'RemoteStartTransaction',
+      payload: { connectorId, idTag, ...(plan && { chargingProfile: plan.profile }) },
+      requestedBy: userId,
+      isExclusive: true,
+    },
+    { enqueue: enqueueWithPlan },
+  );
   const answer = remoteAnswer(sent, { refused: 'startRejected', noAnswer: 'startNoAnswer' });
-  if (!answer.ok && answer.reason !== 'startNoAnswer' && planned.value) await deleteWaitingPlan(db, { chargerId, connectorId });
+  if (sent.ok && !answer.ok && answer.reason !== 'startNoAnswer') await deleteWaitingPlan(db, { commandId: sent.value.id });
   return answer;
 }

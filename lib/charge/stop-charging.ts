@@ -3,7 +3,7 @@ import type { Database } from '@/db/client';
 import { sendCommand } from '@/domain/commands/send';
 import { getOpenSessionForMember } from '@/domain/data/session-control';
 import { failure, type Result } from '@/domain/data/result';
-import { remoteAnswer } from './remote-answer';
+import { remoteAnswer } from '@/domain/commands/remote-answer';
 
 export type StopRefusal = 'notFound' | 'chargerOffline' | 'stopRejected' | 'stopNoAnswer';
 

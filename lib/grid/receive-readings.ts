@@ -1,7 +1,6 @@
 import 'server-only';
 import { createTranslator } from 'next-intl';
 import type { Database } from '@/db/client';
-import { notifyGridReading } from '@/domain/circuits/notify';
 import { accountOfApiToken } from '@/domain/data/api-tokens';
 import { recordGridReadings } from '@/domain/data/grid-power';
 import { parseGridReadings } from '@/domain/grid/readings';
@@ -61,6 +60,5 @@ export async function receiveGridReadings(db: Database, request: Request): Promi
   if (!parsed.ok) return refuse(request, parsed.problem, parsed.index);
   const stored = await recordGridReadings(db, { accountId: owner.accountId, readings: parsed.readings });
   if (!stored.ok) return refuse(request, stored.reason);
-  await notifyGridReading(db, { accountId: owner.accountId });
   return Response.json({ stored: parsed.readings.length }, { status: 202, headers: { 'cache-control': 'no-store' } });
 }

@@ -3,8 +3,8 @@ import type { ReadyByRequest } from '@/domain/ready-by/make-plan';
 import { key, nameField } from '@/lib/validation';
 
 // The most energy a plan is asked for, and the largest battery a car may be given (kWh).
-export const MAX_READY_BY_KWH = 200;
-export const MAX_BATTERY_KWH = 250;
+const MAX_READY_BY_KWH = 200;
+const MAX_BATTERY_KWH = 250;
 
 const transactionId = z.coerce.number().int().positive().max(2_147_483_647);
 const kwh = (max: number, message: Parameters<typeof key>[0]) => z.coerce.number(key(message)).gt(0, key(message)).max(max, key(message));
@@ -20,7 +20,7 @@ export const readyByFieldsSchema = z
   .superRefine((input, context) => {
     if (input.amount === 'percent' && input.toPercent <= input.fromPercent) context.addIssue({ code: 'custom', path: ['toPercent'], message: key('percentOrder').message });
   });
-export type ReadyByInput = z.output<typeof readyByFieldsSchema>;
+type ReadyByInput = z.output<typeof readyByFieldsSchema>;
 
 export const readyBySchema = readyByFieldsSchema.and(z.object({ transactionId }));
 

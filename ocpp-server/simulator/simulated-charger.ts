@@ -12,8 +12,6 @@ import {
   type StopTransactionRequest,
 } from '../src/ocpp/v16';
 import { DEFAULT_ELECTRICAL, type Electrical } from '../../domain/smart-charging/profile';
-
-type RemoteStartProfile = NonNullable<RemoteStartTransactionRequest['chargingProfile']>;
 import { answerCentralSystemCalls } from './central-system-calls';
 import { SimulatorChargingProfiles, type SmartChargingOptions } from './charging-profiles';
 import { SimulatorDiagnostics, type DiagnosticsUploadMethod } from './diagnostics-upload';
@@ -94,6 +92,7 @@ export type { LocalListEntry } from './local-auth-list';
 type ConnectorStatus = StatusNotificationRequest['status'];
 type ErrorCode = StatusNotificationRequest['errorCode'];
 type StopReason = NonNullable<StopTransactionRequest['reason']>;
+type RemoteStartProfile = NonNullable<RemoteStartTransactionRequest['chargingProfile']>;
 // The messages this simulator sends when the central system triggers them.
 export type TriggerableMessage = 'BootNotification' | 'Heartbeat' | 'StatusNotification' | 'MeterValues';
 

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { chargingPlans, circuitChargers, circuits, connectors, dayAheadPrices, memberships, tariffs, transactions } from '@/db/schema';
+import { chargerCommands, chargingPlans, circuitChargers, circuits, connectors, dayAheadPrices, memberships, tariffs, transactions } from '@/db/schema';
 import { makeCard, makeUser } from '@/db/seed/builders';
 import { chargeNow } from '@/domain/ready-by/charge-now';
 import { setReadyBy } from '@/domain/ready-by/set-ready-by';
@@ -11,7 +11,8 @@ import type { SimulatedCharger } from '@/ocpp-server/simulator/simulated-charger
 import { transactionAnswered } from '@/ocpp-server/test/simulators';
 import { chargingSuite } from './charging-suite';
 
-const { db, setup } = chargingSuite();
+// A remote start the charger has not answered is still on its way a while: a second click joins it.
+const { db, setup } = chargingSuite({ callTimeoutMs: 60_000 });
 
 const HOUR = 3_600_000;
 const CHARGER_W = 11_000;
@@ -27,8 +28,8 @@ async function priceDay(accountId: string) {
   return { cheapHour, departure };
 }
 
-async function setupWithPrices() {
-  const context = await setup({ powerW: CHARGER_W });
+async function setupWithPrices(options: Parameters<typeof setup>[0] = {}) {
+  const context = await setup({ powerW: CHARGER_W, ...options });
   const driver = await makeUser(db, { emailVerifiedAt: new Date() });
   await db.insert(memberships).values({ accountId: context.account.id, userId: driver.id, role: 'driver' });
   return { ...context, driver, ...(await priceDay(context.account.id)) };
@@ -132,5 +133,43 @@ describe('ready by over the command bus', () => {
     expect(simulator.powerW(1)).toBe(0);
     const [open] = await db.select().from(transactions).where(and(eq(transactions.chargerId, charger.id), isNull(transactions.stoppedAt)));
     expect(open?.id).toBe(transactionId);
+  });
+
+  // A charger that waits for the cable answers its remote start and starts later, with the profile the start carried.
+  async function remoteStartNotYetStarted(options: { userId: string; chargerId: string; cardId: string; departure: string; kwh: number }) {
+    const started = await startCharging(webDb(), { userId: options.userId, chargerId: options.chargerId, connectorId: 1, cardId: options.cardId, readyBy: request(options.departure, options.kwh) });
+    expect(started).toEqual({ ok: false, reason: 'startNoAnswer' });
+  }
+  async function acceptAndStartLater(simulator: SimulatedCharger, { chargerId, idTag, minutesAgo }: { chargerId: string; idTag: string; minutesAgo: number }) {
+    const [command] = await db
+      .update(chargerCommands)
+      .set({ status: 'accepted', createdAt: new Date(Date.now() - minutesAgo * 60_000) })
+      .where(and(eq(chargerCommands.chargerId, chargerId), eq(chargerCommands.action, 'RemoteStartTransaction')))
+      .returning({ payload: chargerCommands.payload });
+    await db.update(chargingPlans).set({ createdAt: new Date(Date.now() - minutesAgo * 60_000) }).where(eq(chargingPlans.chargerId, chargerId));
+    const started = transactionAnswered(simulator, 'transactionStarted', 1);
+    await simulator.startSession(1, idTag, { shouldAuthorize: false, txProfile: (command!.payload as { chargingProfile: never }).chargingProfile });
+    return started;
+  }
+
+  it('binds the plan to a remote start the charger starts six minutes later, within the time a remote start counts', async () => {
+    const { driver, account, charger, simulator, cheapHour, departure } = await setupWithPrices({ ignoreActions: ['RemoteStartTransaction'] });
+    const card = await makeCard(db, { accountId: account.id, userId: driver.id, kind: 'virtual' });
+    await remoteStartNotYetStarted({ userId: driver.id, chargerId: charger.id, cardId: card.id, departure, kwh: 10 });
+
+    const transactionId = await acceptAndStartLater(simulator, { chargerId: charger.id, idTag: card.idTag, minutesAgo: 6 });
+    // Bound before the charger is answered.
+    expect((await planOf(transactionId))?.plan.plannedWh).toBe(10_000);
+    expect(simulator.chargingProfiles.limitW(1, new Date(cheapHour + 10 * 60_000))).toBe(CHARGER_W);
+  });
+
+  it('keeps the plan the charger was sent when a second click joins the remote start on its way', async () => {
+    const { driver, account, charger, simulator, departure } = await setupWithPrices({ ignoreActions: ['RemoteStartTransaction'] });
+    const card = await makeCard(db, { accountId: account.id, userId: driver.id, kind: 'virtual' });
+    await remoteStartNotYetStarted({ userId: driver.id, chargerId: charger.id, cardId: card.id, departure, kwh: 10 });
+    await remoteStartNotYetStarted({ userId: driver.id, chargerId: charger.id, cardId: card.id, departure, kwh: 5 });
+
+    const transactionId = await acceptAndStartLater(simulator, { chargerId: charger.id, idTag: card.idTag, minutesAgo: 0 });
+    expect((await planOf(transactionId))?.plan.plannedWh).toBe(10_000);
   });
 });

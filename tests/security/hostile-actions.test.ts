@@ -69,6 +69,10 @@ const MORE_FIELDS = {
   energyKwh: '20',
   departure: '07:00',
   batteryKwh: '60',
+  capacityA: '32',
+  minCurrentA: '6',
+  followsMeterFeed: 'on',
+  solarMode: 'off',
 };
 
 const actions = await loadSignedInActions();

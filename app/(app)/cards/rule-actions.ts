@@ -1,14 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { ok } from '@/lib/action-result';
 import { setOneSessionPerCard } from '@/domain/data/card-rules';
 import { db } from '@/lib/db';
 import { memberAction } from '@/lib/member-action';
-import { accountClaim } from '@/lib/validation';
+import { accountClaim, checkboxField } from '@/lib/validation';
 
-const cardRulesSchema = accountClaim.extend({ isOneSessionPerCard: z.preprocess((value) => value === 'on', z.boolean()) });
+const cardRulesSchema = accountClaim.extend({ isOneSessionPerCard: checkboxField });
 
 export const updateCardRulesAction = memberAction(cardRulesSchema, async ({ input, member }) => {
   await setOneSessionPerCard(db(), { accountId: member.accountId, isOneSessionPerCard: input.isOneSessionPerCard });

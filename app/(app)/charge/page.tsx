@@ -6,6 +6,7 @@ import { LiveRefresh } from '@/components/live/live-refresh';
 import { listUsableCards } from '@/domain/data/cards';
 import { listCars } from '@/domain/data/cars';
 import { listSessionPlans } from '@/domain/data/charging-plans';
+import { listChargersBehindCircuits } from '@/domain/data/circuit-views';
 import { MyCars } from '@/components/ready-by/my-cars';
 import { listChargersForUser } from '@/domain/data/chargers';
 import { listMySessions } from '@/domain/data/my-sessions';
@@ -32,10 +33,11 @@ export default async function ChargePage() {
     listOpenReservations(db(), { userId: user.id, chargerIds }),
     listChargersWithoutReservations(db(), { chargerIds }),
   ]);
-  const [costOf, plans, cars] = await Promise.all([
+  const [costOf, plans, cars, behindCircuits] = await Promise.all([
     sessionCosts(db(), sessions),
     listSessionPlans(db(), { transactionIds: sessions.filter((session) => !session.stoppedAt).map((session) => session.id) }),
     listCars(db(), { userId: user.id }),
+    listChargersBehindCircuits(db(), { chargerIds }),
   ]);
   const isGrouped = accounts.filter((account) => account.chargers.length > 0).length > 1;
   return (
@@ -74,6 +76,7 @@ export default async function ChargePage() {
                   costOf={costOf}
                   plans={plans}
                   cars={cars}
+                  takesPlans={!behindCircuits.has(charger.id)}
                 />
               ))}
             </ul>

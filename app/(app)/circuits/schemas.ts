@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CircuitMember } from '@/domain/data/circuits';
 import { MAX_CIRCUIT_CAPACITY_A, MAX_SESSION_CURRENT_A, MIN_SESSION_CURRENT_A } from '@/domain/circuits/circuit-form';
 import { CIRCUIT_SOLAR_MODES } from '@/domain/circuits/solar-hysteresis';
-import { accountClaim, key, nameField } from '@/lib/validation';
+import { accountClaim, checkboxField, key, nameField } from '@/lib/validation';
 
 const capacityInvalid = key('circuitCapacityInvalid');
 const minimumInvalid = key('circuitMinimumInvalid');
@@ -12,8 +12,7 @@ const circuitFields = {
   name: nameField,
   capacityA: wholeAmps(1, MAX_CIRCUIT_CAPACITY_A, capacityInvalid),
   minCurrentA: wholeAmps(MIN_SESSION_CURRENT_A, MAX_SESSION_CURRENT_A, minimumInvalid),
-  // A checkbox: present ("on") when ticked.
-  followsMeterFeed: z.literal('on').optional().transform((value) => value === 'on'),
+  followsMeterFeed: checkboxField,
   solarMode: z.enum(CIRCUIT_SOLAR_MODES, key('choiceInvalid')).default('off'),
 };
 

@@ -146,7 +146,7 @@ export async function startTransaction(db: Database, ref: ChargerRef, input: Sta
     };
     const transactionId = await startOnFreeConnector(db, ref, session, { cardId: session.cardId, refused });
     if (transactionId !== null) {
-      if (remoteStart) await bindWaitingPlan(db, { chargerId: ref.chargerId, connectorId: input.connectorId, transactionId });
+      if (remoteStart) await bindWaitingPlan(db, { commandId: remoteStart.id, transactionId });
       return { transactionId, authorization, isRetry: false };
     }
   }
@@ -169,7 +169,7 @@ export async function startTransaction(db: Database, ref: ChargerRef, input: Sta
     if (!inserted) return { transactionId: await findRetriedStart(tx, ref.chargerId, input), authorization, isRetry: true };
     const superseded = await closeSupersededTransactions(tx, ref, input, inserted.id);
     await queueSessionStarted(tx, { transactionId: inserted.id });
-    if (remoteStart) await bindWaitingPlan(tx, { chargerId: ref.chargerId, connectorId: input.connectorId, transactionId: inserted.id });
+    if (remoteStart) await bindWaitingPlan(tx, { commandId: remoteStart.id, transactionId: inserted.id });
     if (input.reservationId !== null) await useReservation(tx, { chargerId: ref.chargerId, reservationId: input.reservationId, transactionId: inserted.id });
     const kinds: ChargerEventKind[] = superseded > 0 ? ['transaction-stopped', 'transaction-started'] : ['transaction-started'];
     const notify = sql.join(

@@ -28,6 +28,8 @@ type ChargeCardProps = {
   costOf: (session: MySession) => { amount: number; currency: string } | null;
   plans: Map<number, ChargingPlan>;
   cars: CarChoice[];
+  // False behind a circuit: its share keeps the fuse, and a plan would be refused.
+  takesPlans: boolean;
 };
 
 // Of the user's sessions here that ended within the hour, only the last one is summed up: one panel, not a pile.
@@ -36,7 +38,7 @@ function latestFinished(sessions: MySession[]) {
   return finished.reduce<MySession | null>((latest, session) => (!latest || session.stoppedAt! > latest.stoppedAt! ? session : latest), null);
 }
 
-export function ChargeCard({ charger, sessions, otherSessions, cards, reservations, takesReservations, costOf, plans, cars }: ChargeCardProps) {
+export function ChargeCard({ charger, sessions, otherSessions, cards, reservations, takesReservations, costOf, plans, cars, takesPlans }: ChargeCardProps) {
   const t = useTranslations('ChargePage');
   const awaySince = charger.isOnline ? null : (charger.disconnectedAt ?? charger.lastSeenAt);
   const running = sessions.filter((session) => !session.stoppedAt);
@@ -55,7 +57,7 @@ export function ChargeCard({ charger, sessions, otherSessions, cards, reservatio
       <ConnectorList connectors={charger.connectors} />
       <WhyLink chargerId={charger.id} />
       {running.map((session) => (
-        <SessionPanel key={session.id} session={session} cost={costOf(session)} chargerAwaySince={awaySince} readyBy={{ plan: plans.get(session.id) ?? null, cars }} />
+        <SessionPanel key={session.id} session={session} cost={costOf(session)} chargerAwaySince={awaySince} readyBy={takesPlans ? { plan: plans.get(session.id) ?? null, cars } : undefined} />
       ))}
       {lastFinished && (
         <DismissibleSummary key={lastFinished.id} sessionId={lastFinished.id} connectorId={lastFinished.connectorId}>
@@ -82,7 +84,7 @@ export function ChargeCard({ charger, sessions, otherSessions, cards, reservatio
         <p className="rounded-xl bg-slate-100 p-3 text-sm text-slate-700">{t('unavailable')}</p>
       ) : (
         // A new form once a session of the user's begins, so the start's "accepted" banner goes when charging comes.
-        <StartForm key={running.map((session) => session.id).join()} chargerId={charger.id} connectorIds={connectorIds} cards={cardOptions} cars={cars} />
+        <StartForm key={running.map((session) => session.id).join()} chargerId={charger.id} connectorIds={connectorIds} cards={cardOptions} cars={takesPlans ? cars : null} />
       )}
       {cards.length > 0 && charger.isOnline && !takesReservations && <p className="text-sm text-slate-500">{t('noReservations')}</p>}
       {cards.length > 0 && charger.isOnline && takesReservations && reservable.length > 0 && <ReserveForm chargerId={charger.id} connectorIds={reservable} cards={cardOptions} />}

@@ -12,7 +12,8 @@ import { ReadyByFields } from '@/components/ready-by/ready-by-fields';
 import type { CarChoice } from '@/domain/data/cars';
 import { ConnectorCardFields, type CardOption } from './connector-card-fields';
 
-type StartFormProps = { chargerId: string; connectorIds: number[]; cards: CardOption[]; cars: CarChoice[] };
+// cars: null where no plan is taken (behind a circuit), so no "ready by" is offered.
+type StartFormProps = { chargerId: string; connectorIds: number[]; cards: CardOption[]; cars: CarChoice[] | null };
 
 export function StartForm({ chargerId, connectorIds, cards, cars }: StartFormProps) {
   const tReadyBy = useTranslations('ReadyBy');
@@ -33,17 +34,19 @@ export function StartForm({ chargerId, connectorIds, cards, cars }: StartFormPro
         </Link>
       )}
       <ConnectorCardFields connectorIds={connectorIds} cards={cards} onConnectorChange={setConnectorId} />
-      <details className="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200" open={state.status === 'error' && state.values?.readyBy === 'on'}>
-        <summary className="cursor-pointer text-sm font-medium text-slate-800">{tReadyBy('title')}</summary>
-        <div className="mt-3 flex flex-col gap-3">
-          <p className="text-sm text-slate-600">{tReadyBy('intro')}</p>
-          <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
-            <input type="checkbox" name="readyBy" defaultChecked={state.status === 'error' && state.values?.readyBy === 'on'} />
-            {tReadyBy('startWithPlan')}
-          </label>
-          <ReadyByFields state={state} cars={cars} />
-        </div>
-      </details>
+      {cars && (
+        <details className="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200" open={state.status === 'error' && state.values?.readyBy === 'on'}>
+          <summary className="cursor-pointer text-sm font-medium text-slate-800">{tReadyBy('title')}</summary>
+          <div className="mt-3 flex flex-col gap-3">
+            <p className="text-sm text-slate-600">{tReadyBy('intro')}</p>
+            <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+              <input type="checkbox" name="readyBy" defaultChecked={state.status === 'error' && state.values?.readyBy === 'on'} />
+              {tReadyBy('startWithPlan')}
+            </label>
+            <ReadyByFields state={state} cars={cars} />
+          </div>
+        </details>
+      )}
       <SubmitButton label={t('start', { connector: connectorId ?? '' })} pendingLabel={t('starting')} className="w-full py-3 text-base" />
     </form>
   );

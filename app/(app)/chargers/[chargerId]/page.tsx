@@ -66,12 +66,14 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
   ]);
   // A 2.0.1 charger has a device model where a 1.6 one has configuration keys.
   const speaks201 = charger.ocppVersion === 'ocpp2.0.1';
-  const [plans, cars, deviceModel] = await Promise.all([
-    listSessionPlans(db(), { transactionIds: sessions.filter((session) => !session.stoppedAt).map((session) => session.id) }),
-    listCars(db(), { userId: member.userId }),
+  // Behind a circuit no plan is taken (its share keeps the fuse), so none is offered; the power card says why.
+  const openSessionIds = sessions.filter((session) => !session.stoppedAt).map((session) => session.id);
+  const [readyBy, deviceModel] = await Promise.all([
+    circuit
+      ? null
+      : Promise.all([listSessionPlans(db(), { transactionIds: openSessionIds }), listCars(db(), { userId: member.userId })]).then(([plans, cars]) => ({ plans, cars })),
     speaks201 ? listDeviceVariables(db(), scope) : [],
   ]);
-  const readyBy = { plans, cars };
   const since = charger.isOnline ? charger.connectedAt : charger.disconnectedAt;
   const target = { accountId: charger.accountId, chargerId: charger.id };
   const connectorCount = Math.min(Math.max(charger.connectorCount, charger.connectors.length), MAX_CONNECTORS);

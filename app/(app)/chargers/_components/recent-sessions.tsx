@@ -13,11 +13,13 @@ function energyWh(session: Session): number | null {
   return session.energyWh === null && session.lastMeterWh === null ? null : sessionEnergyWh(session);
 }
 
-// The running sessions come first, each with its Stop (any member may stop any session on the account's chargers)
-// or, when the charger has been away too long, what that means and how to close it.
+// What a running session's "ready by" needs; null on a charger behind a circuit, which takes no plan.
 type ReadyBy = { plans: Map<number, ChargingPlan>; cars: CarChoice[] };
 
-export function RecentSessions({ sessions, awaySince, readyBy }: { sessions: Session[]; awaySince: Date | null; readyBy: ReadyBy }) {
+// The running sessions come first, each with its Stop (any member may stop any session on the account's chargers)
+// or, when the charger has been away too long, what that means and how to close it.
+
+export function RecentSessions({ sessions, awaySince, readyBy }: { sessions: Session[]; awaySince: Date | null; readyBy: ReadyBy | null }) {
   const t = useTranslations('ChargerDetail');
   const tFacts = useTranslations('SessionFacts');
   const format = useFormatter();
@@ -42,7 +44,7 @@ export function RecentSessions({ sessions, awaySince, readyBy }: { sessions: Ses
                   })}
                 </span>
                 <SessionControls transactionId={session.id} connectorId={session.connectorId} unconfirmedAt={session.unconfirmedAt} awaySince={awaySince} lastReadingWh={energyWh(session) ?? 0} />
-                <ReadyByPanel transactionId={session.id} plan={readyBy.plans.get(session.id) ?? null} cars={readyBy.cars} />
+                {readyBy && <ReadyByPanel transactionId={session.id} plan={readyBy.plans.get(session.id) ?? null} cars={readyBy.cars} />}
               </li>
             ))}
           </ul>

@@ -1,0 +1,3 @@
+ALTER TABLE "charging_plans" ADD COLUMN "command_id" uuid;--> statement-breakpoint
+ALTER TABLE "charging_plans" ADD CONSTRAINT "charging_plans_command_id_charger_commands_id_fk" FOREIGN KEY ("command_id") REFERENCES "public"."charger_commands"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "charging_plans_command_idx" ON "charging_plans" USING btree ("command_id");
