@@ -5,6 +5,7 @@ import { callV201, type ChargingProfileType, type ConnectorStatusEnumType, type 
 import { DEFAULT_ELECTRICAL, type Electrical } from '../../../domain/smart-charging/profile';
 import type { SmartChargingOptions } from '../charging-profiles';
 import { SimulatorChargingProfiles201 } from './charging-profiles-201';
+import { answerFirmwareAndLogs, type FirmwareAndLogOptions } from './firmware-and-logs-201';
 import { answerProfilesAndReservations } from './profile-calls';
 import { SimulatorReservations201 } from './reservations-201';
 import { endedEvent, startedEvent, updatedEvent, type Session201 } from './transaction-events';
@@ -21,7 +22,7 @@ export type SimulatedCharger201Options = {
   electrical?: Electrical;
   rejectsRemoteStarts?: boolean;
   smartCharging?: SmartChargingOptions;
-};
+} & FirmwareAndLogOptions;
 
 // alias: the number its charging profiles know the transaction by (charging-profiles-201.ts).
 type Running = Session201 & { timer: NodeJS.Timeout; alias: number; startedAt: Date };
@@ -29,7 +30,7 @@ type Running = Session201 & { timer: NodeJS.Timeout; alias: number; startedAt: D
 // A charging station speaking OCPP 2.0.1: boots, reports its EVSEs, authorizes cards, runs transactions with
 // TransactionEvents carrying meter values, and answers the platform's requests the 2.0.1 way.
 export class SimulatedCharger201 extends EventEmitter {
-  private readonly client: InstanceType<typeof RPCClient>;
+  readonly client: InstanceType<typeof RPCClient>;
   private readonly sessions = new Map<number, Running>();
   private readonly meterWh = new Map<number, number>();
   private heartbeat: NodeJS.Timeout | undefined;
@@ -38,6 +39,8 @@ export class SimulatedCharger201 extends EventEmitter {
   readonly receivedCalls: string[] = [];
   readonly chargingProfiles: SimulatorChargingProfiles201;
   readonly reservations: SimulatorReservations201;
+  readonly firmware: ReturnType<typeof answerFirmwareAndLogs>['firmware'];
+  readonly diagnostics: ReturnType<typeof answerFirmwareAndLogs>['diagnostics'];
 
   constructor(readonly options: SimulatedCharger201Options) {
     super();
@@ -53,6 +56,7 @@ export class SimulatedCharger201 extends EventEmitter {
     this.reservations = new SimulatorReservations201(this);
     this.handleRequests();
     answerProfilesAndReservations(this);
+    ({ firmware: this.firmware, diagnostics: this.diagnostics } = answerFirmwareAndLogs(this, options));
   }
 
   get evses() {
@@ -91,8 +95,7 @@ export class SimulatedCharger201 extends EventEmitter {
 
   async start() {
     await this.client.connect();
-    const chargingStation = { vendorName: 'Chargewatch', model: 'Simulator 2.0.1', serialNumber: this.options.identity, firmwareVersion: 'sim-2.0.1' };
-    const boot = await callV201(this.client, 'BootNotification', { reason: 'PowerUp', chargingStation });
+    const boot = await callV201(this.client, 'BootNotification', { reason: 'PowerUp', chargingStation: this.chargingStation });
     this.heartbeat = setInterval(() => void callV201(this.client, 'Heartbeat', {}).catch(() => {}), boot.interval * 1000);
     for (let evseId = 1; evseId <= this.options.evses; evseId++) await this.reportStatus(evseId, 'Available');
   }
@@ -166,9 +169,20 @@ export class SimulatedCharger201 extends EventEmitter {
   // Reset Immediate (B12): its transactions end (ImmediateReset), then it boots again on the same connection.
   async reset() {
     for (const evseId of [...this.sessions.keys()]) await this.stopSession(evseId, 'ImmediateReset');
-    const chargingStation = { vendorName: 'Chargewatch', model: 'Simulator 2.0.1', serialNumber: this.options.identity, firmwareVersion: 'sim-2.0.1' };
-    await callV201(this.client, 'BootNotification', { reason: 'RemoteReset', chargingStation });
+    await callV201(this.client, 'BootNotification', { reason: 'RemoteReset', chargingStation: this.chargingStation });
     this.emit('rebooted');
+  }
+
+  // New firmware installed (L01): its transactions end, and it boots again reporting the version it now runs.
+  async rebootAfterFirmware() {
+    for (const evseId of [...this.sessions.keys()]) await this.stopSession(evseId, 'Reboot');
+    if (!this.isConnected) return;
+    await callV201(this.client, 'BootNotification', { reason: 'FirmwareUpdate', chargingStation: this.chargingStation });
+    this.emit('rebooted', { firmwareVersion: this.firmware.version });
+  }
+
+  private get chargingStation() {
+    return { vendorName: 'Chargewatch', model: 'Simulator 2.0.1', serialNumber: this.options.identity, firmwareVersion: this.firmware.version };
   }
 
   reportStatus(evseId: number, connectorStatus: ConnectorStatusEnumType) {
