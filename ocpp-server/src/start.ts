@@ -64,12 +64,11 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   let sweepCharger: (chargerId: string) => void = () => {};
   let provision: (chargerId: string, reason: ProvisionReason) => void = () => {};
   let syncLocalList: (chargerId: string, reason: LocalListSyncReason) => void = () => {};
-  // The Local Authorization List speaks 1.6 (SendLocalList): not to 2.0.1 chargers. Provisioning sends a 2.0.1
-  // charger only the owner's power settings (provisioner.ts).
-  const onConnected = (chargerId: string, protocol: string | undefined) => {
+  // Provisioning sends a 2.0.1 charger only the owner's power settings (provisioner.ts); the Local Authorization
+  // List is kept in either protocol (local-lists/).
+  const onConnected = (chargerId: string) => {
     sweepCharger(chargerId);
     provision(chargerId, 'reconnect');
-    if (protocol !== 'ocpp1.6') return;
     syncLocalList(chargerId, 'reconnect');
   };
   const onBooted = (chargerId: string) => {

@@ -5,7 +5,9 @@ import { callV201, type ChargingProfileType, type ConnectorStatusEnumType, type 
 import { DEFAULT_ELECTRICAL, type Electrical } from '../../../domain/smart-charging/profile';
 import type { SmartChargingOptions } from '../charging-profiles';
 import { SimulatorChargingProfiles201 } from './charging-profiles-201';
+import type { LocalAuthList, LocalListOptions } from '../local-auth-list';
 import { answerFirmwareAndLogs, type FirmwareAndLogOptions } from './firmware-and-logs-201';
+import { answerLocalList } from './local-list-201';
 import { answerProfilesAndReservations } from './profile-calls';
 import { SimulatorReservations201 } from './reservations-201';
 import { endedEvent, startedEvent, updatedEvent, type Session201 } from './transaction-events';
@@ -22,6 +24,7 @@ export type SimulatedCharger201Options = {
   electrical?: Electrical;
   rejectsRemoteStarts?: boolean;
   smartCharging?: SmartChargingOptions;
+  localList?: LocalListOptions;
 } & FirmwareAndLogOptions;
 
 // alias: the number its charging profiles know the transaction by (charging-profiles-201.ts).
@@ -41,6 +44,7 @@ export class SimulatedCharger201 extends EventEmitter {
   readonly reservations: SimulatorReservations201;
   readonly firmware: ReturnType<typeof answerFirmwareAndLogs>['firmware'];
   readonly diagnostics: ReturnType<typeof answerFirmwareAndLogs>['diagnostics'];
+  readonly localList: LocalAuthList;
 
   constructor(readonly options: SimulatedCharger201Options) {
     super();
@@ -57,6 +61,7 @@ export class SimulatedCharger201 extends EventEmitter {
     this.handleRequests();
     answerProfilesAndReservations(this);
     ({ firmware: this.firmware, diagnostics: this.diagnostics } = answerFirmwareAndLogs(this, options));
+    this.localList = answerLocalList(this, options.localList);
   }
 
   get evses() {
@@ -100,7 +105,9 @@ export class SimulatedCharger201 extends EventEmitter {
     for (let evseId = 1; evseId <= this.options.evses; evseId++) await this.reportStatus(evseId, 'Available');
   }
 
+  // Offline, the station decides from its Local Authorization List alone (C13; an unknown card is refused).
   async authorize(idTag: string) {
+    if (!this.isConnected) return this.localList.authorize(idTag);
     const answer = await callV201(this.client, 'Authorize', { idToken: { idToken: idTag, type: 'ISO14443' } });
     return answer.idTokenInfo.status;
   }
