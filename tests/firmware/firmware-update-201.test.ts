@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { chargerCommands, chargers, firmwareStatusReports, firmwareUpdates, memberships } from '@/db/schema';
 import { makeAccount, makeCharger, makeUser } from '@/db/seed/builders';
+import { sendCommand } from '@/domain/commands/send';
 import { requestFirmwareUpdate } from '@/domain/firmware/request-update';
 import { waitFor } from '@/ocpp-server/test/helpers';
 import type { SimulatedCharger201 } from '@/ocpp-server/simulator/v201/simulated-charger-201';
@@ -64,6 +65,12 @@ describe('a firmware update of a 2.0.1 charger through the charger page', () => 
     expect(await historyOf(charger.id)).toEqual(['Downloading', 'Downloaded', 'Installing', 'Installed']);
     const [row] = await db.select({ firmwareStatus: chargers.firmwareStatus }).from(chargers).where(eq(chargers.id, charger.id));
     expect(row?.firmwareStatus).toBe('Installed');
+
+    // Asked afterwards (a 2.0.1 TriggerMessage), the charger says it is idle; that too joins the update's history.
+    const trigger = { accountId: account.id, chargerId: charger.id, action: 'TriggerMessage' as const, payload: { requestedMessage: 'FirmwareStatusNotification' as const } };
+    expect(await sendCommand(db, trigger)).toMatchObject({ ok: true, value: { status: 'accepted' } });
+    await waitFor(async () => (await historyOf(charger.id)).length === 5);
+    expect(await historyOf(charger.id)).toEqual(['Downloading', 'Downloaded', 'Installing', 'Installed', 'Idle']);
   });
 
   it('keeps each report with the update its requestId names, DownloadFailed included', async () => {

@@ -246,6 +246,8 @@ export class SimulatedCharger201 extends EventEmitter {
     this.answer('TriggerMessage', async (params) => {
       if (params.requestedMessage === 'Heartbeat') this.later(() => callV201(this.client, 'Heartbeat', {}));
       else if (params.requestedMessage === 'StatusNotification') this.later(() => this.reportStatus(params.evse?.id ?? 1, this.sessions.has(params.evse?.id ?? 1) ? 'Occupied' : 'Available'));
+      else if (params.requestedMessage === 'FirmwareStatusNotification') this.later(() => this.firmware.report());
+      else if (params.requestedMessage === 'LogStatusNotification') this.later(() => this.diagnostics.reportCurrentLogStatus());
       else return { status: 'NotImplemented' };
       return { status: 'Accepted' };
     });
