@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { chargerLocalLists, chargers } from '@/db/schema';
-import { makeCharger } from '@/db/seed/builders';
+import { makeAccount, makeCharger } from '@/db/seed/builders';
 import { accountParentIdTag } from '@/domain/cards/household';
 import { localListChanged } from '@/domain/cards/local-list';
 import { setCardStatus } from '@/domain/data/cards';
@@ -89,6 +89,15 @@ describe('Local Authorization List of a 2.0.1 charger', () => {
     expect(full!.localAuthorizationList).toHaveLength(2);
     expect(await listRow(charger.id)).toMatchObject({ support: 'supported', sendMaxLength: 2, acceptedVersion: differential!.versionNumber });
     await client.close({ force: true });
+  });
+
+  it('empties the list of a station whose account has no cards, with a Full that names none', async () => {
+    const account = await makeAccount(db);
+    const charger = await makeCharger(db, { accountId: account.id });
+    const simulated = await startSimulator201(server(), { identity: charger.identity, evses: 1 });
+    const state = await synced(account.id, charger.id, simulated);
+    expect(simulated.localList.received).toEqual([{ listVersion: state.acceptedVersion, updateType: 'Full', size: 0, status: 'Accepted' }]);
+    expect(await listRow(charger.id)).toMatchObject({ support: 'supported', lastResult: 'Accepted' });
   });
 
   it('notes a station that knows no LocalAuthListCtrlr, and asks it nothing about a list', async () => {

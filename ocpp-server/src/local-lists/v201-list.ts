@@ -44,9 +44,12 @@ export function v201LocalList(client: Caller, callTimeoutMs: number): LocalListP
     async readVersion() {
       return (await callV201(client, 'GetLocalListVersion', {}, { callTimeoutMs })).versionNumber;
     },
-    send: (batch, versionNumber) =>
-      sendOrNote(() =>
-        callV201(client, 'SendLocalList', { versionNumber, updateType: batch.updateType, localAuthorizationList: batch.localAuthorizationList.map(toAuthorizationData) }, { callTimeoutMs }),
-      ),
+    // An empty list is no localAuthorizationList at all (the 2.0.1 schema wants at least one entry in one): a Full
+    // without one empties the station's list.
+    send: (batch, versionNumber) => {
+      const entries = batch.localAuthorizationList.map(toAuthorizationData);
+      const request = { versionNumber, updateType: batch.updateType, ...(entries.length > 0 ? { localAuthorizationList: entries } : {}) };
+      return sendOrNote(() => callV201(client, 'SendLocalList', request, { callTimeoutMs }));
+    },
   };
 }
