@@ -29,7 +29,8 @@ export function answerFirmwareAndLogs(station: Station, options: FirmwareAndLogO
       sendSignedFirmwareStatus: (report) => notify(report.status, report.requestId ?? null),
       reboot: () => station.rebootAfterFirmware(),
     },
-    { installedVersion: 'sim-2.0.1', ...options.firmware },
+    // The command line passes installedVersion undefined when not given: the 2.0.1 station's own version stands then.
+    { ...options.firmware, installedVersion: options.firmware?.installedVersion ?? 'sim-2.0.1' },
   );
   const reportLogStatus = async ({ status, requestId }: { status: string; requestId?: number }) => {
     if (station.isConnected) await callV201(station.client, 'LogStatusNotification', { status: status as UploadLogStatusEnumType, ...(requestId === undefined ? {} : { requestId }) });
