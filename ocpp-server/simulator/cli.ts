@@ -110,6 +110,9 @@ const ocpp201 = (identity: string) =>
     meterIntervalMs: Number(values['meter-interval']),
     powerW: Number(values.power),
     rejectsRemoteStarts: values['reject-remote-starts'],
+    diagnosticsUpload,
+    localList: { support: values['no-local-list'] ? 'notImplemented' : 'supported', sendMaxLength: positiveOption('send-local-list-max') },
+    firmware: { installedVersion: values['firmware-version'], versionAfterUpdate: values['firmware-version-after-update'] },
   });
 
 const simulated = identities.map((identity) =>

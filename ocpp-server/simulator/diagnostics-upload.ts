@@ -58,6 +58,10 @@ export class SimulatorDiagnostics {
     return this.logUnderWay === null ? { status: 'Idle' } : { status: 'Uploading', requestId: this.logUnderWay };
   }
 
+  reportCurrentLogStatus() {
+    return this.charger.reportLogStatus(this.currentLogStatus);
+  }
+
   // A new GetLog while one runs cancels the one under way (AcceptedCanceled); its upload is not reported further.
   answerLog(request: GetLogRequest): GetLogResponse {
     const wasBusy = this.logUnderWay !== null;

@@ -27,3 +27,13 @@ export function uploadServer(db: Database) {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return state;
 }
+
+// Runs `work` while the upload server refuses every upload.
+export async function whileRefusingUploads(uploads: { refusesUploads: boolean }, work: () => Promise<void>) {
+  uploads.refusesUploads = true;
+  try {
+    await work();
+  } finally {
+    uploads.refusesUploads = false;
+  }
+}

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chargerLocalLists, memberships, transactions } from '@/db/schema';
-import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
+import { makeCard, makeCharger, makeUser } from '@/db/seed/builders';
 import { accountParentIdTag } from '@/domain/cards/household';
 import { localListChanged, syncLocalList } from '@/domain/cards/local-list';
 import { setCardStatus } from '@/domain/data/cards';
@@ -9,35 +9,14 @@ import { getLocalListState } from '@/domain/data/local-lists';
 import { closeTransaction } from '@/domain/data/charger-traffic/transactions';
 import { endMembership } from '@/domain/people/end-membership';
 import { goOffline, reconnect, type LocalListOptions } from '@/ocpp-server/simulator/local-auth-list';
-import type { SimulatedCharger } from '@/ocpp-server/simulator/simulated-charger';
-import type { OcppServer } from '@/ocpp-server/src/start';
-import { startTestServer, testDb, waitFor } from '@/ocpp-server/test/helpers';
-import { startSimulator, stopSimulators } from '@/ocpp-server/test/simulators';
+import { waitFor } from '@/ocpp-server/test/helpers';
+import { startSimulator } from '@/ocpp-server/test/simulators';
+import { accountWithListCards, localListServer, syncedState } from './local-list-server';
 
-const { db, sql } = testDb();
-let server: OcppServer;
-
-beforeAll(async () => {
-  // A charger's boot comes just after its connection, within the delay, as with a real charger.
-  server = await startTestServer({ isSyncingLocalLists: true, provisionDelayMs: 100 });
-});
-
-// See tests/cards/authorization.test.ts: the server must have seen every charger leave before it closes.
-afterEach(async () => {
-  await stopSimulators();
-  await waitFor(async () => server.connections.size === 0);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await sql.end();
-});
+const { db, server } = localListServer();
 
 async function accountWithCards() {
-  const account = await makeAccount(db);
-  const active = await makeCard(db, { accountId: account.id, idTag: 'ACTIVE01' });
-  const expiring = await makeCard(db, { accountId: account.id, idTag: 'EXPIRING01', expiresAt: new Date(Date.now() + 86_400_000) });
-  await makeCard(db, { accountId: account.id, idTag: 'BLOCKED01', status: 'blocked' });
+  const { account, active, expiring } = await accountWithListCards(db);
   await makeCard(db, { accountId: account.id, idTag: 'EXPIRED01', expiresAt: new Date(Date.now() - 1000) });
   await makeCard(db, { accountId: account.id, idTag: 'DELETED01', deletedAt: new Date() });
   await makeCard(db, { accountId: account.id, kind: 'virtual', userId: account.owner.id, idTag: 'VVIRTUAL0000001' });
@@ -46,18 +25,12 @@ async function accountWithCards() {
 
 const listRow = async (chargerId: string) => (await db.select().from(chargerLocalLists).where(eq(chargerLocalLists.chargerId, chargerId)))[0];
 
-// The charger holds the version the platform recorded as Accepted, and the platform counts it in sync.
-async function synced(accountId: string, chargerId: string, simulated: SimulatedCharger) {
-  return waitFor(async () => {
-    const state = await getLocalListState(db, { accountId, chargerId });
-    return state?.isInSync && state.acceptedVersion === simulated.localList.version ? state : null;
-  });
-}
+const synced = (accountId: string, chargerId: string, simulated: { localList: { version: number } }) => syncedState(db, { accountId, chargerId }, simulated);
 
 async function chargerWithList(localList?: LocalListOptions) {
   const fixture = await accountWithCards();
   const charger = await makeCharger(db, { accountId: fixture.account.id });
-  const simulated = await startSimulator(server, { identity: charger.identity, localList });
+  const simulated = await startSimulator(server(), { identity: charger.identity, localList });
   return { ...fixture, charger, simulated };
 }
 
@@ -121,7 +94,7 @@ describe('Local Authorization List, charger by charger', () => {
   it('refuses a guest’s card in the list of a charger not theirs, and in every list once their energy cap is used up', async () => {
     const { account, charger: theirs, simulated: atTheirs } = await chargerWithList();
     const other = await makeCharger(db, { accountId: account.id });
-    const atOther = await startSimulator(server, { identity: other.identity });
+    const atOther = await startSimulator(server(), { identity: other.identity });
     const guest = await makeUser(db);
     await db.insert(memberships).values({ accountId: account.id, userId: guest.id, role: 'guest', accessEndsAt: new Date(Date.now() + 86_400_000), energyCapWh: 5_000, chargerIds: [theirs.id] });
     await makeCard(db, { accountId: account.id, idTag: 'GUEST01', userId: guest.id });
@@ -210,7 +183,7 @@ describe('Local Authorization List, charger by charger', () => {
   it('notes once a charger that lists the profile but answers NotImplemented, and sends it nothing more', async () => {
     const { account, charger, simulated } = await chargerWithList({ support: 'listedButNotImplemented' });
     const witness = await makeCharger(db, { accountId: account.id, name: 'Witness' });
-    const withList = await startSimulator(server, { identity: witness.identity });
+    const withList = await startSimulator(server(), { identity: witness.identity });
     await synced(account.id, witness.id, withList);
     const noted = await waitFor(async () => {
       const state = await getLocalListState(db, { accountId: account.id, chargerId: charger.id });

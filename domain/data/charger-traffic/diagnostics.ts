@@ -57,3 +57,24 @@ export async function recordLogStatusReport(db: Database, { chargerId }: Charger
   const request = named ?? (requestId === undefined && status !== 'Idle' ? await latestOpenRequest(db, { chargerId, isLog: true }) : null);
   if (request) await db.insert(diagnosticsStatusReports).values({ requestId: request.id, status });
 }
+
+// The requestId a 2.0.1 GetLog carries for the platform's GetDiagnostics or GetLog command: its request's, linked to
+// the command in the transaction that queued it (domain/diagnostics/request.ts).
+export async function logRequestIdOf(db: Database, { chargerId, commandId }: { chargerId: string; commandId: string }) {
+  const [request] = await db
+    .select({ ocppRequestId: diagnosticsRequests.ocppRequestId })
+    .from(diagnosticsRequests)
+    .where(and(eq(diagnosticsRequests.chargerId, chargerId), eq(diagnosticsRequests.commandId, commandId)));
+  return request?.ocppRequestId ?? null;
+}
+
+// Over 2.0.1 every diagnostics request went out as a GetLog (a GetDiagnostics as its DiagnosticsLog), so the
+// LogStatusNotification's requestId names the request of either kind; one without (a triggered Idle) names none.
+export async function recordLogStatusReport201(db: Database, { chargerId }: ChargerRef, { status, requestId }: { status: string; requestId?: number }) {
+  if (requestId === undefined || !isIssuableId(requestId)) return;
+  const [request] = await db
+    .select({ id: diagnosticsRequests.id })
+    .from(diagnosticsRequests)
+    .where(and(eq(diagnosticsRequests.chargerId, chargerId), eq(diagnosticsRequests.ocppRequestId, requestId)));
+  if (request) await db.insert(diagnosticsStatusReports).values({ requestId: request.id, status });
+}

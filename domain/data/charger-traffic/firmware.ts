@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { firmwareStatusReports, firmwareUpdates } from '../../../db/schema';
 import { isIssuableId } from '../../charging/limits';
@@ -29,5 +29,29 @@ export async function recordSignedFirmwareReport(db: Database, ref: ChargerRef, 
     .select({ id: firmwareUpdates.id })
     .from(firmwareUpdates)
     .where(and(eq(firmwareUpdates.chargerId, ref.chargerId), isNotNull(firmwareUpdates.signature), eq(firmwareUpdates.ocppRequestId, requestId)));
+  if (update) await db.insert(firmwareStatusReports).values({ updateId: update.id, status });
+}
+
+// The requestId a 2.0.1 UpdateFirmware carries for the platform's update command (L01): that of the charger's latest
+// update, which requestFirmwareUpdate writes just before it queues the command and links to it just after.
+export async function firmwareRequestIdOf(db: Database, { chargerId, commandId }: { chargerId: string; commandId: string }) {
+  const [update] = await db
+    .select({ ocppRequestId: firmwareUpdates.ocppRequestId })
+    .from(firmwareUpdates)
+    .where(and(eq(firmwareUpdates.chargerId, chargerId), or(isNull(firmwareUpdates.commandId), eq(firmwareUpdates.commandId, commandId))))
+    .orderBy(desc(firmwareUpdates.createdAt))
+    .limit(1);
+  return update?.ocppRequestId ?? null;
+}
+
+// A 2.0.1 FirmwareStatusNotification names its UpdateFirmware by requestId, signed or not (L01.FR.20); one without
+// (an Idle on a trigger) joins the charger's latest update as a 1.6 one does.
+export async function recordFirmwareReport201(db: Database, ref: ChargerRef, { status, requestId }: { status: string; requestId?: number }) {
+  if (requestId === undefined) return recordFirmwareReport(db, ref, status);
+  if (!isIssuableId(requestId)) return;
+  const [update] = await db
+    .select({ id: firmwareUpdates.id })
+    .from(firmwareUpdates)
+    .where(and(eq(firmwareUpdates.chargerId, ref.chargerId), eq(firmwareUpdates.ocppRequestId, requestId)));
   if (update) await db.insert(firmwareStatusReports).values({ updateId: update.id, status });
 }

@@ -6,7 +6,15 @@ type Client = {
   call(method: string, params?: unknown, options?: Record<string, unknown>): Promise<unknown>;
 };
 
-type Options = { client: Client; model: SimulatedVariable[]; later: (work: () => Promise<unknown>) => void; onSet?: (entry: SimulatedVariable) => void };
+type VariableData = V201Requests['GetVariables']['getVariableData'][number];
+// live: variables kept outside the model (the local list's), answered first where it knows them.
+type Options = {
+  client: Client;
+  model: SimulatedVariable[];
+  later: (work: () => Promise<unknown>) => void;
+  onSet?: (entry: SimulatedVariable) => void;
+  live?: (data: VariableData) => GetVariableResultType | null;
+};
 
 // DeviceDataCtrlr.ItemsPerMessage[GetReport]: how many variables each NotifyReport part carries.
 const itemsPerPart = (model: SimulatedVariable[]) => Number(findVariableValue(model, 'DeviceDataCtrlr', 'ItemsPerMessage') ?? 4);
@@ -21,7 +29,7 @@ async function sendReport(client: Client, requestId: number, entries: SimulatedV
   }
 }
 
-function getResult(model: SimulatedVariable[], data: V201Requests['GetVariables']['getVariableData'][number]): GetVariableResultType {
+function getResult(model: SimulatedVariable[], data: VariableData): GetVariableResultType {
   const lookup = findVariable(model, data.component, data.variable, data.attributeType);
   const base = { component: data.component, variable: data.variable, ...(data.attributeType ? { attributeType: data.attributeType } : {}) };
   if ('problem' in lookup) return { ...base, attributeStatus: lookup.problem };
@@ -42,7 +50,7 @@ function setResult(model: SimulatedVariable[], data: V201Requests['SetVariables'
 
 // A station's answers to the device model requests (2.0.1 §B05–B07): a base report sent back in NotifyReport parts
 // after the answer, variables read and set by name, a read-only one refused.
-export function serveDeviceModel({ client, model, later, onSet }: Options) {
+export function serveDeviceModel({ client, model, later, onSet, live }: Options) {
   client.handle('GetBaseReport', async ({ params }): Promise<V201Responses['GetBaseReport']> => {
     const { requestId, reportBase } = params as V201Requests['GetBaseReport'];
     if (reportBase === 'SummaryInventory') return { status: 'NotSupported' };
@@ -52,7 +60,7 @@ export function serveDeviceModel({ client, model, later, onSet }: Options) {
     return { status: 'Accepted' };
   });
   client.handle('GetVariables', async ({ params }): Promise<V201Responses['GetVariables']> => ({
-    getVariableResult: (params as V201Requests['GetVariables']).getVariableData.map((data) => getResult(model, data)),
+    getVariableResult: (params as V201Requests['GetVariables']).getVariableData.map((data) => live?.(data) ?? getResult(model, data)),
   }));
   client.handle('SetVariables', async ({ params }): Promise<V201Responses['SetVariables']> => ({
     setVariableResult: (params as V201Requests['SetVariables']).setVariableData.map((data) => setResult(model, data, onSet)),

@@ -5,6 +5,9 @@ import { callV201, type ChargingProfileType, type ConnectorStatusEnumType, type 
 import { DEFAULT_ELECTRICAL, type Electrical } from '../../../domain/smart-charging/profile';
 import type { SmartChargingOptions } from '../charging-profiles';
 import { SimulatorChargingProfiles201 } from './charging-profiles-201';
+import type { LocalAuthList, LocalListOptions } from '../local-auth-list';
+import { answerFirmwareAndLogs, type FirmwareAndLogOptions } from './firmware-and-logs-201';
+import { answerLocalList, localListVariable } from './local-list-201';
 import { answerProfilesAndReservations } from './profile-calls';
 import { SimulatorReservations201 } from './reservations-201';
 import { simulatedDeviceModel, type SimulatedVariable } from './device-model';
@@ -23,7 +26,8 @@ export type SimulatedCharger201Options = {
   electrical?: Electrical;
   rejectsRemoteStarts?: boolean;
   smartCharging?: SmartChargingOptions;
-};
+  localList?: LocalListOptions;
+} & FirmwareAndLogOptions;
 
 // alias: the number its charging profiles know the transaction by (charging-profiles-201.ts).
 type Running = Session201 & { timer: NodeJS.Timeout; alias: number; startedAt: Date };
@@ -31,7 +35,7 @@ type Running = Session201 & { timer: NodeJS.Timeout; alias: number; startedAt: D
 // A charging station speaking OCPP 2.0.1: boots, reports its EVSEs, authorizes cards, runs transactions with
 // TransactionEvents carrying meter values, and answers the platform's requests the 2.0.1 way.
 export class SimulatedCharger201 extends EventEmitter {
-  private readonly client: InstanceType<typeof RPCClient>;
+  readonly client: InstanceType<typeof RPCClient>;
   private readonly sessions = new Map<number, Running>();
   private readonly meterWh = new Map<number, number>();
   private heartbeat: NodeJS.Timeout | undefined;
@@ -42,6 +46,9 @@ export class SimulatedCharger201 extends EventEmitter {
   readonly reservations: SimulatorReservations201;
   // Its components and variables, as GetBaseReport reports them and SetVariables changes them.
   readonly deviceModel: SimulatedVariable[];
+  readonly firmware: ReturnType<typeof answerFirmwareAndLogs>['firmware'];
+  readonly diagnostics: ReturnType<typeof answerFirmwareAndLogs>['diagnostics'];
+  readonly localList: LocalAuthList;
 
   constructor(readonly options: SimulatedCharger201Options) {
     super();
@@ -58,6 +65,8 @@ export class SimulatedCharger201 extends EventEmitter {
     this.deviceModel = simulatedDeviceModel({ evses: options.evses, heartbeatIntervalSec: 300 });
     this.handleRequests();
     answerProfilesAndReservations(this);
+    ({ firmware: this.firmware, diagnostics: this.diagnostics } = answerFirmwareAndLogs(this, options));
+    this.localList = answerLocalList(this, options.localList);
   }
 
   get evses() {
@@ -96,13 +105,14 @@ export class SimulatedCharger201 extends EventEmitter {
 
   async start() {
     await this.client.connect();
-    const chargingStation = { vendorName: 'Chargewatch', model: 'Simulator 2.0.1', serialNumber: this.options.identity, firmwareVersion: 'sim-2.0.1' };
-    const boot = await callV201(this.client, 'BootNotification', { reason: 'PowerUp', chargingStation });
+    const boot = await callV201(this.client, 'BootNotification', { reason: 'PowerUp', chargingStation: this.chargingStation });
     this.beatEvery(boot.interval);
     for (let evseId = 1; evseId <= this.options.evses; evseId++) await this.reportStatus(evseId, 'Available');
   }
 
+  // Offline, the station decides from its Local Authorization List alone (C13; an unknown card is refused).
   async authorize(idTag: string) {
+    if (!this.isConnected) return this.localList.authorize(idTag);
     const answer = await callV201(this.client, 'Authorize', { idToken: { idToken: idTag, type: 'ISO14443' } });
     return answer.idTokenInfo.status;
   }
@@ -179,9 +189,20 @@ export class SimulatedCharger201 extends EventEmitter {
   // Reset Immediate (B12): its transactions end (ImmediateReset), then it boots again on the same connection.
   async reset() {
     for (const evseId of [...this.sessions.keys()]) await this.stopSession(evseId, 'ImmediateReset');
-    const chargingStation = { vendorName: 'Chargewatch', model: 'Simulator 2.0.1', serialNumber: this.options.identity, firmwareVersion: 'sim-2.0.1' };
-    await callV201(this.client, 'BootNotification', { reason: 'RemoteReset', chargingStation });
+    await callV201(this.client, 'BootNotification', { reason: 'RemoteReset', chargingStation: this.chargingStation });
     this.emit('rebooted');
+  }
+
+  // New firmware installed (L01): its transactions end, and it boots again reporting the version it now runs.
+  async rebootAfterFirmware() {
+    for (const evseId of [...this.sessions.keys()]) await this.stopSession(evseId, 'Reboot');
+    if (!this.isConnected) return;
+    await callV201(this.client, 'BootNotification', { reason: 'FirmwareUpdate', chargingStation: this.chargingStation });
+    this.emit('rebooted', { firmwareVersion: this.firmware.version });
+  }
+
+  private get chargingStation() {
+    return { vendorName: 'Chargewatch', model: 'Simulator 2.0.1', serialNumber: this.options.identity, firmwareVersion: this.firmware.version };
   }
 
   reportStatus(evseId: number, connectorStatus: ConnectorStatusEnumType) {
@@ -211,6 +232,7 @@ export class SimulatedCharger201 extends EventEmitter {
       model: this.deviceModel,
       later: (work) => this.later(work),
       onSet: (entry) => entry.variable.name === 'HeartbeatInterval' && this.beatEvery(Number(entry.value)),
+      live: (data) => localListVariable(this.localList, data),
     });
     this.answer('RequestStartTransaction', async (params) => {
       const evseId = params.evseId ?? [...Array(this.options.evses).keys()].map((i) => i + 1).find((id) => !this.sessions.has(id));
@@ -244,6 +266,8 @@ export class SimulatedCharger201 extends EventEmitter {
     this.answer('TriggerMessage', async (params) => {
       if (params.requestedMessage === 'Heartbeat') this.later(() => callV201(this.client, 'Heartbeat', {}));
       else if (params.requestedMessage === 'StatusNotification') this.later(() => this.reportStatus(params.evse?.id ?? 1, this.sessions.has(params.evse?.id ?? 1) ? 'Occupied' : 'Available'));
+      else if (params.requestedMessage === 'FirmwareStatusNotification') this.later(() => this.firmware.report());
+      else if (params.requestedMessage === 'LogStatusNotification') this.later(() => this.diagnostics.reportCurrentLogStatus());
       else return { status: 'NotImplemented' };
       return { status: 'Accepted' };
     });

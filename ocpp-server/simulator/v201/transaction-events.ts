@@ -60,7 +60,8 @@ export function updatedEvent(event: EventOf, triggerReason: 'MeterValuePeriodic'
   };
 }
 
-const TRIGGER_OF_STOP = { Local: 'StopAuthorized', Remote: 'RemoteStop', ImmediateReset: 'ResetCommand' } as const;
+// A reboot for new firmware ends a transaction through no trigger of its own list (E06): AbnormalCondition.
+const TRIGGER_OF_STOP = { Local: 'StopAuthorized', Remote: 'RemoteStop', ImmediateReset: 'ResetCommand', Reboot: 'AbnormalCondition' } as const;
 
 export function endedEvent(event: EventOf, stoppedReason: keyof typeof TRIGGER_OF_STOP): TransactionEventRequest {
   return {

@@ -4,6 +4,7 @@ import { remoteStartIdOf } from '../../../domain/commands/remote-start-id';
 import { ocppTransactionIdOf } from '../../../domain/data/charger-traffic/ocpp-transactions';
 import { createRPCError } from '../ocpp/rpc';
 import { callV201, type GetCompositeScheduleResponse, type MessageTriggerEnumType, type V201Requests, type V201ServerAction } from '../ocpp/v201';
+import { getLogRequest, updateFirmwareRequest } from './v201/firmware-and-logs';
 import { clearProfileRequest, compositeAs16, compositeRequest, setProfileRequest, toV201Profile } from './v201/charging-profiles';
 import { reserveNowRequest } from './v201/reservations';
 import { deviceModelRequest } from './v201-device-model';
@@ -82,6 +83,12 @@ export async function toV201Request(db: Database, command: Command): Promise<V20
       return { action: 'CancelReservation', params: command.payload as CommandPayloads['CancelReservation'] };
     case 'DataTransfer':
       return { action: 'DataTransfer', params: command.payload as CommandPayloads['DataTransfer'] };
+    case 'UpdateFirmware':
+    case 'SignedUpdateFirmware':
+      return { action: 'UpdateFirmware', params: await updateFirmwareRequest(db, command) };
+    case 'GetDiagnostics':
+    case 'GetLog':
+      return { action: 'GetLog', params: await getLogRequest(db, command) };
     default: {
       const request = deviceModelRequest(command);
       if (request) return request;

@@ -35,8 +35,8 @@ const v16: { [A in V16ChargerAction]?: V16Handler<A> } = {
 };
 
 // Keyed by WebSocket subprotocol, in the server's order of preference. A charger offering both is served in 1.6 for
-// now: over 2.0.1 it would lose what the platform does not speak there yet (smart charging, local lists, firmware;
-// ocpp-server/README.md), and an owner's working charger must not lose a feature by a firmware update. Both tables
+// now: over 2.0.1 it would lose what the platform does not speak there yet (a new charger password, raising its
+// security profile; ocpp-server/README.md), and an owner's working charger must not lose a feature by a firmware update. Both tables
 // map their messages onto the same domain/data/charger-traffic functions.
 export const HANDLERS_BY_PROTOCOL: Record<string, ActionTable> = {
   'ocpp1.6': v16,

@@ -9,10 +9,12 @@ import type { Connections } from '../connections';
 import { listenWithSweep } from '../listen-with-sweep';
 import type { Logger } from '../logger';
 import { syncChargerList, type LocalListSyncReason } from './sync';
+import { v16LocalList } from './v16-list';
+import { v201LocalList } from './v201-list';
 
 type SyncerOptions = { db: Database; sql: Sql; connections: Connections; log: Logger; instanceId: string; callTimeoutMs: number; delayMs: number; sweepEveryMs?: number };
 
-// Keeps the Local Authorization List of each charger this process holds equal to what its account wants there
+// Keeps the Local Authorization List of each charger this process holds, in the protocol it speaks, equal to what its account wants there
 // (domain/cards/local-list.ts): at its boot and
 // each reconnect (it is asked its version), after each change to the account's cards or members (NOTIFY from the
 // web app), and on a sweep for NOTIFYs missed and chargers that did not answer. One charger has one run at a time;
@@ -21,8 +23,7 @@ type SyncerOptions = { db: Database; sql: Sql; connections: Connections; log: Lo
 export async function startLocalListSyncer({ db, sql, connections, log, instanceId, callTimeoutMs, delayMs, sweepEveryMs = 60_000 }: SyncerOptions) {
   async function sync(chargerId: string, reason: LocalListSyncReason) {
     const client = connections.get(chargerId);
-    // The list is kept in 1.6's messages; a 2.0.1 charger keeps its own (not synced yet, ocpp-server/README.md).
-    if (!client || client.protocol !== 'ocpp1.6') return;
+    if (!client) return;
     const found = await getChargerLocalList(db, chargerId);
     if (!found?.hasBooted || (reason === 'reconnect' && !found.hasBootedBefore)) return;
     if (found.list?.support === 'notSupported' && reason !== 'boot') return;
@@ -30,7 +31,8 @@ export async function startLocalListSyncer({ db, sql, connections, log, instance
     const basisVersion = await getAccountListVersion(db, { accountId });
     const wanted = await wantedLocalList(db, { accountId, chargerId });
     const allocateVersions = (count: number) => allocateListVersions(db, { accountId, count });
-    const record = await syncChargerList(client, { state: found.list, wanted, basisVersion, reason, allocateVersions, callTimeoutMs });
+    const list = client.protocol === 'ocpp2.0.1' ? v201LocalList(client, callTimeoutMs) : v16LocalList(client, callTimeoutMs);
+    const record = await syncChargerList(list, { state: found.list, wanted, basisVersion, reason, allocateVersions });
     await recordLocalListSync(db, { chargerId, accountId }, record, { hadHeldEntries: found.list?.heldEntries != null });
     log.info({ chargerId, reason, result: record.lastResult ?? 'unchanged', version: record.acceptedVersion }, 'local list synced');
   }

@@ -4,6 +4,8 @@ import { securityEventNotification } from '../v16/security-event-notification';
 import { authorize } from './authorize';
 import { bootNotification } from './boot-notification';
 import { dataTransfer } from './data-transfer';
+import { firmwareStatusNotification } from './firmware-status-notification';
+import { logStatusNotification } from './log-status-notification';
 import { meterValues } from './meter-values';
 import { notifyEvent } from './notify-event';
 import { notifyReport } from './notify-report';
@@ -25,4 +27,6 @@ export const v201: { [A in V201ChargerAction]?: V201Handler<A> } = {
   DataTransfer: dataTransfer,
   NotifyReport: notifyReport,
   ReservationStatusUpdate: reservationStatusUpdate,
+  FirmwareStatusNotification: firmwareStatusNotification,
+  LogStatusNotification: logStatusNotification,
 };
