@@ -3,7 +3,10 @@ import { EventEmitter } from 'node:events';
 import { RPCClient } from '../../src/ocpp/rpc';
 import { callV201, type ChargingProfileType, type ConnectorStatusEnumType, type V201Requests, type V201Responses, type V201ServerAction } from '../../src/ocpp/v201';
 import { DEFAULT_ELECTRICAL, type Electrical } from '../../../domain/smart-charging/profile';
+import { SimulatorCertificates } from '../certificates';
 import type { SmartChargingOptions } from '../charging-profiles';
+import { SimulatorClientCertificate } from '../client-certificate';
+import { answerCertificates } from './certificate-calls';
 import { SimulatorChargingProfiles201 } from './charging-profiles-201';
 import { answerProfilesAndReservations } from './profile-calls';
 import { SimulatorReservations201 } from './reservations-201';
@@ -38,6 +41,8 @@ export class SimulatedCharger201 extends EventEmitter {
   readonly receivedCalls: string[] = [];
   readonly chargingProfiles: SimulatorChargingProfiles201;
   readonly reservations: SimulatorReservations201;
+  readonly certificates = new SimulatorCertificates();
+  readonly clientCertificate = new SimulatorClientCertificate();
 
   constructor(readonly options: SimulatedCharger201Options) {
     super();
@@ -53,6 +58,17 @@ export class SimulatedCharger201 extends EventEmitter {
     this.reservations = new SimulatorReservations201(this);
     this.handleRequests();
     answerProfilesAndReservations(this);
+    answerCertificates(this, this.certificates, this.clientCertificate);
+  }
+
+  // A02: a CSR for its own key pair; the certificate comes back as CertificateSigned.
+  async requestCertificate(certificateType: 'ChargingStationCertificate' | 'V2GCertificate' = 'ChargingStationCertificate') {
+    const csr = await this.clientCertificate.csr(this.options.identity);
+    return (await callV201(this.client, 'SignCertificate', { csr, certificateType })).status;
+  }
+
+  reportSecurityEvent(type: string, techInfo?: string) {
+    return callV201(this.client, 'SecurityEventNotification', { type, timestamp: new Date().toISOString(), ...(techInfo ? { techInfo } : {}) });
   }
 
   get evses() {
@@ -224,6 +240,7 @@ export class SimulatedCharger201 extends EventEmitter {
     });
     this.answer('TriggerMessage', async (params) => {
       if (params.requestedMessage === 'Heartbeat') this.later(() => callV201(this.client, 'Heartbeat', {}));
+      else if (params.requestedMessage === 'SignChargingStationCertificate') this.later(() => this.requestCertificate());
       else if (params.requestedMessage === 'StatusNotification') this.later(() => this.reportStatus(params.evse?.id ?? 1, this.sessions.has(params.evse?.id ?? 1) ? 'Occupied' : 'Available'));
       else return { status: 'NotImplemented' };
       return { status: 'Accepted' };

@@ -3,10 +3,12 @@ import { heartbeat } from '../v16/heartbeat';
 import { securityEventNotification } from '../v16/security-event-notification';
 import { authorize } from './authorize';
 import { bootNotification } from './boot-notification';
+import { notifyChargingLimit, reportChargingProfiles } from './charging-limits';
 import { dataTransfer } from './data-transfer';
 import { meterValues } from './meter-values';
 import { notifyEvent } from './notify-event';
 import { reservationStatusUpdate } from './reservation-status-update';
+import { signCertificate } from './sign-certificate';
 import { statusNotification } from './status-notification';
 import { transactionEvent } from './transaction-event';
 import type { V201Handler } from './types';
@@ -23,4 +25,7 @@ export const v201: { [A in V201ChargerAction]?: V201Handler<A> } = {
   SecurityEventNotification: securityEventNotification as V201Handler<'SecurityEventNotification'>,
   DataTransfer: dataTransfer,
   ReservationStatusUpdate: reservationStatusUpdate,
+  SignCertificate: signCertificate,
+  NotifyChargingLimit: notifyChargingLimit,
+  ReportChargingProfiles: reportChargingProfiles,
 };
