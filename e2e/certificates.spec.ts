@@ -48,30 +48,33 @@ for (const version of ['1.6', '2.0.1'] as const) {
   });
 }
 
-test('an owner renews the charger’s certificate, sees it signed by the platform, and is told profile 2 needs a wss:// platform', async ({ page }) => {
-  await activateAndLogin(page, { name: 'Profile Owner', email: uniqueEmail('profiles') });
-  const { url, password } = await addCharger(page, { name: 'Yard charger', identity: `PROF-${Date.now().toString(36).toUpperCase()}` });
-  const simulator = startSimulator({ url, password });
-  try {
-    await page.getByRole('link', { name: "Open the charger's page" }).click();
-    await expect(page.getByTestId('online-badge')).toHaveText('Online', { timeout: 60_000 });
-    await openAdvanced(page);
-    const security = page.getByTestId('charger-security');
-    await expect(security.getByTestId('charger-certificate-state')).toContainText('The platform has not signed a certificate for this charger yet.');
+for (const version of ['1.6', '2.0.1'] as const) {
+  const onVersion = version === '1.6' ? '' : ' (OCPP 2.0.1)';
+  test(`an owner renews the charger’s certificate, sees it signed by the platform, and is told profile 2 needs a wss:// platform${onVersion}`, async ({ page }) => {
+    await activateAndLogin(page, { name: 'Profile Owner', email: uniqueEmail('profiles') });
+    const { url, password } = await addCharger(page, { name: 'Yard charger', identity: `PROF-${version === '1.6' ? '16' : '201'}-${Date.now().toString(36).toUpperCase()}` });
+    const simulator = startSimulator({ url, password, extra: version === '1.6' ? [] : ['--ocpp=2.0.1'] });
+    try {
+      await page.getByRole('link', { name: "Open the charger's page" }).click();
+      await expect(page.getByTestId('online-badge')).toHaveText('Online', { timeout: 60_000 });
+      await openAdvanced(page);
+      const security = page.getByTestId('charger-security');
+      await expect(security.getByTestId('charger-certificate-state')).toContainText('The platform has not signed a certificate for this charger yet.');
 
-    const renew = security.getByTestId('renew-certificate');
-    await renew.getByRole('button', { name: "Renew the charger's certificate" }).click();
-    await expect(renew.getByTestId('command-result')).toContainText('the charger accepted');
-    await expect(security.getByTestId('charger-certificate-state')).toContainText('signed by the platform on', { timeout: 30_000 });
+      const renew = security.getByTestId('renew-certificate');
+      await renew.getByRole('button', { name: "Renew the charger's certificate" }).click();
+      await expect(renew.getByTestId('command-result')).toContainText('the charger accepted');
+      await expect(security.getByTestId('charger-certificate-state')).toContainText('signed by the platform on', { timeout: 30_000 });
 
-    // This platform gives chargers a ws:// address: a profile 2 charger could never connect, so it is refused before
-    // the charger is asked, and the charger stays connected.
-    await security.getByLabel('Profile').selectOption({ label: '2: password over TLS only (wss://)' });
-    await security.getByRole('button', { name: 'Save profile' }).click();
-    await expect(security.getByText('Profiles 2 and 3 need an encrypted connection (wss://)')).toBeVisible();
-    await expect(security.getByLabel('Profile')).toHaveAccessibleDescription(/need an encrypted connection/);
-    await expect(page.getByTestId('online-badge')).toHaveText('Online');
-  } finally {
-    simulator.kill('SIGTERM');
-  }
-});
+      // This platform gives chargers a ws:// address: a profile 2 charger could never connect, so it is refused before
+      // the charger is asked, and the charger stays connected.
+      await security.getByLabel('Profile').selectOption({ label: '2: password over TLS only (wss://)' });
+      await security.getByRole('button', { name: 'Save profile' }).click();
+      await expect(security.getByText('Profiles 2 and 3 need an encrypted connection (wss://)')).toBeVisible();
+      await expect(security.getByLabel('Profile')).toHaveAccessibleDescription(/need an encrypted connection/);
+      await expect(page.getByTestId('online-badge')).toHaveText('Online');
+    } finally {
+      simulator.kill('SIGTERM');
+    }
+  });
+}
