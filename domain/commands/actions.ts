@@ -63,7 +63,8 @@ export type CommandPayloads = {
     firmware: { location: string; retrieveDateTime: string; installDateTime?: string; signingCertificate: string; signature: string };
   };
   // Security whitepaper §4.1: the certificate the platform CA signed from the charger's SignCertificate, with the CA.
-  CertificateSigned: { certificateChain: string };
+  // A charger that names the certificate's use in its request (OCPP 2.0.1 A02) has it named back.
+  CertificateSigned: { certificateChain: string; certificateType?: CertificateSigningUse };
   // Not an OCPP call of its own: the OCPP server makes the password up as it sends it, a ChangeConfiguration of
   // AuthorizationKey (1.6 Security Whitepaper), so that no table and no log ever holds it.
   ChangeChargerPassword: Record<string, never>;
@@ -92,6 +93,7 @@ export const DEVICE_MODEL_ACTIONS = ['GetBaseReport', 'GetVariables', 'SetVariab
 export type DeviceModelAction = (typeof DEVICE_MODEL_ACTIONS)[number];
 
 export type CertificateUse = 'CentralSystemRootCertificate' | 'ManufacturerRootCertificate';
+export type CertificateSigningUse = 'ChargingStationCertificate' | 'V2GCertificate';
 export type CertificateHashData = { hashAlgorithm: 'SHA256' | 'SHA384' | 'SHA512'; issuerNameHash: string; issuerKeyHash: string; serialNumber: string };
 
 export const LOG_TYPES = ['DiagnosticsLog', 'SecurityLog'] as const;

@@ -10,6 +10,8 @@ export type ChargerCertificateState = {
   // A higher profile sent to the charger that it has not connected under yet.
   nextSecurityProfile: number | null;
   isOnline: boolean;
+  // The subprotocol of its newest connection (ocpp1.6, ocpp2.0.1), null before the first.
+  ocppVersion: string | null;
   // The newest certificate the platform signed for the charger.
   certificate: { serialNumber: string; notAfter: Date; signedAt: Date } | null;
   // The newest request, when it was refused after that certificate (or with none signed).
@@ -20,7 +22,7 @@ export type ChargerCertificateState = {
 // the newest signed one, each read alone: any number of refused requests may have come after a signed certificate.
 export async function getChargerCertificateState(db: Executor, scope: ChargerScope): Promise<ChargerCertificateState | null> {
   const [charger] = await db
-    .select({ securityProfile: chargers.securityProfile, nextSecurityProfile: chargers.nextSecurityProfile, isOnline: chargers.isOnline })
+    .select({ securityProfile: chargers.securityProfile, nextSecurityProfile: chargers.nextSecurityProfile, isOnline: chargers.isOnline, ocppVersion: chargers.ocppVersion })
     .from(chargers)
     .where(and(eq(chargers.id, scope.chargerId), eq(chargers.accountId, scope.accountId)));
   if (!charger) return null;

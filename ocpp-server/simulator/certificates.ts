@@ -2,21 +2,23 @@ import type { CertificateHashData, CertificateUse } from '../../domain/commands/
 import { sameCertificate } from '../../domain/certificates/hash-data';
 import { readRootCertificate } from '../../domain/certificates/root-certificate';
 
-type Installed = { type: CertificateUse; hashData: CertificateHashData };
+// 1.6's uses, or 2.0.1's where they have no 1.6 name (V2GRootCertificate, MORootCertificate).
+type Use = CertificateUse | (string & {});
+type Installed = { type: Use; hashData: CertificateHashData };
 
 // The root certificates the simulated charger trusts (1.6 security whitepaper). It refuses what is not a root
 // certificate, and will not delete the last platform root while it has one: it would lose its way back.
 export class SimulatorCertificates {
   private readonly installed: Installed[] = [];
 
-  install(type: CertificateUse, pem: string): 'Accepted' | 'Rejected' {
+  install(type: Use, pem: string): 'Accepted' | 'Rejected' {
     const read = readRootCertificate(pem);
     if (!read.ok) return 'Rejected';
     if (!this.installed.some((entry) => entry.type === type && sameCertificate(entry.hashData, read.value.hashData))) this.installed.push({ type, hashData: read.value.hashData });
     return 'Accepted';
   }
 
-  ids(type: CertificateUse) {
+  ids(type: Use) {
     return this.installed.filter((entry) => entry.type === type).map((entry) => entry.hashData);
   }
 

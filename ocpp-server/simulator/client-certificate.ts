@@ -32,9 +32,13 @@ export class SimulatorClientCertificate {
     return this.keys;
   }
 
-  async request(client: RpcClient, identity: string) {
+  async csr(identity: string) {
     const csr = await x509.Pkcs10CertificateRequestGenerator.create({ name: new x509.Name([{ CN: [identity] }]), keys: await this.keyPair(), signingAlgorithm: SIGNING });
-    return (await callV16(client, 'SignCertificate', { csr: csr.toString('pem') })).status;
+    return csr.toString('pem');
+  }
+
+  async request(client: RpcClient, identity: string) {
+    return (await callV16(client, 'SignCertificate', { csr: await this.csr(identity) })).status;
   }
 
   // Whitepaper §4.1 (A02.FR.5): a chain whose leaf is not for this charger's key, or not readable, is Rejected.

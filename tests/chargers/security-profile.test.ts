@@ -6,7 +6,7 @@ import { CHARGER_REVOKED_CHANNEL } from '@/domain/charging/charger-events';
 import { getChargerCertificateState } from '@/domain/data/charger-certificates';
 import type { OcppServer } from '@/ocpp-server/src/start';
 import { startTestServer, waitFor } from '@/ocpp-server/test/helpers';
-import { startSimulator, stopSimulators } from '@/ocpp-server/test/simulators';
+import { startSimulator, startSimulator201, stopSimulators } from '@/ocpp-server/test/simulators';
 import { signInAs } from '../support/fake-auth';
 import { formData } from '../support/form';
 import { ownerWithCharger } from './owner-with-charger';
@@ -117,12 +117,22 @@ describe("a charger's security profile", () => {
     expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '2' }))).toEqual({ status: 'ok', data: { outcome: 'sent', status: 'rejected' } });
     expect(await getChargerCertificateState(db, target)).toMatchObject({ securityProfile: 1, nextSecurityProfile: null, isOnline: true });
   });
+
+  it('refuses to raise a connected 2.0.1 charger’s profile next to the field, sends it nothing and keeps its profile', async () => {
+    const { owner, target, charger } = await ownerWithCharger(db);
+    signInAs(owner);
+    const simulator = await startSimulator201(server, { identity: charger.identity, evses: 1 });
+    await waitFor(async () => (await db.select({ isOnline: chargers.isOnline }).from(chargers).where(eq(chargers.id, charger.id)))[0]?.isOnline);
+    expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '2' }))).toMatchObject({ status: 'error', fieldErrors: { securityProfile: ['securityProfileRaiseOver201'] } });
+    expect(await getChargerCertificateState(db, target)).toMatchObject({ securityProfile: 1, nextSecurityProfile: null, ocppVersion: 'ocpp2.0.1' });
+    expect(simulator.receivedCalls).toEqual([]);
+  });
 });
 
 describe("a charger's certificate state", () => {
   it('shows the newest signed certificate, and a refusal only when it came after it', async () => {
     const { target, charger } = await ownerWithCharger(db);
-    expect(await getChargerCertificateState(db, target)).toEqual({ securityProfile: 1, nextSecurityProfile: null, isOnline: false, certificate: null, refusal: null });
+    expect(await getChargerCertificateState(db, target)).toEqual({ securityProfile: 1, nextSecurityProfile: null, isOnline: false, ocppVersion: null, certificate: null, refusal: null });
     const notAfter = new Date('2028-01-01T00:00:00Z');
     await db.insert(chargerCertificates).values({ ...target, outcome: 'weakKey', requestedAt: new Date('2026-01-01T00:00:00Z') });
     await db.insert(chargerCertificates).values({ ...target, outcome: 'signed', serialNumber: '0a1b', certificate: 'PEM', notAfter, requestedAt: new Date('2026-02-01T00:00:00Z') });

@@ -3,7 +3,10 @@ import { EventEmitter } from 'node:events';
 import { RPCClient } from '../../src/ocpp/rpc';
 import { callV201, type ChargingProfileType, type ConnectorStatusEnumType, type V201Requests, type V201Responses, type V201ServerAction } from '../../src/ocpp/v201';
 import { DEFAULT_ELECTRICAL, type Electrical } from '../../../domain/smart-charging/profile';
+import { SimulatorCertificates } from '../certificates';
 import type { SmartChargingOptions } from '../charging-profiles';
+import { SimulatorClientCertificate } from '../client-certificate';
+import { answerCertificates } from './certificate-calls';
 import { SimulatorChargingProfiles201 } from './charging-profiles-201';
 import type { LocalAuthList, LocalListOptions } from '../local-auth-list';
 import { answerFirmwareAndLogs, type FirmwareAndLogOptions } from './firmware-and-logs-201';
@@ -49,6 +52,8 @@ export class SimulatedCharger201 extends EventEmitter {
   readonly firmware: ReturnType<typeof answerFirmwareAndLogs>['firmware'];
   readonly diagnostics: ReturnType<typeof answerFirmwareAndLogs>['diagnostics'];
   readonly localList: LocalAuthList;
+  readonly certificates = new SimulatorCertificates();
+  readonly clientCertificate = new SimulatorClientCertificate();
 
   constructor(readonly options: SimulatedCharger201Options) {
     super();
@@ -67,6 +72,17 @@ export class SimulatedCharger201 extends EventEmitter {
     answerProfilesAndReservations(this);
     ({ firmware: this.firmware, diagnostics: this.diagnostics } = answerFirmwareAndLogs(this, options));
     this.localList = answerLocalList(this, options.localList);
+    answerCertificates(this, this.certificates, this.clientCertificate);
+  }
+
+  // A02: a CSR for its own key pair; the certificate comes back as CertificateSigned.
+  async requestCertificate(certificateType: 'ChargingStationCertificate' | 'V2GCertificate' = 'ChargingStationCertificate') {
+    const csr = await this.clientCertificate.csr(this.options.identity);
+    return (await callV201(this.client, 'SignCertificate', { csr, certificateType })).status;
+  }
+
+  reportSecurityEvent(type: string, techInfo?: string) {
+    return callV201(this.client, 'SecurityEventNotification', { type, timestamp: new Date().toISOString(), ...(techInfo ? { techInfo } : {}) });
   }
 
   get evses() {
@@ -265,6 +281,7 @@ export class SimulatedCharger201 extends EventEmitter {
     });
     this.answer('TriggerMessage', async (params) => {
       if (params.requestedMessage === 'Heartbeat') this.later(() => callV201(this.client, 'Heartbeat', {}));
+      else if (params.requestedMessage === 'SignChargingStationCertificate') this.later(() => this.requestCertificate());
       else if (params.requestedMessage === 'StatusNotification') this.later(() => this.reportStatus(params.evse?.id ?? 1, this.sessions.has(params.evse?.id ?? 1) ? 'Occupied' : 'Available'));
       else if (params.requestedMessage === 'FirmwareStatusNotification') this.later(() => this.firmware.report());
       else if (params.requestedMessage === 'LogStatusNotification') this.later(() => this.diagnostics.reportCurrentLogStatus());

@@ -3,7 +3,8 @@ import type { CommandPayloads } from '../../../domain/commands/actions';
 import { remoteStartIdOf } from '../../../domain/commands/remote-start-id';
 import { ocppTransactionIdOf } from '../../../domain/data/charger-traffic/ocpp-transactions';
 import { createRPCError } from '../ocpp/rpc';
-import { callV201, type GetCompositeScheduleResponse, type MessageTriggerEnumType, type V201Requests, type V201ServerAction } from '../ocpp/v201';
+import { callV201, type GetCompositeScheduleResponse, type GetInstalledCertificateIdsResponse, type MessageTriggerEnumType, type V201Requests, type V201ServerAction } from '../ocpp/v201';
+import { installCertificateRequest, installedIdsAs16, installedIdsRequest } from './v201/certificates';
 import { getLogRequest, updateFirmwareRequest } from './v201/firmware-and-logs';
 import { clearProfileRequest, compositeAs16, compositeRequest, setProfileRequest, toV201Profile } from './v201/charging-profiles';
 import { reserveNowRequest } from './v201/reservations';
@@ -17,12 +18,21 @@ const notYet = (action: string) => createRPCError('NotSupported', `${action} is 
 // Our connector n is EVSE n's connector 1 (handlers/v201/evse.ts); connector 0, the charger as a whole, is no EVSE.
 const evseOf = (connectorId: number | undefined) => (connectorId ? { evse: { id: connectorId } } : {});
 
-function triggerRequest({ requestedMessage, connectorId }: CommandPayloads['TriggerMessage']): V201Request {
-  if (requestedMessage === 'DiagnosticsStatusNotification') throw notYet('TriggerMessage DiagnosticsStatusNotification');
-  const message: MessageTriggerEnumType = requestedMessage;
-  // A StatusNotification is a connector's, so 2.0.1 wants the connector named with the EVSE.
+// A StatusNotification is a connector's, so 2.0.1 wants the connector named with the EVSE.
+function triggerOf(message: MessageTriggerEnumType, connectorId: number | undefined): V201Request {
   const evse = connectorId ? { evse: { id: connectorId, ...(message === 'StatusNotification' ? { connectorId: 1 } : {}) } } : {};
   return { action: 'TriggerMessage', params: { requestedMessage: message, ...evse } };
+}
+
+function triggerRequest({ requestedMessage, connectorId }: CommandPayloads['TriggerMessage']): V201Request {
+  if (requestedMessage === 'DiagnosticsStatusNotification') throw notYet('TriggerMessage DiagnosticsStatusNotification');
+  return triggerOf(requestedMessage, connectorId);
+}
+
+// The whitepaper's ExtendedTriggerMessage is 2.0.1's TriggerMessage, where SignChargePointCertificate is named
+// SignChargingStationCertificate.
+function extendedTriggerRequest({ requestedMessage, connectorId }: CommandPayloads['ExtendedTriggerMessage']): V201Request {
+  return triggerOf(requestedMessage === 'SignChargePointCertificate' ? 'SignChargingStationCertificate' : requestedMessage, connectorId);
 }
 
 async function stopRequest(db: Database, command: Command): Promise<V201Request> {
@@ -69,6 +79,8 @@ export async function toV201Request(db: Database, command: Command): Promise<V20
     }
     case 'TriggerMessage':
       return triggerRequest(command.payload as CommandPayloads['TriggerMessage']);
+    case 'ExtendedTriggerMessage':
+      return extendedTriggerRequest(command.payload as CommandPayloads['ExtendedTriggerMessage']);
     case 'ClearCache':
       return { action: 'ClearCache', params: {} };
     case 'SetChargingProfile':
@@ -83,6 +95,14 @@ export async function toV201Request(db: Database, command: Command): Promise<V20
       return { action: 'CancelReservation', params: command.payload as CommandPayloads['CancelReservation'] };
     case 'DataTransfer':
       return { action: 'DataTransfer', params: command.payload as CommandPayloads['DataTransfer'] };
+    case 'InstallCertificate':
+      return { action: 'InstallCertificate', params: installCertificateRequest(command.payload as CommandPayloads['InstallCertificate']) };
+    case 'GetInstalledCertificateIds':
+      return { action: 'GetInstalledCertificateIds', params: installedIdsRequest(command.payload as CommandPayloads['GetInstalledCertificateIds']) };
+    case 'DeleteCertificate':
+      return { action: 'DeleteCertificate', params: command.payload as CommandPayloads['DeleteCertificate'] };
+    case 'CertificateSigned':
+      return { action: 'CertificateSigned', params: command.payload as CommandPayloads['CertificateSigned'] };
     case 'UpdateFirmware':
     case 'SignedUpdateFirmware':
       return { action: 'UpdateFirmware', params: await updateFirmwareRequest(db, command) };
@@ -100,6 +120,7 @@ export async function toV201Request(db: Database, command: Command): Promise<V20
 // An answer whose shape differs between the versions is stored as the platform reads the 1.6 one.
 function fromV201Response(action: string, response: unknown) {
   if (action === 'GetCompositeSchedule') return compositeAs16(response as GetCompositeScheduleResponse);
+  if (action === 'GetInstalledCertificateIds') return installedIdsAs16(response as GetInstalledCertificateIdsResponse);
   return response;
 }
 

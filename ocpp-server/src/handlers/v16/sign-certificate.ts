@@ -2,6 +2,7 @@ import { signChargerCsr, type CsrOutcome } from '../../../../domain/certificates
 import { enqueueCommand } from '../../../../domain/commands/enqueue';
 import { recentCsrRequests, recordCsrOutcome } from '../../../../domain/data/charger-traffic/charger-certificates';
 import { recordSecurityExtensionSupport } from '../../../../domain/data/charger-traffic/security-extension';
+import type { CommandPayloads } from '../../../../domain/commands/actions';
 import type { HandlerContext } from '../types';
 import type { V16Handler } from './types';
 
@@ -22,26 +23,29 @@ async function signedOrRefused({ authority, identity, log }: HandlerContext, csr
 // Security whitepaper §4.1 (A02/A03): the CSR is checked before answering, so a bad one is answered Rejected; a good
 // one is Accepted and its certificate goes back as CertificateSigned on the command bus, once this answer is out
 // (the whitepaper orders the two), where the charger's answer to it is recorded like any command's.
-export const signCertificate: V16Handler<'SignCertificate'> = async (ctx, request) => {
+// certificateType: the use a 2.0.1 charger named (A02), sent back with the chain; 1.6 names none.
+export async function answerCsr(ctx: HandlerContext, csr: string, use: Omit<CommandPayloads['CertificateSigned'], 'certificateChain'> = {}): Promise<'Accepted' | 'Rejected'> {
   const { charger, db, log } = ctx;
   const recent = await recentCsrRequests(db, charger.chargerId, CSR_LIMIT.windowSec);
   if (recent.requests >= CSR_LIMIT.requests) {
     if (recent.newestOutcome !== 'tooManyRequests') await recordCsrOutcome(db, charger, { isSigned: false, reason: 'tooManyRequests' });
     log.warn({ requests: recent.requests }, 'certificate signing request refused: too many in the last hour');
-    return { status: 'Rejected' };
+    return 'Rejected';
   }
-  const outcome = await signedOrRefused(ctx, request.csr);
+  const outcome = await signedOrRefused(ctx, csr);
   await recordCsrOutcome(db, charger, outcome);
   await recordSecurityExtensionSupport(db, { chargerId: charger.chargerId, isSupported: true, evidence: 'SignCertificate' });
   if (!outcome.isSigned) {
     log.warn({ reason: outcome.reason }, 'certificate signing request refused');
-    return { status: 'Rejected' };
+    return 'Rejected';
   }
   const certificateChain = outcome.signed.chainPem;
   setImmediate(() => {
-    enqueueCommand(db, { ...charger, action: 'CertificateSigned', payload: { certificateChain } }).catch((error: unknown) =>
+    enqueueCommand(db, { ...charger, action: 'CertificateSigned', payload: { certificateChain, ...use } }).catch((error: unknown) =>
       log.error({ err: error }, 'CertificateSigned not queued'),
     );
   });
-  return { status: 'Accepted' };
-};
+  return 'Accepted';
+}
+
+export const signCertificate: V16Handler<'SignCertificate'> = async (ctx, request) => ({ status: await answerCsr(ctx, request.csr) });

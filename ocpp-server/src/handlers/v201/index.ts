@@ -3,6 +3,7 @@ import { heartbeat } from '../v16/heartbeat';
 import { securityEventNotification } from '../v16/security-event-notification';
 import { authorize } from './authorize';
 import { bootNotification } from './boot-notification';
+import { notifyChargingLimit, reportChargingProfiles } from './charging-limits';
 import { dataTransfer } from './data-transfer';
 import { firmwareStatusNotification } from './firmware-status-notification';
 import { logStatusNotification } from './log-status-notification';
@@ -10,6 +11,7 @@ import { meterValues } from './meter-values';
 import { notifyEvent } from './notify-event';
 import { notifyReport } from './notify-report';
 import { reservationStatusUpdate } from './reservation-status-update';
+import { signCertificate } from './sign-certificate';
 import { statusNotification } from './status-notification';
 import { transactionEvent } from './transaction-event';
 import type { V201Handler } from './types';
@@ -29,4 +31,7 @@ export const v201: { [A in V201ChargerAction]?: V201Handler<A> } = {
   ReservationStatusUpdate: reservationStatusUpdate,
   FirmwareStatusNotification: firmwareStatusNotification,
   LogStatusNotification: logStatusNotification,
+  SignCertificate: signCertificate,
+  NotifyChargingLimit: notifyChargingLimit,
+  ReportChargingProfiles: reportChargingProfiles,
 };
