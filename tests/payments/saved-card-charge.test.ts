@@ -28,6 +28,7 @@ afterAll(async () => {
   await sql.end();
 });
 // The decline e-mails a member got (the statement's own e-mail goes out in the same sweep).
+const statementMailsTo = async (email: string) => (await db.select().from(outboxEmails).where(eq(outboxEmails.to, email))).filter((mail) => mail.subject.startsWith('Ihre Ladeabrechnung'));
 const mailsTo = async (email: string) => (await db.select().from(outboxEmails).where(eq(outboxEmails.to, email))).filter((mail) => mail.subject.startsWith('Ihre Karte'));
 
 describe('charging saved cards when statements are issued', () => {
@@ -48,6 +49,22 @@ describe('charging saved cards when statements are issued', () => {
     expect(intentsFor(statement.id)).toHaveLength(1);
     expect(await paymentsOf(db, statement.id)).toHaveLength(1);
     expect((await statementRow(db, statement.id)).paidAt).toEqual(paid.paidAt);
+  });
+
+  it('says in the statement e-mail that the saved card is charged, not to pay by transfer; a declined one still asks for the transfer', async () => {
+    const people = await driverWithCard();
+    const charged = await makeStatement(db, { accountId: people.account.id, userId: people.driver.id, amount: '12.34' });
+    const declined = await driverWithCard('4000 0000 0000 0002');
+    const due = await makeStatement(db, { accountId: declined.account.id, userId: declined.driver.id, amount: '8.00' });
+
+    await sweep();
+
+    const [mail] = await statementMailsTo(people.driver.email);
+    expect(mail!.text).toContain('Betrag: 12,34\u00a0€. Er wird von der Karte abgebucht, die Sie für die monatliche Abrechnung gespeichert haben; Sie müssen nichts tun.');
+    expect(mail!.text).not.toContain('Überweisung');
+    expect(mail!.text).not.toContain(charged.transferReference);
+    const [dueMail] = await statementMailsTo(declined.driver.email);
+    expect(dueMail!.text).toContain(`Fälliger Betrag: 8,00\u00a0€. Bitte geben Sie bei der Überweisung den Verwendungszweck ${due.transferReference} an.`);
   });
 
   it('changes nothing when the payment_intent.succeeded webhook arrives again', async () => {
