@@ -54,7 +54,7 @@ export const notifications = pgTable(
     ...recipientColumns(),
     kind: notificationKind().notNull(),
     channel: notificationChannel().notNull().default('email'),
-    payload: jsonb().$type<Record<string, string | number | null>>().notNull(),
+    payload: jsonb().$type<Record<string, string | number | boolean | null>>().notNull(),
     state: notificationState().notNull().default('pending'),
     error: text(),
     // Failed attempts so far; a pending row with nextAttemptAt waits until then (a service that was busy or away).

@@ -8,7 +8,7 @@ export type ClaimedNotification = {
   userId: string;
   kind: NotificationKind;
   channel: NotificationChannel;
-  payload: Record<string, string | number | null>;
+  payload: Record<string, string | number | boolean | null>;
   email: string;
   name: string;
   locale: Locale;

@@ -95,10 +95,10 @@ export async function markStatementsChecked(db: Executor, { accountId, at }: { a
   await db.update(accounts).set({ statementsCheckedAt: at }).where(eq(accounts.id, accountId));
 }
 
-export type StatementToEmail = { id: string; accountId: string; userId: string; periodStart: string; periodEnd: string; amount: string; currency: string | null; transferReference: string; status: string };
+export type StatementToEmail = { id: string; accountId: string; userId: string; periodStart: string; periodEnd: string; amount: string; currency: string | null; transferReference: string; status: string; byCard: boolean };
 
 // Claims issued statements of members not e-mailed yet, each by one process (SKIP LOCKED); one issued over 40 days ago
-// is no longer news. A claim whose e-mail failed is released for the next round.
+// is no longer news. `byCard`: the member's saved card is being (or was) charged for it, so there is nothing to transfer. A claim whose e-mail failed is released for the next round.
 export async function claimStatementsToEmail(db: Executor, { limit }: { limit: number }): Promise<StatementToEmail[]> {
   return db.execute<StatementToEmail>(sql`
     update statements s set emailed_at = now()
@@ -107,7 +107,8 @@ export async function claimStatementsToEmail(db: Executor, { limit }: { limit: n
       where emailed_at is null and user_id is not null and issued_at > now() - interval '40 days'
       order by issued_at limit ${limit} for update skip locked)
     returning s.id, s.account_id as "accountId", s.user_id as "userId", s.period_start::text as "periodStart",
-      s.period_end::text as "periodEnd", s.amount::text as amount, s.currency, s.transfer_reference as "transferReference", s.status`);
+      s.period_end::text as "periodEnd", s.amount::text as amount, s.currency, s.transfer_reference as "transferReference", s.status,
+      exists (select 1 from payments p where p.statement_id = s.id and p.via = 'savedCard' and p.status in ('pending', 'paid')) as "byCard"`);
 }
 
 export async function releaseStatementEmail(db: Executor, { id }: { id: string }) {

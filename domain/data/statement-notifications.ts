@@ -12,7 +12,8 @@ export async function statementChannelsWanted(db: Executor, { userId, accountId 
   return new Set(rows.map((row) => row.channel));
 }
 
-type StatementReadyFacts = { path: string; periodStart: string; amount: string; currency: string | null; accountName: string; sessions: number; energyWh: number };
+// `byCard`: charged to the member's saved card, which the push says.
+type StatementReadyFacts = { path: string; periodStart: string; amount: string; currency: string | null; accountName: string; sessions: number; energyWh: number; byCard: boolean };
 
 // The push the notification dispatcher sends (domain/notifications/render.ts), waiting out the member's quiet hours.
 export async function queueStatementReadyPush(db: Executor, { userId, accountId, facts }: Recipient & { facts: StatementReadyFacts }) {

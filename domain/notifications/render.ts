@@ -61,7 +61,11 @@ function statementReady(t: EmailTranslator, locale: Locale, p: Payload): Content
   const energy = kwhNumber(locale, Number(p.energyWh ?? 0));
   return {
     subject: t('statementReady.pushTitle', { month: monthName(locale, String(p.periodStart)), amount }),
-    paragraphs: [t('statementReady.pushBody', { accountName: String(p.accountName), sessions: Number(p.sessions), energy })],
+    paragraphs: [
+      t('statementReady.pushBody', { accountName: String(p.accountName), sessions: Number(p.sessions), energy }),
+      // Charged to the member's saved card: said so, as in the e-mail, so that nobody transfers it as well.
+      ...(p.byCard === true ? [t('statementReady.byCard', { amount })] : []),
+    ],
     action: { label: t('statementReady.action'), url: `${appUrl()}${p.path}` },
   };
 }

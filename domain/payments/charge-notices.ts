@@ -12,8 +12,8 @@ type Context = { db: Executor; log: MailLog };
 const BATCH = 10;
 
 // Why the charge did not go through, in the member's words: the bank declined, it asked the member to confirm (which
-// cannot be done while they are away), or the payment service could not be reached.
-const reasonOf = (code: string) => (code === 'authentication_required' ? 'authentication' : code.startsWith('paymentProvider') ? 'unreachable' : 'declined');
+// cannot be done while they are away), or the payment service could not be reached (or its answer was lost: 'noAnswer').
+const reasonOf = (code: string) => (code === 'authentication_required' ? 'authentication' : code.startsWith('paymentProvider') || code === 'noAnswer' ? 'unreachable' : 'declined');
 
 export function chargeFailedEmail(charge: FailedCharge) {
   const t = emailTranslator(charge.locale);

@@ -14,7 +14,8 @@ const BATCH = 10;
 
 function readyFacts(statement: StatementReading, claimed: StatementToEmail) {
   const { accountName, period, totals } = statement;
-  return { path: statementPath(statement), periodStart: period.from, amount: claimed.amount, currency: claimed.currency, accountName, sessions: totals.sessionCount, energyWh: totals.energyWh };
+  const { amount, currency, byCard } = claimed;
+  return { path: statementPath(statement), periodStart: period.from, amount, currency, byCard, accountName, sessions: totals.sessionCount, energyWh: totals.energyWh };
 }
 
 // The member hears by the channels of their "statement ready" notification; the reimbursement address an owner set is
@@ -29,7 +30,7 @@ async function announceOne({ db, log }: Context, claimed: StatementToEmail) {
   const locale: Locale = statement.holder.locale ?? 'en';
   const issued = { amount: claimed.amount, currency: claimed.currency, transferReference: claimed.transferReference, status: claimed.status };
   if (wanted.has('email') || statement.holder.reimbursementEmail) {
-    const mail = { statement, issued, locale, pdf: await renderStatementPdf(statement, { locale, issued }) };
+    const mail = { statement, issued, locale, byCard: claimed.byCard, pdf: await renderStatementPdf(statement, { locale, issued }) };
     if (wanted.has('email')) await deliverEmail({ db, log }, { to: month.holder.email, ...memberStatementEmail(mail) });
     if (statement.holder.reimbursementEmail) await deliverEmail({ db, log }, { to: statement.holder.reimbursementEmail, ...employerStatementEmail(mail) });
   }

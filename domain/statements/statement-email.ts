@@ -13,7 +13,8 @@ export function statementFileName(locale: Locale, statement: Pick<StatementReadi
   return `${statementTranslator(locale)('fileName')}-${statement.period.from.slice(0, 7)}.${extension}`;
 }
 
-type Mail = { statement: StatementReading; issued: IssuedFacts; locale: Locale; pdf: Buffer };
+// `byCard`: the member's saved card is charged for it, so the e-mail does not ask for a transfer.
+type Mail = { statement: StatementReading; issued: IssuedFacts; locale: Locale; pdf: Buffer; byCard?: boolean };
 
 function attachment({ statement, locale, pdf }: Mail): EmailAttachment {
   return { filename: statementFileName(locale, statement, 'pdf'), contentType: 'application/pdf', content: pdf };
@@ -40,7 +41,7 @@ export function memberStatementEmail(mail: Mail) {
     greeting: t('greeting', { name: statement.holder.name }),
     paragraphs: [
       t('statementReady.body', { month, accountName: statement.accountName, sessions: statement.totals.sessionCount, energy }),
-      t('statementReady.due', { amount: dueAmount(mail), reference: issued.transferReference }),
+      mail.byCard ? t('statementReady.byCard', { amount: dueAmount(mail) }) : t('statementReady.due', { amount: dueAmount(mail), reference: issued.transferReference }),
     ],
     action: { label: t('statementReady.action'), url },
     footer: t('statementReady.footer'),

@@ -33,7 +33,9 @@ export function appUnderTestEnv({ databaseUrl, webPort, ocppPort }: { databaseUr
     NEXT_DIST_DIR: '.next-test',
     // The Stripe stub e2e/payments.spec.ts starts on this port: Stripe is never called from the tests.
     STRIPE_API_BASE: process.env.E2E_STRIPE_API_BASE ?? 'http://127.0.0.1:12110',
-    // The statement sweep charges saved cards of statements just issued: e2e/payments.spec.ts waits for it.
+    // The statement sweep charges saved cards of statements just issued: e2e/payments.spec.ts waits for it. Safe for the
+    // other specs: it issues only last month's statements (e2e/statements.spec.ts issues its own the same way, once per
+    // member whichever run comes first), e-mails each once, and no spec counts statement e-mails or mails in general.
     OCPP_STATEMENT_SWEEP_INTERVAL: '3',
   };
 }

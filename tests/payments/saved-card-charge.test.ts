@@ -8,14 +8,10 @@ import { outboxEmails, paymentWebhookEvents } from '@/db/schema';
 import { claimCardCharge, listCardChargesToMake } from '@/domain/data/card-charges';
 import { listIssuedStatements } from '@/domain/data/issued-statements';
 import { listDueStatementsOf } from '@/domain/data/payments';
-import { createLogger } from '@/ocpp-server/src/logger';
-import { startStatementSweep } from '@/ocpp-server/src/statements/statement-sweep';
 import { signInAs } from '../support/fake-auth';
 import { formData } from '../support/form';
 import { makeStatement, paymentsOf, statementRow } from './fixture';
-import { saveCardThroughStub } from './saved-card-support';
-import { stripeAccount } from './stripe-account';
-import type { StripeWorld } from './stripe-support';
+import { cardSweepWorld, saveCardThroughStub } from './saved-card-support';
 
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
@@ -23,36 +19,16 @@ const { payStatementAction } = await import('@/app/(app)/payments/actions');
 
 const { db, sql } = createDb(process.env.DATABASE_URL!, { max: 4 });
 const idle = { status: 'idle' } as const;
-const log = createLogger('silent');
-// Before any month the tests' data has: the sweep issues nothing of its own here, it only charges and tells.
-const LONG_AGO = () => new Date('2000-01-01T00:00:00Z');
+const cards = cardSweepWorld(db, 'sk_test_chargewatchSweepCard');
+const { driverWithCard, sweep, intentsFor } = cards;
 
-let world: StripeWorld;
-let accountNumber = 0;
-
-beforeAll(async () => {
-  ({ world } = await stripeAccount(db, 'sk_test_chargewatchSweepCard00'));
-});
+beforeAll(cards.start);
 afterAll(async () => {
-  await world.close();
+  await cards.close();
   await sql.end();
 });
-
-// An account of its own per test (the sweep charges every due statement it finds), its driver with `card` saved.
-async function driverWithCard(card = '4242 4242 4242 4242') {
-  accountNumber += 1;
-  const { people } = await stripeAccount(db, `sk_test_chargewatchSweepCard${String(accountNumber).padStart(2, '0')}`, world);
-  await saveCardThroughStub(world, { accountId: people.account.id, member: people.driver, number: card });
-  return people;
-}
-
-async function sweep() {
-  await startStatementSweep({ db, log, everyMs: 3_600_000, authSecret: process.env.AUTH_SECRET!, now: LONG_AGO }).run();
-  await world.stub.settled();
-}
-
-const intentsFor = (statementId: string) => [...world.stub.cards.intents.values()].filter((intent) => (intent.body.metadata as Record<string, string>).statementId === statementId);
 // The decline e-mails a member got (the statement's own e-mail goes out in the same sweep).
+const statementMailsTo = async (email: string) => (await db.select().from(outboxEmails).where(eq(outboxEmails.to, email))).filter((mail) => mail.subject.startsWith('Ihre Ladeabrechnung'));
 const mailsTo = async (email: string) => (await db.select().from(outboxEmails).where(eq(outboxEmails.to, email))).filter((mail) => mail.subject.startsWith('Ihre Karte'));
 
 describe('charging saved cards when statements are issued', () => {
@@ -64,7 +40,7 @@ describe('charging saved cards when statements are issued', () => {
 
     const [intent] = intentsFor(statement.id);
     expect(intent!.body).toMatchObject({ amount: 1234, currency: 'eur', off_session: true, status: 'succeeded' });
-    expect(world.stub.delivered.find((delivery) => delivery.type === 'payment_intent.succeeded' && delivery.endpoint === world.webhookUrl(people.account.id))).toMatchObject({ status: 200 });
+    expect(cards.world().stub.delivered.find((delivery) => delivery.type === 'payment_intent.succeeded' && delivery.endpoint === cards.world().webhookUrl(people.account.id))).toMatchObject({ status: 200 });
     const paid = await statementRow(db, statement.id);
     expect(paid.status).toBe('paid');
     expect(await paymentsOf(db, statement.id)).toEqual([expect.objectContaining({ via: 'savedCard', status: 'paid', amount: '12.34', providerPaymentId: intent!.id })]);
@@ -75,16 +51,32 @@ describe('charging saved cards when statements are issued', () => {
     expect((await statementRow(db, statement.id)).paidAt).toEqual(paid.paidAt);
   });
 
+  it('says in the statement e-mail that the saved card is charged, not to pay by transfer; a declined one still asks for the transfer', async () => {
+    const people = await driverWithCard();
+    const charged = await makeStatement(db, { accountId: people.account.id, userId: people.driver.id, amount: '12.34' });
+    const declined = await driverWithCard('4000 0000 0000 0002');
+    const due = await makeStatement(db, { accountId: declined.account.id, userId: declined.driver.id, amount: '8.00' });
+
+    await sweep();
+
+    const [mail] = await statementMailsTo(people.driver.email);
+    expect(mail!.text).toContain('Betrag: 12,34\u00a0€. Er wird von der Karte abgebucht, die Sie für die monatliche Abrechnung gespeichert haben; Sie müssen nichts tun.');
+    expect(mail!.text).not.toContain('Überweisung');
+    expect(mail!.text).not.toContain(charged.transferReference);
+    const [dueMail] = await statementMailsTo(declined.driver.email);
+    expect(dueMail!.text).toContain(`Fälliger Betrag: 8,00\u00a0€. Bitte geben Sie bei der Überweisung den Verwendungszweck ${due.transferReference} an.`);
+  });
+
   it('changes nothing when the payment_intent.succeeded webhook arrives again', async () => {
     const people = await driverWithCard();
     const statement = await makeStatement(db, { accountId: people.account.id, userId: people.driver.id, amount: '3.10' });
     await sweep();
-    const { eventId } = world.stub.delivered.findLast((delivery) => delivery.type === 'payment_intent.succeeded')!;
+    const { eventId } = cards.world().stub.delivered.findLast((delivery) => delivery.type === 'payment_intent.succeeded')!;
     const before = { statement: await statementRow(db, statement.id), payments: await paymentsOf(db, statement.id) };
 
-    await Promise.all([world.stub.deliver(eventId), world.stub.deliver(eventId)]);
+    await Promise.all([cards.world().stub.deliver(eventId), cards.world().stub.deliver(eventId)]);
 
-    expect(world.stub.delivered.slice(-2).map((delivery) => delivery.status)).toEqual([200, 200]);
+    expect(cards.world().stub.delivered.slice(-2).map((delivery) => delivery.status)).toEqual([200, 200]);
     expect({ statement: await statementRow(db, statement.id), payments: await paymentsOf(db, statement.id) }).toEqual(before);
     expect(await db.select().from(paymentWebhookEvents).where(and(eq(paymentWebhookEvents.eventId, eventId), eq(paymentWebhookEvents.accountId, people.account.id)))).toHaveLength(1);
   });
@@ -139,7 +131,7 @@ describe('charging saved cards when statements are issued', () => {
     signInAs(people.driver);
     expect(await payStatementAction(idle, formData({ accountId: people.account.id, statementId: open.id }))).toMatchObject({ status: 'ok' });
     const earlier = await makeStatement(db, { accountId: people.account.id, userId: people.otherDriver.id });
-    await saveCardThroughStub(world, { accountId: people.account.id, member: people.otherDriver });
+    await saveCardThroughStub(cards.world(), { accountId: people.account.id, member: people.otherDriver });
 
     await sweep();
 

@@ -3,7 +3,14 @@ import type { Database } from '@/db/client';
 import { savedCards } from '@/db/schema';
 import { signInAs } from '../support/fake-auth';
 import { formData } from '../support/form';
+import { createLogger } from '@/ocpp-server/src/logger';
+import { startStatementSweep } from '@/ocpp-server/src/statements/statement-sweep';
+import { stripeAccount } from './stripe-account';
 import type { StripeWorld } from './stripe-support';
+
+const silent = createLogger('silent');
+// Before any month the tests' data has: the sweep issues nothing of its own here, it only charges and tells.
+const LONG_AGO = () => new Date('2000-01-01T00:00:00Z');
 
 type Member = { id: string };
 
@@ -20,3 +27,31 @@ export async function saveCardThroughStub(world: StripeWorld, { accountId, membe
 }
 
 export const savedCardsOf = (db: Database, userId: string) => db.select().from(savedCards).where(eq(savedCards.userId, userId));
+
+// A Stripe stub shared by a file's tests, each test's driver in an account of its own (the sweep charges every due
+// statement it finds) with a card saved; `sweep` runs the OCPP server's statement sweep once and waits for its webhooks.
+export function cardSweepWorld(db: Database, keyPrefix: string) {
+  let world: StripeWorld | undefined;
+  let accountNumber = 0;
+  const key = () => `${keyPrefix}${String(accountNumber).padStart(2, '0')}`;
+  const opened = () => {
+    if (!world) throw new Error('cardSweepWorld not started');
+    return world;
+  };
+  return {
+    world: opened,
+    start: async () => void ({ world } = await stripeAccount(db, key())),
+    close: () => opened().close(),
+    async driverWithCard(card = '4242 4242 4242 4242') {
+      accountNumber += 1;
+      const { people } = await stripeAccount(db, key(), opened());
+      await saveCardThroughStub(opened(), { accountId: people.account.id, member: people.driver, number: card });
+      return people;
+    },
+    async sweep() {
+      await startStatementSweep({ db, log: silent, everyMs: 3_600_000, authSecret: process.env.AUTH_SECRET!, now: LONG_AGO }).run();
+      await opened().stub.settled();
+    },
+    intentsFor: (statementId: string) => [...opened().stub.cards.intents.values()].filter((intent) => (intent.body.metadata as Record<string, string>).statementId === statementId),
+  };
+}
