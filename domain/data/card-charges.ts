@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { payments, statements } from '../../db/schema';
+import { payments } from '../../db/schema';
 import type { Locale } from '../../db/schema/locales';
+import { settleStatementPaidOnline } from './payments';
 
 export type CardChargeCandidate = {
   statementId: string;
@@ -82,10 +83,7 @@ export async function markChargePaid(db: Executor, scope: ChargeScope & { paymen
     .where(and(ofCharge(scope), inArray(payments.status, ['pending', 'failed']), eq(payments.amount, scope.amount), eq(payments.currency, scope.currency)))
     .returning({ statementId: payments.statementId });
   if (!payment) return false;
-  await db
-    .update(statements)
-    .set({ status: 'paid', paidAt: sql`now()` })
-    .where(and(eq(statements.accountId, scope.accountId), eq(statements.id, payment.statementId), eq(statements.status, 'due')));
+  await settleStatementPaidOnline(db, { accountId: scope.accountId, statementId: payment.statementId });
   return true;
 }
 

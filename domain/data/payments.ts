@@ -48,11 +48,16 @@ export async function markCheckoutPaid(db: Executor, scope: CheckoutScope & { pa
     .where(and(ofCheckout(scope), inArray(payments.status, ['pending', 'expired']), eq(payments.amount, scope.amount), eq(payments.currency, scope.currency)))
     .returning({ statementId: payments.statementId });
   if (!payment) return false;
+  await settleStatementPaidOnline(db, { accountId: scope.accountId, statementId: payment.statementId });
+  return true;
+}
+
+// A payment went through online (a checkout, a saved card): its statement, if still due, is paid.
+export async function settleStatementPaidOnline(db: Executor, { accountId, statementId }: { accountId: string; statementId: string }) {
   await db
     .update(statements)
     .set({ status: 'paid', paidAt: sql`now()` })
-    .where(and(eq(statements.accountId, scope.accountId), eq(statements.id, payment.statementId), eq(statements.status, 'due')));
-  return true;
+    .where(and(eq(statements.accountId, accountId), eq(statements.id, statementId), eq(statements.status, 'due')));
 }
 
 export async function markCheckoutExpired(db: Executor, scope: CheckoutScope) {
