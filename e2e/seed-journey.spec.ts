@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { devices, expect, test } from '@playwright/test';
+import { devices, expect, test, type Download } from '@playwright/test';
 import { activateAndLogin, addCharger, addPhysicalCard, giveVirtualCard, inviteAndAccept, openAdvanced, uniqueEmail } from './helpers';
 import { PERSONALITIES } from './personalities';
 import { startSimulator } from './simulator';
@@ -9,10 +9,14 @@ test.afterEach(() => {
   simulator?.kill('SIGTERM');
 });
 
-// The seed's journey, end to end, against each way real firmware behaves: whatever the charger does, the owner's
-// first session works.
-for (const [personality, flags] of PERSONALITIES) {
-  test(`register, add a charger, cards, invite, then start and stop from the app, with a charger that ${personality}`, async ({ browser }) => {
+// The seed's journey, end to end, against each way real 1.6 firmware behaves, and against a charger speaking OCPP
+// 2.0.1: whatever the charger does and speaks, the owner's first session works.
+const JOURNEYS: [name: string, flags: string[]][] = [
+  ...PERSONALITIES.map(([personality, flags]): [string, string[]] => [`a charger that ${personality}`, flags]),
+  ['a charger speaking OCPP 2.0.1', ['--ocpp=2.0.1']],
+];
+for (const [charger, flags] of JOURNEYS) {
+  test(`register, add a charger, cards, invite, then start and stop from the app, with ${charger}`, async ({ browser }) => {
     // Two people from registration to a stopped session: on a busy 2-core machine that nears the default hang guard.
     test.slow();
     const ownerContext = await browser.newContext({ locale: 'en-GB' });
@@ -57,7 +61,24 @@ for (const [personality, flags] of PERSONALITIES) {
     const energy = /([\d.]+)\s*kWh/.exec(await session.innerText());
     expect(Number(energy?.[1])).toBeGreaterThan(0);
 
+    // The CSV the driver downloads holds the same session with its energy.
+    const [csv] = await Promise.all([driver.waitForEvent('download'), driver.getByRole('link', { name: 'Export CSV' }).click()]);
+    const line = (await downloaded(csv)).split(/\r?\n/).find((row) => row.includes('Driveway'));
+    expect(line).toContain("Jonas's phone");
+    // Columns: id, charger, connector, user, card, idTag, started, stopped, minutes, energy (kWh), ...
+    expect(Number(csvFields(line!)[9])).toBeGreaterThan(0);
+
     await ownerContext.close();
     await driverContext.close();
   });
+}
+
+async function downloaded(download: Download) {
+  const chunks: Buffer[] = [];
+  for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function csvFields(line: string) {
+  return [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map(([, field]) => field!.replace(/^"|"$/g, '').replaceAll('""', '"'));
 }
