@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chargerCommands, chargers, ocppMessages } from '../../db/schema';
-import { sendCommand } from '../../domain/commands/send';
 import { hashSecret } from '../../domain/crypto/secret';
 import type { OcppServer } from '../src/start';
-import { connectClient, makeChargerWithPassword, startTestServer, testDb, waitFor } from './helpers';
+import { chargerWithPassword, storedTraffic } from './password-change';
+import { connectClient, startTestServer, testDb, waitFor } from './helpers';
 import { startSimulator201, stopSimulators } from './simulators';
 
 const { db, sql } = testDb();
@@ -21,23 +19,9 @@ afterAll(async () => {
   await sql.end();
 });
 
-async function chargerWithPassword() {
-  const { account, charger, password } = await makeChargerWithPassword(db);
-  const changePassword = () =>
-    sendCommand(db, { accountId: account.id, chargerId: charger.id, requestedBy: account.owner.id, action: 'ChangeChargerPassword', payload: {} });
-  const stored = async () => (await db.select({ passwordHash: chargers.passwordHash, nextPasswordHash: chargers.nextPasswordHash }).from(chargers).where(eq(chargers.id, charger.id)))[0]!;
-  return { charger, password, changePassword, stored };
-}
-
-async function storedTraffic(chargerId: string) {
-  const messages = await db.select({ payload: ocppMessages.payload }).from(ocppMessages).where(eq(ocppMessages.chargerId, chargerId));
-  const commands = await db.select({ payload: chargerCommands.payload, response: chargerCommands.response, error: chargerCommands.error }).from(chargerCommands).where(eq(chargerCommands.chargerId, chargerId));
-  return JSON.stringify([messages, commands]);
-}
-
 describe('sending a 2.0.1 charger a new password (SecurityCtrlr.BasicAuthPassword)', () => {
   it('is set by SetVariables and the station logs in with it; from then on the old password is refused, and no table holds the new one', async () => {
-    const { charger, password, changePassword, stored } = await chargerWithPassword();
+    const { charger, password, changePassword, stored } = await chargerWithPassword(db);
     const simulator = await startSimulator201(server, { identity: charger.identity, password, evses: 1 });
 
     const outcome = await changePassword();
@@ -48,7 +32,7 @@ describe('sending a 2.0.1 charger a new password (SecurityCtrlr.BasicAuthPasswor
     expect((await stored()).passwordHash).toBe(hashSecret(newPassword));
 
     await server.messageLog.flush();
-    const traffic = await storedTraffic(charger.id);
+    const traffic = await storedTraffic(db, charger.id);
     expect(traffic).toContain('BasicAuthPassword');
     expect(traffic).not.toContain(newPassword);
 
@@ -59,7 +43,7 @@ describe('sending a 2.0.1 charger a new password (SecurityCtrlr.BasicAuthPasswor
 
   it('keeps the old password alone when the station refuses the new one or has no such variable', async () => {
     for (const [newPasswords, error] of [['refuse', 'Rejected'], ['unknownVariable', 'NotSupported']] as const) {
-      const { charger, password, changePassword, stored } = await chargerWithPassword();
+      const { charger, password, changePassword, stored } = await chargerWithPassword(db);
       const simulator = await startSimulator201(server, { identity: charger.identity, password, evses: 1, newPasswords });
       const outcome = await changePassword();
       expect(outcome).toMatchObject({ ok: true, value: { status: 'rejected', error } });
@@ -70,7 +54,7 @@ describe('sending a 2.0.1 charger a new password (SecurityCtrlr.BasicAuthPasswor
   });
 
   it('lets in both passwords while the station has not answered', async () => {
-    const { charger, password, changePassword, stored } = await chargerWithPassword();
+    const { charger, password, changePassword, stored } = await chargerWithPassword(db);
     const client = await connectClient(server, { identity: charger.identity, password, protocols: ['ocpp2.0.1'] });
     client.handle('SetVariables', () => new Promise(() => {}));
     try {
