@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sendCommand } from '../../domain/commands/send';
 import { hashSecret } from '../../domain/crypto/secret';
 import type { OcppServer } from '../src/start';
 import { chargerWithPassword, storedTraffic } from './password-change';
@@ -66,5 +67,28 @@ describe('sending a 2.0.1 charger a new password (SecurityCtrlr.BasicAuthPasswor
     }
     const old = await connectClient(server, { identity: charger.identity, password, protocols: ['ocpp2.0.1'] });
     await old.close({ force: true });
+  });
+
+  it('hides a BasicAuthPassword a station reports in a GetVariables answer, in the command’s answer and in the message log', async () => {
+    const { account, charger, password } = await chargerWithPassword(db);
+    const client = await connectClient(server, { identity: charger.identity, password, protocols: ['ocpp2.0.1'] });
+    client.handle('GetVariables', async () => ({
+      getVariableResult: [
+        { attributeStatus: 'Accepted', component: { name: 'SecurityCtrlr' }, variable: { name: 'BasicAuthPassword' }, attributeValue: 'told-by-the-station-0123' },
+        { attributeStatus: 'Accepted', component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' }, attributeValue: '300' },
+      ],
+    }));
+    const ref = (componentName: string, variableName: string) => ({ componentName, componentInstance: '', evseId: 0, connectorId: 0, variableName, variableInstance: '', attributeType: 'Actual' });
+    try {
+      const variables = [ref('SecurityCtrlr', 'BasicAuthPassword'), ref('OCPPCommCtrlr', 'HeartbeatInterval')];
+      const outcome = await sendCommand(db, { accountId: account.id, chargerId: charger.id, requestedBy: account.owner.id, action: 'GetVariables', payload: { variables } });
+      expect(outcome).toMatchObject({ ok: true, value: { status: 'accepted', response: { getVariableResult: [{ attributeValue: '(hidden)' }, { attributeValue: '300' }] } } });
+      await server.messageLog.flush();
+      const traffic = await storedTraffic(db, charger.id);
+      expect(traffic).toContain('HeartbeatInterval');
+      expect(traffic).not.toContain('told-by-the-station-0123');
+    } finally {
+      await client.close({ force: true });
+    }
   });
 });
