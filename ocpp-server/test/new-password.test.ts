@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chargerCommands, chargers, ocppMessages } from '../../db/schema';
 import { sendCommand } from '../../domain/commands/send';
 import { generateSecret, hashSecret } from '../../domain/crypto/secret';
 import { setChargerPasswordHash } from '../../domain/data/chargers';
 import type { OcppServer } from '../src/start';
-import { connectClient, makeChargerWithPassword, startTestServer, testDb, waitFor } from './helpers';
+import { chargerWithPassword, storedTraffic } from './password-change';
+import { connectClient, startTestServer, testDb, waitFor } from './helpers';
 import { startSimulator, stopSimulators } from './simulators';
 
 const { db, sql } = testDb();
@@ -22,24 +21,9 @@ afterAll(async () => {
   await sql.end();
 });
 
-async function chargerWithPassword() {
-  const { account, charger, password } = await makeChargerWithPassword(db);
-  const changePassword = () =>
-    sendCommand(db, { accountId: account.id, chargerId: charger.id, requestedBy: account.owner.id, action: 'ChangeChargerPassword', payload: {} });
-  const stored = async () => (await db.select({ passwordHash: chargers.passwordHash, nextPasswordHash: chargers.nextPasswordHash }).from(chargers).where(eq(chargers.id, charger.id)))[0]!;
-  return { account, charger, password, changePassword, stored };
-}
-
-// Every stored trace of the charger's traffic and commands, as text.
-async function storedTraffic(chargerId: string) {
-  const messages = await db.select({ payload: ocppMessages.payload }).from(ocppMessages).where(eq(ocppMessages.chargerId, chargerId));
-  const commands = await db.select({ payload: chargerCommands.payload, response: chargerCommands.response, error: chargerCommands.error }).from(chargerCommands).where(eq(chargerCommands.chargerId, chargerId));
-  return JSON.stringify([messages, commands]);
-}
-
 describe('sending a charger a new password (AuthorizationKey)', () => {
   it('is taken by the charger, which logs in with it; from then on the old password is refused, and no table holds the new one', async () => {
-    const { charger, password, changePassword, stored } = await chargerWithPassword();
+    const { charger, password, changePassword, stored } = await chargerWithPassword(db);
     const simulator = await startSimulator(server, { identity: charger.identity, password });
 
     const outcome = await changePassword();
@@ -50,7 +34,7 @@ describe('sending a charger a new password (AuthorizationKey)', () => {
     expect((await stored()).passwordHash).toBe(hashSecret(newPassword));
 
     await server.messageLog.flush();
-    const traffic = await storedTraffic(charger.id);
+    const traffic = await storedTraffic(db, charger.id);
     expect(traffic).toContain('AuthorizationKey');
     expect(traffic).not.toContain(newPassword);
 
@@ -61,7 +45,7 @@ describe('sending a charger a new password (AuthorizationKey)', () => {
 
   it('keeps the old password alone when the charger refuses the new one or does not know the key', async () => {
     for (const newPasswords of ['refuse', 'unknownKey'] as const) {
-      const { charger, password, changePassword, stored } = await chargerWithPassword();
+      const { charger, password, changePassword, stored } = await chargerWithPassword(db);
       const simulator = await startSimulator(server, { identity: charger.identity, password, newPasswords });
       const outcome = await changePassword();
       expect(outcome).toMatchObject({ ok: true, value: { status: 'rejected', error: newPasswords === 'refuse' ? 'Rejected' : 'NotSupported' } });
@@ -72,7 +56,7 @@ describe('sending a charger a new password (AuthorizationKey)', () => {
   });
 
   it('lets in both passwords while the charger has not answered, until the owner sets one by hand', async () => {
-    const { account, charger, password, changePassword, stored } = await chargerWithPassword();
+    const { account, charger, password, changePassword, stored } = await chargerWithPassword(db);
     await startSimulator(server, { identity: charger.identity, password, ignoreActions: ['ChangeConfiguration'] });
     const outcome = await changePassword();
     expect(outcome).toMatchObject({ ok: true, value: { status: 'timeout' } });
@@ -89,14 +73,14 @@ describe('sending a charger a new password (AuthorizationKey)', () => {
   });
 
   it('hides an AuthorizationKey a charger reports in its configuration, in the command’s answer and in the message log', async () => {
-    const { account, charger, password } = await chargerWithPassword();
+    const { account, charger, password } = await chargerWithPassword(db);
     const client = await connectClient(server, { identity: charger.identity, password });
     client.handle('GetConfiguration', async () => ({ configurationKey: [{ key: 'AuthorizationKey', readonly: false, value: 'told-by-the-charger-0123' }, { key: 'HeartbeatInterval', readonly: false, value: '300' }] }));
     try {
       const outcome = await sendCommand(db, { accountId: account.id, chargerId: charger.id, requestedBy: account.owner.id, action: 'GetConfiguration', payload: {} });
       expect(outcome).toMatchObject({ ok: true, value: { status: 'accepted', response: { configurationKey: [{ key: 'AuthorizationKey', value: '(hidden)' }, { key: 'HeartbeatInterval', value: '300' }] } } });
       await server.messageLog.flush();
-      const traffic = await storedTraffic(charger.id);
+      const traffic = await storedTraffic(db, charger.id);
       expect(traffic).toContain('HeartbeatInterval');
       expect(traffic).not.toContain('told-by-the-charger-0123');
     } finally {

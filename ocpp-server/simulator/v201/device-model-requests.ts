@@ -7,13 +7,16 @@ type Client = {
 };
 
 type VariableData = V201Requests['GetVariables']['getVariableData'][number];
-// live: variables kept outside the model (the local list's), answered first where it knows them.
+type SetData = V201Requests['SetVariables']['setVariableData'][number];
+// live: variables kept outside the model (the local list's), answered first where it knows them. write: variables
+// set outside the model (its password), answered first where it takes them.
 type Options = {
   client: Client;
   model: SimulatedVariable[];
   later: (work: () => Promise<unknown>) => void;
   onSet?: (entry: SimulatedVariable) => void;
   live?: (data: VariableData) => GetVariableResultType | null;
+  write?: (data: SetData) => SetVariableResultType | null;
 };
 
 // DeviceDataCtrlr.ItemsPerMessage[GetReport]: how many variables each NotifyReport part carries.
@@ -37,7 +40,7 @@ function getResult(model: SimulatedVariable[], data: VariableData): GetVariableR
   return { ...base, attributeStatus: 'Accepted', attributeValue: lookup.found.value };
 }
 
-function setResult(model: SimulatedVariable[], data: V201Requests['SetVariables']['setVariableData'][number], onSet: Options['onSet']): SetVariableResultType {
+function setResult(model: SimulatedVariable[], data: SetData, onSet: Options['onSet']): SetVariableResultType {
   const lookup = findVariable(model, data.component, data.variable, data.attributeType);
   const base = { component: data.component, variable: data.variable, ...(data.attributeType ? { attributeType: data.attributeType } : {}) };
   if ('problem' in lookup) return { ...base, attributeStatus: lookup.problem };
@@ -50,7 +53,7 @@ function setResult(model: SimulatedVariable[], data: V201Requests['SetVariables'
 
 // A station's answers to the device model requests (2.0.1 §B05–B07): a base report sent back in NotifyReport parts
 // after the answer, variables read and set by name, a read-only one refused.
-export function serveDeviceModel({ client, model, later, onSet, live }: Options) {
+export function serveDeviceModel({ client, model, later, onSet, live, write }: Options) {
   client.handle('GetBaseReport', async ({ params }): Promise<V201Responses['GetBaseReport']> => {
     const { requestId, reportBase } = params as V201Requests['GetBaseReport'];
     if (reportBase === 'SummaryInventory') return { status: 'NotSupported' };
@@ -63,6 +66,6 @@ export function serveDeviceModel({ client, model, later, onSet, live }: Options)
     getVariableResult: (params as V201Requests['GetVariables']).getVariableData.map((data) => live?.(data) ?? getResult(model, data)),
   }));
   client.handle('SetVariables', async ({ params }): Promise<V201Responses['SetVariables']> => ({
-    setVariableResult: (params as V201Requests['SetVariables']).setVariableData.map((data) => setResult(model, data, onSet)),
+    setVariableResult: (params as V201Requests['SetVariables']).setVariableData.map((data) => write?.(data) ?? setResult(model, data, onSet)),
   }));
 }

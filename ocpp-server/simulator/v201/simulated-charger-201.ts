@@ -30,6 +30,9 @@ export type SimulatedCharger201Options = {
   rejectsRemoteStarts?: boolean;
   smartCharging?: SmartChargingOptions;
   localList?: LocalListOptions;
+  // How it answers a SetVariables of SecurityCtrlr.BasicAuthPassword: takes the new password and reconnects with it
+  // (the default), refuses it, or has no such variable.
+  newPasswords?: 'take' | 'refuse' | 'unknownVariable';
 } & FirmwareAndLogOptions;
 
 // alias: the number its charging profiles know the transaction by (charging-profiles-201.ts).
@@ -217,6 +220,30 @@ export class SimulatedCharger201 extends EventEmitter {
     this.emit('rebooted', { firmwareVersion: this.firmware.version });
   }
 
+  // SecurityCtrlr.BasicAuthPassword (A01): write-only, 16 to 40 characters; taken, the station closes its connection
+  // and logs in again with it.
+  private takeNewPassword(data: V201Requests['SetVariables']['setVariableData'][number]) {
+    if (data.component.name !== 'SecurityCtrlr' || data.variable.name !== 'BasicAuthPassword') return null;
+    const result = { component: data.component, variable: data.variable };
+    const answer = this.options.newPasswords ?? 'take';
+    if (answer === 'unknownVariable') return { ...result, attributeStatus: 'UnknownVariable' as const };
+    const password = data.attributeValue;
+    if (answer === 'refuse' || password.length < 16 || password.length > 40) return { ...result, attributeStatus: 'Rejected' as const };
+    this.later(() => this.reconnectWith(password));
+    return { ...result, attributeStatus: 'Accepted' as const };
+  }
+
+  private async reconnectWith(password: string) {
+    // ocpp-rpc merges the options given into its own; its types ask for all of them.
+    this.client.reconfigure({ password } as unknown as Parameters<typeof this.client.reconfigure>[0]);
+    await this.client.close({ code: 1000, awaitPending: true });
+    if (!this.isStopped) await this.client.connect();
+  }
+
+  get password(): string | null {
+    return (this.client as unknown as { _options: { password: string | null } })._options.password;
+  }
+
   private get chargingStation() {
     return { vendorName: 'Chargewatch', model: 'Simulator 2.0.1', serialNumber: this.options.identity, firmwareVersion: this.firmware.version };
   }
@@ -249,6 +276,7 @@ export class SimulatedCharger201 extends EventEmitter {
       later: (work) => this.later(work),
       onSet: (entry) => entry.variable.name === 'HeartbeatInterval' && this.beatEvery(Number(entry.value)),
       live: (data) => localListVariable(this.localList, data),
+      write: (data) => this.takeNewPassword(data),
     });
     this.answer('RequestStartTransaction', async (params) => {
       const evseId = params.evseId ?? [...Array(this.options.evses).keys()].map((i) => i + 1).find((id) => !this.sessions.has(id));

@@ -40,8 +40,10 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
     }
   }
 
-  // The two commands that are not OCPP calls of their own, and the rest as the call of the same name.
+  // The two commands that are not OCPP calls of their own, and the rest as the call of the same name. A new
+  // password goes to a charger of either version (new-password.ts picks the call).
   async function call(client: NonNullable<ReturnType<Connections['get']>>, command: { id: string; action: string; chargerId: string; accountId: string; payload: unknown }) {
+    if (command.action === 'ChangeChargerPassword') return sendNewPassword(db, client, command.chargerId, { callTimeoutMs });
     if (client.protocol === 'ocpp2.0.1') {
       const response = await callAsV201(db, client, command, { callTimeoutMs });
       // The charger has answered: a failure to keep its answer beside the variables does not make the command fail.
@@ -50,7 +52,6 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
     }
     // A 1.6 charger has configuration keys, not a device model.
     if ((DEVICE_MODEL_ACTIONS as readonly string[]).includes(command.action)) throw createRPCError('NotSupported', `${command.action} is OCPP 2.0.1 only`);
-    if (command.action === 'ChangeChargerPassword') return sendNewPassword(db, client, command.chargerId, { callTimeoutMs });
     if (command.action === 'RaiseSecurityProfile') {
       const { securityProfile } = command.payload as CommandPayloads['RaiseSecurityProfile'];
       return raiseSecurityProfile(db, client, command.chargerId, securityProfile, { callTimeoutMs });
