@@ -92,6 +92,19 @@ describe('an OCPP 2.0.1 device model report', () => {
   });
 });
 
+describe('a charger that reports its own password', () => {
+  it('has it stored hidden in its model and its message log', async () => {
+    const { charger, client } = await connect201();
+    const password = 'a-secret-charger-password-1234';
+    const reportData = [entry('SecurityCtrlr', 'BasicAuthPassword', password, { variableCharacteristics: { dataType: 'string', supportsMonitoring: false } })];
+    await client.call('NotifyReport', { requestId: 7, generatedAt: new Date().toISOString(), seqNo: 0, reportData });
+    expect((await modelOf(charger.id)).map((row) => [row.variableName, row.value])).toEqual([['BasicAuthPassword', '(hidden)']]);
+    await waitFor(async () => (await db.select().from(ocppMessages).where(eq(ocppMessages.chargerId, charger.id))).some((row) => row.action === 'NotifyReport'));
+    const logged = await db.select().from(ocppMessages).where(eq(ocppMessages.chargerId, charger.id));
+    expect(JSON.stringify(logged)).not.toContain(password);
+  });
+});
+
 describe('two parts of one report arriving at the same moment', () => {
   // Each part's transaction would see only its own part if they were not taken one after the other, and the report
   // would never complete.
