@@ -1,5 +1,5 @@
 // The yardstick for `npm run bench:ocpp`: ocpp-rpc with the same strict schema validation as the real
-// server, answering every charger message at once without touching a database.
+// server, answering every charger message (1.6 or 2.0.1) at once without touching a database.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RPCServer } from '../ocpp-server/src/ocpp/rpc';
@@ -18,9 +18,19 @@ const ANSWERS: Record<string, () => Record<string, unknown>> = {
   StopTransaction: () => ({}),
 };
 
-const server = new RPCServer({ protocols: ['ocpp1.6'], strictMode: true, pingIntervalMs: 30_000 });
+// The same for a 2.0.1 station: its transactions are all TransactionEvents.
+const ANSWERS_201: Record<string, () => Record<string, unknown>> = {
+  BootNotification: () => ({ status: 'Accepted', currentTime: now(), interval: 300 }),
+  Heartbeat: () => ({ currentTime: now() }),
+  StatusNotification: () => ({}),
+  Authorize: () => ({ idTokenInfo: { status: 'Accepted' } }),
+  TransactionEvent: () => ({}),
+};
+
+const server = new RPCServer({ protocols: ['ocpp1.6', 'ocpp2.0.1'], strictMode: true, pingIntervalMs: 30_000 });
 server.on('client', (client: ServerClient) => {
-  for (const [action, answer] of Object.entries(ANSWERS)) client.handle(action, async () => answer());
+  const answers = client.protocol === 'ocpp2.0.1' ? ANSWERS_201 : ANSWERS;
+  for (const [action, answer] of Object.entries(answers)) client.handle(action, async () => answer());
 });
 
 const http = createServer((_request, response) => response.writeHead(426).end());

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ocppMarkdown } from './ocpp/markdown';
+import { protocolsMarkdown } from './ocpp/protocols-markdown';
 import { runOcppBench } from './ocpp/run';
 
 // Keeps `npm run bench:ocpp` from rotting: the same code at a tiny size, checking the report's shape, not its speed.
 describe('OCPP benchmark smoke run', () => {
   it('reports connect, session starts, throughput, latency, remote start and rows for a small load on both servers', { timeout: 90_000 }, async () => {
-    const report = await runOcppBench({ chargers: 20, rate: 20, seconds: 3, chargingShare: 0.2, workers: 2, heartbeatSeconds: 1, remoteStartGapMs: 50, sessionSpreadSeconds: null }, () => {});
+    const report = await runOcppBench({ ocpp: '1.6', chargers: 20, rate: 20, seconds: 3, chargingShare: 0.2, workers: 2, heartbeatSeconds: 1, remoteStartGapMs: 50, sessionSpreadSeconds: null }, () => {});
 
     for (const result of [report.platform, report.bare]) {
       expect(result.connect.connected).toBe(20);
@@ -31,5 +32,27 @@ describe('OCPP benchmark smoke run', () => {
     expect(report.serverMetrics!.groupCommits.recordMeterValues!.statement!.count).toBeGreaterThan(0);
     expect(ocppMarkdown(report)).toContain('Throughput ratio');
     expect(ocppMarkdown(report)).toContain('Server-side split from GET /metrics');
+  });
+
+  it('drives a 2.0.1 fleet the same way: TransactionEvents for starts, readings and stops, every one persisted', { timeout: 90_000 }, async () => {
+    const report = await runOcppBench({ ocpp: '2.0.1', chargers: 20, rate: 20, seconds: 3, chargingShare: 0.2, workers: 2, heartbeatSeconds: 1, remoteStartGapMs: 50, sessionSpreadSeconds: null }, () => {});
+
+    for (const result of [report.platform, report.bare]) {
+      expect(result.ocpp).toBe('2.0.1');
+      expect(result.connect.connected).toBe(20);
+      expect(result.connect.latency.latencyMs.BootNotification!.count).toBe(20);
+      expect(result.connectionsHeldAtEnd).toBe(20);
+      expect(result.sessions.started).toBe(result.charging);
+      expect(result.sessions.latency.latencyMs.TransactionEvent!.count).toBeGreaterThanOrEqual(result.charging);
+      expect(result.sessions.latency.latencyMs.StartTransaction).toBeUndefined();
+      expect(result.steady.latencyMs.TransactionEvent!.count).toBeGreaterThan(0);
+      expect(result.steady.errorCount).toBe(0);
+      expect(result.stopsAnswered).toBe(result.charging);
+      expect(result.undrainedQueues).toBe(0);
+    }
+    expect(report.rows.isNothingLost).toBe(true);
+    expect(report.rows.transactionRows).toBeGreaterThanOrEqual(report.platform.charging);
+    expect(report.serverMetrics!.actions.TransactionEvent!.total!.count).toBeGreaterThan(0);
+    expect(protocolsMarkdown([report])).toContain('Throughput ratio');
   });
 });

@@ -2,6 +2,7 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SimulatedCharger } from '../../ocpp-server/simulator/simulated-charger';
+import { SimulatedCharger201 } from '../../ocpp-server/simulator/v201/simulated-charger-201';
 import { emptyStats, recordCalls } from './call-recorder';
 import type { ParentMessage, WorkerMessage, WorkerStart } from './worker-protocol';
 
@@ -10,14 +11,18 @@ const SESSION_START_TIMEOUT_MS = 120_000;
 let stats = emptyStats();
 // The calls of the session start phase, before the steady phase's `stats`.
 let sessions = emptyStats();
-let chargers: SimulatedCharger[] = [];
-let charging: SimulatedCharger[] = [];
+type BenchCharger = SimulatedCharger | SimulatedCharger201;
+let chargers: BenchCharger[] = [];
+let charging: BenchCharger[] = [];
 let idTag = '';
 
 // Resolves once the message is handed to the IPC channel: exiting before that loses it.
 const send = (message: WorkerMessage) => new Promise<void>((resolve) => process.send!(message, undefined, {}, () => resolve()));
 
-async function startAll(chargersToStart: SimulatedCharger[], concurrency: number) {
+const identityOf = (charger: BenchCharger) => (charger instanceof SimulatedCharger201 ? charger.options.identity : charger.identity);
+const queueOf = (charger: BenchCharger) => (charger instanceof SimulatedCharger201 ? charger.transactionEvents : charger.queue);
+
+async function startAll(chargersToStart: BenchCharger[], concurrency: number) {
   let next = 0;
   let failed = 0;
   async function lane() {
@@ -34,18 +39,23 @@ async function start(message: WorkerStart) {
   idTag = message.idTag;
   const chargingSet = new Set(message.charging);
   chargers = message.identities.map((identity) => {
-    const charger = new SimulatedCharger({
+    // A 2.0.1 station: BootNotification, StatusNotification per EVSE, Authorize, TransactionEvents carrying its
+    // readings, and a Heartbeat at the interval its boot was given.
+    const charger: BenchCharger =
+      message.ocpp === '2.0.1'
+        ? new SimulatedCharger201({ url: message.url, identity, evses: 2, meterIntervalMs: message.meterIntervalMs })
+        : new SimulatedCharger({
       url: message.url,
       identity,
       connectors: 2,
       meterIntervalMs: message.meterIntervalMs,
       heartbeatIntervalMs: message.heartbeatIntervalMs,
-      callTimeoutMs: 30_000,
-    });
+            callTimeoutMs: 30_000,
+          });
     recordCalls(charger.client, () => stats);
     return charger;
   });
-  charging = chargers.filter((charger) => chargingSet.has(charger.identity));
+  charging = chargers.filter((charger) => chargingSet.has(identityOf(charger)));
   const began = performance.now();
   const failed = await startAll(chargers, message.connectConcurrency);
   send({ type: 'connected', connected: chargers.length - failed, failed, ms: performance.now() - began, boot: stats });
@@ -61,7 +71,7 @@ async function charge(spreadMs: number) {
       await sleep(Math.random() * spreadMs);
       const started = once(charger, 'transactionStarted', { signal: AbortSignal.timeout(SESSION_START_TIMEOUT_MS) });
       const accepted = charger.startSession(1, idTag).then((isAccepted) => {
-        if (!isAccepted) throw new Error(`${charger.identity}: idTag not accepted`);
+        if (!isAccepted) throw new Error(`${identityOf(charger)}: idTag not accepted`);
       });
       await Promise.all([started, accepted]);
     }),
@@ -82,17 +92,19 @@ async function stop() {
   const answeredAtStop = Object.values(steady.latencies).reduce((sum, list) => sum + list.length, 0);
   stats = emptyStats();
   for (const charger of charging) void charger.stopSession(1);
-  const drained = await Promise.allSettled(charging.map((charger) => charger.queue.drained(DRAIN_MS)));
+  const drained = await Promise.allSettled(charging.map((charger) => queueOf(charger).drained(DRAIN_MS)));
   const answeredSince = (action: string) => [sessions, steady, stats].reduce((sum, phase) => sum + (phase.latencies[action]?.length ?? 0), 0);
+  // 2.0.1 has one TransactionEvent for all three; each carries the readings a MeterValues would.
+  const events = (eventType: 'Started' | 'Updated' | 'Ended') => charging.reduce((sum, charger) => sum + (charger instanceof SimulatedCharger201 ? charger.transactionEvents.delivered[eventType] : 0), 0);
   await send({
     type: 'result',
     steady,
     stopping: stats,
     answeredAtStop,
     connectedAtEnd: chargers.filter((charger) => charger.isConnected).length,
-    meterValuesAnswered: answeredSince('MeterValues'),
-    startsAnswered: answeredSince('StartTransaction'),
-    stopsAnswered: answeredSince('StopTransaction'),
+    meterValuesAnswered: answeredSince('MeterValues') + answeredSince('TransactionEvent'),
+    startsAnswered: answeredSince('StartTransaction') + events('Started'),
+    stopsAnswered: answeredSince('StopTransaction') + events('Ended'),
     undrained: drained.filter((result) => result.status === 'rejected').length,
   });
   await Promise.allSettled(chargers.map((charger) => charger.stop()));

@@ -4,9 +4,10 @@ import { stopChild, track } from '../lib/children';
 import { mib, sampleProcess } from '../lib/proc';
 import { mergeStats, total } from './merge-stats';
 import { assertAlive, type SpawnedServer } from './servers';
-import type { WorkerCharging, WorkerConnected, WorkerMessage, WorkerResult } from './worker-protocol';
+import type { BenchProtocol, WorkerCharging, WorkerConnected, WorkerMessage, WorkerResult } from './worker-protocol';
 
 export type LoadOptions = {
+  ocpp: BenchProtocol;
   identities: string[];
   charging: string[];
   idTag: string;
@@ -55,6 +56,7 @@ export async function runLoad(server: SpawnedServer, options: LoadOptions) {
       const identities = share(options.identities, index, options.workers);
       worker.send({
         type: 'start',
+        ocpp: options.ocpp,
         url: `ws://127.0.0.1:${server.port}/ocpp`,
         identities,
         charging: identities.filter((identity) => charging.has(identity)),
@@ -95,6 +97,7 @@ export async function runLoad(server: SpawnedServer, options: LoadOptions) {
     const answered = finished.reduce((sum, result) => sum + result.answeredAtStop, 0);
     return {
       server: server.kind,
+      ocpp: options.ocpp,
       chargers: options.identities.length,
       charging: charging.size,
       meterIntervalMs,

@@ -1,8 +1,9 @@
-// `npm run bench:ocpp -- --chargers N --rate R --seconds S [--charging-share 0.2] [--workers 4] [--heartbeat 60] [--session-spread 30]`
+// `npm run bench:ocpp -- [--protocols 1.6,2.0.1] --chargers N --rate R --seconds S [--charging-share 0.2] [--workers 4] [--heartbeat 60] [--session-spread 30]`
 import { parseArgs } from 'node:util';
 import { printAndExit } from '../lib/output';
-import { ocppMarkdown } from './markdown';
+import { protocolsMarkdown } from './protocols-markdown';
 import { runOcppBench } from './run';
+import type { BenchProtocol } from './worker-protocol';
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +15,8 @@ const { values } = parseArgs({
     heartbeat: { type: 'string', default: '60' },
     'remote-start-gap': { type: 'string', default: '50' },
     'session-spread': { type: 'string' },
+    // The fleet's OCPP version; several, comma-separated, run one after the other and print side by side.
+    protocols: { type: 'string', default: '1.6' },
   },
 });
 
@@ -33,5 +36,9 @@ if (!(options.rate >= 0) || !(options.chargingShare >= 0 && options.chargingShar
 if (options.sessionSpreadSeconds !== null && !(options.sessionSpreadSeconds >= 0 && options.sessionSpreadSeconds <= 600)) throw new Error('--session-spread must be 0 to 600 seconds');
 if (!Number.isInteger(options.workers) || options.workers < 1 || options.workers > 16) throw new Error('--workers must be 1 to 16');
 
-const report = await runOcppBench(options, (line) => console.log(`[bench] ${line}`));
-await printAndExit('ocpp', report, ocppMarkdown(report));
+const protocols = values.protocols.split(',').map((protocol) => protocol.trim());
+if (protocols.length === 0 || !protocols.every((protocol): protocol is BenchProtocol => protocol === '1.6' || protocol === '2.0.1')) throw new Error('--protocols takes 1.6, 2.0.1 or both, comma-separated');
+
+const reports = [];
+for (const ocpp of protocols) reports.push(await runOcppBench({ ...options, ocpp }, (line) => console.log(`[bench ${ocpp}] ${line}`)));
+await printAndExit('ocpp', reports.length === 1 ? reports[0]! : { byProtocol: reports }, protocolsMarkdown(reports));

@@ -3,7 +3,7 @@ import type { LoadResult } from './load';
 import type { OcppBenchReport } from './run';
 import type { PartSummary, ServerMetrics } from './server-metrics';
 
-const ACTIONS = ['BootNotification', 'StatusNotification', 'Heartbeat', 'Authorize', 'StartTransaction', 'MeterValues', 'StopTransaction', 'all'];
+const ACTIONS = ['BootNotification', 'StatusNotification', 'Heartbeat', 'Authorize', 'StartTransaction', 'MeterValues', 'StopTransaction', 'TransactionEvent', 'all'];
 
 function latencyRows(result: LoadResult) {
   const rows: (string | number)[][] = [];

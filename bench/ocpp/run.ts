@@ -8,8 +8,11 @@ import { connectRemoteStartCharger, measureRemoteStarts, type RemoteStartResult 
 import { checkRows } from './rows';
 import { scrapeServerMetrics, type ServerMetrics } from './server-metrics';
 import { spawnServer, type ServerKind } from './servers';
+import type { BenchProtocol } from './worker-protocol';
 
 export type OcppBenchOptions = {
+  // What the fleet speaks (the remote-start probe stays a 1.6 charger).
+  ocpp: BenchProtocol;
   chargers: number;
   rate: number;
   seconds: number;

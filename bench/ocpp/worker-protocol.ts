@@ -1,5 +1,8 @@
+export type BenchProtocol = '1.6' | '2.0.1';
+
 export type WorkerStart = {
   type: 'start';
+  ocpp: BenchProtocol;
   url: string;
   identities: string[];
   charging: string[];

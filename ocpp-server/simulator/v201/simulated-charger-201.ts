@@ -16,6 +16,7 @@ import { SimulatorReservations201 } from './reservations-201';
 import { simulatedDeviceModel, type SimulatedVariable } from './device-model';
 import { serveDeviceModel } from './device-model-requests';
 import { endedEvent, startedEvent, updatedEvent, type Session201 } from './transaction-events';
+import { TransactionEventQueue } from './transaction-event-queue';
 
 export type SimulatedCharger201Options = {
   url: string;
@@ -33,7 +34,11 @@ export type SimulatedCharger201Options = {
   // How it answers a SetVariables of SecurityCtrlr.BasicAuthPassword: takes the new password and reconnects with it
   // (the default), refuses it, or has no such variable.
   newPasswords?: 'take' | 'refuse' | 'unknownVariable';
+  // ocpp-rpc's reconnect backoff (exponential, randomised by ±50%).
+  backoff?: { initialDelay: number; maxDelay: number };
 } & FirmwareAndLogOptions;
+
+const METER_START_WH = 1_000;
 
 // alias: the number its charging profiles know the transaction by (charging-profiles-201.ts).
 type Running = Session201 & { timer: NodeJS.Timeout; alias: number; startedAt: Date };
@@ -42,6 +47,8 @@ type Running = Session201 & { timer: NodeJS.Timeout; alias: number; startedAt: D
 // TransactionEvents carrying meter values, and answers the platform's requests the 2.0.1 way.
 export class SimulatedCharger201 extends EventEmitter {
   readonly client: InstanceType<typeof RPCClient>;
+  // Its TransactionEvents, kept while offline and sent in order (E04).
+  readonly transactionEvents: TransactionEventQueue;
   private readonly sessions = new Map<number, Running>();
   private readonly meterWh = new Map<number, number>();
   private heartbeat: NodeJS.Timeout | undefined;
@@ -67,7 +74,9 @@ export class SimulatedCharger201 extends EventEmitter {
       protocols: ['ocpp2.0.1'],
       strictMode: true,
       reconnect: true,
+      ...(options.backoff ? { backoff: { factor: 2, randomisationFactor: 0.5, ...options.backoff } } : {}),
     } as ConstructorParameters<typeof RPCClient>[0]);
+    this.transactionEvents = new TransactionEventQueue(this.client);
     this.chargingProfiles = new SimulatorChargingProfiles201(this, options.smartCharging);
     this.reservations = new SimulatorReservations201(this);
     this.deviceModel = simulatedDeviceModel({ evses: options.evses, heartbeatIntervalSec: 300 });
@@ -94,6 +103,11 @@ export class SimulatedCharger201 extends EventEmitter {
 
   session(evseId: number) {
     return this.sessions.get(evseId) ?? null;
+  }
+
+  // What the EVSE's energy register reads now, in Wh (it starts at 1,000).
+  meterReading(evseId: number) {
+    return this.sessions.get(evseId)?.meterWh ?? this.meterWh.get(evseId) ?? METER_START_WH;
   }
 
   get hardwareMaxW() {
@@ -144,13 +158,13 @@ export class SimulatedCharger201 extends EventEmitter {
     if (remoteStartId === undefined && (await this.authorize(idTag)) !== 'Accepted') return false;
     await this.reportStatus(evseId, 'Occupied');
     const reservationId = this.reservations.held.use(evseId, idTag);
-    const session: Session201 = { transactionId: randomUUID(), evseId, seqNo: 0, meterWh: this.meterWh.get(evseId) ?? 1_000, idTag, remoteStartId, reservationId };
+    const session: Session201 = { transactionId: randomUUID(), evseId, seqNo: 0, meterWh: this.meterReading(evseId), idTag, remoteStartId, reservationId };
     const timer = setInterval(() => void this.sample(evseId), this.options.meterIntervalMs);
     const running: Running = { ...session, timer, alias: ++this.aliases, startedAt: new Date() };
     this.sessions.set(evseId, running);
     if (txProfile) this.chargingProfiles.set({ evseId, chargingProfile: txProfile });
     running.isSuspended = this.powerW(evseId) <= 0;
-    await callV201(this.client, 'TransactionEvent', startedEvent({ session: running, powerW: this.powerW(evseId), timestamp: new Date().toISOString() }));
+    await this.transactionEvents.push(startedEvent({ session: running, powerW: this.powerW(evseId), timestamp: new Date().toISOString() }));
     this.emit('transactionStarted', { evseId, transactionId: session.transactionId });
     return true;
   }
@@ -162,7 +176,13 @@ export class SimulatedCharger201 extends EventEmitter {
     this.sessions.delete(evseId);
     this.chargingProfiles.endTransaction(evseId);
     this.meterWh.set(evseId, session.meterWh);
-    await callV201(this.client, 'TransactionEvent', endedEvent({ session, powerW: 0, timestamp: new Date().toISOString() }, reason));
+    // Offline, the Ended event waits in the queue and the EVSE's status is reported once the link is back.
+    const ended = this.transactionEvents.push(endedEvent({ session, powerW: 0, timestamp: new Date().toISOString() }, reason));
+    if (!this.isConnected) {
+      this.emit('transactionStopped', { evseId, transactionId: session.transactionId });
+      return;
+    }
+    await ended;
     await this.reportStatus(evseId, 'Available');
     this.emit('transactionStopped', { evseId, transactionId: session.transactionId });
   }
@@ -171,6 +191,7 @@ export class SimulatedCharger201 extends EventEmitter {
     this.isStopped = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
     for (const session of this.sessions.values()) clearInterval(session.timer);
+    this.transactionEvents.stop();
     await this.client.close({ force: true });
   }
 
@@ -184,10 +205,11 @@ export class SimulatedCharger201 extends EventEmitter {
 
   private async sample(evseId: number) {
     const session = this.sessions.get(evseId);
-    if (!session || !this.isConnected) return;
-    await this.reviewLimits();
+    if (!session) return;
+    if (this.isConnected) await this.reviewLimits();
     session.meterWh += Math.round((this.powerW(evseId) * this.options.meterIntervalMs) / 3_600_000);
-    await callV201(this.client, 'TransactionEvent', updatedEvent({ session, powerW: this.powerW(evseId), timestamp: new Date().toISOString() })).catch(() => {});
+    // Offline, the meter runs on and its readings wait in the queue.
+    await this.transactionEvents.push(updatedEvent({ session, powerW: this.powerW(evseId), timestamp: new Date().toISOString() })).catch(() => {});
   }
 
   // Suspends a transaction its profiles hold at 0, and resumes it when they allow power again, saying so at once.
@@ -197,7 +219,7 @@ export class SimulatedCharger201 extends EventEmitter {
       if (isHeld === Boolean(session.isSuspended)) continue;
       session.isSuspended = isHeld;
       const event = updatedEvent({ session, powerW: this.powerW(evseId), timestamp: new Date().toISOString() }, 'ChargingStateChanged');
-      if (this.isConnected) await callV201(this.client, 'TransactionEvent', event).catch(() => {});
+      if (this.isConnected) await this.transactionEvents.push(event).catch(() => {});
     }
   }
 
