@@ -9,8 +9,8 @@ describe('a device model value checked against its variable', () => {
     expect(valueProblem('300', interval)).toBeNull();
     expect(valueProblem('ten', interval)).toEqual({ problem: 'variableInteger' });
     expect(valueProblem('2.5', interval)).toEqual({ problem: 'variableInteger' });
-    expect(valueProblem('0', interval)).toEqual({ problem: 'variableBelowMin', min: 1 });
-    expect(valueProblem('90000', interval)).toEqual({ problem: 'variableAboveMax', max: 86400 });
+    expect(valueProblem('0', interval)).toEqual({ problem: 'variableBelowMin', lowest: 1 });
+    expect(valueProblem('90000', interval)).toEqual({ problem: 'variableAboveMax', highest: 86400 });
   });
 
   it('takes decimals, true or false, and a dateTime with its zone', () => {

@@ -8,8 +8,8 @@ export type ValueProblem =
   | { problem: 'variableDecimal' }
   | { problem: 'variableBoolean' }
   | { problem: 'variableDateTime' }
-  | { problem: 'variableBelowMin'; min: number }
-  | { problem: 'variableAboveMax'; max: number }
+  | { problem: 'variableBelowMin'; lowest: number }
+  | { problem: 'variableAboveMax'; highest: number }
   | { problem: 'variableTooLong'; max: number }
   | { problem: 'variableNotInList'; list: string };
 
@@ -24,8 +24,8 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\
 const listOf = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
 
 function withinLimits(number: number, rules: VariableRules): ValueProblem | null {
-  if (rules.minLimit !== null && number < rules.minLimit) return { problem: 'variableBelowMin', min: rules.minLimit };
-  if (rules.maxLimit !== null && number > rules.maxLimit) return { problem: 'variableAboveMax', max: rules.maxLimit };
+  if (rules.minLimit !== null && number < rules.minLimit) return { problem: 'variableBelowMin', lowest: rules.minLimit };
+  if (rules.maxLimit !== null && number > rules.maxLimit) return { problem: 'variableAboveMax', highest: rules.maxLimit };
   return null;
 }
 

@@ -39,7 +39,7 @@ describe('changing a device model variable from the charger page', () => {
     signInAs(owner);
     const target = { accountId: account.id, chargerId: charger.id, variableId: interval.id };
     expect(await setDeviceVariableAction(idle, formData({ ...target, value: 'ten' }))).toMatchObject({ status: 'error', fieldErrors: { value: ['variableInteger'] }, values: { value: 'ten' } });
-    expect(await setDeviceVariableAction(idle, formData({ ...target, value: '0' }))).toMatchObject({ status: 'error', fieldErrors: { value: ['variableBelowMin'] }, fieldErrorValues: { min: '1' } });
+    expect(await setDeviceVariableAction(idle, formData({ ...target, value: '0' }))).toMatchObject({ status: 'error', fieldErrors: { value: ['variableBelowMin'] }, fieldErrorValues: { lowest: '1' } });
     expect(await commandsOf(charger.id)).toHaveLength(0);
     const [stored] = await db.select().from(deviceVariables).where(eq(deviceVariables.id, interval.id));
     expect(stored?.value).toBe('300');

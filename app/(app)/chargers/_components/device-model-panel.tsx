@@ -16,7 +16,7 @@ function GroupHeading({ group }: { group: ComponentGroup }) {
     <h3 className="text-sm font-semibold">
       {group.name}
       {group.instance && <span className="font-normal text-slate-600"> [{group.instance}]</span>}
-      {group.evseId > 0 && <span className="ml-2 text-xs font-normal text-slate-600">{t('evse', { id: group.evseId, connector: group.connectorId })}</span>}
+      {group.evseId > 0 && <span className="ml-2 text-xs font-normal text-slate-600">{t('evse', { id: group.evseId, connector: String(group.connectorId) })}</span>}
     </h3>
   );
 }
