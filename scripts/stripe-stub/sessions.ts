@@ -32,27 +32,17 @@ export type StubError = { status: number; type: string; message: string; param?:
 
 const missing = (param: string) => ({ error: { status: 400, type: 'invalid_request_error', code: 'parameter_missing', param, message: `Missing required param: ${param}.` } as StubError });
 
-// A session in setup mode saves a card for its customer (one of this key's); it has nothing to pay.
-function newSetupSession(form: Record<string, FormValue>, { base, secretKey, hasCustomer }: { base: string; secretKey: string; hasCustomer: (id: string) => boolean }): { session: StubSession } | { error: StubError } {
-  const customer = pick(form, 'customer');
-  if (!pick(form, 'success_url')) return missing('success_url');
-  if (!customer) return missing('customer');
-  if (!hasCustomer(customer)) return { error: { status: 400, type: 'invalid_request_error', code: 'resource_missing', param: 'customer', message: `No such customer: '${customer}'` } };
+type SessionFields = Pick<StubSession, 'mode' | 'amount_total' | 'currency' | 'description' | 'metadata' | 'client_reference_id' | 'customer_email' | 'customer'>;
+
+// What every new session has, open and unpaid, whichever its mode; `fields` are what the mode sets.
+function openSession(form: Record<string, FormValue>, { base, secretKey }: { base: string; secretKey: string }, fields: SessionFields): StubSession {
   const id = stubId('cs');
-  const session: StubSession = {
+  return {
     id,
     object: 'checkout.session',
-    mode: 'setup',
     status: 'open',
     payment_status: 'unpaid',
-    amount_total: 0,
-    currency: '',
-    description: '',
-    metadata: {},
-    client_reference_id: null,
-    customer_email: null,
     payment_intent: null,
-    customer,
     setup_intent: null,
     success_url: pick(form, 'success_url')!,
     cancel_url: pick(form, 'cancel_url') ?? pick(form, 'success_url')!,
@@ -60,8 +50,18 @@ function newSetupSession(form: Record<string, FormValue>, { base, secretKey, has
     livemode: false,
     secretKey,
     refunded: 0,
+    ...fields,
   };
-  return { session };
+}
+
+// A session in setup mode saves a card for its customer (one of this key's); it has nothing to pay.
+function newSetupSession(form: Record<string, FormValue>, { base, secretKey, hasCustomer }: { base: string; secretKey: string; hasCustomer: (id: string) => boolean }): { session: StubSession } | { error: StubError } {
+  const customer = pick(form, 'customer');
+  if (!pick(form, 'success_url')) return missing('success_url');
+  if (!customer) return missing('customer');
+  if (!hasCustomer(customer)) return { error: { status: 400, type: 'invalid_request_error', code: 'resource_missing', param: 'customer', message: `No such customer: '${customer}'` } };
+  const fields = { mode: 'setup', amount_total: 0, currency: '', description: '', metadata: {}, client_reference_id: null, customer_email: null, customer };
+  return { session: openSession(form, { base, secretKey }, fields) };
 }
 
 // Checks what Stripe would refuse and builds the session; an error names the parameter, as Stripe's does.
@@ -75,31 +75,18 @@ export function newSession(form: Record<string, FormValue>, options: { base: str
   if (!pick(form, 'success_url')) return missing('success_url');
   if (!currency) return missing('line_items[0][price_data][currency]');
   if (!Number.isInteger(amount) || amount < 1) return { error: { ...missing('line_items[0][price_data][unit_amount]').error, code: 'parameter_invalid_integer', message: 'Invalid integer.' } };
-  const id = stubId('cs');
   const metadata = typeof form.metadata === 'object' ? (Object.fromEntries(Object.entries(form.metadata).filter(([, v]) => typeof v === 'string')) as Record<string, string>) : {};
-  const session: StubSession = {
-    id,
-    object: 'checkout.session',
+  const fields = {
     mode: pick(form, 'mode')!,
-    status: 'open',
-    payment_status: 'unpaid',
     amount_total: amount,
     currency,
     description: pick(item, '0', 'price_data', 'product_data', 'name') ?? '',
     metadata,
     client_reference_id: pick(form, 'client_reference_id') ?? null,
     customer_email: pick(form, 'customer_email') ?? null,
-    payment_intent: null,
     customer: null,
-    setup_intent: null,
-    success_url: pick(form, 'success_url')!,
-    cancel_url: pick(form, 'cancel_url') ?? pick(form, 'success_url')!,
-    url: `${base}/c/pay/${id}`,
-    livemode: false,
-    secretKey,
-    refunded: 0,
   };
-  return { session };
+  return { session: openSession(form, { base, secretKey }, fields) };
 }
 
 // The session as the API shows it (the key that made it stays inside the stub).
