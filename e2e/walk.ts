@@ -11,7 +11,11 @@ export const GERMAN = { locale: 'de-DE', extraHTTPHeaders: { 'Accept-Language': 
 export async function finishedSession(page: Page): Promise<string> {
   const card = await onlineChargeCard(page);
   await card.getByRole('button', { name: 'Start charging' }).click();
-  await expect(card.getByTestId('running-session')).toBeVisible({ timeout: 60_000 });
+  const running = card.getByTestId('running-session');
+  await expect(running).toBeVisible({ timeout: 60_000 });
+  // The car takes some energy first, so that the session has readings to show: the simulator reads its meter once a
+  // second, and a stop within that second left a session with none (the phone walk then found no readings to check).
+  await expect(running.getByTestId('session-energy')).not.toHaveText(/^0[.,]00\b/, { timeout: 60_000 });
   await card.getByRole('button', { name: 'Stop charging' }).click();
   await expect(card.getByTestId('finished-session')).toBeVisible({ timeout: 60_000 });
   return hrefId(page, '/sessions', '[data-testid="session-table"] a[href^="/sessions/"]');
