@@ -120,6 +120,6 @@ export function configFromEnv(): OcppConfig {
     messageLimit: messageLimitFromEnv(),
     databasePoolSize: databasePoolSizeFromEnv(),
     metricsToken: process.env.OCPP_METRICS_TOKEN || null,
-    messageSummaryMs: Math.max(positiveNumber('OCPP_LOG_SUMMARY_INTERVAL', 60), 1) * 1000,
+    messageSummaryMs: Math.max(positiveNumber('OCPP_LOG_SUMMARY_INTERVAL', 10), 1) * 1000,
   };
 }

@@ -43,7 +43,9 @@ const GRID_READINGS_TRIM_MS = 60 * 60_000;
 const DAY_AHEAD_FETCH_MS = 10 * 60_000;
 
 export async function startOcppServer(config: OcppConfig, log: Logger) {
-  const { db, sql } = createDb(config.databaseUrl, { max: config.databasePoolSize });
+  // postgres.js keeps its pool's counts to itself: pg_stat_activity shows each instance's connections under this
+  // name instead (README, Performance: watching a running server).
+  const { db, sql } = createDb(config.databaseUrl, { max: config.databasePoolSize, applicationName: `chargewatch-ocpp ${config.instanceId}` });
   const { instanceId } = config;
   const cleared = await clearOnlineFlags(db, instanceId);
   await failInterruptedCommands(db, instanceId);

@@ -12,10 +12,18 @@ function hasToken(request: IncomingMessage, token: string) {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+// A proxy in front of the port (README, deployment) names the client it forwards for: such a request comes from
+// loopback when the proxy runs on this machine, yet from anywhere.
+function isProxied(request: IncomingMessage) {
+  const { headers } = request;
+  return headers['x-forwarded-for'] !== undefined || headers.forwarded !== undefined || headers['x-real-ip'] !== undefined;
+}
+
 // The port faces the chargers, often the internet: without OCPP_METRICS_TOKEN only this machine may read the
-// figures (a scraper beside the process); with it, anyone who shows it as a Bearer token.
+// figures (a scraper beside the process, not through a proxy); with it, anyone who shows it as a Bearer token.
 function mayRead(request: IncomingMessage, token: string | null) {
-  return token ? hasToken(request, token) : LOOPBACK.has(request.socket.remoteAddress ?? '');
+  if (token) return hasToken(request, token);
+  return LOOPBACK.has(request.socket.remoteAddress ?? '') && !isProxied(request);
 }
 
 export async function serveMetrics(request: IncomingMessage, response: ServerResponse, registry: Registry, token: string | null) {

@@ -7,13 +7,13 @@ const SAMPLE_SIZE = 10_000;
 
 type ActionWindow = { count: number; errors: number; sample: number[] };
 
-function p99(sample: number[]) {
-  const sorted = [...sample].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)]!);
+// Nearest rank, over the durations sorted once.
+function quantile(sorted: number[], share: number) {
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * share) - 1))]! * 10) / 10;
 }
 
 // Replaces the info line each message used to log: one line every interval with, per action, how many calls
-// were answered, their p99 in ms and how many were CALLERRORs. Quiet intervals log nothing.
+// were answered, their p50 and p99 in ms and how many were CALLERRORs. Quiet intervals log nothing.
 export function createMessageSummary() {
   let windows = new Map<string, ActionWindow>();
   return {
@@ -31,9 +31,10 @@ export function createMessageSummary() {
     take() {
       const taken = windows;
       windows = new Map();
-      const actions: Record<string, { count: number; p99Ms: number; errors: number }> = {};
+      const actions: Record<string, { count: number; p50Ms: number; p99Ms: number; errors: number }> = {};
       for (const [action, window] of [...taken].sort(([a], [b]) => a.localeCompare(b))) {
-        actions[action] = { count: window.count, p99Ms: p99(window.sample), errors: window.errors };
+        const sorted = window.sample.sort((a, b) => a - b);
+        actions[action] = { count: window.count, p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), errors: window.errors };
       }
       return actions;
     },

@@ -5,6 +5,8 @@ import type { BatchObserver } from '../../../domain/data/charger-traffic/batched
 const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const BATCH_SIZES = [1, 2, 5, 10, 25, 50, 100, 250, 500];
 
+type Observer = { observe(value: number): void };
+
 export type FinishedMessage = {
   action: string;
   totalMs: number;
@@ -39,11 +41,22 @@ export function createOcppMetrics() {
   const batchRun = histogram('ocpp_group_commit_statement_seconds', 'Round trip of each group-commit statement', ['kind']);
   const batchSize = histogram('ocpp_group_commit_batch_size', 'Calls carried by each group-commit statement', ['kind'], BATCH_SIZES);
 
+  const byKind = new Map<string, { queued: Observer; run: Observer; size: Observer }>();
   const observeBatch: BatchObserver = (kind, batch) => {
-    for (const ms of batch.queuedMs) batchQueued.observe({ kind }, ms / 1000);
-    batchRun.observe({ kind }, batch.runMs / 1000);
-    batchSize.observe({ kind }, batch.size);
+    let series = byKind.get(kind);
+    if (!series) byKind.set(kind, (series = { queued: batchQueued.labels({ kind }), run: batchRun.labels({ kind }), size: batchSize.labels({ kind }) }));
+    for (const ms of batch.queuedMs) series.queued.observe(ms / 1000);
+    series.run.observe(batch.runMs / 1000);
+    series.size.observe(batch.size);
   };
+
+  // One labelled child per action and histogram, made on the action's first call: an observation then costs no
+  // label lookup (prom-client hashes the labels object of every plain observe).
+  const byAction = new Map<string, ReturnType<typeof actionSeries>>();
+  function actionSeries(action: string) {
+    const labels = { action };
+    return { total: total.labels(labels), queued: queued.labels(labels), database: database.labels(labels), answer: answer.labels(labels), errors: errors.labels(labels) };
+  }
 
   return {
     registry,
@@ -53,12 +66,13 @@ export function createOcppMetrics() {
       countConnected = count;
     },
     finished(message: FinishedMessage) {
-      const labels = { action: message.action };
-      total.observe(labels, message.totalMs / 1000);
-      if (message.queuedMs !== null) queued.observe(labels, message.queuedMs / 1000);
-      if (message.databaseMs !== null) database.observe(labels, message.databaseMs / 1000);
-      if (message.answerMs !== null) answer.observe(labels, message.answerMs / 1000);
-      if (message.isError) errors.inc(labels);
+      let series = byAction.get(message.action);
+      if (!series) byAction.set(message.action, (series = actionSeries(message.action)));
+      series.total.observe(message.totalMs / 1000);
+      if (message.queuedMs !== null) series.queued.observe(message.queuedMs / 1000);
+      if (message.databaseMs !== null) series.database.observe(message.databaseMs / 1000);
+      if (message.answerMs !== null) series.answer.observe(message.answerMs / 1000);
+      if (message.isError) series.errors.inc();
     },
   };
 }
