@@ -115,6 +115,8 @@ describe('GET /metrics on the OCPP port', () => {
       const text = await readMetrics(server);
       expect(sampleOf(text, 'ocpp_message_errors_total{action="Authorize"}')).toBe(1);
       expect(sampleOf(text, 'ocpp_message_seconds_count{action="Authorize"}')).toBe(1);
+      // Refused by the schema before its handler ran: no queue, database or answer part to tell.
+      expect(sampleOf(text, 'ocpp_message_database_seconds_count{action="Authorize"}')).toBe(0);
     } finally {
       await client.close({ force: true });
     }

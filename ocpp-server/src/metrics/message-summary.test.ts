@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMessageSummary } from './message-summary';
 
-const answered = (action: string, totalMs: number, isError = false) => ({ action, totalMs, queuedMs: null, databaseMs: null, answerMs: null, isError });
+const answered = (action: string, totalMs: number, isError = false) => ({ action, totalMs, isHandled: false, queuedMs: 0, databaseMs: 0, answerMs: 0, isError });
 
 describe('the aggregated message line', () => {
   it('gives per action the count, the median and the 99th percentile of the interval, and its CALLERRORs', () => {

@@ -2,7 +2,8 @@ import type { ServerClient } from '../ocpp/rpc';
 import { withStatementTiming, type StatementTiming } from '../../../domain/data/charger-traffic/statement-timing';
 import type { FinishedMessage } from './registry';
 
-type Timed = StatementTiming & { action: string; readAt: number; handlerMs: number | null; handlerEndedAt: number; isError: boolean };
+// One record per call, read to answer, handed to the sink as it is: the only allocation the timing makes per call.
+type Timed = StatementTiming & FinishedMessage & { readAt: number; handlerEndedAt: number };
 type Frame = [number, string, ...unknown[]];
 
 // An action named by a charger becomes a metric label only when the server handles it: any other string would
@@ -21,7 +22,7 @@ export function timeMessages(client: ServerClient, handledActions: ReadonlySet<s
     // A second call with an id still being handled is refused by ocpp-rpc; the first keeps its timing.
     if (open.has(messageId)) return;
     const action = handledActions.has(String(payload[2])) ? String(payload[2]) : OTHER_ACTION;
-    open.set(messageId, { action, readAt: performance.now(), queuedMs: 0, handlerMs: null, handlerEndedAt: 0, isError: false });
+    open.set(messageId, { action, readAt: performance.now(), queuedMs: 0, isHandled: false, databaseMs: 0, handlerEndedAt: 0, answerMs: 0, totalMs: 0, isError: false });
     sink.inFlight.inc();
   });
   client.on('callError', ({ outbound, messageId }: { outbound: boolean; messageId: string }) => {
@@ -40,15 +41,9 @@ export function timeMessages(client: ServerClient, handledActions: ReadonlySet<s
     answering = null;
     sink.inFlight.dec();
     const sentAt = performance.now();
-    const hasHandler = timed.handlerMs !== null;
-    sink.finished({
-      action: timed.action,
-      totalMs: sentAt - timed.readAt,
-      queuedMs: hasHandler ? timed.queuedMs : null,
-      databaseMs: hasHandler ? Math.max(0, timed.handlerMs! - timed.queuedMs) : null,
-      answerMs: hasHandler ? sentAt - timed.handlerEndedAt : null,
-      isError: timed.isError,
-    });
+    timed.totalMs = sentAt - timed.readAt;
+    if (timed.isHandled) timed.answerMs = sentAt - timed.handlerEndedAt;
+    sink.finished(timed);
   });
   client.once('close', () => {
     // An answer that could not be sent (the socket closing under it) is no longer in flight either.
@@ -66,7 +61,9 @@ export function timeMessages(client: ServerClient, handledActions: ReadonlySet<s
       return await withStatementTiming(timed, handle);
     } finally {
       timed.handlerEndedAt = performance.now();
-      timed.handlerMs = timed.handlerEndedAt - began;
+      // The group-commit waits were added to queuedMs while the handler ran (batcher.ts); the rest is the database's.
+      timed.databaseMs = Math.max(0, timed.handlerEndedAt - began - timed.queuedMs);
+      timed.isHandled = true;
     }
   };
 }

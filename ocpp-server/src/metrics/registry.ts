@@ -11,10 +11,11 @@ type Observer = { observe(value: number): void };
 export type FinishedMessage = {
   action: string;
   totalMs: number;
-  // Null when no handler ran (a refused frame, an unknown action): only the total and the error count.
-  queuedMs: number | null;
-  databaseMs: number | null;
-  answerMs: number | null;
+  // False when no handler ran (a refused frame, an unknown action): then only the total and the error count count.
+  isHandled: boolean;
+  queuedMs: number;
+  databaseMs: number;
+  answerMs: number;
   isError: boolean;
 };
 
@@ -70,9 +71,11 @@ export function createOcppMetrics() {
       let series = byAction.get(message.action);
       if (!series) byAction.set(message.action, (series = actionSeries(message.action)));
       series.total.observe(message.totalMs / 1000);
-      if (message.queuedMs !== null) series.queued.observe(message.queuedMs / 1000);
-      if (message.databaseMs !== null) series.database.observe(message.databaseMs / 1000);
-      if (message.answerMs !== null) series.answer.observe(message.answerMs / 1000);
+      if (message.isHandled) {
+        series.queued.observe(message.queuedMs / 1000);
+        series.database.observe(message.databaseMs / 1000);
+        series.answer.observe(message.answerMs / 1000);
+      }
       if (message.isError) series.errors.inc();
     },
   };
