@@ -123,7 +123,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const firmwareFileSweep = startFirmwareFileSweep({ db, log, everyMs: FIRMWARE_FILE_SWEEP_MS });
   const gridReadingsTrim = startGridReadingsTrim({ db, log, everyMs: GRID_READINGS_TRIM_MS });
   const dayAheadFetch = startDayAheadFetch({ db, log, everyMs: DAY_AHEAD_FETCH_MS });
-  const summaryLog = startMessageSummaryLog({ summary, log, everyMs: config.messageSummaryMs });
+  const summaryLog = startMessageSummaryLog({ summary, log, everyMs: config.messageSummaryMs, countConnected: () => connections.size });
   const port = (http.address() as AddressInfo).port;
   log.info({ port, instanceId, tls: Boolean(config.tls) }, 'ocpp server listening');
 

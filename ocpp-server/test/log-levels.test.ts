@@ -30,7 +30,7 @@ function memoryLog(level: string) {
 }
 
 describe('log levels', () => {
-  it('logs each message at debug only, and an aggregated info line with the count, p50, p99 and errors per action', async () => {
+  it('logs each message at debug only, and an aggregated info line with the chargers held and the count, p50, p99 and errors per action', async () => {
     const { lines, log } = memoryLog('info');
     const server = await start({ messageSummaryMs: 300 }, log);
     const { charger } = await makeChargerFixture(db);
@@ -39,7 +39,7 @@ describe('log levels', () => {
       for (let index = 0; index < 3; index++) await client.call('Heartbeat', {});
       await expect(client.call('Authorize', {})).rejects.toBeTruthy();
       const summaries = await waitFor(async () => {
-        const found = lines.map((line) => JSON.parse(line) as { msg: string; level: number; actions?: Record<string, { count: number; errors: number; p50Ms: number; p99Ms: number }> }).filter((line) => line.msg === 'charger messages answered');
+        const found = lines.map((line) => JSON.parse(line) as { msg: string; level: number; chargers: number; messages: number; actions?: Record<string, { count: number; errors: number; p50Ms: number; p99Ms: number }> }).filter((line) => line.msg === 'charger messages answered');
         const counted = (action: string) => found.reduce((sum, line) => sum + (line.actions?.[action]?.count ?? 0), 0);
         return counted('Heartbeat') >= 3 && counted('Authorize') >= 1 && found;
       });
@@ -48,7 +48,8 @@ describe('log levels', () => {
       expect(total('Heartbeat', 'errors')).toBe(0);
       expect(total('Authorize', 'count')).toBe(1);
       expect(total('Authorize', 'errors')).toBe(1);
-      expect(summaries.every((line) => line.level === 30)).toBe(true);
+      expect(summaries.every((line) => line.level === 30 && line.chargers === 1)).toBe(true);
+      expect(summaries.reduce((sum, line) => sum + line.messages, 0)).toBe(4);
       expect(summaries.find((line) => line.actions?.Heartbeat)!.actions!.Heartbeat!.p99Ms).toBeGreaterThanOrEqual(0);
       expect(summaries.find((line) => line.actions?.Heartbeat)!.actions!.Heartbeat!.p50Ms).toBeGreaterThanOrEqual(0);
       expect(lines.some((line) => line.includes('"msg":"handled"'))).toBe(false);

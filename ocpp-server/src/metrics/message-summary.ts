@@ -43,7 +43,10 @@ export function createMessageSummary() {
 
 export type MessageSummary = ReturnType<typeof createMessageSummary>;
 
-export function startMessageSummaryLog({ summary, log, everyMs }: { summary: MessageSummary; log: Logger; everyMs: number }) {
+type SummaryLogOptions = { summary: MessageSummary; log: Logger; everyMs: number; countConnected: () => number };
+
+// The line also tells how many chargers this process holds at its end, so an operator sees a fleet come and go.
+export function startMessageSummaryLog({ summary, log, everyMs, countConnected }: SummaryLogOptions) {
   let windowStartedAt = Date.now();
   function emit() {
     const actions = summary.take();
@@ -51,7 +54,7 @@ export function startMessageSummaryLog({ summary, log, everyMs }: { summary: Mes
     windowStartedAt = Date.now();
     if (Object.keys(actions).length === 0) return;
     const messages = Object.values(actions).reduce((sum, entry) => sum + entry.count, 0);
-    log.info({ seconds, messages, actions }, 'charger messages answered');
+    log.info({ seconds, chargers: countConnected(), messages, actions }, 'charger messages answered');
   }
   const timer = setInterval(emit, everyMs);
   timer.unref();
