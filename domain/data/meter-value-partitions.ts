@@ -8,20 +8,49 @@ import { columnName } from './charger-traffic/columns';
 const MONTH_PARTITION = /^meter_values_p(\d{4})(\d{2})$/;
 const DEFAULT_PARTITION = 'meter_values_default';
 
+// Creating and dropping a partition locks meter_values (or its default partition) exclusively for an instant; a
+// lock request waiting behind a long report would hold every reading's insert queued behind it. Each gives up after
+// LOCK_TIMEOUT, and the next sweep tries again.
+const LOCK_TIMEOUT = '2s';
+const LOCK_NOT_AVAILABLE = '55P03';
+
+async function briefly<T>(db: Executor, work: (tx: Executor) => Promise<T>): Promise<T | 'postponed'> {
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`set local lock_timeout = ${sql.raw(`'${LOCK_TIMEOUT}'`)}`);
+      return work(tx);
+    });
+  } catch (error) {
+    if (errorCode(error) === LOCK_NOT_AVAILABLE) return 'postponed';
+    throw error;
+  }
+}
+
+// Drizzle wraps the driver's error as its cause.
+function errorCode(error: unknown): unknown {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: unknown };
+  return code ?? (cause ? errorCode(cause) : undefined);
+}
+
 function monthStart(instant: Date, monthsLater = 0) {
   return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth() + monthsLater, 1));
 }
 
 // The partitions of this month and the next `monthsAhead`, those missing created (with the readings the default
-// partition already held for them). Returns the months created.
+// partition already held for them). Returns the months created, and those left for the next sweep (lock timeout).
 export async function ensureMeterValueMonths(db: Executor, { now, monthsAhead }: { now: Date; monthsAhead: number }) {
   const created: Date[] = [];
+  const postponed: Date[] = [];
   for (let ahead = 0; ahead <= monthsAhead; ahead++) {
     const month = monthStart(now, ahead);
-    const [row] = await db.execute<{ created: boolean }>(sql`select meter_values_ensure_month(${month.toISOString()}::timestamptz) as created`);
-    if (row?.created) created.push(month);
+    const outcome = await briefly(db, async (tx) => {
+      const [row] = await tx.execute<{ created: boolean }>(sql`select meter_values_ensure_month(${month.toISOString()}::timestamptz) as created`);
+      return Boolean(row?.created);
+    });
+    if (outcome === 'postponed') postponed.push(month);
+    else if (outcome) created.push(month);
   }
-  return created;
+  return { created, postponed };
 }
 
 export async function listMeterValueMonths(db: Executor) {
@@ -40,7 +69,11 @@ export async function listMeterValueMonths(db: Executor) {
 export async function dropMeterValuesBefore(db: Executor, { now, keepMonths }: { now: Date; keepMonths: number }) {
   const cutoff = monthStart(now, -keepMonths);
   const old = (await listMeterValueMonths(db)).filter(({ month }) => month < cutoff);
-  for (const { name } of old) await db.execute(sql`drop table ${sql.identifier(name)}`);
+  const droppedMonths: Date[] = [];
+  for (const { name, month } of old) {
+    const outcome = await briefly(db, (tx) => tx.execute(sql`drop table ${sql.identifier(name)}`));
+    if (outcome !== 'postponed') droppedMonths.push(month);
+  }
   const outliers = await db.execute(sql`delete from ${sql.identifier(DEFAULT_PARTITION)} where ${sql.identifier(columnName(meterValues.sampledAt))} < ${cutoff.toISOString()}::timestamptz`);
-  return { cutoff, droppedMonths: old.map(({ month }) => month), outliers: outliers.count };
+  return { cutoff, droppedMonths, postponedMonths: old.length - droppedMonths.length, outliers: outliers.count };
 }

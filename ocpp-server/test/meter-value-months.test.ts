@@ -118,4 +118,23 @@ describe('meter values kept by month', () => {
       '16': 'meter_values_default',
     });
   });
+
+  it('leaves a month for the next sweep while a long read holds the readings, rather than queue every insert behind it', async () => {
+    const charger = await newCharger();
+    const month = new Date('2031-03-01T00:00:00Z');
+    const reader = createDb(url, { max: 1 });
+    try {
+      await reader.sql.begin(async (report) => {
+        // A report still running: its transaction holds every partition it read until it ends.
+        await report`select count(*) from meter_values`;
+        expect(await ensureMeterValueMonths(own.db, { now: new Date('2031-03-05T00:00:00Z'), monthsAhead: 0 })).toEqual({ created: [], postponed: [month] });
+        await storeReading(charger.id, '2026-12-01T12:00:00Z', '20');
+      });
+    } finally {
+      await reader.sql.end();
+    }
+    expect(await ensureMeterValueMonths(own.db, { now: new Date('2031-03-05T00:00:00Z'), monthsAhead: 0 })).toEqual({ created: [month], postponed: [] });
+    expect(await monthsNamed()).toContain('meter_values_p203103');
+    expect(Object.keys(await partitionsOf(charger.id))).toEqual(['20']);
+  });
 });

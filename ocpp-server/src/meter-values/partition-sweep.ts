@@ -13,13 +13,15 @@ type PartitionSweepOptions = { db: Database; log: Logger; everyMs: number; reten
 export function startMeterValuePartitionSweep({ db, log, everyMs, retentionMonths, now = () => new Date() }: PartitionSweepOptions) {
   async function sweep() {
     try {
-      const created = await ensureMeterValueMonths(db, { now: now(), monthsAhead: MONTHS_AHEAD });
+      const { created, postponed } = await ensureMeterValueMonths(db, { now: now(), monthsAhead: MONTHS_AHEAD });
       if (created.length > 0) log.info({ months: created.map(monthName) }, 'meter value partitions created');
+      if (postponed.length > 0) log.warn({ months: postponed.map(monthName) }, 'meter value partitions postponed: meter_values stayed locked');
       if (retentionMonths === null) return;
       const dropped = await dropMeterValuesBefore(db, { now: now(), keepMonths: retentionMonths });
       if (dropped.droppedMonths.length > 0 || dropped.outliers > 0) {
         log.info({ months: dropped.droppedMonths.map(monthName), outliers: dropped.outliers, retentionMonths }, 'meter values past their retention dropped');
       }
+      if (dropped.postponedMonths > 0) log.warn({ months: dropped.postponedMonths }, 'meter value months past their retention postponed: meter_values stayed locked');
     } catch (error) {
       log.error({ err: error }, 'meter value partition sweep failed');
     }
