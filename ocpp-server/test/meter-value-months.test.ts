@@ -72,11 +72,19 @@ describe('meter values kept by month', () => {
         '4': 'meter_values_default',
       });
 
+      // Year 0 and the first instants of year 10000 (by an offset) are date-times to the schema, but no time PostgreSQL stores.
+      const errorCodeOf = (call: Promise<unknown>) => call.then(() => 'answered', (error: { rpcErrorCode?: string }) => error.rpcErrorCode);
+      for (const timestamp of ['0000-06-01T00:00:00Z', '0001-01-01T00:30:00+01:00', '9999-12-31T23:30:00-01:00']) {
+        expect(await errorCodeOf(client.call('MeterValues', { connectorId: 1, meterValue: [reading(timestamp, '9')] }))).toBe('PropertyConstraintViolation');
+      }
+      expect(await client.call('MeterValues', { connectorId: 1, meterValue: [reading('9999-12-31T23:59:59Z', '6'), reading('0001-01-01T00:00:00Z', '7')] })).toEqual({});
+      expect(await partitionsOf(charger.id)).toMatchObject({ '6': 'meter_values_default', '7': 'meter_values_default' });
+
       // The sweep reaching July 2099 takes its reading out of the default partition.
       await ensureMeterValueMonths(own.db, { now: new Date('2099-07-10T00:00:00Z'), monthsAhead: 0 });
       await client.call('MeterValues', { connectorId: 1, meterValue: [reading('2099-07-20T08:00:00+02:00', '5')] });
       expect(await partitionsOf(charger.id)).toMatchObject({ '2': 'meter_values_p209907', '5': 'meter_values_p209907', '1': 'meter_values_default' });
-      expect(Object.keys(await partitionsOf(charger.id))).toHaveLength(5);
+      expect(Object.keys(await partitionsOf(charger.id))).toHaveLength(7);
     } finally {
       await client.close({ force: true });
     }
