@@ -6,7 +6,9 @@ import { runOcppBench } from './ocpp/run';
 // Keeps `npm run bench:ocpp` from rotting: the same code at a tiny size, checking the report's shape, not its speed.
 describe('OCPP benchmark smoke run', () => {
   it('reports connect, session starts, throughput, latency, remote start and rows for a small load on both servers', { timeout: 90_000 }, async () => {
-    const report = await runOcppBench({ ocpp: '1.6', chargers: 20, rate: 20, seconds: 3, chargingShare: 0.2, workers: 2, heartbeatSeconds: 1, remoteStartGapMs: 50, sessionSpreadSeconds: null }, () => {});
+    // On a table that already holds a history: three seeded sessions of 1,200 readings, which the row check leaves out.
+    const report = await runOcppBench({ ocpp: '1.6', chargers: 20, rate: 20, seconds: 3, chargingShare: 0.2, workers: 2, heartbeatSeconds: 1, remoteStartGapMs: 50, sessionSpreadSeconds: null, seedMeterValues: 3000 }, () => {});
+    expect(report.seeded!.meterValues).toBe(3600);
 
     for (const result of [report.platform, report.bare]) {
       expect(result.connect.connected).toBe(20);
@@ -32,10 +34,11 @@ describe('OCPP benchmark smoke run', () => {
     expect(report.serverMetrics!.groupCommits.recordMeterValues!.statement!.count).toBeGreaterThan(0);
     expect(ocppMarkdown(report)).toContain('Throughput ratio');
     expect(ocppMarkdown(report)).toContain('Server-side split from GET /metrics');
+    expect(ocppMarkdown(report)).toContain('Seeded before the run: 3,600 meter values');
   });
 
   it('drives a 2.0.1 fleet the same way: TransactionEvents for starts, readings and stops, every one persisted', { timeout: 90_000 }, async () => {
-    const report = await runOcppBench({ ocpp: '2.0.1', chargers: 20, rate: 20, seconds: 3, chargingShare: 0.2, workers: 2, heartbeatSeconds: 1, remoteStartGapMs: 50, sessionSpreadSeconds: null }, () => {});
+    const report = await runOcppBench({ ocpp: '2.0.1', chargers: 20, rate: 20, seconds: 3, chargingShare: 0.2, workers: 2, heartbeatSeconds: 1, remoteStartGapMs: 50, sessionSpreadSeconds: null, seedMeterValues: 0 }, () => {});
 
     for (const result of [report.platform, report.bare]) {
       expect(result.ocpp).toBe('2.0.1');

@@ -1,4 +1,4 @@
-// `npm run bench:ocpp -- [--protocols 1.6,2.0.1] --chargers N --rate R --seconds S [--charging-share 0.2] [--workers 4] [--heartbeat 60] [--session-spread 30]`
+// `npm run bench:ocpp -- [--protocols 1.6,2.0.1] --chargers N --rate R --seconds S [--charging-share 0.2] [--workers 4] [--heartbeat 60] [--session-spread 30] [--seed-meter-values 10000000]`
 import { parseArgs } from 'node:util';
 import { printAndExit } from '../lib/output';
 import { protocolsMarkdown } from './protocols-markdown';
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     'session-spread': { type: 'string' },
     // The fleet's OCPP version; several, comma-separated, run one after the other and print side by side.
     protocols: { type: 'string', default: '1.6' },
+    // Meter values (e.g. 1e7) written before the run, two years of finished sessions, to measure a grown table.
+    'seed-meter-values': { type: 'string', default: '0' },
   },
 });
 
@@ -29,11 +31,13 @@ const options = {
   heartbeatSeconds: Number(values.heartbeat),
   remoteStartGapMs: Number(values['remote-start-gap']),
   sessionSpreadSeconds: values['session-spread'] === undefined ? null : Number(values['session-spread']),
+  seedMeterValues: Number(values['seed-meter-values']),
 };
 if (!Number.isInteger(options.chargers) || options.chargers < 1 || options.chargers > 50_000) throw new Error('--chargers must be an integer from 1 to 50000');
 if (!(options.seconds > 0 && options.seconds <= 3600)) throw new Error('--seconds must be between 0 and 3600');
 if (!(options.rate >= 0) || !(options.chargingShare >= 0 && options.chargingShare <= 1)) throw new Error('--rate >= 0, --charging-share in [0, 1]');
 if (options.sessionSpreadSeconds !== null && !(options.sessionSpreadSeconds >= 0 && options.sessionSpreadSeconds <= 600)) throw new Error('--session-spread must be 0 to 600 seconds');
+if (!Number.isInteger(options.seedMeterValues) || options.seedMeterValues < 0 || options.seedMeterValues > 1e9) throw new Error('--seed-meter-values must be a whole number of rows up to 1e9 (e.g. 1e7)');
 if (!Number.isInteger(options.workers) || options.workers < 1 || options.workers > 16) throw new Error('--workers must be 1 to 16');
 
 const protocols = values.protocols.split(',').map((protocol) => protocol.trim());

@@ -71,6 +71,7 @@ export function ocppMarkdown(report: OcppBenchReport) {
     '',
     serverSplit(report.serverMetrics),
     '',
-    `Rows: ${rows.meterValueRows} meter values (answered: ${rows.expectedMeterValueRows}), ${rows.transactionRows} transactions (answered: ${rows.expectedTransactionRows}), ${rows.stoppedTransactionRows} stopped (answered: ${rows.expectedStoppedTransactionRows}), ${rows.ocppMessageRows} in the message log (trimmed per charger): ${rows.isNothingLost ? 'every answered message persisted' : 'ROWS MISSING'}`,
+    ...(report.seeded ? [`Seeded before the run: ${report.seeded.meterValues.toLocaleString('en')} meter values (${report.seeded.tableMegabytes} MB with indexes) in ${report.seeded.seconds} s`, ''] : []),
+    `Rows written by the run: ${rows.meterValueRows} meter values (answered: ${rows.expectedMeterValueRows}), ${rows.transactionRows} transactions (answered: ${rows.expectedTransactionRows}), ${rows.stoppedTransactionRows} stopped (answered: ${rows.expectedStoppedTransactionRows}), ${rows.ocppMessageRows} in the message log (trimmed per charger): ${rows.isNothingLost ? 'every answered message persisted' : 'ROWS MISSING'}`,
   ].join('\n');
 }

@@ -5,7 +5,8 @@ import { stopChild } from '../lib/children';
 import { runLoad, type LoadOptions } from './load';
 import { registerBenchChargers } from './register';
 import { connectRemoteStartCharger, measureRemoteStarts, type RemoteStartResult } from './remote-start';
-import { checkRows } from './rows';
+import { checkRows, countRows } from './rows';
+import { seedMeterValues } from './seed-meter-values';
 import { scrapeServerMetrics, type ServerMetrics } from './server-metrics';
 import { spawnServer, type ServerKind } from './servers';
 import type { BenchProtocol } from './worker-protocol';
@@ -21,6 +22,8 @@ export type OcppBenchOptions = {
   heartbeatSeconds: number;
   remoteStartGapMs: number;
   sessionSpreadSeconds: number | null;
+  // Meter values written before the run (history on the bench's chargers), to measure the platform on a grown table.
+  seedMeterValues: number;
 };
 
 export async function runOcppBench(options: OcppBenchOptions, log: (line: string) => void) {
@@ -32,6 +35,9 @@ export async function runOcppBench(options: OcppBenchOptions, log: (line: string
     const remoteStartIdentity = 'BENCH-REMOTE';
     log(`registering ${options.chargers} chargers`);
     const { accountId, idTag } = await registerBenchChargers(db, database.url, [...identities, remoteStartIdentity]);
+    const seeded = options.seedMeterValues > 0 ? await seedMeterValues(db, { accountId, rows: options.seedMeterValues, log }) : null;
+    if (seeded) log(`seeded ${seeded.meterValues.toLocaleString('en')} meter values (${seeded.tableMegabytes} MB) in ${seeded.seconds} s`);
+    const rowsBefore = seeded ? await countRows(db) : null;
     const chargingCount = Math.round(options.chargers * options.chargingShare);
     const charging = identities.filter((_, index) => index % Math.max(1, Math.round(1 / options.chargingShare)) === 0).slice(0, chargingCount);
     const load: Omit<LoadOptions, 'duringSteady'> = { ...options, identities, charging, idTag };
@@ -57,7 +63,7 @@ export async function runOcppBench(options: OcppBenchOptions, log: (line: string
 
     const bare = await phase('bare');
     const platform = await phase('platform');
-    const rows = await checkRows(db, platform.result);
+    const rows = await checkRows(db, platform.result, rowsBefore);
     const bareRate = bare.result.steady.messagesPerSecond;
     return {
       options,
@@ -67,6 +73,7 @@ export async function runOcppBench(options: OcppBenchOptions, log: (line: string
       remoteStart: platform.remoteStart,
       serverMetrics: platform.metrics as ServerMetrics | null,
       rows,
+      seeded,
     };
   } finally {
     await sql.end();

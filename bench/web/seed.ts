@@ -34,6 +34,10 @@ export async function seedAccount(sql: Sql, sizes: SeedSizes): Promise<SeededAcc
            now() - make_interval(mins => g * ${SESSION_SPACING_MINUTES}), now() - make_interval(mins => g * ${SESSION_SPACING_MINUTES}) + interval '1 hour',
            'Local', 7400, 2.22, 'EUR', 0.30
     from generate_series(1, ${sizes.sessions}::int) g, charger_list, card_list`;
+  // Each month of the sessions' readings in its partition, as the OCPP server's sweep would have made it by then.
+  await sql`
+    select meter_values_ensure_month(now() - make_interval(months => m))
+    from generate_series(0, ${Math.ceil((sizes.sessions * SESSION_SPACING_MINUTES) / (28 * 24 * 60)) + 1}::int) m`;
   await sql`
     insert into meter_values (transaction_id, charger_id, connector_id, sampled_at, measurand, unit, context, value, numeric_value)
     select t.id, t.charger_id, t.connector_id, t.started_at + make_interval(secs => k * 3600.0 / ${sizes.meterValuesPerSession}::int),

@@ -6,7 +6,9 @@ export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
 export const MESSAGE_TYPES = ['call', 'result', 'error'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
-// Each charger's recent OCPP traffic for its page; the OCPP server trims it to the last few hundred.
+// Each charger's recent OCPP traffic for its page; the OCPP server trims it to the last few hundred. `seq` numbers
+// a charger's messages (1, 2, 3, …) so that a trim deletes below one bound on (charger_id, seq) instead of counting
+// back through the charger's rows.
 export const ocppMessages = pgTable(
   'ocpp_messages',
   {
@@ -20,8 +22,9 @@ export const ocppMessages = pgTable(
     messageId: text().notNull(),
     payload: jsonb().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    seq: bigint({ mode: 'number' }).notNull().default(0),
   },
-  (t) => [index('ocpp_messages_charger_idx').on(t.chargerId, t.id)],
+  (t) => [index('ocpp_messages_charger_seq_idx').on(t.chargerId, t.seq)],
 );
 
 export const dataTransfers = pgTable(

@@ -7,6 +7,7 @@ import {
   integer,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -78,10 +79,16 @@ export const transactions = pgTable(
   ],
 );
 
+// Partitioned by month of sampled_at (0048_meter_values_by_month, written by hand: drizzle-kit cannot declare
+// partitions), so that years of readings stay fast to write and a retention drops whole months. Hence the key holds
+// sampled_at, the id comes from a plain sequence (PostgreSQL before 17 refuses identity columns on a partitioned
+// table) and no foreign key may point here. Outliers (a charger's clock years off) land in meter_values_default.
 export const meterValues = pgTable(
   'meter_values',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint({ mode: 'number' })
+      .notNull()
+      .default(sql`nextval('meter_values_id_seq')`),
     transactionId: integer().references(() => transactions.id),
     chargerId: uuid()
       .notNull()
@@ -98,6 +105,7 @@ export const meterValues = pgTable(
     numericValue: doublePrecision(),
   },
   (t) => [
+    primaryKey({ name: 'meter_values_pkey', columns: [t.id, t.sampledAt] }),
     index('meter_values_transaction_idx').on(t.transactionId, t.sampledAt),
     // A charger resends a MeterValues or StopTransaction whose answer it missed (the OCPP server was killed after
     // storing it, PostgreSQL went away at the commit), and a StopTransaction's transactionData often repeats the

@@ -18,7 +18,7 @@ export async function listRecentMessages(db: Executor, { accountId, chargerId, l
     .from(ocppMessages)
     .innerJoin(chargers, eq(chargers.id, ocppMessages.chargerId))
     .where(and(eq(ocppMessages.chargerId, chargerId), eq(chargers.accountId, accountId)))
-    .orderBy(desc(ocppMessages.id))
+    .orderBy(desc(ocppMessages.seq))
     .limit(limit);
 }
 

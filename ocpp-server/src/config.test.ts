@@ -42,4 +42,11 @@ describe('OCPP server configuration', () => {
     expect(() => withEnv({ OCPP_DATABASE_POOL: '0' })).toThrow('OCPP_DATABASE_POOL');
     expect(() => withEnv({ OCPP_DATABASE_POOL: '2.5' })).toThrow('OCPP_DATABASE_POOL');
   });
+
+  it('keeps meter values forever unless a retention of whole months is set', () => {
+    expect(withEnv({ METER_VALUES_RETENTION_MONTHS: '' }).meterValuesRetentionMonths).toBeNull();
+    expect(withEnv({ METER_VALUES_RETENTION_MONTHS: '36' }).meterValuesRetentionMonths).toBe(36);
+    expect(() => withEnv({ METER_VALUES_RETENTION_MONTHS: '0' })).toThrow('METER_VALUES_RETENTION_MONTHS');
+    expect(() => withEnv({ METER_VALUES_RETENTION_MONTHS: '1.5' })).toThrow('METER_VALUES_RETENTION_MONTHS');
+  });
 });

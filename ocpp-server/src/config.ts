@@ -45,6 +45,8 @@ export type OcppConfig = {
   metricsToken: string | null;
   // How often the aggregated 'charger messages answered' info line is logged.
   messageSummaryMs: number;
+  // Whole months of meter values older than this many months before the current one are dropped; null: kept forever.
+  meterValuesRetentionMonths: number | null;
 };
 
 function positiveNumber(name: string, fallback: number) {
@@ -79,6 +81,15 @@ function databasePoolSizeFromEnv() {
   const size = positiveNumber('OCPP_DATABASE_POOL', 20);
   if (!Number.isInteger(size) || size < 1) throw new Error('OCPP_DATABASE_POOL must be a whole number of connections, at least 1');
   return size;
+}
+
+// Unset or empty keeps every reading. At least 1: the month before this one is still being billed.
+function meterValuesRetentionFromEnv() {
+  const raw = process.env.METER_VALUES_RETENTION_MONTHS;
+  if (raw === undefined || raw === '') return null;
+  const months = Number(raw);
+  if (!Number.isInteger(months) || months < 1) throw new Error('METER_VALUES_RETENTION_MONTHS must be a whole number of months, at least 1 (unset keeps every reading)');
+  return months;
 }
 
 export function configFromEnv(): OcppConfig {
@@ -121,5 +132,6 @@ export function configFromEnv(): OcppConfig {
     databasePoolSize: databasePoolSizeFromEnv(),
     metricsToken: process.env.OCPP_METRICS_TOKEN || null,
     messageSummaryMs: Math.max(positiveNumber('OCPP_LOG_SUMMARY_INTERVAL', 10), 1) * 1000,
+    meterValuesRetentionMonths: meterValuesRetentionFromEnv(),
   };
 }

@@ -11,6 +11,7 @@ import { startUnconfirmedSessionSweep } from './sessions/unconfirmed-sweep';
 import { startReservationSweep } from './reservations/reservation-sweep';
 import { startFirmwareFileSweep } from './firmware/file-sweep';
 import { startGridReadingsTrim } from './grid/readings-trim';
+import { startMeterValuePartitionSweep } from './meter-values/partition-sweep';
 import { startDayAheadFetch } from './prices/day-ahead-fetch';
 import { startGuestSweep } from './people/guest-sweep';
 import { startNotificationDispatcher } from './notifications/dispatcher';
@@ -39,6 +40,7 @@ const LISTEN_BACKLOG = 8192;
 const CHARGING_EVENTS_TRIM_MS = 60_000;
 const FIRMWARE_FILE_SWEEP_MS = 60 * 60_000;
 const GRID_READINGS_TRIM_MS = 60 * 60_000;
+const METER_VALUE_PARTITION_SWEEP_MS = 60 * 60_000;
 // How often to look for day-ahead prices due (each account's are fetched once a day).
 const DAY_AHEAD_FETCH_MS = 10 * 60_000;
 
@@ -122,6 +124,12 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const chargingEventsTrim = startChargingEventsTrim({ db, log, everyMs: CHARGING_EVENTS_TRIM_MS });
   const firmwareFileSweep = startFirmwareFileSweep({ db, log, everyMs: FIRMWARE_FILE_SWEEP_MS });
   const gridReadingsTrim = startGridReadingsTrim({ db, log, everyMs: GRID_READINGS_TRIM_MS });
+  const meterValuePartitionSweep = startMeterValuePartitionSweep({
+    db,
+    log,
+    everyMs: METER_VALUE_PARTITION_SWEEP_MS,
+    retentionMonths: config.meterValuesRetentionMonths,
+  });
   const dayAheadFetch = startDayAheadFetch({ db, log, everyMs: DAY_AHEAD_FETCH_MS });
   const summaryLog = startMessageSummaryLog({ summary, log, everyMs: config.messageSummaryMs, countConnected: () => connections.size });
   const port = (http.address() as AddressInfo).port;
@@ -142,6 +150,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await chargingEventsTrim.stop();
     await firmwareFileSweep.stop();
     await gridReadingsTrim.stop();
+    await meterValuePartitionSweep.stop();
     await dayAheadFetch.stop();
     await connections.closeAll();
     await provisioner?.stop();
@@ -167,6 +176,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     offlineNoticeSweep,
     statementSweep,
     chargingEventsTrim,
+    meterValuePartitionSweep,
     circuitPlanner,
     provisioner,
     localLists,

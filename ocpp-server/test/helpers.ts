@@ -46,6 +46,7 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     databasePoolSize: 10,
     metricsToken: null,
     messageSummaryMs: 60_000,
+    meterValuesRetentionMonths: null,
     ...overrides,
   };
 }

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/client';
 import { ocppMessages, type MessageDirection, type MessageType } from '../../../db/schema';
 import { columnList } from './columns';
-import { recordsetOf, valuesOf } from './recordset';
+import { fieldList, recordsetOf, type RecordOf } from './recordset';
 
 export type LoggedMessage = {
   chargerId: string;
@@ -18,7 +17,7 @@ export type LoggedMessage = {
 // Any pino-like logger: this module knows nothing of the OCPP server's.
 type ErrorLog = { error: (fields: { err: unknown }, message: string) => void };
 
-type MessageLogOptions = { db: Database; log: ErrorLog; keepPerCharger?: number; flushMs?: number; trimEveryMs?: number };
+type MessageLogOptions = { db: Database; log: ErrorLog; keepPerCharger?: number; flushMs?: number };
 
 const MAX_BATCH = 500;
 
@@ -31,30 +30,49 @@ const MESSAGE_FIELDS = {
   payload: ocppMessages.payload,
   created_at: ocppMessages.createdAt,
 };
-const messageRecords = recordsetOf(MESSAGE_FIELDS);
-// The rows a trim deletes (`ocpp_messages as m`), apart from the ocpp_messages it reads each charger's newest from.
-const trimmed = alias(ocppMessages, 'm');
+// `at`: the message's place in its batch, so each charger's messages are numbered in the order they came.
+const messageRecords = recordsetOf({ ...MESSAGE_FIELDS, at: ocppMessages.seq });
 
-// Buffered so that logging traffic costs one insert per batch rather than one per frame; the domain
-// write of each message is separate and happens before the answer.
-//
-// Trimmed two ways: a charger that logged half its bound again since its last trim is trimmed right after the
-// batch that wrote those rows, so a busy charger stays within 1.5 times the bound (plus what one batch adds);
-// every trimEveryMs, every other charger that spoke. Only the periodic trim, at 2 rows per message for 30 s,
-// let 200 busy chargers hold 210,210 rows against 60,000 kept.
-export function createMessageLog({ db, log, keepPerCharger = 300, flushMs = 200, trimEveryMs = 30_000 }: MessageLogOptions) {
+// Each charger's messages are numbered (seq) as they are written, and the statement that writes a batch also deletes
+// every row of its chargers that fell below their newest seq minus the bound: one probe of (charger_id, seq) for a
+// charger's last number, and a delete of the index range below the bound, so the log never holds more than the bound
+// once a batch is written. Trimming apart from the writes, by counting back through each charger's rows, let 200 busy
+// chargers hold 210,210 rows against 60,000 kept; a charger's messages logged past its bound within one batch are
+// not written at all.
+function writeStatement(rows: RecordOf<typeof MESSAGE_FIELDS & { at: typeof ocppMessages.seq }>[], keepPerCharger: number) {
+  return sql`
+    with input as (select * from ${messageRecords(rows)}),
+    last as (
+      select batch.charger_id, batch.logged, coalesce((
+        select ${ocppMessages.seq} from ${ocppMessages} where ${ocppMessages.chargerId} = batch.charger_id order by ${ocppMessages.seq} desc limit 1
+      ), 0) as seq
+      from (select charger_id, count(*) as logged from input group by charger_id) as batch
+    ),
+    numbered as (
+      select input.*, last.seq + row_number() over (partition by input.charger_id order by input.at) as seq, last.seq + last.logged as newest
+      from input join last using (charger_id)
+    ),
+    written as (
+      insert into ${ocppMessages} (${columnList([...Object.values(MESSAGE_FIELDS), ocppMessages.seq])})
+      select ${fieldList(MESSAGE_FIELDS)}, seq from numbered where seq > newest - ${keepPerCharger}
+    )
+    delete from ${ocppMessages} using last
+    where ${ocppMessages.chargerId} = last.charger_id and ${ocppMessages.seq} <= last.seq + last.logged - ${keepPerCharger}`;
+}
+
+// Buffered so that logging traffic costs one statement per batch rather than one per frame; the domain write of each
+// message is separate and happens before the answer.
+export function createMessageLog({ db, log, keepPerCharger = 300, flushMs = 200 }: MessageLogOptions) {
   let buffer: LoggedMessage[] = [];
   let flushing: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
-  // Rows logged per charger since its last trim.
-  const sinceTrim = new Map<string, number>();
-  const trimAfter = Math.max(1, Math.ceil(keepPerCharger / 2));
 
   // The whole batch as one parameter: building and typing 3,500 bound values per insert through the query
-  // builder was a fifth of the server's CPU under load.
+  // builder was a fifth of the server's CPU under load. Batches are written one after another, so a charger's
+  // numbers never collide within this process.
   async function write(batch: LoggedMessage[]) {
     for (let start = 0; start < batch.length; start += MAX_BATCH) {
-      const rows = batch.slice(start, start + MAX_BATCH).map((message) => ({
+      const rows = batch.slice(start, start + MAX_BATCH).map((message, at) => ({
         charger_id: message.chargerId,
         direction: message.direction,
         message_type: message.messageType,
@@ -62,37 +80,10 @@ export function createMessageLog({ db, log, keepPerCharger = 300, flushMs = 200,
         message_id: message.messageId,
         payload: message.payload,
         created_at: message.createdAt,
+        at,
       }));
-      await db.execute(sql`insert into ${ocppMessages} (${columnList(Object.values(MESSAGE_FIELDS))}) select * from ${messageRecords(rows)}`);
+      await db.execute(writeStatement(rows, keepPerCharger));
     }
-  }
-
-  // Per charger, the id of its oldest message to keep comes from one probe of (charger_id, id); a window over all
-  // the messages of every charger that spoke took seconds at 19,000 chargers.
-  async function trimChargers(ids: string[]) {
-    if (ids.length === 0) return;
-    await db.execute(sql`
-      delete from ${ocppMessages} as ${trimmed} using (
-        select charger.id as charger_id, oldest_dropped.id
-        from (${valuesOf(ids, ocppMessages.chargerId)}) as charger(id)
-        cross join lateral (
-          select ${ocppMessages.id} from ${ocppMessages} where ${ocppMessages.chargerId} = charger.id order by ${ocppMessages.id} desc offset ${keepPerCharger} limit 1
-        ) as oldest_dropped(id)
-      ) old where ${trimmed.chargerId} = old.charger_id and ${trimmed.id} <= old.id`);
-  }
-
-  function takeChargers(isDue: (count: number) => boolean) {
-    const ids = [...sinceTrim].filter(([, count]) => isDue(count)).map(([id]) => id);
-    for (const id of ids) sinceTrim.delete(id);
-    return ids;
-  }
-
-  async function writeThenTrimBusy(batch: LoggedMessage[]) {
-    if (batch.length === 0) return;
-    await write(batch);
-    // Counted once written: rows still waiting for their insert would be forgotten by a trim that runs first.
-    for (const message of batch) sinceTrim.set(message.chargerId, (sinceTrim.get(message.chargerId) ?? 0) + 1);
-    await trimChargers(takeChargers((count) => count >= trimAfter));
   }
 
   function flush() {
@@ -100,14 +91,9 @@ export function createMessageLog({ db, log, keepPerCharger = 300, flushMs = 200,
     timer = null;
     const batch = buffer;
     buffer = [];
-    flushing = flushing.then(() => writeThenTrimBusy(batch)).catch((error) => log.error({ err: error }, 'message log write or trim failed'));
+    flushing = flushing.then(() => (batch.length > 0 ? write(batch) : undefined)).catch((error) => log.error({ err: error }, 'message log write failed'));
     return flushing;
   }
-
-  const trim = () => trimChargers(takeChargers(() => true));
-
-  const trimTimer = setInterval(() => void trim().catch((error) => log.error({ err: error }, 'message log trim failed')), trimEveryMs);
-  trimTimer.unref();
 
   return {
     record(message: LoggedMessage) {
@@ -116,9 +102,7 @@ export function createMessageLog({ db, log, keepPerCharger = 300, flushMs = 200,
       else timer ??= setTimeout(() => void flush(), flushMs);
     },
     flush,
-    trim,
     async close() {
-      clearInterval(trimTimer);
       await flush();
     },
   };

@@ -28,4 +28,12 @@ describe('parseChargerTime', () => {
     expect(() => parseChargerTime('yesterday')).toThrow(/RFC 3339/);
     expect(() => parseChargerTime('2026-12-01T10:00')).toThrow(/RFC 3339/);
   });
+
+  it('refuses an instant outside the years 1 to 9999, which PostgreSQL cannot be sent', () => {
+    expect(() => parseChargerTime('0000-12-31T23:59:59Z')).toThrow(/years 1 to 9999/);
+    expect(() => parseChargerTime('0001-01-01T00:30:00+01:00')).toThrow(/years 1 to 9999/);
+    expect(() => parseChargerTime('9999-12-31T23:30:00-01:00')).toThrow(/years 1 to 9999/);
+    expect(iso('0001-01-01T00:00:00Z')).toBe('0001-01-01T00:00:00.000Z');
+    expect(iso('9999-12-31T23:59:59.999Z')).toBe('9999-12-31T23:59:59.999Z');
+  });
 });
