@@ -173,6 +173,25 @@ describe('raising the security profile of a 2.0.1 station (A05)', () => {
     expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: 2 });
   });
 
+  it('fails the raise and sends nothing while the platform’s public address is plain ws://, which the station could not move to', async () => {
+    const wsOnly = await startTestServer();
+    try {
+      const charger = await chargerWith(1);
+      const client = new RPCClient({ endpoint: `ws://127.0.0.1:${wsOnly.port}/ocpp`, identity: charger.identity, password: PASSWORD, protocols: ['ocpp2.0.1'], strictMode: true, reconnect: false } as ConstructorParameters<typeof RPCClient>[0]);
+      clients.push(client);
+      const calls: string[] = [];
+      for (const action of ['GetVariables', 'SetNetworkProfile', 'SetVariables', 'Reset']) client.handle(action, async () => (calls.push(action), {}));
+      await client.connect();
+      await waitFor(async () => wsOnly.connections.get(charger.id) !== undefined);
+      expect(await send(charger.id, 'RaiseSecurityProfile', { securityProfile: 2 })).toMatchObject({ ok: true, value: { status: 'failed', error: expect.stringContaining('wss://') } });
+      expect(calls).toEqual([]);
+      expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: null });
+    } finally {
+      await Promise.all(clients.splice(0).map((client) => client.close({ force: true })));
+      await wsOnly.close();
+    }
+  });
+
   it('keeps the raise noted for the next restart when the station holds the new priority but will not reset now', async () => {
     const charger = await chargerWith(1);
     await stationAnswering(charger.id, charger.identity, { reset: async () => ({ status: 'Rejected' }) });
