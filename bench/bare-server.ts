@@ -27,7 +27,7 @@ const ANSWERS_201: Record<string, () => Record<string, unknown>> = {
   TransactionEvent: () => ({}),
 };
 
-const server = new RPCServer({ protocols: ['ocpp1.6', 'ocpp2.0.1'], strictMode: true, pingIntervalMs: 30_000 });
+const server = new RPCServer({ protocols: ['ocpp2.0.1', 'ocpp1.6'], strictMode: true, pingIntervalMs: 30_000 });
 server.on('client', (client: ServerClient) => {
   const answers = client.protocol === 'ocpp2.0.1' ? ANSWERS_201 : ANSWERS;
   for (const [action, answer] of Object.entries(answers)) client.handle(action, async () => answer());

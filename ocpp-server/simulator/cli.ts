@@ -7,7 +7,7 @@
 //   [--ignore ACTION …] [--reject-remote-starts] [--reject-charging-profiles | --without-smart-charging]
 //   [--server-ca FILE] [--reconnect-with-certificate]`
 // With --ocpp 2.0.1 the charger speaks OCPP 2.0.1 (v201/): of the options above it takes the connection, meter, power,
-// --charge, --present-card and --reject-remote-starts ones.
+// --charge, --present-card, --reject-remote-starts and --server-ca ones (the last for a raised security profile's wss://).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
@@ -113,6 +113,7 @@ const ocpp201 = (identity: string) =>
     diagnosticsUpload,
     localList: { support: values['no-local-list'] ? 'notImplemented' : 'supported', sendMaxLength: positiveOption('send-local-list-max') },
     firmware: { installedVersion: values['firmware-version'], versionAfterUpdate: values['firmware-version-after-update'] },
+    clientCertificate: { serverCa },
   });
 
 const simulated = identities.map((identity) =>

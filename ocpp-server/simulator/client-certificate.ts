@@ -56,9 +56,14 @@ export class SimulatorClientCertificate {
   }
 
   // What a higher profile needs before the charger may take it: a wss address it trusts, and for 3 its own certificate.
+  // A 1.6 charger moves to the wss address it was given; a 2.0.1 one to the address its new network profile names.
   meetsProfile(profile: number) {
+    return this.meetsProfileAt(profile, this.options.secureUrl ?? null);
+  }
+
+  meetsProfileAt(profile: number, url: string | null) {
     if (profile < 2) return true;
-    if (!this.options.secureUrl || !this.options.serverCa) return false;
+    if (!url?.startsWith('wss://') || !this.options.serverCa) return false;
     return profile < 3 || this.chain !== null;
   }
 

@@ -22,7 +22,8 @@ const ENDPOINT = '/ocpp';
 type OnRefused = (refusal: ConnectionRefusal) => void;
 // The charger logged in with the password it was last sent (AuthorizationKey): it replaces the old one.
 type OnNextPassword = (chargerId: string, nextPasswordHash: string) => Promise<void>;
-// The charger connected meeting the higher security profile it was sent (SecurityProfile): it replaces the old one.
+// The charger connected meeting the higher security profile it was sent (1.6 SecurityProfile, 2.0.1 network profile):
+// it replaces the old one.
 type OnRaisedProfile = (chargerId: string, securityProfile: number) => Promise<void>;
 type AuthenticatorOptions = {
   findCharger: (identity: string) => Promise<ChargerLogin | null>;

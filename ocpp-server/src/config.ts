@@ -6,6 +6,9 @@ export type OcppConfig = {
   databaseUrl: string;
   port: number;
   host: string | undefined;
+  // The address chargers are told to connect to (OCPP_PUBLIC_URL, as the web app shows it): a 2.0.1 charger whose
+  // security profile is raised is sent it, with /ocpp, as the CSMS URL of its new network profile.
+  publicUrl: string;
   instanceId: string;
   tls: { cert: Buffer; key: Buffer } | null;
   // The platform CA that signs chargers' certificates (src/platform-ca.ts).
@@ -106,6 +109,7 @@ export function configFromEnv(): OcppConfig {
     databaseUrl,
     port,
     host: process.env.OCPP_HOST || undefined,
+    publicUrl: (process.env.OCPP_PUBLIC_URL || `ws://localhost:${port}`).replace(/\/$/, ''),
     // Stable across restarts of the same process slot, so that a restarted process finds the flags it left behind.
     instanceId: process.env.OCPP_INSTANCE_ID || `${hostname()}:${port}`,
     tls: certPath && keyPath ? { cert: readFileSync(certPath), key: readFileSync(keyPath) } : null,

@@ -80,7 +80,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   };
   const connections = createConnections({ store, instanceId, log, onConnected });
   metrics.countConnectedWith(() => connections.size);
-  const dispatcher = createDispatcher({ db, instanceId, connections, log, callTimeoutMs: config.callTimeoutMs });
+  const dispatcher = createDispatcher({ db, instanceId, connections, log, callTimeoutMs: config.callTimeoutMs, publicUrl: config.publicUrl });
   const authority = createAuthorityProvider({ db, source: config.certificateAuthority, log });
   const rpc = createRpcServer({ db, store, log, connections, messageLog, refusals, ...config, onBooted, authority, messageMetrics });
 

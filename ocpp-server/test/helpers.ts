@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { RPCClient } from '../src/ocpp/rpc';
 import { createDb } from '../../db/client';
 import { makeAccount, makeCharger } from '../../db/seed/builders';
@@ -18,6 +19,8 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     databaseUrl: process.env.DATABASE_URL!,
     port: 0,
     host: '127.0.0.1',
+    // Plain ws://: a 2.0.1 profile raise needs a test to name the wss:// server it sends the charger to.
+    publicUrl: 'ws://127.0.0.1',
     instanceId: `test-${randomBytes(4).toString('hex')}`,
     tls: null,
     // Every test file shares the database and so its one platform CA row: the same secret must open its key.
@@ -53,6 +56,15 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
 
 export async function startTestServer(overrides: Partial<OcppConfig> = {}): Promise<OcppServer> {
   return startOcppServer(testConfig(overrides), createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+}
+
+// A port free now, for a server that must know its own address before it listens (its public wss:// URL).
+export async function freePort() {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 export function endpoint(server: { port: number }) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { chargers, connectors } from '../../db/schema';
 import { makeCharger } from '../../db/seed/builders';
+import { getCharger } from '../../domain/data/chargers';
 import { endpoint, makeChargerWithPassword, waitFor } from './helpers';
 import { ocppSuite } from './suite';
 
@@ -39,11 +40,17 @@ describe('OCPP 2.0.1 negotiation', () => {
     expect(row).toMatchObject({ model: 'Twin 22', serialNumber: 'SN-201', firmwareVersion: '2.0.7', isOnline: true });
   });
 
-  it('keeps a charger offering both on 1.6 (every feature works there), in either order, and a 1.6-only one on 1.6', async () => {
+  it('serves a charger offering both in 2.0.1, in either order, and its page shows 2.0.1; a 1.6-only one stays on 1.6', async () => {
     for (const protocols of [['ocpp1.6', 'ocpp2.0.1'], ['ocpp2.0.1', 'ocpp1.6']]) {
       const both = await makeCharger(db, { accountId: suite.fixture.account.id });
-      const bothClient = await suite.connect(suite.server, { identity: both.identity, protocols });
-      expect(bothClient.protocol).toBe('ocpp1.6');
+      const bothClient = await suite.connect(suite.server, { identity: both.identity, protocols, strictMode: true });
+      expect(bothClient.protocol).toBe('ocpp2.0.1');
+      expect(await bothClient.call('BootNotification', BOOT)).toMatchObject({ status: 'Accepted' });
+      const shown = await waitFor(async () => {
+        const charger = await getCharger(db, { accountId: suite.fixture.account.id, chargerId: both.id });
+        return charger?.vendor === 'Acme' && charger;
+      });
+      expect(shown).toMatchObject({ ocppVersion: 'ocpp2.0.1', model: 'Twin 22', firmwareVersion: '2.0.7' });
     }
     const old = await makeCharger(db, { accountId: suite.fixture.account.id });
     const oldClient = await suite.connect(suite.server, { identity: old.identity, protocols: ['ocpp1.6'] });

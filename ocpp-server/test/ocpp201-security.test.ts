@@ -30,7 +30,7 @@ const clients: InstanceType<typeof RPCClient>[] = [];
 beforeAll(async () => {
   const fixture = await serverTls();
   trustedCa = fixture.trustedCa;
-  plain = await startTestServer({ callTimeoutMs: 2_000 });
+  plain = await startTestServer({ callTimeoutMs: 2_000, publicUrl: 'wss://ocpp.example.test' });
   secure = await startTestServer({ tls: fixture.tls });
   const account = await makeAccount(db);
   accountId = account.id;
@@ -51,8 +51,8 @@ const pem = (name: string) => readFileSync(new URL(`../../tests/fixtures/certifi
 const chargerWith = (securityProfile: number) => makeCharger(db, { accountId, securityProfile, passwordHash: hashSecret(PASSWORD) });
 const send = <A extends CommandAction>(chargerId: string, action: A, payload: CommandPayloads[A]) => sendCommand(db, { accountId, chargerId, requestedBy: ownerId, action, payload });
 
-async function connect201(identity: string) {
-  const client = new RPCClient({ endpoint: `ws://127.0.0.1:${plain.port}/ocpp`, identity, protocols: ['ocpp2.0.1'], strictMode: true, reconnect: false } as ConstructorParameters<typeof RPCClient>[0]);
+async function connect201(identity: string, password: string | null = null) {
+  const client = new RPCClient({ endpoint: `ws://127.0.0.1:${plain.port}/ocpp`, identity, password, protocols: ['ocpp2.0.1'], strictMode: true, reconnect: false } as ConstructorParameters<typeof RPCClient>[0]);
   clients.push(client);
   await client.connect();
   return client;
@@ -92,14 +92,111 @@ describe('security profiles 1–3 for a 2.0.1 charger', () => {
     expect(await attempt('wss', three.identity, issued)).toBe('open');
   });
 
-  it('refuses to raise the profile of a 2.0.1 charger without sending it anything, and keeps its profile', async () => {
+});
+
+const profileOf = async (chargerId: string) =>
+  (await db.select({ securityProfile: chargers.securityProfile, nextSecurityProfile: chargers.nextSecurityProfile }).from(chargers).where(eq(chargers.id, chargerId)))[0];
+
+// A station that answers GetVariables with its network priority and default message timeout, records the calls it
+// gets with the profile the platform had noted at that moment, and answers the raise's calls as told.
+type Answers = { slot?: () => Promise<unknown>; priority?: () => Promise<unknown>; reset?: () => Promise<unknown> };
+async function stationAnswering(chargerId: string, identity: string, answers: Answers) {
+  const client = await connect201(identity, PASSWORD);
+  const calls: { action: string; params: unknown; noted: Awaited<ReturnType<typeof profileOf>> }[] = [];
+  type Params = { setVariableData?: { component: unknown; variable: unknown }[] };
+  const on = (action: string, answer: (params: Params) => Promise<unknown>) =>
+    client.handle(action, async ({ params }: { params?: unknown }): Promise<Record<string, unknown>> => {
+      calls.push({ action, params, noted: await profileOf(chargerId) });
+      return (await answer(params as Params)) as Record<string, unknown>;
+    });
+  on('GetVariables', async () => ({
+    getVariableResult: [
+      { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'NetworkConfigurationPriority' }, attributeStatus: 'Accepted', attributeValue: '0,1' },
+      { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'MessageTimeout', instance: 'Default' }, attributeStatus: 'Accepted', attributeValue: '45' },
+    ],
+  }));
+  on('SetNetworkProfile', answers.slot ?? (async () => ({ status: 'Accepted' })));
+  on('SetVariables', async (params) => answers.priority?.() ?? { setVariableResult: params.setVariableData!.map(({ component, variable }) => ({ component, variable, attributeStatus: 'Accepted' })) });
+  on('Reset', answers.reset ?? (async () => ({ status: 'Accepted' })));
+  await waitFor(async () => plain.connections.get(chargerId) !== undefined);
+  return calls;
+}
+
+const priorityAnswer = (attributeStatus: string) => async () => ({
+  setVariableResult: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'NetworkConfigurationPriority' }, attributeStatus }],
+});
+
+describe('raising the security profile of a 2.0.1 station (A05)', () => {
+  it('sends a new network profile in a free slot naming the platform’s wss:// address, puts it first, then resets when idle', async () => {
     const charger = await chargerWith(1);
-    const simulator = await startSimulator201(plain, { identity: charger.identity, password: PASSWORD, evses: 1 });
-    const raised = await send(charger.id, 'RaiseSecurityProfile', { securityProfile: 2 });
-    expect(raised).toMatchObject({ ok: true, value: { status: 'failed', error: expect.stringContaining('NotSupported') } });
-    const [row] = await db.select({ securityProfile: chargers.securityProfile, nextSecurityProfile: chargers.nextSecurityProfile }).from(chargers).where(eq(chargers.id, charger.id));
-    expect(row).toEqual({ securityProfile: 1, nextSecurityProfile: null });
-    expect(simulator.receivedCalls).toEqual([]);
+    const calls = await stationAnswering(charger.id, charger.identity, {});
+    expect(await send(charger.id, 'RaiseSecurityProfile', { securityProfile: 2 })).toMatchObject({ ok: true, value: { status: 'accepted' } });
+    expect(calls.map(({ action }) => action)).toEqual(['GetVariables', 'SetNetworkProfile', 'SetVariables', 'Reset']);
+    const [, slot, priority, reset] = calls;
+    expect(slot).toEqual({
+      action: 'SetNetworkProfile',
+      params: { configurationSlot: 2, connectionData: { ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl: 'wss://ocpp.example.test/ocpp', messageTimeout: 45, securityProfile: 2, ocppInterface: 'Wired0' } },
+      // Noted before the station could reconnect under it.
+      noted: { securityProfile: 1, nextSecurityProfile: 2 },
+    });
+    expect(priority!.params).toEqual({ setVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'NetworkConfigurationPriority' }, attributeValue: '2,0,1' }] });
+    expect(reset!.params).toEqual({ type: 'OnIdle' });
+    // Taken, it is held to the new profile only once it reconnects meeting it.
+    expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: 2 });
+  });
+
+  it('forgets the raise when the station rejects the network profile, and sends nothing more', async () => {
+    const charger = await chargerWith(1);
+    const calls = await stationAnswering(charger.id, charger.identity, { slot: async () => ({ status: 'Rejected' }) });
+    expect(await send(charger.id, 'RaiseSecurityProfile', { securityProfile: 2 })).toMatchObject({ ok: true, value: { status: 'rejected', response: { status: 'Rejected' } } });
+    expect(calls.map(({ action }) => action)).toEqual(['GetVariables', 'SetNetworkProfile']);
+    expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: null });
+    expect(await attempt('ws', charger.identity, { password: PASSWORD })).toBe('open');
+  });
+
+  it('forgets the raise when the station rejects the new priority, and does not reset it', async () => {
+    const charger = await chargerWith(1);
+    const calls = await stationAnswering(charger.id, charger.identity, { priority: priorityAnswer('Rejected') });
+    expect(await send(charger.id, 'RaiseSecurityProfile', { securityProfile: 2 })).toMatchObject({ ok: true, value: { status: 'rejected', response: { status: 'Rejected' } } });
+    expect(calls.map(({ action }) => action)).toEqual(['GetVariables', 'SetNetworkProfile', 'SetVariables']);
+    expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: null });
+  });
+
+  it('keeps the raise noted when the station does not answer, and its old profile still lets it in', async () => {
+    const charger = await chargerWith(1);
+    const calls = await stationAnswering(charger.id, charger.identity, { slot: () => new Promise(() => {}) });
+    expect(await send(charger.id, 'RaiseSecurityProfile', { securityProfile: 2 })).toMatchObject({ ok: true, value: { status: 'timeout' } });
+    expect(calls.map(({ action }) => action)).toEqual(['GetVariables', 'SetNetworkProfile']);
+    expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: 2 });
+    await Promise.all(clients.splice(0).map((client) => client.close({ force: true })));
+    expect(await attempt('ws', charger.identity, { password: PASSWORD })).toBe('open');
+    expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: 2 });
+  });
+
+  it('fails the raise and sends nothing while the platform’s public address is plain ws://, which the station could not move to', async () => {
+    const wsOnly = await startTestServer();
+    try {
+      const charger = await chargerWith(1);
+      const client = new RPCClient({ endpoint: `ws://127.0.0.1:${wsOnly.port}/ocpp`, identity: charger.identity, password: PASSWORD, protocols: ['ocpp2.0.1'], strictMode: true, reconnect: false } as ConstructorParameters<typeof RPCClient>[0]);
+      clients.push(client);
+      const calls: string[] = [];
+      for (const action of ['GetVariables', 'SetNetworkProfile', 'SetVariables', 'Reset']) client.handle(action, async () => (calls.push(action), {}));
+      await client.connect();
+      await waitFor(async () => wsOnly.connections.get(charger.id) !== undefined);
+      expect(await send(charger.id, 'RaiseSecurityProfile', { securityProfile: 2 })).toMatchObject({ ok: true, value: { status: 'failed', error: expect.stringContaining('wss://') } });
+      expect(calls).toEqual([]);
+      expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: null });
+    } finally {
+      await Promise.all(clients.splice(0).map((client) => client.close({ force: true })));
+      await wsOnly.close();
+    }
+  });
+
+  it('keeps the raise noted for the next restart when the station holds the new priority but will not reset now', async () => {
+    const charger = await chargerWith(1);
+    await stationAnswering(charger.id, charger.identity, { reset: async () => ({ status: 'Rejected' }) });
+    expect(await send(charger.id, 'RaiseSecurityProfile', { securityProfile: 2 })).toMatchObject({ ok: true, value: { status: 'accepted', response: { status: 'RebootRequired' } } });
+    expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: 2 });
   });
 });
 

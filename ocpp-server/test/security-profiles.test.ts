@@ -1,5 +1,5 @@
-// Security profiles per charger (OCPP 1.6 security whitepaper, edition 3, §2) over real sockets: one plain ws://
-// server and one wss:// server that asks for client certificates, both on the test database.
+// Security profiles per charger (OCPP 1.6 security whitepaper, edition 3, §2; 2.0.1 A00–A05) over real sockets: one
+// plain ws:// server and one wss:// server that asks for client certificates, both on the test database.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -12,8 +12,8 @@ import { createLogger } from '../src/logger';
 import { RPCClient } from '../src/ocpp/rpc';
 import { createAuthorityProvider } from '../src/platform-ca';
 import type { OcppServer } from '../src/start';
-import { startTestServer, TEST_AUTH_SECRET, testDb, waitFor } from './helpers';
-import { startSimulator, stopSimulators } from './simulators';
+import { freePort, startTestServer, TEST_AUTH_SECRET, testDb, waitFor } from './helpers';
+import { startSimulator, startSimulator201, stopSimulators } from './simulators';
 import { clientCertificate, csrFor, serverTls } from './tls-fixtures';
 
 const { db, sql } = testDb();
@@ -28,8 +28,12 @@ let ownerId: string;
 beforeAll(async () => {
   const fixture = await serverTls();
   trustedCa = fixture.trustedCa;
-  plain = await startTestServer();
-  secure = await startTestServer({ tls: fixture.tls });
+  // The address chargers are told, on both servers: a 2.0.1 charger whose profile is raised is sent it in its new
+  // network profile.
+  const securePort = await freePort();
+  const publicUrl = `wss://127.0.0.1:${securePort}`;
+  secure = await startTestServer({ tls: fixture.tls, port: securePort, publicUrl });
+  plain = await startTestServer({ publicUrl });
   platformCa = (await createAuthorityProvider({ db, source: { files: null, secret: TEST_AUTH_SECRET }, log: createLogger('silent') }).get())!;
   const account = await makeAccount(db);
   accountId = account.id;
@@ -198,19 +202,36 @@ const profileOf = async (chargerId: string) =>
 
 const raise = (chargerId: string, securityProfile: 2 | 3) => sendCommand(db, { accountId, chargerId, action: 'RaiseSecurityProfile', payload: { securityProfile }, requestedBy: ownerId });
 
-describe('raising the profile through the charger’s SecurityProfile key', () => {
+// The same raise over either protocol: 1.6 through the SecurityProfile key (the simulator moves to the wss:// address it
+// was given), 2.0.1 through a new network profile naming the platform's wss:// address, then a Reset (A05).
+type Trusting = { trustsServer: boolean };
+const PROTOCOLS = [
+  {
+    protocol: 'OCPP 1.6',
+    start: async (identity: string, { trustsServer }: Trusting) => {
+      const clientCertificate = { serverCa: trustedCa, secureUrl: `wss://127.0.0.1:${secure.port}/ocpp` };
+      const simulator = await startSimulator(plain, { identity, password: PASSWORD, ...(trustsServer ? { clientCertificate } : {}) });
+      return { simulator, securityProfile: () => Number(simulator.configuration.get('SecurityProfile')) };
+    },
+  },
+  {
+    protocol: 'OCPP 2.0.1',
+    start: async (identity: string, { trustsServer }: Trusting) => {
+      const simulator = await startSimulator201(plain, { identity, password: PASSWORD, evses: 1, ...(trustsServer ? { clientCertificate: { serverCa: trustedCa } } : {}) });
+      return { simulator, securityProfile: () => simulator.networkProfiles.securityProfile };
+    },
+  },
+];
+
+describe.each(PROTOCOLS)('raising the profile of a charger speaking $protocol', ({ start }) => {
   it('takes a profile 1 charger to 2 and then 3: each time it reconnects meeting the new profile, and the old way in is closed', async () => {
     const charger = await chargerWith(1);
-    const simulator = await startSimulator(plain, {
-      identity: charger.identity,
-      password: PASSWORD,
-      clientCertificate: { serverCa: trustedCa, secureUrl: `wss://127.0.0.1:${secure.port}/ocpp` },
-    });
+    const { simulator, securityProfile } = await start(charger.identity, { trustsServer: true });
     expect(await raise(charger.id, 2)).toMatchObject({ ok: true, value: { status: 'accepted' } });
     await waitFor(async () => (await profileOf(charger.id))?.securityProfile === 2);
     expect(await profileOf(charger.id)).toEqual({ securityProfile: 2, nextSecurityProfile: null });
     await waitFor(async () => secure.connections.get(charger.id) !== undefined);
-    expect(simulator.configuration.get('SecurityProfile')).toBe('2');
+    expect(securityProfile()).toBe(2);
     expect(await attempt('ws', charger.identity, { password: PASSWORD })).toBe(400);
 
     const renew = await sendCommand(db, { accountId, chargerId: charger.id, action: 'ExtendedTriggerMessage', payload: { requestedMessage: 'SignChargePointCertificate' }, requestedBy: ownerId });
@@ -219,24 +240,32 @@ describe('raising the profile through the charger’s SecurityProfile key', () =
     expect(await raise(charger.id, 3)).toMatchObject({ ok: true, value: { status: 'accepted' } });
     await waitFor(async () => (await profileOf(charger.id))?.securityProfile === 3);
     await waitFor(async () => secure.connections.get(charger.id) !== undefined);
+    expect(securityProfile()).toBe(3);
     await stopSimulators();
     expect(await attempt('wss', charger.identity, { password: PASSWORD })).toBe(401);
   });
 
-  it('keeps the profile and forgets the raise when the charger refuses it (no wss address it trusts), or does not know the key', async () => {
+  it('keeps the profile and forgets the raise when the charger refuses it (no wss:// server it trusts), and stays connected', async () => {
     const charger = await chargerWith(1);
-    const simulator = await startSimulator(plain, { identity: charger.identity, password: PASSWORD });
+    const { simulator, securityProfile } = await start(charger.identity, { trustsServer: false });
     expect(await raise(charger.id, 2)).toMatchObject({ ok: true, value: { status: 'rejected', response: { status: 'Rejected' } } });
     expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: null });
+    expect(securityProfile()).toBe(1);
     expect(simulator.isConnected).toBe(true);
-    await stopSimulators();
+    expect(plain.connections.get(charger.id)).toBeDefined();
+  });
+});
 
+describe('raising the profile of a 1.6 charger without the security extension', () => {
+  it('keeps the profile and forgets the raise when the charger does not know the SecurityProfile key', async () => {
     const older = await chargerWith(1);
     await startSimulator(plain, { identity: older.identity, password: PASSWORD, supportsSecurityExtension: false });
     expect(await raise(older.id, 2)).toMatchObject({ ok: true, value: { status: 'rejected', response: { status: 'NotSupported' } } });
     expect(await profileOf(older.id)).toEqual({ securityProfile: 1, nextSecurityProfile: null });
   });
+});
 
+describe('a raise the charger was sent', () => {
   it('still lets the charger in under its old profile while a raise it was sent is pending', async () => {
     const charger = await chargerWith(1);
     await db.update(chargers).set({ nextSecurityProfile: 2 }).where(eq(chargers.id, charger.id));

@@ -2,9 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { chargers } from '../../../db/schema';
 
-// The OCPP server's side of raising a charger's security profile through its SecurityProfile key (1.6 security
-// whitepaper): each change names the profile it expects, so that a later raise or a profile set by the owner is
-// never undone.
+// The OCPP server's side of raising a charger's security profile (1.6 security whitepaper: its SecurityProfile key;
+// 2.0.1 A05: a new network profile): each change names the profile it expects, so that a later raise or a profile
+// set by the owner is never undone.
 
 export async function setNextSecurityProfile(db: Database, chargerId: string, nextSecurityProfile: number) {
   await db.update(chargers).set({ nextSecurityProfile }).where(eq(chargers.id, chargerId));

@@ -27,6 +27,7 @@ export function simulatedDeviceModel({ evses, heartbeatIntervalSec }: { evses: n
     { component: station('ChargingStation'), variable: { name: 'VendorName' }, value: 'Chargewatch', mutability: 'ReadOnly', dataType: 'string' },
     { component: station('OCPPCommCtrlr'), variable: { name: 'HeartbeatInterval' }, value: String(heartbeatIntervalSec), mutability: 'ReadWrite', dataType: 'integer', unit: 's', minLimit: 1, maxLimit: 86_400 },
     { component: station('OCPPCommCtrlr'), variable: { name: 'WebSocketPingInterval' }, value: '30', mutability: 'ReadWrite', dataType: 'integer', unit: 's', minLimit: 0, maxLimit: 3_600, needsReboot: true },
+    { component: station('OCPPCommCtrlr'), variable: { name: 'NetworkConfigurationPriority' }, value: '0', mutability: 'ReadWrite', dataType: 'SequenceList' },
     { component: station('OCPPCommCtrlr'), variable: { name: 'MessageTimeout', instance: 'Default' }, value: '30', mutability: 'ReadOnly', dataType: 'integer', unit: 's' },
     { component: station('SampledDataCtrlr'), variable: { name: 'Enabled' }, value: 'true', mutability: 'ReadOnly', dataType: 'boolean' },
     { component: station('SampledDataCtrlr'), variable: { name: 'TxUpdatedInterval' }, value: '60', mutability: 'ReadWrite', dataType: 'integer', unit: 's', minLimit: 0, maxLimit: 3_600 },

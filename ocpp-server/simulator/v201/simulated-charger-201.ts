@@ -5,12 +5,13 @@ import { callV201, type ChargingProfileType, type ConnectorStatusEnumType, type 
 import { DEFAULT_ELECTRICAL, type Electrical } from '../../../domain/smart-charging/profile';
 import { SimulatorCertificates } from '../certificates';
 import type { SmartChargingOptions } from '../charging-profiles';
-import { SimulatorClientCertificate } from '../client-certificate';
+import { SimulatorClientCertificate, type ClientCertificateOptions } from '../client-certificate';
 import { answerCertificates } from './certificate-calls';
 import { SimulatorChargingProfiles201 } from './charging-profiles-201';
 import type { LocalAuthList, LocalListOptions } from '../local-auth-list';
 import { answerFirmwareAndLogs, type FirmwareAndLogOptions } from './firmware-and-logs-201';
 import { answerLocalList, localListVariable } from './local-list-201';
+import { SimulatorNetworkProfiles201 } from './network-profiles-201';
 import { answerProfilesAndReservations } from './profile-calls';
 import { SimulatorReservations201 } from './reservations-201';
 import { simulatedDeviceModel, type SimulatedVariable } from './device-model';
@@ -34,6 +35,8 @@ export type SimulatedCharger201Options = {
   // How it answers a SetVariables of SecurityCtrlr.BasicAuthPassword: takes the new password and reconnects with it
   // (the default), refuses it, or has no such variable.
   newPasswords?: 'take' | 'refuse' | 'unknownVariable';
+  // Security profiles 2 and 3: the server CA it trusts over wss (a raised profile's network profile names the address).
+  clientCertificate?: ClientCertificateOptions;
   // ocpp-rpc's reconnect backoff (exponential, randomised by ±50%).
   backoff?: { initialDelay: number; maxDelay: number };
 } & FirmwareAndLogOptions;
@@ -63,7 +66,8 @@ export class SimulatedCharger201 extends EventEmitter {
   readonly diagnostics: ReturnType<typeof answerFirmwareAndLogs>['diagnostics'];
   readonly localList: LocalAuthList;
   readonly certificates = new SimulatorCertificates();
-  readonly clientCertificate = new SimulatorClientCertificate();
+  readonly clientCertificate: SimulatorClientCertificate;
+  readonly networkProfiles: SimulatorNetworkProfiles201;
 
   constructor(readonly options: SimulatedCharger201Options) {
     super();
@@ -75,11 +79,14 @@ export class SimulatedCharger201 extends EventEmitter {
       strictMode: true,
       reconnect: true,
       ...(options.backoff ? { backoff: { factor: 2, randomisationFactor: 0.5, ...options.backoff } } : {}),
+      ...(options.clientCertificate?.serverCa ? { wsOpts: { ca: options.clientCertificate.serverCa } } : {}),
     } as ConstructorParameters<typeof RPCClient>[0]);
     this.transactionEvents = new TransactionEventQueue(this.client);
     this.chargingProfiles = new SimulatorChargingProfiles201(this, options.smartCharging);
     this.reservations = new SimulatorReservations201(this);
     this.deviceModel = simulatedDeviceModel({ evses: options.evses, heartbeatIntervalSec: 300 });
+    this.clientCertificate = new SimulatorClientCertificate(options.clientCertificate);
+    this.networkProfiles = new SimulatorNetworkProfiles201(options.url, this.deviceModel, this.clientCertificate);
     this.handleRequests();
     answerProfilesAndReservations(this);
     ({ firmware: this.firmware, diagnostics: this.diagnostics } = answerFirmwareAndLogs(this, options));
@@ -227,9 +234,12 @@ export class SimulatedCharger201 extends EventEmitter {
     return callV201(this.client, 'ReservationStatusUpdate', { reservationId, reservationUpdateStatus: 'Expired' });
   }
 
-  // Reset Immediate (B12): its transactions end (ImmediateReset), then it boots again on the same connection.
+  // Reset (B11, B12): its transactions end (ImmediateReset), then it boots again, through the network profile now
+  // first in its priority if that changed (A05), else on the same connection.
   async reset() {
     for (const evseId of [...this.sessions.keys()]) await this.stopSession(evseId, 'ImmediateReset');
+    const slot = this.networkProfiles.switchAtRestart();
+    if (slot) await this.reconnectTo(slot.url);
     await callV201(this.client, 'BootNotification', { reason: 'RemoteReset', chargingStation: this.chargingStation });
     this.emit('rebooted');
   }
@@ -258,6 +268,14 @@ export class SimulatedCharger201 extends EventEmitter {
   private async reconnectWith(password: string) {
     // ocpp-rpc merges the options given into its own; its types ask for all of them.
     this.client.reconfigure({ password } as unknown as Parameters<typeof this.client.reconfigure>[0]);
+    await this.client.close({ code: 1000, awaitPending: true });
+    if (!this.isStopped) await this.client.connect();
+  }
+
+  // Over wss:// with the server CA it trusts, and its own certificate once it has one (profile 3).
+  private async reconnectTo(url: string) {
+    const wsOpts = await this.clientCertificate.tlsLogin();
+    this.client.reconfigure({ endpoint: url, wsOpts } as unknown as Parameters<typeof this.client.reconfigure>[0]);
     await this.client.close({ code: 1000, awaitPending: true });
     if (!this.isStopped) await this.client.connect();
   }
@@ -298,8 +316,9 @@ export class SimulatedCharger201 extends EventEmitter {
       later: (work) => this.later(work),
       onSet: (entry) => entry.variable.name === 'HeartbeatInterval' && this.beatEvery(Number(entry.value)),
       live: (data) => localListVariable(this.localList, data),
-      write: (data) => this.takeNewPassword(data),
+      write: (data) => this.takeNewPassword(data) ?? this.networkProfiles.setPriority(data),
     });
+    this.answer('SetNetworkProfile', async (params) => ({ status: this.networkProfiles.set(params.configurationSlot, params.connectionData) }));
     this.answer('RequestStartTransaction', async (params) => {
       const evseId = params.evseId ?? [...Array(this.options.evses).keys()].map((i) => i + 1).find((id) => !this.sessions.has(id));
       if (this.options.rejectsRemoteStarts || evseId === undefined || this.sessions.has(evseId)) return { status: 'Rejected' };

@@ -20,13 +20,14 @@ import { outcomeFromError, outcomeFromResponse } from './outcome';
 type CheckedAgainstV16<Payloads extends { [A in OcppCommandAction]: V16Requests[A] }> = Payloads;
 type Payloads = CheckedAgainstV16<Omit<CommandPayloads, 'ChangeChargerPassword' | 'RaiseSecurityProfile' | DeviceModelAction>>;
 
-type DispatcherOptions = { db: Database; instanceId: string; connections: Connections; log: Logger; callTimeoutMs: number };
+// publicUrl: the address chargers are told to connect to, which a 2.0.1 charger raising its profile is sent.
+type DispatcherOptions = { db: Database; instanceId: string; connections: Connections; log: Logger; callTimeoutMs: number; publicUrl: string };
 
 // The charger's answer is known once the call returns; if PostgreSQL is away at that moment, the answer is
 // written when it is back instead of the row staying `sent` until the stale-command sweep calls it a timeout.
 const RECORD_RETRY_MS = [250, 500, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 
-export function createDispatcher({ db, instanceId, connections, log, callTimeoutMs }: DispatcherOptions) {
+export function createDispatcher({ db, instanceId, connections, log, callTimeoutMs, publicUrl }: DispatcherOptions) {
   async function record(command: { id: string; chargerId: string }, outcome: Parameters<typeof completeCommand>[2]) {
     for (const delayMs of [...RECORD_RETRY_MS, null]) {
       try {
@@ -40,10 +41,14 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
     }
   }
 
-  // The two commands that are not OCPP calls of their own, and the rest as the call of the same name. A new
-  // password goes to a charger of either version (new-password.ts picks the call).
+  // The two commands that are not OCPP calls of their own, and the rest as the call of the same name. Both go to a
+  // charger of either version (new-password.ts and raise-security-profile.ts pick the calls).
   async function call(client: NonNullable<ReturnType<Connections['get']>>, command: { id: string; action: string; chargerId: string; accountId: string; payload: unknown }) {
     if (command.action === 'ChangeChargerPassword') return sendNewPassword(db, client, command.chargerId, { callTimeoutMs });
+    if (command.action === 'RaiseSecurityProfile') {
+      const { securityProfile } = command.payload as CommandPayloads['RaiseSecurityProfile'];
+      return raiseSecurityProfile(db, client, command.chargerId, securityProfile, { callTimeoutMs, publicUrl });
+    }
     if (client.protocol === 'ocpp2.0.1') {
       const response = await callAsV201(db, client, command, { callTimeoutMs });
       // The charger has answered: a failure to keep its answer beside the variables does not make the command fail.
@@ -52,10 +57,6 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
     }
     // A 1.6 charger has configuration keys, not a device model.
     if ((DEVICE_MODEL_ACTIONS as readonly string[]).includes(command.action)) throw createRPCError('NotSupported', `${command.action} is OCPP 2.0.1 only`);
-    if (command.action === 'RaiseSecurityProfile') {
-      const { securityProfile } = command.payload as CommandPayloads['RaiseSecurityProfile'];
-      return raiseSecurityProfile(db, client, command.chargerId, securityProfile, { callTimeoutMs });
-    }
     return callV16(client, command.action as OcppCommandAction, command.payload as Payloads[OcppCommandAction], { callTimeoutMs });
   }
 

@@ -34,13 +34,13 @@ const v16: { [A in V16ChargerAction]?: V16Handler<A> } = {
   SignCertificate: signCertificate,
 };
 
-// Keyed by WebSocket subprotocol, in the server's order of preference. A charger offering both is served in 1.6 for
-// now: over 2.0.1 it would lose what the platform does not speak there yet (a new charger password, raising its
-// security profile; ocpp-server/README.md), and an owner's working charger must not lose a feature by a firmware update. Both tables
-// map their messages onto the same domain/data/charger-traffic functions.
+// Keyed by WebSocket subprotocol, in the server's order of preference (auth.ts accepts the first the charger offers).
+// A charger offering both is served in 2.0.1, the newer version, now that what an owner does with a charger has its
+// 2.0.1 form (a new charger password and raising its security profile were the last; ocpp-server/README.md). Both
+// tables map their messages onto the same domain/data/charger-traffic functions.
 export const HANDLERS_BY_PROTOCOL: Record<string, ActionTable> = {
-  'ocpp1.6': v16,
   'ocpp2.0.1': v201,
+  'ocpp1.6': v16,
 };
 
 export const SUPPORTED_PROTOCOLS = Object.keys(HANDLERS_BY_PROTOCOL);

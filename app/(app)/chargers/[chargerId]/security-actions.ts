@@ -28,11 +28,8 @@ export const setSecurityProfileAction = memberAction<typeof securityProfileSchem
   if (wanted >= 2 && !ocppPublicUrl().startsWith('wss://')) return fieldError('securityProfile', 'securityProfileNeedsTls', values);
   // Without a valid certificate the platform signed, a profile 3 charger could never come back to ask for one.
   if (wanted === 3 && (!state.certificate || state.certificate.notAfter <= new Date())) return fieldError('securityProfile', 'securityProfileNeedsCertificate', values);
-  // OCPP 2.0.1 raises a profile with SetNetworkProfile and a new NetworkConfigurationPriority, which the platform does
-  // not send yet; saved here alone, a connected charger would be shut out under a profile it never took.
-  if (wanted > state.securityProfile && state.isOnline && state.ocppVersion === 'ocpp2.0.1') return fieldError('securityProfile', 'securityProfileRaiseOver201', values);
-  // 1.6 security whitepaper: a higher profile is pushed through the charger's SecurityProfile key and takes effect
-  // when the charger reconnects meeting it; lowering it is never done over OCPP.
+  // A higher profile is pushed to a connected charger (1.6: its SecurityProfile key; 2.0.1: a new network profile)
+  // and takes effect when the charger reconnects meeting it; lowering it is never done over OCPP.
   if (wanted !== 1 && wanted > state.securityProfile && state.isOnline && !(await lacksSecurityExtension(db(), target))) {
     const sent = await sendCommand(db(), { ...target, action: 'RaiseSecurityProfile', payload: { securityProfile: wanted }, requestedBy: member.userId }, { waitMs: RAISE_WAIT_MS });
     if (!sent.ok) return fail('notFound');
