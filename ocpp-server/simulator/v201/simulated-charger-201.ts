@@ -17,6 +17,7 @@ import { simulatedDeviceModel, type SimulatedVariable } from './device-model';
 import { serveDeviceModel } from './device-model-requests';
 import { endedEvent, startedEvent, updatedEvent, type Session201 } from './transaction-events';
 import { TransactionEventQueue } from './transaction-event-queue';
+import { RunningMeter } from '../running-meter';
 
 export type SimulatedCharger201Options = {
   url: string;
@@ -41,7 +42,7 @@ export type SimulatedCharger201Options = {
 const METER_START_WH = 1_000;
 
 // alias: the number its charging profiles know the transaction by (charging-profiles-201.ts).
-type Running = Session201 & { timer: NodeJS.Timeout; alias: number; startedAt: Date };
+type Running = Session201 & { timer: NodeJS.Timeout; alias: number; startedAt: Date; meter: RunningMeter };
 
 // A charging station speaking OCPP 2.0.1: boots, reports its EVSEs, authorizes cards, runs transactions with
 // TransactionEvents carrying meter values, and answers the platform's requests the 2.0.1 way.
@@ -107,7 +108,14 @@ export class SimulatedCharger201 extends EventEmitter {
 
   // What the EVSE's energy register reads now, in Wh (it starts at 1,000).
   meterReading(evseId: number) {
-    return this.sessions.get(evseId)?.meterWh ?? this.meterWh.get(evseId) ?? METER_START_WH;
+    const session = this.sessions.get(evseId);
+    if (session) return session.meter.read(this.powerW(evseId));
+    return this.meterWh.get(evseId) ?? METER_START_WH;
+  }
+
+  // The register into the session's next TransactionEvent.
+  private readMeter(session: Running) {
+    session.meterWh = session.meter.read(this.powerW(session.evseId));
   }
 
   get hardwareMaxW() {
@@ -160,7 +168,7 @@ export class SimulatedCharger201 extends EventEmitter {
     const reservationId = this.reservations.held.use(evseId, idTag);
     const session: Session201 = { transactionId: randomUUID(), evseId, seqNo: 0, meterWh: this.meterReading(evseId), idTag, remoteStartId, reservationId };
     const timer = setInterval(() => void this.sample(evseId), this.options.meterIntervalMs);
-    const running: Running = { ...session, timer, alias: ++this.aliases, startedAt: new Date() };
+    const running: Running = { ...session, timer, alias: ++this.aliases, startedAt: new Date(), meter: new RunningMeter(session.meterWh) };
     this.sessions.set(evseId, running);
     if (txProfile) this.chargingProfiles.set({ evseId, chargingProfile: txProfile });
     running.isSuspended = this.powerW(evseId) <= 0;
@@ -173,6 +181,7 @@ export class SimulatedCharger201 extends EventEmitter {
     const session = this.sessions.get(evseId);
     if (!session) return;
     clearInterval(session.timer);
+    this.readMeter(session);
     this.sessions.delete(evseId);
     this.chargingProfiles.endTransaction(evseId);
     this.meterWh.set(evseId, session.meterWh);
@@ -207,7 +216,7 @@ export class SimulatedCharger201 extends EventEmitter {
     const session = this.sessions.get(evseId);
     if (!session) return;
     if (this.isConnected) await this.reviewLimits();
-    session.meterWh += Math.round((this.powerW(evseId) * this.options.meterIntervalMs) / 3_600_000);
+    this.readMeter(session);
     // Offline, the meter runs on and its readings wait in the queue.
     await this.transactionEvents.push(updatedEvent({ session, powerW: this.powerW(evseId), timestamp: new Date().toISOString() })).catch(() => {});
   }
@@ -218,6 +227,7 @@ export class SimulatedCharger201 extends EventEmitter {
       const isHeld = this.powerW(evseId) <= 0;
       if (isHeld === Boolean(session.isSuspended)) continue;
       session.isSuspended = isHeld;
+      this.readMeter(session);
       const event = updatedEvent({ session, powerW: this.powerW(evseId), timestamp: new Date().toISOString() }, 'ChargingStateChanged');
       if (this.isConnected) await this.transactionEvents.push(event).catch(() => {});
     }
