@@ -133,7 +133,7 @@ describe.each(protocols)('sending an $protocol charger a new password ($setting)
     expect(await stored()).toEqual({ passwordHash: hashSecret(byHand), nextPasswordHash: null });
   });
 
-  it(`hides a ${setting} a charger reports among its settings, in the command’s answer and in the message log`, async () => {
+  it(`hides the ${setting} a charger reports among its settings, in the command’s answer and in the message log`, async () => {
     const { account, charger, password } = await chargerWithPassword(db);
     const client = await connect({ identity: charger.identity, password });
     reportsSecret(client, 'told-by-the-charger-0123');
