@@ -62,6 +62,9 @@ export const transactions = pgTable(
     // An OCPP 2.0.1 charger may send no energy reading with its Started event: meterStartWh is then a stand-in
     // until the session's first reading, which becomes its meter start.
     isMeterStartPending: boolean().notNull().default(false),
+    // Some of the session's events were made while the charger was offline and delivered once it was back: its
+    // readings arrived late. Only a charger that says so sets it (OCPP 2.0.1 TransactionEvent.offline; 1.6 has no flag).
+    hasEventsSentOffline: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -77,7 +77,7 @@ const ofUser = (onlyUserId: string | undefined) => (onlyUserId ? eq(transactions
 
 export async function getSession(db: Executor, { accountId, sessionId, onlyUserId }: OneSession) {
   const [row] = await db
-    .select({ ...sessionColumns, closeNote: transactions.closeNote, closedByName: closerName })
+    .select({ ...sessionColumns, closeNote: transactions.closeNote, closedByName: closerName, hasEventsSentOffline: transactions.hasEventsSentOffline })
     .from(transactions)
     .innerJoin(chargers, eq(chargers.id, transactions.chargerId))
     .leftJoin(users, eq(users.id, transactions.userId))

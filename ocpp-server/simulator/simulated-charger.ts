@@ -22,6 +22,7 @@ import { SimulatorFirmware, type FirmwareOptions } from './firmware-update';
 import { SimulatorCertificates } from './certificates';
 import { SimulatorClientCertificate, type ClientCertificateOptions } from './client-certificate';
 import { SimulatorReservations } from './reservations';
+import { RunningMeter } from './running-meter';
 import { TransactionQueue } from './transaction-queue';
 
 export type SimulatedChargerOptions = {
@@ -97,7 +98,7 @@ type RemoteStartProfile = NonNullable<RemoteStartTransactionRequest['chargingPro
 export type TriggerableMessage = 'BootNotification' | 'Heartbeat' | 'StatusNotification' | 'MeterValues';
 
 // isSuspended: its charging profiles hold it at 0 W, and it reports SuspendedEVSE (OCPP 1.6 §4.9).
-type Session = { idTag: string; transactionId: number | null; meterWh: number; timer: NodeJS.Timeout | null; startedAt: Date; isSuspended: boolean };
+type Session = { idTag: string; transactionId: number | null; meterWh: number; meter: RunningMeter; timer: NodeJS.Timeout | null; startedAt: Date; isSuspended: boolean };
 
 export class SimulatedCharger extends EventEmitter {
   readonly client: RpcClient;
@@ -234,7 +235,7 @@ export class SimulatedCharger extends EventEmitter {
   // The register as it stands now, outside the periodic sampling (a triggered reading).
   private currentReading(connectorId: number) {
     const session = this.sessions.get(connectorId);
-    const meterWh = session?.meterWh ?? this.meterWh.get(connectorId) ?? 0;
+    const meterWh = this.meterReading(connectorId);
     const powerW = session ? this.powerW(connectorId) : 0;
     return meterValuesRequest({ connectorId, transactionId: session?.transactionId ?? null, meterWh, powerW, timestamp: this.now(), electrical: this.electrical });
   }
@@ -274,7 +275,10 @@ export class SimulatedCharger extends EventEmitter {
 
   // The connector's energy register, as its meter would show it now.
   meterReading(connectorId: number) {
-    return this.sessions.get(connectorId)?.meterWh ?? this.meterWh.get(connectorId) ?? 0;
+    const session = this.sessions.get(connectorId);
+    if (!session) return this.meterWh.get(connectorId) ?? 0;
+    session.meterWh = session.meter.read(this.powerW(connectorId));
+    return session.meterWh;
   }
 
   session(connectorId: number) {
@@ -334,7 +338,7 @@ export class SimulatedCharger extends EventEmitter {
     if (shouldAuthorize && !this.isConnected && this.localList.authorize(idTag) !== 'Accepted') return false;
     const reservationId = this.reservations.use(connectorId, idTag);
     const meterWh = this.meterWh.get(connectorId) ?? 0;
-    const session: Session = { idTag, transactionId: null, meterWh, timer: this.samplingTimer(connectorId), startedAt: new Date(), isSuspended: false };
+    const session: Session = { idTag, transactionId: null, meterWh, meter: new RunningMeter(meterWh), timer: this.samplingTimer(connectorId), startedAt: new Date(), isSuspended: false };
     this.sessions.set(connectorId, session);
     if (txProfile) this.chargingProfiles.set({ connectorId, csChargingProfiles: txProfile });
     session.isSuspended = this.powerW(connectorId) <= 0;
@@ -360,7 +364,7 @@ export class SimulatedCharger extends EventEmitter {
 
   private samplingTimer(connectorId: number) {
     const everyMs = this.sampleIntervalMs();
-    return everyMs > 0 ? setInterval(() => this.sampleMeter(connectorId, everyMs), everyMs) : null;
+    return everyMs > 0 ? setInterval(() => this.sampleMeter(connectorId), everyMs) : null;
   }
 
   // A configuration change takes effect for running sessions too.
@@ -426,12 +430,12 @@ export class SimulatedCharger extends EventEmitter {
     return (this.client as unknown as { _options: { password: string | null } })._options.password;
   }
 
-  private sampleMeter(connectorId: number, everyMs: number) {
+  private sampleMeter(connectorId: number) {
     const session = this.sessions.get(connectorId);
     if (!session) return;
     this.reviewLimits();
     const powerW = this.powerW(connectorId);
-    session.meterWh += Math.round((powerW * everyMs) / 3_600_000);
+    session.meterWh = session.meter.read(powerW);
     const measurands = this.options.bootsWithSamplingOff ? this.configuration.get('MeterValuesSampledData')!.split(',') : undefined;
     const reading = { connectorId, meterWh: session.meterWh, powerW, timestamp: this.now(), measurands, electrical: this.electrical };
     this.queue.push({ action: 'MeterValues', build: () => meterValuesRequest({ ...reading, transactionId: session.transactionId }) });
@@ -441,6 +445,7 @@ export class SimulatedCharger extends EventEmitter {
     const session = this.sessions.get(connectorId);
     if (!session) return;
     if (session.timer) clearInterval(session.timer);
+    this.meterReading(connectorId);
     this.sessions.delete(connectorId);
     this.chargingProfiles.endTransaction(connectorId);
     this.meterWh.set(connectorId, session.meterWh);

@@ -79,3 +79,34 @@ describe('a 2.0.1 session’s meter start', () => {
     expect(row).toMatchObject({ meterStartWh: 10_000, energyWh: 3_000, isMeterStartPending: false });
   });
 });
+
+describe('a 2.0.1 session whose events the charger made while offline', () => {
+  const idTokenOf = (idTag: string) => ({ idToken: idTag, type: 'ISO14443' });
+
+  it('is marked as delivered late when one of its events comes with offline=true, and only then', async () => {
+    const { client, card } = await connect201();
+    const online = { transactionId: 'tx-online-only', chargingState: 'Charging' };
+    await client.call('TransactionEvent', { eventType: 'Started', timestamp: at(), triggerReason: 'Authorized', seqNo: 0, transactionInfo: online, evse: { id: 1, connectorId: 1 }, idToken: idTokenOf(card.idTag), meterValue: energy(100) });
+    await client.call('TransactionEvent', { eventType: 'Ended', timestamp: at(1), triggerReason: 'StopAuthorized', seqNo: 1, offline: false, transactionInfo: { ...online, stoppedReason: 'Local' }, meterValue: energy(400) });
+    const [onlineRow] = await db.select().from(transactions).where(eq(transactions.ocppTransactionId, 'tx-online-only'));
+    expect(await getSession(db, { accountId: suite.fixture.account.id, sessionId: onlineRow!.id })).toMatchObject({ hasEventsSentOffline: false, energyWh: 300 });
+
+    const late = { transactionId: 'tx-sent-late', chargingState: 'Charging' };
+    await client.call('TransactionEvent', { eventType: 'Started', timestamp: at(2), triggerReason: 'Authorized', seqNo: 0, transactionInfo: late, evse: { id: 2, connectorId: 1 }, idToken: idTokenOf(card.idTag), meterValue: energy(1_000) });
+    const [lateRow] = await db.select().from(transactions).where(eq(transactions.ocppTransactionId, 'tx-sent-late'));
+    expect(lateRow!.hasEventsSentOffline).toBe(false);
+    // The link was down: the charger kept its reading and its Ended event, and sends them on reconnection (E04).
+    await client.call('TransactionEvent', { eventType: 'Updated', timestamp: at(3), triggerReason: 'MeterValuePeriodic', seqNo: 1, offline: true, transactionInfo: late, meterValue: energy(1_500) });
+    await client.call('TransactionEvent', { eventType: 'Ended', timestamp: at(4), triggerReason: 'StopAuthorized', seqNo: 2, offline: true, transactionInfo: { ...late, stoppedReason: 'Local' }, meterValue: energy(2_000) });
+    const read = await getSession(db, { accountId: suite.fixture.account.id, sessionId: lateRow!.id });
+    expect(read).toMatchObject({ hasEventsSentOffline: true, energyWh: 1_000, stopReason: 'Local' });
+  });
+
+  it('is marked when the offline event is the first the platform hears of the transaction', async () => {
+    const { client, card } = await connect201();
+    const transactionInfo = { transactionId: 'tx-started-offline', chargingState: 'Charging' };
+    await client.call('TransactionEvent', { eventType: 'Started', timestamp: at(-60_000), triggerReason: 'Authorized', seqNo: 0, offline: true, transactionInfo, evse: { id: 1, connectorId: 1 }, idToken: idTokenOf(card.idTag), meterValue: energy(5_000) });
+    const [row] = await db.select().from(transactions).where(eq(transactions.ocppTransactionId, 'tx-started-offline'));
+    expect(row).toMatchObject({ hasEventsSentOffline: true, stoppedAt: null, meterStartWh: 5_000 });
+  });
+});

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { chargerCommands, chargingPlans, circuitChargers, circuits, connectors, dayAheadPrices, memberships, tariffs, transactions } from '@/db/schema';
-import { makeCard, makeUser } from '@/db/seed/builders';
+import { chargerCommands, chargingPlans, circuitChargers, circuits, connectors, transactions } from '@/db/schema';
+import { makeCard } from '@/db/seed/builders';
 import { chargeNow } from '@/domain/ready-by/charge-now';
 import { setReadyBy } from '@/domain/ready-by/set-ready-by';
 import { startCharging } from '@/lib/charge/start-charging';
@@ -10,46 +10,22 @@ import { waitFor } from '@/ocpp-server/test/helpers';
 import type { SimulatedCharger } from '@/ocpp-server/simulator/simulated-charger';
 import { transactionAnswered } from '@/ocpp-server/test/simulators';
 import { chargingSuite } from './charging-suite';
+import { CHARGER_W, HOUR, readyByChargers } from './ready-by-chargers';
 
 // A remote start the charger has not answered is still on its way a while: a second click joins it.
-const { db, setup } = chargingSuite({ callTimeoutMs: 60_000 });
-
-const HOUR = 3_600_000;
-const CHARGER_W = 11_000;
-
-// Day-ahead prices for the next twelve hours from this hour on, dear except the fourth hour from now; the account's
-// clock is UTC, so departure eight hours on is that hour's "HH:MM".
-async function priceDay(accountId: string) {
-  const thisHour = Math.floor(Date.now() / HOUR) * HOUR;
-  const cheapHour = thisHour + 4 * HOUR;
-  await db.insert(tariffs).values({ accountId, kind: 'dayAhead', pricePerKwh: '0.5000', currency: 'EUR', validFrom: new Date(thisHour - 24 * HOUR) });
-  await db.insert(dayAheadPrices).values(Array.from({ length: 12 }, (_, i) => ({ accountId, startsAt: new Date(thisHour + i * HOUR), pricePerKwh: thisHour + i * HOUR === cheapHour ? '0.0300' : '0.3000' })));
-  const departure = new Date(thisHour + 8 * HOUR).toISOString().slice(11, 16);
-  return { cheapHour, departure };
-}
-
-async function setupWithPrices(options: Parameters<typeof setup>[0] = {}) {
-  const context = await setup({ powerW: CHARGER_W, ...options });
-  const driver = await makeUser(db, { emailVerifiedAt: new Date() });
-  await db.insert(memberships).values({ accountId: context.account.id, userId: driver.id, role: 'driver' });
-  return { ...context, driver, ...(await priceDay(context.account.id)) };
-}
-
-async function readerSession(simulator: SimulatedCharger, idTag: string, connectorId = 1) {
-  const started = transactionAnswered(simulator, 'transactionStarted', connectorId);
-  await simulator.startSession(connectorId, idTag, { shouldAuthorize: false });
-  return started;
-}
+const suite = chargingSuite({ callTimeoutMs: 60_000 });
+const { db } = suite;
+const { v16, v201 } = readyByChargers(suite);
 
 const planOf = async (transactionId: number) => (await db.select().from(chargingPlans).where(eq(chargingPlans.transactionId, transactionId)))[0] ?? null;
 const statusOf = async (chargerId: string) => (await db.select({ status: connectors.status }).from(connectors).where(and(eq(connectors.chargerId, chargerId), eq(connectors.connectorId, 1))))[0]?.status;
 const request = (departure: string, kwh = 10) => ({ departure, energy: { kind: 'kwh' as const, wh: kwh * 1000 } });
 
-describe('ready by over the command bus', () => {
-  it("sends a driver's plan for their own session as a TxProfile: the charger draws nothing outside the cheap hour and full power in it", async () => {
-    const { driver, account, charger, simulator, cheapHour, departure } = await setupWithPrices();
+describe.each([v16, v201])('ready by on an $protocol charger, over the command bus', ({ setup }) => {
+  it("sends a driver's plan for their own session as a TxProfile for the charger's transaction: the charger draws nothing outside the cheap hour and full power in it", async () => {
+    const { driver, account, charger, simulator, cheapHour, departure, readerSession } = await setup();
     const card = await makeCard(db, { accountId: account.id, userId: driver.id });
-    const transactionId = await readerSession(simulator, card.idTag);
+    const transactionId = await readerSession(card.idTag);
 
     const planned = await setReadyBy(webDb(), { userId: driver.id, transactionId, request: request(departure) });
     expect(planned).toMatchObject({ ok: true, value: { isShort: false, plannedWh: 10_000, currency: 'EUR' } });
@@ -60,13 +36,15 @@ describe('ready by over the command bus', () => {
     // Now is outside the planned hour: the car waits at 0 A.
     expect(simulator.powerW(1)).toBe(0);
     await waitFor(async () => (await statusOf(charger.id)) === 'SuspendedEVSE');
-    expect((await planOf(transactionId))?.plan.slots.filter((slot) => slot.isCharging).every((slot) => Date.parse(slot.startsAt) >= cheapHour && Date.parse(slot.endsAt) <= cheapHour + HOUR)).toBe(true);
+    const plan = await planOf(transactionId);
+    expect(plan).not.toBeNull();
+    expect(plan?.plan.slots.filter((slot) => slot.isCharging).every((slot) => Date.parse(slot.startsAt) >= cheapHour && Date.parse(slot.endsAt) <= cheapHour + HOUR)).toBe(true);
   });
 
   it("refuses a driver another member's session, and lets a co-owner plan it", async () => {
-    const { driver, member: coOwner, owner, account, simulator, departure } = await setupWithPrices();
+    const { driver, member: coOwner, owner, account, simulator, departure, readerSession } = await setup();
     const ownersCard = await makeCard(db, { accountId: account.id, userId: owner.id });
-    const transactionId = await readerSession(simulator, ownersCard.idTag);
+    const transactionId = await readerSession(ownersCard.idTag);
 
     expect(await setReadyBy(webDb(), { userId: driver.id, transactionId, request: request(departure) })).toEqual({ ok: false, reason: 'notFound' });
     expect(simulator.receivedCalls).not.toContain('SetChargingProfile');
@@ -75,9 +53,9 @@ describe('ready by over the command bus', () => {
   });
 
   it('charges at full power on "charge now", and the plan is gone', async () => {
-    const { owner, account, simulator, departure } = await setupWithPrices();
+    const { owner, account, simulator, departure, readerSession } = await setup();
     const card = await makeCard(db, { accountId: account.id, userId: owner.id });
-    const transactionId = await readerSession(simulator, card.idTag);
+    const transactionId = await readerSession(card.idTag);
     await setReadyBy(webDb(), { userId: owner.id, transactionId, request: request(departure) });
     expect(simulator.powerW(1)).toBe(0);
 
@@ -87,22 +65,20 @@ describe('ready by over the command bus', () => {
   });
 
   it('drops the plan when its session ends', async () => {
-    const { owner, account, simulator, departure } = await setupWithPrices();
+    const { owner, account, departure, readerSession, endSession } = await setup();
     const card = await makeCard(db, { accountId: account.id, userId: owner.id });
-    const transactionId = await readerSession(simulator, card.idTag);
+    const transactionId = await readerSession(card.idTag);
     await setReadyBy(webDb(), { userId: owner.id, transactionId, request: request(departure) });
     expect(await planOf(transactionId)).not.toBeNull();
 
-    const stopped = transactionAnswered(simulator, 'transactionStopped', 1);
-    await simulator.stopSession(1);
-    await stopped;
+    await endSession();
     await waitFor(async () => (await planOf(transactionId)) === null);
   });
 
   it('tells the driver when there is not enough time, and charges at full power from now', async () => {
-    const { driver, account, simulator } = await setupWithPrices();
+    const { driver, account, simulator, readerSession } = await setup();
     const card = await makeCard(db, { accountId: account.id, userId: driver.id });
-    const transactionId = await readerSession(simulator, card.idTag);
+    const transactionId = await readerSession(card.idTag);
     const inAnHour = new Date(Math.floor(Date.now() / HOUR) * HOUR + 2 * HOUR).toISOString().slice(11, 16);
 
     const planned = await setReadyBy(webDb(), { userId: driver.id, transactionId, request: request(inAnHour, 100) });
@@ -111,30 +87,32 @@ describe('ready by over the command bus', () => {
   });
 
   it('refuses a plan on a charger behind a circuit, whose share keeps the fuse', async () => {
-    const { owner, account, charger, simulator, departure } = await setupWithPrices();
+    const { owner, account, charger, departure, readerSession } = await setup();
     const [circuit] = await db.insert(circuits).values({ accountId: account.id, name: 'Garage fuse', capacityA: 32 }).returning();
     await db.insert(circuitChargers).values({ circuitId: circuit!.id, chargerId: charger.id, accountId: account.id });
     const card = await makeCard(db, { accountId: account.id, userId: owner.id });
-    const transactionId = await readerSession(simulator, card.idTag);
+    const transactionId = await readerSession(card.idTag);
 
     expect(await setReadyBy(webDb(), { userId: owner.id, transactionId, request: request(departure) })).toEqual({ ok: false, reason: 'readyByOnCircuit' });
     expect(await planOf(transactionId)).toBeNull();
   });
 
   it('sends the plan with a remote start, and the charger binds it to the transaction it starts', async () => {
-    const { driver, account, charger, simulator, cheapHour, departure } = await setupWithPrices();
+    const { driver, account, charger, simulator, cheapHour, departure, nextStart } = await setup();
     const card = await makeCard(db, { accountId: account.id, userId: driver.id, kind: 'virtual' });
-    const started = transactionAnswered(simulator, 'transactionStarted', 1);
+    const started = nextStart();
 
     expect(await startCharging(webDb(), { userId: driver.id, chargerId: charger.id, connectorId: 1, cardId: card.id, readyBy: request(departure) })).toEqual({ ok: true, value: null });
-    const transactionId = await started;
-    await waitFor(() => planOf(transactionId));
+    const startedAs = await started;
+    const [open] = await db.select().from(transactions).where(and(eq(transactions.chargerId, charger.id), isNull(transactions.stoppedAt)));
+    expect(open).toMatchObject(startedAs);
+    await waitFor(() => planOf(open!.id));
     expect(simulator.chargingProfiles.limitW(1, new Date(cheapHour + 10 * 60_000))).toBe(CHARGER_W);
     expect(simulator.powerW(1)).toBe(0);
-    const [open] = await db.select().from(transactions).where(and(eq(transactions.chargerId, charger.id), isNull(transactions.stoppedAt)));
-    expect(open?.id).toBe(transactionId);
   });
+});
 
+describe('ready by with a remote start an OCPP 1.6 charger starts late', () => {
   // A charger that waits for the cable answers its remote start and starts later, with the profile the start carried.
   async function remoteStartNotYetStarted(options: { userId: string; chargerId: string; cardId: string; departure: string; kwh: number }) {
     const started = await startCharging(webDb(), { userId: options.userId, chargerId: options.chargerId, connectorId: 1, cardId: options.cardId, readyBy: request(options.departure, options.kwh) });
@@ -153,7 +131,7 @@ describe('ready by over the command bus', () => {
   }
 
   it('binds the plan to a remote start the charger starts six minutes later, within the time a remote start counts', async () => {
-    const { driver, account, charger, simulator, cheapHour, departure } = await setupWithPrices({ ignoreActions: ['RemoteStartTransaction'] });
+    const { driver, account, charger, simulator, cheapHour, departure } = await v16.setup({ ignoreActions: ['RemoteStartTransaction'] });
     const card = await makeCard(db, { accountId: account.id, userId: driver.id, kind: 'virtual' });
     await remoteStartNotYetStarted({ userId: driver.id, chargerId: charger.id, cardId: card.id, departure, kwh: 10 });
 
@@ -164,7 +142,7 @@ describe('ready by over the command bus', () => {
   });
 
   it('keeps the plan the charger was sent when a second click joins the remote start on its way', async () => {
-    const { driver, account, charger, simulator, departure } = await setupWithPrices({ ignoreActions: ['RemoteStartTransaction'] });
+    const { driver, account, charger, simulator, departure } = await v16.setup({ ignoreActions: ['RemoteStartTransaction'] });
     const card = await makeCard(db, { accountId: account.id, userId: driver.id, kind: 'virtual' });
     await remoteStartNotYetStarted({ userId: driver.id, chargerId: charger.id, cardId: card.id, departure, kwh: 10 });
     await remoteStartNotYetStarted({ userId: driver.id, chargerId: charger.id, cardId: card.id, departure, kwh: 5 });

@@ -33,6 +33,15 @@ export async function settleMeterStart(db: Executor, { transactionId, meterStart
     .where(and(eq(transactions.id, transactionId), eq(transactions.isMeterStartPending, true)));
 }
 
+// The charger says it made one of the session's events while offline and delivered it once back: its owner sees
+// that the session's readings came late.
+export async function markEventsSentOffline(db: Executor, transactionId: number) {
+  await db
+    .update(transactions)
+    .set({ hasEventsSentOffline: true })
+    .where(and(eq(transactions.id, transactionId), eq(transactions.hasEventsSentOffline, false)));
+}
+
 // The session's last energy register reading in Wh, or null.
 export async function lastSessionEnergyWh(db: Executor, transactionId: number) {
   const [row] = await db.select({ wh: latestReading(transactions.id, ENERGY_REGISTER) }).from(transactions).where(eq(transactions.id, transactionId));

@@ -1,62 +1,37 @@
-import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { RPCClient } from '../../src/ocpp/rpc';
 import { callV201, type ChargingProfileType, type ConnectorStatusEnumType, type V201Requests, type V201Responses, type V201ServerAction } from '../../src/ocpp/v201';
-import { DEFAULT_ELECTRICAL, type Electrical } from '../../../domain/smart-charging/profile';
+import { DEFAULT_ELECTRICAL } from '../../../domain/smart-charging/profile';
 import { SimulatorCertificates } from '../certificates';
-import type { SmartChargingOptions } from '../charging-profiles';
-import { SimulatorClientCertificate, type ClientCertificateOptions } from '../client-certificate';
+import { SimulatorClientCertificate } from '../client-certificate';
+import type { LocalAuthList } from '../local-auth-list';
+import { takeNewPassword } from './basic-auth-password';
 import { answerCertificates } from './certificate-calls';
 import { SimulatorChargingProfiles201 } from './charging-profiles-201';
-import type { LocalAuthList, LocalListOptions } from '../local-auth-list';
-import { answerFirmwareAndLogs, type FirmwareAndLogOptions } from './firmware-and-logs-201';
-import { answerLocalList, localListVariable } from './local-list-201';
-import { SimulatorNetworkProfiles201 } from './network-profiles-201';
-import { answerProfilesAndReservations } from './profile-calls';
-import { SimulatorReservations201 } from './reservations-201';
 import { simulatedDeviceModel, type SimulatedVariable } from './device-model';
 import { serveDeviceModel } from './device-model-requests';
-import { endedEvent, startedEvent, updatedEvent, type Session201 } from './transaction-events';
+import { answerFirmwareAndLogs } from './firmware-and-logs-201';
+import { answerLocalList, localListVariable } from './local-list-201';
+import { SimulatorNetworkProfiles201 } from './network-profiles-201';
+import type { SimulatedCharger201Options } from './options-201';
+import { answerProfilesAndReservations } from './profile-calls';
+import { SimulatorReservations201 } from './reservations-201';
+import { answerStationCalls } from './station-calls';
+import { currentPassword, stationClient, type StationClient } from './station-client';
 import { TransactionEventQueue } from './transaction-event-queue';
+import { SimulatorTransactions201, type StopReason201 } from './transactions-201';
 
-export type SimulatedCharger201Options = {
-  url: string;
-  identity: string;
-  password?: string;
-  // EVSEs, each with one connector (the platform's connector n is EVSE n).
-  evses: number;
-  meterIntervalMs: number;
-  // What it draws with no charging profile in effect.
-  powerW?: number;
-  electrical?: Electrical;
-  rejectsRemoteStarts?: boolean;
-  smartCharging?: SmartChargingOptions;
-  localList?: LocalListOptions;
-  // How it answers a SetVariables of SecurityCtrlr.BasicAuthPassword: takes the new password and reconnects with it
-  // (the default), refuses it, or has no such variable.
-  newPasswords?: 'take' | 'refuse' | 'unknownVariable';
-  // Security profiles 2 and 3: the server CA it trusts over wss (a raised profile's network profile names the address).
-  clientCertificate?: ClientCertificateOptions;
-  // ocpp-rpc's reconnect backoff (exponential, randomised by ±50%).
-  backoff?: { initialDelay: number; maxDelay: number };
-} & FirmwareAndLogOptions;
-
-const METER_START_WH = 1_000;
-
-// alias: the number its charging profiles know the transaction by (charging-profiles-201.ts).
-type Running = Session201 & { timer: NodeJS.Timeout; alias: number; startedAt: Date };
+export type { SimulatedCharger201Options } from './options-201';
 
 // A charging station speaking OCPP 2.0.1: boots, reports its EVSEs, authorizes cards, runs transactions with
 // TransactionEvents carrying meter values, and answers the platform's requests the 2.0.1 way.
 export class SimulatedCharger201 extends EventEmitter {
-  readonly client: InstanceType<typeof RPCClient>;
+  readonly client: StationClient;
   // Its TransactionEvents, kept while offline and sent in order (E04).
   readonly transactionEvents: TransactionEventQueue;
-  private readonly sessions = new Map<number, Running>();
-  private readonly meterWh = new Map<number, number>();
+  private readonly transactions = new SimulatorTransactions201(this);
   private heartbeat: NodeJS.Timeout | undefined;
   private isStopped = false;
-  private aliases = 0;
   readonly receivedCalls: string[] = [];
   readonly chargingProfiles: SimulatorChargingProfiles201;
   readonly reservations: SimulatorReservations201;
@@ -71,23 +46,16 @@ export class SimulatedCharger201 extends EventEmitter {
 
   constructor(readonly options: SimulatedCharger201Options) {
     super();
-    this.client = new RPCClient({
-      endpoint: options.url,
-      identity: options.identity,
-      password: options.password ?? null,
-      protocols: ['ocpp2.0.1'],
-      strictMode: true,
-      reconnect: true,
-      ...(options.backoff ? { backoff: { factor: 2, randomisationFactor: 0.5, ...options.backoff } } : {}),
-      ...(options.clientCertificate?.serverCa ? { wsOpts: { ca: options.clientCertificate.serverCa } } : {}),
-    } as ConstructorParameters<typeof RPCClient>[0]);
+    this.client = stationClient(options);
     this.transactionEvents = new TransactionEventQueue(this.client);
     this.chargingProfiles = new SimulatorChargingProfiles201(this, options.smartCharging);
     this.reservations = new SimulatorReservations201(this);
     this.deviceModel = simulatedDeviceModel({ evses: options.evses, heartbeatIntervalSec: 300 });
     this.clientCertificate = new SimulatorClientCertificate(options.clientCertificate);
     this.networkProfiles = new SimulatorNetworkProfiles201(options.url, this.deviceModel, this.clientCertificate);
-    this.handleRequests();
+    this.serveDeviceModel();
+    this.answer('SetNetworkProfile', async (params) => ({ status: this.networkProfiles.set(params.configurationSlot, params.connectionData) }));
+    answerStationCalls(this);
     answerProfilesAndReservations(this);
     ({ firmware: this.firmware, diagnostics: this.diagnostics } = answerFirmwareAndLogs(this, options));
     this.localList = answerLocalList(this, options.localList);
@@ -109,12 +77,12 @@ export class SimulatedCharger201 extends EventEmitter {
   }
 
   session(evseId: number) {
-    return this.sessions.get(evseId) ?? null;
+    return this.transactions.get(evseId);
   }
 
   // What the EVSE's energy register reads now, in Wh (it starts at 1,000).
   meterReading(evseId: number) {
-    return this.sessions.get(evseId)?.meterWh ?? this.meterWh.get(evseId) ?? METER_START_WH;
+    return this.transactions.meterReading(evseId);
   }
 
   get hardwareMaxW() {
@@ -127,7 +95,7 @@ export class SimulatedCharger201 extends EventEmitter {
 
   // The current it draws on each of its phases now.
   currentA(evseId: number) {
-    return this.sessions.has(evseId) ? this.powerW(evseId) / (this.electrical.voltage * this.electrical.phases) : 0;
+    return this.session(evseId) ? this.powerW(evseId) / (this.electrical.voltage * this.electrical.phases) : 0;
   }
 
   // What the EVSE draws now: the car takes what the composite limit of its profiles allows.
@@ -140,7 +108,11 @@ export class SimulatedCharger201 extends EventEmitter {
   }
 
   get openTransactionIds() {
-    return [...this.sessions.values()].map((session) => session.transactionId);
+    return this.transactions.transactionIds;
+  }
+
+  evseOfTransaction(transactionId: string) {
+    return this.transactions.evseOf(transactionId);
   }
 
   async start() {
@@ -159,45 +131,18 @@ export class SimulatedCharger201 extends EventEmitter {
 
   // A card at the reader (authorized first) or the platform's remote start: cable in, then the transaction. txProfile:
   // the TxProfile a RequestStartTransaction carried, bound to the transaction it starts (K05).
-  async startSession(evseId: number, idTag: string, { remoteStartId, txProfile }: { remoteStartId?: number; txProfile?: ChargingProfileType } = {}) {
-    if (this.sessions.has(evseId)) throw new Error(`EVSE ${evseId} is busy`);
-    if (!this.reservations.held.admits(evseId, idTag)) return false;
-    if (remoteStartId === undefined && (await this.authorize(idTag)) !== 'Accepted') return false;
-    await this.reportStatus(evseId, 'Occupied');
-    const reservationId = this.reservations.held.use(evseId, idTag);
-    const session: Session201 = { transactionId: randomUUID(), evseId, seqNo: 0, meterWh: this.meterReading(evseId), idTag, remoteStartId, reservationId };
-    const timer = setInterval(() => void this.sample(evseId), this.options.meterIntervalMs);
-    const running: Running = { ...session, timer, alias: ++this.aliases, startedAt: new Date() };
-    this.sessions.set(evseId, running);
-    if (txProfile) this.chargingProfiles.set({ evseId, chargingProfile: txProfile });
-    running.isSuspended = this.powerW(evseId) <= 0;
-    await this.transactionEvents.push(startedEvent({ session: running, powerW: this.powerW(evseId), timestamp: new Date().toISOString() }));
-    this.emit('transactionStarted', { evseId, transactionId: session.transactionId });
-    return true;
+  startSession(evseId: number, idTag: string, options: { remoteStartId?: number; txProfile?: ChargingProfileType } = {}) {
+    return this.transactions.start(evseId, idTag, options);
   }
 
-  async stopSession(evseId: number, reason: Parameters<typeof endedEvent>[1] = 'Local') {
-    const session = this.sessions.get(evseId);
-    if (!session) return;
-    clearInterval(session.timer);
-    this.sessions.delete(evseId);
-    this.chargingProfiles.endTransaction(evseId);
-    this.meterWh.set(evseId, session.meterWh);
-    // Offline, the Ended event waits in the queue and the EVSE's status is reported once the link is back.
-    const ended = this.transactionEvents.push(endedEvent({ session, powerW: 0, timestamp: new Date().toISOString() }, reason));
-    if (!this.isConnected) {
-      this.emit('transactionStopped', { evseId, transactionId: session.transactionId });
-      return;
-    }
-    await ended;
-    await this.reportStatus(evseId, 'Available');
-    this.emit('transactionStopped', { evseId, transactionId: session.transactionId });
+  stopSession(evseId: number, reason: StopReason201 = 'Local') {
+    return this.transactions.stop(evseId, reason);
   }
 
   async stop() {
     this.isStopped = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
-    for (const session of this.sessions.values()) clearInterval(session.timer);
+    this.transactions.stopTimers();
     this.transactionEvents.stop();
     await this.client.close({ force: true });
   }
@@ -210,24 +155,9 @@ export class SimulatedCharger201 extends EventEmitter {
     if (variable) variable.value = String(intervalSec);
   }
 
-  private async sample(evseId: number) {
-    const session = this.sessions.get(evseId);
-    if (!session) return;
-    if (this.isConnected) await this.reviewLimits();
-    session.meterWh += Math.round((this.powerW(evseId) * this.options.meterIntervalMs) / 3_600_000);
-    // Offline, the meter runs on and its readings wait in the queue.
-    await this.transactionEvents.push(updatedEvent({ session, powerW: this.powerW(evseId), timestamp: new Date().toISOString() })).catch(() => {});
-  }
-
   // Suspends a transaction its profiles hold at 0, and resumes it when they allow power again, saying so at once.
-  async reviewLimits() {
-    for (const [evseId, session] of this.sessions) {
-      const isHeld = this.powerW(evseId) <= 0;
-      if (isHeld === Boolean(session.isSuspended)) continue;
-      session.isSuspended = isHeld;
-      const event = updatedEvent({ session, powerW: this.powerW(evseId), timestamp: new Date().toISOString() }, 'ChargingStateChanged');
-      if (this.isConnected) await this.transactionEvents.push(event).catch(() => {});
-    }
+  reviewLimits() {
+    return this.transactions.reviewLimits();
   }
 
   reportReservationEnd(reservationId: number) {
@@ -237,7 +167,7 @@ export class SimulatedCharger201 extends EventEmitter {
   // Reset (B11, B12): its transactions end (ImmediateReset), then it boots again, through the network profile now
   // first in its priority if that changed (A05), else on the same connection.
   async reset() {
-    for (const evseId of [...this.sessions.keys()]) await this.stopSession(evseId, 'ImmediateReset');
+    for (const evseId of this.transactions.evseIds) await this.stopSession(evseId, 'ImmediateReset');
     const slot = this.networkProfiles.switchAtRestart();
     if (slot) await this.reconnectTo(slot.url);
     await callV201(this.client, 'BootNotification', { reason: 'RemoteReset', chargingStation: this.chargingStation });
@@ -246,30 +176,10 @@ export class SimulatedCharger201 extends EventEmitter {
 
   // New firmware installed (L01): its transactions end, and it boots again reporting the version it now runs.
   async rebootAfterFirmware() {
-    for (const evseId of [...this.sessions.keys()]) await this.stopSession(evseId, 'Reboot');
+    for (const evseId of this.transactions.evseIds) await this.stopSession(evseId, 'Reboot');
     if (!this.isConnected) return;
     await callV201(this.client, 'BootNotification', { reason: 'FirmwareUpdate', chargingStation: this.chargingStation });
     this.emit('rebooted', { firmwareVersion: this.firmware.version });
-  }
-
-  // SecurityCtrlr.BasicAuthPassword (A01): write-only, 16 to 40 characters; taken, the station closes its connection
-  // and logs in again with it.
-  private takeNewPassword(data: V201Requests['SetVariables']['setVariableData'][number]) {
-    if (data.component.name !== 'SecurityCtrlr' || data.variable.name !== 'BasicAuthPassword') return null;
-    const result = { component: data.component, variable: data.variable };
-    const answer = this.options.newPasswords ?? 'take';
-    if (answer === 'unknownVariable') return { ...result, attributeStatus: 'UnknownVariable' as const };
-    const password = data.attributeValue;
-    if (answer === 'refuse' || password.length < 16 || password.length > 40) return { ...result, attributeStatus: 'Rejected' as const };
-    this.later(() => this.reconnectWith(password));
-    return { ...result, attributeStatus: 'Accepted' as const };
-  }
-
-  private async reconnectWith(password: string) {
-    // ocpp-rpc merges the options given into its own; its types ask for all of them.
-    this.client.reconfigure({ password } as unknown as Parameters<typeof this.client.reconfigure>[0]);
-    await this.client.close({ code: 1000, awaitPending: true });
-    if (!this.isStopped) await this.client.connect();
   }
 
   // Over wss:// with the server CA it trusts, and its own certificate once it has one (profile 3).
@@ -281,7 +191,7 @@ export class SimulatedCharger201 extends EventEmitter {
   }
 
   get password(): string | null {
-    return (this.client as unknown as { _options: { password: string | null } })._options.password;
+    return currentPassword(this.client);
   }
 
   private get chargingStation() {
@@ -309,53 +219,14 @@ export class SimulatedCharger201 extends EventEmitter {
     });
   }
 
-  private handleRequests() {
+  private serveDeviceModel() {
     serveDeviceModel({
       client: this.client,
       model: this.deviceModel,
       later: (work) => this.later(work),
       onSet: (entry) => entry.variable.name === 'HeartbeatInterval' && this.beatEvery(Number(entry.value)),
       live: (data) => localListVariable(this.localList, data),
-      write: (data) => this.takeNewPassword(data) ?? this.networkProfiles.setPriority(data),
-    });
-    this.answer('SetNetworkProfile', async (params) => ({ status: this.networkProfiles.set(params.configurationSlot, params.connectionData) }));
-    this.answer('RequestStartTransaction', async (params) => {
-      const evseId = params.evseId ?? [...Array(this.options.evses).keys()].map((i) => i + 1).find((id) => !this.sessions.has(id));
-      if (this.options.rejectsRemoteStarts || evseId === undefined || this.sessions.has(evseId)) return { status: 'Rejected' };
-      if (!this.reservations.held.admits(evseId, params.idToken.idToken)) return { status: 'Rejected' };
-      const txProfile = params.chargingProfile;
-      // K05: only a TxProfile may ride on a remote start.
-      if (txProfile && txProfile.chargingProfilePurpose !== 'TxProfile') return { status: 'Rejected' };
-      this.later(() => this.startSession(evseId, params.idToken.idToken, { remoteStartId: params.remoteStartId, ...(txProfile ? { txProfile } : {}) }));
-      return { status: 'Accepted' };
-    });
-    this.answer('RequestStopTransaction', async (params) => {
-      const session = [...this.sessions.values()].find((running) => running.transactionId === params.transactionId);
-      if (!session) return { status: 'Rejected' };
-      this.later(() => this.stopSession(session.evseId, 'Remote'));
-      return { status: 'Accepted' };
-    });
-    // OnIdle with a transaction running: the reset waits for it (Scheduled); the simulator then does not reset.
-    this.answer('Reset', async (params) => {
-      if (params.type === 'OnIdle' && this.sessions.size > 0) return { status: 'Scheduled' };
-      this.later(() => this.reset());
-      return { status: 'Accepted' };
-    });
-    this.answer('UnlockConnector', async (params) => ({ status: params.evseId <= this.options.evses ? 'Unlocked' : 'UnknownConnector' }));
-    this.answer('ChangeAvailability', async (params) => {
-      const status = params.operationalStatus === 'Operative' ? 'Available' : 'Unavailable';
-      const evses = params.evse ? [params.evse.id] : [...Array(this.options.evses).keys()].map((i) => i + 1);
-      this.later(() => Promise.all(evses.filter((id) => !this.sessions.has(id)).map((id) => this.reportStatus(id, status))));
-      return { status: 'Accepted' };
-    });
-    this.answer('TriggerMessage', async (params) => {
-      if (params.requestedMessage === 'Heartbeat') this.later(() => callV201(this.client, 'Heartbeat', {}));
-      else if (params.requestedMessage === 'SignChargingStationCertificate') this.later(() => this.requestCertificate());
-      else if (params.requestedMessage === 'StatusNotification') this.later(() => this.reportStatus(params.evse?.id ?? 1, this.sessions.has(params.evse?.id ?? 1) ? 'Occupied' : 'Available'));
-      else if (params.requestedMessage === 'FirmwareStatusNotification') this.later(() => this.firmware.report());
-      else if (params.requestedMessage === 'LogStatusNotification') this.later(() => this.diagnostics.reportCurrentLogStatus());
-      else return { status: 'NotImplemented' };
-      return { status: 'Accepted' };
+      write: (data) => takeNewPassword({ client: this.client, answer: this.options.newPasswords, later: (work) => this.later(work), isStopped: () => this.isStopped }, data) ?? this.networkProfiles.setPriority(data),
     });
   }
 }

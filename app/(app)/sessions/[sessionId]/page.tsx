@@ -66,6 +66,11 @@ export default async function SessionPage({ params }: PageProps<'/sessions/[sess
             </div>
           ))}
         </dl>
+        {session.hasEventsSentOffline && (
+          <p className="mt-4 text-sm text-slate-600" data-testid="session-sent-offline">
+            {t('sentOffline')}
+          </p>
+        )}
       </Card>
       <Card>
         <h2 className="mb-4 font-semibold">{t('chartTitle')}</h2>

@@ -1,5 +1,5 @@
 import { isStorableSample } from '../../../../domain/data/charger-traffic/meter-values';
-import { attachSessionToken, findSessionByOcppId, lastSessionEnergyWh, settleMeterStart } from '../../../../domain/data/charger-traffic/ocpp-transactions';
+import { attachSessionToken, findSessionByOcppId, lastSessionEnergyWh, markEventsSentOffline, settleMeterStart } from '../../../../domain/data/charger-traffic/ocpp-transactions';
 import { authorizeAndTouchCard } from '../../../../domain/data/charger-traffic/cards';
 import { NO_TOKEN, stopTransaction } from '../../../../domain/data/charger-traffic/transactions';
 import { parseChargerTime } from '../../ocpp/charger-time';
@@ -43,6 +43,7 @@ export const transactionEvent: V201Handler<'TransactionEvent'> = async (ctx, req
   const known = await findSessionByOcppId(db, charger, request.transactionInfo.transactionId);
   const started = known ? null : await startSession(ctx, request, samples);
   const session = known ?? started!.session;
+  if (request.offline) await markEventsSentOffline(db, session.id);
   const reading = energyRegisterWh(samples);
   if (known?.isMeterStartPending && reading !== null) await settleMeterStart(db, { transactionId: known.id, meterStartWh: reading });
   const authorization = known ? token && (await checkToken(ctx, known, token)) : started!.authorization;

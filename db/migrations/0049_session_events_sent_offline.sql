@@ -1,0 +1,1 @@
+ALTER TABLE "transactions" ADD COLUMN "has_events_sent_offline" boolean DEFAULT false NOT NULL;
