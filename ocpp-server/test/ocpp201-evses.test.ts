@@ -6,6 +6,7 @@ import { MAX_CONNECTORS } from '../../domain/charging/limits';
 import { sendCommand } from '../../domain/commands/send';
 import type { ChargingProfile } from '../../domain/smart-charging/profile';
 import { waitFor } from './helpers';
+import { startSimulator201, transactionEvented } from './simulators';
 import { ocppSuite } from './suite';
 
 // A 2.0.1 EVSE with two connectors (a socket and a tethered cable): each is a connector of the platform's own, kept
@@ -135,5 +136,25 @@ describe('OCPP 2.0.1 EVSEs with two connectors', () => {
     expect(await mappingsOf(charger.id)).toHaveLength(MAX_CONNECTORS);
     expect((await mappingsOf(charger.id)).every((row) => row.evseConnectorId === 1)).toBe(true);
     expect(await db.select().from(transactions).where(eq(transactions.chargerId, charger.id))).toEqual([]);
+  });
+
+  it('the simulator built with a two-connector EVSE reports both, and charges on the one the car is plugged into', async () => {
+    const charger = await makeCharger(db, { accountId: suite.fixture.account.id, connectorCount: 1 });
+    const simulator = await startSimulator201(suite.server, { identity: charger.identity, evses: 1, twoConnectorEvse: 1 });
+    expect(await statusesOf(charger.id, 2)).toEqual([
+      { connectorId: 1, status: 'Available' },
+      { connectorId: 2, status: 'Available' },
+    ]);
+    simulator.connectors.plug(1, 2);
+    const card = await makeCard(db, { accountId: suite.fixture.account.id, kind: 'virtual', userId: suite.fixture.account.owner.id });
+    const started = transactionEvented(simulator, 'transactionStarted', 1);
+    const start = await sendCommand(db, { ...commandBy(charger.id), action: 'RemoteStartTransaction', payload: { idTag: card.idTag, connectorId: 2 } });
+    expect(start).toMatchObject({ ok: true, value: { status: 'accepted' } });
+    const transactionId = await started;
+    const [session] = await db.select().from(transactions).where(eq(transactions.ocppTransactionId, transactionId));
+    expect(session).toMatchObject({ chargerId: charger.id, connectorId: 2, cardId: card.id });
+    await waitFor(async () => (await statusesOf(charger.id, 2)).find((row) => row.connectorId === 2 && row.status === 'Charging'));
+    const unlock = await sendCommand(db, { ...commandBy(charger.id), action: 'UnlockConnector', payload: { connectorId: 2 } });
+    expect(unlock).toMatchObject({ ok: true, value: { status: 'accepted' } });
   });
 });

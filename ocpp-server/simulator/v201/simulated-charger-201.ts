@@ -17,13 +17,15 @@ import { simulatedDeviceModel, type SimulatedVariable } from './device-model';
 import { serveDeviceModel } from './device-model-requests';
 import { endedEvent, startedEvent, updatedEvent, type Session201 } from './transaction-events';
 import { TransactionEventQueue } from './transaction-event-queue';
+import { SimulatedEvseConnectors } from './evse-connectors-201';
 
 export type SimulatedCharger201Options = {
   url: string;
   identity: string;
   password?: string;
-  // EVSEs, each with one connector (the platform's connector n is EVSE n).
+  // EVSEs, each with one connector, but for twoConnectorEvse, which also has a connector 2 (evse-connectors-201.ts).
   evses: number;
+  twoConnectorEvse?: number;
   meterIntervalMs: number;
   // What it draws with no charging profile in effect.
   powerW?: number;
@@ -57,6 +59,7 @@ export class SimulatedCharger201 extends EventEmitter {
   readonly receivedCalls: string[] = [];
   readonly chargingProfiles: SimulatorChargingProfiles201;
   readonly reservations: SimulatorReservations201;
+  readonly connectors: SimulatedEvseConnectors;
   // Its components and variables, as GetBaseReport reports them and SetVariables changes them.
   readonly deviceModel: SimulatedVariable[];
   readonly firmware: ReturnType<typeof answerFirmwareAndLogs>['firmware'];
@@ -78,6 +81,7 @@ export class SimulatedCharger201 extends EventEmitter {
     } as ConstructorParameters<typeof RPCClient>[0]);
     this.transactionEvents = new TransactionEventQueue(this.client);
     this.chargingProfiles = new SimulatorChargingProfiles201(this, options.smartCharging);
+    this.connectors = new SimulatedEvseConnectors(options.twoConnectorEvse);
     this.reservations = new SimulatorReservations201(this);
     this.deviceModel = simulatedDeviceModel({ evses: options.evses, heartbeatIntervalSec: 300 });
     this.handleRequests();
@@ -140,7 +144,7 @@ export class SimulatedCharger201 extends EventEmitter {
     await this.client.connect();
     const boot = await callV201(this.client, 'BootNotification', { reason: 'PowerUp', chargingStation: this.chargingStation });
     this.beatEvery(boot.interval);
-    for (let evseId = 1; evseId <= this.options.evses; evseId++) await this.reportStatus(evseId, 'Available');
+    for (let evseId = 1; evseId <= this.options.evses; evseId++) for (const connectorId of this.connectors.of(evseId)) await this.reportStatus(evseId, 'Available', connectorId);
   }
 
   // Offline, the station decides from its Local Authorization List alone (C13; an unknown card is refused).
@@ -158,7 +162,7 @@ export class SimulatedCharger201 extends EventEmitter {
     if (remoteStartId === undefined && (await this.authorize(idTag)) !== 'Accepted') return false;
     await this.reportStatus(evseId, 'Occupied');
     const reservationId = this.reservations.held.use(evseId, idTag);
-    const session: Session201 = { transactionId: randomUUID(), evseId, seqNo: 0, meterWh: this.meterReading(evseId), idTag, remoteStartId, reservationId };
+    const session: Session201 = { transactionId: randomUUID(), evseId, connectorId: this.connectors.pluggedInto(evseId), seqNo: 0, meterWh: this.meterReading(evseId), idTag, remoteStartId, reservationId };
     const timer = setInterval(() => void this.sample(evseId), this.options.meterIntervalMs);
     const running: Running = { ...session, timer, alias: ++this.aliases, startedAt: new Date() };
     this.sessions.set(evseId, running);
@@ -270,8 +274,8 @@ export class SimulatedCharger201 extends EventEmitter {
     return { vendorName: 'Chargewatch', model: 'Simulator 2.0.1', serialNumber: this.options.identity, firmwareVersion: this.firmware.version };
   }
 
-  reportStatus(evseId: number, connectorStatus: ConnectorStatusEnumType) {
-    return callV201(this.client, 'StatusNotification', { timestamp: new Date().toISOString(), connectorStatus, evseId, connectorId: 1 });
+  reportStatus(evseId: number, connectorStatus: ConnectorStatusEnumType, connectorId = this.connectors.pluggedInto(evseId)) {
+    return callV201(this.client, 'StatusNotification', { timestamp: new Date().toISOString(), connectorStatus, evseId, connectorId });
   }
 
   // Each answer goes out before what it promises (a transaction, a status) is sent, as a station would.
@@ -322,7 +326,7 @@ export class SimulatedCharger201 extends EventEmitter {
       this.later(() => this.reset());
       return { status: 'Accepted' };
     });
-    this.answer('UnlockConnector', async (params) => ({ status: params.evseId <= this.options.evses ? 'Unlocked' : 'UnknownConnector' }));
+    this.answer('UnlockConnector', async (params) => ({ status: params.evseId <= this.options.evses && this.connectors.has(params.evseId, params.connectorId) ? 'Unlocked' : 'UnknownConnector' }));
     this.answer('ChangeAvailability', async (params) => {
       const status = params.operationalStatus === 'Operative' ? 'Available' : 'Unavailable';
       const evses = params.evse ? [params.evse.id] : [...Array(this.options.evses).keys()].map((i) => i + 1);
