@@ -1,9 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { chargers, connectors, evseConnectors, transactions } from '../../db/schema';
+import { chargers, connectors, deviceVariables, evseConnectors, transactions } from '../../db/schema';
 import { makeCard, makeCharger } from '../../db/seed/builders';
 import { MAX_CONNECTORS } from '../../domain/charging/limits';
 import { sendCommand } from '../../domain/commands/send';
+import { reserveConnector } from '../../domain/reservations/reserve';
 import type { ChargingProfile } from '../../domain/smart-charging/profile';
 import { waitFor } from './helpers';
 import { startSimulator201, transactionEvented } from './simulators';
@@ -156,5 +157,27 @@ describe('OCPP 2.0.1 EVSEs with two connectors', () => {
     await waitFor(async () => (await statusesOf(charger.id, 2)).find((row) => row.connectorId === 2 && row.status === 'Charging'));
     const unlock = await sendCommand(db, { ...commandBy(charger.id), action: 'UnlockConnector', payload: { connectorId: 2 } });
     expect(unlock).toMatchObject({ ok: true, value: { status: 'accepted' } });
+  });
+
+  it('reserves connector 2 of an EVSE as its EVSE and the connector type the device model reports for it', async () => {
+    const charger = await makeCharger(db, { accountId: suite.fixture.account.id, connectorCount: 1 });
+    const client = await connect(charger.identity);
+    await client.call('StatusNotification', status(1, 1));
+    await client.call('StatusNotification', status(1, 2));
+    await statusesOf(charger.id, 2);
+    const connectorType = { chargerId: charger.id, componentName: 'Connector', evseId: 1, variableName: 'ConnectorType', mutability: 'ReadOnly', reportedAt: new Date() };
+    await db.insert(deviceVariables).values([
+      { ...connectorType, connectorId: 1, value: 'sType2' },
+      { ...connectorType, connectorId: 2, value: 'cType2' },
+    ]);
+    const received: Record<string, unknown>[] = [];
+    client.handle('ReserveNow', async ({ params }) => {
+      received.push(params as Record<string, unknown>);
+      return { status: 'Accepted' };
+    });
+    const card = await makeCard(db, { accountId: suite.fixture.account.id, userId: suite.fixture.account.owner.id, kind: 'virtual' });
+    const reserved = await reserveConnector(db, { userId: suite.fixture.account.owner.id, chargerId: charger.id, connectorId: 2, cardId: card.id, minutes: 30 });
+    expect(reserved.ok).toBe(true);
+    expect(received).toEqual([expect.objectContaining({ evseId: 1, connectorType: 'cType2' })]);
   });
 });
