@@ -180,4 +180,17 @@ describe('OCPP 2.0.1 EVSEs with two connectors', () => {
     expect(reserved.ok).toBe(true);
     expect(received).toEqual([expect.objectContaining({ evseId: 1, connectorType: 'cType2' })]);
   });
+
+  it('puts a fault the charger reports for connector 2 of an EVSE on that connector alone', async () => {
+    const charger = await makeCharger(db, { accountId: suite.fixture.account.id, connectorCount: 1 });
+    const client = await connect(charger.identity);
+    await client.call('StatusNotification', status(1, 1));
+    await client.call('StatusNotification', status(1, 2));
+    await statusesOf(charger.id, 2);
+    const problem = { eventId: 1, timestamp: new Date().toISOString(), trigger: 'Delta', actualValue: 'true', techInfo: 'Cable lock', eventNotificationType: 'HardWiredNotification', variable: { name: 'Problem' } };
+    await client.call('NotifyEvent', { generatedAt: new Date().toISOString(), seqNo: 0, eventData: [{ ...problem, component: { name: 'Connector', evse: { id: 1, connectorId: 2 } } }] });
+    const faulted = await waitFor(async () => (await statusesOf(charger.id, 2)).find((row) => row.status === 'Faulted'));
+    expect(faulted.connectorId).toBe(2);
+    expect((await statusesOf(charger.id, 2)).find((row) => row.connectorId === 1)?.status).toBe('Available');
+  });
 });
