@@ -19,7 +19,7 @@ const notYet = (action: string) => createRPCError('NotSupported', `${action} is 
 
 // A StatusNotification is a connector's, so 2.0.1 wants the connector named with the EVSE; the others an EVSE's.
 async function triggerOf(db: Database, command: Command, message: MessageTriggerEnumType, connectorId: number | undefined): Promise<V201Request> {
-  const target = await evseTarget(db, command.chargerId, connectorId);
+  const target = await evseTarget(db, { chargerId: command.chargerId, connectorId });
   const evse = target ? { evse: message === 'StatusNotification' ? evseWithConnector(target) : { id: target.evseId } } : {};
   return { action: 'TriggerMessage', params: { requestedMessage: message, ...evse } };
 }
@@ -46,7 +46,7 @@ async function unlockRequest(db: Database, command: Command): Promise<V201Reques
 
 async function availabilityRequest(db: Database, command: Command): Promise<V201Request> {
   const { connectorId, type } = command.payload as CommandPayloads['ChangeAvailability'];
-  const target = await evseTarget(db, command.chargerId, connectorId);
+  const target = await evseTarget(db, { chargerId: command.chargerId, connectorId });
   return { action: 'ChangeAvailability', params: { operationalStatus: type, ...(target ? { evse: evseWithConnector(target) } : {}) } };
 }
 
@@ -62,7 +62,7 @@ async function stopRequest(db: Database, command: Command): Promise<V201Request>
 // connectors, the one the driver plugs in is used (the transaction then names it).
 async function startRequest(db: Database, command: Command): Promise<V201Request> {
   const { idTag, connectorId, chargingProfile } = command.payload as CommandPayloads['RemoteStartTransaction'];
-  const target = await evseTarget(db, command.chargerId, connectorId);
+  const target = await evseTarget(db, { chargerId: command.chargerId, connectorId });
   const params = {
     idToken: { idToken: idTag, type: 'Central' as const },
     remoteStartId: remoteStartIdOf(command.id),

@@ -37,7 +37,7 @@ export async function toV201Profile(db: Database, chargerId: string, profile: Ch
 // A profile is an EVSE's (K01): our connector's EVSE (evse-target.ts), so the connectors of one EVSE share its
 // limit; connector 0 is the station as a whole (evseId 0).
 async function evseIdOf(db: Database, chargerId: string, connectorId: number) {
-  return (await evseTarget(db, chargerId, connectorId))?.evseId ?? 0;
+  return (await evseTarget(db, { chargerId, connectorId }))?.evseId ?? 0;
 }
 
 export async function setProfileRequest(db: Database, chargerId: string, payload: CommandPayloads['SetChargingProfile']): Promise<V201Requests['SetChargingProfile']> {

@@ -3,7 +3,7 @@ import { evseConnectorOf, type EvseConnector } from '../../../../domain/data/cha
 
 // A command's connector as the 2.0.1 charger names it: the (EVSE, connector) the platform's number stands for
 // (handlers/v201/evse.ts); connector 0, or none, is the station as a whole, no EVSE.
-export async function evseTarget(db: Database, chargerId: string, connectorId: number | undefined): Promise<EvseConnector | null> {
+export async function evseTarget(db: Database, { chargerId, connectorId }: { chargerId: string; connectorId: number | undefined }): Promise<EvseConnector | null> {
   if (!connectorId) return null;
   return evseConnectorOf(db, { chargerId, connectorId });
 }

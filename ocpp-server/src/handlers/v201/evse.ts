@@ -11,12 +11,12 @@ const isNumbered = (id: number) => Number.isInteger(id) && id >= 1 && id <= MAX_
 // EVSE 0 is the station as a whole (connector 0), an EVSE named alone is its connector 1, and any (EVSE, connector)
 // is the number domain/data/charger-traffic/evse-connectors.ts gave it. A number past what can be stored, or a
 // charger with more than MAX_CONNECTORS connectors, is the charger's error (PropertyConstraintViolation).
-export async function connectorOfEvse(db: Executor, chargerId: string, evse: { evseId: number; connectorId?: number }) {
-  if (evse.evseId === 0) return 0;
-  const evseConnectorId = evse.connectorId ?? 1;
-  refuseUnless(isNumbered(evse.evseId), `evseId must be from 0 to ${MAX_CONNECTORS}`);
+export async function connectorOfEvse(db: Executor, { chargerId, evseId, connectorId }: { chargerId: string; evseId: number; connectorId?: number }) {
+  if (evseId === 0) return 0;
+  const evseConnectorId = connectorId ?? 1;
+  refuseUnless(isNumbered(evseId), `evseId must be from 0 to ${MAX_CONNECTORS}`);
   refuseUnless(isNumbered(evseConnectorId), `connectorId must be from 1 to ${MAX_CONNECTORS}`);
-  const connectorId = await connectorOfEvseConnector(db, { chargerId, evseId: evse.evseId, evseConnectorId });
-  if (connectorId === null) throw createRPCError('PropertyConstraintViolation', `A charger may have at most ${MAX_CONNECTORS} connectors`);
-  return connectorId;
+  const number = await connectorOfEvseConnector(db, { chargerId, evseId, evseConnectorId });
+  if (number === null) throw createRPCError('PropertyConstraintViolation', `A charger may have at most ${MAX_CONNECTORS} connectors`);
+  return number;
 }

@@ -18,7 +18,7 @@ export const notifyEvent: V201Handler<'NotifyEvent'> = async ({ charger, db, sto
     const evse = event.component.evse;
     await store.recordConnectorStatus({
       ...charger,
-      connectorId: evse ? await connectorOfEvse(db, charger.chargerId, { evseId: evse.id, connectorId: evse.connectorId }) : 0,
+      connectorId: evse ? await connectorOfEvse(db, { chargerId: charger.chargerId, evseId: evse.id, connectorId: evse.connectorId }) : 0,
       status: 'Faulted',
       errorCode: 'OtherError',
       info: (event.techInfo ?? event.component.name).slice(0, INFO_MAX),
