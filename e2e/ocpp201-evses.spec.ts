@@ -32,7 +32,7 @@ test('an owner sees both connectors of a 2.0.1 EVSE by EVSE and number, and char
   await expect(card.getByTestId('online-badge')).toHaveText('Online', { timeout: 60_000 });
   await card.getByRole('combobox', { name: 'Connector' }).selectOption({ label: 'EVSE 1 · connector 2' });
   await card.getByRole('button', { name: 'Start charging on EVSE 1, connector 2' }).click();
-  await expect(card.getByTestId('running-session')).toBeVisible({ timeout: 60_000 });
+  await expect(card.getByTestId('running-session')).toContainText('Charging on EVSE 1, connector 2', { timeout: 60_000 });
   await expect(card.getByTestId('connector-2')).toContainText('Charging', { timeout: 60_000 });
   await expect(card.getByTestId('connector-1')).toContainText('Available');
 });

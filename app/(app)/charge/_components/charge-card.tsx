@@ -59,18 +59,18 @@ export function ChargeCard({ charger, sessions, otherSessions, cards, reservatio
       <ConnectorList connectors={charger.connectors} />
       <WhyLink chargerId={charger.id} />
       {running.map((session) => (
-        <SessionPanel key={session.id} session={session} cost={costOf(session)} chargerAwaySince={awaySince} readyBy={takesPlans ? { plan: plans.get(session.id) ?? null, cars } : undefined} />
+        <SessionPanel key={session.id} session={session} evse={evses[session.connectorId]} cost={costOf(session)} chargerAwaySince={awaySince} readyBy={takesPlans ? { plan: plans.get(session.id) ?? null, cars } : undefined} />
       ))}
       {lastFinished && (
         <DismissibleSummary key={lastFinished.id} sessionId={lastFinished.id} connectorId={lastFinished.connectorId}>
-          <SessionPanel session={lastFinished} cost={costOf(lastFinished)} chargerAwaySince={awaySince} />
+          <SessionPanel session={lastFinished} evse={evses[lastFinished.connectorId]} cost={costOf(lastFinished)} chargerAwaySince={awaySince} />
         </DismissibleSummary>
       )}
       {otherSessions.map((session) => (
-        <OtherSessionPanel key={session.id} session={session} chargerAwaySince={awaySince} />
+        <OtherSessionPanel key={session.id} session={session} evse={evses[session.connectorId]} chargerAwaySince={awaySince} />
       ))}
       {reservations.map((reservation) => (
-        <ReservationPanel key={reservation.id} reservation={reservation} />
+        <ReservationPanel key={reservation.id} reservation={reservation} evse={evses[reservation.connectorId]} />
       ))}
       {cards.length === 0 ? (
         <div className="rounded-xl bg-amber-50 p-4 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="no-card">
