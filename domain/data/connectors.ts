@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { connectors, evseConnectors, transactions } from '../../db/schema';
+import { chargers, connectors, evseConnectors, transactions } from '../../db/schema';
 import { latestReading } from './meter-sql';
 
 // A connector of a 2.0.1 EVSE that has another (a socket and a tethered cable): the pages name it by its EVSE and
@@ -68,12 +68,14 @@ export async function listConnectorStates(db: Executor, { chargerIds }: { charge
   return byCharger;
 }
 
-// The EVSE and number of each connector whose EVSE has more than one, keyed by charger and connector.
+// The EVSE and number of each connector whose EVSE has more than one, keyed by charger and connector; a charger that
+// speaks 1.6 again has connectors only.
 async function sharedEvseLabels(db: Executor, chargerIds: string[]) {
   const rows = await db
     .select({ chargerId: evseConnectors.chargerId, connectorId: evseConnectors.connectorId, evseId: evseConnectors.evseId, evseConnectorId: evseConnectors.evseConnectorId })
     .from(evseConnectors)
-    .where(inArray(evseConnectors.chargerId, chargerIds));
+    .innerJoin(chargers, eq(chargers.id, evseConnectors.chargerId))
+    .where(and(inArray(evseConnectors.chargerId, chargerIds), eq(chargers.ocppVersion, 'ocpp2.0.1')));
   const evseKey = (row: (typeof rows)[number]) => `${row.chargerId}/${row.evseId}`;
   const perEvse = new Map<string, number>();
   for (const row of rows) perEvse.set(evseKey(row), (perEvse.get(evseKey(row)) ?? 0) + 1);
