@@ -1,18 +1,20 @@
 import { useFormatter, useNow, useTranslations } from 'next-intl';
 import { UNKNOWN_STATUS, type ConnectorView } from '@/domain/data/connectors';
 import { ConnectorStatusBadge } from './connector-status-badge';
+import { useConnectorName } from './use-connector-name';
 
 export function ConnectorList({ connectors }: { connectors: ConnectorView[] }) {
   const t = useTranslations('ConnectorStatus');
   const tList = useTranslations('ChargersPage');
   const format = useFormatter();
   const now = useNow();
+  const connectorName = useConnectorName();
   if (connectors.length === 0) return <p className="text-sm text-slate-500">{tList('noConnectors')}</p>;
   return (
     <ul className="flex flex-col gap-2">
       {connectors.map((connector) => (
         <li key={connector.connectorId} className="flex flex-wrap items-center justify-between gap-2" data-testid={`connector-${connector.connectorId}`}>
-          <span className="text-sm font-medium text-slate-700">{t('connector', { id: connector.connectorId })}</span>
+          <span className="text-sm font-medium text-slate-700">{connectorName(connector.connectorId, connector.evse)}</span>
           <span className="flex items-center gap-2">
             {connector.status === 'Charging' && connector.powerW !== null && (
               <span className="text-sm font-semibold tabular-nums text-blue-800">

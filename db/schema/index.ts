@@ -29,3 +29,4 @@ export * from './circuits';
 export * from './ready-by';
 export * from './device-model';
 export * from './saved-cards';
+export * from './evses';

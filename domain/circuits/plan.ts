@@ -11,6 +11,7 @@ export type PlanCharger = {
   // The owner's maximum (or the charger's own), and whether the owner's charging windows let it charge now.
   maxA: number;
   isWindowOpen: boolean;
+  // The connectors that can draw at once (one per EVSE: the connectors of a 2.0.1 EVSE share it).
   connectorCount: number;
   defaultShareA: number | null;
   // Volts per phase (230 when not given): turns a limit into the power it draws.
@@ -50,9 +51,10 @@ function fixedLoads(chargers: PlanCharger[], sessions: PlanSession[], shareA: nu
       const drawing = charger.isOnline ? own.length : charger.connectorCount;
       for (let index = 0; index < drawing; index++) loads.push({ phases, currentA: charger.maxA });
     } else if (!charger.isOnline) {
-      for (let connectorId = 1; connectorId <= charger.connectorCount; connectorId++) {
-        const sent = own.find((session) => session.connectorId === connectorId)?.currentA ?? 0;
-        loads.push({ phases, currentA: Math.min(charger.isWindowOpen ? charger.maxA : 0, Math.max(shareA, sent)) });
+      // Each running session at what it was last sent (or the share), and each connector left at the share.
+      const sent = own.map((session) => session.currentA ?? 0);
+      for (let index = 0; index < Math.max(charger.connectorCount, own.length); index++) {
+        loads.push({ phases, currentA: Math.min(charger.isWindowOpen ? charger.maxA : 0, Math.max(shareA, sent[index] ?? 0)) });
       }
     }
   }

@@ -6,6 +6,7 @@ import type { FeedBudget } from '../circuits/feed-budget';
 import type { DrawingSession } from '../circuits/feed-plan';
 import type { CircuitPlan, PlanCharger } from '../circuits/plan';
 import type { CircuitReason } from '../circuits/reasons';
+import { drawingConnectors } from './drawing-connectors';
 import { getLatestGridReading } from './grid-power';
 import { latestReading } from './meter-sql';
 import { isOpenAt } from '../smart-charging/charging-windows';
@@ -49,7 +50,7 @@ async function loadChargers(db: Executor, circuitId: string, now: Date) {
       timeZone: chargerPowerSettings.timeZone,
       phases: chargerPowerSettings.phases,
       voltage: chargerPowerSettings.voltage,
-      connectorCount: chargers.connectorCount,
+      connectorCount: drawingConnectors(),
     })
     .from(circuitChargers)
     .innerJoin(chargers, eq(chargers.id, circuitChargers.chargerId))

@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client';
 import { chargerCommands, chargerPowerSettings, chargers, chargerSmartCharging, circuitAllocations, circuitChanges, circuitChargers, circuits, connectors, transactions } from '../../db/schema';
 import { DEFAULT_ELECTRICAL } from '../smart-charging/profile';
 import { chargerMaxA } from './circuit-planning';
+import { drawingConnectors } from './drawing-connectors';
 
 type Scope = { accountId: string };
 type CircuitScope = Scope & { circuitId: string };
@@ -42,9 +43,9 @@ export async function getCircuit(db: Executor, { accountId, circuitId }: Circuit
     .from(circuits)
     .where(and(eq(circuits.id, circuitId), eq(circuits.accountId, accountId)));
   if (!row) return null;
-  // Every connector counts for the static share, as the planner counts them.
+  // Every connector that can draw counts for the static share, as the planner counts them.
   const [connectorSum] = await db
-    .select({ count: sql<number>`coalesce(sum(greatest(${chargers.connectorCount}, 1)), 0)::int` })
+    .select({ count: sql<number>`coalesce(sum(${drawingConnectors()}), 0)::int` })
     .from(circuitChargers)
     .innerJoin(chargers, eq(chargers.id, circuitChargers.chargerId))
     .where(eq(circuitChargers.circuitId, circuitId));

@@ -1,10 +1,15 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { connectors, transactions } from '../../db/schema';
+import { chargers, connectors, evseConnectors, transactions } from '../../db/schema';
 import { latestReading } from './meter-sql';
+
+// A connector of a 2.0.1 EVSE that has another (a socket and a tethered cable): the pages name it by its EVSE and
+// its number there, as the station is labelled, so the driver can tell the two apart.
+export type EvseLabel = { evseId: number; evseConnectorId: number };
 
 export type ConnectorState = {
   connectorId: number;
+  evse: EvseLabel | null;
   status: string;
   errorCode: string;
   info: string | null;
@@ -56,10 +61,26 @@ export async function listConnectorStates(db: Executor, { chargerIds }: { charge
     .from(connectors)
     .where(and(inArray(connectors.chargerId, chargerIds), sql`${connectors.connectorId} > 0`))
     .orderBy(asc(connectors.connectorId));
+  const labels = await sharedEvseLabels(db, chargerIds);
   for (const { chargerId, ...state } of rows) {
-    byCharger.set(chargerId, [...(byCharger.get(chargerId) ?? []), state]);
+    byCharger.set(chargerId, [...(byCharger.get(chargerId) ?? []), { ...state, evse: labels.get(`${chargerId}/${state.connectorId}`) ?? null }]);
   }
   return byCharger;
+}
+
+// The EVSE and number of each connector whose EVSE has more than one, keyed by charger and connector; a charger that
+// speaks 1.6 again has connectors only.
+async function sharedEvseLabels(db: Executor, chargerIds: string[]) {
+  const rows = await db
+    .select({ chargerId: evseConnectors.chargerId, connectorId: evseConnectors.connectorId, evseId: evseConnectors.evseId, evseConnectorId: evseConnectors.evseConnectorId })
+    .from(evseConnectors)
+    .innerJoin(chargers, eq(chargers.id, evseConnectors.chargerId))
+    .where(and(inArray(evseConnectors.chargerId, chargerIds), eq(chargers.ocppVersion, 'ocpp2.0.1')));
+  const evseKey = (row: (typeof rows)[number]) => `${row.chargerId}/${row.evseId}`;
+  const perEvse = new Map<string, number>();
+  for (const row of rows) perEvse.set(evseKey(row), (perEvse.get(evseKey(row)) ?? 0) + 1);
+  const shared = rows.filter((row) => (perEvse.get(evseKey(row)) ?? 0) > 1);
+  return new Map(shared.map((row) => [`${row.chargerId}/${row.connectorId}`, { evseId: row.evseId, evseConnectorId: row.evseConnectorId }]));
 }
 
 export async function withConnectors<Row extends { id: string } & SeenCharger>(db: Executor, rows: Row[]) {
@@ -74,4 +95,9 @@ export async function getConnectorStatus(db: Executor, { chargerId, connectorId 
     .from(connectors)
     .where(and(eq(connectors.chargerId, chargerId), eq(connectors.connectorId, connectorId)));
   return row?.status ?? null;
+}
+
+// The EVSE of each connector that shares one, by connector: what the forms naming a connector label it with.
+export function evseLabelsOf(connectors: Pick<ConnectorState, 'connectorId' | 'evse'>[]): Record<number, EvseLabel> {
+  return Object.fromEntries(connectors.flatMap((connector) => (connector.evse ? [[connector.connectorId, connector.evse]] : [])));
 }

@@ -5,9 +5,10 @@
 //   [--firmware-version V] [--firmware-version-after-update V]
 //   [--present-card ID …] [--connector-status C:STATUS[:ERROR] …]
 //   [--ignore ACTION …] [--reject-remote-starts] [--reject-charging-profiles | --without-smart-charging]
-//   [--server-ca FILE] [--reconnect-with-certificate]`
+//   [--server-ca FILE] [--reconnect-with-certificate] [--two-connector-evse 1|2 [--plug-connector 1|2]]`
 // With --ocpp 2.0.1 the charger speaks OCPP 2.0.1 (v201/): of the options above it takes the connection, meter, power,
-// --charge, --present-card, --reject-remote-starts and --server-ca ones (the last for a raised security profile's wss://).
+// --charge, --present-card, --reject-remote-starts and --server-ca ones (the last for a raised security profile's wss://), and
+// --two-connector-evse is its own.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { registerSimulatedChargers, SIMULATOR_ID_TAG } from './register';
@@ -66,6 +67,10 @@ const { values } = parseArgs({
     'server-ca': { type: 'string' },
     // Security profile 3: after a CertificateSigned, log in again over wss:// with that client certificate.
     'reconnect-with-certificate': { type: 'boolean', default: false },
+    // 2.0.1: this EVSE also has a connector 2 (a tethered cable beside its socket), and the car is plugged into that
+    // connector of it (1 or 2; a --charge session runs there).
+    'two-connector-evse': { type: 'string' },
+    'plug-connector': { type: 'string', default: '1' },
   },
 });
 
@@ -101,12 +106,18 @@ if (values.register) {
   console.log(JSON.stringify({ msg: 'registered simulated chargers', created, idTag: SIMULATOR_ID_TAG }));
 }
 
+const twoConnectorEvse = values['two-connector-evse'] === undefined ? undefined : Number(values['two-connector-evse']);
+if (twoConnectorEvse !== undefined && twoConnectorEvse !== 1 && twoConnectorEvse !== 2) throw new Error('--two-connector-evse must be 1 or 2');
+const plugConnector = Number(values['plug-connector']);
+if (plugConnector !== 1 && plugConnector !== (twoConnectorEvse === undefined ? 1 : 2)) throw new Error('--plug-connector must be 1, or 2 with --two-connector-evse');
+
 const ocpp201 = (identity: string) =>
   new SimulatedCharger201({
     url: values.url,
     identity,
     password: values.password,
     evses: 2,
+    ...(twoConnectorEvse === undefined ? {} : { twoConnectorEvse }),
     meterIntervalMs: Number(values['meter-interval']),
     powerW: Number(values.power),
     rejectsRemoteStarts: values['reject-remote-starts'],
@@ -154,8 +165,11 @@ const results = await Promise.allSettled(
   simulated.map(async (charger) => {
     await charger.start();
     if (charger instanceof SimulatedCharger) await runScriptedSteps(charger, scriptedSteps);
-    else for (const idTag of scriptedSteps.presentedCards) await charger.authorize(idTag);
-    if (values.charge) await charger.startSession(1, SIMULATOR_ID_TAG);
+    else {
+      for (const idTag of scriptedSteps.presentedCards) await charger.authorize(idTag);
+      if (twoConnectorEvse !== undefined) charger.connectors.plug(twoConnectorEvse, plugConnector);
+    }
+    if (values.charge) await charger.startSession(charger instanceof SimulatedCharger201 ? (twoConnectorEvse ?? 1) : 1, SIMULATOR_ID_TAG);
   }),
 );
 const failed = results.filter((result) => result.status === 'rejected');

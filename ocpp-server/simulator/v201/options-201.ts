@@ -8,8 +8,9 @@ export type SimulatedCharger201Options = {
   url: string;
   identity: string;
   password?: string;
-  // EVSEs, each with one connector (the platform's connector n is EVSE n).
+  // EVSEs, each with one connector, but for twoConnectorEvse, which also has a connector 2 (evse-connectors-201.ts).
   evses: number;
+  twoConnectorEvse?: number;
   meterIntervalMs: number;
   // What it draws with no charging profile in effect.
   powerW?: number;

@@ -18,6 +18,7 @@ import { answerProfilesAndReservations } from './profile-calls';
 import { SimulatorReservations201 } from './reservations-201';
 import { answerStationCalls } from './station-calls';
 import { currentPassword, stationClient, type StationClient } from './station-client';
+import { SimulatedEvseConnectors } from './evse-connectors-201';
 import { TransactionEventQueue } from './transaction-event-queue';
 import { SimulatorTransactions201, type StopReason201 } from './transactions-201';
 
@@ -35,6 +36,7 @@ export class SimulatedCharger201 extends EventEmitter {
   readonly receivedCalls: string[] = [];
   readonly chargingProfiles: SimulatorChargingProfiles201;
   readonly reservations: SimulatorReservations201;
+  readonly connectors: SimulatedEvseConnectors;
   // Its components and variables, as GetBaseReport reports them and SetVariables changes them.
   readonly deviceModel: SimulatedVariable[];
   readonly firmware: ReturnType<typeof answerFirmwareAndLogs>['firmware'];
@@ -49,6 +51,7 @@ export class SimulatedCharger201 extends EventEmitter {
     this.client = stationClient(options);
     this.transactionEvents = new TransactionEventQueue(this.client);
     this.chargingProfiles = new SimulatorChargingProfiles201(this, options.smartCharging);
+    this.connectors = new SimulatedEvseConnectors(options.twoConnectorEvse);
     this.reservations = new SimulatorReservations201(this);
     this.deviceModel = simulatedDeviceModel({ evses: options.evses, heartbeatIntervalSec: 300 });
     this.clientCertificate = new SimulatorClientCertificate(options.clientCertificate);
@@ -119,7 +122,7 @@ export class SimulatedCharger201 extends EventEmitter {
     await this.client.connect();
     const boot = await callV201(this.client, 'BootNotification', { reason: 'PowerUp', chargingStation: this.chargingStation });
     this.beatEvery(boot.interval);
-    for (let evseId = 1; evseId <= this.options.evses; evseId++) await this.reportStatus(evseId, 'Available');
+    for (let evseId = 1; evseId <= this.options.evses; evseId++) for (const connectorId of this.connectors.of(evseId)) await this.reportStatus(evseId, 'Available', connectorId);
   }
 
   // Offline, the station decides from its Local Authorization List alone (C13; an unknown card is refused).
@@ -198,8 +201,8 @@ export class SimulatedCharger201 extends EventEmitter {
     return { vendorName: 'Chargewatch', model: 'Simulator 2.0.1', serialNumber: this.options.identity, firmwareVersion: this.firmware.version };
   }
 
-  reportStatus(evseId: number, connectorStatus: ConnectorStatusEnumType) {
-    return callV201(this.client, 'StatusNotification', { timestamp: new Date().toISOString(), connectorStatus, evseId, connectorId: 1 });
+  reportStatus(evseId: number, connectorStatus: ConnectorStatusEnumType, connectorId = this.connectors.pluggedInto(evseId)) {
+    return callV201(this.client, 'StatusNotification', { timestamp: new Date().toISOString(), connectorStatus, evseId, connectorId });
   }
 
   // Each answer goes out before what it promises (a transaction, a status) is sent, as a station would.

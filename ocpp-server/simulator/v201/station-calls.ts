@@ -29,7 +29,7 @@ export function answerStationCalls(charger: SimulatedCharger201) {
     charger.later(() => charger.reset());
     return { status: 'Accepted' };
   });
-  charger.answer('UnlockConnector', async (params) => ({ status: params.evseId <= charger.evses ? 'Unlocked' : 'UnknownConnector' }));
+  charger.answer('UnlockConnector', async (params) => ({ status: params.evseId <= charger.evses && charger.connectors.has(params.evseId, params.connectorId) ? 'Unlocked' : 'UnknownConnector' }));
   charger.answer('ChangeAvailability', async (params) => {
     const status = params.operationalStatus === 'Operative' ? 'Available' : 'Unavailable';
     const evses = params.evse ? [params.evse.id] : allEvses(charger);

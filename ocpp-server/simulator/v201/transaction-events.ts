@@ -5,6 +5,8 @@ import type { TransactionEventRequest } from '../../src/ocpp/v201';
 export type Session201 = {
   transactionId: string;
   evseId: number;
+  // The EVSE's connector the car is plugged into.
+  connectorId: number;
   seqNo: number;
   meterWh: number;
   idTag: string | null;
@@ -41,7 +43,7 @@ export function startedEvent(event: EventOf): TransactionEventRequest {
     triggerReason: session.remoteStartId === undefined ? 'Authorized' : 'RemoteStart',
     seqNo: session.seqNo++,
     transactionInfo: { ...infoOf(session), chargingState: stateOf(session) },
-    evse: { id: session.evseId, connectorId: 1 },
+    evse: { id: session.evseId, connectorId: session.connectorId },
     ...tokenOf(session),
     ...(session.reservationId === undefined ? {} : { reservationId: session.reservationId }),
     meterValue: meterValue(event, 'Transaction.Begin'),

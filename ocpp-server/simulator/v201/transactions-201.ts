@@ -50,7 +50,7 @@ export class SimulatorTransactions201 {
     if (remoteStartId === undefined && (await charger.authorize(idTag)) !== 'Accepted') return false;
     await charger.reportStatus(evseId, 'Occupied');
     const reservationId = charger.reservations.held.use(evseId, idTag);
-    const session: Session201 = { transactionId: randomUUID(), evseId, seqNo: 0, meterWh: this.meterReading(evseId), idTag, remoteStartId, reservationId };
+    const session: Session201 = { transactionId: randomUUID(), evseId, connectorId: charger.connectors.pluggedInto(evseId), seqNo: 0, meterWh: this.meterReading(evseId), idTag, remoteStartId, reservationId };
     const timer = setInterval(() => void this.sample(evseId), charger.options.meterIntervalMs);
     const running: Running = { ...session, timer, alias: ++this.aliases, startedAt: new Date(), meter: new RunningMeter(session.meterWh) };
     this.running.set(evseId, running);

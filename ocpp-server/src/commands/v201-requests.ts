@@ -9,30 +9,45 @@ import { getLogRequest, updateFirmwareRequest } from './v201/firmware-and-logs';
 import { clearProfileRequest, compositeAs16, compositeRequest, setProfileRequest, toV201Profile } from './v201/charging-profiles';
 import { reserveNowRequest } from './v201/reservations';
 import { deviceModelRequest } from './v201-device-model';
+import { evseTarget, evseWithConnector } from './v201/evse-target';
+import { evseConnectorOf } from '../../../domain/data/charger-traffic/evse-connectors';
 
 type Command = { id: string; chargerId: string; action: string; payload: unknown };
 export type V201Request = { [A in V201ServerAction]: { action: A; params: V201Requests[A] } }[V201ServerAction];
 
 const notYet = (action: string) => createRPCError('NotSupported', `${action} is not available over OCPP 2.0.1 yet`);
 
-// Our connector n is EVSE n's connector 1 (handlers/v201/evse.ts); connector 0, the charger as a whole, is no EVSE.
-const evseOf = (connectorId: number | undefined) => (connectorId ? { evse: { id: connectorId } } : {});
-
-// A StatusNotification is a connector's, so 2.0.1 wants the connector named with the EVSE.
-function triggerOf(message: MessageTriggerEnumType, connectorId: number | undefined): V201Request {
-  const evse = connectorId ? { evse: { id: connectorId, ...(message === 'StatusNotification' ? { connectorId: 1 } : {}) } } : {};
+// A StatusNotification is a connector's, so 2.0.1 wants the connector named with the EVSE; the others an EVSE's.
+async function triggerOf(db: Database, command: Command, message: MessageTriggerEnumType, connectorId: number | undefined): Promise<V201Request> {
+  const target = await evseTarget(db, { chargerId: command.chargerId, connectorId });
+  const evse = target ? { evse: message === 'StatusNotification' ? evseWithConnector(target) : { id: target.evseId } } : {};
   return { action: 'TriggerMessage', params: { requestedMessage: message, ...evse } };
 }
 
-function triggerRequest({ requestedMessage, connectorId }: CommandPayloads['TriggerMessage']): V201Request {
+function triggerRequest(db: Database, command: Command): Promise<V201Request> {
+  const { requestedMessage, connectorId } = command.payload as CommandPayloads['TriggerMessage'];
   if (requestedMessage === 'DiagnosticsStatusNotification') throw notYet('TriggerMessage DiagnosticsStatusNotification');
-  return triggerOf(requestedMessage, connectorId);
+  return triggerOf(db, command, requestedMessage, connectorId);
 }
 
 // The whitepaper's ExtendedTriggerMessage is 2.0.1's TriggerMessage, where SignChargePointCertificate is named
 // SignChargingStationCertificate.
-function extendedTriggerRequest({ requestedMessage, connectorId }: CommandPayloads['ExtendedTriggerMessage']): V201Request {
-  return triggerOf(requestedMessage === 'SignChargePointCertificate' ? 'SignChargingStationCertificate' : requestedMessage, connectorId);
+function extendedTriggerRequest(db: Database, command: Command): Promise<V201Request> {
+  const { requestedMessage, connectorId } = command.payload as CommandPayloads['ExtendedTriggerMessage'];
+  return triggerOf(db, command, requestedMessage === 'SignChargePointCertificate' ? 'SignChargingStationCertificate' : requestedMessage, connectorId);
+}
+
+// 2.0.1 unlocks one connector of an EVSE (F05), and changes the availability of one when it is named (G03).
+async function unlockRequest(db: Database, command: Command): Promise<V201Request> {
+  const { connectorId } = command.payload as CommandPayloads['UnlockConnector'];
+  const target = await evseConnectorOf(db, { chargerId: command.chargerId, connectorId });
+  return { action: 'UnlockConnector', params: { evseId: target.evseId, connectorId: target.evseConnectorId } };
+}
+
+async function availabilityRequest(db: Database, command: Command): Promise<V201Request> {
+  const { connectorId, type } = command.payload as CommandPayloads['ChangeAvailability'];
+  const target = await evseTarget(db, { chargerId: command.chargerId, connectorId });
+  return { action: 'ChangeAvailability', params: { operationalStatus: type, ...(target ? { evse: evseWithConnector(target) } : {}) } };
 }
 
 async function stopRequest(db: Database, command: Command): Promise<V201Request> {
@@ -43,13 +58,15 @@ async function stopRequest(db: Database, command: Command): Promise<V201Request>
 }
 
 // Central: a token the platform presents on its user's behalf (2.0.1 IdTokenEnumType). A ready-by plan rides along
-// as the TxProfile the charger binds to the transaction it starts (F01, K05).
+// as the TxProfile the charger binds to the transaction it starts (F01, K05). 2.0.1 names only the EVSE: of its
+// connectors, the one the driver plugs in is used (the transaction then names it).
 async function startRequest(db: Database, command: Command): Promise<V201Request> {
   const { idTag, connectorId, chargingProfile } = command.payload as CommandPayloads['RemoteStartTransaction'];
+  const target = await evseTarget(db, { chargerId: command.chargerId, connectorId });
   const params = {
     idToken: { idToken: idTag, type: 'Central' as const },
     remoteStartId: remoteStartIdOf(command.id),
-    ...(connectorId ? { evseId: connectorId } : {}),
+    ...(target ? { evseId: target.evseId } : {}),
     ...(chargingProfile ? { chargingProfile: await toV201Profile(db, command.chargerId, chargingProfile) } : {}),
   };
   return { action: 'RequestStartTransaction', params };
@@ -69,26 +86,22 @@ export async function toV201Request(db: Database, command: Command): Promise<V20
       // the hardware, transactions or not. Both restart now: 2.0.1 Immediate (B12), which ends the transactions
       // first. OnIdle would wait for every session to end, which neither 1.6 reset does.
       return { action: 'Reset', params: { type: 'Immediate' } };
-    case 'UnlockConnector': {
-      const { connectorId } = command.payload as CommandPayloads['UnlockConnector'];
-      return { action: 'UnlockConnector', params: { evseId: connectorId, connectorId: 1 } };
-    }
-    case 'ChangeAvailability': {
-      const { connectorId, type } = command.payload as CommandPayloads['ChangeAvailability'];
-      return { action: 'ChangeAvailability', params: { operationalStatus: type, ...evseOf(connectorId) } };
-    }
+    case 'UnlockConnector':
+      return unlockRequest(db, command);
+    case 'ChangeAvailability':
+      return availabilityRequest(db, command);
     case 'TriggerMessage':
-      return triggerRequest(command.payload as CommandPayloads['TriggerMessage']);
+      return triggerRequest(db, command);
     case 'ExtendedTriggerMessage':
-      return extendedTriggerRequest(command.payload as CommandPayloads['ExtendedTriggerMessage']);
+      return extendedTriggerRequest(db, command);
     case 'ClearCache':
       return { action: 'ClearCache', params: {} };
     case 'SetChargingProfile':
       return { action: 'SetChargingProfile', params: await setProfileRequest(db, command.chargerId, command.payload as CommandPayloads['SetChargingProfile']) };
     case 'ClearChargingProfile':
-      return { action: 'ClearChargingProfile', params: clearProfileRequest(command.payload as CommandPayloads['ClearChargingProfile']) };
+      return { action: 'ClearChargingProfile', params: await clearProfileRequest(db, command.chargerId, command.payload as CommandPayloads['ClearChargingProfile']) };
     case 'GetCompositeSchedule':
-      return { action: 'GetCompositeSchedule', params: compositeRequest(command.payload as CommandPayloads['GetCompositeSchedule']) };
+      return { action: 'GetCompositeSchedule', params: await compositeRequest(db, command.chargerId, command.payload as CommandPayloads['GetCompositeSchedule']) };
     case 'ReserveNow':
       return { action: 'ReserveNow', params: await reserveNowRequest(db, command.chargerId, command.payload as CommandPayloads['ReserveNow']) };
     case 'CancelReservation':

@@ -17,6 +17,7 @@ import { ReservationPanel } from './reservation-panel';
 import { ReserveForm } from './reserve-form';
 import { SessionPanel } from './session-panel';
 import { StartForm } from './start-form';
+import { evseLabelsOf } from '@/domain/data/connectors';
 
 type ChargeCardProps = {
   charger: ChargerSummary;
@@ -44,6 +45,7 @@ export function ChargeCard({ charger, sessions, otherSessions, cards, reservatio
   const running = sessions.filter((session) => !session.stoppedAt);
   const { connectorIds, reservable } = connectorChoices({ charger, openSessions: [...running, ...otherSessions], reservations });
   const lastFinished = latestFinished(sessions);
+  const evses = evseLabelsOf(charger.connectors);
   const cardOptions = cards.map(({ id, label, idTag, kind }) => ({ id, label, idTag, kind }));
   return (
     <li className="flex flex-col gap-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200" data-testid="charge-card" data-charger={charger.name}>
@@ -57,18 +59,18 @@ export function ChargeCard({ charger, sessions, otherSessions, cards, reservatio
       <ConnectorList connectors={charger.connectors} />
       <WhyLink chargerId={charger.id} />
       {running.map((session) => (
-        <SessionPanel key={session.id} session={session} cost={costOf(session)} chargerAwaySince={awaySince} readyBy={takesPlans ? { plan: plans.get(session.id) ?? null, cars } : undefined} />
+        <SessionPanel key={session.id} session={session} evse={evses[session.connectorId]} cost={costOf(session)} chargerAwaySince={awaySince} readyBy={takesPlans ? { plan: plans.get(session.id) ?? null, cars } : undefined} />
       ))}
       {lastFinished && (
         <DismissibleSummary key={lastFinished.id} sessionId={lastFinished.id} connectorId={lastFinished.connectorId}>
-          <SessionPanel session={lastFinished} cost={costOf(lastFinished)} chargerAwaySince={awaySince} />
+          <SessionPanel session={lastFinished} evse={evses[lastFinished.connectorId]} cost={costOf(lastFinished)} chargerAwaySince={awaySince} />
         </DismissibleSummary>
       )}
       {otherSessions.map((session) => (
-        <OtherSessionPanel key={session.id} session={session} chargerAwaySince={awaySince} />
+        <OtherSessionPanel key={session.id} session={session} evse={evses[session.connectorId]} chargerAwaySince={awaySince} />
       ))}
       {reservations.map((reservation) => (
-        <ReservationPanel key={reservation.id} reservation={reservation} />
+        <ReservationPanel key={reservation.id} reservation={reservation} evse={evses[reservation.connectorId]} />
       ))}
       {cards.length === 0 ? (
         <div className="rounded-xl bg-amber-50 p-4 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="no-card">
@@ -84,10 +86,10 @@ export function ChargeCard({ charger, sessions, otherSessions, cards, reservatio
         <p className="rounded-xl bg-slate-100 p-3 text-sm text-slate-700">{t('unavailable')}</p>
       ) : (
         // A new form once a session of the user's begins, so the start's "accepted" banner goes when charging comes.
-        <StartForm key={running.map((session) => session.id).join()} chargerId={charger.id} connectorIds={connectorIds} cards={cardOptions} cars={takesPlans ? cars : null} />
+        <StartForm key={running.map((session) => session.id).join()} chargerId={charger.id} connectorIds={connectorIds} evses={evses} cards={cardOptions} cars={takesPlans ? cars : null} />
       )}
       {cards.length > 0 && charger.isOnline && !takesReservations && <p className="text-sm text-slate-500">{t('noReservations')}</p>}
-      {cards.length > 0 && charger.isOnline && takesReservations && reservable.length > 0 && <ReserveForm chargerId={charger.id} connectorIds={reservable} cards={cardOptions} />}
+      {cards.length > 0 && charger.isOnline && takesReservations && reservable.length > 0 && <ReserveForm chargerId={charger.id} connectorIds={reservable} evses={evses} cards={cardOptions} />}
     </li>
   );
 }

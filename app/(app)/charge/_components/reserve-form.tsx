@@ -9,10 +9,10 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { RESERVATION_MINUTES } from '@/domain/reservations/minutes';
 import { idle } from '@/lib/action-result';
 import { reserveConnectorAction } from '../actions';
-import { ConnectorCardFields, selectClass, type CardOption } from './connector-card-fields';
+import { ConnectorCardFields, selectClass, type CardOption, type EvseLabels } from './connector-card-fields';
 
 // Folded away under its title: starting is what most visits come for.
-export function ReserveForm({ chargerId, connectorIds, cards }: { chargerId: string; connectorIds: number[]; cards: CardOption[] }) {
+export function ReserveForm({ chargerId, connectorIds, evses, cards }: { chargerId: string; connectorIds: number[]; evses: EvseLabels; cards: CardOption[] }) {
   const t = useTranslations('ChargePage');
   const [state, action] = useActionState(reserveConnectorAction, idle);
   const errorsId = useId();
@@ -24,7 +24,7 @@ export function ReserveForm({ chargerId, connectorIds, cards }: { chargerId: str
         <input type="hidden" name="chargerId" value={chargerId} />
         {state.status === 'ok' && <Alert tone="success">{t('reservedOk')}</Alert>}
         <FormAlert state={state} />
-        <ConnectorCardFields connectorIds={connectorIds} cards={cards} />
+        <ConnectorCardFields connectorIds={connectorIds} evses={evses} cards={cards} />
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           {t('reserveFor')}
           <select name="minutes" defaultValue={30} className={selectClass} aria-describedby={errorsId}>

@@ -5,6 +5,8 @@ import { SessionControls } from '@/components/sessions/session-controls';
 import { ReadyByPanel } from '@/components/ready-by/ready-by-panel';
 import type { CarChoice } from '@/domain/data/cars';
 import type { ChargingPlan } from '@/domain/ready-by/plan';
+import { connectorArguments } from '@/components/chargers/use-connector-name';
+import type { EvseLabel } from '@/domain/data/connectors';
 import { Elapsed } from './elapsed';
 
 type SessionPanelProps = {
@@ -12,9 +14,11 @@ type SessionPanelProps = {
   cost: { amount: number; currency: string } | null;
   chargerAwaySince: Date | null;
   readyBy?: { plan: ChargingPlan | null; cars: CarChoice[] };
+  // Its connector's EVSE, where that EVSE has another connector.
+  evse?: EvseLabel;
 };
 
-export function SessionPanel({ session, cost, chargerAwaySince, readyBy }: SessionPanelProps) {
+export function SessionPanel({ session, cost, chargerAwaySince, readyBy, evse }: SessionPanelProps) {
   const t = useTranslations('ChargePage');
   const format = useFormatter();
   const isRunning = !session.stoppedAt;
@@ -30,7 +34,7 @@ export function SessionPanel({ session, cost, chargerAwaySince, readyBy }: Sessi
       data-testid={isRunning ? 'running-session' : 'finished-session'}
     >
       <h3 className={`font-semibold ${isRunning ? 'text-blue-900' : 'text-slate-800'}`}>
-        {t(isRunning ? 'chargingTitle' : 'finishedTitle', { connector: session.connectorId })}
+        {t(isRunning ? 'chargingTitle' : 'finishedTitle', connectorArguments(session.connectorId, evse))}
       </h3>
       <dl className="mt-3 grid grid-cols-2 gap-3">
         {figures.map(([label, value, testId]) => (

@@ -10,18 +10,19 @@ import { idle } from '@/lib/action-result';
 import { startChargingAction } from '../actions';
 import { ReadyByFields } from '@/components/ready-by/ready-by-fields';
 import type { CarChoice } from '@/domain/data/cars';
-import { ConnectorCardFields, type CardOption } from './connector-card-fields';
+import { ConnectorCardFields, type CardOption, type EvseLabels } from './connector-card-fields';
 
 // cars: null where no plan is taken (behind a circuit), so no "ready by" is offered.
-type StartFormProps = { chargerId: string; connectorIds: number[]; cards: CardOption[]; cars: CarChoice[] | null };
+type StartFormProps = { chargerId: string; connectorIds: number[]; evses: EvseLabels; cards: CardOption[]; cars: CarChoice[] | null };
 
-export function StartForm({ chargerId, connectorIds, cards, cars }: StartFormProps) {
+export function StartForm({ chargerId, connectorIds, evses, cards, cars }: StartFormProps) {
   const tReadyBy = useTranslations('ReadyBy');
   const t = useTranslations('ChargePage');
   const [state, action] = useActionState(startChargingAction, idle);
   const [chosen, setConnectorId] = useState(connectorIds[0]);
   // The list follows the connectors' states live; a choice no longer offered falls back to what the select shows.
   const connectorId = chosen !== undefined && connectorIds.includes(chosen) ? chosen : connectorIds[0];
+  const evse = connectorId === undefined ? undefined : evses[connectorId];
   const needsCard = state.status === 'error' && state.formError === 'noValidCard';
   return (
     <form action={action} className="flex flex-col gap-3" data-testid="start-form">
@@ -33,7 +34,7 @@ export function StartForm({ chargerId, connectorIds, cards, cars }: StartFormPro
           {t('addCard')}
         </Link>
       )}
-      <ConnectorCardFields connectorIds={connectorIds} cards={cards} onConnectorChange={setConnectorId} />
+      <ConnectorCardFields connectorIds={connectorIds} evses={evses} cards={cards} onConnectorChange={setConnectorId} />
       {cars && (
         <details className="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200" open={state.status === 'error' && state.values?.readyBy === 'on'}>
           <summary className="cursor-pointer text-sm font-medium text-slate-800">{tReadyBy('title')}</summary>
@@ -47,7 +48,7 @@ export function StartForm({ chargerId, connectorIds, cards, cars }: StartFormPro
           </div>
         </details>
       )}
-      <SubmitButton label={t('start', { connector: connectorId ?? '' })} pendingLabel={t('starting')} className="w-full py-3 text-base" />
+      <SubmitButton label={evse ? t('startOnEvse', { evse: evse.evseId, connector: evse.evseConnectorId }) : t('start', { connector: connectorId ?? '' })} pendingLabel={t('starting')} className="w-full py-3 text-base" />
     </form>
   );
 }

@@ -39,6 +39,7 @@ import { getChargerCertificateState } from '@/domain/data/charger-certificates';
 import { SecurityProfileCard } from '../_components/security-profile-card';
 import { listCars } from '@/domain/data/cars';
 import { listSessionPlans } from '@/domain/data/charging-plans';
+import { evseLabelsOf } from '@/domain/data/connectors';
 
 export default async function ChargerPage({ params }: PageProps<'/chargers/[chargerId]'>) {
   const chargerId = z.uuid().safeParse((await params).chargerId);
@@ -78,6 +79,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
   const target = { accountId: charger.accountId, chargerId: charger.id };
   const connectorCount = Math.min(Math.max(charger.connectorCount, charger.connectors.length), MAX_CONNECTORS);
   const connectorIds = Array.from({ length: connectorCount }, (_, index) => index + 1);
+  const evses = evseLabelsOf(charger.connectors);
 
   return (
     <div className="flex flex-col gap-6">
@@ -115,7 +117,7 @@ export default async function ChargerPage({ params }: PageProps<'/chargers/[char
       </div>
       <AdvancedSection>
         <div className="flex min-w-0 flex-col gap-6">
-          <CommandPanel target={target} isOnline={charger.isOnline} connectorIds={connectorIds} lacksSecurityExtension={lacksExtension} />
+          <CommandPanel target={target} isOnline={charger.isOnline} connectorIds={connectorIds} evses={evses} lacksSecurityExtension={lacksExtension} />
           {speaks201 ? <DeviceModelPanel target={target} isOnline={charger.isOnline} variables={deviceModel} /> : <ConfigurationPanel target={target} isOnline={charger.isOnline} />}
           <FirmwarePanel target={target} isOnline={charger.isOnline} firmwareVersion={charger.firmwareVersion} lacksSecurityExtension={lacksExtension} />
           <DiagnosticsPanel target={target} isOnline={charger.isOnline} lacksSecurityExtension={lacksExtension} />

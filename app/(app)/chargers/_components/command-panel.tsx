@@ -2,7 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { useConnectorName } from '@/components/chargers/use-connector-name';
 import { Card } from '@/components/ui/card';
+import type { EvseLabel } from '@/domain/data/connectors';
 import { idle, type ActionResult } from '@/lib/action-result';
 import { chargerCommandAction, type CommandReply } from '../[chargerId]/command-actions';
 import { CommandForm } from './command-form';
@@ -12,11 +14,12 @@ import { TriggerForms } from './trigger-forms';
 
 type Target = { accountId: string; chargerId: string };
 
-type CommandPanelProps = { target: Target; isOnline: boolean; connectorIds: number[]; lacksSecurityExtension: boolean };
+// evses: the EVSE of each connector that shares one with another, by connector.
+type CommandPanelProps = { target: Target; isOnline: boolean; connectorIds: number[]; evses: Record<number, EvseLabel>; lacksSecurityExtension: boolean };
 
-export function CommandPanel({ target, isOnline, connectorIds, lacksSecurityExtension }: CommandPanelProps) {
+export function CommandPanel({ target, isOnline, connectorIds, evses, lacksSecurityExtension }: CommandPanelProps) {
   const t = useTranslations('ChargerCommands');
-  const tStatus = useTranslations('ConnectorStatus');
+  const connectorName = useConnectorName();
   const [state, action] = useActionState<ActionResult<CommandReply>, FormData>(chargerCommandAction, idle);
   const common = { target, action, disabled: !isOnline };
   return (
@@ -34,7 +37,7 @@ export function CommandPanel({ target, isOnline, connectorIds, lacksSecurityExte
           <h3 className="text-sm font-medium text-slate-700">{t('availabilityTitle')}</h3>
           {[0, ...connectorIds].map((id) => (
             <div key={id} className="flex flex-wrap items-center gap-2" data-testid={`connector-commands-${id}`}>
-              <span className="w-full text-sm text-slate-600 sm:w-28">{id === 0 ? t('wholeCharger') : tStatus('connector', { id })}</span>
+              <span className="w-full text-sm text-slate-600 sm:w-28">{id === 0 ? t('wholeCharger') : connectorName(id, evses[id])}</span>
               <CommandForm {...common} fields={{ command: 'ChangeAvailability', connectorId: id, type: 'Operative' }} label={t('makeAvailable')} />
               <CommandForm {...common} fields={{ command: 'ChangeAvailability', connectorId: id, type: 'Inoperative' }} label={t('makeUnavailable')} />
               {id > 0 && <CommandForm {...common} fields={{ command: 'UnlockConnector', connectorId: id }} label={t('unlock', { id })} confirm={t('unlockConfirm', { id })} />}

@@ -3,6 +3,7 @@ import type { CommandPayloads } from '../../../../domain/commands/actions';
 import { ocppTransactionIdOf } from '../../../../domain/data/charger-traffic/ocpp-transactions';
 import type { ChargingProfile, ChargingProfilePurpose } from '../../../../domain/smart-charging/profile';
 import { createRPCError } from '../../ocpp/rpc';
+import { evseTarget } from './evse-target';
 import type { ChargingProfilePurposeEnumType, ChargingProfileType, GetCompositeScheduleResponse, V201Requests } from '../../ocpp/v201';
 
 // 1.6's charge point maximum is 2.0.1's charging station maximum (K01); the other purposes keep their names.
@@ -33,14 +34,20 @@ export async function toV201Profile(db: Database, chargerId: string, profile: Ch
   };
 }
 
-// Our connector n is EVSE n (handlers/v201/evse.ts), connector 0 the station as a whole (evseId 0).
-export async function setProfileRequest(db: Database, chargerId: string, payload: CommandPayloads['SetChargingProfile']): Promise<V201Requests['SetChargingProfile']> {
-  return { evseId: payload.connectorId, chargingProfile: await toV201Profile(db, chargerId, payload.csChargingProfiles) };
+// A profile is an EVSE's (K01): our connector's EVSE (evse-target.ts), so the connectors of one EVSE share its
+// limit; connector 0 is the station as a whole (evseId 0).
+async function evseIdOf(db: Database, chargerId: string, connectorId: number) {
+  return (await evseTarget(db, { chargerId, connectorId }))?.evseId ?? 0;
 }
 
-export function clearProfileRequest({ id, connectorId, chargingProfilePurpose, stackLevel }: CommandPayloads['ClearChargingProfile']): V201Requests['ClearChargingProfile'] {
+export async function setProfileRequest(db: Database, chargerId: string, payload: CommandPayloads['SetChargingProfile']): Promise<V201Requests['SetChargingProfile']> {
+  return { evseId: await evseIdOf(db, chargerId, payload.connectorId), chargingProfile: await toV201Profile(db, chargerId, payload.csChargingProfiles) };
+}
+
+export async function clearProfileRequest(db: Database, chargerId: string, payload: CommandPayloads['ClearChargingProfile']): Promise<V201Requests['ClearChargingProfile']> {
+  const { id, connectorId, chargingProfilePurpose, stackLevel } = payload;
   const criteria = {
-    ...(connectorId === undefined ? {} : { evseId: connectorId }),
+    ...(connectorId === undefined ? {} : { evseId: await evseIdOf(db, chargerId, connectorId) }),
     ...(chargingProfilePurpose === undefined ? {} : { chargingProfilePurpose: PURPOSE[chargingProfilePurpose] }),
     ...(stackLevel === undefined ? {} : { stackLevel }),
   };
@@ -50,8 +57,9 @@ export function clearProfileRequest({ id, connectorId, chargingProfilePurpose, s
   };
 }
 
-export function compositeRequest({ connectorId, duration, chargingRateUnit }: CommandPayloads['GetCompositeSchedule']): V201Requests['GetCompositeSchedule'] {
-  return { evseId: connectorId, duration, ...(chargingRateUnit ? { chargingRateUnit } : {}) };
+export async function compositeRequest(db: Database, chargerId: string, payload: CommandPayloads['GetCompositeSchedule']): Promise<V201Requests['GetCompositeSchedule']> {
+  const { connectorId, duration, chargingRateUnit } = payload;
+  return { evseId: await evseIdOf(db, chargerId, connectorId), duration, ...(chargingRateUnit ? { chargingRateUnit } : {}) };
 }
 
 // The answer as the platform reads a 1.6 one (GetCompositeSchedule.conf: connectorId, scheduleStart, and a

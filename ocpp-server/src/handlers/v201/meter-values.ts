@@ -5,8 +5,8 @@ import { toMeterSamples } from './samples';
 import type { V201Handler } from './types';
 
 // Readings outside a transaction (clock-aligned, EVSE 0's main meter); a session's come in its TransactionEvents.
-export const meterValues: V201Handler<'MeterValues'> = async ({ charger, store }, request) => {
-  const connectorId = connectorOfEvse(request.evseId);
+export const meterValues: V201Handler<'MeterValues'> = async ({ charger, db, store }, request) => {
+  const connectorId = await connectorOfEvse(db, { chargerId: charger.chargerId, evseId: request.evseId });
   const samples = toMeterSamples(request.meterValue);
   refuseUnless(samples.every(isStorableSample), `A sampled value must be at most ${MAX_SAMPLE_VALUE_BYTES} bytes`);
   await store.recordMeterValues({ ...charger, connectorId, samples });

@@ -18,7 +18,7 @@ const STATUS: Record<ConnectorStatusEnumType, string> = {
 // and would turn a charging connector into Preparing: it is not stored then.
 export const statusNotification: V201Handler<'StatusNotification'> = async ({ charger, db, store }, request) => {
   const status = STATUS[request.connectorStatus];
-  const connectorId = connectorOfEvse(request.evseId, request.connectorId);
+  const connectorId = await connectorOfEvse(db, { chargerId: charger.chargerId, evseId: request.evseId, connectorId: request.connectorId });
   if (request.connectorStatus === 'Occupied' && (await hasOpenSession(db, { chargerId: charger.chargerId, connectorId }))) return {};
   await store.recordConnectorStatus({
     ...charger,
