@@ -8,6 +8,7 @@ import type { ParentMessage, WorkerMessage, WorkerStart } from './worker-protoco
 
 const DRAIN_MS = 15_000;
 const SESSION_START_TIMEOUT_MS = 120_000;
+const CLOSED_LOOP_RETRY_MS = 100;
 let stats = emptyStats();
 // The calls of the session start phase, before the steady phase's `stats`.
 let sessions = emptyStats();
@@ -83,9 +84,13 @@ async function charge(spreadMs: number) {
   send({ type: 'charging', started, failed: outcomes.length - started, ms: performance.now() - began, sessions: stats });
 }
 
-// Sends the next reading as soon as the last is answered (a refused one too), so the server sets the pace.
+// Sends the next reading as soon as the last is answered, so the server sets the pace. After a failed call (counted
+// by the recorder) it waits a moment: a charger whose connection dropped fails at once, and would spin.
 async function closedLoop(charger: SimulatedCharger) {
-  while (isLooping) await charger.trigger('MeterValues', 1).catch(() => {});
+  while (isLooping) {
+    const isAnswered = await charger.trigger('MeterValues', 1).then(() => true, () => false);
+    if (!isAnswered) await sleep(CLOSED_LOOP_RETRY_MS);
+  }
 }
 
 // Every worker begins the steady phase together, once all sessions of all workers have started.

@@ -30,7 +30,7 @@ const CLOSED_LOOP_INTERVAL_MS = 3_600_000;
 const CLOSED_LOOP_SPREAD_MS = 1000;
 
 function spawnWorker() {
-  return track(fork('bench/ocpp/load-worker.ts', [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  return track(fork('bench/ocpp/load-worker.ts', [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true }));
 }
 
 function nextMessage<T extends WorkerMessage>(worker: ChildProcess, type: T['type'], timeoutMs: number): Promise<T> {
