@@ -2,9 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SweepReport } from './sweep';
 
-const WIDTH = 640;
+const WIDTH = 700;
 const HEIGHT = 400;
-const MARGIN = { left: 70, right: 150, top: 40, bottom: 56 };
+const MARGIN = { left: 70, right: 190, top: 40, bottom: 56 };
 const TICKS = 5;
 const SERIES = [
   { key: 'platform', label: 'Chargewatch (platform)', color: '#c2410c' },
