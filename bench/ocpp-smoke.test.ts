@@ -7,7 +7,7 @@ import { runOcppBench } from './ocpp/run';
 describe('OCPP benchmark smoke run', () => {
   it('reports connect, session starts, throughput, latency, remote start and rows for a small load on both servers', { timeout: 90_000 }, async () => {
     // On a table that already holds a history: three seeded sessions of 1,200 readings, which the row check leaves out.
-    const report = await runOcppBench({ ocpp: '1.6', chargers: 20, rate: 20, seconds: 3, chargingShare: 0.2, workers: 2, heartbeatSeconds: 1, remoteStartGapMs: 50, sessionSpreadSeconds: null, seedMeterValues: 3000 }, () => {});
+    const report = await runOcppBench({ ocpp: '1.6', chargers: 20, rate: 20, closedLoop: false, seconds: 3, chargingShare: 0.2, workers: 2, heartbeatSeconds: 1, remoteStartGapMs: 50, sessionSpreadSeconds: null, seedMeterValues: 3000 }, () => {});
     expect(report.seeded!.meterValues).toBe(3600);
 
     for (const result of [report.platform, report.bare]) {
@@ -38,7 +38,7 @@ describe('OCPP benchmark smoke run', () => {
   });
 
   it('drives a 2.0.1 fleet the same way: TransactionEvents for starts, readings and stops, every one persisted', { timeout: 90_000 }, async () => {
-    const report = await runOcppBench({ ocpp: '2.0.1', chargers: 20, rate: 20, seconds: 3, chargingShare: 0.2, workers: 2, heartbeatSeconds: 1, remoteStartGapMs: 50, sessionSpreadSeconds: null, seedMeterValues: 0 }, () => {});
+    const report = await runOcppBench({ ocpp: '2.0.1', chargers: 20, rate: 20, closedLoop: false, seconds: 3, chargingShare: 0.2, workers: 2, heartbeatSeconds: 1, remoteStartGapMs: 50, sessionSpreadSeconds: null, seedMeterValues: 0 }, () => {});
 
     for (const result of [report.platform, report.bare]) {
       expect(result.ocpp).toBe('2.0.1');
@@ -57,5 +57,23 @@ describe('OCPP benchmark smoke run', () => {
     expect(report.rows.transactionRows).toBeGreaterThanOrEqual(report.platform.charging);
     expect(report.serverMetrics!.actions.TransactionEvent!.total!.count).toBeGreaterThan(0);
     expect(protocolsMarkdown([report])).toContain('Throughput ratio');
+  });
+
+  it('saturates both servers in a closed loop, one MeterValues in flight per charging charger, and prints their rates and ratio', { timeout: 90_000 }, async () => {
+    const report = await runOcppBench({ ocpp: '1.6', chargers: 10, rate: 0, closedLoop: true, seconds: 2, chargingShare: 1, workers: 2, heartbeatSeconds: 60, remoteStartGapMs: 50, sessionSpreadSeconds: null, seedMeterValues: 0 }, () => {});
+
+    for (const result of [report.platform, report.bare]) {
+      expect(result.closedLoop).toBe(true);
+      expect(result.offeredMeterValuesPerSecond).toBeNull();
+      expect(result.sessions.started).toBe(10);
+      expect(result.steady.meterValuesPerSecond).toBeGreaterThan(0);
+      expect(result.steady.latencyMs.MeterValues!.count).toBeGreaterThan(0);
+      expect(result.steady.errorCount).toBe(0);
+    }
+    expect(report.meterValuesRatio).toBeGreaterThan(0);
+    expect(report.rows.isNothingLost).toBe(true);
+    const markdown = ocppMarkdown(report);
+    expect(markdown).toContain('closed loop (each charging charger one MeterValues in flight)');
+    expect(markdown).toContain(`**Closed-loop saturation: platform ${report.platform.steady.meterValuesPerSecond} MeterValues/s, bare ${report.bare.steady.meterValuesPerSecond} MeterValues/s, ratio ${report.meterValuesRatio}**`);
   });
 });

@@ -8,6 +8,7 @@ import type { ParentMessage, WorkerMessage, WorkerStart } from './worker-protoco
 
 const DRAIN_MS = 15_000;
 const SESSION_START_TIMEOUT_MS = 120_000;
+const CLOSED_LOOP_RETRY_MS = 100;
 let stats = emptyStats();
 // The calls of the session start phase, before the steady phase's `stats`.
 let sessions = emptyStats();
@@ -15,6 +16,9 @@ type BenchCharger = SimulatedCharger | SimulatedCharger201;
 let chargers: BenchCharger[] = [];
 let charging: BenchCharger[] = [];
 let idTag = '';
+// Closed loop: each charging charger's one MeterValues in flight, until stop.
+let isLooping = false;
+let loops: Promise<void>[] = [];
 
 // Resolves once the message is handed to the IPC channel: exiting before that loses it.
 const send = (message: WorkerMessage) => new Promise<void>((resolve) => process.send!(message, undefined, {}, () => resolve()));
@@ -80,14 +84,29 @@ async function charge(spreadMs: number) {
   send({ type: 'charging', started, failed: outcomes.length - started, ms: performance.now() - began, sessions: stats });
 }
 
+// Sends the next reading as soon as the last is answered, so the server sets the pace. After a failed call (counted
+// by the recorder) it waits a moment: a charger whose connection dropped fails at once, and would spin.
+async function closedLoop(charger: SimulatedCharger) {
+  while (isLooping) {
+    const isAnswered = await charger.trigger('MeterValues', 1).then(() => true, () => false);
+    if (!isAnswered) await sleep(CLOSED_LOOP_RETRY_MS);
+  }
+}
+
 // Every worker begins the steady phase together, once all sessions of all workers have started.
-function beginSteady() {
+function beginSteady(isClosedLoop: boolean) {
   sessions = stats;
   stats = emptyStats();
+  if (!isClosedLoop) return;
+  isLooping = true;
+  loops = charging.filter((charger) => charger instanceof SimulatedCharger).map(closedLoop);
 }
 
 // The steady phase ends here; the StopTransactions and what the chargers still had queued are their own phase.
 async function stop() {
+  isLooping = false;
+  // The readings still in flight are answered in the steady phase they were sent in.
+  await Promise.all(loops);
   const steady = stats;
   const answeredAtStop = Object.values(steady.latencies).reduce((sum, list) => sum + list.length, 0);
   stats = emptyStats();
@@ -114,7 +133,7 @@ async function stop() {
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'start') void start(message);
   if (message.type === 'charge') void charge(message.spreadMs);
-  if (message.type === 'steady') beginSteady();
+  if (message.type === 'steady') beginSteady(message.closedLoop);
   if (message.type === 'stop') void stop();
 });
 process.on('disconnect', () => process.exit(0));

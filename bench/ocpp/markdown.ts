@@ -39,6 +39,14 @@ function serverSplit(metrics: ServerMetrics | null) {
   ].join('\n');
 }
 
+const meterValuesLatency = (result: LoadResult) => {
+  const summary = result.steady.latencyMs.MeterValues ?? result.steady.latencyMs.TransactionEvent;
+  return summary ? `${summary.p50} / ${summary.p99}` : '-';
+};
+
+const offered = (report: OcppBenchReport) =>
+  report.options.closedLoop ? 'closed loop (each charging charger one MeterValues in flight)' : `${report.options.rate} MeterValues/s offered`;
+
 export function ocppMarkdown(report: OcppBenchReport) {
   const { platform, bare, rows, remoteStart, options } = report;
   const summary = markdownTable(
@@ -49,6 +57,8 @@ export function ocppMarkdown(report: OcppBenchReport) {
       ['sessions started in (s), failed', `${platform.sessions.started} in ${platform.sessions.ms / 1000}, ${platform.sessions.failed} failed`, `${bare.sessions.started} in ${bare.sessions.ms / 1000}, ${bare.sessions.failed} failed`],
       ['connections held at end', platform.connectionsHeldAtEnd, bare.connectionsHeldAtEnd],
       ['messages/s answered (steady)', platform.steady.messagesPerSecond, bare.steady.messagesPerSecond],
+      ['MeterValues/s answered (steady)', platform.steady.meterValuesPerSecond, bare.steady.meterValuesPerSecond],
+      ['MeterValues p50 / p99, steady (ms)', meterValuesLatency(platform), meterValuesLatency(bare)],
       ['p99 all messages, steady (ms)', platform.steady.latencyMs.all?.p99 ?? '-', bare.steady.latencyMs.all?.p99 ?? '-'],
       ['CALLERRORs / errors (steady)', `${platform.steady.callErrorCount} / ${platform.steady.errorCount}`, `${bare.steady.callErrorCount} / ${bare.steady.errorCount}`],
       ['server CPU, connect (s)', platform.process.cpuConnectSeconds, bare.process.cpuConnectSeconds],
@@ -59,9 +69,10 @@ export function ocppMarkdown(report: OcppBenchReport) {
   );
   const latency = markdownTable(['server', 'phase', 'action', 'count', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'], [...latencyRows(platform), ...latencyRows(bare)]);
   return [
-    `## OCPP load: ${options.chargers} chargers, ${platform.charging} charging (sessions started over ${options.sessionSpreadSeconds ?? platform.meterIntervalMs / 1000} s), ${options.rate} MeterValues/s offered, ${options.seconds} s`,
+    `## OCPP load: ${options.chargers} chargers, ${platform.charging} charging (sessions started over ${options.sessionSpreadSeconds ?? (options.closedLoop ? 1 : platform.meterIntervalMs / 1000)} s), ${offered(report)}, ${options.seconds} s`,
     '',
     `**Throughput ratio platform / bare ocpp-rpc: ${report.throughputRatio}**`,
+    ...(options.closedLoop ? ['', `**Closed-loop saturation: platform ${platform.steady.meterValuesPerSecond} MeterValues/s, bare ${bare.steady.meterValuesPerSecond} MeterValues/s, ratio ${report.meterValuesRatio}**`] : []),
     '',
     summary,
     '',

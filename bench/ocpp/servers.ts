@@ -19,6 +19,9 @@ export function spawnServer(kind: ServerKind, env: Record<string, string>): Prom
     spawn(process.execPath, [...profileFlags(kind), '--import', 'tsx', ENTRIES[kind]], {
       env: { ...process.env, LOG_LEVEL: 'warn', OCPP_PORT: '0', OCPP_HOST: '127.0.0.1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, which stopChild signals: without it the stop misses and, in a sweep, every phase's
+      // server would live on (holding its database connections) until the benchmark exits.
+      detached: true,
     }),
   );
   const output: string[] = [];

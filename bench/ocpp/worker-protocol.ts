@@ -12,7 +12,7 @@ export type WorkerStart = {
   connectConcurrency: number;
 };
 
-export type ParentMessage = WorkerStart | { type: 'charge'; spreadMs: number } | { type: 'steady' } | { type: 'stop' };
+export type ParentMessage = WorkerStart | { type: 'charge'; spreadMs: number } | { type: 'steady'; closedLoop: boolean } | { type: 'stop' };
 
 export type CallStats = {
   latencies: Record<string, number[]>;
