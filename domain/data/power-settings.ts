@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import type { Database, Executor } from '../../db/client';
 import { chargerPowerSettings, chargers, chargerSmartCharging } from '../../db/schema';
 import type { ChargingWindow } from '../smart-charging/charging-windows';
 import type { CompositeSchedule } from '../smart-charging/composite';
@@ -7,7 +7,7 @@ import type { SmartChargingLimits } from '../smart-charging/charger-limits';
 import type { PowerOutcome } from '../smart-charging/apply-power-settings';
 import { notifyCircuitChanged } from '../circuits/notify';
 import { hasCharger } from './chargers';
-import { getCircuitOfCharger } from './circuit-planning';
+import { forgetSentLimits, getCircuitOfCharger, lockCircuit } from './circuit-planning';
 import { done, failure, type Result } from './result';
 
 type ChargerScope = { accountId: string; chargerId: string };
@@ -24,11 +24,23 @@ export async function getSmartChargingLimits(db: Executor, chargerId: string): P
   return row ?? null;
 }
 
-export async function recordSmartChargingLimits(db: Executor, { chargerId, limits }: { chargerId: string; limits: SmartChargingLimits }) {
+// Limits that differ from those kept (the first read, too) plan the charger's circuit again, its limits sent anew:
+// a limit sent before they were known may have been in a unit, or at a stack level, the charger refused.
+export async function recordSmartChargingLimits(db: Database, { chargerId, limits }: { chargerId: string; limits: SmartChargingLimits }) {
+  const before = await getSmartChargingLimits(db, chargerId);
   await db
     .insert(chargerSmartCharging)
     .values({ chargerId, ...limits })
     .onConflictDoUpdate({ target: chargerSmartCharging.chargerId, set: { ...limits, readAt: new Date() } });
+  const isSame = before && (Object.keys(limits) as (keyof SmartChargingLimits)[]).every((key) => before[key] === limits[key]);
+  const circuitId = isSame ? null : await getCircuitOfCharger(db, chargerId);
+  if (!circuitId) return;
+  // Under the circuit's lock: a plan running now, from the limits before, keeps its marks first, then loses them.
+  await db.transaction(async (tx) => {
+    await lockCircuit(tx, circuitId);
+    await forgetSentLimits(tx, chargerId);
+    await notifyCircuitChanged(tx, { circuitId, reason: 'limitChanged', chargerId });
+  });
 }
 
 // The owner's settings as the provisioner sends them; null when the owner never set any.

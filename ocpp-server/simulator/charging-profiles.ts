@@ -1,5 +1,5 @@
 import { compositeLimitAt, compositeSchedule, type CompositeContext } from '../../domain/smart-charging/composite';
-import type { Electrical, InstalledProfile } from '../../domain/smart-charging/profile';
+import type { ChargingRateUnit, Electrical, InstalledProfile } from '../../domain/smart-charging/profile';
 import { createRPCError } from '../src/ocpp/rpc';
 import type {
   ClearChargingProfileRequest,
@@ -18,7 +18,11 @@ export type SmartChargingOptions = {
   rejectsProfiles?: boolean;
   maxStackLevel?: number;
   maxProfilesInstalled?: number;
+  // The units its schedules may be in (both by default); a profile in another is Rejected.
+  rateUnits?: ChargingRateUnit[];
 };
+
+const RATE_UNIT_WORDS: Record<ChargingRateUnit, string> = { A: 'Current', W: 'Power' };
 
 type ProfilesCharger = {
   readonly connectorCount: number;
@@ -44,11 +48,19 @@ export class SimulatorChargingProfiles {
     return this.options.isSupported ?? true;
   }
 
+  get maxStackLevel() {
+    return this.options.maxStackLevel ?? 8;
+  }
+
+  get rateUnits(): ChargingRateUnit[] {
+    return this.options.rateUnits ?? ['A', 'W'];
+  }
+
   configurationKeys(): [string, string][] {
     if (!this.isSupported) return [];
     return [
-      ['ChargeProfileMaxStackLevel', String(this.options.maxStackLevel ?? 8)],
-      ['ChargingScheduleAllowedChargingRateUnit', 'Current,Power'],
+      ['ChargeProfileMaxStackLevel', String(this.maxStackLevel)],
+      ['ChargingScheduleAllowedChargingRateUnit', this.rateUnits.map((unit) => RATE_UNIT_WORDS[unit]).join(',')],
       ['MaxChargingProfilesInstalled', String(this.options.maxProfilesInstalled ?? 10)],
     ];
   }
@@ -59,7 +71,7 @@ export class SimulatorChargingProfiles {
 
   private isRefused({ connectorId, csChargingProfiles: profile }: SetChargingProfileRequest) {
     if (this.options.rejectsProfiles || connectorId > this.charger.connectorCount) return true;
-    if (profile.stackLevel > (this.options.maxStackLevel ?? 8)) return true;
+    if (profile.stackLevel > this.maxStackLevel || !this.rateUnits.includes(profile.chargingSchedule.chargingRateUnit)) return true;
     if (profile.chargingProfilePurpose === 'ChargePointMaxProfile') return connectorId !== 0;
     if (profile.chargingProfilePurpose !== 'TxProfile') return false;
     // §5.16: a TxProfile needs a transaction running on its connector.

@@ -4,10 +4,10 @@
 //   [--no-local-list | --local-list-max N] [--send-local-list-max N] [--diagnostics-upload put|post|multipart]
 //   [--firmware-version V] [--firmware-version-after-update V]
 //   [--present-card ID …] [--connector-status C:STATUS[:ERROR] …]
-//   [--ignore ACTION …] [--reject-remote-starts] [--reject-charging-profiles | --without-smart-charging]
+//   [--ignore ACTION …] [--reject-remote-starts] [--reject-charging-profiles | --without-smart-charging] [--max-stack-level N] [--rate-units A|W|A,W]
 //   [--server-ca FILE] [--reconnect-with-certificate] [--two-connector-evse 1|2 [--plug-connector 1|2]]`
 // With --ocpp 2.0.1 the charger speaks OCPP 2.0.1 (v201/): of the options above it takes the connection, meter, power,
-// --charge, --present-card, --reject-remote-starts and --server-ca ones (the last for a raised security profile's wss://), and
+// --charge, --present-card, --reject-remote-starts, smart charging and --server-ca ones (the last for a raised security profile's wss://), and
 // --two-connector-evse is its own.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -63,6 +63,9 @@ const { values } = parseArgs({
     'reject-remote-starts': { type: 'boolean', default: false },
     'reject-charging-profiles': { type: 'boolean', default: false },
     'without-smart-charging': { type: 'boolean', default: false },
+    // Its Smart Charging limits: the highest stack level it takes, and the units of the schedules it takes (A, W or A,W).
+    'max-stack-level': { type: 'string' },
+    'rate-units': { type: 'string', default: 'A,W' },
     // Over wss://: the PEM file of the CA that signed the server's certificate (when the system's CAs do not know it).
     'server-ca': { type: 'string' },
     // Security profile 3: after a CertificateSigned, log in again over wss:// with that client certificate.
@@ -111,6 +114,17 @@ if (twoConnectorEvse !== undefined && twoConnectorEvse !== 1 && twoConnectorEvse
 const plugConnector = Number(values['plug-connector']);
 if (plugConnector !== 1 && plugConnector !== (twoConnectorEvse === undefined ? 1 : 2)) throw new Error('--plug-connector must be 1, or 2 with --two-connector-evse');
 
+const maxStackLevel = values['max-stack-level'] === undefined ? undefined : Number(values['max-stack-level']);
+if (maxStackLevel !== undefined && (!Number.isInteger(maxStackLevel) || maxStackLevel < 0)) throw new Error('--max-stack-level must be a whole number from 0');
+const rateUnits = values['rate-units'].split(',').map((unit) => unit.trim());
+if (rateUnits.length === 0 || !rateUnits.every((unit): unit is 'A' | 'W' => unit === 'A' || unit === 'W')) throw new Error('--rate-units must be A, W or A,W');
+const smartCharging = {
+  isSupported: !values['without-smart-charging'],
+  rejectsProfiles: values['reject-charging-profiles'],
+  rateUnits,
+  ...(maxStackLevel === undefined ? {} : { maxStackLevel }),
+};
+
 const ocpp201 = (identity: string) =>
   new SimulatedCharger201({
     url: values.url,
@@ -121,6 +135,7 @@ const ocpp201 = (identity: string) =>
     meterIntervalMs: Number(values['meter-interval']),
     powerW: Number(values.power),
     rejectsRemoteStarts: values['reject-remote-starts'],
+    smartCharging,
     diagnosticsUpload,
     localList: { support: values['no-local-list'] ? 'notImplemented' : 'supported', sendMaxLength: positiveOption('send-local-list-max') },
     firmware: { installedVersion: values['firmware-version'], versionAfterUpdate: values['firmware-version-after-update'] },
@@ -155,7 +170,7 @@ const simulated = identities.map((identity) =>
       firmware: { installedVersion: values['firmware-version'], versionAfterUpdate: values['firmware-version-after-update'] },
       ignoreActions: values.ignore,
       rejectsRemoteStarts: values['reject-remote-starts'],
-      smartCharging: { isSupported: !values['without-smart-charging'], rejectsProfiles: values['reject-charging-profiles'] },
+      smartCharging,
       clientCertificate: { serverCa, reconnectsWithCertificate: values['reconnect-with-certificate'] },
     }),
 );

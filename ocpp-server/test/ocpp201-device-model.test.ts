@@ -138,7 +138,9 @@ describe('the 2.0.1 simulator\'s device model through the command bus', () => {
       const rows = await db.select().from(ocppMessages).where(and(eq(ocppMessages.chargerId, charger.id), eq(ocppMessages.action, 'NotifyReport'), eq(ocppMessages.messageType, 'call')));
       return rows.length >= Math.ceil(simulator.deviceModel.length / 4) && rows;
     });
-    expect(parts.map((row) => (row.payload as { seqNo: number }).seqNo).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4]);
+    const partCount = Math.ceil(simulator.deviceModel.length / 4);
+    expect(partCount).toBeGreaterThan(1);
+    expect(parts.map((row) => (row.payload as { seqNo: number }).seqNo).sort((a, b) => a - b)).toEqual(Array.from({ length: partCount }, (_, seqNo) => seqNo));
     expect(model.find((row) => row.variableName === 'ItemsPerMessage')).toMatchObject({ componentName: 'DeviceDataCtrlr', variableInstance: 'GetReport', value: '4', mutability: 'ReadOnly' });
     expect(model.filter((row) => row.componentName === 'EVSE').map((row) => row.evseId)).toEqual(expect.arrayContaining([1, 2]));
   });

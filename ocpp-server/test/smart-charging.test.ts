@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { chargerPowerSettings, chargerSmartCharging } from '../../db/schema';
+import { chargerPowerSettings, chargerSmartCharging, circuitChargers, circuits } from '../../db/schema';
 import { makeCharger } from '../../db/seed/builders';
+import { staticShareA } from '../../domain/circuits/allocate';
 import { maxPowerProfile } from '../../domain/smart-charging/owner-profiles';
 import { sendPowerSettingsOverBus } from '../../domain/smart-charging/send-over-bus';
 import { DEFAULT_ELECTRICAL } from '../../domain/smart-charging/profile';
@@ -30,7 +31,39 @@ async function chargerWithSettings(boot: typeof v16.boot | typeof v201.boot, sma
   return { simulator, sent };
 }
 
+const limitsOf = (chargerId: string) => waitFor(async () => (await db.select().from(chargerSmartCharging).where(eq(chargerSmartCharging.chargerId, chargerId)))[0]);
+
 describe.each([v16, v201])('smart charging of an $protocol charger', ({ boot, start }) => {
+  // 1.6 reports them in configuration keys, 2.0.1 in SmartChargingCtrlr's variables (RateUnit "W").
+  it('reads at provisioning whether the charger implements Smart Charging, its highest stack level and its units', async () => {
+    const { charger } = await start({ maxStackLevel: 5, rateUnits: ['W'] });
+    expect(await limitsOf(charger.id)).toMatchObject({ isSupported: true, maxStackLevel: 5, allowedRateUnits: 'Power' });
+  });
+
+  it('sends the owner’s settings in amperes to a charger that takes only amperes', async () => {
+    const { sent } = await chargerWithSettings(boot, { rateUnits: ['A'] });
+    expect(sent).toMatchObject({ sendOutcome: 'accepted', reportedSchedule: { chargingRateUnit: 'A' } });
+  });
+
+  it('sends a charger without Smart Charging nothing, and records that it has none', async () => {
+    const { simulator, sent } = await chargerWithSettings(boot, { isSupported: false });
+    expect(sent).toMatchObject({ sendOutcome: 'notSupported', reportedSchedule: null });
+    expect(simulator.receivedCalls).not.toContain('SetChargingProfile');
+    expect(await limitsOf(sent.chargerId)).toMatchObject({ isSupported: false });
+  });
+
+  // The circuit's share is in amperes at stack level 1: this charger refuses both, so it must get watts at level 0.
+  it('gets its circuit’s share in watts and at no stack level above its own when it takes only watts up to level 0', async () => {
+    const { account } = suite.fixture;
+    const [circuit] = await db.insert(circuits).values({ accountId: account.id, name: 'Garage', capacityA: 16 }).returning();
+    const charger = await makeCharger(db, { accountId: account.id });
+    await db.insert(circuitChargers).values({ chargerId: charger.id, accountId: account.id, circuitId: circuit!.id });
+    const simulator = await boot(charger.identity, { rateUnits: ['W'], maxStackLevel: 0 });
+    // Each of its two connectors' static share, in watts on its three phases.
+    const shareW = staticShareA(16, 2) * 230 * 3;
+    await waitFor(async () => Math.abs(simulator.chargingProfiles.limitW(1) - shareW) < 1);
+  });
+
   it('installs a profile over the command bus, reports it in the composite schedule, and clears it', async () => {
     const { send } = await start();
     expect(await send('SetChargingProfile', { connectorId: 0, csChargingProfiles: maxPowerProfile(7_000, 'W', DEFAULT_ELECTRICAL) })).toMatchObject({ status: 'accepted' });
@@ -105,18 +138,15 @@ describe('smart charging of an OCPP 1.6 charger', () => {
   });
 
   it('records NotSupported and NotImplemented from a charger without Smart Charging', async () => {
-    const { send, charger } = await v16.start({ isSupported: false });
+    const { send } = await v16.start({ isSupported: false });
     expect(await send('SetChargingProfile', { connectorId: 0, csChargingProfiles: txDefault(5_000) })).toMatchObject({ status: 'rejected', error: 'NotSupported' });
     expect(await send('GetCompositeSchedule', { connectorId: 1, duration: 60 })).toMatchObject({ status: 'failed', error: expect.stringMatching(/^NotImplemented:/) });
     expect(await send('ClearChargingProfile', {})).toMatchObject({ status: 'failed' });
-    const limits = await waitFor(async () => (await db.select().from(chargerSmartCharging).where(eq(chargerSmartCharging.chargerId, charger.id)))[0]);
-    expect(limits).toMatchObject({ isSupported: false, maxStackLevel: null });
   });
 
-  it('reads at provisioning whether the charger implements Smart Charging and its limits', async () => {
+  it('reads at provisioning how many profiles the charger keeps', async () => {
     const { charger } = await v16.start({ maxStackLevel: 5, maxProfilesInstalled: 4 });
-    const limits = await waitFor(async () => (await db.select().from(chargerSmartCharging).where(eq(chargerSmartCharging.chargerId, charger.id)))[0]);
-    expect(limits).toMatchObject({ isSupported: true, maxStackLevel: 5, allowedRateUnits: 'Current,Power', maxProfilesInstalled: 4 });
+    expect(await limitsOf(charger.id)).toMatchObject({ isSupported: true, maxStackLevel: 5, allowedRateUnits: 'Current,Power', maxProfilesInstalled: 4 });
   });
 
   // A weekly profile repeats every 604,800 s from the Monday it was sent in: once the owner's zone changes its offset
@@ -138,10 +168,7 @@ describe('smart charging of an OCPP 1.6 charger', () => {
     });
   });
 
-  it('records a charger that refuses the owner’s settings at boot, and one without Smart Charging, and sends the latter nothing', async () => {
+  it('records a charger that refuses the owner’s settings at boot', async () => {
     expect((await chargerWithSettings(v16.boot, { rejectsProfiles: true })).sent).toMatchObject({ sendOutcome: 'rejected', reportedSchedule: { chargingSchedulePeriod: [{ limit: 11_000 }] } });
-    const without = await chargerWithSettings(v16.boot, { isSupported: false });
-    expect(without.sent).toMatchObject({ sendOutcome: 'notSupported', reportedSchedule: null });
-    expect(without.simulator.receivedCalls).not.toContain('SetChargingProfile');
   });
 });

@@ -1,3 +1,4 @@
+import type { SimulatorChargingProfiles } from '../charging-profiles';
 import type { ComponentType, DataEnumType, MutabilityEnumType, ReportDataType, VariableType } from '../../src/ocpp/v201';
 
 // One variable attribute of the simulated station's device model (2.0.1 Part 2 Appendix: standardized components).
@@ -21,7 +22,10 @@ const MEASURANDS = 'Energy.Active.Import.Register,Power.Active.Import,Current.Im
 const station = (name: string, instance?: string): ComponentType => ({ name, ...(instance ? { instance } : {}) });
 const evse = (id: number): ComponentType => ({ name: 'EVSE', evse: { id } });
 
-export function simulatedDeviceModel({ evses, heartbeatIntervalSec }: { evses: number; heartbeatIntervalSec: number }): SimulatedVariable[] {
+type SmartCharging = Pick<SimulatorChargingProfiles, 'isSupported' | 'maxStackLevel' | 'rateUnits'>;
+const SMART_CHARGING: SmartCharging = { isSupported: true, maxStackLevel: 8, rateUnits: ['A', 'W'] };
+
+export function simulatedDeviceModel({ evses, heartbeatIntervalSec, smartCharging = SMART_CHARGING }: { evses: number; heartbeatIntervalSec: number; smartCharging?: SmartCharging }): SimulatedVariable[] {
   return [
     { component: station('ChargingStation'), variable: { name: 'Model' }, value: 'Simulator 2.0.1', mutability: 'ReadOnly', dataType: 'string' },
     { component: station('ChargingStation'), variable: { name: 'VendorName' }, value: 'Chargewatch', mutability: 'ReadOnly', dataType: 'string' },
@@ -37,6 +41,9 @@ export function simulatedDeviceModel({ evses, heartbeatIntervalSec }: { evses: n
     { component: station('AuthCtrlr'), variable: { name: 'LocalPreAuthorize' }, value: 'false', mutability: 'ReadWrite', dataType: 'boolean' },
     { component: station('DeviceDataCtrlr'), variable: { name: 'ItemsPerMessage', instance: 'GetReport' }, value: '4', mutability: 'ReadOnly', dataType: 'integer' },
     { component: station('SecurityCtrlr'), variable: { name: 'SecurityProfile' }, value: '1', mutability: 'ReadOnly', dataType: 'integer' },
+    { component: station('SmartChargingCtrlr'), variable: { name: 'Enabled' }, value: String(smartCharging.isSupported), mutability: 'ReadOnly', dataType: 'boolean' },
+    { component: station('SmartChargingCtrlr'), variable: { name: 'ProfileStackLevel' }, value: String(smartCharging.maxStackLevel), mutability: 'ReadOnly', dataType: 'integer' },
+    { component: station('SmartChargingCtrlr'), variable: { name: 'RateUnit' }, value: smartCharging.rateUnits.join(','), mutability: 'ReadOnly', dataType: 'MemberList', valuesList: 'A,W' },
     ...Array.from({ length: evses }, (_, index): SimulatedVariable[] => [
       { component: evse(index + 1), variable: { name: 'AvailabilityState' }, value: 'Available', mutability: 'ReadOnly', dataType: 'OptionList', valuesList: 'Available,Occupied,Reserved,Unavailable,Faulted' },
       { component: evse(index + 1), variable: { name: 'Power' }, type: 'MaxSet', value: '22000', mutability: 'ReadOnly', dataType: 'decimal', unit: 'W' },

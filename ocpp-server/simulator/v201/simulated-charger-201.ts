@@ -53,7 +53,7 @@ export class SimulatedCharger201 extends EventEmitter {
     this.chargingProfiles = new SimulatorChargingProfiles201(this, options.smartCharging);
     this.connectors = new SimulatedEvseConnectors(options.twoConnectorEvse);
     this.reservations = new SimulatorReservations201(this);
-    this.deviceModel = simulatedDeviceModel({ evses: options.evses, heartbeatIntervalSec: 300 });
+    this.deviceModel = simulatedDeviceModel({ evses: options.evses, heartbeatIntervalSec: 300, smartCharging: this.chargingProfiles.stack });
     this.clientCertificate = new SimulatorClientCertificate(options.clientCertificate);
     this.networkProfiles = new SimulatorNetworkProfiles201(options.url, this.deviceModel, this.clientCertificate);
     this.serveDeviceModel();

@@ -1,5 +1,6 @@
 import { measurandAttempts, SAMPLE_INTERVAL_KEY, SAMPLED_DATA_KEY, wantedInterval, wantedMeasurands, type MeterSettings, type ProvisioningOutcome } from '../../../domain/chargers/provisioning';
 import type { ProvisionedKeyResult } from '../../../domain/data/charger-traffic/provisioning';
+import { readSmartChargingLimits201, SMART_CHARGING_CTRLR, SMART_CHARGING_VARIABLES, type SmartChargingLimits } from '../../../domain/smart-charging/charger-limits';
 import { RPCError } from '../ocpp/rpc';
 import { callV201, type SetVariableStatusEnumType } from '../ocpp/v201';
 
@@ -46,4 +47,16 @@ export async function provisionCharger201(client: Caller, settings: MeterSetting
   }
   const measurandResult = { key: SAMPLED_DATA_KEY, wanted: outcome === 'Rejected' ? attempts[0]!.join(',') : wanted, reported: null, outcome };
   return [intervalResult, measurandResult];
+}
+
+// SmartChargingCtrlr's Enabled, ProfileStackLevel and RateUnit in one GetVariables (B06); null when the charger does
+// not answer it, so that the limits kept from an earlier run stay.
+export async function readSmartCharging201(client: Caller, { callTimeoutMs }: { callTimeoutMs: number }): Promise<SmartChargingLimits | null> {
+  try {
+    const getVariableData = SMART_CHARGING_VARIABLES.map((name) => ({ component: { name: SMART_CHARGING_CTRLR }, variable: { name } }));
+    const answer = await callV201(client, 'GetVariables', { getVariableData }, { callTimeoutMs });
+    return readSmartChargingLimits201(answer.getVariableResult.map((result) => ({ variable: result.variable.name, status: result.attributeStatus, ...(result.attributeValue === undefined ? {} : { value: result.attributeValue }) })));
+  } catch {
+    return null;
+  }
 }

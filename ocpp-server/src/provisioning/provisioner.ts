@@ -7,7 +7,7 @@ import type { Connections } from '../connections';
 import { listenWithSweep } from '../listen-with-sweep';
 import type { Logger } from '../logger';
 import { provisionCharger } from './provision';
-import { provisionCharger201 } from './provision-201';
+import { provisionCharger201, readSmartCharging201 } from './provision-201';
 import { recordFeatureProfiles } from '../../../domain/data/charger-traffic/reservations';
 import { listSentWindows, recordSmartChargingLimits } from '../../../domain/data/power-settings';
 import { isWeekAnchorStale } from '../../../domain/smart-charging/charging-windows';
@@ -45,11 +45,13 @@ export async function startProvisioner({ db, sql, connections, log, callTimeoutM
     log.info({ chargerId, reason, power, results: results.map(({ key, outcome }) => `${key}: ${outcome}`) }, 'charger provisioned');
   }
 
-  // A 2.0.1 charger: its meter sampling through SetVariables, then the owner's power settings.
+  // A 2.0.1 charger: its meter sampling through SetVariables, its Smart Charging limits, then the owner's power settings.
   async function provision201(chargerId: string, reason: ProvisionReason, { client, settings }: { client: NonNullable<ReturnType<Connections['get']>>; settings: NonNullable<Awaited<ReturnType<typeof getMeterSettings>>> }) {
     const results = await provisionCharger201(client, settings, { callTimeoutMs });
     if (connections.get(chargerId) !== client && results.every((result) => result.outcome === 'noAnswer')) return;
     await recordProvisioning(db, { chargerId, accountId: settings.accountId }, results);
+    const smartCharging = await readSmartCharging201(client, { callTimeoutMs });
+    if (smartCharging) await recordSmartChargingLimits(db, { chargerId, limits: smartCharging });
     const power = await sendPowerSettings(db, client, { chargerId, callTimeoutMs });
     log.info({ chargerId, reason, power, results: results.map(({ key, outcome }) => `${key}: ${outcome}`) }, 'charger provisioned');
   }
