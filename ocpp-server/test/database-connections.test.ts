@@ -16,7 +16,9 @@ it('names its database connections after its instance in pg_stat_activity', asyn
       const found = await sql<{ state: string | null }[]>`select state from pg_stat_activity where application_name = 'chargewatch-ocpp pool-watch-1'`;
       return found.length > 0 && found;
     });
-    expect(rows.length).toBeLessThanOrEqual(10);
+    // Its pool (10 in tests) and the one connection postgres.js opens beside the pool for LISTEN (command results,
+    // notifications), which CI once caught open alongside a full pool.
+    expect(rows.length).toBeLessThanOrEqual(10 + 1);
   } finally {
     await server.close();
   }
