@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/db/client';
-import { chargerCertificates, chargerCommands, chargers } from '@/db/schema';
+import { chargerCertificates, chargerCommands, chargers, securityExtensionSupport } from '@/db/schema';
 import { CHARGER_REVOKED_CHANNEL } from '@/domain/charging/charger-events';
 import { getChargerCertificateState } from '@/domain/data/charger-certificates';
+import { completeCommand } from '@/domain/data/charger-traffic/commands';
 import type { OcppServer } from '@/ocpp-server/src/start';
 import { startTestServer, waitFor } from '@/ocpp-server/test/helpers';
 import { startSimulator, startSimulator201, stopSimulators } from '@/ocpp-server/test/simulators';
@@ -124,6 +125,28 @@ describe("a charger's security profile", () => {
     expect(await getChargerCertificateState(db, target)).toMatchObject({ securityProfile: 1, nextSecurityProfile: null, isOnline: true, ocppVersion: protocol });
     const commands = await db.select({ action: chargerCommands.action, response: chargerCommands.response }).from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id));
     expect(commands).toEqual([{ action: 'RaiseSecurityProfile', response: { status: 'Rejected' } }]);
+  });
+
+  // The 1.6 whitepaper's answer, kept from a time the charger spoke 1.6: a 2.0.1 station has security profiles built in.
+  it('sends a higher profile to a connected 2.0.1 charger once recorded as lacking the 1.6 security extension, instead of saving it and locking it out', async () => {
+    const { owner, target, charger } = await ownerWithCharger(db);
+    await db.insert(securityExtensionSupport).values({ chargerId: charger.id, isSupported: false, evidence: 'no SecurityProfile' });
+    signInAs(owner);
+    await startSimulator201(server, { identity: charger.identity, evses: 1 });
+    await waitFor(async () => (await db.select({ isOnline: chargers.isOnline }).from(chargers).where(eq(chargers.id, charger.id)))[0]?.isOnline);
+    expect(await setSecurityProfileAction(idle, formData({ ...target, securityProfile: '2' }))).toEqual({ status: 'ok', data: { outcome: 'sent', status: 'rejected' } });
+    expect(await getChargerCertificateState(db, target)).toMatchObject({ securityProfile: 1, nextSecurityProfile: null, isOnline: true, ocppVersion: 'ocpp2.0.1' });
+  });
+
+  it("takes no 1.6 security-extension fact from a 2.0.1 charger's NotSupported answer", async () => {
+    const { account, charger } = await ownerWithCharger(db);
+    await db.update(chargers).set({ ocppVersion: 'ocpp2.0.1' }).where(eq(chargers.id, charger.id));
+    const [command] = await db
+      .insert(chargerCommands)
+      .values({ accountId: account.id, chargerId: charger.id, action: 'GetLog', payload: {}, status: 'sent', expiresAt: new Date(Date.now() + 60_000) })
+      .returning({ id: chargerCommands.id });
+    await completeCommand(db, { id: command!.id, chargerId: charger.id }, { status: 'failed', error: 'NotSupported: no logs here' });
+    expect(await db.select().from(securityExtensionSupport).where(eq(securityExtensionSupport.chargerId, charger.id))).toEqual([]);
   });
 });
 

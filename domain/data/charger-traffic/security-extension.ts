@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
-import { securityExtensionSupport } from '../../../db/schema';
+import { chargers, securityExtensionSupport } from '../../../db/schema';
 import { UNSUPPORTED_ANSWERS } from '../../reservations/support';
 
 // The whitepaper's calls; a charger's answer to any of them shows whether it implements the extension.
@@ -16,12 +16,15 @@ export async function recordSecurityExtensionSupport(db: Executor, { chargerId, 
 }
 
 // Any .conf says yes; a NotImplemented or NotSupported CALLERROR (the dispatcher writes `Code: message`) says no;
-// a timeout or a lost connection says nothing.
+// a timeout or a lost connection says nothing. So does a 2.0.1 charger's answer: these are its own calls there, and
+// its NotSupported says nothing of the 1.6 whitepaper.
 export async function recordSupportShownByAnswer(
   db: Executor,
   { chargerId, action, status, error }: { chargerId: string; action: string; status: string; error: string | null },
 ) {
   if (!SECURITY_EXTENSION_ACTIONS.includes(action)) return;
+  const [charger] = await db.select({ ocppVersion: chargers.ocppVersion }).from(chargers).where(eq(chargers.id, chargerId));
+  if (charger?.ocppVersion === 'ocpp2.0.1') return;
   const code = error?.split(':')[0] ?? '';
   if (status === 'failed' && (UNSUPPORTED_ANSWERS as readonly string[]).includes(code)) {
     await recordSecurityExtensionSupport(db, { chargerId, isSupported: false, evidence: `${action}: ${code}` });
