@@ -99,7 +99,8 @@ const profileOf = async (chargerId: string) =>
 
 // A station that answers GetVariables with its network priority and default message timeout, records the calls it
 // gets with the profile the platform had noted at that moment, and answers the raise's calls as told.
-type Answers = { slot?: () => Promise<unknown>; priority?: () => Promise<unknown>; reset?: () => Promise<unknown> };
+// network: how it answers the read of its priority (the default: Accepted, slots 0 and 1).
+type Answers = { network?: { attributeStatus: string; attributeValue?: string }; slot?: () => Promise<unknown>; priority?: () => Promise<unknown>; reset?: () => Promise<unknown> };
 async function stationAnswering(chargerId: string, identity: string, answers: Answers) {
   const client = await connect201(identity, PASSWORD);
   const calls: { action: string; params: unknown; noted: Awaited<ReturnType<typeof profileOf>> }[] = [];
@@ -111,7 +112,7 @@ async function stationAnswering(chargerId: string, identity: string, answers: An
     });
   on('GetVariables', async () => ({
     getVariableResult: [
-      { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'NetworkConfigurationPriority' }, attributeStatus: 'Accepted', attributeValue: '0,1' },
+      { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'NetworkConfigurationPriority' }, ...(answers.network ?? { attributeStatus: 'Accepted', attributeValue: '0,1' }) },
       { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'MessageTimeout', instance: 'Default' }, attributeStatus: 'Accepted', attributeValue: '45' },
     ],
   }));
@@ -190,6 +191,28 @@ describe('raising the security profile of a 2.0.1 station (A05)', () => {
       await Promise.all(clients.splice(0).map((client) => client.close({ force: true })));
       await wsOnly.close();
     }
+  });
+
+  // Slot 1 is often the profile the station works through: written blind, a station whose new profile then fails has
+  // nothing to fall back to.
+  it('refuses the raise and sends no network profile while the station does not tell its network priority, or names no slot in it', async () => {
+    for (const network of [{ attributeStatus: 'Rejected' }, { attributeStatus: 'Accepted', attributeValue: '' }]) {
+      const charger = await chargerWith(1);
+      const calls = await stationAnswering(charger.id, charger.identity, { network });
+      const refused = await send(charger.id, 'RaiseSecurityProfile', { securityProfile: 2 });
+      expect(refused).toMatchObject({ ok: true, value: { status: 'failed', error: expect.stringContaining('NetworkConfigurationPriority') } });
+      expect(calls.map(({ action }) => action)).toEqual(['GetVariables']);
+      expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: null });
+    }
+  });
+
+  it('sends the simulated station that will not tell its network priority no network profile, though it could take one', async () => {
+    const charger = await chargerWith(1);
+    const simulator = await startSimulator201(plain, { identity: charger.identity, password: PASSWORD, evses: 1, clientCertificate: { serverCa: trustedCa }, unreadableNetworkPriority: true });
+    await waitFor(async () => plain.connections.get(charger.id) !== undefined);
+    expect(await send(charger.id, 'RaiseSecurityProfile', { securityProfile: 2 })).toMatchObject({ ok: true, value: { status: 'failed' } });
+    expect(simulator.receivedCalls).not.toContain('SetNetworkProfile');
+    expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: null });
   });
 
   it('keeps the raise noted for the next restart when the station holds the new priority but will not reset now', async () => {

@@ -1,11 +1,13 @@
-import type { NetworkConnectionProfileType, SetVariableResultType, V201Requests } from '../../src/ocpp/v201';
+import type { GetVariableResultType, NetworkConnectionProfileType, SetVariableResultType, V201Requests } from '../../src/ocpp/v201';
 import type { SimulatorClientCertificate } from '../client-certificate';
 import type { SimulatedVariable } from './device-model';
 
+type GetData = V201Requests['GetVariables']['getVariableData'][number];
 type SetData = V201Requests['SetVariables']['setVariableData'][number];
 type Slot = { url: string; securityProfile: number };
 
 const variableOf = (model: SimulatedVariable[], component: string, variable: string) => model.find((entry) => entry.component.name === component && entry.variable.name === variable)!;
+const isPriority = ({ component, variable }: { component: { name: string }; variable: { name: string } }) => component.name === 'OCPPCommCtrlr' && variable.name === 'NetworkConfigurationPriority';
 
 // The station's network connection profiles (2.0.1 A05, B09): slot 0 is the address it was started with; the
 // platform adds one with SetNetworkProfile and puts it first in OCPPCommCtrlr.NetworkConfigurationPriority, and at its
@@ -19,6 +21,7 @@ export class SimulatorNetworkProfiles201 {
     url: string,
     private readonly model: SimulatedVariable[],
     private readonly clientCertificate: SimulatorClientCertificate,
+    private readonly isPriorityUnreadable = false,
   ) {
     this.slots.set(0, { url, securityProfile: this.securityProfile });
   }
@@ -42,9 +45,15 @@ export class SimulatorNetworkProfiles201 {
     return 'Accepted';
   }
 
+  // A station that will not tell its priority refuses the read; null: read from the device model as any variable.
+  readPriority(data: GetData): GetVariableResultType | null {
+    if (!this.isPriorityUnreadable || !isPriority(data)) return null;
+    return { component: data.component, variable: data.variable, attributeStatus: 'Rejected' };
+  }
+
   // A list naming a slot it has no profile in is refused; null: not this variable.
   setPriority(data: SetData): SetVariableResultType | null {
-    if (data.component.name !== 'OCPPCommCtrlr' || data.variable.name !== 'NetworkConfigurationPriority') return null;
+    if (!isPriority(data)) return null;
     const result = { component: data.component, variable: data.variable };
     const slots = data.attributeValue.split(',').map((slot) => slot.trim());
     if (!slots.every((slot) => /^\d+$/.test(slot) && this.slots.has(Number(slot)))) return { ...result, attributeStatus: 'Rejected' };

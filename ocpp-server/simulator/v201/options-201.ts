@@ -23,6 +23,8 @@ export type SimulatedCharger201Options = {
   newPasswords?: 'take' | 'refuse' | 'unknownVariable';
   // Security profiles 2 and 3: the server CA it trusts over wss (a raised profile's network profile names the address).
   clientCertificate?: ClientCertificateOptions;
+  // Refuses a GetVariables of OCPPCommCtrlr.NetworkConfigurationPriority (its other variables are read as ever).
+  unreadableNetworkPriority?: boolean;
   // ocpp-rpc's reconnect backoff (exponential, randomised by ±50%).
   backoff?: { initialDelay: number; maxDelay: number };
 } & FirmwareAndLogOptions;

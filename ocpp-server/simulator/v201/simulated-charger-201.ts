@@ -55,7 +55,7 @@ export class SimulatedCharger201 extends EventEmitter {
     this.reservations = new SimulatorReservations201(this);
     this.deviceModel = simulatedDeviceModel({ evses: options.evses, heartbeatIntervalSec: 300, smartCharging: this.chargingProfiles.stack });
     this.clientCertificate = new SimulatorClientCertificate(options.clientCertificate);
-    this.networkProfiles = new SimulatorNetworkProfiles201(options.url, this.deviceModel, this.clientCertificate);
+    this.networkProfiles = new SimulatorNetworkProfiles201(options.url, this.deviceModel, this.clientCertificate, options.unreadableNetworkPriority);
     this.serveDeviceModel();
     this.answer('SetNetworkProfile', async (params) => ({ status: this.networkProfiles.set(params.configurationSlot, params.connectionData) }));
     answerStationCalls(this);
@@ -228,7 +228,7 @@ export class SimulatedCharger201 extends EventEmitter {
       model: this.deviceModel,
       later: (work) => this.later(work),
       onSet: (entry) => entry.variable.name === 'HeartbeatInterval' && this.beatEvery(Number(entry.value)),
-      live: (data) => localListVariable(this.localList, data),
+      live: (data) => localListVariable(this.localList, data) ?? this.networkProfiles.readPriority(data),
       write: (data) => takeNewPassword({ client: this.client, answer: this.options.newPasswords, later: (work) => this.later(work), isStopped: () => this.isStopped }, data) ?? this.networkProfiles.setPriority(data),
     });
   }
