@@ -1,6 +1,6 @@
 import { getTableName, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { meterValues } from '../../db/schema';
+import { meterValues, transactions } from '../../db/schema';
 import { columnName } from './charger-traffic/columns';
 
 // meter_values is partitioned by UTC month of sampled_at (db/migrations/0048_meter_values_by_month.sql): one
@@ -65,7 +65,9 @@ export async function listMeterValueMonths(db: Executor) {
 }
 
 // Readings older than the start of the UTC month `keepMonths` before this one go: whole monthly partitions dropped
-// (no row by row delete, no table bloat), and the outliers of those months in the default partition deleted.
+// (no row by row delete, no table bloat), and the outliers of those months in the default partition deleted. An
+// outlier of a session still running stays: a charger whose clock was reset (1970, 2000) stamps a live session's
+// readings there, and they are its energy and chart; they go with the first sweep after the session closes.
 export async function dropMeterValuesBefore(db: Executor, { now, keepMonths }: { now: Date; keepMonths: number }) {
   const cutoff = monthStart(now, -keepMonths);
   const old = (await listMeterValueMonths(db)).filter(({ month }) => month < cutoff);
@@ -74,6 +76,11 @@ export async function dropMeterValuesBefore(db: Executor, { now, keepMonths }: {
     const outcome = await briefly(db, (tx) => tx.execute(sql`drop table ${sql.identifier(name)}`));
     if (outcome !== 'postponed') droppedMonths.push(month);
   }
-  const outliers = await db.execute(sql`delete from ${sql.identifier(DEFAULT_PARTITION)} where ${sql.identifier(columnName(meterValues.sampledAt))} < ${cutoff.toISOString()}::timestamptz`);
+  const outliers = await db.execute(sql`
+    delete from ${sql.identifier(DEFAULT_PARTITION)} reading
+    where reading.${sql.identifier(columnName(meterValues.sampledAt))} < ${cutoff.toISOString()}::timestamptz
+      and not exists (
+        select 1 from ${transactions} where ${transactions.id} = reading.${sql.identifier(columnName(meterValues.transactionId))}
+          and ${transactions.stoppedAt} is null)`);
   return { cutoff, droppedMonths, postponedMonths: old.length - droppedMonths.length, outliers: outliers.count };
 }

@@ -50,6 +50,14 @@ function raisedProfile(charger: ChargerLogin, peer: TlsPeer, evidence: { identit
   return next !== null && next > charger.securityProfile && !securityProfileRefusal(next, peer, evidence) ? next : null;
 }
 
+// A charger keeps the version it was last served in while it offers it (a firmware update adding 2.0.1 does not
+// switch it mid-session, renumber its connectors or strand its 1.6 facts); otherwise the server's first preference
+// it offers. `false` when it offers none.
+function servedProtocol(charger: ChargerLogin, preferred: string[], offered: Set<string>): string | false {
+  if (charger.ocppVersion && preferred.includes(charger.ocppVersion) && offered.has(charger.ocppVersion)) return charger.ocppVersion;
+  return preferred.find((candidate) => offered.has(candidate)) ?? false;
+}
+
 export function createAuthenticator({ findCharger, log, protocols, remember, onRefused, onNextPassword, onRaisedProfile }: AuthenticatorOptions) {
   return async (accept: Accept, reject: Reject, handshake: IHandshakeInterface) => {
     const refuse = (code: number, message: string) => {
@@ -91,7 +99,7 @@ export function createAuthenticator({ findCharger, log, protocols, remember, onR
       remember(session, { passwordHash: matched.hash, securityProfile: profile });
       // OCPP-J 1.6 §3.1.2: offered no subprotocol it speaks, the server still completes the handshake, without a
       // Sec-WebSocket-Protocol header, and then closes the connection (the 'client' handler in server.ts).
-      accept(session, protocols.find((candidate) => handshake.protocols.has(candidate)) ?? false);
+      accept(session, servedProtocol(charger, protocols, handshake.protocols));
     } catch (error) {
       log.error({ err: error, identity: handshake.identity }, 'charger authentication failed');
       reject(500, 'Internal error');

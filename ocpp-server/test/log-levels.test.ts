@@ -50,8 +50,11 @@ describe('log levels', () => {
       expect(total('Authorize', 'errors')).toBe(1);
       expect(summaries.every((line) => line.level === 30 && line.chargers === 1)).toBe(true);
       expect(summaries.reduce((sum, line) => sum + line.messages, 0)).toBe(4);
-      expect(summaries.find((line) => line.actions?.Heartbeat)!.actions!.Heartbeat!.p99Ms).toBeGreaterThanOrEqual(0);
-      expect(summaries.find((line) => line.actions?.Heartbeat)!.actions!.Heartbeat!.p50Ms).toBeGreaterThanOrEqual(0);
+      // A Heartbeat is answered after its database write: it takes measurable time, and its p50 is at most its p99.
+      for (const { p50Ms, p99Ms } of summaries.flatMap((line) => (line.actions?.Heartbeat ? [line.actions.Heartbeat] : []))) {
+        expect(p50Ms).toBeGreaterThan(0);
+        expect(p50Ms).toBeLessThanOrEqual(p99Ms);
+      }
       expect(lines.some((line) => line.includes('"msg":"handled"'))).toBe(false);
     } finally {
       await client.close({ force: true });

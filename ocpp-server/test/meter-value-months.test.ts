@@ -3,7 +3,7 @@ import { sql as sqlText } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../db/client';
 import { runMigrations } from '../../db/migrate';
-import { makeAccount, makeCharger } from '../../db/seed/builders';
+import { makeAccount, makeCard, makeCharger } from '../../db/seed/builders';
 import { ensureMeterValueMonths, listMeterValueMonths } from '../../domain/data/meter-value-partitions';
 import { databaseUrlNamed } from '../../tests/support/migrations-before';
 import { createLogger } from '../src/logger';
@@ -144,5 +144,31 @@ describe('meter values kept by month', () => {
     expect(await ensureMeterValueMonths(own.db, { now: new Date('2031-03-05T00:00:00Z'), monthsAhead: 0 })).toEqual({ created: [month], postponed: [] });
     expect(await monthsNamed()).toContain('meter_values_p203103');
     expect(Object.keys(await partitionsOf(charger.id))).toEqual(['20']);
+  });
+
+  it('with a retention keeps the readings of a running session whose charger\'s clock was reset, and deletes a closed one\'s', async () => {
+    const charger = await newCharger();
+    const card = await makeCard(own.db, { accountId: charger.accountId });
+    const client = await connectClient(ocpp, { identity: charger.identity });
+    const reading = (timestamp: string, value: string) => ({ timestamp, sampledValue: [{ value, measurand: 'Voltage' as const, unit: 'V' as const }] });
+    try {
+      // Its clock back at 1970 after a power cut: a session that ended, one still charging, and a reading of no session.
+      const start = async (connectorId: number) =>
+        ((await client.call('StartTransaction', { connectorId, idTag: card.idTag, meterStart: 0, timestamp: '1970-01-01T00:00:00Z' })) as { transactionId: number }).transactionId;
+      const ended = await start(1);
+      await client.call('MeterValues', { connectorId: 1, transactionId: ended, meterValue: [reading('1970-01-01T00:05:00Z', '31')] });
+      await client.call('StopTransaction', { transactionId: ended, meterStop: 100, timestamp: '1970-01-01T00:10:00Z' });
+      const running = await start(2);
+      await client.call('MeterValues', { connectorId: 2, transactionId: running, meterValue: [reading('1970-01-01T00:05:00Z', '32')] });
+      await client.call('MeterValues', { connectorId: 3, meterValue: [reading('1970-01-01T00:05:00Z', '33')] });
+      expect(await partitionsOf(charger.id)).toEqual({ '31': 'meter_values_default', '32': 'meter_values_default', '33': 'meter_values_default' });
+
+      const sweep = startMeterValuePartitionSweep({ db: own.db, log: createLogger('silent'), everyMs: 3_600_000, retentionMonths: 12, now: () => new Date() });
+      await sweep.run();
+      await sweep.stop();
+      expect(await partitionsOf(charger.id)).toEqual({ '32': 'meter_values_default' });
+    } finally {
+      await client.close({ force: true });
+    }
   });
 });

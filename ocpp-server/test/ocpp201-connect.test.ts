@@ -48,7 +48,8 @@ describe('OCPP 2.0.1 negotiation', () => {
       expect(await bothClient.call('BootNotification', BOOT)).toMatchObject({ status: 'Accepted' });
       const shown = await waitFor(async () => {
         const charger = await getCharger(db, { accountId: suite.fixture.account.id, chargerId: both.id });
-        return charger?.vendor === 'Acme' && charger;
+        // The version is written at connection and the boot's facts by its handler, in either order.
+        return charger?.vendor === 'Acme' && charger.ocppVersion !== null && charger;
       });
       expect(shown).toMatchObject({ ocppVersion: 'ocpp2.0.1', model: 'Twin 22', firmwareVersion: '2.0.7' });
     }
@@ -57,6 +58,21 @@ describe('OCPP 2.0.1 negotiation', () => {
     expect(oldClient.protocol).toBe('ocpp1.6');
     expect(await oldClient.call('BootNotification', { chargePointVendor: 'Old', chargePointModel: 'One' })).toMatchObject({ status: 'Accepted' });
     expect(await waitFor(async () => (await chargerRow(old.id)).ocppVersion)).toBe('ocpp1.6');
+  });
+
+  it('keeps a charger it has served on its version when it offers both after a firmware update', async () => {
+    for (const served of ['ocpp1.6', 'ocpp2.0.1']) {
+      const charger = await makeCharger(db, { accountId: suite.fixture.account.id });
+      const before = await suite.connect(suite.server, { identity: charger.identity, protocols: [served] });
+      expect(await waitFor(async () => (await chargerRow(charger.id)).ocppVersion)).toBe(served);
+      await before.close();
+      for (const protocols of [['ocpp1.6', 'ocpp2.0.1'], ['ocpp2.0.1', 'ocpp1.6']]) {
+        const after = await suite.connect(suite.server, { identity: charger.identity, protocols });
+        expect(after.protocol).toBe(served);
+        await after.close();
+      }
+      expect((await chargerRow(charger.id)).ocppVersion).toBe(served);
+    }
   });
 
   it('lets a 2.0.1 charger in with its Basic auth password and refuses a wrong one', async () => {

@@ -11,12 +11,14 @@ export type ChargerRef = { chargerId: string; accountId: string };
 // certificateSerial: for a profile 3 charger, the serial of the newest certificate the platform signed for it (the
 // one it must log in with), or null.
 // nextSecurityProfile: a higher profile sent to the charger that it has not connected under yet.
+// ocppVersion: the subprotocol it was last served in (null for a charger never connected).
 export type ChargerLogin = ChargerRef & {
   passwordHash: string | null;
   nextPasswordHash: string | null;
   securityProfile: number;
   nextSecurityProfile: number | null;
   certificateSerial: string | null;
+  ocppVersion: string | null;
 };
 
 function newestSignedSerial(db: Database) {
@@ -41,6 +43,7 @@ export async function findChargersByIdentity(db: Database, identities: string[])
       securityProfile: chargers.securityProfile,
       nextSecurityProfile: chargers.nextSecurityProfile,
       certificateSerial: newestSignedSerial(db),
+      ocppVersion: chargers.ocppVersion,
     })
     .from(chargers)
     .where(and(isNull(chargers.deletedAt), sql`${chargers.identity} in (${valuesOf(identities, chargers.identity)})`));

@@ -34,10 +34,12 @@ const v16: { [A in V16ChargerAction]?: V16Handler<A> } = {
   SignCertificate: signCertificate,
 };
 
-// Keyed by WebSocket subprotocol, in the server's order of preference (auth.ts accepts the first the charger offers).
-// A charger offering both is served in 2.0.1, the newer version, now that what an owner does with a charger has its
-// 2.0.1 form (a new charger password and raising its security profile were the last; ocpp-server/README.md). Both
-// tables map their messages onto the same domain/data/charger-traffic functions.
+// Keyed by WebSocket subprotocol, in the server's order of preference. A charger keeps the version it was last
+// served in while it offers it (auth.ts): one served in 1.6 that gains 2.0.1 with a firmware update stays on 1.6, so
+// an open session is not continued as 2.0.1 transactions and its connectors keep their numbers; it stays on 1.6 while
+// it offers 1.6. A charger never served yet that offers both is served in 2.0.1, the newer version, now that what an
+// owner does with a charger has its 2.0.1 form (ocpp-server/README.md). Both tables map their messages onto the same
+// domain/data/charger-traffic functions.
 export const HANDLERS_BY_PROTOCOL: Record<string, ActionTable> = {
   'ocpp2.0.1': v201,
   'ocpp1.6': v16,
