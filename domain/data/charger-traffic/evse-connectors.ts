@@ -18,7 +18,8 @@ function numberFor(ref: EvseConnector, taken: Set<number>) {
   return numbers().find((number) => number > ref.evseId && !taken.has(number)) ?? numbers().find((number) => !taken.has(number)) ?? null;
 }
 
-async function mappingsOf(db: Executor, chargerId: string): Promise<Mapping[]> {
+// The (EVSE, connector) of each connector the charger has named, by the platform's number.
+export async function listEvseConnectors(db: Executor, chargerId: string): Promise<Mapping[]> {
   return db
     .select({ connectorId: evseConnectors.connectorId, evseId: evseConnectors.evseId, evseConnectorId: evseConnectors.evseConnectorId })
     .from(evseConnectors)
@@ -42,7 +43,7 @@ async function takenNumbers(db: Executor, ref: EvseRef, mappings: Mapping[]) {
 // once both get the number the first insert stored. Null: the charger already has MAX_CONNECTORS connectors.
 export async function connectorOfEvseConnector(db: Executor, ref: EvseRef): Promise<number | null> {
   for (let attempt = 0; attempt <= MAX_CONNECTORS; attempt++) {
-    const mappings = await mappingsOf(db, ref.chargerId);
+    const mappings = await listEvseConnectors(db, ref.chargerId);
     const known = mappings.find(isOf(ref));
     if (known) return known.connectorId;
     const connectorId = numberFor(ref, await takenNumbers(db, ref, mappings));
@@ -65,11 +66,6 @@ export async function evseConnectorOf(db: Executor, { chargerId, connectorId }: 
     .from(evseConnectors)
     .where(and(eq(evseConnectors.chargerId, chargerId), eq(evseConnectors.connectorId, connectorId)));
   return mapping ?? { evseId: connectorId, evseConnectorId: 1 };
-}
-
-// The (EVSE, connector) of each connector the charger has named, by the platform's number.
-export async function listEvseConnectors(db: Executor, chargerId: string): Promise<Mapping[]> {
-  return mappingsOf(db, chargerId);
 }
 
 // The ConnectorType (2.0.1 Appendix 3, Connector component) the charger's device model reports for a connector
