@@ -21,6 +21,11 @@ describe('OCPP benchmark smoke run', () => {
       expect(result.steady.latencyMs.MeterValues!.count).toBeGreaterThan(0);
       expect(result.process.peakRssMiB).toBeGreaterThan(10);
       expect(result.process.cpuSteadyPercent).toBeGreaterThanOrEqual(0);
+      // Three seconds of steady load, each with its own p99; the worst is the largest of them.
+      const tail = result.steady.tailBySecond!;
+      expect(tail.seconds).toBeGreaterThanOrEqual(3);
+      expect(tail.worstP99).toBeGreaterThanOrEqual(tail.medianP99);
+      expect(tail.worstP99).toBeLessThanOrEqual(result.steady.latencyMs.all!.max);
     }
     expect(report.throughputRatio).toBeGreaterThan(0);
     expect(report.remoteStart!.count).toBeGreaterThan(0);
@@ -34,6 +39,7 @@ describe('OCPP benchmark smoke run', () => {
     expect(report.serverMetrics!.groupCommits.recordMeterValues!.statement!.count).toBeGreaterThan(0);
     expect(ocppMarkdown(report)).toContain('Throughput ratio');
     expect(ocppMarkdown(report)).toContain('Server-side split from GET /metrics');
+    expect(ocppMarkdown(report)).toMatch(/\| p99 of each second, steady \| median [\d.]+ ms, worst [\d.]+ ms \(second \d+\), \d+ of \d+ seconds over 100 ms \|/);
     expect(ocppMarkdown(report)).toContain('Seeded before the run: 3,600 meter values');
   });
 

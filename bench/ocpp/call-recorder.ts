@@ -4,7 +4,7 @@ import type { CallStats } from './worker-protocol';
 const MAX_FIRST_ERRORS = 5;
 
 export function emptyStats(): CallStats {
-  return { latencies: {}, callErrors: {}, errors: {}, firstErrors: [] };
+  return { latencies: {}, bySecond: {}, callErrors: {}, errors: {}, firstErrors: [] };
 }
 
 // Times every call a simulated charger makes, from send to answer, by wrapping its RPC client. A call counts in the
@@ -14,9 +14,12 @@ export function recordCalls(client: RpcClient, currentStats: () => CallStats) {
   const timed = async (method: string, ...rest: unknown[]) => {
     const stats = currentStats();
     const began = performance.now();
+    const second = Math.floor(Date.now() / 1000);
     try {
       const result = await (call as (method: string, ...rest: unknown[]) => Promise<unknown>)(method, ...rest);
-      (stats.latencies[method] ??= []).push(performance.now() - began);
+      const latency = performance.now() - began;
+      (stats.latencies[method] ??= []).push(latency);
+      (stats.bySecond[second] ??= []).push(latency);
       return result;
     } catch (error) {
       const bucket = error instanceof RPCError ? stats.callErrors : stats.errors;

@@ -44,6 +44,11 @@ const meterValuesLatency = (result: LoadResult) => {
   return summary ? `${summary.p50} / ${summary.p99}` : '-';
 };
 
+const tail = (result: LoadResult) => {
+  const bySecond = result.steady.tailBySecond;
+  return bySecond ? `median ${bySecond.medianP99} ms, worst ${bySecond.worstP99} ms (second ${bySecond.worstSecond}), ${bySecond.secondsOver100Ms} of ${bySecond.seconds} seconds over 100 ms` : '-';
+};
+
 const offered = (report: OcppBenchReport) =>
   report.options.closedLoop ? 'closed loop (each charging charger one MeterValues in flight)' : `${report.options.rate} MeterValues/s offered`;
 
@@ -60,6 +65,7 @@ export function ocppMarkdown(report: OcppBenchReport) {
       ['MeterValues/s answered (steady)', platform.steady.meterValuesPerSecond, bare.steady.meterValuesPerSecond],
       ['MeterValues p50 / p99, steady (ms)', meterValuesLatency(platform), meterValuesLatency(bare)],
       ['p99 all messages, steady (ms)', platform.steady.latencyMs.all?.p99 ?? '-', bare.steady.latencyMs.all?.p99 ?? '-'],
+      ['p99 of each second, steady', tail(platform), tail(bare)],
       ['CALLERRORs / errors (steady)', `${platform.steady.callErrorCount} / ${platform.steady.errorCount}`, `${bare.steady.callErrorCount} / ${bare.steady.errorCount}`],
       ['server CPU, connect (s)', platform.process.cpuConnectSeconds, bare.process.cpuConnectSeconds],
       ['server CPU, steady (% of one core)', platform.process.cpuSteadyPercent, bare.process.cpuSteadyPercent],

@@ -16,6 +16,8 @@ export type ParentMessage = WorkerStart | { type: 'charge'; spreadMs: number } |
 
 export type CallStats = {
   latencies: Record<string, number[]>;
+  // Every latency again, by the wall-clock second its call was sent in (all workers share the clock).
+  bySecond: Record<string, number[]>;
   callErrors: Record<string, number>;
   errors: Record<string, number>;
   firstErrors: string[];
