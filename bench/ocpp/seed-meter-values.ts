@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { chargers } from '../../db/schema';
@@ -49,6 +50,10 @@ export async function seedMeterValues(db: Database, { accountId, rows, log }: Se
   }
   // As autovacuum would have, long before a real table reached this size.
   await db.execute(sql`analyze meter_values`);
+  // Gigabytes just written are still being flushed to disk for minutes after; a real table's history was flushed
+  // long ago, so the run starts once PostgreSQL's buffers and the kernel's dirty pages are written.
+  await db.execute(sql`checkpoint`);
+  execFileSync('sync');
   const [size] = await db.execute<{ rows: number; bytes: number }>(sql`
     select (select count(*) from meter_values)::bigint::float8 as rows,
       (select sum(pg_total_relation_size(inhrelid)) from pg_inherits where inhparent = 'meter_values'::regclass)::float8 as bytes`);
