@@ -1,49 +1,57 @@
 import net from 'node:net';
 
 // PostgreSQL frontend protocol: after the untyped startup packet(s), every message is a type byte and an
-// int32 length. Simple queries are 'Q'; postgres.js runs each statement as Parse/Bind/Execute, one 'E' each.
+// int32 length. Simple queries are 'Q', with their text; postgres.js prepares a statement once per connection
+// (Parse names it, with its text) and runs it as Bind (naming it) + Execute, one 'E' each.
 const SSL_REQUEST = 80877103;
 const GSS_REQUEST = 80877104;
 
 export type QueryCounts = { queries: number; parses: number };
 
-function frontendParser(counts: QueryCounts) {
+const cString = (body: Buffer, from: number) => {
+  const end = body.indexOf(0, from);
+  return { text: body.toString('utf8', from, end), next: end + 1 };
+};
+
+function frontendParser(counts: QueryCounts, executed: string[]) {
+  const prepared = new Map<string, string>();
+  let bound = '';
   let isStartup = true;
-  let skip = 0;
-  let header = Buffer.alloc(0);
+  let pending: Buffer = Buffer.alloc(0);
   return (chunk: Buffer) => {
-    let offset = 0;
-    while (offset < chunk.length) {
-      if (skip > 0) {
-        const take = Math.min(skip, chunk.length - offset);
-        skip -= take;
-        offset += take;
+    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+    for (;;) {
+      if (pending.length < (isStartup ? 4 : 5)) return;
+      const length = isStartup ? pending.readInt32BE(0) : pending.readInt32BE(1) + 1;
+      if (pending.length < length) return;
+      const message = pending.subarray(0, length);
+      pending = pending.subarray(length);
+      if (isStartup) {
+        const code = message.readInt32BE(4);
+        isStartup = code === SSL_REQUEST || code === GSS_REQUEST;
         continue;
       }
-      const size = isStartup ? 8 : 5;
-      const take = Math.min(size - header.length, chunk.length - offset);
-      header = Buffer.concat([header, chunk.subarray(offset, offset + take)]);
-      offset += take;
-      if (header.length < size) break;
-      if (isStartup) {
-        const code = header.readInt32BE(4);
-        isStartup = code === SSL_REQUEST || code === GSS_REQUEST;
-        skip = header.readInt32BE(0) - 8;
-      } else {
-        const type = String.fromCharCode(header[0]!);
-        if (type === 'Q' || type === 'E') counts.queries++;
-        if (type === 'P') counts.parses++;
-        skip = header.readInt32BE(1) - 4;
+      const type = String.fromCharCode(message[0]!);
+      const body = message.subarray(5);
+      if (type === 'Q' || type === 'E') counts.queries++;
+      if (type === 'Q') executed.push(cString(body, 0).text);
+      if (type === 'E') executed.push(bound);
+      if (type === 'P') {
+        counts.parses++;
+        const name = cString(body, 0);
+        prepared.set(name.text, cString(body, name.next).text);
       }
-      header = Buffer.alloc(0);
+      if (type === 'B') bound = prepared.get(cString(body, cString(body, 0).next).text) ?? '';
     }
   };
 }
 
-// A TCP proxy in front of PostgreSQL that counts the statements the web server sends through it.
+// A TCP proxy in front of PostgreSQL that counts the statements a server sends through it, and keeps their text in
+// the order they ran (`executed`, for a test that asks which statements a message cost).
 export async function startQueryCounter(databaseUrl: string) {
   const target = new URL(databaseUrl);
   const counts: QueryCounts = { queries: 0, parses: 0 };
+  const executed: string[] = [];
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(target.port || 5432), target.hostname);
@@ -55,7 +63,7 @@ export async function startQueryCounter(databaseUrl: string) {
         upstream.destroy();
       });
     }
-    client.on('data', frontendParser(counts));
+    client.on('data', frontendParser(counts, executed));
     client.pipe(upstream);
     upstream.pipe(client);
   });
@@ -66,6 +74,7 @@ export async function startQueryCounter(databaseUrl: string) {
   return {
     url: proxied.toString(),
     counts,
+    executed,
     snapshot: () => ({ ...counts }),
     close: () =>
       new Promise<void>((resolve) => {

@@ -4,6 +4,7 @@ import { createAuthenticator } from './auth';
 import { NO_CREDENTIAL, type Connections } from './connections';
 import { HANDLERS_BY_PROTOCOL, SUPPORTED_PROTOCOLS } from './handlers';
 import type { ActionTable, HandlerContext } from './handlers/types';
+import { createConnectionMemory } from './handlers/connection-memory';
 import type { Logger } from './logger';
 import type { RefusalRecorder } from './refusal-recorder';
 import type { AuthorityProvider } from './platform-ca';
@@ -138,7 +139,7 @@ export function createRpcServer(options: RpcServerOptions) {
     tapMessages(client, session.chargerId, messageLog);
     const timeHandler = timeMessages(client, new Set(Object.keys(table)), options.messageMetrics);
     client.once('close', ({ code, reason }: { code: number; reason: string }) => clientLog.info({ code, reason }, 'charger disconnected'));
-    registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, store, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec, onBooted: options.onBooted, authority: options.authority }, timeHandler);
+    registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, store, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec, onBooted: options.onBooted, authority: options.authority, memory: createConnectionMemory() }, timeHandler);
     connections.attach(client, session, credentials.get(session) ?? NO_CREDENTIAL);
   });
   return server;

@@ -27,6 +27,9 @@ export function createBatchedStore(db: Database, onBatch: BatchObserver = () => 
     recordBoot: write('recordBoot', recordBoots),
     recordHeartbeat: write('recordHeartbeat', recordHeartbeats),
     recordConnectorStatus: write('recordConnectorStatus', recordConnectorStatuses),
+    recordConnectorStatusOutsideSession: write('recordConnectorStatusOutsideSession', (db, inputs: Parameters<typeof recordConnectorStatuses>[1]) =>
+      recordConnectorStatuses(db, inputs, { isDroppedDuringSession: true }),
+    ),
     recordMeterValues: write('recordMeterValues', recordMeterValues),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBatcher } from './batcher';
+import { withStatementTiming, type StatementTiming } from './statement-timing';
 
 function deferred() {
   let release!: () => void;
@@ -78,5 +79,37 @@ describe('createBatcher', () => {
     const results = await Promise.allSettled([1, 2, 3, 4].map(submit));
     expect(results.every((result) => result.status === 'rejected')).toBe(true);
     expect(statements).toBe(1);
+  });
+
+  it("counts a message's waits for two writes sent together as the time they cover, not their sum", async () => {
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const blocked = () => {
+      const gate = deferred();
+      const queued: number[] = [];
+      const submit = createBatcher(
+        async (inputs: number[]) => {
+          if (inputs[0] === 0) await gate.promise;
+          return inputs;
+        },
+        { concurrency: 1, onBatch: (batch) => queued.push(...batch.queuedMs) },
+      );
+      return { submit, gate, queued };
+    };
+    const [status, readings] = [blocked(), blocked()];
+    const inFlight = [status.submit(0), readings.submit(0)];
+    await new Promise((resolve) => setImmediate(resolve));
+    const timing: StatementTiming = { queuedMs: 0 };
+    const sent = withStatementTiming(timing, () => Promise.all([status.submit(1), readings.submit(1)]));
+    await sleep(10);
+    status.gate.release();
+    await sleep(10);
+    readings.gate.release();
+    await Promise.all([...inFlight, sent]);
+
+    const [statusWait, readingsWait] = [status.queued.at(-1)!, readings.queued.at(-1)!];
+    expect(statusWait).toBeGreaterThan(0);
+    expect(readingsWait).toBeGreaterThan(statusWait);
+    expect(timing.queuedMs).toBeCloseTo(readingsWait, 0);
+    expect(timing.queuedMs).toBeLessThan(statusWait + readingsWait);
   });
 });

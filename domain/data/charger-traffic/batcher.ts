@@ -2,7 +2,7 @@
 // flight wait for it and then go together in the next one. A quiet server runs each call on its own, as soon
 // as the messages read in the same turn of the event loop are in; a busy one sends hundreds of chargers' rows
 // in one round trip instead of one each. Every caller still hears back only after its rows are committed.
-import { currentStatementTiming, type StatementTiming } from './statement-timing';
+import { addQueuedWait, currentStatementTiming, type StatementTiming } from './statement-timing';
 
 export type BatchRun<In, Out> = (inputs: In[]) => Promise<Out[]>;
 
@@ -28,8 +28,8 @@ export function createBatcher<In, Out>(run: BatchRun<In, Out>, { maxSize = 500, 
   async function runBatch(batch: Waiting<In, Out>[]): Promise<void> {
     const startedAt = performance.now();
     const queuedMs = batch.map((entry) => startedAt - entry.submittedAt);
-    batch.forEach((entry, index) => {
-      if (entry.timing) entry.timing.queuedMs += queuedMs[index]!;
+    batch.forEach((entry) => {
+      if (entry.timing) addQueuedWait(entry.timing, entry.submittedAt, startedAt);
       // A half of a refused batch waits again from here, not from the first submit.
       entry.submittedAt = startedAt;
     });

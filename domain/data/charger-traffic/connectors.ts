@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
-import { chargers, connectors, connectorStatusHistory } from '../../../db/schema';
+import { chargers, connectors, connectorStatusHistory, transactions } from '../../../db/schema';
 import { isConnectorId } from '../../charging/limits';
 import type { ChargerRef } from './chargers';
 import { assignments, columnList, columnName, fromExcluded } from './columns';
@@ -76,9 +76,15 @@ function newestPerConnector<Row extends StatusRow>(rows: Row[], keyOf: (row: Row
   return [...newest.values()];
 }
 
+// A status that says less than the session running on its connector does (2.0.1's Occupied, status-notification.ts):
+// dropped, history and all, in the statement that would record it, rather than after a round trip asking first.
+const noOpenSession = sql`where not exists (
+  select 1 from ${transactions} where ${transactions.chargerId} = v.charger_id and ${transactions.connectorId} = v.connector_id and ${transactions.stoppedAt} is null)`;
+
 // Every charger sends one per connector at each boot: a batch of them is one statement (the history, the upsert of
 // the newest, the reasons worth showing a driver, the connector count and the NOTIFYs) instead of one each.
-export async function recordConnectorStatuses(db: Database, statuses: ChargerConnectorStatus[]) {
+// isDroppedDuringSession: every status of the batch is left out where its connector has a session running.
+export async function recordConnectorStatuses(db: Database, statuses: ChargerConnectorStatus[], { isDroppedDuringSession = false } = {}) {
   const updatedAt = new Date();
   const rows = statuses
     .filter((status) => isConnectorId(status.connectorId))
@@ -109,12 +115,13 @@ export async function recordConnectorStatuses(db: Database, statuses: ChargerCon
     status_at: row.status_at,
     received_at: row.updated_at,
   }));
+  const unlessSession = isDroppedDuringSession ? noOpenSession : sql``;
   // The charger knows its connectors better than the owner who registered it: connector_count grows to the highest seen.
   await db.execute(sql`
-    with input as (select * from ${statusRecords(input)}),
+    with input as (select * from ${statusRecords(input)} ${unlessSession}),
     recorded as (
       insert into ${connectorStatusHistory} (${columnList(Object.values(HISTORY_FIELDS))})
-      select ${fieldList(HISTORY_FIELDS)} from ${historyRecords(history)}
+      select ${fieldList(HISTORY_FIELDS)} from ${historyRecords(history)} ${unlessSession}
     ),
     upserted as (
       insert into ${connectors} (${columnList(Object.values(STATUS_FIELDS))})

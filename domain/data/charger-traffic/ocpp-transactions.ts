@@ -81,13 +81,3 @@ export async function ocppTransactionIdOf(db: Executor, { chargerId, transaction
     .where(and(eq(transactions.id, transactionId), eq(transactions.chargerId, chargerId)));
   return row?.ocppTransactionId ?? null;
 }
-
-// Whether a session is running on the connector.
-export async function hasOpenSession(db: Executor, { chargerId, connectorId }: { chargerId: string; connectorId: number }) {
-  const [row] = await db
-    .select({ id: transactions.id })
-    .from(transactions)
-    .where(and(eq(transactions.chargerId, chargerId), eq(transactions.connectorId, connectorId), isNull(transactions.stoppedAt)))
-    .limit(1);
-  return row !== undefined;
-}

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import type { AuthorityProvider } from '../platform-ca';
 import type { BatchedStore } from '../../../domain/data/charger-traffic/batched';
 import type { ChargerRef } from '../../../domain/data/charger-traffic/chargers';
+import type { ConnectionMemory } from './connection-memory';
 
 export type HandlerContext = {
   charger: ChargerRef;
@@ -15,6 +16,8 @@ export type HandlerContext = {
   onBooted: (chargerId: string) => void;
   // The platform CA, for SignCertificate; null without one (no AUTH_SECRET nor CA files).
   authority: AuthorityProvider;
+  // This socket's: what its handlers learnt of the charger and may trust while it stays open.
+  memory: ConnectionMemory;
 };
 
 export type Handler<Request, Response> = (ctx: HandlerContext, request: Request) => Promise<Response>;

@@ -5,10 +5,10 @@ import { toMeterSamples } from './samples';
 import type { V201Handler } from './types';
 
 // Readings outside a transaction (clock-aligned, EVSE 0's main meter); a session's come in its TransactionEvents.
-export const meterValues: V201Handler<'MeterValues'> = async ({ charger, db, store }, request) => {
-  const connectorId = await connectorOfEvse(db, { chargerId: charger.chargerId, evseId: request.evseId });
+export const meterValues: V201Handler<'MeterValues'> = async (ctx, request) => {
+  const connectorId = await connectorOfEvse(ctx, { evseId: request.evseId });
   const samples = toMeterSamples(request.meterValue);
   refuseUnless(samples.every(isStorableSample), `A sampled value must be at most ${MAX_SAMPLE_VALUE_BYTES} bytes`);
-  await store.recordMeterValues({ ...charger, connectorId, samples });
+  await ctx.store.recordMeterValues({ ...ctx.charger, connectorId, samples });
   return {};
 };

@@ -13,12 +13,13 @@ function isProblemRaised(event: EventDataType) {
 
 // Onto the fault model the platform keeps (a Faulted connector with an error code and the vendor's detail, which
 // notifies the owner); the charger still reports the connector's return to service in its StatusNotification.
-export const notifyEvent: V201Handler<'NotifyEvent'> = async ({ charger, db, store }, request) => {
+export const notifyEvent: V201Handler<'NotifyEvent'> = async (ctx, request) => {
+  const { charger, store } = ctx;
   for (const event of request.eventData.filter(isProblemRaised)) {
     const evse = event.component.evse;
     await store.recordConnectorStatus({
       ...charger,
-      connectorId: evse ? await connectorOfEvse(db, { chargerId: charger.chargerId, evseId: evse.id, connectorId: evse.connectorId }) : 0,
+      connectorId: evse ? await connectorOfEvse(ctx, { evseId: evse.id, connectorId: evse.connectorId }) : 0,
       status: 'Faulted',
       errorCode: 'OtherError',
       info: (event.techInfo ?? event.component.name).slice(0, INFO_MAX),

@@ -1,4 +1,3 @@
-import { hasOpenSession } from '../../../../domain/data/charger-traffic/ocpp-transactions';
 import { parseChargerTime } from '../../ocpp/charger-time';
 import type { ConnectorStatusEnumType } from '../../ocpp/v201';
 import { connectorOfEvse } from './evse';
@@ -15,12 +14,14 @@ const STATUS: Record<ConnectorStatusEnumType, string> = {
 };
 
 // While a session runs, Occupied says nothing the TransactionEvents have not said better (Charging, SuspendedEV…),
-// and would turn a charging connector into Preparing: it is not stored then.
-export const statusNotification: V201Handler<'StatusNotification'> = async ({ charger, db, store }, request) => {
+// and would turn a charging connector into Preparing: it is not stored then, which the group-committed write itself
+// decides (recordConnectorStatusOutsideSession), so the charger waits for one round trip, not two.
+export const statusNotification: V201Handler<'StatusNotification'> = async (ctx, request) => {
+  const { charger, store } = ctx;
   const status = STATUS[request.connectorStatus];
-  const connectorId = await connectorOfEvse(db, { chargerId: charger.chargerId, evseId: request.evseId, connectorId: request.connectorId });
-  if (request.connectorStatus === 'Occupied' && (await hasOpenSession(db, { chargerId: charger.chargerId, connectorId }))) return {};
-  await store.recordConnectorStatus({
+  const connectorId = await connectorOfEvse(ctx, { evseId: request.evseId, connectorId: request.connectorId });
+  const record = request.connectorStatus === 'Occupied' ? store.recordConnectorStatusOutsideSession : store.recordConnectorStatus;
+  await record({
     ...charger,
     connectorId,
     status,

@@ -33,25 +33,45 @@ async function endSession({ charger, db, log }: HandlerContext, request: Transac
   if (stopped.outcome === 'already-stopped') log.info({ transactionId: session.id }, 'TransactionEvent Ended for a session already stopped');
 }
 
+// The session an event names. An Updated event without a token (the steady one, every few seconds per session)
+// takes it from this socket's memory: its id and connector never change, and its meter start is settled once. Any
+// other event, and the first Updated a socket sees, reads it (and a read is what is remembered: it is committed).
+async function sessionNamed({ charger, db, memory }: HandlerContext, request: TransactionEventRequest, token: string | null) {
+  const ocppTransactionId = request.transactionInfo.transactionId;
+  const remembered = request.eventType === 'Updated' && token === null ? memory.sessionOf(ocppTransactionId) : undefined;
+  if (remembered) return { known: remembered, read: null };
+  const read = await findSessionByOcppId(db, charger, ocppTransactionId);
+  return { known: read, read };
+}
+
 // One file for the three event types: Started opens a session, Updated adds readings (and maybe a token), Ended
 // closes it; each may be the first this platform hears of the transaction, and a resent one changes nothing twice.
 // seqNo is not stored: events arrive in order on one socket, and readings are keyed by their own time and value.
+// The writes an event needs are independent of each other and go together; the charger is answered once all are in.
 export const transactionEvent: V201Handler<'TransactionEvent'> = async (ctx, request) => {
-  const { charger, db, store } = ctx;
+  const { charger, db, store, memory } = ctx;
+  const ocppTransactionId = request.transactionInfo.transactionId;
   const samples = toMeterSamples(request.meterValue ?? []).filter(isStorableSample);
   const token = request.idToken && request.idToken.type !== 'NoAuthorization' ? request.idToken.idToken : null;
-  const known = await findSessionByOcppId(db, charger, request.transactionInfo.transactionId);
+  const { known, read } = await sessionNamed(ctx, request, token);
   const started = known ? null : await startSession(ctx, request, samples);
   const session = known ?? started!.session;
-  if (request.offline) await markEventsSentOffline(db, session.id);
   const reading = energyRegisterWh(samples);
-  if (known?.isMeterStartPending && reading !== null) await settleMeterStart(db, { transactionId: known.id, meterStartWh: reading });
-  const authorization = known ? token && (await checkToken(ctx, known, token)) : started!.authorization;
+  const isSettling = known?.isMeterStartPending === true && reading !== null;
+  const authorization = known ? read && token && (await checkToken(ctx, read, token)) : started!.authorization;
   const chargingState = request.transactionInfo.chargingState;
+  // Before the writes: an Ended event's stop reads the session's meter start.
+  if (request.offline) await markEventsSentOffline(db, session.id);
+  if (isSettling) await settleMeterStart(db, { transactionId: session.id, meterStartWh: reading });
+  const writes: Promise<unknown>[] = [];
   if (chargingState && request.eventType !== 'Ended') {
-    await store.recordConnectorStatus({ ...charger, connectorId: session.connectorId, status: CONNECTOR_STATUS_OF_CHARGING_STATE[chargingState], errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, statusAt: parseChargerTime(request.timestamp) });
+    writes.push(store.recordConnectorStatus({ ...charger, connectorId: session.connectorId, status: CONNECTOR_STATUS_OF_CHARGING_STATE[chargingState], errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, statusAt: parseChargerTime(request.timestamp) }));
   }
-  if (request.eventType === 'Ended') await endSession(ctx, request, session, samples);
-  else if (samples.length > 0) await store.recordMeterValues({ ...charger, connectorId: session.connectorId, transactionId: session.id, samples });
+  // An Ended event's session is never a remembered one: it was read or has just started.
+  if (request.eventType === 'Ended') writes.push(endSession(ctx, request, read ?? started!.session, samples));
+  else if (samples.length > 0) writes.push(store.recordMeterValues({ ...charger, connectorId: session.connectorId, transactionId: session.id, samples }));
+  await Promise.all(writes);
+  if (request.eventType === 'Ended') memory.forgetSession(ocppTransactionId);
+  else if (known) memory.rememberSession(db, ocppTransactionId, { id: session.id, connectorId: session.connectorId, isMeterStartPending: known.isMeterStartPending && !isSettling });
   return authorization && token ? { idTokenInfo: toIdTokenInfo(authorization) } : {};
 };

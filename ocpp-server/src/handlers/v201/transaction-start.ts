@@ -27,7 +27,7 @@ export async function startSession(ctx: HandlerContext, request: TransactionEven
   const { charger, db, log } = ctx;
   // 2.0.1 E01/E02: the evse field is sent in the first TransactionEvent after the EVSE is known.
   if (!request.evse) throw createRPCError('OccurrenceConstraintViolation', 'evse is required in the first TransactionEvent of a transaction');
-  const connectorId = await connectorOfEvse(db, { chargerId: charger.chargerId, evseId: request.evse.id, connectorId: request.evse.connectorId });
+  const connectorId = await connectorOfEvse(ctx, { evseId: request.evse.id, connectorId: request.evse.connectorId });
   const reading = energyRegisterWh(samples);
   const meterStartWh = reading ?? (await lastConnectorEnergyWh(db, { chargerId: charger.chargerId, connectorId })) ?? 0;
   const started = await startTransaction(db, charger, {
