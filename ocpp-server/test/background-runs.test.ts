@@ -27,6 +27,13 @@ function watchFleet() {
   return { seen, watch };
 }
 
+// What an operator's scrape shows of the line: runs in progress and waiting.
+async function backgroundRuns() {
+  const text = await (await fetch(`http://127.0.0.1:${suite.server.port}/metrics`)).text();
+  const sample = (state: string) => Number(text.match(new RegExp(`^ocpp_background_runs\\{state="${state}"\\} (\\d+)$`, 'm'))?.[1]);
+  return { inProgress: sample('in_progress'), waiting: sample('waiting') };
+}
+
 const isProvisioned = async (chargerId: string) => (await db.select().from(chargerProvisioning).where(eq(chargerProvisioning.chargerId, chargerId))).length === 2;
 
 describe('background runs across a fleet', () => {
@@ -43,6 +50,11 @@ describe('background runs across a fleet', () => {
     fleet.forEach(watch);
     try {
       await Promise.all(fleet.map((charger) => charger.start()));
+      const queued = await waitFor(async () => {
+        const runs = await backgroundRuns();
+        return runs.waiting > 0 && runs;
+      });
+      expect(queued.inProgress).toBe(SLOTS);
       for (const [index, { id: chargerId }] of chargers.entries()) {
         const simulated = fleet[index]!;
         await waitFor(() => isProvisioned(chargerId));
@@ -57,6 +69,11 @@ describe('background runs across a fleet', () => {
       // Never more than the slots at once, yet more than one: the fleet is worked through side by side.
       expect(seen.most).toBeLessThanOrEqual(SLOTS);
       expect(seen.most).toBeGreaterThan(1);
+      // The line empties once the last runs have finished what they do after their writes.
+      await waitFor(async () => {
+        const runs = await backgroundRuns();
+        return runs.inProgress === 0 && runs.waiting === 0;
+      });
     } finally {
       await Promise.all(fleet.map((charger) => charger.stop()));
     }
