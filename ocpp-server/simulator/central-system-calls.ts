@@ -17,7 +17,15 @@ function answer<A extends V16ServerAction>(charger: SimulatedCharger, action: A,
   charger.client.handle(action, async ({ params }: { params?: unknown }) => {
     charger.receivedCalls.push(action);
     if (ignored.has(action)) return NOREPLY as unknown as Record<string, unknown>;
-    return handler(charger, params as V16Requests[A]);
+    // 'callReceived' and 'callAnswered' let a test see what the central system has in flight with this charger.
+    charger.emit('callReceived', action);
+    try {
+      const delayMs = charger.options.answerDelayMs ?? 0;
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return await handler(charger, params as V16Requests[A]);
+    } finally {
+      charger.emit('callAnswered', action);
+    }
   });
 }
 

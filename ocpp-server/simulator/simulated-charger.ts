@@ -39,6 +39,8 @@ export type SimulatedChargerOptions = {
   backoff?: { initialDelay: number; maxDelay: number };
   // Central system calls this charger never answers, to exercise the platform's timeouts.
   ignoreActions?: string[];
+  // How long it takes to answer each central system call (a cellular round trip, a busy controller); none by default.
+  answerDelayMs?: number;
   // AuthorizeRemoteTxRequests (OCPP 1.6 §9.1): the charger sends Authorize with the idTag of a RemoteStartTransaction
   // and starts only if it is Accepted, as many real chargers do.
   authorizesRemoteStarts?: boolean;

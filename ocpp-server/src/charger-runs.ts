@@ -1,3 +1,4 @@
+import type { BackgroundSlots } from './background-slots';
 import type { Logger } from './logger';
 
 type ChargerRunsOptions<Reason> = {
@@ -5,28 +6,46 @@ type ChargerRunsOptions<Reason> = {
   log: Logger;
   name: string;
   run: (chargerId: string, reason: Reason) => Promise<void>;
-  // The reason of the run to follow one under way, from the one already waiting (if any) and the new one.
+  // The reason of the run to follow one under way, from the one already waiting (if any) and the new one; also
+  // what a run not yet started takes on when another reason arrives for it.
   nextReason: (waiting: Reason | undefined, arriving: Reason) => Reason | undefined;
+  // The process-wide line shared with the other kinds of background run (src/background-slots.ts).
+  slots: BackgroundSlots;
+  // Whether this process still holds the charger's socket: a run whose charger left while it waited for a slot is
+  // dropped when its turn comes, without taking one.
+  isConnected: (chargerId: string) => boolean;
 };
 
-// One run at a time per charger, after a delay (a booting charger sends its StatusNotifications first). What
-// arrives during a run may start one more after it, since that run may have read the database before the change.
-export function createChargerRuns<Reason>({ delayMs, log, name, run, nextReason }: ChargerRunsOptions<Reason>) {
+// One run at a time per charger, after a delay (a booting charger sends its StatusNotifications first), then in
+// line for one of the process's background slots. What arrives while a run waits is folded into it: it has read
+// nothing yet (a connecting charger's 'reconnect' and its boot make one run). What arrives during a run may start one
+// more after it, since that run may have read the database before the change.
+export function createChargerRuns<Reason>({ delayMs, log, name, run, nextReason, slots, isConnected }: ChargerRunsOptions<Reason>) {
   const running = new Map<string, Promise<void>>();
+  const notStarted = new Map<string, Reason>();
   const again = new Map<string, Reason>();
+
+  function start(chargerId: string) {
+    const reason = notStarted.get(chargerId)!;
+    notStarted.delete(chargerId);
+    return run(chargerId, reason);
+  }
 
   function schedule(chargerId: string, reason: Reason): Promise<void> {
     const current = running.get(chargerId);
     if (current) {
-      const next = nextReason(again.get(chargerId), reason);
-      if (next !== undefined) again.set(chargerId, next);
+      const map = notStarted.has(chargerId) ? notStarted : again;
+      const next = nextReason(map.get(chargerId), reason);
+      if (next !== undefined) map.set(chargerId, next);
       return current;
     }
+    notStarted.set(chargerId, reason);
     const started = new Promise<void>((resolve) => setTimeout(resolve, delayMs).unref())
-      .then(() => run(chargerId, reason))
+      .then(() => slots.run(() => start(chargerId), () => isConnected(chargerId)))
       .catch((error: unknown) => log.error({ err: error, chargerId }, `${name} failed`))
       .finally(() => {
         running.delete(chargerId);
+        notStarted.delete(chargerId);
         const next = again.get(chargerId);
         again.delete(chargerId);
         if (next !== undefined) void schedule(chargerId, next);

@@ -43,6 +43,14 @@ describe('OCPP server configuration', () => {
     expect(() => withEnv({ OCPP_DATABASE_POOL: '2.5' })).toThrow('OCPP_DATABASE_POOL');
   });
 
+  it('lets 8 chargers be provisioned at once unless told another whole number, and refuses none at all', () => {
+    expect(withEnv({}).backgroundRuns).toBe(8);
+    expect(withEnv({ OCPP_BACKGROUND_RUNS: '16' }).backgroundRuns).toBe(16);
+    expect(() => withEnv({ OCPP_BACKGROUND_RUNS: '0' })).toThrow('OCPP_BACKGROUND_RUNS must be a whole number of runs at once, at least 1');
+    expect(() => withEnv({ OCPP_BACKGROUND_RUNS: '2.5' })).toThrow('OCPP_BACKGROUND_RUNS');
+    expect(() => withEnv({ OCPP_BACKGROUND_RUNS: 'many' })).toThrow('OCPP_BACKGROUND_RUNS');
+  });
+
   it('keeps meter values forever unless a retention of whole months is set', () => {
     expect(withEnv({ METER_VALUES_RETENTION_MONTHS: '' }).meterValuesRetentionMonths).toBeNull();
     expect(withEnv({ METER_VALUES_RETENTION_MONTHS: '36' }).meterValuesRetentionMonths).toBe(36);

@@ -37,6 +37,8 @@ export type OcppConfig = {
   provisionDelayMs: number;
   // Local Authorization List sync at boot, reconnect and every card change; off only for tests of other things.
   isSyncingLocalLists: boolean;
+  // Provisioning and list-sync runs in progress at once across all chargers; the rest wait their turn.
+  backgroundRuns: number;
   pingIntervalMs: number;
   callTimeoutMs: number;
   maxMessageBytes: number;
@@ -86,6 +88,17 @@ function databasePoolSizeFromEnv() {
   return size;
 }
 
+// How many chargers are provisioned or have their lists synced at once (src/background-slots.ts). Each run holds a
+// database connection for a few statements and waits on a charger's answers in between; 8 keeps a fleet booting at
+// once from taking the pool and the event loop from the chargers' own messages (README, Performance).
+function backgroundRunsFromEnv() {
+  const raw = process.env.OCPP_BACKGROUND_RUNS;
+  if (raw === undefined || raw === '') return 8;
+  const runs = Number(raw);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('OCPP_BACKGROUND_RUNS must be a whole number of runs at once, at least 1');
+  return runs;
+}
+
 // Unset or empty keeps every reading. At least 1: the month before this one is still being billed.
 function meterValuesRetentionFromEnv() {
   const raw = process.env.METER_VALUES_RETENTION_MONTHS;
@@ -128,6 +141,7 @@ export function configFromEnv(): OcppConfig {
     isProvisioning: process.env.OCPP_PROVISIONING !== '0',
     provisionDelayMs: positiveNumber('OCPP_PROVISION_DELAY', 2) * 1000,
     isSyncingLocalLists: process.env.OCPP_LOCAL_LISTS !== '0',
+    backgroundRuns: backgroundRunsFromEnv(),
     pingIntervalMs: positiveNumber('OCPP_PING_INTERVAL', 30) * 1000,
     callTimeoutMs: positiveNumber('OCPP_CALL_TIMEOUT', 30) * 1000,
     maxMessageBytes: positiveNumber('OCPP_MAX_MESSAGE_BYTES', 64 * 1024),

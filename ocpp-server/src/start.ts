@@ -21,6 +21,7 @@ import { startChargingEventsTrim } from './charging-events/trim';
 import { startCircuitPlanner } from './circuits/planner';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
 import { createRefusalRecorder } from './refusal-recorder';
+import { createBackgroundSlots } from './background-slots';
 import { startLocalListSyncer } from './local-lists/syncer';
 import type { LocalListSyncReason } from './local-lists/sync';
 import { createRpcServer } from './server';
@@ -94,12 +95,15 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const listener = await startCommandListener({ db, store, sql, instanceId, dispatcher, log });
   sweepCharger = (chargerId) => void listener.sweepCharger(chargerId);
   const revocations = await startRevocationListener({ db, sql, connections, log });
+  // Provisioning and list syncs wait in one line, so that a fleet booting at once is answered before it is set up.
+  const backgroundSlots = createBackgroundSlots(config.backgroundRuns);
+  metrics.countBackgroundRunsWith(backgroundSlots);
   const provisioner = config.isProvisioning
-    ? await startProvisioner({ db, sql, connections, log, callTimeoutMs: config.callTimeoutMs, delayMs: config.provisionDelayMs })
+    ? await startProvisioner({ db, sql, connections, log, callTimeoutMs: config.callTimeoutMs, delayMs: config.provisionDelayMs, slots: backgroundSlots })
     : null;
   if (provisioner) provision = (chargerId, reason) => void provisioner.schedule(chargerId, reason);
   const localLists = config.isSyncingLocalLists
-    ? await startLocalListSyncer({ db, sql, connections, log, instanceId, callTimeoutMs: config.callTimeoutMs, delayMs: config.provisionDelayMs })
+    ? await startLocalListSyncer({ db, sql, connections, log, instanceId, callTimeoutMs: config.callTimeoutMs, delayMs: config.provisionDelayMs, slots: backgroundSlots })
     : null;
   if (localLists) syncLocalList = (chargerId, reason) => void localLists.schedule(chargerId, reason);
   const sessionSweep = startUnconfirmedSessionSweep({

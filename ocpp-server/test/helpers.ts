@@ -41,6 +41,7 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     provisionDelayMs: 0,
     // So does the Local Authorization List sync.
     isSyncingLocalLists: false,
+    backgroundRuns: 8,
     pingIntervalMs: 30_000,
     callTimeoutMs: 5_000,
     maxMessageBytes: 64 * 1024,

@@ -4,6 +4,7 @@ import { wantedLocalList } from '../../../domain/cards/local-list';
 import { LOCAL_LIST_CHANGED_CHANNEL } from '../../../domain/charging/charger-events';
 import { allocateListVersions, getAccountListVersion } from '../../../domain/data/local-lists';
 import { getChargerLocalList, listHeldChargerIds, listHeldChargersOutOfSync, recordLocalListSync } from '../../../domain/data/charger-traffic/local-lists';
+import type { BackgroundSlots } from '../background-slots';
 import { createChargerRuns } from '../charger-runs';
 import type { Connections } from '../connections';
 import { listenWithSweep } from '../listen-with-sweep';
@@ -12,7 +13,7 @@ import { syncChargerList, type LocalListSyncReason } from './sync';
 import { v16LocalList } from './v16-list';
 import { v201LocalList } from './v201-list';
 
-type SyncerOptions = { db: Database; sql: Sql; connections: Connections; log: Logger; instanceId: string; callTimeoutMs: number; delayMs: number; sweepEveryMs?: number };
+type SyncerOptions = { db: Database; sql: Sql; connections: Connections; log: Logger; instanceId: string; callTimeoutMs: number; delayMs: number; slots: BackgroundSlots; sweepEveryMs?: number };
 
 // Keeps the Local Authorization List of each charger this process holds, in the protocol it speaks, equal to what its account wants there
 // (domain/cards/local-list.ts): at its boot and
@@ -20,7 +21,7 @@ type SyncerOptions = { db: Database; sql: Sql; connections: Connections; log: Lo
 // web app), and on a sweep for NOTIFYs missed and chargers that did not answer. One charger has one run at a time;
 // what arrives during a run starts one more after it, the boot's reason winning, since only a boot asks again a
 // charger noted as not supporting the list.
-export async function startLocalListSyncer({ db, sql, connections, log, instanceId, callTimeoutMs, delayMs, sweepEveryMs = 60_000 }: SyncerOptions) {
+export async function startLocalListSyncer({ db, sql, connections, log, instanceId, callTimeoutMs, delayMs, slots, sweepEveryMs = 60_000 }: SyncerOptions) {
   async function sync(chargerId: string, reason: LocalListSyncReason) {
     const client = connections.get(chargerId);
     if (!client) return;
@@ -43,6 +44,8 @@ export async function startLocalListSyncer({ db, sql, connections, log, instance
     name: 'local list sync',
     run: sync,
     nextReason: (waiting, arriving) => (waiting === 'boot' ? waiting : arriving),
+    slots,
+    isConnected: (chargerId) => connections.get(chargerId) !== undefined,
   });
 
   async function onChange(accountId: string) {

@@ -39,6 +39,17 @@ export function createOcppMetrics() {
       this.set(countConnected());
     },
   });
+  let backgroundRuns = { inProgress: 0, waiting: 0 };
+  new Gauge({
+    name: 'ocpp_background_runs',
+    help: 'Per-charger background runs (provisioning, local list sync): in progress, and waiting for a slot (OCPP_BACKGROUND_RUNS)',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      this.set({ state: 'in_progress' }, backgroundRuns.inProgress);
+      this.set({ state: 'waiting' }, backgroundRuns.waiting);
+    },
+  });
   const batchQueued = histogram('ocpp_group_commit_queued_seconds', 'Wait of each call for the group-commit statement that carried it', ['kind']);
   const batchRun = histogram('ocpp_group_commit_statement_seconds', 'Round trip of each group-commit statement', ['kind']);
   const batchSize = histogram('ocpp_group_commit_batch_size', 'Calls carried by each group-commit statement', ['kind'], BATCH_SIZES);
@@ -66,6 +77,9 @@ export function createOcppMetrics() {
     observeBatch,
     countConnectedWith(count: () => number) {
       countConnected = count;
+    },
+    countBackgroundRunsWith(slots: { inProgress: number; waiting: number }) {
+      backgroundRuns = slots;
     },
     finished(message: FinishedMessage) {
       let series = byAction.get(message.action);

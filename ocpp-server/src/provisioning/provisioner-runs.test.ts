@@ -1,22 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import { createBackgroundSlots } from '../background-slots';
 import { createChargerRuns } from '../charger-runs';
 import { createLogger } from '../logger';
 import { nextProvisionReason, type ProvisionReason } from './provisioner';
+
+const provisioningRuns = (run: (chargerId: string, reason: ProvisionReason) => Promise<void>) =>
+  createChargerRuns<ProvisionReason>({
+    delayMs: 0,
+    log: createLogger('silent'),
+    name: 'provisioning',
+    run,
+    nextReason: nextProvisionReason,
+    slots: createBackgroundSlots(1),
+    isConnected: () => true,
+  });
 
 // The runs a charger gets when reasons arrive while one is under way (the run itself held open by the test).
 async function runsFor(first: ProvisionReason, arriving: ProvisionReason[]) {
   const ran: ProvisionReason[] = [];
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
-  const runs = createChargerRuns<ProvisionReason>({
-    delayMs: 0,
-    log: createLogger('silent'),
-    name: 'provisioning',
-    run: async (_chargerId, reason) => {
-      ran.push(reason);
-      if (ran.length === 1) await held;
-    },
-    nextReason: nextProvisionReason,
+  const runs = provisioningRuns(async (_chargerId, reason) => {
+    ran.push(reason);
+    if (ran.length === 1) await held;
   });
   void runs.schedule('CP-1', first);
   await new Promise((resolve) => setTimeout(resolve, 10));
@@ -40,5 +46,26 @@ describe('provisioning runs of one charger', () => {
 
   it('lets an unconditional run already waiting stand for a reconnect that follows it', async () => {
     expect(await runsFor('reconnect', ['boot', 'reconnect'])).toEqual(['reconnect', 'boot']);
+  });
+
+  // A fleet booting together: each charger's connection and boot both ask for a run, which waits for a slot.
+  it('makes one run of what arrives while the charger’s run still waits for its slot, the boot standing for the rest', async () => {
+    const ran: string[] = [];
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // One slot, held by CP-0 while CP-1's reasons arrive.
+    const runs = provisioningRuns(async (chargerId, reason) => {
+      ran.push(`${chargerId} ${reason}`);
+      if (chargerId === 'CP-0') await held;
+    });
+    void runs.schedule('CP-0', 'boot');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    void runs.schedule('CP-1', 'reconnect');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    for (const reason of ['boot', 'settings', 'reconnect'] as const) void runs.schedule('CP-1', reason);
+    release();
+    await runs.settled();
+    await runs.settled();
+    expect(ran).toEqual(['CP-0 boot', 'CP-1 boot']);
   });
 });

@@ -2,6 +2,7 @@ import type { Sql } from 'postgres';
 import type { Database } from '../../../db/client';
 import { CHARGER_PROVISION_CHANNEL } from '../../../domain/charging/charger-events';
 import { getMeterSettings, recordProvisioning } from '../../../domain/data/charger-traffic/provisioning';
+import type { BackgroundSlots } from '../background-slots';
 import { createChargerRuns } from '../charger-runs';
 import type { Connections } from '../connections';
 import { listenWithSweep } from '../listen-with-sweep';
@@ -14,7 +15,7 @@ import { isWeekAnchorStale } from '../../../domain/smart-charging/charging-windo
 import { sendPowerSettings } from '../smart-charging/send-power-settings';
 import { recordSupportShownByConfiguration } from '../../../domain/data/charger-traffic/security-extension';
 
-type ProvisionerOptions = { db: Database; sql: Sql; connections: Connections; log: Logger; callTimeoutMs: number; delayMs: number };
+type ProvisionerOptions = { db: Database; sql: Sql; connections: Connections; log: Logger; callTimeoutMs: number; delayMs: number; slots: BackgroundSlots };
 
 export type ProvisionReason = 'boot' | 'reconnect' | 'settings';
 
@@ -26,7 +27,7 @@ export const nextProvisionReason = (waiting: ProvisionReason | undefined, arrivi
 // Provisions a charger after its BootNotification is answered, when it reconnects without booting (it may have
 // been reset to its defaults, or changed by hand), and when the owner changes its meter settings (NOTIFY from the
 // web app, acted on by the process holding its socket), one run at a time per charger.
-export async function startProvisioner({ db, sql, connections, log, callTimeoutMs, delayMs }: ProvisionerOptions) {
+export async function startProvisioner({ db, sql, connections, log, callTimeoutMs, delayMs, slots }: ProvisionerOptions) {
   async function provision(chargerId: string, reason: ProvisionReason) {
     const client = connections.get(chargerId);
     if (!client) return;
@@ -56,7 +57,15 @@ export async function startProvisioner({ db, sql, connections, log, callTimeoutM
     log.info({ chargerId, reason, power, results: results.map(({ key, outcome }) => `${key}: ${outcome}`) }, 'charger provisioned');
   }
 
-  const runs = createChargerRuns<ProvisionReason>({ delayMs, log, name: 'provisioning', run: provision, nextReason: nextProvisionReason });
+  const runs = createChargerRuns<ProvisionReason>({
+    delayMs,
+    log,
+    name: 'provisioning',
+    run: provision,
+    nextReason: nextProvisionReason,
+    slots,
+    isConnected: (chargerId) => connections.get(chargerId) !== undefined,
+  });
   const schedule = runs.schedule;
 
   // Hourly: the windows sent again to each charger held here whose owner's zone has changed its offset since.

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { createBackgroundSlots } from './background-slots';
+import { createChargerRuns } from './charger-runs';
+import { createLogger } from './logger';
+
+// Work held open until the test lets it finish, noting when it started.
+function heldWork(started: string[]) {
+  const releases = new Map<string, () => void>();
+  const work = (name: string) => () => {
+    started.push(name);
+    return new Promise<string>((resolve) => releases.set(name, () => resolve(name)));
+  };
+  const finish = async (name: string) => {
+    releases.get(name)!();
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  return { work, finish };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('background slots', () => {
+  it('runs at most the limit at once and starts the rest in the order they arrived', async () => {
+    const started: string[] = [];
+    const { work, finish } = heldWork(started);
+    const slots = createBackgroundSlots(2);
+    const runs = ['a', 'b', 'c', 'd', 'e'].map((name) => slots.run(work(name)));
+    await settle();
+    expect(started).toEqual(['a', 'b']);
+    expect({ inProgress: slots.inProgress, waiting: slots.waiting }).toEqual({ inProgress: 2, waiting: 3 });
+
+    await finish('b');
+    expect(started).toEqual(['a', 'b', 'c']);
+    // A run arriving while others wait goes behind them, even as a slot comes free.
+    const late = slots.run(work('late'));
+    await finish('a');
+    await finish('c');
+    expect(started).toEqual(['a', 'b', 'c', 'd', 'e']);
+    await finish('d');
+    expect(started.at(-1)).toBe('late');
+    await finish('e');
+    await finish('late');
+    expect(await Promise.all([...runs, late])).toEqual(['a', 'b', 'c', 'd', 'e', 'late']);
+    expect({ inProgress: slots.inProgress, waiting: slots.waiting }).toEqual({ inProgress: 0, waiting: 0 });
+  });
+
+  it('passes over a run no longer wanted when its turn comes, without it taking the slot', async () => {
+    const started: string[] = [];
+    const { work, finish } = heldWork(started);
+    const slots = createBackgroundSlots(1);
+    let isWanted = true;
+    const first = slots.run(work('first'));
+    const gone = slots.run(work('gone'), () => isWanted);
+    const next = slots.run(work('next'));
+    isWanted = false;
+    await finish('first');
+    expect(started).toEqual(['first', 'next']);
+    expect(await gone).toBeUndefined();
+    await finish('next');
+    expect([await first, await next]).toEqual(['first', 'next']);
+  });
+
+  it('frees the slot of a run that failed', async () => {
+    const slots = createBackgroundSlots(1);
+    await expect(slots.run(() => Promise.reject(new Error('charger gone')))).rejects.toThrow('charger gone');
+    expect(await slots.run(async () => 'after')).toBe('after');
+    expect(slots.inProgress).toBe(0);
+  });
+
+  it('is shared by the runs of every kind, which keep one run per charger and settle once their line is through', async () => {
+    const slots = createBackgroundSlots(1);
+    const log = createLogger('silent');
+    const connected = new Set(['CP-1', 'CP-2', 'CP-3']);
+    const ran: string[] = [];
+    let active = 0;
+    let mostActive = 0;
+    const kind = (name: string) =>
+      createChargerRuns<'boot'>({
+        delayMs: 0,
+        log,
+        name,
+        slots,
+        isConnected: (chargerId) => connected.has(chargerId),
+        nextReason: (_waiting, arriving) => arriving,
+        run: async (chargerId) => {
+          mostActive = Math.max(mostActive, ++active);
+          ran.push(`${name} ${chargerId}`);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          active--;
+        },
+      });
+    const provisioning = kind('provisioning');
+    const lists = kind('list');
+    for (const chargerId of connected) {
+      void provisioning.schedule(chargerId, 'boot');
+      void lists.schedule(chargerId, 'boot');
+    }
+    // CP-2 leaves while its runs wait in line.
+    connected.delete('CP-2');
+    await Promise.all([provisioning.settled(), lists.settled()]);
+    expect(mostActive).toBe(1);
+    expect(ran).toEqual(['provisioning CP-1', 'list CP-1', 'provisioning CP-3', 'list CP-3']);
+    expect({ inProgress: slots.inProgress, waiting: slots.waiting }).toEqual({ inProgress: 0, waiting: 0 });
+  });
+});
