@@ -31,7 +31,7 @@ function serverSplit(metrics: ServerMetrics | null) {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([kind, parts]) => [kind, parts.statement?.count ?? 0, parts.meanBatchSize, part(parts.queued), part(parts.statement)]);
   return [
-    `Server-side split from GET /metrics, whole run, p50 / p99 ms (event-loop lag p99 ${metrics.eventLoopLagP99Ms} ms, GC pauses ${metrics.gcPauseSeconds} s in all):`,
+    `Server-side split from GET /metrics, whole run, p50 / p99 ms (event-loop lag p99 ${metrics.eventLoopLagP99Ms} ms, GC pauses ${metrics.gcPauseSeconds} s in all, at most ${metrics.mostCallsInFlight} calls in flight at once):`,
     '',
     markdownTable(['action', 'answered', 'queued for a group commit', 'in the handler (database)', 'answer (validate, serialise, send)', 'total'], actions),
     '',

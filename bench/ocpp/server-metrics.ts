@@ -12,6 +12,8 @@ export type ServerMetrics = {
   groupCommits: Record<string, Partial<Record<keyof typeof BATCH_PARTS, PartSummary>> & { meanBatchSize: number }>;
   eventLoopLagP99Ms: number;
   gcPauseSeconds: number;
+  // Scraped once, at the end: the most at once over the whole run (OCPP_MAX_CALLS_IN_FLIGHT caps it).
+  mostCallsInFlight: number;
 };
 
 function bucketsOf(text: string, metric: string, label: string): Series {
@@ -73,6 +75,7 @@ export function readServerMetrics(text: string): ServerMetrics {
     actions,
     groupCommits,
     eventLoopLagP99Ms: Math.round(sampleOf(text, 'nodejs_eventloop_lag_p99_seconds') * 10_000) / 10,
+    mostCallsInFlight: sampleOf(text, 'ocpp_messages_in_flight_max'),
     gcPauseSeconds: Math.round(text.split('\n').filter((line) => line.startsWith('nodejs_gc_duration_seconds_sum')).reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0) * 100) / 100,
   };
 }

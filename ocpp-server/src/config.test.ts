@@ -51,6 +51,13 @@ describe('OCPP server configuration', () => {
     expect(() => withEnv({ OCPP_BACKGROUND_RUNS: 'many' })).toThrow('OCPP_BACKGROUND_RUNS');
   });
 
+  it('caps the calls in flight at 2,000 unless told otherwise, 0 turning the cap off, and refuses a cap that is not a whole number', () => {
+    expect(withEnv({ OCPP_MAX_CALLS_IN_FLIGHT: '' }).maxCallsInFlight).toBe(2000);
+    expect(withEnv({ OCPP_MAX_CALLS_IN_FLIGHT: '500' }).maxCallsInFlight).toBe(500);
+    expect(withEnv({ OCPP_MAX_CALLS_IN_FLIGHT: '0' }).maxCallsInFlight).toBeNull();
+    for (const wrong of ['-1', '2.5', 'many']) expect(() => withEnv({ OCPP_MAX_CALLS_IN_FLIGHT: wrong })).toThrow('OCPP_MAX_CALLS_IN_FLIGHT must be a whole number of calls');
+  });
+
   it('keeps meter values forever unless a retention of whole months is set', () => {
     expect(withEnv({ METER_VALUES_RETENTION_MONTHS: '' }).meterValuesRetentionMonths).toBeNull();
     expect(withEnv({ METER_VALUES_RETENTION_MONTHS: '36' }).meterValuesRetentionMonths).toBe(36);

@@ -12,6 +12,7 @@ import { refusalAddress, refusalDetail } from '../../domain/chargers/connection-
 import { tapMessages } from './message-tap';
 import { applyOcpp16CallErrorCode, applyOcpp16ErrorCode, applyOcpp16ValidationCode, dropEchoedPayload } from './ocpp/frame-errors';
 import { FrameRefusedError, guardedWebSocket, type MessageLimit } from './ocpp/guarded-socket';
+import type { CallGate } from './ocpp/call-gate';
 import { applyOcpp201ValidationCode } from './ocpp/frame-errors-201';
 import { containsNul } from './ocpp/nul-strings';
 import type { ChargerSession, ServerClient } from './ocpp/rpc';
@@ -36,6 +37,8 @@ export type RpcServerOptions = {
   callTimeoutMs: number;
   maxMessageBytes: number;
   messageLimit: MessageLimit | null;
+  // Counts the calls in flight (as messageMetrics.inFlight) and holds the sockets back at the process's cap.
+  callGate: CallGate;
   authority: AuthorityProvider;
   messageMetrics: { inFlight: { inc(): void; dec(): void }; finished: (message: FinishedMessage) => void };
 };
@@ -82,11 +85,12 @@ export function createRpcServer(options: RpcServerOptions) {
     callTimeoutMs: options.callTimeoutMs,
     pingIntervalMs: options.pingIntervalMs,
     // A socket held back by the message limit reads no pong until its waiting frames are delivered; each one
-    // delivered shows the charger alive and postpones the next ping (a silent socket still misses it).
+    // delivered shows the charger alive and postpones the next ping (a silent socket still misses it). One held
+    // back by the call gate reads again every half ping interval (src/ocpp/call-gate.ts).
     deferPingsOnActivity: true,
     // Garbage from a broken charger is answered with CALLERRORs up to this count, then the socket is closed.
     maxBadMessages: 20,
-    wssOptions: { maxPayload: options.maxMessageBytes, WebSocket: guardedWebSocket(options.messageLimit) },
+    wssOptions: { maxPayload: options.maxMessageBytes, WebSocket: guardedWebSocket({ limit: options.messageLimit, gate: options.callGate }) },
   });
   // Kept beside the session, never in it: the session is spread into NOTIFY payloads and log lines.
   const credentials = new WeakMap<ChargerSession, LoginCredential>();

@@ -31,6 +31,7 @@ import { clearOnlineFlags } from '../../domain/data/charger-traffic/chargers';
 import { failInterruptedCommands } from '../../domain/data/charger-traffic/commands';
 import { createMessageLog } from '../../domain/data/charger-traffic/message-log';
 import { createOcppMetrics } from './metrics/registry';
+import { createCallGate } from './ocpp/call-gate';
 import { createMessageSummary, startMessageSummaryLog } from './metrics/message-summary';
 
 // A fleet that lost its server comes back within seconds. Node's default accept queue (511) overflows while the
@@ -45,6 +46,12 @@ const METER_VALUE_PARTITION_SWEEP_MS = 60 * 60_000;
 // How often to look for day-ahead prices due (each account's are fetched once a day).
 const DAY_AHEAD_FETCH_MS = 10 * 60_000;
 
+// A socket held back by the call gate reads again this often: within half a ping interval, so that a pong it owes
+// is read before the next ping falls due (ocpp-rpc closes a socket whose previous ping is unanswered then), and
+// within 10 s, for chargers' own pings (1.6 WebSocketPingInterval) whatever our interval.
+const MAX_PEEK_MS = 10_000;
+const peekEveryMs = (pingIntervalMs: number) => (pingIntervalMs > 0 ? Math.min(pingIntervalMs / 2, MAX_PEEK_MS) : MAX_PEEK_MS);
+
 export async function startOcppServer(config: OcppConfig, log: Logger) {
   // postgres.js keeps its pool's counts to itself: pg_stat_activity shows each instance's connections under this
   // name instead (README, Performance: watching a running server).
@@ -55,9 +62,11 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   if (cleared > 0) log.info({ cleared, instanceId }, 'cleared online flags left by a previous run');
 
   const metrics = createOcppMetrics();
+  const callGate = createCallGate({ maxInFlight: config.maxCallsInFlight, peekEveryMs: peekEveryMs(config.pingIntervalMs) });
+  metrics.countCallsWith(callGate);
   const summary = createMessageSummary();
   const messageMetrics = {
-    inFlight: metrics.inFlight,
+    inFlight: { inc: () => callGate.enter(), dec: () => callGate.leave() },
     finished: (message: Parameters<typeof metrics.finished>[0]) => {
       metrics.finished(message);
       summary.add(message);
@@ -83,7 +92,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   metrics.countConnectedWith(() => connections.size);
   const dispatcher = createDispatcher({ db, instanceId, connections, log, callTimeoutMs: config.callTimeoutMs, publicUrl: config.publicUrl });
   const authority = createAuthorityProvider({ db, source: config.certificateAuthority, log });
-  const rpc = createRpcServer({ db, store, log, connections, messageLog, refusals, ...config, onBooted, authority, messageMetrics });
+  const rpc = createRpcServer({ db, store, log, connections, messageLog, refusals, ...config, onBooted, authority, messageMetrics, callGate });
 
   // With TLS the platform CA is needed at once: it verifies the client certificates of profile 3 chargers.
   const clientCa = config.tls ? await authority.certificatePem() : null;

@@ -47,6 +47,7 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     maxMessageBytes: 64 * 1024,
     handshakeTimeoutMs: 10_000,
     messageLimit: { burst: 50, perSecond: 20 },
+    maxCallsInFlight: 2000,
     databasePoolSize: 10,
     metricsToken: null,
     messageSummaryMs: 60_000,

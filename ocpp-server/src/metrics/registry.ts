@@ -7,6 +7,8 @@ const SECONDS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.
 const BATCH_SIZES = [1, 2, 5, 10, 25, 50, 100, 250, 500];
 
 type Observer = { observe(value: number): void };
+// The process's call gate (src/ocpp/call-gate.ts) counts the calls in flight and the sockets waiting for it.
+type CallCounts = { readonly inFlight: number; readonly waiting: number; takePeak(): number };
 
 export type FinishedMessage = {
   action: string;
@@ -29,16 +31,21 @@ export function createOcppMetrics() {
   const database = histogram('ocpp_message_database_seconds', 'Part of a charger call spent in its handler outside group-commit queues: its statements and the JavaScript between them', ['action']);
   const answer = histogram('ocpp_message_answer_seconds', 'Part of a charger call spent validating, serialising and sending its answer', ['action']);
   const errors = new Counter({ name: 'ocpp_message_errors_total', help: 'Charger calls answered with a CALLERROR', labelNames: ['action'], registers: [registry] });
-  const inFlight = new Gauge({ name: 'ocpp_messages_in_flight', help: 'Charger calls read and not yet answered', registers: [registry] });
   let countConnected = () => 0;
-  new Gauge({
-    name: 'ocpp_connected_chargers',
-    help: 'Charger sockets held by this process',
-    registers: [registry],
-    collect() {
-      this.set(countConnected());
-    },
-  });
+  let calls: CallCounts = { inFlight: 0, waiting: 0, takePeak: () => 0 };
+  const gauge = (name: string, help: string, read: () => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(read());
+      },
+    });
+  gauge('ocpp_messages_in_flight', 'Charger calls read and not yet answered', () => calls.inFlight);
+  gauge('ocpp_messages_in_flight_max', 'Most charger calls in flight at once since the previous scrape', () => calls.takePeak());
+  gauge('ocpp_chargers_held', 'Charger sockets not read because the calls in flight reached OCPP_MAX_CALLS_IN_FLIGHT', () => calls.waiting);
+  gauge('ocpp_connected_chargers', 'Charger sockets held by this process', () => countConnected());
   let backgroundRuns = { inProgress: 0, waiting: 0 };
   new Gauge({
     name: 'ocpp_background_runs',
@@ -73,13 +80,15 @@ export function createOcppMetrics() {
 
   return {
     registry,
-    inFlight,
     observeBatch,
     countConnectedWith(count: () => number) {
       countConnected = count;
     },
     countBackgroundRunsWith(slots: { inProgress: number; waiting: number }) {
       backgroundRuns = slots;
+    },
+    countCallsWith(counts: CallCounts) {
+      calls = counts;
     },
     finished(message: FinishedMessage) {
       let series = byAction.get(message.action);

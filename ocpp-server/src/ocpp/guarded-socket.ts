@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import type { CallGate, GateMember } from './call-gate';
 import { createTokenBucket } from './token-bucket';
 
 export type MessageLimit = { burst: number; perSecond: number };
@@ -6,13 +7,15 @@ export type MessageLimit = { burst: number; perSecond: number };
 // RFC 6455 §7.4.1: 1003 for data of a type the endpoint cannot accept, 1008 for a policy violation.
 export const BINARY_FRAME_CLOSE = { code: 1003, reason: 'OCPP-J messages are text frames' } as const;
 export const RATE_LIMIT_CLOSE = { code: 1008, reason: 'Message rate limit exceeded' } as const;
+// Without a rate limit, frames wait only while the server's calls in flight are at their cap (src/ocpp/call-gate.ts).
+export const BACKLOG_CLOSE = { code: 1008, reason: 'Too many messages sent without waiting for answers' } as const;
 // The owner of the socket closes it once the calls already admitted are answered; this is the backstop.
 const CLOSE_AFTER_MS = 10_000;
-// Frames (and pings paid for in advance) a connection may have waiting for the rate. Pausing the socket stops
-// further reads, but ws still parses what it had already read: a 64 kB read of the smallest CALLs is over 2,000
-// frames. A charger sends one CALL at a time (OCPP-J 1.6 §4.1.1: it SHOULD NOT send a CALL before the previous
-// one is answered) besides its answers to ours, so only a client pipelining a thousand calls without waiting for
-// the answers comes near this; it is closed, as the queue would hold it for longer than its calls can wait.
+// Frames (and pings paid for in advance) a connection may have waiting for the rate or the call gate. Pausing the
+// socket stops further reads, but ws still parses what it had already read: a 64 kB read of the smallest CALLs is
+// over 2,000 frames. A charger sends one CALL at a time (OCPP-J 1.6 §4.1.1: it SHOULD NOT send a CALL before the
+// previous one is answered) besides its answers to ours, so only a client pipelining a thousand calls without
+// waiting for the answers comes near this; it is closed, as the queue would hold it for longer than its calls can wait.
 export const MAX_WAITING_FRAMES = 1000;
 
 export class FrameRefusedError extends Error {
@@ -26,21 +29,24 @@ export class FrameRefusedError extends Error {
 }
 
 type Bucket = ReturnType<typeof createTokenBucket>;
+export type SocketGuards = { limit: MessageLimit | null; gate: CallGate | null };
 
 // ws hands every frame to ocpp-rpc through emit('message', data, isBinary), and ws's `WebSocket` server option
 // takes a subclass: overriding emit is the one place a frame can be held back or dropped before it is parsed,
 // answered or written to the message log.
 //
-// Past the rate a frame waits, in order, for its token, and the socket stops reading (ws pause(): the kernel's
-// TCP window then slows the sender) until every waiting frame is delivered and a token is free again. A charger
-// that waits for each answer is only slowed to the rate; a flooder's unread frames stay in its own send buffer.
-export function guardedWebSocket(limit: MessageLimit | null) {
+// A frame waits, in order, while the process's calls in flight are at their cap (the gate is shut) and, past the
+// rate, for its token; meanwhile the socket stops reading (ws pause(): the kernel's TCP window then slows the
+// sender) until every waiting frame is delivered and a token is free again. A charger that waits for each answer
+// is only slowed; a flooder's unread frames stay in its own send buffer.
+export function guardedWebSocket({ limit, gate }: SocketGuards) {
   return class GuardedWebSocket extends WebSocket {
     #bucket: Bucket | null = limit && createTokenBucket(limit);
     #waiting: unknown[][] = [];
     #drainTimer: NodeJS.Timeout | undefined;
     #closeTimer: NodeJS.Timeout | undefined;
     #refused = false;
+    #member: GateMember = { release: () => this.#drain(), peek: () => this.#peek() };
 
     override emit(event: string | symbol, ...args: unknown[]): boolean {
       if (event === 'close') this.#dropWaiting();
@@ -48,37 +54,58 @@ export function guardedWebSocket(limit: MessageLimit | null) {
       if (this.#refused) return false;
       if (event === 'message' && args[1] === true) return this.#refuse(BINARY_FRAME_CLOSE);
       const bucket = this.#bucket;
-      if (!bucket) return super.emit(event, ...args);
       if (event === 'ping') {
+        if (!bucket) return super.emit(event, ...args);
         // ws has already answered it with a pong: a ping is never held, only paid for, in advance if need be.
         bucket.charge();
-        if (bucket.msUntilToken() > 0 && this.readyState === WebSocket.OPEN && !this.#hold(bucket)) return false;
+        if (bucket.msUntilToken() > 0 && this.readyState === WebSocket.OPEN && !this.#hold()) return false;
         return super.emit(event, ...args);
       }
-      if (this.#waiting.length === 0 && bucket.take()) return super.emit(event, ...args);
+      if (this.#waiting.length === 0 && (!gate || gate.mayPass(this.#member)) && (!bucket || bucket.take())) return super.emit(event, ...args);
       // Nothing waits for a socket that is already closing.
       if (this.readyState !== WebSocket.OPEN) return false;
       this.#waiting.push(args);
-      return this.#hold(bucket);
+      return this.#hold();
     }
 
-    #hold(bucket: Bucket) {
-      if (this.#waiting.length + bucket.owed() > MAX_WAITING_FRAMES) return this.#refuse(RATE_LIMIT_CLOSE);
+    // The server closing a socket held back reads on, so that the charger's close frame completes the handshake;
+    // what waits is not handled any more.
+    override close(code?: number, data?: string | Buffer) {
+      this.#dropWaiting();
+      super.close(code, data);
+    }
+
+    #hold() {
+      const bucket = this.#bucket;
+      if (this.#waiting.length + (bucket?.owed() ?? 0) > MAX_WAITING_FRAMES) return this.#refuse(bucket ? RATE_LIMIT_CLOSE : BACKLOG_CLOSE);
       this.pause();
-      this.#drainTimer ??= setTimeout(() => this.#drain(bucket), Math.ceil(bucket.msUntilToken()));
+      if (this.#waiting.length > 0 && gate && !gate.mayPass(this.#member)) gate.wait(this.#member);
+      else if (bucket) this.#drainTimer ??= setTimeout(() => this.#drain(), Math.ceil(bucket.msUntilToken()));
+      else gate?.wait(this.#member);
       return true;
     }
 
-    #drain(bucket: Bucket) {
+    #drain() {
+      clearTimeout(this.#drainTimer);
       this.#drainTimer = undefined;
-      while (this.readyState === WebSocket.OPEN && this.#waiting.length > 0 && bucket.take()) {
-        const frame = this.#waiting.shift()!;
-        super.emit('message', ...frame);
+      const bucket = this.#bucket;
+      while (this.readyState === WebSocket.OPEN && this.#waiting.length > 0) {
+        if (gate && !gate.mayPass(this.#member)) return gate.wait(this.#member);
+        if (bucket && !bucket.take()) break;
+        super.emit('message', ...this.#waiting.shift()!);
       }
       if (this.#refused || this.readyState !== WebSocket.OPEN) return this.#dropWaiting();
-      const waitMs = bucket.msUntilToken();
-      if (this.#waiting.length > 0 || waitMs > 0) this.#drainTimer = setTimeout(() => this.#drain(bucket), Math.ceil(waitMs));
-      else this.resume();
+      const waitMs = bucket?.msUntilToken() ?? 0;
+      if (this.#waiting.length > 0 || waitMs > 0) this.#drainTimer = setTimeout(() => this.#drain(), Math.ceil(waitMs));
+      else {
+        gate?.forget(this.#member);
+        this.resume();
+      }
+    }
+
+    // While the gate stays shut: one more read, for the pongs and pings in it; its next frame pauses the socket again.
+    #peek() {
+      if (this.isPaused && this.readyState === WebSocket.OPEN) this.resume();
     }
 
     // Once the socket closes or is refused, what waits is dropped with its timer; a closing socket reads on so
@@ -87,6 +114,7 @@ export function guardedWebSocket(limit: MessageLimit | null) {
       clearTimeout(this.#drainTimer);
       this.#drainTimer = undefined;
       this.#waiting = [];
+      gate?.forget(this.#member);
       if (this.readyState === WebSocket.CLOSED) clearTimeout(this.#closeTimer);
       else if (this.isPaused) this.resume();
     }
