@@ -21,12 +21,16 @@ describe('OCPP benchmark smoke run', () => {
       expect(result.steady.latencyMs.MeterValues!.count).toBeGreaterThan(0);
       expect(result.process.peakRssMiB).toBeGreaterThan(10);
       expect(result.process.cpuSteadyPercent).toBeGreaterThanOrEqual(0);
+      // The simulated chargers send their readings through the steady phase.
+      expect(result.process.generatorCpuSteadyPercent).toBeGreaterThan(0);
       // Three seconds of steady load, each with its own p99; the worst is the largest of them.
       const tail = result.steady.tailBySecond!;
       expect(tail.seconds).toBeGreaterThanOrEqual(3);
       expect(tail.worstP99).toBeGreaterThanOrEqual(tail.medianP99);
       expect(tail.worstP99).toBeLessThanOrEqual(result.steady.latencyMs.all!.max);
     }
+    // Only the platform writes the readings: PostgreSQL works through its steady phase.
+    expect(report.platform.process.databaseCpuSteadyPercent).toBeGreaterThan(0);
     expect(report.throughputRatio).toBeGreaterThan(0);
     expect(report.remoteStart!.count).toBeGreaterThan(0);
     expect(report.remoteStart!.lost).toBe(0);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export type ProcSample = { cpuSeconds: number; rssBytes: number; peakRssBytes: number };
 
@@ -23,6 +23,24 @@ export function sampleProcess(pid: number): ProcSample {
   const ticks = Number(fields[11]) + Number(fields[12]);
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return { cpuSeconds: ticks / clockTicks(), rssBytes: statusKb(status, 'VmRSS'), peakRssBytes: statusKb(status, 'VmHWM') };
+}
+
+// CPU seconds of a process and its children (PostgreSQL's postmaster and its backends), from /proc. A backend that
+// exits between two samples takes its seconds with it; the pooled connections the servers hold do not.
+export function treeCpuSeconds(rootPid: number): number {
+  let seconds = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(entry) !== rootPid && Number(fields[1]) !== rootPid) continue;
+      seconds += (Number(fields[11]) + Number(fields[12])) / clockTicks();
+    } catch {
+      // The process ended while the directory was read.
+    }
+  }
+  return seconds;
 }
 
 export const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { createDb } from '../../db/client';
 import { runMigrations } from '../../db/migrate';
 import { provideTestDatabase } from '../../scripts/lib/database';
@@ -10,6 +12,17 @@ import { seedMeterValues } from './seed-meter-values';
 import { scrapeServerMetrics, type ServerMetrics } from './server-metrics';
 import { spawnServer, type ServerKind } from './servers';
 import type { OcppBenchOptions } from './run';
+
+// PostgreSQL's postmaster, as the parent of this connection's backend: null when the database is not on this machine.
+async function postmasterPid(db: ReturnType<typeof createDb>['db']) {
+  const [row] = await db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+  try {
+    const stat = readFileSync(`/proc/${row!.pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
 
 // What one phase changes from the run's options: the sweep's steps differ only in these.
 export type PhaseLoad = Pick<LoadOptions, 'rate' | 'closedLoop' | 'seconds'> & { measureRemoteStart: boolean };
@@ -30,7 +43,7 @@ export async function withBenchFleet<T>(options: OcppBenchOptions, log: (line: s
     const rowsBefore = seeded ? await countRows(db) : null;
     const chargingCount = Math.round(options.chargers * options.chargingShare);
     const charging = identities.filter((_, index) => index % Math.max(1, Math.round(1 / options.chargingShare)) === 0).slice(0, chargingCount);
-    const load: Omit<LoadOptions, 'duringSteady'> = { ...options, identities, charging, idTag };
+    const load: Omit<LoadOptions, 'duringSteady'> = { ...options, identities, charging, idTag, databasePid: await postmasterPid(db) };
 
     async function phase(kind: ServerKind, { measureRemoteStart, ...step }: PhaseLoad) {
       log(`${kind} server: connecting ${options.chargers} chargers, then ${step.seconds} s of ${step.closedLoop ? 'closed-loop load' : `${Math.round(step.rate)} MeterValues/s`}`);

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stopChild, track } from '../lib/children';
-import { mib, sampleProcess } from '../lib/proc';
+import { mib, sampleProcess, treeCpuSeconds } from '../lib/proc';
 import { mergeStats, total } from './merge-stats';
 import { assertAlive, type SpawnedServer } from './servers';
 import type { BenchProtocol, WorkerCharging, WorkerConnected, WorkerMessage, WorkerResult } from './worker-protocol';
@@ -19,6 +19,8 @@ export type LoadOptions = {
   heartbeatSeconds: number;
   // Over how long the sessions start; null: one meter interval.
   sessionSpreadSeconds: number | null;
+  // The database's postmaster, whose backends' CPU is reported beside the server's (null: a database not started here).
+  databasePid: number | null;
   // Runs alongside the steady phase (remote starts); stops when the signal aborts.
   duringSteady?: (signal: AbortSignal) => Promise<void>;
 };
@@ -88,10 +90,16 @@ export async function runLoad(server: SpawnedServer, options: LoadOptions) {
     for (const worker of workers) worker.send({ type: 'steady', closedLoop: options.closedLoop });
     const steady = new AbortController();
     const side = options.duringSteady?.(steady.signal);
+    const othersCpu = () => ({
+      database: options.databasePid === null ? null : treeCpuSeconds(options.databasePid),
+      generator: workers.reduce((sum, worker) => sum + sampleProcess(worker.pid!).cpuSeconds, 0),
+    });
+    const othersBeforeSteady = othersCpu();
     const steadyBegan = performance.now();
     await sleep(options.seconds * 1000);
     const steadyMs = performance.now() - steadyBegan;
     const afterSteady = sampleProcess(server.pid);
+    const othersAfterSteady = othersCpu();
     steady.abort();
     await side;
     for (const worker of workers) worker.send({ type: 'stop' });
@@ -139,6 +147,9 @@ export async function runLoad(server: SpawnedServer, options: LoadOptions) {
       process: {
         cpuConnectSeconds: Math.round((afterConnect.cpuSeconds - cpuBefore) * 10) / 10,
         cpuSteadyPercent: Math.round(((afterSteady.cpuSeconds - afterConnect.cpuSeconds) / (steadyMs / 1000)) * 100),
+        databaseCpuSteadyPercent:
+          othersAfterSteady.database === null || othersBeforeSteady.database === null ? null : Math.round(((othersAfterSteady.database - othersBeforeSteady.database) / (steadyMs / 1000)) * 100),
+        generatorCpuSteadyPercent: Math.round(((othersAfterSteady.generator - othersBeforeSteady.generator) / (steadyMs / 1000)) * 100),
         rssAfterConnectMiB: mib(afterConnect.rssBytes),
         peakRssMiB: mib(final.peakRssBytes),
       },

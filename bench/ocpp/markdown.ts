@@ -69,6 +69,8 @@ export function ocppMarkdown(report: OcppBenchReport) {
       ['CALLERRORs / errors (steady)', `${platform.steady.callErrorCount} / ${platform.steady.errorCount}`, `${bare.steady.callErrorCount} / ${bare.steady.errorCount}`],
       ['server CPU, connect (s)', platform.process.cpuConnectSeconds, bare.process.cpuConnectSeconds],
       ['server CPU, steady (% of one core)', platform.process.cpuSteadyPercent, bare.process.cpuSteadyPercent],
+      ['PostgreSQL CPU, steady (% of one core)', platform.process.databaseCpuSteadyPercent ?? '-', bare.process.databaseCpuSteadyPercent ?? '-'],
+      ['load generator CPU, steady (% of one core)', platform.process.generatorCpuSteadyPercent, bare.process.generatorCpuSteadyPercent],
       ['server RSS once all are connected and booted (MiB)', platform.process.rssAfterConnectMiB, bare.process.rssAfterConnectMiB],
       ['server peak RSS (MiB)', platform.process.peakRssMiB, bare.process.peakRssMiB],
     ],
