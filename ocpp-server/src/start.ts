@@ -30,6 +30,7 @@ import { createBatchedStore } from '../../domain/data/charger-traffic/batched';
 import { clearOnlineFlags } from '../../domain/data/charger-traffic/chargers';
 import { failInterruptedCommands } from '../../domain/data/charger-traffic/commands';
 import { createMessageLog } from '../../domain/data/charger-traffic/message-log';
+import { createChargerEventNotifier } from '../../domain/data/charger-traffic/charger-event-notifier';
 import { createOcppMetrics } from './metrics/registry';
 import { createCallGate } from './ocpp/call-gate';
 import { createMessageSummary, startMessageSummaryLog } from './metrics/message-summary';
@@ -72,7 +73,8 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
       summary.add(message);
     },
   };
-  const store = createBatchedStore(db, metrics.observeBatch);
+  const chargerEvents = createChargerEventNotifier({ db, log });
+  const store = createBatchedStore(db, { onBatch: metrics.observeBatch, notifier: chargerEvents });
   const messageLog = createMessageLog({ db, log });
   const refusals = createRefusalRecorder({ db, log });
   let sweepCharger: (chargerId: string) => void = () => {};
@@ -171,6 +173,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await rpc.close({ force: true });
     summaryLog.stop();
     await messageLog.close();
+    await chargerEvents.flush();
     await refusals.close();
     await sql.end({ timeout: 5 });
   }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chargers, connectors, dataTransfers, meterValues, ocppMessages, transactions } from '../../db/schema';
 import { makeCard } from '../../db/seed/builders';
 import { accountParentIdTag } from '../../domain/cards/household';
+import type { ChargerEvent } from '../../domain/charging/charger-events';
 import type { OcppServer } from '../src/start';
 import { connectClient, makeChargerFixture, startTestServer, testDb, waitFor } from './helpers';
 
@@ -184,9 +185,43 @@ describe('charger → platform messages', () => {
     const events: string[] = [];
     const subscription = await sql.listen('charger_events', (payload) => events.push(payload));
     await client.call('Heartbeat', {});
-    const event = await waitFor(async () => events.map((e) => JSON.parse(e)).find((e) => e.chargerId === fixture.charger.id));
+    // The earlier messages' events may still be on their way (charger-event-notifier.ts sends them a few times a second).
+    const event = await waitFor(async () => events.map((e) => JSON.parse(e)).find((e) => e.chargerId === fixture.charger.id && e.kind === 'heartbeat'));
     expect(event).toEqual({ accountId: fixture.account.id, chargerId: fixture.charger.id, kind: 'heartbeat' });
     await subscription.unlisten();
+  });
+
+  // The busiest writes announce their charger events once committed, a few times a second, one per charger and kind
+  // however many messages came meanwhile (charger-event-notifier.ts), instead of a NOTIFY in every group-committed
+  // statement, which made each statement wait for PostgreSQL's notification-queue lock (issue 23).
+  const burstReading = (wh: number) => ({ connectorId: 1, meterValue: [{ timestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, wh)).toISOString(), sampledValue: [{ value: String(wh), measurand: 'Energy.Active.Import.Register', unit: 'Wh' }] }] });
+
+  it('announces a burst of readings and statuses once each, after they are stored', async () => {
+    const before = await db.$count(meterValues, eq(meterValues.chargerId, fixture.charger.id));
+    const events: ChargerEvent[] = [];
+    // What a page does on an event: it reads the readings again, and must find every one that was answered.
+    const readingsStoredAtEvent: number[] = [];
+    const subscription = await sql.listen('charger_events', (payload) => {
+      const event = JSON.parse(payload) as ChargerEvent;
+      if (event.chargerId !== fixture.charger.id) return;
+      events.push(event);
+      if (event.kind === 'meter-values') void db.$count(meterValues, eq(meterValues.chargerId, fixture.charger.id)).then((count) => readingsStoredAtEvent.push(count));
+    });
+    try {
+      for (let wh = 1; wh <= 5; wh++) await client.call('MeterValues', burstReading(wh));
+      for (const status of ['Preparing', 'Charging', 'SuspendedEV']) await client.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status });
+
+      await waitFor(async () => readingsStoredAtEvent.length > 0 && events.some((event) => event.kind === 'status'));
+      // Long enough for any further event the burst would send.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(readingsStoredAtEvent[0]).toBe(before + 5);
+      expect(events.every((event) => event.accountId === fixture.account.id)).toBe(true);
+      // Eight messages; at most one event per kind in each of the two notifier rounds they may straddle.
+      expect(events.filter((event) => event.kind === 'meter-values').length).toBeLessThanOrEqual(2);
+      expect(events.filter((event) => event.kind === 'status').length).toBeLessThanOrEqual(2);
+    } finally {
+      await subscription.unlisten();
+    }
   });
 
   it('keeps the traffic in ocpp_messages with actions on answers', async () => {

@@ -1,6 +1,8 @@
 import type { Database } from '../../../db/client';
+import type { ChargerEventKind } from '../../charging/charger-events';
 import { createBatcher } from './batcher';
-import { findChargersByIdentity, markConnected, markDisconnected, recordBoots, recordHeartbeats } from './chargers';
+import type { ChargerEventNotifier } from './charger-event-notifier';
+import { findChargersByIdentity, markConnected, markDisconnected, recordBoots, recordHeartbeats, type ChargerRef, type Notifying } from './chargers';
 import { listPendingCommandIdsOf } from './commands';
 import { recordConnectorStatuses } from './connectors';
 import { recordMeterValues } from './meter-values';
@@ -8,10 +10,13 @@ import { isRefusedValue } from './refused-value';
 
 export type BatchObserver = (kind: string, batch: { size: number; queuedMs: number[]; runMs: number }) => void;
 
+type Options = { onBatch?: BatchObserver; notifier?: ChargerEventNotifier };
+
 // The reads and writes every charger makes on each connect, boot, heartbeat, status and meter reading, one call
 // per charger, grouped into one statement per batch (see batcher.ts); a batch PostgreSQL refuses for a value
-// in it is split until the charger that sent the value is the only one refused.
-export function createBatchedStore(db: Database, onBatch: BatchObserver = () => {}) {
+// in it is split until the charger that sent the value is the only one refused. With a notifier, the busiest
+// writes' charger events go through it once their statement has committed, not in the statement.
+export function createBatchedStore(db: Database, { onBatch = () => {}, notifier }: Options = {}) {
   const options = (kind: string) => ({ isInputError: isRefusedValue, onBatch: (batch: Parameters<BatchObserver>[1]) => onBatch(kind, batch) });
   function write<In>(kind: string, run: (db: Database, inputs: In[]) => Promise<void>) {
     return createBatcher<In, void>(async (inputs) => {
@@ -19,18 +24,25 @@ export function createBatchedStore(db: Database, onBatch: BatchObserver = () => 
       return inputs.map(() => undefined);
     }, options(kind));
   }
+  function notifying<In extends ChargerRef>(kind: string, event: ChargerEventKind, run: (db: Database, inputs: In[], notifying: Notifying) => Promise<void>) {
+    if (!notifier) return write<In>(kind, (db, inputs) => run(db, inputs, {}));
+    return write<In>(kind, async (db, inputs) => {
+      await run(db, inputs, { isNotifying: false });
+      notifier.add(inputs.map(({ accountId, chargerId }) => ({ accountId, chargerId, kind: event })));
+    });
+  }
   return {
     findCharger: createBatcher((identities: string[]) => findChargersByIdentity(db, identities), options('findCharger')),
     pendingCommandIds: createBatcher((chargerIds: string[]) => listPendingCommandIdsOf(db, chargerIds), options('pendingCommandIds')),
-    markConnected: write('markConnected', markConnected),
+    markConnected: notifying('markConnected', 'connected', markConnected),
     markDisconnected: write('markDisconnected', markDisconnected),
-    recordBoot: write('recordBoot', recordBoots),
-    recordHeartbeat: write('recordHeartbeat', recordHeartbeats),
-    recordConnectorStatus: write('recordConnectorStatus', recordConnectorStatuses),
-    recordConnectorStatusOutsideSession: write('recordConnectorStatusOutsideSession', (db, inputs: Parameters<typeof recordConnectorStatuses>[1]) =>
-      recordConnectorStatuses(db, inputs, { isDroppedDuringSession: true }),
+    recordBoot: notifying('recordBoot', 'boot', recordBoots),
+    recordHeartbeat: notifying('recordHeartbeat', 'heartbeat', recordHeartbeats),
+    recordConnectorStatus: notifying('recordConnectorStatus', 'status', recordConnectorStatuses),
+    recordConnectorStatusOutsideSession: notifying('recordConnectorStatusOutsideSession', 'status', (db, inputs: Parameters<typeof recordConnectorStatuses>[1], notifying) =>
+      recordConnectorStatuses(db, inputs, { ...notifying, isDroppedDuringSession: true }),
     ),
-    recordMeterValues: write('recordMeterValues', recordMeterValues),
+    recordMeterValues: notifying('recordMeterValues', 'meter-values', recordMeterValues),
   };
 }
 

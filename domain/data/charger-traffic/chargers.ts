@@ -87,18 +87,22 @@ type ChargerRow = RecordOf<typeof CHARGER_FIELDS>;
 const rowOf = (ref: ChargerRef): ChargerRow => ({ charger_id: ref.chargerId, account_id: ref.accountId, at: new Date() });
 
 // `also`: further CTEs of the statement (each ending in a comma), reading `input`.
-type ChargersUpdate<Row extends ChargerRow> = { kind: ChargerEventKind; records: (rows: Row[]) => SQL; rows: Row[]; set: SQL; also?: SQL };
+type ChargersUpdate<Row extends ChargerRow> = { kind: ChargerEventKind; records: (rows: Row[]) => SQL; rows: Row[]; set: SQL; also?: SQL } & Notifying;
+
+// `isNotifying: false`: the statement sends no NOTIFY; the caller sends the charger events once it has committed
+// (charger-event-notifier.ts).
+export type Notifying = { isNotifying?: boolean };
 
 // Each of these writes a batch of chargers (one row per charger, the latest if it came twice) in one statement
 // with its NOTIFYs; createBatchedStore groups concurrent calls into these batches.
-async function updateChargers<Row extends ChargerRow>(db: Database, { kind, records, rows, set, also = sql`` }: ChargersUpdate<Row>) {
+async function updateChargers<Row extends ChargerRow>(db: Database, { kind, records, rows, set, also = sql``, isNotifying = true }: ChargersUpdate<Row>) {
   const input = lastPerKey(rows, (row) => row.charger_id);
   await db.execute(sql`
     with input as (select * from ${records(input)}),
     ${lockedInIdOrder}
     ${also}
     updated as (update ${chargers} set ${set} from input v where ${chargers.id} = v.charger_id and ${chargers.id} in (select id from locked))
-    ${chargerEventsOf(sql`input`, kind)}`);
+    ${isNotifying ? chargerEventsOf(sql`input`, kind) : sql`select 1`}`);
 }
 
 export type Connected = ChargerRef & { instanceId: string; ocppVersion: string };
@@ -115,10 +119,10 @@ const connectedSet = assignments(chargers, {
 
 // A charger whose outage the managers were told of (offlineNoticeAt) is announced back, in the same statement: the
 // locked rows still hold the notice the update clears.
-export async function markConnected(db: Database, connected: Connected[]) {
+export async function markConnected(db: Database, connected: Connected[], { isNotifying }: Notifying = {}) {
   const rows = connected.map((ref) => ({ ...rowOf(ref), instance_id: ref.instanceId, ocpp_version: ref.ocppVersion }));
   const back = sql`(select c.id as charger_id, c.account_id from ${chargers} c join locked l on l.id = c.id where l.offline_notice_at is not null)`;
-  await updateChargers(db, { kind: 'connected', records: connectedRecords, rows, set: connectedSet, also: sql`back as (${chargerNotificationsInsert('charger-back', back)}),` });
+  await updateChargers(db, { kind: 'connected', records: connectedRecords, rows, set: connectedSet, also: sql`back as (${chargerNotificationsInsert('charger-back', back)}),`, isNotifying });
 }
 
 export type Disconnected = ChargerRef & { instanceId: string };
@@ -169,7 +173,7 @@ const bootSet = assignments(chargers, {
   lastSeenAt: sql`v.at`,
 });
 
-export async function recordBoots(db: Database, boots: Boot[]) {
+export async function recordBoots(db: Database, boots: Boot[], { isNotifying }: Notifying = {}) {
   const rows = boots.map((boot) => ({
     ...rowOf(boot),
     vendor: boot.vendor,
@@ -177,14 +181,14 @@ export async function recordBoots(db: Database, boots: Boot[]) {
     serial_number: boot.serialNumber,
     firmware_version: boot.firmwareVersion,
   }));
-  await updateChargers(db, { kind: 'boot', records: bootRecords, rows, set: bootSet });
+  await updateChargers(db, { kind: 'boot', records: bootRecords, rows, set: bootSet, isNotifying });
 }
 
 const heartbeatRecords = recordsetOf(CHARGER_FIELDS);
 const heartbeatSet = assignments(chargers, { lastHeartbeatAt: sql`v.at`, lastSeenAt: sql`v.at` });
 
-export async function recordHeartbeats(db: Database, refs: ChargerRef[]) {
-  await updateChargers(db, { kind: 'heartbeat', records: heartbeatRecords, rows: refs.map(rowOf), set: heartbeatSet });
+export async function recordHeartbeats(db: Database, refs: ChargerRef[], { isNotifying }: Notifying = {}) {
+  await updateChargers(db, { kind: 'heartbeat', records: heartbeatRecords, rows: refs.map(rowOf), set: heartbeatSet, isNotifying });
 }
 
 const firmwareRecords = recordsetOf({ ...CHARGER_FIELDS, status: chargers.firmwareStatus });

@@ -3,7 +3,7 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '../../../db/client';
 import { isIssuableId } from '../../charging/limits';
 import { chargers, meterValues, transactions } from '../../../db/schema';
-import type { ChargerRef } from './chargers';
+import type { ChargerRef, Notifying } from './chargers';
 import { columnList, fromExcluded } from './columns';
 import { chargerEventsOf, recordsetOf } from './recordset';
 import { OWNER_CLOSE_REASON } from '../../sessions/stop-reasons';
@@ -118,11 +118,15 @@ export type MeterValuesMessage = ChargerRef & { connectorId: number; transaction
 
 // The busiest write of all (every sample of every session): the messages of many chargers in one statement,
 // their NOTIFYs going out only when it commits.
-export async function recordMeterValues(db: Database, messages: MeterValuesMessage[]) {
-  const chargersHeard = chargersHeardRecords(messages.map((message) => ({ charger_id: message.chargerId, account_id: message.accountId })));
+export async function recordMeterValues(db: Database, messages: MeterValuesMessage[], { isNotifying = true }: Notifying = {}) {
   const rows = messages.flatMap(({ chargerId, connectorId, transactionId, samples }) =>
     samples.map((sample) => ({ chargerId, connectorId, transactionId: transactionId ?? null, ...sample })),
   );
+  if (!isNotifying) {
+    if (rows.length > 0) await db.execute(insertSamples(rows));
+    return;
+  }
+  const chargersHeard = chargersHeardRecords(messages.map((message) => ({ charger_id: message.chargerId, account_id: message.accountId })));
   const notify = chargerEventsOf(chargersHeard, 'meter-values');
   await db.execute(rows.length === 0 ? notify : sql`with inserted as (${insertSamples(rows)}) ${notify}`);
 }

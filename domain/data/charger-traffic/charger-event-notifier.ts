@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client';
+import { CHARGER_EVENTS_CHANNEL, type ChargerEvent } from '../../charging/charger-events';
+
+type ErrorLog = { error: (fields: { err: unknown }, message: string) => void };
+
+type NotifierOptions = { db: Database; log: ErrorLog; everyMs?: number };
+
+// The NOTIFYs of the busiest writes (readings, statuses, heartbeats, boots, connects), sent after their rows have
+// committed, a few times a second, each charger's event once however many of its messages came meanwhile. In the
+// write's own statement, every group commit took PostgreSQL's lock on the notification queue as it committed, one
+// statement after another, and the charger's answer waited for it: at 2,000 MeterValues a second, a third of a
+// reading's time to its answer (README, Performance). An event tells the web app's open pages and the circuit
+// planner to look again, so arriving a fraction of a second later changes nothing they show or decide; rarer
+// events (a session started or stopped, a command answered) keep their NOTIFY in their own transaction.
+export function createChargerEventNotifier({ db, log, everyMs = 200 }: NotifierOptions) {
+  let pending = new Map<string, ChargerEvent>();
+  let timer: NodeJS.Timeout | null = null;
+  let sending: Promise<void> = Promise.resolve();
+
+  async function send(events: ChargerEvent[]) {
+    await db.execute(sql`select pg_notify(${CHARGER_EVENTS_CHANNEL}, event::text) from jsonb_array_elements(${JSON.stringify(events)}::jsonb) as event`);
+  }
+
+  function flush() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const events = [...pending.values()];
+    pending = new Map();
+    sending = sending.then(() => (events.length > 0 ? send(events) : undefined)).catch((error: unknown) => log.error({ err: error }, 'charger events not sent'));
+    return sending;
+  }
+
+  return {
+    // Called once the rows the events tell of have committed.
+    add(events: ChargerEvent[]) {
+      for (const event of events) pending.set(`${event.chargerId}/${event.kind}`, event);
+      if (pending.size > 0) timer ??= setTimeout(() => void flush(), everyMs);
+    },
+    flush,
+  };
+}
+
+export type ChargerEventNotifier = ReturnType<typeof createChargerEventNotifier>;
