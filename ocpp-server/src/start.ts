@@ -173,7 +173,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     await rpc.close({ force: true });
     summaryLog.stop();
     await messageLog.close();
-    await chargerEvents.flush();
+    await chargerEvents.close();
     await refusals.close();
     await sql.end({ timeout: 5 });
   }

@@ -17,6 +17,7 @@ export function createChargerEventNotifier({ db, log, everyMs = 200 }: NotifierO
   let pending = new Map<string, ChargerEvent>();
   let timer: NodeJS.Timeout | null = null;
   let sending: Promise<void> = Promise.resolve();
+  let isClosed = false;
 
   async function send(events: ChargerEvent[]) {
     await db.execute(sql`select pg_notify(${CHARGER_EVENTS_CHANNEL}, event::text) from jsonb_array_elements(${JSON.stringify(events)}::jsonb) as event`);
@@ -34,10 +35,16 @@ export function createChargerEventNotifier({ db, log, everyMs = 200 }: NotifierO
   return {
     // Called once the rows the events tell of have committed.
     add(events: ChargerEvent[]) {
+      if (isClosed) return;
       for (const event of events) pending.set(`${event.chargerId}/${event.kind}`, event);
       if (pending.size > 0) timer ??= setTimeout(() => void flush(), everyMs);
     },
     flush,
+    // At shutdown, once the writes are done: what is pending goes, and nothing after it (the pool is closing).
+    close() {
+      isClosed = true;
+      return flush();
+    },
   };
 }
 
