@@ -1,5 +1,6 @@
 import type { Database } from '../../../db/client';
 import { createBatcher } from './batcher';
+import { lookUpCardsAtChargers, type CardAtCharger } from './card-lookups';
 import { findChargersByIdentity, markConnected, markDisconnected, recordBoots, recordHeartbeats } from './chargers';
 import { listPendingCommandIdsOf } from './commands';
 import { recordConnectorStatuses } from './connectors';
@@ -8,7 +9,7 @@ import { isRefusedValue } from './refused-value';
 
 export type BatchObserver = (kind: string, batch: { size: number; queuedMs: number[]; runMs: number }) => void;
 
-// The reads and writes every charger makes on each connect, boot, heartbeat, status and meter reading, one call
+// The reads and writes every charger makes on each connect, boot, heartbeat, status, meter reading and card, one call
 // per charger, grouped into one statement per batch (see batcher.ts); a batch PostgreSQL refuses for a value
 // in it is split until the charger that sent the value is the only one refused.
 export function createBatchedStore(db: Database, onBatch: BatchObserver = () => {}) {
@@ -21,6 +22,8 @@ export function createBatchedStore(db: Database, onBatch: BatchObserver = () => 
   }
   return {
     findCharger: createBatcher((identities: string[]) => findChargersByIdentity(db, identities), options('findCharger')),
+    // A card presented at a charger, with the platform's remote start for it: every Authorize and session start.
+    lookUpCard: createBatcher((lookups: CardAtCharger[]) => lookUpCardsAtChargers(db, lookups), options('lookUpCard')),
     pendingCommandIds: createBatcher((chargerIds: string[]) => listPendingCommandIdsOf(db, chargerIds), options('pendingCommandIds')),
     markConnected: write('markConnected', markConnected),
     markDisconnected: write('markDisconnected', markDisconnected),

@@ -3,12 +3,11 @@ import type { Database, Executor } from '../../../db/client';
 import { cards } from '../../../db/schema';
 import { authorizeCard, decide, type AuthorizationContext } from '../../charging/authorize-card';
 import { cardRefusal } from '../../charging/charging-events';
-import { getCardByIdTag } from '../cards';
 import type { ChargerRef } from './chargers';
 import { cardRefusedInsert } from './charging-events';
 import { assignments, sqlTypeOf } from './columns';
 import { chargerEventQuery } from './notify';
-import { findAcceptedRemoteStart } from './remote-start';
+import { lookUpCardAtCharger, type CardAtChargerLookup } from './card-lookups';
 
 type CardCheck = { idTag: string; context: AuthorizationContext };
 
@@ -38,20 +37,17 @@ export async function authorizeAndTouchCard(db: Executor, ref: ChargerRef, { idT
   return authorization;
 }
 
-// A virtual card's tag reaches a charger only in the platform's own RemoteStartTransaction; a charger set to
-// AuthorizeRemoteTxRequests (OCPP 1.6 §9.1) sends it back in an Authorize before it starts. Only then is the
-// remote start looked up, so an RFID card costs no third statement.
-async function contextAtCharger(db: Database, ref: ChargerRef, idTag: string, kind: string | undefined): Promise<AuthorizationContext> {
-  if (kind !== 'virtual') return 'charger';
-  return (await findAcceptedRemoteStart(db, { chargerId: ref.chargerId, idTag })) ? 'remoteStart' : 'charger';
-}
-
 // Two statements and no transaction (the lookup, then the touch and a refusal's reason with its NOTIFY) instead of
-// five round trips: every session a charger starts from its reader begins here. An Authorize names no connector
-// (OCPP 1.6 §4.2), so a refusal is the charger's as a whole, connector 0.
-export async function authorizeAtCharger(db: Database, ref: ChargerRef, idTag: string) {
-  const card = await getCardByIdTag(db, { accountId: ref.accountId, idTag, place: { chargerId: ref.chargerId } });
-  const authorization = decide(card, await contextAtCharger(db, ref, idTag, card?.kind), new Date());
+// five round trips: every session a charger starts from its reader begins here. The lookup is the card and the
+// platform's own remote start for the tag (card-lookups.ts), which the charger server groups with other chargers'
+// (`lookUp`, its batched store). A virtual card's tag reaches a charger only in the platform's own
+// RemoteStartTransaction; a charger set to AuthorizeRemoteTxRequests (OCPP 1.6 §9.1) sends it back in an Authorize
+// before it starts. An Authorize names no connector (OCPP 1.6 §4.2), so a refusal is the charger's as a whole,
+// connector 0.
+export async function authorizeAtCharger(db: Database, ref: ChargerRef, idTag: string, lookUp: CardAtChargerLookup = (lookup) => lookUpCardAtCharger(db, lookup)) {
+  const { card, remoteStart } = await lookUp({ accountId: ref.accountId, idTag, chargerId: ref.chargerId, connectorId: null });
+  const context = card?.kind === 'virtual' && remoteStart ? 'remoteStart' : 'charger';
+  const authorization = decide(card, context, new Date());
   const refusal = cardRefusal(card, authorization.status);
   await db.execute(
     withCardWrites(ref, chargerEventQuery({ ...ref, kind: 'authorize' }), {
