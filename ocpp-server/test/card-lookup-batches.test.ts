@@ -1,7 +1,9 @@
 // Every session a charger starts begins with a look at the card (issue 23): chargers presenting cards at the same
 // moment are answered from lookups grouped into shared statements, and each still hears its own card's status.
 import { afterAll, describe, expect, it } from 'vitest';
-import { chargerCommands, memberships, transactions } from '../../db/schema';
+import { and, eq, sql as sqlText } from 'drizzle-orm';
+import type { RPCClient } from 'ocpp-rpc';
+import { cards, chargerCommands, chargingEvents, memberships, transactions } from '../../db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '../../db/seed/builders';
 import { quiet, countedServer } from './counted-server';
 import { connectClient, testDb } from './helpers';
@@ -45,23 +47,43 @@ const cases: ((account: Account, charger: Charger, elsewhere: Charger) => Promis
 
 const isCardLookup = (statement: string) => statement.includes('from "cards" inner join "accounts"');
 
+// 20 chargers, each presenting one of the cases' cards in an Authorize, all at once; the statements they cost.
+async function presentAtOnce() {
+  const account = await makeAccount(db);
+  const elsewhere = await makeCharger(db, { accountId: account.id });
+  const chargers = await Promise.all(Array.from({ length: 20 }, () => makeCharger(db, { accountId: account.id })));
+  const presented: Presented[] = [];
+  for (const [index, charger] of chargers.entries()) presented.push(await cases[index % cases.length]!(account, charger, elsewhere));
+  const clients: RPCClient[] = [];
+  for (const charger of chargers) clients.push(await connectClient(counted.server, { identity: charger.identity }));
+  counted.clients.push(...clients);
+  await quiet(counted.counter);
+  const from = counted.counter.executed.length;
+  const answers = await Promise.all(clients.map((client, index) => client.call('Authorize', { idTag: presented[index]!.idTag })));
+  return { account, chargers, presented, answers, statements: counted.counter.executed.slice(from) };
+}
+
 describe('cards presented at many chargers at once', () => {
   it('answers each charger for its own card, from fewer lookups than Authorizes', async () => {
-    const account = await makeAccount(db);
-    const elsewhere = await makeCharger(db, { accountId: account.id });
-    const chargers = await Promise.all(Array.from({ length: 20 }, () => makeCharger(db, { accountId: account.id })));
-    const presented: Presented[] = [];
-    for (const [index, charger] of chargers.entries()) presented.push(await cases[index % cases.length]!(account, charger, elsewhere));
-    const clients = counted.clients;
-    for (const charger of chargers) clients.push(await connectClient(counted.server, { identity: charger.identity }));
-    await quiet(counted.counter);
-    const from = counted.counter.executed.length;
-
-    const answers = await Promise.all(clients.map((client, index) => client.call('Authorize', { idTag: presented[index]!.idTag })));
+    const { presented, answers, statements } = await presentAtOnce();
 
     expect(answers.map((answer) => (answer as { idTagInfo: { status: string } }).idTagInfo.status)).toEqual(presented.map((card) => card.status));
-    const lookups = counted.counter.executed.slice(from).filter(isCardLookup);
+    const lookups = statements.filter(isCardLookup);
     expect(lookups.length).toBeGreaterThan(0);
     expect(lookups.length).toBeLessThan(answers.length);
+  });
+
+  it('records each refusal at its charger, and where each known card was last used, from fewer writes than Authorizes', async () => {
+    const { account, chargers, presented, statements } = await presentAtOnce();
+
+    const writes = statements.filter((statement) => statement.includes('pg_notify') && !statement.includes('"ocpp_messages"'));
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.length).toBeLessThan(chargers.length);
+    for (const [index, charger] of chargers.entries()) {
+      const refusals = await db.select().from(chargingEvents).where(and(eq(chargingEvents.chargerId, charger.id), eq(chargingEvents.kind, 'card')));
+      expect(refusals.map((event) => ({ connectorId: event.connectorId, idTag: event.idTag }))).toEqual(presented[index]!.status === 'Accepted' ? [] : [{ connectorId: 0, idTag: presented[index]!.idTag }]);
+      const [card] = await db.select({ lastUsedChargerId: cards.lastUsedChargerId }).from(cards).where(and(eq(cards.accountId, account.id), sqlText`upper(${cards.idTag}) = upper(${presented[index]!.idTag})`));
+      if (card) expect(card.lastUsedChargerId).toBe(charger.id);
+    }
   });
 });

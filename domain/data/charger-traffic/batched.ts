@@ -1,6 +1,7 @@
 import type { Database } from '../../../db/client';
 import { createBatcher } from './batcher';
 import { lookUpCardsAtChargers, type CardAtCharger } from './card-lookups';
+import { recordAuthorizes } from './cards';
 import { findChargersByIdentity, markConnected, markDisconnected, recordBoots, recordHeartbeats } from './chargers';
 import { listPendingCommandIdsOf } from './commands';
 import { recordConnectorStatuses } from './connectors';
@@ -24,6 +25,7 @@ export function createBatchedStore(db: Database, onBatch: BatchObserver = () => 
     findCharger: createBatcher((identities: string[]) => findChargersByIdentity(db, identities), options('findCharger')),
     // A card presented at a charger, with the platform's remote start for it: every Authorize and session start.
     lookUpCard: createBatcher((lookups: CardAtCharger[]) => lookUpCardsAtChargers(db, lookups), options('lookUpCard')),
+    recordAuthorize: write('recordAuthorize', recordAuthorizes),
     pendingCommandIds: createBatcher((chargerIds: string[]) => listPendingCommandIdsOf(db, chargerIds), options('pendingCommandIds')),
     markConnected: write('markConnected', markConnected),
     markDisconnected: write('markDisconnected', markDisconnected),
