@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or, sql, SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { accounts, cards, chargers, memberships, transactions, users, type CardKind, type CardStatus } from '../../db/schema';
 import { isUniqueViolation } from './db-errors';
@@ -83,23 +83,30 @@ export type CardForAuthorization = {
 };
 
 // Where the card is being presented: a session of the card there is not "another" one (a retried start, or the
-// card shown again to stop its own session).
-export type CardPlace = { chargerId: string; connectorId?: number };
+// card shown again to stop its own session). Each part is a value, or an SQL expression giving one per row (a column
+// of a batch's input, charger-traffic/card-lookups.ts); an expression's connector may be null, for "any".
+export type CardPlace = { chargerId: string | SQL; connectorId?: number | SQL };
 
-function otherOpenSession(accountId: string, place: CardPlace | undefined) {
-  const here = place
-    ? place.connectorId === undefined
-      ? sql`${transactions.chargerId} = ${place.chargerId}`
-      : sql`${transactions.chargerId} = ${place.chargerId} and ${transactions.connectorId} = ${place.connectorId}`
-    : sql`false`;
+function otherOpenSession(accountId: string | SQL, place: CardPlace | undefined) {
+  const connectorId = place?.connectorId;
+  const onConnector =
+    connectorId === undefined
+      ? sql`true`
+      : connectorId instanceof SQL
+        ? sql`(${connectorId} is null or ${transactions.connectorId} = ${connectorId})`
+        : sql`${transactions.connectorId} = ${connectorId}`;
+  const here = place ? sql`${transactions.chargerId} = ${place.chargerId} and ${onConnector}` : sql`false`;
   return sql<boolean>`${accounts.isOneSessionPerCard} and exists (
     select 1 from ${transactions}
     where ${transactions.accountId} = ${accountId} and ${transactions.stoppedAt} is null and ${transactions.cardId} = ${cards.id} and not (${here}))`;
 }
 
-// The account's card with this tag (letter case aside), with whether its linked user is still a member.
-export async function getCardByIdTag(db: Executor, { accountId, idTag, place }: Scope & { idTag: string; place?: CardPlace }): Promise<CardForAuthorization | null> {
-  const [row] = await db
+export type CardByIdTag = { accountId: string | SQL; idTag: string | SQL; place?: CardPlace };
+
+// The account's card with this tag (letter case aside), with whether its linked user is still a member: the one
+// definition, run on its own (getCardByIdTag) or per row of many lookups at once (a lateral subquery).
+export function cardByIdTagQuery(db: Executor, { accountId, idTag, place }: CardByIdTag) {
+  return db
     .select({
       id: cards.id,
       accountId: cards.accountId,
@@ -107,8 +114,9 @@ export async function getCardByIdTag(db: Executor, { accountId, idTag, place }: 
       status: cards.status,
       userId: cards.userId,
       expiresAt: cards.expiresAt,
-      memberUserId: memberships.userId,
-      isInOtherSession: otherOpenSession(accountId, place),
+      // Named apart from the card's user_id, which a subquery's columns could not otherwise tell from it.
+      memberUserId: sql<string | null>`${memberships.userId}`.as('member_user_id'),
+      isInOtherSession: otherOpenSession(accountId, place).as('is_in_other_session'),
     })
     .from(cards)
     .innerJoin(accounts, eq(accounts.id, cards.accountId))
@@ -125,6 +133,10 @@ export async function getCardByIdTag(db: Executor, { accountId, idTag, place }: 
     )
     .where(and(eq(cards.accountId, accountId), sql`upper(${cards.idTag}) = upper(${idTag})`, isNull(cards.deletedAt)))
     .limit(1);
+}
+
+export async function getCardByIdTag(db: Executor, lookup: CardByIdTag): Promise<CardForAuthorization | null> {
+  const [row] = await cardByIdTagQuery(db, lookup);
   return row ?? null;
 }
 

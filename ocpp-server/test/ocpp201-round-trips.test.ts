@@ -2,49 +2,15 @@
 // connection (issue 23): a session's steady TransactionEvent and an EVSE's StatusNotification cost the statements
 // that store what they say, as a 1.6 MeterValues and StatusNotification do, and nothing before them.
 import { and, eq } from 'drizzle-orm';
-import type { RPCClient } from 'ocpp-rpc';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startQueryCounter, type QueryCounter } from '../../bench/web/query-counter';
+import { afterAll, describe, expect, it } from 'vitest';
 import { connectors, meterValues, transactions } from '../../db/schema';
 import { makeCard } from '../../db/seed/builders';
-import type { OcppServer } from '../src/start';
-import { connectClient, makeChargerFixture, startTestServer, testDb } from './helpers';
+import { quiet, countedServer } from './counted-server';
+import { connectClient, makeChargerFixture, testDb } from './helpers';
 
-const HOUR_MS = 3_600_000;
 const { db, sql } = testDb();
-let counter: QueryCounter;
-let server: OcppServer;
-const clients: RPCClient[] = [];
-
-// The server's sweeps and polls stay out of the counted statements; the test's own reads bypass the counter.
-beforeAll(async () => {
-  counter = await startQueryCounter(process.env.DATABASE_URL!);
-  server = await startTestServer({
-    databaseUrl: counter.url,
-    notificationPollMs: HOUR_MS,
-    sessionSweepMs: HOUR_MS,
-    reservationSweepMs: HOUR_MS,
-    guestSweepMs: HOUR_MS,
-    offlineSweepMs: HOUR_MS,
-    circuitSweepMs: HOUR_MS,
-    pingIntervalMs: HOUR_MS,
-  });
-});
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.close({ force: true })));
-  await server.close();
-  await counter.close();
-  await sql.end();
-});
-
-// Until the server has sent nothing for a while: what a connection and the messages before set off is done.
-async function quiet() {
-  for (;;) {
-    const seen = counter.executed.length;
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    if (counter.executed.length === seen) return;
-  }
-}
+const counted = countedServer();
+afterAll(() => sql.end());
 
 // What the server does beside answering, and may do before the answer is read: the message log, written 200 ms
 // after the messages it keeps (message-log.ts), the charger events sent after a write committed
@@ -53,10 +19,10 @@ const isBesideTheAnswer = (statement: string) =>
   statement.includes('"ocpp_messages"') || statement.includes('"circuit_chargers"') || statement.includes('jsonb_array_elements');
 
 async function statementsOf(call: () => Promise<unknown>) {
-  await quiet();
-  const from = counter.executed.length;
+  await quiet(counted.counter);
+  const from = counted.counter.executed.length;
   await call();
-  return counter.executed.slice(from).filter((statement) => !isBesideTheAnswer(statement));
+  return counted.counter.executed.slice(from).filter((statement) => !isBesideTheAnswer(statement));
 }
 
 const reading = (wh: number) => [{ timestamp: new Date().toISOString(), sampledValue: [{ value: wh / 1000, measurand: 'Energy.Active.Import.Register', unitOfMeasure: { unit: 'kWh' } }] }];
@@ -75,8 +41,8 @@ describe('OCPP 2.0.1 round trips per message', () => {
   it('stores a steady TransactionEvent in its two group-committed writes, and an Occupied StatusNotification in one', async () => {
     const { account, charger } = await makeChargerFixture(db);
     const card = await makeCard(db, { accountId: account.id, userId: account.owner.id });
-    const client = await connectClient(server, { identity: charger.identity, protocols: ['ocpp2.0.1'], strictMode: true });
-    clients.push(client);
+    const client = await connectClient(counted.server, { identity: charger.identity, protocols: ['ocpp2.0.1'], strictMode: true });
+    counted.clients.push(client);
     const occupied = () => client.call('StatusNotification', { timestamp: new Date().toISOString(), connectorStatus: 'Occupied', evseId: 1, connectorId: 1 });
     await client.call('StatusNotification', { timestamp: new Date().toISOString(), connectorStatus: 'Available', evseId: 1, connectorId: 1 });
     await client.call('TransactionEvent', { ...event('Started', 0, 1_000, 'Charging'), evse: { id: 1, connectorId: 1 }, idToken: { idToken: card.idTag, type: 'ISO14443' } });

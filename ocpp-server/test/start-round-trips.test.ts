@@ -39,12 +39,12 @@ async function chargerWithCard(status: 'active' | 'blocked' = 'active') {
 const input = (idTag: string, connectorId = 1) => ({ connectorId, idTag, meterStartWh: 1000, startedAt: new Date(), reservationId: null });
 
 describe('a session start on a free connector', () => {
-  it('costs the two lookups and one write, and records all a start records', async () => {
+  it('costs one lookup (the card and any remote start together) and one write, and records all a start records', async () => {
     const { ref, card, driver } = await chargerWithCard();
     const { result, statements: sent } = await counted(() => startTransaction(db, ref, input(card.idTag)));
 
     expect(result.authorization.status).toBe('Accepted');
-    expect(sent).toHaveLength(3);
+    expect(sent).toHaveLength(2);
     const [row] = await db.select().from(transactions).where(eq(transactions.id, result.transactionId));
     expect(row).toMatchObject({ chargerId: ref.chargerId, cardId: card.id, userId: driver.id, authorizationStatus: 'Accepted', meterStartWh: 1000, stoppedAt: null });
     expect(await db.select().from(notifications).where(and(eq(notifications.userId, driver.id), eq(notifications.kind, 'session-started')))).toHaveLength(1);
@@ -57,7 +57,7 @@ describe('a session start on a free connector', () => {
     const { result, statements: sent } = await counted(() => startTransaction(db, ref, input(card.idTag)));
 
     expect(result.authorization.status).toBe('Blocked');
-    expect(sent).toHaveLength(3);
+    expect(sent).toHaveLength(2);
     expect(await db.select().from(chargingEvents).where(and(eq(chargingEvents.chargerId, ref.chargerId), eq(chargingEvents.kind, 'card')))).toHaveLength(1);
     expect(await db.select().from(notifications).where(and(eq(notifications.userId, driver.id), eq(notifications.kind, 'session-started')))).toHaveLength(0);
   });

@@ -1,6 +1,8 @@
 import type { Database } from '../../../db/client';
 import type { ChargerEventKind } from '../../charging/charger-events';
 import { createBatcher } from './batcher';
+import { lookUpCardsAtChargers, type CardAtCharger } from './card-lookups';
+import { recordAuthorizes } from './cards';
 import type { ChargerEventNotifier } from './charger-event-notifier';
 import { findChargersByIdentity, markConnected, markDisconnected, recordBoots, recordHeartbeats, type ChargerRef, type Notifying } from './chargers';
 import { listPendingCommandIdsOf } from './commands';
@@ -12,7 +14,7 @@ export type BatchObserver = (kind: string, batch: { size: number; queuedMs: numb
 
 type Options = { onBatch?: BatchObserver; notifier?: ChargerEventNotifier };
 
-// The reads and writes every charger makes on each connect, boot, heartbeat, status and meter reading, one call
+// The reads and writes every charger makes on each connect, boot, heartbeat, status, meter reading and card, one call
 // per charger, grouped into one statement per batch (see batcher.ts); a batch PostgreSQL refuses for a value
 // in it is split until the charger that sent the value is the only one refused. With a notifier, the busiest
 // writes' charger events go through it once their statement has committed, not in the statement.
@@ -33,6 +35,9 @@ export function createBatchedStore(db: Database, { onBatch = () => {}, notifier 
   }
   return {
     findCharger: createBatcher((identities: string[]) => findChargersByIdentity(db, identities), options('findCharger')),
+    // A card presented at a charger, with the platform's remote start for it: every Authorize and session start.
+    lookUpCard: createBatcher((lookups: CardAtCharger[]) => lookUpCardsAtChargers(db, lookups), options('lookUpCard')),
+    recordAuthorize: write('recordAuthorize', recordAuthorizes),
     pendingCommandIds: createBatcher((chargerIds: string[]) => listPendingCommandIdsOf(db, chargerIds), options('pendingCommandIds')),
     markConnected: notifying('markConnected', 'connected', markConnected),
     markDisconnected: write('markDisconnected', markDisconnected),

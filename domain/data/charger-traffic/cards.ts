@@ -1,14 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
-import { cards } from '../../../db/schema';
+import { cards, chargers, chargingEvents } from '../../../db/schema';
 import { authorizeCard, decide, type AuthorizationContext } from '../../charging/authorize-card';
-import { cardRefusal } from '../../charging/charging-events';
-import { getCardByIdTag } from '../cards';
+import { cardRefusal, type CardRefusal } from '../../charging/charging-events';
 import type { ChargerRef } from './chargers';
-import { cardRefusedInsert } from './charging-events';
+import { cardRefusedInsert, cardsRefusedInsert } from './charging-events';
 import { assignments, sqlTypeOf } from './columns';
-import { chargerEventQuery } from './notify';
-import { findAcceptedRemoteStart } from './remote-start';
+import { chargerEventsOf, lastPerKey, recordsetOf } from './recordset';
+import { lookUpCardAtCharger, type CardAtChargerLookup } from './card-lookups';
 
 type CardCheck = { idTag: string; context: AuthorizationContext };
 
@@ -20,15 +19,20 @@ type CardCheck = { idTag: string; context: AuthorizationContext };
 // The first key of pg_try_advisory_xact_lock(class, object) for card touches; the second is the card's hash.
 const CARD_TOUCH_LOCK_CLASS = 1;
 
-// `onlyIf`: a condition of the statement it is a CTE of (e.g. that its insert took place).
-export function touchCard(ref: ChargerRef, cardId: string, onlyIf: SQL = sql`true`) {
+// `onlyIf`: a condition of the statement it is a CTE of (e.g. that its insert took place). Values, or SQL expressions
+// of the columns of `from` (a batch's input, one card a row; a statement may update a row once, so once a card).
+export function touchCards({ chargerId, cardId }: { chargerId: string | SQL; cardId: string | SQL }, { from, onlyIf = sql`true` }: { from?: SQL; onlyIf?: SQL } = {}) {
   const set = assignments(cards, {
     lastUsedAt: sql`${new Date().toISOString()}::${sqlTypeOf(cards.lastUsedAt)}`,
-    lastUsedChargerId: sql`${ref.chargerId}`,
+    lastUsedChargerId: sql`${chargerId}`,
   });
   return sql`
-    update ${cards} set ${set}
-    where ${cards.id} = ${cardId} and ${onlyIf} and pg_try_advisory_xact_lock(${CARD_TOUCH_LOCK_CLASS}, hashtext(${cardId}))`;
+    update ${cards} set ${set} ${from ? sql`from ${from}` : sql``}
+    where ${cards.id} = ${cardId} and ${onlyIf} and pg_try_advisory_xact_lock(${CARD_TOUCH_LOCK_CLASS}, hashtext(${cardId}::text))`;
+}
+
+export function touchCard(ref: ChargerRef, cardId: string, onlyIf: SQL = sql`true`) {
+  return touchCards({ chargerId: ref.chargerId, cardId }, { onlyIf });
 }
 
 // Authorizes and, when the card is known, records where it was last used, in the caller's transaction.
@@ -38,28 +42,53 @@ export async function authorizeAndTouchCard(db: Executor, ref: ChargerRef, { idT
   return authorization;
 }
 
-// A virtual card's tag reaches a charger only in the platform's own RemoteStartTransaction; a charger set to
-// AuthorizeRemoteTxRequests (OCPP 1.6 §9.1) sends it back in an Authorize before it starts. Only then is the
-// remote start looked up, so an RFID card costs no third statement.
-async function contextAtCharger(db: Database, ref: ChargerRef, idTag: string, kind: string | undefined): Promise<AuthorizationContext> {
-  if (kind !== 'virtual') return 'charger';
-  return (await findAcceptedRemoteStart(db, { chargerId: ref.chargerId, idTag })) ? 'remoteStart' : 'charger';
-}
+// The charger server's batched store (batched.ts), or a statement per call.
+export type AuthorizeTraffic = { lookUpCard: CardAtChargerLookup; recordAuthorize: (write: AuthorizeWrite) => Promise<void> };
+
+const oneByOne = (db: Database): AuthorizeTraffic => ({
+  lookUpCard: (lookup) => lookUpCardAtCharger(db, lookup),
+  recordAuthorize: (write) => recordAuthorizes(db, [write]),
+});
 
 // Two statements and no transaction (the lookup, then the touch and a refusal's reason with its NOTIFY) instead of
-// five round trips: every session a charger starts from its reader begins here. An Authorize names no connector
-// (OCPP 1.6 §4.2), so a refusal is the charger's as a whole, connector 0.
-export async function authorizeAtCharger(db: Database, ref: ChargerRef, idTag: string) {
-  const card = await getCardByIdTag(db, { accountId: ref.accountId, idTag, place: { chargerId: ref.chargerId } });
-  const authorization = decide(card, await contextAtCharger(db, ref, idTag, card?.kind), new Date());
-  const refusal = cardRefusal(card, authorization.status);
-  await db.execute(
-    withCardWrites(ref, chargerEventQuery({ ...ref, kind: 'authorize' }), {
-      cardId: authorization.card?.id ?? null,
-      refused: refusal && { connectorId: 0, refusal, idTag },
-    }),
-  );
+// five round trips: every session a charger starts from its reader begins here, and the charger server shares both
+// with other chargers' Authorizes (`traffic`). The lookup is the card and the platform's own remote start for the
+// tag (card-lookups.ts): a virtual card's tag reaches a charger only in the platform's own RemoteStartTransaction; a
+// charger set to AuthorizeRemoteTxRequests (OCPP 1.6 §9.1) sends it back in an Authorize before it starts.
+export async function authorizeAtCharger(db: Database, ref: ChargerRef, idTag: string, traffic: AuthorizeTraffic = oneByOne(db)) {
+  const { card, remoteStart } = await traffic.lookUpCard({ accountId: ref.accountId, idTag, chargerId: ref.chargerId, connectorId: null });
+  const context = card?.kind === 'virtual' && remoteStart ? 'remoteStart' : 'charger';
+  const authorization = decide(card, context, new Date());
+  await traffic.recordAuthorize({ ...ref, cardId: authorization.card?.id ?? null, refusal: cardRefusal(card, authorization.status), idTag });
   return authorization;
+}
+
+// What an Authorize leaves behind: where its card was last used, why it was refused (an Authorize names no
+// connector, OCPP 1.6 §4.2, so connector 0), and the charger's `authorize` event.
+export type AuthorizeWrite = { chargerId: string; accountId: string; cardId: string | null; refusal: CardRefusal | null; idTag: string };
+
+const chargerRecords = recordsetOf({ charger_id: chargers.id, account_id: chargers.accountId });
+const touchRecords = recordsetOf({ charger_id: chargers.id, card_id: cards.id });
+const refusalRecords = recordsetOf({ charger_id: chargers.id, refusal: chargingEvents.code, id_tag: chargingEvents.idTag });
+
+const column = (name: string) => sql`${sql.identifier('v')}.${sql.identifier(name)}`;
+
+// Many chargers' Authorizes in one statement (createBatchedStore groups them): each card touched once, by the last
+// charger in the batch to present it, and only if no other touch of it is under way (touchCards).
+export async function recordAuthorizes(db: Database, writes: AuthorizeWrite[]) {
+  const touched = lastPerKey(
+    writes.flatMap(({ chargerId, cardId }) => (cardId === null ? [] : [{ charger_id: chargerId, card_id: cardId }])),
+    (row) => row.card_id,
+  );
+  const refused = writes.flatMap(({ chargerId, refusal, idTag }) => (refusal === null ? [] : [{ charger_id: chargerId, refusal, id_tag: idTag }]));
+  const ctes = [
+    touched.length > 0 ? sql`touched as (${touchCards({ chargerId: column('charger_id'), cardId: column('card_id') }, { from: touchRecords(touched) })})` : null,
+    refused.length > 0
+      ? sql`refused as (${cardsRefusedInsert({ chargerId: column('charger_id'), connectorId: sql`0`, refusal: column('refusal'), idTag: column('id_tag') }, { from: refusalRecords(refused) })})`
+      : null,
+  ].filter((cte) => cte !== null);
+  const notify = chargerEventsOf(chargerRecords(writes.map(({ chargerId, accountId }) => ({ charger_id: chargerId, account_id: accountId }))), 'authorize');
+  await db.execute(ctes.length === 0 ? notify : sql`with ${sql.join(ctes, sql`, `)} ${notify}`);
 }
 
 type CardWrites = { cardId: string | null; refused: Parameters<typeof cardRefusedInsert>[1] | null; onlyIf?: SQL };

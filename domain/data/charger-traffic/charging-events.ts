@@ -8,10 +8,17 @@ import { columnList } from './columns';
 
 const CARD_COLUMNS = columnList([chargingEvents.chargerId, chargingEvents.connectorId, chargingEvents.kind, chargingEvents.code, chargingEvents.idTag]);
 
-// A refused card, as a statement to run with (in a CTE of) the write that answers the charger, if `onlyIf` holds.
-export function cardRefusedInsert(ref: ChargerRef, { connectorId, refusal, idTag }: { connectorId: number; refusal: CardRefusal; idTag: string }, onlyIf: SQL = sql`true`) {
+// Refused cards, as a statement to run with (in a CTE of) the write that answers the charger, if `onlyIf` holds: one
+// from values, or one per row of `from` (a batch's input) from SQL expressions of its columns.
+type RefusedCard = { chargerId: string | SQL; connectorId: number | SQL; refusal: CardRefusal | SQL; idTag: string | SQL };
+
+export function cardsRefusedInsert({ chargerId, connectorId, refusal, idTag }: RefusedCard, { from, onlyIf = sql`true` }: { from?: SQL; onlyIf?: SQL } = {}) {
   return sql`insert into ${chargingEvents} (${CARD_COLUMNS})
-    select ${ref.chargerId}::uuid, ${connectorId}::integer, 'card', ${refusal}, ${idTag} where ${onlyIf}`;
+    select ${chargerId}::uuid, ${connectorId}::integer, 'card', ${refusal}, ${idTag} ${from ? sql`from ${from}` : sql``} where ${onlyIf}`;
+}
+
+export function cardRefusedInsert(ref: ChargerRef, refused: { connectorId: number; refusal: CardRefusal; idTag: string }, onlyIf: SQL = sql`true`) {
+  return cardsRefusedInsert({ chargerId: ref.chargerId, ...refused }, { onlyIf });
 }
 
 const STATUS_COLUMNS = columnList([chargingEvents.chargerId, chargingEvents.connectorId, chargingEvents.kind, chargingEvents.code, chargingEvents.errorCode, chargingEvents.at]);

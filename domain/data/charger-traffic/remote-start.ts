@@ -9,7 +9,7 @@ import { remoteStartIdOf } from '../../commands/remote-start-id';
 // the charger is connected to, and across restarts.
 export const REMOTE_START_WINDOW_MS = 10 * 60_000;
 
-function acceptedRemoteStarts(chargerId: string, ...more: SQL[]) {
+function acceptedRemoteStarts(chargerId: string | SQL, ...more: SQL[]) {
   return and(
     eq(chargerCommands.chargerId, chargerId),
     eq(chargerCommands.action, 'RemoteStartTransaction'),
@@ -20,14 +20,15 @@ function acceptedRemoteStarts(chargerId: string, ...more: SQL[]) {
   );
 }
 
-export async function findAcceptedRemoteStart(db: Executor, { chargerId, idTag }: { chargerId: string; idTag: string }) {
-  const [row] = await db
+// The newest accepted remote start at the charger for this tag (letter case aside). Values or, for many lookups at
+// once, SQL expressions of each lookup's row (charger-traffic/card-lookups.ts).
+export function acceptedRemoteStartQuery(db: Executor, { chargerId, idTag }: { chargerId: string | SQL; idTag: string | SQL }) {
+  return db
     .select({ id: chargerCommands.id, requestedBy: chargerCommands.requestedBy })
     .from(chargerCommands)
     .where(acceptedRemoteStarts(chargerId, sql`upper(${chargerCommands.payload}->>'idTag') = upper(${idTag})`))
     .orderBy(desc(chargerCommands.createdAt))
     .limit(1);
-  return row ?? null;
 }
 
 // The accepted remote start an OCPP 2.0.1 TransactionEvent names by its remoteStartId, with the tag it was for: the

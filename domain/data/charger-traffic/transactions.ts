@@ -3,7 +3,6 @@ import type { Database, Executor } from '../../../db/client';
 import { memberships, transactions } from '../../../db/schema';
 import { decide, type CardAuthorization } from '../../charging/authorize-card';
 import { isIssuableId } from '../../charging/limits';
-import { getCardByIdTag } from '../cards';
 import { priceClosingSession, writeCostLines } from '../session-pricing';
 import { markLocalListChanged } from '../local-lists';
 import { latestReading } from '../meter-sql';
@@ -12,7 +11,7 @@ import { authorizeAndTouchCard, withCardWrites } from './cards';
 import type { ChargerRef } from './chargers';
 import { insertStopSamples, type MeterSample } from './meter-values';
 import { chargerEventQuery, notifyChargerEvent, type ChargerEventKind } from './notify';
-import { findAcceptedRemoteStart } from './remote-start';
+import { lookUpCardAtCharger, type CardAtChargerLookup } from './card-lookups';
 import { useReservation } from './reservations';
 import { bindWaitingPlan, dropSessionPlan } from './charging-plans';
 import { startOnFreeConnector } from './start-on-free-connector';
@@ -123,16 +122,14 @@ async function closeSupersededTransactions(tx: Executor, ref: ChargerRef, input:
   return superseded.length;
 }
 
-// The two reads go first, side by side and outside the transaction (neither depends on the other, and the
-// transaction would otherwise hold a pooled connection across them); the transaction is then the insert, the
-// close of anything it supersedes, and one statement touching the card with the NOTIFYs.
-export async function startTransaction(db: Database, ref: ChargerRef, input: StartInput) {
-  const [remoteStart, card] = input.idTag === NO_TOKEN
-    ? [null, null]
-    : await Promise.all([
-        findAcceptedRemoteStart(db, { chargerId: ref.chargerId, idTag: input.idTag }),
-        getCardByIdTag(db, { accountId: ref.accountId, idTag: input.idTag, place: { chargerId: ref.chargerId, connectorId: input.connectorId } }),
-      ]);
+// The lookup goes first, outside the transaction (it would otherwise hold a pooled connection across it): the card
+// and the platform's own remote start for the tag, in one statement that the charger server shares with other
+// chargers' (`lookUp`, its batched store; card-lookups.ts). The transaction is then the insert, the close of anything
+// it supersedes, and one statement touching the card with the NOTIFYs.
+export async function startTransaction(db: Database, ref: ChargerRef, input: StartInput, lookUp: CardAtChargerLookup = (lookup) => lookUpCardAtCharger(db, lookup)) {
+  const { card, remoteStart } = input.idTag === NO_TOKEN
+    ? { card: null, remoteStart: null }
+    : await lookUp({ accountId: ref.accountId, idTag: input.idTag, chargerId: ref.chargerId, connectorId: input.connectorId });
   const authorization = input.idTag === NO_TOKEN ? TOKEN_TO_COME : decide(card, remoteStart ? 'remoteStart' : 'charger', new Date());
   const refusal = cardRefusal(card, authorization.status);
   const refused = refusal && { connectorId: input.connectorId, refusal, idTag: input.idTag };

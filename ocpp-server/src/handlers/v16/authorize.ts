@@ -2,7 +2,7 @@ import { authorizeAtCharger } from '../../../../domain/data/charger-traffic/card
 import { toIdTagInfo } from './id-tag-info';
 import type { V16Handler } from './types';
 
-export const authorize: V16Handler<'Authorize'> = async ({ charger, db }, request) => {
-  const authorization = await authorizeAtCharger(db, charger, request.idTag);
+export const authorize: V16Handler<'Authorize'> = async ({ charger, db, store }, request) => {
+  const authorization = await authorizeAtCharger(db, charger, request.idTag, store);
   return { idTagInfo: toIdTagInfo(authorization) };
 };
