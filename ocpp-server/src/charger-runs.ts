@@ -6,9 +6,14 @@ type ChargerRunsOptions<Reason> = {
   log: Logger;
   name: string;
   run: (chargerId: string, reason: Reason) => Promise<void>;
-  // The reason of the run to follow one under way, from the one already waiting (if any) and the new one; also
-  // what a run not yet started takes on when another reason arrives for it.
+  // The reason of the run to follow one under way, from the one already waiting (if any) and the new one.
   nextReason: (waiting: Reason | undefined, arriving: Reason) => Reason | undefined;
+  // What a run not yet started takes on when another reason arrives for it (nextReason when not given): it has read
+  // nothing yet, so it may keep the strongest of the two rather than the latest.
+  foldReason?: (waiting: Reason, arriving: Reason) => Reason;
+  // Reasons an owner's change gives (saved settings, an edited card): their runs do not wait in the process-wide
+  // line, where a silent charger holds a slot for whole call timeouts; still one run at a time per charger.
+  skipsLine?: (reason: Reason) => boolean;
   // The process-wide line shared with the other kinds of background run (src/background-slots.ts).
   slots: BackgroundSlots;
   // Whether this process still holds the charger's socket: a run whose charger left while it waited for a slot is
@@ -20,7 +25,7 @@ type ChargerRunsOptions<Reason> = {
 // line for one of the process's background slots. What arrives while a run waits is folded into it: it has read
 // nothing yet (a connecting charger's 'reconnect' and its boot make one run). What arrives during a run may start one
 // more after it, since that run may have read the database before the change.
-export function createChargerRuns<Reason>({ delayMs, log, name, run, nextReason, slots, isConnected }: ChargerRunsOptions<Reason>) {
+export function createChargerRuns<Reason>({ delayMs, log, name, run, nextReason, foldReason, skipsLine = () => false, slots, isConnected }: ChargerRunsOptions<Reason>) {
   const running = new Map<string, Promise<void>>();
   const notStarted = new Map<string, Reason>();
   const again = new Map<string, Reason>();
@@ -34,14 +39,17 @@ export function createChargerRuns<Reason>({ delayMs, log, name, run, nextReason,
   function schedule(chargerId: string, reason: Reason): Promise<void> {
     const current = running.get(chargerId);
     if (current) {
-      const map = notStarted.has(chargerId) ? notStarted : again;
-      const next = nextReason(map.get(chargerId), reason);
-      if (next !== undefined) map.set(chargerId, next);
+      const waiting = notStarted.get(chargerId);
+      if (waiting !== undefined) notStarted.set(chargerId, foldReason ? foldReason(waiting, reason) : (nextReason(waiting, reason) ?? waiting));
+      else {
+        const next = nextReason(again.get(chargerId), reason);
+        if (next !== undefined) again.set(chargerId, next);
+      }
       return current;
     }
     notStarted.set(chargerId, reason);
     const started = new Promise<void>((resolve) => setTimeout(resolve, delayMs).unref())
-      .then(() => slots.run(() => start(chargerId), () => isConnected(chargerId)))
+      .then(() => (skipsLine(notStarted.get(chargerId)!) ? (isConnected(chargerId) ? start(chargerId) : undefined) : slots.run(() => start(chargerId), () => isConnected(chargerId))))
       .catch((error: unknown) => log.error({ err: error, chargerId }, `${name} failed`))
       .finally(() => {
         running.delete(chargerId);

@@ -13,14 +13,27 @@ import { syncChargerList, type LocalListSyncReason } from './sync';
 import { v16LocalList } from './v16-list';
 import { v201LocalList } from './v201-list';
 
+// What arrives during a run starts one more after it, the boot's reason winning, since only a boot asks again a
+// charger noted as not supporting the list.
+export const nextLocalListReason = (waiting: LocalListSyncReason | undefined, arriving: LocalListSyncReason) => (waiting === 'boot' ? waiting : arriving);
+
+// A run not yet started keeps the strongest reason folded into it: a boot, then a reconnect (both ask the charger its
+// list version, which a change or a sweep does not), so a card edited during a fleet's reconnect does not make the
+// platform send a Differential to a charger whose list it never checked.
+const LIST_REASON_STRENGTH: Record<LocalListSyncReason, number> = { boot: 2, reconnect: 1, change: 0, sweep: 0 };
+export const foldLocalListReason = (waiting: LocalListSyncReason, arriving: LocalListSyncReason) =>
+  LIST_REASON_STRENGTH[arriving] >= LIST_REASON_STRENGTH[waiting] ? arriving : waiting;
+
+// An owner's change to the account's cards or members: its runs do not wait in the background line.
+export const isOwnerListReason = (reason: LocalListSyncReason) => reason === 'change';
+
 type SyncerOptions = { db: Database; sql: Sql; connections: Connections; log: Logger; instanceId: string; callTimeoutMs: number; delayMs: number; slots: BackgroundSlots; sweepEveryMs?: number };
 
 // Keeps the Local Authorization List of each charger this process holds, in the protocol it speaks, equal to what its account wants there
 // (domain/cards/local-list.ts): at its boot and
 // each reconnect (it is asked its version), after each change to the account's cards or members (NOTIFY from the
-// web app), and on a sweep for NOTIFYs missed and chargers that did not answer. One charger has one run at a time;
-// what arrives during a run starts one more after it, the boot's reason winning, since only a boot asks again a
-// charger noted as not supporting the list.
+// web app), and on a sweep for NOTIFYs missed and chargers that did not answer. One charger has one run at a time
+// (src/charger-runs.ts, reasons merged as above).
 export async function startLocalListSyncer({ db, sql, connections, log, instanceId, callTimeoutMs, delayMs, slots, sweepEveryMs = 60_000 }: SyncerOptions) {
   async function sync(chargerId: string, reason: LocalListSyncReason) {
     const client = connections.get(chargerId);
@@ -43,7 +56,9 @@ export async function startLocalListSyncer({ db, sql, connections, log, instance
     log,
     name: 'local list sync',
     run: sync,
-    nextReason: (waiting, arriving) => (waiting === 'boot' ? waiting : arriving),
+    nextReason: nextLocalListReason,
+    foldReason: foldLocalListReason,
+    skipsLine: isOwnerListReason,
     slots,
     isConnected: (chargerId) => connections.get(chargerId) !== undefined,
   });

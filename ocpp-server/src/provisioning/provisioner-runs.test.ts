@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBackgroundSlots } from '../background-slots';
 import { createChargerRuns } from '../charger-runs';
 import { createLogger } from '../logger';
-import { nextProvisionReason, type ProvisionReason } from './provisioner';
+import { isOwnerProvisionReason, nextProvisionReason, type ProvisionReason } from './provisioner';
 
 const provisioningRuns = (run: (chargerId: string, reason: ProvisionReason) => Promise<void>) =>
   createChargerRuns<ProvisionReason>({
@@ -11,6 +11,7 @@ const provisioningRuns = (run: (chargerId: string, reason: ProvisionReason) => P
     name: 'provisioning',
     run,
     nextReason: nextProvisionReason,
+    skipsLine: isOwnerProvisionReason,
     slots: createBackgroundSlots(1),
     isConnected: () => true,
   });
@@ -67,5 +68,33 @@ describe('provisioning runs of one charger', () => {
     await runs.settled();
     await runs.settled();
     expect(ran).toEqual(['CP-0 boot', 'CP-1 boot']);
+  });
+
+  // A silent charger holds a slot for whole call timeouts; an owner's saved power or meter setting must not wait
+  // behind it, neither its first run nor one more saved while that run is under way.
+  it('sends an owner’s saved settings without waiting for the slot a silent charger holds, again when saved during the run', async () => {
+    const ran: string[] = [];
+    let releaseSilent = () => {};
+    const silent = new Promise<void>((resolve) => (releaseSilent = resolve));
+    let releaseFirst = () => {};
+    const first = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let secondDone = () => {};
+    const second = new Promise<void>((resolve) => (secondDone = resolve));
+    const runs = provisioningRuns(async (chargerId, reason) => {
+      ran.push(`${chargerId} ${reason}`);
+      if (chargerId === 'CP-0') await silent;
+      else if (ran.length === 2) await first;
+      else secondDone();
+    });
+    void runs.schedule('CP-0', 'boot');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    void runs.schedule('CP-1', 'settings');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    void runs.schedule('CP-1', 'settings');
+    releaseFirst();
+    await second;
+    expect(ran).toEqual(['CP-0 boot', 'CP-1 settings', 'CP-1 settings']);
+    releaseSilent();
+    await runs.settled();
   });
 });

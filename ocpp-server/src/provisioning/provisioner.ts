@@ -24,6 +24,9 @@ export type ProvisionReason = 'boot' | 'reconnect' | 'settings';
 export const nextProvisionReason = (waiting: ProvisionReason | undefined, arriving: ProvisionReason): ProvisionReason =>
   waiting && waiting !== 'reconnect' ? waiting : arriving;
 
+// The owner's saved power or meter settings: their runs do not wait in the background line.
+export const isOwnerProvisionReason = (reason: ProvisionReason) => reason === 'settings';
+
 // Provisions a charger after its BootNotification is answered, when it reconnects without booting (it may have
 // been reset to its defaults, or changed by hand), and when the owner changes its meter settings (NOTIFY from the
 // web app, acted on by the process holding its socket), one run at a time per charger.
@@ -63,6 +66,7 @@ export async function startProvisioner({ db, sql, connections, log, callTimeoutM
     name: 'provisioning',
     run: provision,
     nextReason: nextProvisionReason,
+    skipsLine: isOwnerProvisionReason,
     slots,
     isConnected: (chargerId) => connections.get(chargerId) !== undefined,
   });
