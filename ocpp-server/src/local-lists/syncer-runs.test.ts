@@ -20,19 +20,25 @@ const syncRuns = (run: (chargerId: string, reason: LocalListSyncReason) => Promi
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
 
+// One slot, taken by CP-0's boot run, held until `release`.
+async function withSlotHeld() {
+  const ran: string[] = [];
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const runs = syncRuns(async (chargerId, reason) => {
+    ran.push(`${chargerId} ${reason}`);
+    if (chargerId === 'CP-0') await held;
+  });
+  void runs.schedule('CP-0', 'boot');
+  await tick();
+  return { ran, release, runs };
+}
+
 describe('Local Authorization List runs of one charger', () => {
   // A fleet reconnecting while an owner edits a card: the charger's reconnect run still waits for its slot when the
   // change arrives. Only a reconnect or boot asks the charger its list version, so the run must keep that reason.
   it.each([['change'], ['sweep']] as const)('keeps asking the version when a %s arrives while the reconnect run waits for its slot', async (arriving) => {
-    const ran: string[] = [];
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const runs = syncRuns(async (chargerId, reason) => {
-      ran.push(`${chargerId} ${reason}`);
-      if (chargerId === 'CP-0') await held;
-    });
-    void runs.schedule('CP-0', 'boot');
-    await tick();
+    const { ran, release, runs } = await withSlotHeld();
     void runs.schedule('CP-1', 'reconnect');
     await tick();
     void runs.schedule('CP-1', arriving);
@@ -44,15 +50,7 @@ describe('Local Authorization List runs of one charger', () => {
 
   // A removed card must leave the charger's list promptly, even while a silent charger holds the only slot.
   it('sends an owner’s card change without waiting for the slot a silent charger holds', async () => {
-    const ran: string[] = [];
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const runs = syncRuns(async (chargerId, reason) => {
-      ran.push(`${chargerId} ${reason}`);
-      if (chargerId === 'CP-0') await held;
-    });
-    void runs.schedule('CP-0', 'boot');
-    await tick();
+    const { ran, release, runs } = await withSlotHeld();
     await runs.schedule('CP-1', 'change');
     expect(ran).toEqual(['CP-0 boot', 'CP-1 change']);
     release();
