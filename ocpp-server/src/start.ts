@@ -49,8 +49,9 @@ const DAY_AHEAD_FETCH_MS = 10 * 60_000;
 
 // A socket held back by the call gate reads again this often: within half a ping interval, so that a pong it owes
 // is read before the next ping falls due (ocpp-rpc closes a socket whose previous ping is unanswered then), and
-// within 10 s, for chargers' own pings (1.6 WebSocketPingInterval) whatever our interval.
-const MAX_PEEK_MS = 10_000;
+// within 2 s, for chargers' own pings (1.6 WebSocketPingInterval): some drop the link when a pong takes a few
+// seconds, whatever our interval.
+const MAX_PEEK_MS = 2_000;
 const peekEveryMs = (pingIntervalMs: number) => (pingIntervalMs > 0 ? Math.min(pingIntervalMs / 2, MAX_PEEK_MS) : MAX_PEEK_MS);
 
 export async function startOcppServer(config: OcppConfig, log: Logger) {
