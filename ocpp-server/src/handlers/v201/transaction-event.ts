@@ -70,7 +70,10 @@ export const transactionEvent: V201Handler<'TransactionEvent'> = async (ctx, req
   // An Ended event's session is never a remembered one: it was read or has just started.
   if (request.eventType === 'Ended') writes.push(endSession(ctx, request, read ?? started!.session, samples));
   else if (samples.length > 0) writes.push(store.recordMeterValues({ ...charger, connectorId: session.connectorId, transactionId: session.id, samples }));
-  await Promise.all(writes);
+  // Both writes settle before the answer: on a failure the CALLERROR is sent only once the other write has also
+  // committed or failed, so the charger's retry never races a write still under way.
+  const failed = (await Promise.allSettled(writes)).find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
   if (request.eventType === 'Ended') memory.forgetSession(ocppTransactionId);
   else if (known) memory.rememberSession(db, ocppTransactionId, { id: session.id, connectorId: session.connectorId, isMeterStartPending: known.isMeterStartPending && !isSettling });
   return authorization && token ? { idTokenInfo: toIdTokenInfo(authorization) } : {};
