@@ -196,4 +196,30 @@ describe('process-wide cap on charger calls in flight', () => {
     await waitFor(async () => [first!, second!].every((charger) => answeredIds(charger).length === 1));
     for (const { socket } of [first!, second!]) socket.terminate();
   });
+
+  // A held charger's answers to the server's own calls are not calls in flight: holding them saves nothing, and a
+  // RemoteStart, Reset or Unlock the charger carried out would be recorded as unanswered once the call timed out.
+  it('receives a held charger\'s answer to a call of the server while the gate stays shut', async () => {
+    const server = await start({ maxCallsInFlight: 2 });
+    const [first, second, held] = await connectChargers(server, 3);
+    held!.socket.on('message', (data) => {
+      const [type, id] = JSON.parse(String(data)) as [number, string];
+      if (type === 2) held!.socket.send(` [ 3 ,${JSON.stringify(id)},{"configurationKey":[]}]`);
+    });
+    const unlock = await lockChargerRows([first!.id, second!.id, held!.id]);
+    try {
+      for (const charger of [first!, second!]) charger.socket.send(JSON.stringify([2, 'in', 'Heartbeat', {}]));
+      await waitFor(async () => (await gauges(server)).inFlight === 2);
+      held!.socket.send(JSON.stringify([2, 'held', 'Heartbeat', {}]));
+      await waitFor(async () => (await gauges(server)).held === 1);
+      const client = server.connections.get(held!.id)!;
+      const answer = await client.call('GetConfiguration', {}, { callTimeoutMs: 3 * PING_INTERVAL_MS });
+      expect(answer).toEqual({ configurationKey: [] });
+      expect(await gauges(server)).toMatchObject({ inFlight: 2, held: 1 });
+    } finally {
+      await unlock();
+    }
+    await waitFor(async () => [first!, second!, held!].every((charger) => answeredIds(charger).length === 1));
+    for (const { socket } of [first!, second!, held!]) socket.terminate();
+  });
 });

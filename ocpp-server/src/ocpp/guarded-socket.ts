@@ -28,6 +28,21 @@ export class FrameRefusedError extends Error {
   }
 }
 
+// JSON's whitespace: space, tab, line feed, carriage return.
+const isJsonSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+
+// Whether a text frame is a charger's answer to one of the server's calls (OCPP-J message type 3, CALLRESULT, or 4,
+// CALLERROR), from its first bytes only: `[`, then the type digit, whitespace allowed around both.
+export function isAnswerFrame(data: unknown) {
+  if (!Buffer.isBuffer(data)) return false;
+  let index = 0;
+  while (isJsonSpace(data[index])) index++;
+  if (data[index++] !== 0x5b) return false;
+  while (isJsonSpace(data[index])) index++;
+  const type = data[index++];
+  return (type === 0x33 || type === 0x34) && (isJsonSpace(data[index]) || data[index] === 0x2c);
+}
+
 type Bucket = ReturnType<typeof createTokenBucket>;
 export type SocketGuards = { limit: MessageLimit | null; gate: CallGate | null };
 
@@ -35,7 +50,7 @@ export type SocketGuards = { limit: MessageLimit | null; gate: CallGate | null }
 // takes a subclass: overriding emit is the one place a frame can be held back or dropped before it is parsed,
 // answered or written to the message log.
 //
-// A frame waits, in order, while the process's calls in flight are at their cap (the gate is shut) and, past the
+// A frame (but a charger's answer to the server's own call) waits, in order, while the process's calls in flight are at their cap (the gate is shut) and, past the
 // rate, for its token; meanwhile the socket stops reading (ws pause(): the kernel's TCP window then slows the
 // sender) until every waiting frame is delivered and a token is free again. A charger that waits for each answer
 // is only slowed; a flooder's unread frames stay in its own send buffer.
@@ -61,6 +76,9 @@ export function guardedWebSocket({ limit, gate }: SocketGuards) {
         if (bucket.msUntilToken() > 0 && this.readyState === WebSocket.OPEN && !this.#hold()) return false;
         return super.emit(event, ...args);
       }
+      // A charger's answer to a call of the server is no call in flight: it passes the gate (held, the call it answers
+      // would time out though the charger acted), paying only the rate.
+      if (isAnswerFrame(args[0]) && (!bucket || bucket.take())) return super.emit(event, ...args);
       if (this.#waiting.length === 0 && (!gate || gate.mayPass(this.#member)) && (!bucket || bucket.take())) return super.emit(event, ...args);
       // Nothing waits for a socket that is already closing.
       if (this.readyState !== WebSocket.OPEN) return false;
