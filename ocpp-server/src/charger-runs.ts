@@ -30,30 +30,65 @@ export function createChargerRuns<Reason>({ delayMs, log, name, run, nextReason,
   const notStarted = new Map<string, Reason>();
   const again = new Map<string, Reason>();
 
+  // Chargers whose run not yet started had an owner's reason folded in, with what takes that run out of the line.
+  const urgent = new Set<string>();
+  const leaveLine = new Map<string, () => void>();
+
   function start(chargerId: string) {
     const reason = notStarted.get(chargerId)!;
     notStarted.delete(chargerId);
+    urgent.delete(chargerId);
+    leaveLine.delete(chargerId);
     return run(chargerId, reason);
+  }
+
+  // In line for a slot unless an owner's reason is folded in, before or while it waits: then it starts at once, and
+  // its place in the line, once its turn comes, is passed on.
+  function startInTurn(chargerId: string): Promise<void> {
+    const startNow = async () => {
+      if (notStarted.has(chargerId) && isConnected(chargerId)) await start(chargerId);
+    };
+    if (urgent.has(chargerId)) return startNow();
+    // Its place in the line belongs to this run only: once it left, a later run of the charger must not start there.
+    // The run ends with the one that started it: a place passed on while the run that left goes on ends nothing.
+    let hasLeft = false;
+    const left = new Promise<void>((resolve) =>
+      leaveLine.set(chargerId, () => {
+        hasLeft = true;
+        resolve();
+      }),
+    ).then(startNow);
+    const ownPlace = leaveLine.get(chargerId);
+    const inLine = slots.run(() => start(chargerId), () => leaveLine.get(chargerId) === ownPlace && notStarted.has(chargerId) && isConnected(chargerId));
+    return Promise.race([inLine.then(() => (hasLeft ? left : undefined)), left]);
   }
 
   function schedule(chargerId: string, reason: Reason): Promise<void> {
     const current = running.get(chargerId);
     if (current) {
       const waiting = notStarted.get(chargerId);
-      if (waiting !== undefined) notStarted.set(chargerId, foldReason ? foldReason(waiting, reason) : (nextReason(waiting, reason) ?? waiting));
-      else {
+      if (waiting !== undefined) {
+        notStarted.set(chargerId, foldReason ? foldReason(waiting, reason) : (nextReason(waiting, reason) ?? waiting));
+        if (skipsLine(reason)) {
+          urgent.add(chargerId);
+          leaveLine.get(chargerId)?.();
+        }
+      } else {
         const next = nextReason(again.get(chargerId), reason);
         if (next !== undefined) again.set(chargerId, next);
       }
       return current;
     }
     notStarted.set(chargerId, reason);
+    if (skipsLine(reason)) urgent.add(chargerId);
     const started = new Promise<void>((resolve) => setTimeout(resolve, delayMs).unref())
-      .then(() => (skipsLine(notStarted.get(chargerId)!) ? (isConnected(chargerId) ? start(chargerId) : undefined) : slots.run(() => start(chargerId), () => isConnected(chargerId))))
+      .then(() => startInTurn(chargerId))
       .catch((error: unknown) => log.error({ err: error, chargerId }, `${name} failed`))
       .finally(() => {
         running.delete(chargerId);
         notStarted.delete(chargerId);
+        urgent.delete(chargerId);
+        leaveLine.delete(chargerId);
         const next = again.get(chargerId);
         again.delete(chargerId);
         if (next !== undefined) void schedule(chargerId, next);

@@ -56,4 +56,16 @@ describe('Local Authorization List runs of one charger', () => {
     release();
     await runs.settled();
   });
+
+  // A fleet reconnecting behind silent chargers: the owner's change must not wait with the run already in line.
+  it('starts at once a run waiting for its slot when an owner’s card change arrives for it, keeping its reconnect', async () => {
+    const { ran, release, runs } = await withSlotHeld();
+    const waiting = runs.schedule('CP-1', 'reconnect');
+    await tick();
+    void runs.schedule('CP-1', 'change');
+    await waiting;
+    expect(ran).toEqual(['CP-0 boot', 'CP-1 reconnect']);
+    release();
+    await runs.settled();
+  });
 });
