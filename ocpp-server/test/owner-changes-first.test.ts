@@ -16,18 +16,18 @@ describe('an owner’s change while silent chargers hold the background line', (
     const silentClient = await suite.connect(suite.server, { identity: silent.identity });
     // Every call it gets stays unanswered; a second call would mean its run went on past the first's timeout.
     const silentCalls: string[] = [];
-    silentClient.handle(({ method }: { method: string }) => {
-      silentCalls.push(method);
+    silentClient.handle(({ method }) => {
+      silentCalls.push(method ?? '');
       return new Promise(() => {});
     });
-    await waitFor(() => silentCalls.length > 0);
+    await waitFor(async () => silentCalls.length > 0);
 
     const owners = await makeCharger(db, { accountId, lastBootAt: new Date() });
     const ownersClient = await suite.connect(suite.server, { identity: owners.identity });
     const intervals: string[] = [];
     ownersClient.handle('GetConfiguration', async () => ({ configurationKey: [{ key: 'MeterValueSampleInterval', value: '60', readonly: false }] }));
-    ownersClient.handle('ChangeConfiguration', async ({ params }: { params: { key: string; value: string } }) => {
-      if (params.key === 'MeterValueSampleInterval') intervals.push(params.value);
+    ownersClient.handle('ChangeConfiguration', async ({ params }) => {
+      if (params!.key === 'MeterValueSampleInterval') intervals.push(String(params!.value));
       return { status: 'Accepted' };
     });
     // Its reconnect run waits in line behind the silent charger's.
@@ -35,7 +35,7 @@ describe('an owner’s change while silent chargers hold the background line', (
     expect(intervals).toEqual([]);
 
     await updateMeterSettings(db, { accountId, chargerId: owners.id, sampleIntervalSec: 15, measurands: null });
-    await waitFor(() => intervals.includes('15'));
+    await waitFor(async () => intervals.includes('15'));
     expect(silentCalls).toEqual(['GetConfiguration']);
   });
 });
