@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../../db/client';
-import { chargerCommands } from '../../db/schema';
+import { chargerCommands, chargerSmartCharging } from '../../db/schema';
 import type { CircuitFleet } from './fleet';
 
 // No profile accepted for this long, and none queued or on its way: the replan is over.
@@ -38,10 +38,25 @@ export async function measureReplan(db: Database, fleet: CircuitFleet, cause: ()
   throw new Error(`a replan did not finish within ${GIVE_UP_MS} ms`);
 }
 
-// Waits for the chargers' traffic after connecting to settle, each having taken its static share at least.
+// Chargers whose Smart Charging limits boot provisioning has read: the first read plans the circuit again with every
+// limit sent anew (recordSmartChargingLimits), which must not land in a measured replan. Provisioning waits its turn
+// in the OCPP server's background line (OCPP_BACKGROUND_RUNS) behind the Local Authorization List syncs.
+async function limitsRead(db: Database, fleet: CircuitFleet) {
+  return db.$count(chargerSmartCharging, inArray(chargerSmartCharging.chargerId, fleet.chargerIds));
+}
+
+// Waits for the chargers' traffic after connecting to settle: every charger provisioned and holding its static share
+// at least, and nothing accepted or in flight for two seconds running.
 export async function settle(db: Database, fleet: CircuitFleet) {
   let seen = -1;
-  while (seen !== fleet.receipts.length || new Set(fleet.receipts.map((receipt) => receipt.chargerIndex)).size < fleet.simulators.length || (await profilesInFlight(db)) > 0) {
+  let quietChecks = 0;
+  while (quietChecks < 2) {
+    const isQuiet =
+      seen === fleet.receipts.length &&
+      new Set(fleet.receipts.map((receipt) => receipt.chargerIndex)).size === fleet.simulators.length &&
+      (await limitsRead(db, fleet)) === fleet.simulators.length &&
+      (await profilesInFlight(db)) === 0;
+    quietChecks = isQuiet ? quietChecks + 1 : 0;
     seen = fleet.receipts.length;
     await sleep(1_000);
   }
