@@ -191,12 +191,12 @@ describe('charger → platform messages', () => {
     await subscription.unlisten();
   });
 
-  // The busiest writes announce their charger events once committed, a few times a second, one per charger and kind
+  // Readings and heartbeats announce their charger events once committed, a few times a second, one per charger and kind
   // however many messages came meanwhile (charger-event-notifier.ts), instead of a NOTIFY in every group-committed
   // statement, which made each statement wait for PostgreSQL's notification-queue lock (issue 23).
   const burstReading = (wh: number) => ({ connectorId: 1, meterValue: [{ timestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, wh)).toISOString(), sampledValue: [{ value: String(wh), measurand: 'Energy.Active.Import.Register', unit: 'Wh' }] }] });
 
-  it('announces a burst of readings and statuses once each, after they are stored', async () => {
+  it('announces a burst of readings and heartbeats once each, after they are stored, and each status in its own write', async () => {
     const before = await db.$count(meterValues, eq(meterValues.chargerId, fixture.charger.id));
     const events: ChargerEvent[] = [];
     // What a page does on an event: it reads the readings again, and must find every one that was answered.
@@ -209,16 +209,19 @@ describe('charger → platform messages', () => {
     });
     try {
       for (let wh = 1; wh <= 5; wh++) await client.call('MeterValues', burstReading(wh));
+      for (let beat = 0; beat < 3; beat++) await client.call('Heartbeat', {});
+      // The circuit planner replans on a status: its event goes out with the write, one per status.
       for (const status of ['Preparing', 'Charging', 'SuspendedEV']) await client.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status });
 
-      await waitFor(async () => readingsStoredAtEvent.length > 0 && events.some((event) => event.kind === 'status'));
+      await waitFor(async () => readingsStoredAtEvent.length > 0 && events.some((event) => event.kind === 'heartbeat'));
       // Long enough for any further event the burst would send.
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(readingsStoredAtEvent[0]).toBe(before + 5);
       expect(events.every((event) => event.accountId === fixture.account.id)).toBe(true);
-      // Eight messages; at most one event per kind in each of the two notifier rounds they may straddle.
+      // Eight readings and heartbeats; at most one event per kind in each of the two notifier rounds they may straddle.
       expect(events.filter((event) => event.kind === 'meter-values').length).toBeLessThanOrEqual(2);
-      expect(events.filter((event) => event.kind === 'status').length).toBeLessThanOrEqual(2);
+      expect(events.filter((event) => event.kind === 'heartbeat').length).toBeLessThanOrEqual(2);
+      expect(events.filter((event) => event.kind === 'status').length).toBe(3);
     } finally {
       await subscription.unlisten();
     }

@@ -16,8 +16,10 @@ type Options = { onBatch?: BatchObserver; notifier?: ChargerEventNotifier };
 
 // The reads and writes every charger makes on each connect, boot, heartbeat, status, meter reading and card, one call
 // per charger, grouped into one statement per batch (see batcher.ts); a batch PostgreSQL refuses for a value
-// in it is split until the charger that sent the value is the only one refused. With a notifier, the busiest
-// writes' charger events go through it once their statement has committed, not in the statement.
+// in it is split until the charger that sent the value is the only one refused. With a notifier, the two busiest
+// writes' charger events (readings and heartbeats, which nothing in the OCPP server acts on) go through it once their
+// statement has committed, not in the statement; statuses, boots and connects keep theirs in their statement, as the
+// circuit planner replans on them (circuits/planner.ts) and a fuse's share must follow at once.
 export function createBatchedStore(db: Database, { onBatch = () => {}, notifier }: Options = {}) {
   const options = (kind: string) => ({ isInputError: isRefusedValue, onBatch: (batch: Parameters<BatchObserver>[1]) => onBatch(kind, batch) });
   function write<In>(kind: string, run: (db: Database, inputs: In[]) => Promise<void>) {
@@ -39,13 +41,13 @@ export function createBatchedStore(db: Database, { onBatch = () => {}, notifier 
     lookUpCard: createBatcher((lookups: CardAtCharger[]) => lookUpCardsAtChargers(db, lookups), options('lookUpCard')),
     recordAuthorize: write('recordAuthorize', recordAuthorizes),
     pendingCommandIds: createBatcher((chargerIds: string[]) => listPendingCommandIdsOf(db, chargerIds), options('pendingCommandIds')),
-    markConnected: notifying('markConnected', 'connected', markConnected),
+    markConnected: write('markConnected', markConnected),
     markDisconnected: write('markDisconnected', markDisconnected),
-    recordBoot: notifying('recordBoot', 'boot', recordBoots),
+    recordBoot: write('recordBoot', recordBoots),
     recordHeartbeat: notifying('recordHeartbeat', 'heartbeat', recordHeartbeats),
-    recordConnectorStatus: notifying('recordConnectorStatus', 'status', recordConnectorStatuses),
-    recordConnectorStatusOutsideSession: notifying('recordConnectorStatusOutsideSession', 'status', (db, inputs: Parameters<typeof recordConnectorStatuses>[1], notifying) =>
-      recordConnectorStatuses(db, inputs, { ...notifying, isDroppedDuringSession: true }),
+    recordConnectorStatus: write('recordConnectorStatus', recordConnectorStatuses),
+    recordConnectorStatusOutsideSession: write('recordConnectorStatusOutsideSession', (db, inputs: Parameters<typeof recordConnectorStatuses>[1]) =>
+      recordConnectorStatuses(db, inputs, { isDroppedDuringSession: true }),
     ),
     recordMeterValues: notifying('recordMeterValues', 'meter-values', recordMeterValues),
   };

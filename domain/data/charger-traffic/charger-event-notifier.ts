@@ -6,13 +6,14 @@ type ErrorLog = { error: (fields: { err: unknown }, message: string) => void };
 
 type NotifierOptions = { db: Database; log: ErrorLog; everyMs?: number };
 
-// The NOTIFYs of the busiest writes (readings, statuses, heartbeats, boots, connects), sent after their rows have
+// The NOTIFYs of the busiest writes (readings and heartbeats), sent after their rows have
 // committed, a few times a second, each charger's event once however many of its messages came meanwhile. In the
 // write's own statement, every group commit took PostgreSQL's lock on the notification queue as it committed, one
-// statement after another, and the charger's answer waited for it: at 2,000 MeterValues a second, a third of a
-// reading's time to its answer (README, Performance). An event tells the web app's open pages and the circuit
-// planner to look again, so arriving a fraction of a second later changes nothing they show or decide; rarer
-// events (a session started or stopped, a command answered) keep their NOTIFY in their own transaction.
+// statement after another, while the chargers' answers waited, and every listener was told of every reading. An
+// event tells the web app's open pages to look again, so arriving a fraction of a second later changes nothing they
+// show; rarer
+// events, and those the circuit planner acts on (a status, a session started or stopped, a boot), keep their NOTIFY
+// in their own transaction.
 export function createChargerEventNotifier({ db, log, everyMs = 200 }: NotifierOptions) {
   let pending = new Map<string, ChargerEvent>();
   let timer: NodeJS.Timeout | null = null;

@@ -119,10 +119,10 @@ const connectedSet = assignments(chargers, {
 
 // A charger whose outage the managers were told of (offlineNoticeAt) is announced back, in the same statement: the
 // locked rows still hold the notice the update clears.
-export async function markConnected(db: Database, connected: Connected[], { isNotifying }: Notifying = {}) {
+export async function markConnected(db: Database, connected: Connected[]) {
   const rows = connected.map((ref) => ({ ...rowOf(ref), instance_id: ref.instanceId, ocpp_version: ref.ocppVersion }));
   const back = sql`(select c.id as charger_id, c.account_id from ${chargers} c join locked l on l.id = c.id where l.offline_notice_at is not null)`;
-  await updateChargers(db, { kind: 'connected', records: connectedRecords, rows, set: connectedSet, also: sql`back as (${chargerNotificationsInsert('charger-back', back)}),`, isNotifying });
+  await updateChargers(db, { kind: 'connected', records: connectedRecords, rows, set: connectedSet, also: sql`back as (${chargerNotificationsInsert('charger-back', back)}),` });
 }
 
 export type Disconnected = ChargerRef & { instanceId: string };
@@ -173,7 +173,7 @@ const bootSet = assignments(chargers, {
   lastSeenAt: sql`v.at`,
 });
 
-export async function recordBoots(db: Database, boots: Boot[], { isNotifying }: Notifying = {}) {
+export async function recordBoots(db: Database, boots: Boot[]) {
   const rows = boots.map((boot) => ({
     ...rowOf(boot),
     vendor: boot.vendor,
@@ -181,7 +181,7 @@ export async function recordBoots(db: Database, boots: Boot[], { isNotifying }: 
     serial_number: boot.serialNumber,
     firmware_version: boot.firmwareVersion,
   }));
-  await updateChargers(db, { kind: 'boot', records: bootRecords, rows, set: bootSet, isNotifying });
+  await updateChargers(db, { kind: 'boot', records: bootRecords, rows, set: bootSet });
 }
 
 const heartbeatRecords = recordsetOf(CHARGER_FIELDS);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { chargers, connectors, connectorStatusHistory, transactions } from '../../../db/schema';
 import { isConnectorId } from '../../charging/limits';
-import type { ChargerRef, Notifying } from './chargers';
+import type { ChargerRef } from './chargers';
 import { assignments, columnList, columnName, fromExcluded } from './columns';
 import { chargerEventsOf, fieldList, recordsetOf } from './recordset';
 import { statusEventsInsert } from './charging-events';
@@ -84,7 +84,7 @@ const noOpenSession = sql`where not exists (
 // Every charger sends one per connector at each boot: a batch of them is one statement (the history, the upsert of
 // the newest, the reasons worth showing a driver, the connector count and the NOTIFYs) instead of one each.
 // isDroppedDuringSession: every status of the batch is left out where its connector has a session running.
-export async function recordConnectorStatuses(db: Database, statuses: ChargerConnectorStatus[], { isDroppedDuringSession = false, isNotifying = true }: Notifying & { isDroppedDuringSession?: boolean } = {}) {
+export async function recordConnectorStatuses(db: Database, statuses: ChargerConnectorStatus[], { isDroppedDuringSession = false } = {}) {
   const updatedAt = new Date();
   const rows = statuses
     .filter((status) => isConnectorId(status.connectorId))
@@ -140,5 +140,5 @@ export async function recordConnectorStatuses(db: Database, statuses: ChargerCon
       update ${chargers} set ${assignments(chargers, { connectorCount: sql`highest.connector_id` })} from highest
       where ${chargers.id} = highest.charger_id and ${chargers.id} in (select id from locked) and ${chargers.connectorCount} < highest.connector_id
     )
-    ${isNotifying ? chargerEventsOf(sql`input`, 'status') : sql`select 1`}`);
+    ${chargerEventsOf(sql`input`, 'status')}`);
 }
