@@ -9,12 +9,14 @@ import { listPendingCommandIdsOf } from './commands';
 import { recordConnectorStatuses } from './connectors';
 import { recordMeterValues } from './meter-values';
 import { isRefusedValue } from './refused-value';
+import { startOnFreeConnectors, type FreeConnectorStart } from './start-on-free-connector';
 
 export type BatchObserver = (kind: string, batch: { size: number; queuedMs: number[]; runMs: number }) => void;
 
 type Options = { onBatch?: BatchObserver; notifier?: ChargerEventNotifier };
 
-// The reads and writes every charger makes on each connect, boot, heartbeat, status, meter reading and card, one call
+// The reads and writes every charger makes on each connect, boot, heartbeat, status, meter reading, card and session
+// start, one call
 // per charger, grouped into one statement per batch (see batcher.ts); a batch PostgreSQL refuses for a value
 // in it is split until the charger that sent the value is the only one refused. With a notifier, the two busiest
 // writes' charger events (readings and heartbeats, which nothing in the OCPP server acts on) go through it once their
@@ -40,6 +42,8 @@ export function createBatchedStore(db: Database, { onBatch = () => {}, notifier 
     // A card presented at a charger, with the platform's remote start for it: every Authorize and session start.
     lookUpCard: createBatcher((lookups: CardAtCharger[]) => lookUpCardsAtChargers(db, lookups), options('lookUpCard')),
     recordAuthorize: write('recordAuthorize', recordAuthorizes),
+    // A session started on a free connector; a start the statement leaves to the transactional path is answered null.
+    startOnFreeConnector: createBatcher((starts: FreeConnectorStart[]) => startOnFreeConnectors(db, starts), options('startOnFreeConnector')),
     pendingCommandIds: createBatcher((chargerIds: string[]) => listPendingCommandIdsOf(db, chargerIds), options('pendingCommandIds')),
     markConnected: write('markConnected', markConnected),
     markDisconnected: write('markDisconnected', markDisconnected),

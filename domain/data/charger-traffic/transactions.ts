@@ -14,7 +14,7 @@ import { chargerEventQuery, notifyChargerEvent, type ChargerEventKind } from './
 import { lookUpCardAtCharger, type CardAtChargerLookup } from './card-lookups';
 import { useReservation } from './reservations';
 import { bindWaitingPlan, dropSessionPlan } from './charging-plans';
-import { startOnFreeConnector } from './start-on-free-connector';
+import { startOnFreeConnector, type FreeConnectorStart } from './start-on-free-connector';
 import { OWNER_CLOSE_REASON } from '../../sessions/stop-reasons';
 import { queueSessionFinished, queueSessionStarted } from '../notification-queue';
 
@@ -122,14 +122,23 @@ async function closeSupersededTransactions(tx: Executor, ref: ChargerRef, input:
   return superseded.length;
 }
 
+// The charger server's batched store (batched.ts), or a statement per call.
+export type StartTraffic = { lookUpCard: CardAtChargerLookup; startOnFreeConnector: (start: FreeConnectorStart) => Promise<number | null> };
+
+const oneByOne = (db: Database): StartTraffic => ({
+  lookUpCard: (lookup) => lookUpCardAtCharger(db, lookup),
+  startOnFreeConnector: (start) => startOnFreeConnector(db, start),
+});
+
 // The lookup goes first, outside the transaction (it would otherwise hold a pooled connection across it): the card
-// and the platform's own remote start for the tag, in one statement that the charger server shares with other
-// chargers' (`lookUp`, its batched store; card-lookups.ts). The transaction is then the insert, the close of anything
+// and the platform's own remote start for the tag. Then a start on a free connector, with no reservation, is one
+// write. The charger server shares both statements with other chargers' starts (`traffic`, its batched store;
+// card-lookups.ts, start-on-free-connector.ts). Any other start is a transaction: the insert, the close of anything
 // it supersedes, and one statement touching the card with the NOTIFYs.
-export async function startTransaction(db: Database, ref: ChargerRef, input: StartInput, lookUp: CardAtChargerLookup = (lookup) => lookUpCardAtCharger(db, lookup)) {
+export async function startTransaction(db: Database, ref: ChargerRef, input: StartInput, traffic: StartTraffic = oneByOne(db)) {
   const { card, remoteStart } = input.idTag === NO_TOKEN
     ? { card: null, remoteStart: null }
-    : await lookUp({ accountId: ref.accountId, idTag: input.idTag, chargerId: ref.chargerId, connectorId: input.connectorId });
+    : await traffic.lookUpCard({ accountId: ref.accountId, idTag: input.idTag, chargerId: ref.chargerId, connectorId: input.connectorId });
   const authorization = input.idTag === NO_TOKEN ? TOKEN_TO_COME : decide(card, remoteStart ? 'remoteStart' : 'charger', new Date());
   const refusal = cardRefusal(card, authorization.status);
   const refused = refusal && { connectorId: input.connectorId, refusal, idTag: input.idTag };
@@ -141,11 +150,8 @@ export async function startTransaction(db: Database, ref: ChargerRef, input: Sta
       authorizationStatus: authorization.status,
       isRemoteStarted: remoteStart !== null,
     };
-    const transactionId = await startOnFreeConnector(db, ref, session, { cardId: session.cardId, refused });
-    if (transactionId !== null) {
-      if (remoteStart) await bindWaitingPlan(db, { commandId: remoteStart.id, transactionId });
-      return { transactionId, authorization, isRetry: false };
-    }
+    const transactionId = await traffic.startOnFreeConnector({ ref: { chargerId: ref.chargerId, accountId: ref.accountId }, session, refusal, planCommandId: remoteStart?.id ?? null });
+    if (transactionId !== null) return { transactionId, authorization, isRetry: false };
   }
   return db.transaction(async (tx) => {
     // §4.8: the charger starts regardless and expects a transactionId even when the tag is refused.

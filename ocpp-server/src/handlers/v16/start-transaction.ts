@@ -15,7 +15,7 @@ export const startTransaction: V16Handler<'StartTransaction'> = async ({ charger
     startedAt: parseChargerTime(request.timestamp),
     // Reservation ids are PostgreSQL integers (reservations.id): one outside that range names none this platform made.
     reservationId: request.reservationId !== undefined && isIssuableId(request.reservationId) ? request.reservationId : null,
-  }, store.lookUpCard);
+  }, store);
   if (started.isRetry) log.info({ transactionId: started.transactionId }, 'retried StartTransaction answered with its first id');
   return { transactionId: started.transactionId, idTagInfo: toIdTagInfo(started.authorization) };
 };

@@ -38,7 +38,7 @@ export async function startSession(ctx: HandlerContext, request: TransactionEven
     reservationId: request.reservationId !== undefined && isIssuableId(request.reservationId) ? request.reservationId : null,
     ocppTransactionId: request.transactionInfo.transactionId,
     isMeterStartPending: reading === null,
-  }, ctx.store.lookUpCard);
+  }, ctx.store);
   if (started.isRetry) log.info({ transactionId: started.transactionId }, 'retried TransactionEvent Started');
   return { session: { id: started.transactionId, connectorId, meterStartWh }, authorization: started.authorization };
 }
