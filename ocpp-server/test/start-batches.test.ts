@@ -24,13 +24,13 @@ async function driverCard(accountId: string, status: 'active' | 'blocked' = 'act
 }
 
 // CHARGERS chargers, each with its driver's card (every fifth one blocked), connected and quiet.
-async function fleet() {
+async function fleet(protocol: 'ocpp1.6' | 'ocpp2.0.1' = 'ocpp1.6') {
   const account = await makeAccount(db);
   const chargers = await Promise.all(Array.from({ length: CHARGERS }, () => makeCharger(db, { accountId: account.id })));
   const drivers = [];
   for (const index of chargers.keys()) drivers.push(await driverCard(account.id, index % 5 === 4 ? 'blocked' : 'active'));
   const clients: RPCClient[] = [];
-  for (const charger of chargers) clients.push(await connectClient(counted.server, { identity: charger.identity }));
+  for (const charger of chargers) clients.push(await connectClient(counted.server, { identity: charger.identity, protocols: [protocol], strictMode: protocol === 'ocpp2.0.1' }));
   counted.clients.push(...clients);
   return { account, chargers, drivers, clients };
 }
@@ -86,5 +86,33 @@ describe('sessions starting at many chargers at once', () => {
       if (index % 2 === 1) expect(own.map((session) => session.stoppedAt)).toEqual([null]);
       else expect(own.map((session) => ({ stopReason: session.stopReason, meterStopWh: session.meterStopWh }))).toEqual([{ stopReason: 'Other', meterStopWh: 1000 }, { stopReason: null, meterStopWh: null }]);
     }
+  });
+
+  it('stores OCPP 2.0.1 Started events arriving at once from fewer session reads and inserts than events', async () => {
+    const { chargers, drivers, clients } = await fleet('ocpp2.0.1');
+    // A charger's EVSE is known to its socket from its first StatusNotification, as in the field.
+    await Promise.all(clients.map((client) => client.call('StatusNotification', { timestamp: new Date().toISOString(), connectorStatus: 'Occupied', evseId: 1, connectorId: 1 })));
+    await quiet(counted.counter);
+    const from = counted.counter.executed.length;
+    const started = (index: number) => ({
+      eventType: 'Started',
+      timestamp: new Date().toISOString(),
+      triggerReason: 'Authorized',
+      seqNo: 0,
+      transactionInfo: { transactionId: `tx-${index}`, chargingState: 'Charging' },
+      evse: { id: 1, connectorId: 1 },
+      idToken: { idToken: drivers[index]!.card.idTag, type: 'ISO14443' },
+      meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: 1000, measurand: 'Energy.Active.Import.Register' }] }],
+    });
+    const answers = (await Promise.all(clients.map((client, index) => client.call('TransactionEvent', started(index))))) as { idTokenInfo: { status: string } }[];
+    const statements = counted.counter.executed.slice(from);
+
+    expect(answers.map((answer) => answer.idTokenInfo.status)).toEqual(drivers.map((_, index) => (index % 5 === 4 ? 'Blocked' : 'Accepted')));
+    const reads = statements.filter((statement) => statement.startsWith('select') && statement.includes('"ocpp_transaction_id"'));
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.length).toBeLessThan(CHARGERS);
+    expect(statements.filter(isSessionInsert).length).toBeLessThan(CHARGERS);
+    const sessions = await db.select().from(transactions).where(inArray(transactions.chargerId, chargers.map((charger) => charger.id)));
+    expect(chargers.map((charger) => sessions.find((session) => session.chargerId === charger.id)?.ocppTransactionId)).toEqual(chargers.map((_, index) => `tx-${index}`));
   });
 });

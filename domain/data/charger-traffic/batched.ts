@@ -8,6 +8,7 @@ import { findChargersByIdentity, markConnected, markDisconnected, recordBoots, r
 import { listPendingCommandIdsOf } from './commands';
 import { recordConnectorStatuses } from './connectors';
 import { recordMeterValues } from './meter-values';
+import { findSessionsByOcppIds, type OcppSessionLookup } from './ocpp-transactions';
 import { isRefusedValue } from './refused-value';
 import { startOnFreeConnectors, type FreeConnectorStart } from './start-on-free-connector';
 
@@ -53,6 +54,8 @@ export function createBatchedStore(db: Database, { onBatch = () => {}, notifier 
     recordConnectorStatusOutsideSession: write('recordConnectorStatusOutsideSession', (db, inputs: Parameters<typeof recordConnectorStatuses>[1]) =>
       recordConnectorStatuses(db, inputs, { isDroppedDuringSession: true }),
     ),
+    // The session an OCPP 2.0.1 TransactionEvent names, read for every event its socket does not remember.
+    findSessionByOcppId: createBatcher((lookups: OcppSessionLookup[]) => findSessionsByOcppIds(db, lookups), options('findSessionByOcppId')),
     recordMeterValues: notifying('recordMeterValues', 'meter-values', recordMeterValues),
   };
 }

@@ -5,14 +5,27 @@ import { latestReading } from '../meter-sql';
 import { authorizeAndTouchCard } from './cards';
 import type { ChargerRef } from './chargers';
 import { notifyChargerEvent } from './notify';
+import { recordsetOf } from './recordset';
 import { NO_TOKEN } from './transactions';
 
 const ENERGY_REGISTER = 'Energy.Active.Import.Register';
 
-// The session an OCPP 2.0.1 charger names by its own transactionId.
-export async function findSessionByOcppId(db: Executor, ref: ChargerRef, ocppTransactionId: string) {
-  const [row] = await db
+export type OcppSessionLookup = { chargerId: string; ocppTransactionId: string };
+
+const lookupRecords = recordsetOf({
+  // The lookup's place in the batch (an integer, typed as one).
+  position: transactions.connectorId,
+  charger_id: transactions.chargerId,
+  ocpp_transaction_id: transactions.ocppTransactionId,
+});
+const field = (name: string) => sql`${sql.identifier('v')}.${sql.identifier(name)}`;
+
+// The sessions OCPP 2.0.1 chargers name by their own transactionIds, for many chargers at once in one statement
+// (the charger server groups the reads of their TransactionEvents, batched.ts); in `lookups` order, null for none.
+export async function findSessionsByOcppIds(db: Executor, lookups: OcppSessionLookup[]) {
+  const rows = await db
     .select({
+      position: sql<number>`${field('position')}`,
       id: transactions.id,
       connectorId: transactions.connectorId,
       idTag: transactions.idTag,
@@ -20,9 +33,11 @@ export async function findSessionByOcppId(db: Executor, ref: ChargerRef, ocppTra
       meterStartWh: transactions.meterStartWh,
       isMeterStartPending: transactions.isMeterStartPending,
     })
-    .from(transactions)
-    .where(and(eq(transactions.chargerId, ref.chargerId), eq(transactions.ocppTransactionId, ocppTransactionId)));
-  return row ?? null;
+    .from(lookupRecords(lookups.map((lookup, position) => ({ position, charger_id: lookup.chargerId, ocpp_transaction_id: lookup.ocppTransactionId }))))
+    .innerJoin(transactions, and(eq(transactions.chargerId, field('charger_id')), eq(transactions.ocppTransactionId, field('ocpp_transaction_id'))));
+  const found: (Omit<(typeof rows)[number], 'position'> | null)[] = lookups.map(() => null);
+  for (const { position, ...session } of rows) found[position] = session;
+  return found;
 }
 
 // The session's first energy reading, when its Started event brought none, becomes its meter start (once).

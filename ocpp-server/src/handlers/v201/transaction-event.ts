@@ -1,5 +1,5 @@
 import { isStorableSample } from '../../../../domain/data/charger-traffic/meter-values';
-import { attachSessionToken, findSessionByOcppId, lastSessionEnergyWh, markEventsSentOffline, settleMeterStart } from '../../../../domain/data/charger-traffic/ocpp-transactions';
+import { attachSessionToken, lastSessionEnergyWh, markEventsSentOffline, settleMeterStart } from '../../../../domain/data/charger-traffic/ocpp-transactions';
 import { authorizeAndTouchCard } from '../../../../domain/data/charger-traffic/cards';
 import { NO_TOKEN, stopTransaction } from '../../../../domain/data/charger-traffic/transactions';
 import { parseChargerTime } from '../../ocpp/charger-time';
@@ -35,12 +35,13 @@ async function endSession({ charger, db, log }: HandlerContext, request: Transac
 
 // The session an event names. An Updated event without a token (the steady one, every few seconds per session)
 // takes it from this socket's memory: its id and connector never change, and its meter start is settled once. Any
-// other event, and the first Updated a socket sees, reads it (and a read is what is remembered: it is committed).
-async function sessionNamed({ charger, db, memory }: HandlerContext, request: TransactionEventRequest, token: string | null) {
+// other event, and the first Updated a socket sees, reads it (and a read is what is remembered: it is committed), in
+// a statement shared with other chargers' events.
+async function sessionNamed({ charger, store, memory }: HandlerContext, request: TransactionEventRequest, token: string | null) {
   const ocppTransactionId = request.transactionInfo.transactionId;
   const remembered = request.eventType === 'Updated' && token === null ? memory.sessionOf(ocppTransactionId) : undefined;
   if (remembered) return { known: remembered, read: null };
-  const read = await findSessionByOcppId(db, charger, ocppTransactionId);
+  const read = await store.findSessionByOcppId({ chargerId: charger.chargerId, ocppTransactionId });
   return { known: read, read };
 }
 
