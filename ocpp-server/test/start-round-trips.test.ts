@@ -6,7 +6,7 @@ import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CASING } from '../../db/client';
 import * as schema from '../../db/schema';
-import { cards, chargingEvents, notifications, transactions } from '../../db/schema';
+import { cards, chargerCommands, chargingEvents, chargingPlans, notifications, transactions } from '../../db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '../../db/seed/builders';
 import { joinAccount } from '../../domain/data/join-account';
 import { startTransaction } from '../../domain/data/charger-traffic/transactions';
@@ -50,6 +50,22 @@ describe('a session start on a free connector', () => {
     expect(await db.select().from(notifications).where(and(eq(notifications.userId, driver.id), eq(notifications.kind, 'session-started')))).toHaveLength(1);
     const [touched] = await db.select({ lastUsedChargerId: cards.lastUsedChargerId }).from(cards).where(eq(cards.id, card.id));
     expect(touched?.lastUsedChargerId).toBe(ref.chargerId);
+  });
+
+  it('gives a remote start\'s session the Ready-by plan the remote start carried, in the same write', async () => {
+    const { ref, card, driver } = await chargerWithCard();
+    const [command] = await db
+      .insert(chargerCommands)
+      .values({ ...ref, action: 'RemoteStartTransaction', payload: { connectorId: 1, idTag: card.idTag }, status: 'accepted', requestedBy: driver.id, expiresAt: new Date(Date.now() + 3_600_000) })
+      .returning();
+    const departsAt = new Date(Date.now() + 8 * 3_600_000).toISOString();
+    const plan = { startsAt: new Date().toISOString(), departsAt, targetWh: 10_000, plannedWh: 10_000, maxPowerW: 7_400, isShort: false, cost: null, currency: null, hasUnpricedSlots: true, slots: [], timeZone: 'UTC' };
+    await db.insert(chargingPlans).values({ ...ref, connectorId: 1, commandId: command!.id, userId: driver.id, plan });
+    const { result, statements: sent } = await counted(() => startTransaction(db, ref, input(card.idTag)));
+
+    expect(sent).toHaveLength(2);
+    const [bound] = await db.select({ transactionId: chargingPlans.transactionId }).from(chargingPlans).where(eq(chargingPlans.commandId, command!.id));
+    expect(bound?.transactionId).toBe(result.transactionId);
   });
 
   it('records a refused card\'s reason in the same write, and tells nobody the session started', async () => {
