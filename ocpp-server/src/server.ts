@@ -16,13 +16,14 @@ import type { CallGate } from './ocpp/call-gate';
 import { applyOcpp201ValidationCode } from './ocpp/frame-errors-201';
 import { containsNul } from './ocpp/nul-strings';
 import type { ChargerSession, ServerClient } from './ocpp/rpc';
-import type { BatchedStore } from '../../domain/data/charger-traffic/batched';
+import { createTimedViews, type BatchedStore } from '../../domain/data/charger-traffic/batched';
 import type { MessageLog } from '../../domain/data/charger-traffic/message-log';
 import { promoteNextPassword } from '../../domain/data/charger-traffic/next-password';
 import { promoteNextSecurityProfile } from '../../domain/data/charger-traffic/next-security-profile';
 import type { LoginCredential } from '../../domain/data/charger-traffic/chargers';
 import type { FinishedMessage } from './metrics/registry';
 import { timeMessages, type HandlerTimer } from './metrics/message-timer';
+import type { StatementTiming } from '../../domain/data/charger-traffic/statement-timing';
 
 export type RpcServerOptions = {
   db: Database;
@@ -43,7 +44,7 @@ export type RpcServerOptions = {
   messageMetrics: { inFlight: { inc(): void; dec(): void }; finished: (message: FinishedMessage) => void };
 };
 
-function registerHandlers(client: ServerClient, table: ActionTable, ctx: HandlerContext, timeHandler: HandlerTimer) {
+function registerHandlers(client: ServerClient, table: ActionTable, ctx: HandlerContext, timeHandler: HandlerTimer, timedStore: (timing: StatementTiming) => BatchedStore) {
   for (const [action, handler] of Object.entries(table)) {
     client.handle(action, async ({ params, messageId }) => {
       if (containsNul(params)) throw createRPCError('PropertyConstraintViolation', 'Strings must not contain U+0000');
@@ -52,10 +53,11 @@ function registerHandlers(client: ServerClient, table: ActionTable, ctx: Handler
       const log = () => (callLog ??= ctx.log.child({ action, messageId }));
       const began = performance.now();
       try {
-        const response = await timeHandler(messageId, () =>
+        const response = await timeHandler(messageId, (timing) =>
           handler(
             {
               ...ctx,
+              store: timing ? timedStore(timing) : ctx.store,
               get log() {
                 return log();
               },
@@ -79,6 +81,7 @@ function registerHandlers(client: ServerClient, table: ActionTable, ctx: Handler
 
 export function createRpcServer(options: RpcServerOptions) {
   const { db, store, log, connections, messageLog, refusals } = options;
+  const timedStore = createTimedViews(store);
   const server = new RPCServer({
     protocols: SUPPORTED_PROTOCOLS,
     strictMode: true,
@@ -143,7 +146,7 @@ export function createRpcServer(options: RpcServerOptions) {
     tapMessages(client, session.chargerId, messageLog);
     const timeHandler = timeMessages(client, new Set(Object.keys(table)), options.messageMetrics);
     client.once('close', ({ code, reason }: { code: number; reason: string }) => clientLog.info({ code, reason }, 'charger disconnected'));
-    registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, store, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec, onBooted: options.onBooted, authority: options.authority, memory: createConnectionMemory() }, timeHandler);
+    registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, store, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec, onBooted: options.onBooted, authority: options.authority, memory: createConnectionMemory() }, timeHandler, timedStore);
     connections.attach(client, session, credentials.get(session) ?? NO_CREDENTIAL);
   });
   return server;

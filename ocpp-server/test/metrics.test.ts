@@ -99,6 +99,9 @@ describe('GET /metrics on the OCPP port', () => {
       // A session start runs its statements in the handler; a reading waits for the group commit that carries it.
       expect(sampleOf(text, 'ocpp_message_database_seconds_sum{action="StartTransaction"}')).toBeGreaterThan(0);
       expect(sampleOf(text, 'ocpp_group_commit_queued_seconds_count{kind="recordMeterValues"}')).toBe(3);
+      // Each reading's wait for its statement (a turn of the event loop at least) is counted in its own message's split.
+      expect(sampleOf(text, 'ocpp_message_queued_seconds_sum{action="MeterValues"}')).toBeGreaterThan(0);
+      expect(sampleOf(text, 'ocpp_message_queued_seconds_sum{action="Heartbeat"}')).toBeGreaterThan(0);
       expect(sampleOf(text, 'ocpp_group_commit_queued_seconds_count{kind="recordConnectorStatus"}')).toBe(3);
       expect(sampleOf(text, 'ocpp_connected_chargers')).toBe(2);
     } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBatcher } from './batcher';
-import { withStatementTiming, type StatementTiming } from './statement-timing';
+import type { StatementTiming } from './statement-timing';
 
 function deferred() {
   let release!: () => void;
@@ -15,7 +15,7 @@ describe('createBatcher', () => {
       batches.push(inputs);
       return inputs.map((input) => input * 2);
     });
-    await expect(Promise.all([1, 2, 3].map(double))).resolves.toEqual([2, 4, 6]);
+    await expect(Promise.all([1, 2, 3].map((input) => double(input)))).resolves.toEqual([2, 4, 6]);
     expect(batches).toEqual([[1, 2, 3]]);
   });
 
@@ -32,7 +32,7 @@ describe('createBatcher', () => {
     );
     const first = submit(1);
     await new Promise((resolve) => setImmediate(resolve));
-    const later = [2, 3, 4].map(submit);
+    const later = [2, 3, 4].map((input) => submit(input));
     gate.release();
     await Promise.all([first, ...later]);
     expect(batches).toEqual([[1], [2, 3, 4]]);
@@ -62,7 +62,7 @@ describe('createBatcher', () => {
       { isInputError: (error) => (error as Error).message.startsWith('refused') },
     );
     const inputs = Array.from({ length: 16 }, (_, index) => index);
-    const results = await Promise.allSettled(inputs.map(submit));
+    const results = await Promise.allSettled(inputs.map((input) => submit(input)));
     expect(results.map((result) => (result.status === 'fulfilled' ? result.value : (result.reason as Error).message))).toEqual(
       inputs.map((input) => (input === 13 ? 'refused 13' : String(input))),
     );
@@ -76,7 +76,7 @@ describe('createBatcher', () => {
       statements++;
       throw new Error('connection refused');
     });
-    const results = await Promise.allSettled([1, 2, 3, 4].map(submit));
+    const results = await Promise.allSettled([1, 2, 3, 4].map((input) => submit(input)));
     expect(results.every((result) => result.status === 'rejected')).toBe(true);
     expect(statements).toBe(1);
   });
@@ -99,7 +99,7 @@ describe('createBatcher', () => {
     const inFlight = [status.submit(0), readings.submit(0)];
     await new Promise((resolve) => setImmediate(resolve));
     const timing: StatementTiming = { queuedMs: 0 };
-    const sent = withStatementTiming(timing, () => Promise.all([status.submit(1), readings.submit(1)]));
+    const sent = Promise.all([status.submit(1, timing), readings.submit(1, timing)]);
     await sleep(10);
     status.gate.release();
     await sleep(10);

@@ -2,7 +2,7 @@
 // flight wait for it and then go together in the next one. A quiet server runs each call on its own, as soon
 // as the messages read in the same turn of the event loop are in; a busy one sends hundreds of chargers' rows
 // in one round trip instead of one each. Every caller still hears back only after its rows are committed.
-import { addQueuedWait, currentStatementTiming, type StatementTiming } from './statement-timing';
+import { addQueuedWait, type StatementTiming } from './statement-timing';
 
 export type BatchRun<In, Out> = (inputs: In[]) => Promise<Out[]>;
 
@@ -58,9 +58,10 @@ export function createBatcher<In, Out>(run: BatchRun<In, Out>, { maxSize = 500, 
     }
   }
 
-  return function submit(input: In): Promise<Out> {
+  // `timing`: the charger message this write is for, whose wait for the statement is added to it.
+  return function submit(input: In, timing?: StatementTiming): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
-      waiting.push({ input, resolve, reject, submittedAt: performance.now(), timing: currentStatementTiming() });
+      waiting.push({ input, resolve, reject, submittedAt: performance.now(), timing });
       if (!scheduled && running < concurrency) {
         scheduled = true;
         setImmediate(pump);

@@ -1,5 +1,5 @@
 import type { ServerClient } from '../ocpp/rpc';
-import { withStatementTiming, type StatementTiming } from '../../../domain/data/charger-traffic/statement-timing';
+import type { StatementTiming } from '../../../domain/data/charger-traffic/statement-timing';
 import type { FinishedMessage } from './registry';
 
 // One record per call, read to answer, handed to the sink as it is: the only allocation the timing makes per call.
@@ -53,12 +53,13 @@ export function timeMessages(client: ServerClient, handledActions: ReadonlySet<s
     answering = null;
   });
 
-  return async function timeHandler<T>(messageId: string | undefined, handle: () => Promise<T>): Promise<T> {
+  // `handle` gets the message's timing, for the writes it sends to count their waits in (batched.ts: timed views).
+  return async function timeHandler<T>(messageId: string | undefined, handle: (timing: StatementTiming | undefined) => Promise<T>): Promise<T> {
     const timed = messageId === undefined ? undefined : open.get(messageId);
-    if (!timed) return handle();
+    if (!timed) return handle(undefined);
     const began = performance.now();
     try {
-      return await withStatementTiming(timed, handle);
+      return await handle(timed);
     } finally {
       timed.handlerEndedAt = performance.now();
       // The group-commit waits were added to queuedMs while the handler ran (batcher.ts); the rest is the database's.
