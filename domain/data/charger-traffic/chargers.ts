@@ -5,6 +5,7 @@ import { chargerNotificationsInsert } from '../notification-queue';
 import { assignments } from './columns';
 import type { ChargerEventKind } from './notify';
 import { chargerEventsOf, lastPerKey, recordsetOf, valuesOf, type RecordOf } from './recordset';
+import { executePrepared } from './prepared';
 
 export type ChargerRef = { chargerId: string; accountId: string };
 
@@ -97,7 +98,7 @@ export type Notifying = { isNotifying?: boolean };
 // with its NOTIFYs; createBatchedStore groups concurrent calls into these batches.
 async function updateChargers<Row extends ChargerRow>(db: Database, { kind, records, rows, set, also = sql``, isNotifying = true }: ChargersUpdate<Row>) {
   const input = lastPerKey(rows, (row) => row.charger_id);
-  await db.execute(sql`
+  await executePrepared(db, sql`
     with input as (select * from ${records(input)}),
     ${lockedInIdOrder}
     ${also}
@@ -132,7 +133,7 @@ const disconnectedRecords = recordsetOf({ ...CHARGER_FIELDS, instance_id: charge
 // Scoped to this instance: if the charger has meanwhile connected to another process, that one owns the flag.
 export async function markDisconnected(db: Database, disconnected: Disconnected[]) {
   const rows = lastPerKey(disconnected.map((ref) => ({ ...rowOf(ref), instance_id: ref.instanceId })), (row) => row.charger_id);
-  await db.execute(sql`
+  await executePrepared(db, sql`
     with input as (select * from ${disconnectedRecords(rows)}),
     ${lockedInIdOrder}
     updated as (

@@ -3,6 +3,7 @@ import type { Database } from '../../../db/client';
 import { ocppMessages, type MessageDirection, type MessageType } from '../../../db/schema';
 import { columnList } from './columns';
 import { fieldList, recordsetOf, type RecordOf } from './recordset';
+import { executePrepared } from './prepared';
 
 export type LoggedMessage = {
   chargerId: string;
@@ -95,7 +96,7 @@ export function createMessageLog({ db, log, keepPerCharger = 300, flushMs = 200 
         created_at: message.createdAt,
         at,
       }));
-      await db.execute(writeStatement(rows, keepPerCharger));
+      await executePrepared(db, writeStatement(rows, keepPerCharger));
     }
   }
 

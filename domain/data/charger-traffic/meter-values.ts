@@ -7,6 +7,7 @@ import type { ChargerRef, Notifying } from './chargers';
 import { columnList, fromExcluded } from './columns';
 import { chargerEventsOf, recordsetOf } from './recordset';
 import { OWNER_CLOSE_REASON } from '../../sessions/stop-reasons';
+import { executePrepared } from './prepared';
 
 export type MeterSample = {
   sampledAt: Date;
@@ -123,10 +124,10 @@ export async function recordMeterValues(db: Database, messages: MeterValuesMessa
     samples.map((sample) => ({ chargerId, connectorId, transactionId: transactionId ?? null, ...sample })),
   );
   if (!isNotifying) {
-    if (rows.length > 0) await db.execute(insertSamples(rows));
+    if (rows.length > 0) await executePrepared(db, insertSamples(rows));
     return;
   }
   const chargersHeard = chargersHeardRecords(messages.map((message) => ({ charger_id: message.chargerId, account_id: message.accountId })));
   const notify = chargerEventsOf(chargersHeard, 'meter-values');
-  await db.execute(rows.length === 0 ? notify : sql`with inserted as (${insertSamples(rows)}) ${notify}`);
+  await executePrepared(db, rows.length === 0 ? notify : sql`with inserted as (${insertSamples(rows)}) ${notify}`);
 }

@@ -1,0 +1,15 @@
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { CASING, type Database } from '../../../db/client';
+
+const dialect = new PgDialect({ casing: CASING });
+
+// Drizzle's db.execute sends a statement unnamed, so postgres.js first asks PostgreSQL for its parameters' types and
+// waits for the answer before it binds them: two round trips, and a parse and plan on every call. The group-commit
+// statements carry their rows in one jsonb parameter, so their text never changes: each is prepared once per
+// connection, and from then on is one round trip with no parse. Only for such statements: postgres.js keeps every
+// text it prepared for the life of the connection, so a text that varies (a list of values spelled out) would pile up.
+export function executePrepared(db: Database, query: SQL) {
+  const { sql, params } = dialect.sqlToQuery(query);
+  return db.$client.unsafe(sql, params as never[], { prepare: true });
+}
