@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { ocppMessages, type MessageDirection, type MessageType } from '../../../db/schema';
 import { columnList } from './columns';
-import { fieldList, recordsetOf, type RecordOf } from './recordset';
-import { executePrepared } from './prepared';
+import { fieldList, recordsetFrom, recordsJson } from './recordset';
+import { batchStatement } from './prepared';
 
 export type LoggedMessage = {
   chargerId: string;
@@ -34,7 +34,8 @@ const MESSAGE_FIELDS = {
   created_at: ocppMessages.createdAt,
 };
 // `at`: the message's place in its batch, so each charger's messages are numbered in the order they came.
-const messageRecords = recordsetOf({ ...MESSAGE_FIELDS, at: ocppMessages.seq });
+const MESSAGE_RECORD_FIELDS = { ...MESSAGE_FIELDS, at: ocppMessages.seq };
+const messageRecords = recordsetFrom(MESSAGE_RECORD_FIELDS);
 
 // Each charger's messages are numbered (seq) as they are written, and the statement that writes a batch also deletes
 // every row of its chargers that fell below their newest seq minus the bound: one probe of (charger_id, seq) for a
@@ -49,9 +50,9 @@ const messageRecords = recordsetOf({ ...MESSAGE_FIELDS, at: ocppMessages.seq });
 // entries of rows deleted since the last vacuum (a bitmap scan visited each one's page again: 60 ms); a charger holds
 // no more than its batch's own messages below the bound, and any older excess (a bound lowered) goes within a few
 // batches. 7 to 12 ms a batch so.
-function writeStatement(rows: RecordOf<typeof MESSAGE_FIELDS & { at: typeof ocppMessages.seq }>[], keepPerCharger: number) {
+function writeStatement(records: SQL, keepPerCharger: number) {
   return sql`
-    with input as (select * from ${messageRecords(rows)}),
+    with input as (select * from ${messageRecords(records)}),
     last as (
       select batch.charger_id, batch.logged, coalesce((
         select ${ocppMessages.seq} from ${ocppMessages} where ${ocppMessages.chargerId} = batch.charger_id order by ${ocppMessages.seq} desc limit 1
@@ -80,6 +81,7 @@ export function createMessageLog({ db, log, keepPerCharger = 300, flushMs = 200 
   let buffer: LoggedMessage[] = [];
   let flushing: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
+  const writeBatch = batchStatement((records) => writeStatement(records, keepPerCharger));
 
   // The whole batch as one parameter: building and typing 3,500 bound values per insert through the query
   // builder was a fifth of the server's CPU under load. Batches are written one after another, so a charger's
@@ -96,7 +98,7 @@ export function createMessageLog({ db, log, keepPerCharger = 300, flushMs = 200 
         created_at: message.createdAt,
         at,
       }));
-      await executePrepared(db, writeStatement(rows, keepPerCharger));
+      await writeBatch(db, recordsJson<typeof MESSAGE_RECORD_FIELDS>(rows));
     }
   }
 

@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { fillPlaceholders, sql, type Query, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { CASING, type Database } from '../../../db/client';
 
@@ -12,4 +12,17 @@ const dialect = new PgDialect({ casing: CASING });
 export function executePrepared(db: Database, query: SQL) {
   const { sql, params } = dialect.sqlToQuery(query);
   return db.$client.unsafe(sql, params as never[], { prepare: true });
+}
+
+const RECORDS = 'records';
+
+// A group-commit statement whose one changing part is its batch's rows (recordsJson): `build` gets that parameter and
+// the statement is compiled on its first call only: building and compiling the readings' and the message log's
+// statements through Drizzle for every batch was about 6 % of the OCPP server's CPU under load.
+export function batchStatement(build: (records: SQL) => SQL) {
+  let compiled: Query | undefined;
+  return (db: Database, records: string) => {
+    compiled ??= dialect.sqlToQuery(build(sql`${sql.placeholder(RECORDS)}`));
+    return db.$client.unsafe(compiled.sql, fillPlaceholders(compiled.params, { [RECORDS]: records }) as never[], { prepare: true });
+  };
 }
