@@ -47,7 +47,10 @@ export async function findChargersByIdentity(db: Database, identities: string[])
       ocppVersion: chargers.ocppVersion,
     })
     .from(chargers)
-    .where(and(isNull(chargers.deletedAt), sql`${chargers.identity} in (${valuesOf(identities, chargers.identity)})`));
+    .where(and(isNull(chargers.deletedAt), sql`${chargers.identity} in (${valuesOf(identities, chargers.identity)})`))
+    // One text whatever the batch (its identities are one parameter): prepared, it is one round trip (prepared.ts).
+    .prepare('findChargersByIdentity')
+    .execute();
   const byIdentity = new Map(rows.map(({ identity, ...login }) => [identity, login]));
   return identities.map((identity) => byIdentity.get(identity) ?? null);
 }
