@@ -9,9 +9,9 @@ const dialect = new PgDialect({ casing: CASING });
 // statements carry their rows in one jsonb parameter, so their text never changes: each is prepared once per
 // connection, and from then on is one round trip with no parse. Only for such statements: postgres.js keeps every
 // text it prepared for the life of the connection, so a text that varies (a list of values spelled out) would pile up.
-export function executePrepared(db: Database, query: SQL) {
+export function executePrepared<Row extends Record<string, unknown> = Record<string, unknown>>(db: Database, query: SQL) {
   const { sql, params } = dialect.sqlToQuery(query);
-  return db.$client.unsafe(sql, params as never[], { prepare: true });
+  return db.$client.unsafe<Row[]>(sql, params as never[], { prepare: true });
 }
 
 const RECORDS = 'records';

@@ -6,6 +6,7 @@ import { cardWriteCtes } from './cards';
 import type { ChargerRef } from './chargers';
 import { columnList, sqlTypeOf } from './columns';
 import { chargerEventQuery } from './notify';
+import { executePrepared } from './prepared';
 
 export type NewSession = {
   connectorId: number;
@@ -70,7 +71,8 @@ export async function startOnFreeConnector(db: Database, ref: ChargerRef, sessio
     sql`started as (${sessionStartedInsert(sql`inserted`)})`,
     ...cardWriteCtes(ref, { ...cardWrites, onlyIf: inserted }),
   ];
-  const rows = await db.execute<{ id: number }>(sql`
+  // A few texts at most (with or without the card's touch and refusal), so prepared: one round trip (prepared.ts).
+  const rows = await executePrepared<{ id: number }>(db, sql`
     with ${sql.join(ctes, sql`, `)}
     select i.id, n.notified from inserted i cross join lateral (${chargerEventQuery({ ...ref, kind: 'transaction-started' })}) n(notified)`);
   return rows[0]?.id ?? null;
