@@ -43,7 +43,10 @@ export async function lookUpCardsAtChargers(db: Database, lookups: CardAtCharger
     })
     .from(lookupRecords(records))
     .leftJoinLateral(card, sql`true`)
-    .leftJoinLateral(remoteStart, sql`true`);
+    .leftJoinLateral(remoteStart, sql`true`)
+    // One text whatever the batch: prepared, one round trip (prepared.ts).
+    .prepare('lookUpCardsAtChargers')
+    .execute();
   const found: CardAtChargerFound[] = lookups.map(() => ({ card: null, remoteStart: null }));
   for (const row of rows) {
     found[row.position] = { card: row.card?.id ? row.card : null, remoteStart: row.remoteStart?.id ? row.remoteStart : null };

@@ -8,6 +8,7 @@ import { cardRefusedInsert, cardsRefusedInsert } from './charging-events';
 import { assignments, sqlTypeOf } from './columns';
 import { chargerEventsOf, lastPerKey, recordsetOf } from './recordset';
 import { lookUpCardAtCharger, type CardAtChargerLookup } from './card-lookups';
+import { executePrepared } from './prepared';
 
 type CardCheck = { idTag: string; context: AuthorizationContext };
 
@@ -88,7 +89,8 @@ export async function recordAuthorizes(db: Database, writes: AuthorizeWrite[]) {
       : null,
   ].filter((cte) => cte !== null);
   const notify = chargerEventsOf(chargerRecords(writes.map(({ chargerId, accountId }) => ({ charger_id: chargerId, account_id: accountId }))), 'authorize');
-  await db.execute(ctes.length === 0 ? notify : sql`with ${sql.join(ctes, sql`, `)} ${notify}`);
+  // Four texts at most (with or without touches, with or without refusals), so prepared (prepared.ts).
+  await executePrepared(db, ctes.length === 0 ? notify : sql`with ${sql.join(ctes, sql`, `)} ${notify}`);
 }
 
 type CardWrites = { cardId: string | null; refused: Parameters<typeof cardRefusedInsert>[1] | null; onlyIf?: SQL };

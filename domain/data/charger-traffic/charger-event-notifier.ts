@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { CHARGER_EVENTS_CHANNEL, type ChargerEvent } from '../../charging/charger-events';
+import { executePrepared } from './prepared';
 
 type ErrorLog = { error: (fields: { err: unknown }, message: string) => void };
 
@@ -21,7 +22,7 @@ export function createChargerEventNotifier({ db, log, everyMs = 200 }: NotifierO
   let isClosed = false;
 
   async function send(events: ChargerEvent[]) {
-    await db.execute(sql`select pg_notify(${CHARGER_EVENTS_CHANNEL}, event::text) from jsonb_array_elements(${JSON.stringify(events)}::jsonb) as event`);
+    await executePrepared(db, sql`select pg_notify(${CHARGER_EVENTS_CHANNEL}, event::text) from jsonb_array_elements(${JSON.stringify(events)}::jsonb) as event`);
   }
 
   function flush() {

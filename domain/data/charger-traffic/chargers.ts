@@ -5,6 +5,7 @@ import { chargerNotificationsInsert } from '../notification-queue';
 import { assignments } from './columns';
 import type { ChargerEventKind } from './notify';
 import { chargerEventsOf, lastPerKey, recordsetOf, valuesOf, type RecordOf } from './recordset';
+import { executePrepared } from './prepared';
 
 export type ChargerRef = { chargerId: string; accountId: string };
 
@@ -46,7 +47,10 @@ export async function findChargersByIdentity(db: Database, identities: string[])
       ocppVersion: chargers.ocppVersion,
     })
     .from(chargers)
-    .where(and(isNull(chargers.deletedAt), sql`${chargers.identity} in (${valuesOf(identities, chargers.identity)})`));
+    .where(and(isNull(chargers.deletedAt), sql`${chargers.identity} in (${valuesOf(identities, chargers.identity)})`))
+    // One text whatever the batch (its identities are one parameter): prepared, it is one round trip (prepared.ts).
+    .prepare('findChargersByIdentity')
+    .execute();
   const byIdentity = new Map(rows.map(({ identity, ...login }) => [identity, login]));
   return identities.map((identity) => byIdentity.get(identity) ?? null);
 }
@@ -97,7 +101,7 @@ export type Notifying = { isNotifying?: boolean };
 // with its NOTIFYs; createBatchedStore groups concurrent calls into these batches.
 async function updateChargers<Row extends ChargerRow>(db: Database, { kind, records, rows, set, also = sql``, isNotifying = true }: ChargersUpdate<Row>) {
   const input = lastPerKey(rows, (row) => row.charger_id);
-  await db.execute(sql`
+  await executePrepared(db, sql`
     with input as (select * from ${records(input)}),
     ${lockedInIdOrder}
     ${also}
@@ -132,7 +136,7 @@ const disconnectedRecords = recordsetOf({ ...CHARGER_FIELDS, instance_id: charge
 // Scoped to this instance: if the charger has meanwhile connected to another process, that one owns the flag.
 export async function markDisconnected(db: Database, disconnected: Disconnected[]) {
   const rows = lastPerKey(disconnected.map((ref) => ({ ...rowOf(ref), instance_id: ref.instanceId })), (row) => row.charger_id);
-  await db.execute(sql`
+  await executePrepared(db, sql`
     with input as (select * from ${disconnectedRecords(rows)}),
     ${lockedInIdOrder}
     updated as (

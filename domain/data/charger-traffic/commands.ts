@@ -143,7 +143,10 @@ export async function listPendingCommandIdsOf(db: Database, chargerIds: string[]
     .select({ id: chargerCommands.id, chargerId: chargerCommands.chargerId })
     .from(chargerCommands)
     .where(and(isPending, sql`${chargerCommands.chargerId} in (${valuesOf(chargerIds, chargerCommands.chargerId)})`))
-    .orderBy(chargerCommands.createdAt);
+    .orderBy(chargerCommands.createdAt)
+    // One text whatever the batch: prepared, one round trip (prepared.ts).
+    .prepare('listPendingCommandIdsOf')
+    .execute();
   const byCharger = new Map<string, string[]>();
   for (const row of rows) byCharger.set(row.chargerId, [...(byCharger.get(row.chargerId) ?? []), row.id]);
   return chargerIds.map((chargerId) => byCharger.get(chargerId) ?? []);

@@ -7,6 +7,7 @@ import { assignments, columnList, columnName, fromExcluded } from './columns';
 import { chargerEventsOf, fieldList, recordsetOf } from './recordset';
 import { statusEventsInsert } from './charging-events';
 import { faultNotificationsInsert } from '../notification-queue';
+import { executePrepared } from './prepared';
 
 export type ConnectorStatus = {
   connectorId: number;
@@ -117,7 +118,7 @@ export async function recordConnectorStatuses(db: Database, statuses: ChargerCon
   }));
   const unlessSession = isDroppedDuringSession ? noOpenSession : sql``;
   // The charger knows its connectors better than the owner who registered it: connector_count grows to the highest seen.
-  await db.execute(sql`
+  await executePrepared(db, sql`
     with input as (select * from ${statusRecords(input)} ${unlessSession}),
     recorded as (
       insert into ${connectorStatusHistory} (${columnList(Object.values(HISTORY_FIELDS))})

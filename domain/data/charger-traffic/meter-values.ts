@@ -5,8 +5,9 @@ import { isIssuableId } from '../../charging/limits';
 import { chargers, meterValues, transactions } from '../../../db/schema';
 import type { ChargerRef, Notifying } from './chargers';
 import { columnList, fromExcluded } from './columns';
-import { chargerEventsOf, recordsetOf } from './recordset';
+import { chargerEventsOf, recordsetFrom, recordsetOf, recordsJson } from './recordset';
 import { OWNER_CLOSE_REASON } from '../../sessions/stop-reasons';
+import { batchStatement, executePrepared } from './prepared';
 
 export type MeterSample = {
   sampledAt: Date;
@@ -41,12 +42,15 @@ export function isStorableSample(sample: MeterSample) {
   return Buffer.byteLength(sample.value, 'utf8') <= MAX_SAMPLE_VALUE_BYTES;
 }
 
+// A Date by its milliseconds, the precision it holds: written as its ISO string, every key cost a toISOString.
+const keyPart = (value: SampleRow[keyof SampleRow]) => (value instanceof Date ? value.getTime() : value);
+
 // ON CONFLICT DO UPDATE may not touch a row twice in one statement: a reading repeated within one statement is
 // sent once, linked to its session if any of its copies names one.
 function uniqueSamples(rows: SampleRow[]) {
   const byKey = new Map<string, SampleRow>();
   for (const row of rows) {
-    const key = JSON.stringify(sampleKeyProperties.map((property) => row[property]));
+    const key = JSON.stringify(sampleKeyProperties.map((property) => keyPart(row[property])));
     const kept = byKey.get(key);
     if (!kept || (kept.transactionId === null && row.transactionId !== null)) byKey.set(key, row);
   }
@@ -66,7 +70,7 @@ const SAMPLE_FIELDS = {
   value: meterValues.value,
   numeric_value: meterValues.numericValue,
 };
-const sampleRecords = recordsetOf(SAMPLE_FIELDS);
+const sampleRecords = recordsetFrom(SAMPLE_FIELDS);
 // The transaction id only if it is one of this charger's sessions (the join below), every other field as sent.
 const sampleSelect = sql.join(
   Object.keys(SAMPLE_FIELDS).map((field) => (field === 'transaction_id' ? sql`${transactions.id}` : sql`v.${sql.identifier(field)}`)),
@@ -85,28 +89,39 @@ const chargersHeardRecords = recordsetOf({ charger_id: chargers.id, account_id: 
 // as its stop is the platform's guess until the charger's own StopTransaction (replayed after those readings) comes,
 // and so is the StopTransaction's own transactionData (`isStopData`): it is that session's, whatever its stamp says.
 function insertSamples(rows: SampleRow[], { isStopData = false }: { isStopData?: boolean } = {}): SQL {
-  const input = uniqueSamples(rows).map((row) => ({
-    charger_id: row.chargerId,
-    connector_id: row.connectorId,
-    transaction_id: row.transactionId !== null && isIssuableId(row.transactionId) ? row.transactionId : null,
-    sampled_at: row.sampledAt,
-    measurand: row.measurand,
-    phase: row.phase,
-    unit: row.unit,
-    context: row.context,
-    location: row.location,
-    value: row.value,
-    numeric_value: row.numericValue,
-  }));
+  return insertSamplesFrom(sql`${samplesJson(rows)}`, { isStopData });
+}
+
+function samplesJson(rows: SampleRow[]) {
+  return recordsJson<typeof SAMPLE_FIELDS>(
+    uniqueSamples(rows).map((row) => ({
+      charger_id: row.chargerId,
+      connector_id: row.connectorId,
+      transaction_id: row.transactionId !== null && isIssuableId(row.transactionId) ? row.transactionId : null,
+      sampled_at: row.sampledAt,
+      measurand: row.measurand,
+      phase: row.phase,
+      unit: row.unit,
+      context: row.context,
+      location: row.location,
+      value: row.value,
+      numeric_value: row.numericValue,
+    })),
+  );
+}
+
+function insertSamplesFrom(records: SQL, { isStopData = false }: { isStopData?: boolean } = {}): SQL {
   return sql`
     insert into ${meterValues} (${columnList(Object.values(SAMPLE_FIELDS))})
     select ${sampleSelect}
-    from ${sampleRecords(input)}
+    from ${sampleRecords(records)}
     left join ${transactions} on ${transactions.id} = v.transaction_id and ${transactions.chargerId} = v.charger_id
       and (${sql.raw(isStopData ? 'true' : 'false')} or ${transactions.stoppedAt} is null or v.sampled_at <= ${transactions.stoppedAt} or ${transactions.stopReason} = ${OWNER_CLOSE_REASON})
     on conflict on constraint ${sql.identifier(SAMPLE_KEY)} do update set ${fromExcluded([meterValues.transactionId])}
     where ${meterValues.transactionId} is null and excluded.transaction_id is not null`;
 }
+
+const insertBatchSamples = batchStatement((records) => insertSamplesFrom(records));
 
 // The samples of a StopTransaction's transactionData, in the transaction that closes their session.
 export async function insertStopSamples(db: Executor, target: SampleTarget, samples: MeterSample[]) {
@@ -123,10 +138,10 @@ export async function recordMeterValues(db: Database, messages: MeterValuesMessa
     samples.map((sample) => ({ chargerId, connectorId, transactionId: transactionId ?? null, ...sample })),
   );
   if (!isNotifying) {
-    if (rows.length > 0) await db.execute(insertSamples(rows));
+    if (rows.length > 0) await insertBatchSamples(db, samplesJson(rows));
     return;
   }
   const chargersHeard = chargersHeardRecords(messages.map((message) => ({ charger_id: message.chargerId, account_id: message.accountId })));
   const notify = chargerEventsOf(chargersHeard, 'meter-values');
-  await db.execute(rows.length === 0 ? notify : sql`with inserted as (${insertSamples(rows)}) ${notify}`);
+  await executePrepared(db, rows.length === 0 ? notify : sql`with inserted as (${insertSamples(rows)}) ${notify}`);
 }

@@ -7,6 +7,7 @@ import { touchCards } from './cards';
 import type { ChargerRef } from './chargers';
 import { cardsRefusedInsert } from './charging-events';
 import { assignments, columnList } from './columns';
+import { executePrepared } from './prepared';
 import { chargerEventsOf, recordsetOf } from './recordset';
 
 export type NewSession = {
@@ -108,7 +109,8 @@ export async function startOnFreeConnectors(db: Database, starts: FreeConnectorS
       where ${chargingPlans.commandId} = v.plan_command_id and ${chargingPlans.transactionId} is null)`,
     sql`notified as (${chargerEventsOf(sql`inserted`, 'transaction-started')})`,
   ];
-  const rows = await db.execute<{ id: number; charger_id: string; connector_id: number }>(sql`
+  // Its text is the same for every batch (the starts are one jsonb parameter): prepared once per connection.
+  const rows = await executePrepared<{ id: number; charger_id: string; connector_id: number }>(db, sql`
     with ${sql.join(ctes, sql`, `)}
     select i.id, i.charger_id, i.connector_id, (select count(*) from notified) as notified from inserted i`);
   const ids = new Map(rows.map((row) => [`${row.charger_id}/${row.connector_id}`, Number(row.id)]));

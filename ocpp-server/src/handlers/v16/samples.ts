@@ -4,11 +4,14 @@ import { parseChargerTime } from '../../ocpp/charger-time';
 
 // OCPP 1.6 SampledValue defaults (§7): measurand Energy.Active.Import.Register, format Raw.
 export function toMeterSamples(meterValues: MeterValue[]): MeterSample[] {
-  return meterValues.flatMap(({ timestamp, sampledValue }) =>
-    sampledValue.map((sample) => {
+  return meterValues.flatMap(({ timestamp, sampledValue }) => {
+    if (sampledValue.length === 0) return [];
+    // Once per reading time, not per sampled value: the values of one MeterValue share it.
+    const sampledAt = parseChargerTime(timestamp);
+    return sampledValue.map((sample) => {
       const numeric = sample.format === 'SignedData' ? Number.NaN : Number(sample.value);
       return {
-        sampledAt: parseChargerTime(timestamp),
+        sampledAt,
         measurand: sample.measurand ?? 'Energy.Active.Import.Register',
         phase: sample.phase ?? null,
         unit: sample.unit ?? null,
@@ -17,6 +20,6 @@ export function toMeterSamples(meterValues: MeterValue[]): MeterSample[] {
         value: sample.value,
         numericValue: Number.isFinite(numeric) ? numeric : null,
       };
-    }),
-  );
+    });
+  });
 }

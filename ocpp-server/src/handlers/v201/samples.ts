@@ -7,11 +7,14 @@ const ENERGY_REGISTER = 'Energy.Active.Import.Register';
 // 2.0.1 SampledValueType: a number scaled by 10^multiplier of its unitOfMeasure (defaults: unit Wh, multiplier 0,
 // measurand Energy.Active.Import.Register); stored scaled, so a reading reads the same whichever version sent it.
 export function toMeterSamples(meterValues: MeterValue201[]): MeterSample[] {
-  return meterValues.flatMap(({ timestamp, sampledValue }) =>
-    sampledValue.map((sample) => {
+  return meterValues.flatMap(({ timestamp, sampledValue }) => {
+    if (sampledValue.length === 0) return [];
+    // Once per reading time, not per sampled value: the values of one MeterValue share it.
+    const sampledAt = parseChargerTime(timestamp);
+    return sampledValue.map((sample) => {
       const scaled = sample.value * 10 ** (sample.unitOfMeasure?.multiplier ?? 0);
       return {
-        sampledAt: parseChargerTime(timestamp),
+        sampledAt,
         measurand: sample.measurand ?? ENERGY_REGISTER,
         phase: sample.phase ?? null,
         unit: sample.unitOfMeasure?.unit ?? 'Wh',
@@ -20,8 +23,8 @@ export function toMeterSamples(meterValues: MeterValue201[]): MeterSample[] {
         value: String(scaled),
         numericValue: Number.isFinite(scaled) ? scaled : null,
       };
-    }),
-  );
+    });
+  });
 }
 
 // The energy register in Wh, from the last reading that has one (a kWh reading converted), or null.
