@@ -14,9 +14,10 @@ function profileFlags(kind: ServerKind) {
   return dir ? [`--cpu-prof`, `--cpu-prof-dir=${dir}/${kind}`] : [];
 }
 
-export function spawnServer(kind: ServerKind, env: Record<string, string>): Promise<SpawnedServer> {
+// nodeFlags: e.g. the heap probe preloaded for heap-per-charger.ts.
+export function spawnServer(kind: ServerKind, env: Record<string, string>, nodeFlags: string[] = []): Promise<SpawnedServer> {
   const child = track(
-    spawn(process.execPath, [...profileFlags(kind), '--import', 'tsx', ENTRIES[kind]], {
+    spawn(process.execPath, [...profileFlags(kind), '--import', 'tsx', ...nodeFlags, ENTRIES[kind]], {
       env: { ...process.env, LOG_LEVEL: 'warn', OCPP_PORT: '0', OCPP_HOST: '127.0.0.1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, which stopChild signals: without it the stop misses and, in a sweep, every phase's

@@ -19,7 +19,8 @@ type ConnectionsOptions = {
 
 export function createConnections({ store, instanceId, log, onConnected }: ConnectionsOptions) {
   const clients = new Map<string, ServerClient>();
-  const credentials = new WeakMap<ServerClient, LoginCredential>();
+  // Each held socket's charger and credential, kept beside the client so that one 'close' listener serves them all.
+  const held = new WeakMap<ServerClient, { ref: ChargerRef; credential: LoginCredential }>();
   // Per charger, so that a quick disconnect is never written before the connect it follows.
   const writes = new Map<string, Promise<void>>();
 
@@ -34,21 +35,25 @@ export function createConnections({ store, instanceId, log, onConnected }: Conne
     return next;
   }
 
+  // Shared by every socket (the emitter calls it with the client as `this`); 'close' comes once.
+  function detach(this: ServerClient) {
+    const { ref } = held.get(this)!;
+    if (clients.get(ref.chargerId) !== this) return;
+    clients.delete(ref.chargerId);
+    void serialize(ref.chargerId, () => store.markDisconnected({ ...ref, instanceId }));
+  }
+
   function attach(client: ServerClient, ref: ChargerRef, credential: LoginCredential) {
     const previous = clients.get(ref.chargerId);
     clients.set(ref.chargerId, client);
-    credentials.set(client, credential);
+    held.set(client, { ref, credential });
     // A charger that reconnects has given up on the old socket (often half-open): drop it without a close handshake.
     if (previous) void previous.close({ force: true });
     void serialize(ref.chargerId, async () => {
       await store.markConnected({ ...ref, instanceId, ocppVersion: client.protocol ?? 'unknown' });
       onConnected(ref.chargerId);
     });
-    client.once('close', () => {
-      if (clients.get(ref.chargerId) !== client) return;
-      clients.delete(ref.chargerId);
-      void serialize(ref.chargerId, () => store.markDisconnected({ ...ref, instanceId }));
-    });
+    client.on('close', detach);
   }
 
   // Terminated without a close handshake: a charger whose credentials were revoked gets no say in how long it stays.
@@ -60,14 +65,14 @@ export function createConnections({ store, instanceId, log, onConnected }: Conne
     return true;
   }
 
-  function held() {
-    return [...clients].map(([chargerId, client]) => ({ chargerId, ...(credentials.get(client) ?? NO_CREDENTIAL) }));
+  function heldCredentials() {
+    return [...clients].map(([chargerId, client]) => ({ chargerId, ...(held.get(client)?.credential ?? NO_CREDENTIAL) }));
   }
 
   return {
     attach,
     revoke,
-    held,
+    held: heldCredentials,
     get: (chargerId: string) => clients.get(chargerId),
     get size() {
       return clients.size;

@@ -1,10 +1,9 @@
-import { createRPCError, RPCError, RPCServer } from './ocpp/rpc';
+import { RPCServer } from './ocpp/rpc';
 import type { Database } from '../../db/client';
 import { createAuthenticator } from './auth';
 import { NO_CREDENTIAL, type Connections } from './connections';
 import { HANDLERS_BY_PROTOCOL, SUPPORTED_PROTOCOLS } from './handlers';
-import type { ActionTable, HandlerContext } from './handlers/types';
-import { createConnectionMemory } from './handlers/connection-memory';
+import { ChargerSocket } from './charger-socket';
 import type { Logger } from './logger';
 import type { RefusalRecorder } from './refusal-recorder';
 import type { AuthorityProvider } from './platform-ca';
@@ -14,7 +13,6 @@ import { applyOcpp16CallErrorCode, applyOcpp16ErrorCode, applyOcpp16ValidationCo
 import { FrameRefusedError, guardedWebSocket, type MessageLimit } from './ocpp/guarded-socket';
 import type { CallGate } from './ocpp/call-gate';
 import { applyOcpp201ValidationCode } from './ocpp/frame-errors-201';
-import { containsNul } from './ocpp/nul-strings';
 import type { ChargerSession, ServerClient } from './ocpp/rpc';
 import { createTimedViews, type BatchedStore } from '../../domain/data/charger-traffic/batched';
 import type { MessageLog } from '../../domain/data/charger-traffic/message-log';
@@ -22,8 +20,7 @@ import { promoteNextPassword } from '../../domain/data/charger-traffic/next-pass
 import { promoteNextSecurityProfile } from '../../domain/data/charger-traffic/next-security-profile';
 import type { LoginCredential } from '../../domain/data/charger-traffic/chargers';
 import type { FinishedMessage } from './metrics/registry';
-import { timeMessages, type HandlerTimer } from './metrics/message-timer';
-import type { StatementTiming } from '../../domain/data/charger-traffic/statement-timing';
+import { timeMessages } from './metrics/message-timer';
 
 export type RpcServerOptions = {
   db: Database;
@@ -44,44 +41,41 @@ export type RpcServerOptions = {
   messageMetrics: { inFlight: { inc(): void; dec(): void }; finished: (message: FinishedMessage) => void };
 };
 
-function registerHandlers(client: ServerClient, table: ActionTable, ctx: HandlerContext, timeHandler: HandlerTimer, timedStore: (timing: StatementTiming) => BatchedStore) {
-  for (const [action, handler] of Object.entries(table)) {
-    client.handle(action, async ({ params, messageId }) => {
-      if (containsNul(params)) throw createRPCError('PropertyConstraintViolation', 'Strings must not contain U+0000');
-      // Made only when something is logged: a child logger per message was a measurable share of the CPU under load.
-      let callLog: Logger | undefined;
-      const log = () => (callLog ??= ctx.log.child({ action, messageId }));
-      const began = performance.now();
-      try {
-        const response = await timeHandler(messageId, (timing) =>
-          handler(
-            {
-              ...ctx,
-              store: timing ? timedStore(timing) : ctx.store,
-              get log() {
-                return log();
-              },
-            },
-            params as never,
-          ),
-        );
-        // Per message at debug only: at info, hundreds of lines a second under load cost CPU; the aggregated
-        // 'charger messages answered' line (metrics/message-summary.ts) keeps operators informed.
-        if (ctx.log.isLevelEnabled('debug')) log().debug({ ms: Math.round(performance.now() - began) }, 'handled');
-        return response as Record<string, unknown>;
-      } catch (error) {
-        if (error instanceof RPCError) throw error;
-        log().error({ err: error }, 'handler failed');
-        // A charger resends a refused transaction message (1.6 §3.7, TransactionMessageAttempts); no detail leaks to it.
-        throw createRPCError('InternalError', 'Internal error');
-      }
-    });
-  }
+// Each protocol's actions, as metric labels: one set per protocol, not one per socket.
+const HANDLED_ACTIONS: Record<string, ReadonlySet<string>> = Object.fromEntries(Object.entries(HANDLERS_BY_PROTOCOL).map(([protocol, table]) => [protocol, new Set(Object.keys(table))]));
+
+// Every socket's listeners are these same functions: ocpp-rpc calls them with the socket's client as `this`.
+function onBadMessage(this: ServerClient, { error, response }: { error: unknown; response: unknown }) {
+  if (this.protocol === 'ocpp1.6') applyOcpp16ErrorCode(response);
+  ChargerSocket.of(this).log.warn({ err: error }, 'bad message');
+}
+
+function onStrictValidationFailure(this: ServerClient, { method, error, outbound, isCall }: { method: string; error: unknown; outbound: boolean; isCall: boolean }) {
+  if (!outbound && this.protocol === 'ocpp1.6') applyOcpp16ValidationCode(error);
+  if (!outbound && this.protocol === 'ocpp2.0.1') applyOcpp201ValidationCode(error);
+  if (!outbound && isCall) dropEchoedPayload(error);
+  ChargerSocket.of(this).log.warn({ action: method, err: error }, 'schema violation');
+}
+
+function onResponse(this: ServerClient, { payload, outbound }: { payload: unknown; outbound: boolean }) {
+  if (outbound && this.protocol === 'ocpp1.6') applyOcpp16CallErrorCode(payload);
+}
+
+function onSocketError(this: ServerClient, error: unknown) {
+  const log = ChargerSocket.of(this).log;
+  if (!(error instanceof FrameRefusedError)) return log.warn({ err: error }, 'socket error');
+  log.warn({ code: error.closeCode, reason: error.message }, 'connection refused for what it sent');
+  // Calls admitted before the refusal are still answered, then the socket closes with the refusal's code.
+  void this.close({ code: error.closeCode, reason: error.message });
+}
+
+// 'close' comes once; `on` spares the wrapper `once` would make for each socket.
+function onClose(this: ServerClient, { code, reason }: { code: number; reason: string }) {
+  ChargerSocket.of(this).log.info({ code, reason }, 'charger disconnected');
 }
 
 export function createRpcServer(options: RpcServerOptions) {
   const { db, store, log, connections, messageLog, refusals } = options;
-  const timedStore = createTimedViews(store);
   const server = new RPCServer({
     protocols: SUPPORTED_PROTOCOLS,
     strictMode: true,
@@ -112,41 +106,28 @@ export function createRpcServer(options: RpcServerOptions) {
   server.on('upgradeAborted', ({ identity, error }: { identity: string; error: unknown }) =>
     log.debug({ identity, err: error }, 'upgrade aborted'),
   );
+  const shared = { db, store, timedStore: createTimedViews(store), log, heartbeatIntervalSec: options.heartbeatIntervalSec, onBooted: options.onBooted, authority: options.authority };
   server.on('client', (client: ServerClient) => {
     const session = client.session as ChargerSession;
-    const clientLog = log.child({ identity: client.identity, chargerId: session.chargerId });
     const table = HANDLERS_BY_PROTOCOL[client.protocol ?? ''];
     if (!table) {
+      const clientLog = log.child({ identity: client.identity, chargerId: session.chargerId });
       const offered = [...client.handshake.protocols].slice(0, 10);
       clientLog.warn({ offered }, 'no supported OCPP subprotocol offered, closed after the handshake');
       refusals.note({ chargerId: session.chargerId, accountId: session.accountId, reason: 'noCommonProtocol', remoteAddress: refusalAddress(client.handshake.remoteAddress), detail: refusalDetail(offered.join(', ')) });
       void client.close({ code: 1002, reason: 'No supported OCPP subprotocol' });
       return;
     }
-    clientLog.info({ protocol: client.protocol, remoteAddress: client.handshake.remoteAddress }, 'charger connected');
-    client.on('badMessage', ({ error, response }: { error: unknown; response: unknown }) => {
-      if (client.protocol === 'ocpp1.6') applyOcpp16ErrorCode(response);
-      clientLog.warn({ err: error }, 'bad message');
-    });
-    client.on('strictValidationFailure', ({ method, error, outbound, isCall }: { method: string; error: unknown; outbound: boolean; isCall: boolean }) => {
-      if (!outbound && client.protocol === 'ocpp1.6') applyOcpp16ValidationCode(error);
-      if (!outbound && client.protocol === 'ocpp2.0.1') applyOcpp201ValidationCode(error);
-      if (!outbound && isCall) dropEchoedPayload(error);
-      clientLog.warn({ action: method, err: error }, 'schema violation');
-    });
-    client.on('response', ({ payload, outbound }: { payload: unknown; outbound: boolean }) => {
-      if (outbound && client.protocol === 'ocpp1.6') applyOcpp16CallErrorCode(payload);
-    });
-    client.on('socketError', (error: unknown) => {
-      if (!(error instanceof FrameRefusedError)) return clientLog.warn({ err: error }, 'socket error');
-      clientLog.warn({ code: error.closeCode, reason: error.message }, 'connection refused for what it sent');
-      // Calls admitted before the refusal are still answered, then the socket closes with the refusal's code.
-      void client.close({ code: error.closeCode, reason: error.message });
-    });
+    // The socket's child logger is made once something is logged for it alone: these fields are its bindings.
+    log.info({ identity: client.identity, chargerId: session.chargerId, protocol: client.protocol, remoteAddress: client.handshake.remoteAddress }, 'charger connected');
+    client.on('badMessage', onBadMessage);
+    client.on('strictValidationFailure', onStrictValidationFailure);
+    client.on('response', onResponse);
+    client.on('socketError', onSocketError);
     tapMessages(client, session.chargerId, messageLog);
-    const timeHandler = timeMessages(client, new Set(Object.keys(table)), options.messageMetrics);
-    client.once('close', ({ code, reason }: { code: number; reason: string }) => clientLog.info({ code, reason }, 'charger disconnected'));
-    registerHandlers(client, table, { charger: session, identity: client.identity ?? '', db, store, log: clientLog, heartbeatIntervalSec: options.heartbeatIntervalSec, onBooted: options.onBooted, authority: options.authority, memory: createConnectionMemory() }, timeHandler, timedStore);
+    const timer = timeMessages(client, HANDLED_ACTIONS[client.protocol!]!, options.messageMetrics);
+    client.on('close', onClose);
+    new ChargerSocket(client, session, table, timer, shared).listen();
     connections.attach(client, session, credentials.get(session) ?? NO_CREDENTIAL);
   });
   return server;

@@ -6,7 +6,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { connectors, evseConnectors, meterValues, transactions } from '../../db/schema';
 import { makeCard, makeCharger } from '../../db/seed/builders';
-import { createConnectionMemory } from '../src/handlers/connection-memory';
+import { ConnectionMemory } from '../src/handlers/connection-memory';
 import { connectorOfEvse } from '../src/handlers/v201/evse';
 import { ocppSuite } from './suite';
 
@@ -88,7 +88,7 @@ describe('OCPP 2.0.1 connection memory', () => {
 
   it('never answers with a number whose insert was rolled back', async () => {
     const charger = await makeCharger(db, { accountId: suite.fixture.account.id, connectorCount: 1 });
-    const ctx = { charger: { chargerId: charger.id, accountId: charger.accountId }, db, memory: createConnectionMemory() };
+    const ctx = { charger: { chargerId: charger.id, accountId: charger.accountId }, db, memory: new ConnectionMemory() };
     expect(await connectorOfEvse(ctx, { evseId: 1, connectorId: 1 })).toBe(1);
     const rolledBack = await db
       .transaction(async (tx) => {

@@ -10,52 +10,63 @@ type Frame = [number, string, ...unknown[]];
 // make a new series each.
 const OTHER_ACTION = 'other';
 
+type Sink = { inFlight: { inc(): void; dec(): void }; finished: (message: FinishedMessage) => void };
+
 // Times each charger call on one socket from ocpp-rpc's events: read ('call'), handled (the handler wrapper's
 // run), answer ready ('response') and answer sent (the 'message' ocpp-rpc emits right after sending it).
-export function timeMessages(client: ServerClient, handledActions: ReadonlySet<string>, sink: { inFlight: { inc(): void; dec(): void }; finished: (message: FinishedMessage) => void }) {
-  const open = new Map<string, Timed>();
-  let answering: Timed | null = null;
+export class MessageTimer {
+  // Made on the first call: an idle charger sends one only every heartbeat interval.
+  #open: Map<string, Timed> | undefined;
+  #answering: Timed | null = null;
 
-  client.on('call', ({ outbound, payload }: { outbound: boolean; payload: Frame }) => {
-    if (outbound) return;
+  constructor(
+    readonly handledActions: ReadonlySet<string>,
+    readonly sink: Sink,
+  ) {}
+
+  read(payload: Frame) {
     const messageId = String(payload[1]);
+    const open = (this.#open ??= new Map());
     // A second call with an id still being handled is refused by ocpp-rpc; the first keeps its timing.
     if (open.has(messageId)) return;
-    const action = handledActions.has(String(payload[2])) ? String(payload[2]) : OTHER_ACTION;
+    const action = this.handledActions.has(String(payload[2])) ? String(payload[2]) : OTHER_ACTION;
     open.set(messageId, { action, readAt: performance.now(), queuedMs: 0, isHandled: false, databaseMs: 0, handlerEndedAt: 0, answerMs: 0, totalMs: 0, isError: false });
-    sink.inFlight.inc();
-  });
-  client.on('callError', ({ outbound, messageId }: { outbound: boolean; messageId: string }) => {
-    const timed = open.get(messageId);
-    if (!outbound && timed) timed.isError = true;
-  });
-  client.on('response', ({ outbound, payload }: { outbound: boolean; payload: Frame }) => {
-    if (!outbound) return;
+    this.sink.inFlight.inc();
+  }
+
+  refused(messageId: string) {
+    const timed = this.#open?.get(messageId);
+    if (timed) timed.isError = true;
+  }
+
+  answered(payload: Frame) {
     const messageId = String(payload[1]);
-    answering = open.get(messageId) ?? null;
-    open.delete(messageId);
-  });
-  client.on('message', ({ outbound }: { outbound: boolean }) => {
-    if (!outbound || !answering) return;
-    const timed = answering;
-    answering = null;
-    sink.inFlight.dec();
+    this.#answering = this.#open?.get(messageId) ?? null;
+    this.#open?.delete(messageId);
+  }
+
+  sent() {
+    const timed = this.#answering;
+    if (!timed) return;
+    this.#answering = null;
+    this.sink.inFlight.dec();
     const sentAt = performance.now();
     timed.totalMs = sentAt - timed.readAt;
     if (timed.isHandled) timed.answerMs = sentAt - timed.handlerEndedAt;
-    sink.finished(timed);
-  });
-  client.once('close', () => {
+    this.sink.finished(timed);
+  }
+
+  closed() {
     // An answer that could not be sent (the socket closing under it) is no longer in flight either.
-    const unanswered = open.size + (answering ? 1 : 0);
-    for (let index = 0; index < unanswered; index++) sink.inFlight.dec();
-    open.clear();
-    answering = null;
-  });
+    const unanswered = (this.#open?.size ?? 0) + (this.#answering ? 1 : 0);
+    for (let index = 0; index < unanswered; index++) this.sink.inFlight.dec();
+    this.#open?.clear();
+    this.#answering = null;
+  }
 
   // `handle` gets the message's timing, for the writes it sends to count their waits in (batched.ts: timed views).
-  return async function timeHandler<T>(messageId: string | undefined, handle: (timing: StatementTiming | undefined) => Promise<T>): Promise<T> {
-    const timed = messageId === undefined ? undefined : open.get(messageId);
+  async timeHandler<T>(messageId: string | undefined, handle: (timing: StatementTiming | undefined) => Promise<T>): Promise<T> {
+    const timed = messageId === undefined ? undefined : this.#open?.get(messageId);
     if (!timed) return handle(undefined);
     const began = performance.now();
     try {
@@ -66,7 +77,40 @@ export function timeMessages(client: ServerClient, handledActions: ReadonlySet<s
       timed.databaseMs = Math.max(0, timed.handlerEndedAt - began - timed.queuedMs);
       timed.isHandled = true;
     }
-  };
+  }
 }
 
-export type HandlerTimer = ReturnType<typeof timeMessages>;
+// The listeners are shared by every socket (ocpp-rpc calls them with the socket as `this`); each finds its own timer.
+const timers = new WeakMap<ServerClient, MessageTimer>();
+
+function onCall(this: ServerClient, { outbound, payload }: { outbound: boolean; payload: Frame }) {
+  if (!outbound) timers.get(this)!.read(payload);
+}
+
+function onCallError(this: ServerClient, { outbound, messageId }: { outbound: boolean; messageId: string }) {
+  if (!outbound) timers.get(this)!.refused(messageId);
+}
+
+function onResponse(this: ServerClient, { outbound, payload }: { outbound: boolean; payload: Frame }) {
+  if (outbound) timers.get(this)!.answered(payload);
+}
+
+function onMessage(this: ServerClient, { outbound }: { outbound: boolean }) {
+  if (outbound) timers.get(this)!.sent();
+}
+
+function onClose(this: ServerClient) {
+  timers.get(this)!.closed();
+}
+
+export function timeMessages(client: ServerClient, handledActions: ReadonlySet<string>, sink: Sink) {
+  const timer = new MessageTimer(handledActions, sink);
+  timers.set(client, timer);
+  client.on('call', onCall);
+  client.on('callError', onCallError);
+  client.on('response', onResponse);
+  client.on('message', onMessage);
+  // 'close' comes once; `on` spares the wrapper `once` would make for each socket.
+  client.on('close', onClose);
+  return timer;
+}

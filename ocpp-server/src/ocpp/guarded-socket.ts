@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import type { CallGate, GateMember } from './call-gate';
-import { createTokenBucket } from './token-bucket';
+import { TokenBucket } from './token-bucket';
 
 export type MessageLimit = { burst: number; perSecond: number };
 
@@ -43,7 +43,6 @@ export function isAnswerFrame(data: unknown) {
   return (type === 0x33 || type === 0x34) && (isJsonSpace(data[index]) || data[index] === 0x2c);
 }
 
-type Bucket = ReturnType<typeof createTokenBucket>;
 export type SocketGuards = { limit: MessageLimit | null; gate: CallGate | null };
 
 // ws hands every frame to ocpp-rpc through emit('message', data, isBinary), and ws's `WebSocket` server option
@@ -55,13 +54,13 @@ export type SocketGuards = { limit: MessageLimit | null; gate: CallGate | null }
 // sender) until every waiting frame is delivered and a token is free again. A charger that waits for each answer
 // is only slowed; a flooder's unread frames stay in its own send buffer.
 export function guardedWebSocket({ limit, gate }: SocketGuards) {
-  return class GuardedWebSocket extends WebSocket {
-    #bucket: Bucket | null = limit && createTokenBucket(limit);
+  // The socket is its own member of the call gate (release, peek): no closures made for each one.
+  return class GuardedWebSocket extends WebSocket implements GateMember {
+    #bucket: TokenBucket | null = limit && new TokenBucket(limit);
     #waiting: unknown[][] = [];
     #drainTimer: NodeJS.Timeout | undefined;
     #closeTimer: NodeJS.Timeout | undefined;
     #refused = false;
-    #member: GateMember = { release: () => this.#drain(), peek: () => this.#peek() };
 
     override emit(event: string | symbol, ...args: unknown[]): boolean {
       if (event === 'close') this.#dropWaiting();
@@ -79,7 +78,7 @@ export function guardedWebSocket({ limit, gate }: SocketGuards) {
       // A charger's answer to a call of the server is no call in flight: it passes the gate (held, the call it answers
       // would time out though the charger acted), paying only the rate.
       if (isAnswerFrame(args[0]) && (!bucket || bucket.take())) return super.emit(event, ...args);
-      if (this.#waiting.length === 0 && (!gate || gate.mayPass(this.#member)) && (!bucket || bucket.take())) return super.emit(event, ...args);
+      if (this.#waiting.length === 0 && (!gate || gate.mayPass(this)) && (!bucket || bucket.take())) return super.emit(event, ...args);
       // Nothing waits for a socket that is already closing.
       if (this.readyState !== WebSocket.OPEN) return false;
       this.#waiting.push(args);
@@ -97,9 +96,9 @@ export function guardedWebSocket({ limit, gate }: SocketGuards) {
       const bucket = this.#bucket;
       if (this.#waiting.length + (bucket?.owed() ?? 0) > MAX_WAITING_FRAMES) return this.#refuse(bucket ? RATE_LIMIT_CLOSE : BACKLOG_CLOSE);
       this.pause();
-      if (this.#waiting.length > 0 && gate && !gate.mayPass(this.#member)) gate.wait(this.#member);
+      if (this.#waiting.length > 0 && gate && !gate.mayPass(this)) gate.wait(this);
       else if (bucket) this.#drainTimer ??= setTimeout(() => this.#drain(), Math.ceil(bucket.msUntilToken()));
-      else gate?.wait(this.#member);
+      else gate?.wait(this);
       return true;
     }
 
@@ -108,7 +107,7 @@ export function guardedWebSocket({ limit, gate }: SocketGuards) {
       this.#drainTimer = undefined;
       const bucket = this.#bucket;
       while (this.readyState === WebSocket.OPEN && this.#waiting.length > 0) {
-        if (gate && !gate.mayPass(this.#member)) return gate.wait(this.#member);
+        if (gate && !gate.mayPass(this)) return gate.wait(this);
         if (bucket && !bucket.take()) break;
         super.emit('message', ...this.#waiting.shift()!);
       }
@@ -116,13 +115,18 @@ export function guardedWebSocket({ limit, gate }: SocketGuards) {
       const waitMs = bucket?.msUntilToken() ?? 0;
       if (this.#waiting.length > 0 || waitMs > 0) this.#drainTimer = setTimeout(() => this.#drain(), Math.ceil(waitMs));
       else {
-        gate?.forget(this.#member);
+        gate?.forget(this);
         this.resume();
       }
     }
 
+    // The gate opened for this socket's waiting frames.
+    release() {
+      this.#drain();
+    }
+
     // While the gate stays shut: one more read, for the pongs and pings in it; its next frame pauses the socket again.
-    #peek() {
+    peek() {
       if (this.isPaused && this.readyState === WebSocket.OPEN) this.resume();
     }
 
@@ -132,7 +136,7 @@ export function guardedWebSocket({ limit, gate }: SocketGuards) {
       clearTimeout(this.#drainTimer);
       this.#drainTimer = undefined;
       this.#waiting = [];
-      gate?.forget(this.#member);
+      gate?.forget(this);
       if (this.readyState === WebSocket.CLOSED) clearTimeout(this.#closeTimer);
       else if (this.isPaused) this.resume();
     }

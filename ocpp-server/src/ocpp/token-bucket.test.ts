@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createTokenBucket } from './token-bucket';
+import { TokenBucket } from './token-bucket';
 
 function clock() {
   let ms = 0;
   return { now: () => ms, advance: (by: number) => (ms += by) };
 }
 
-const takeAll = (bucket: ReturnType<typeof createTokenBucket>, count: number) => Array.from({ length: count }, () => bucket.take()).filter(Boolean).length;
+const takeAll = (bucket: TokenBucket, count: number) => Array.from({ length: count }, () => bucket.take()).filter(Boolean).length;
 
 describe('token bucket', () => {
   it('admits a burst, then nothing until it refills', () => {
     const time = clock();
-    const bucket = createTokenBucket({ burst: 5, perSecond: 2, now: time.now });
+    const bucket = new TokenBucket({ burst: 5, perSecond: 2, now: time.now });
     expect(takeAll(bucket, 8)).toBe(5);
     time.advance(499);
     expect(bucket.take()).toBe(false);
@@ -22,7 +22,7 @@ describe('token bucket', () => {
 
   it('admits the sustained rate indefinitely and never holds more than the burst', () => {
     const time = clock();
-    const bucket = createTokenBucket({ burst: 3, perSecond: 10, now: time.now });
+    const bucket = new TokenBucket({ burst: 3, perSecond: 10, now: time.now });
     for (let second = 0; second < 5; second++) {
       for (let tick = 0; tick < 10; tick++) {
         time.advance(100);
@@ -35,7 +35,7 @@ describe('token bucket', () => {
 
   it('tells how long until the next token, and charges past empty as a debt that delays what follows', () => {
     const time = clock();
-    const bucket = createTokenBucket({ burst: 2, perSecond: 4, now: time.now });
+    const bucket = new TokenBucket({ burst: 2, perSecond: 4, now: time.now });
     expect(bucket.msUntilToken()).toBe(0);
     expect(takeAll(bucket, 2)).toBe(2);
     expect(bucket.msUntilToken()).toBe(250);
