@@ -67,10 +67,10 @@ export type BatchedStore = ReturnType<typeof createBatchedStore>;
 // makes one per message). Each function is made only when the handler reads it. The timing is passed along rather
 // than found from an AsyncLocalStorage, which made every promise in the process slower to create and resolve.
 export function createTimedViews(store: BatchedStore) {
-  type Submit = (input: unknown, timing?: StatementTiming) => Promise<unknown>;
+  type Timed = { timed: (input: unknown, timing: StatementTiming) => Promise<unknown> };
   const prototype = {};
   for (const key of Object.keys(store)) {
-    const submit = store[key as keyof BatchedStore] as Submit;
+    const submit = (store[key as keyof BatchedStore] as unknown as Timed).timed;
     Object.defineProperty(prototype, key, {
       get(this: { timing: StatementTiming }) {
         const timing = this.timing;

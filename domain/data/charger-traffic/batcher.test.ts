@@ -99,7 +99,7 @@ describe('createBatcher', () => {
     const inFlight = [status.submit(0), readings.submit(0)];
     await new Promise((resolve) => setImmediate(resolve));
     const timing: StatementTiming = { queuedMs: 0 };
-    const sent = Promise.all([status.submit(1, timing), readings.submit(1, timing)]);
+    const sent = Promise.all([status.submit.timed(1, timing), readings.submit.timed(1, timing)]);
     await sleep(10);
     status.gate.release();
     await sleep(10);

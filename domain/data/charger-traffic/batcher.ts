@@ -59,7 +59,7 @@ export function createBatcher<In, Out>(run: BatchRun<In, Out>, { maxSize = 500, 
   }
 
   // `timing`: the charger message this write is for, whose wait for the statement is added to it.
-  return function submit(input: In, timing?: StatementTiming): Promise<Out> {
+  function submitTimed(input: In, timing: StatementTiming | undefined): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
       waiting.push({ input, resolve, reject, submittedAt: performance.now(), timing });
       if (!scheduled && running < concurrency) {
@@ -67,5 +67,8 @@ export function createBatcher<In, Out>(run: BatchRun<In, Out>, { maxSize = 500, 
         setImmediate(pump);
       }
     });
-  };
+  }
+  // One parameter only, so that passing it along as a callback (`.map(submit)`) cannot take an index for a timing.
+  const submit = (input: In) => submitTimed(input, undefined);
+  return Object.assign(submit, { timed: submitTimed });
 }
