@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { cards, transactions } from '../../../db/schema';
 import { cardByIdTagQuery, type CardForAuthorization } from '../cards';
-import { recordsetOf } from './recordset';
+import { recordField, recordsetOf } from './recordset';
 import { acceptedRemoteStartQuery } from './remote-start';
 
 // A tag presented at a charger (an Authorize names no connector: null).
@@ -23,9 +23,8 @@ const lookupRecords = recordsetOf({
 // many chargers at once they are one statement, each lookup's row joined to the card query and the remote start
 // query run for it (lateral). The answers are in `lookups` order.
 export async function lookUpCardsAtChargers(db: Database, lookups: CardAtCharger[]): Promise<CardAtChargerFound[]> {
-  const column = (name: string) => sql`${sql.identifier('v')}.${sql.identifier(name)}`;
-  const at = { accountId: column('account_id'), idTag: column('id_tag'), chargerId: column('charger_id') };
-  const card = cardByIdTagQuery(db, { ...at, place: { chargerId: at.chargerId, connectorId: column('connector_id') } }).as('card');
+  const at = { accountId: recordField('account_id'), idTag: recordField('id_tag'), chargerId: recordField('charger_id') };
+  const card = cardByIdTagQuery(db, { ...at, place: { chargerId: at.chargerId, connectorId: recordField('connector_id') } }).as('card');
   const remoteStart = acceptedRemoteStartQuery(db, at).as('remote_start');
   const records = lookups.map((lookup, position) => ({
     position,
@@ -37,7 +36,7 @@ export async function lookUpCardsAtChargers(db: Database, lookups: CardAtCharger
   }));
   const rows = await db
     .select({
-      position: sql<number>`${column('position')}`,
+      position: sql<number>`${recordField('position')}`,
       card: { id: card.id, accountId: card.accountId, kind: card.kind, status: card.status, userId: card.userId, expiresAt: card.expiresAt, memberUserId: card.memberUserId, isInOtherSession: card.isInOtherSession },
       remoteStart: { id: remoteStart.id, requestedBy: remoteStart.requestedBy },
     })

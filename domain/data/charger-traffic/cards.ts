@@ -6,7 +6,7 @@ import { cardRefusal, type CardRefusal } from '../../charging/charging-events';
 import type { ChargerRef } from './chargers';
 import { cardRefusedInsert, cardsRefusedInsert } from './charging-events';
 import { assignments, sqlTypeOf } from './columns';
-import { chargerEventsOf, lastPerKey, recordsetOf } from './recordset';
+import { chargerEventsOf, lastPerKey, recordField, recordsetOf } from './recordset';
 import { lookUpCardAtCharger, type CardAtChargerLookup } from './card-lookups';
 import { executePrepared } from './prepared';
 
@@ -72,7 +72,6 @@ const chargerRecords = recordsetOf({ charger_id: chargers.id, account_id: charge
 const touchRecords = recordsetOf({ charger_id: chargers.id, card_id: cards.id });
 const refusalRecords = recordsetOf({ charger_id: chargers.id, refusal: chargingEvents.code, id_tag: chargingEvents.idTag });
 
-const column = (name: string) => sql`${sql.identifier('v')}.${sql.identifier(name)}`;
 
 // Many chargers' Authorizes in one statement (createBatchedStore groups them): each card touched once, by the last
 // charger in the batch to present it, and only if no other touch of it is under way (touchCards).
@@ -83,9 +82,9 @@ export async function recordAuthorizes(db: Database, writes: AuthorizeWrite[]) {
   );
   const refused = writes.flatMap(({ chargerId, refusal, idTag }) => (refusal === null ? [] : [{ charger_id: chargerId, refusal, id_tag: idTag }]));
   const ctes = [
-    touched.length > 0 ? sql`touched as (${touchCards({ chargerId: column('charger_id'), cardId: column('card_id') }, { from: touchRecords(touched) })})` : null,
+    touched.length > 0 ? sql`touched as (${touchCards({ chargerId: recordField('charger_id'), cardId: recordField('card_id') }, { from: touchRecords(touched) })})` : null,
     refused.length > 0
-      ? sql`refused as (${cardsRefusedInsert({ chargerId: column('charger_id'), connectorId: sql`0`, refusal: column('refusal'), idTag: column('id_tag') }, { from: refusalRecords(refused) })})`
+      ? sql`refused as (${cardsRefusedInsert({ chargerId: recordField('charger_id'), connectorId: sql`0`, refusal: recordField('refusal'), idTag: recordField('id_tag') }, { from: refusalRecords(refused) })})`
       : null,
   ].filter((cte) => cte !== null);
   const notify = chargerEventsOf(chargerRecords(writes.map(({ chargerId, accountId }) => ({ charger_id: chargerId, account_id: accountId }))), 'authorize');

@@ -5,7 +5,7 @@ import { latestReading } from '../meter-sql';
 import { authorizeAndTouchCard } from './cards';
 import type { ChargerRef } from './chargers';
 import { notifyChargerEvent } from './notify';
-import { recordsetOf } from './recordset';
+import { recordField, recordsetOf } from './recordset';
 import { NO_TOKEN } from './transactions';
 
 const ENERGY_REGISTER = 'Energy.Active.Import.Register';
@@ -18,14 +18,13 @@ const lookupRecords = recordsetOf({
   charger_id: transactions.chargerId,
   ocpp_transaction_id: transactions.ocppTransactionId,
 });
-const field = (name: string) => sql`${sql.identifier('v')}.${sql.identifier(name)}`;
 
 // The sessions OCPP 2.0.1 chargers name by their own transactionIds, for many chargers at once in one statement
 // (the charger server groups the reads of their TransactionEvents, batched.ts); in `lookups` order, null for none.
 export async function findSessionsByOcppIds(db: Executor, lookups: OcppSessionLookup[]) {
   const rows = await db
     .select({
-      position: sql<number>`${field('position')}`,
+      position: sql<number>`${recordField('position')}`,
       id: transactions.id,
       connectorId: transactions.connectorId,
       idTag: transactions.idTag,
@@ -34,7 +33,7 @@ export async function findSessionsByOcppIds(db: Executor, lookups: OcppSessionLo
       isMeterStartPending: transactions.isMeterStartPending,
     })
     .from(lookupRecords(lookups.map((lookup, position) => ({ position, charger_id: lookup.chargerId, ocpp_transaction_id: lookup.ocppTransactionId }))))
-    .innerJoin(transactions, and(eq(transactions.chargerId, field('charger_id')), eq(transactions.ocppTransactionId, field('ocpp_transaction_id'))));
+    .innerJoin(transactions, and(eq(transactions.chargerId, recordField('charger_id')), eq(transactions.ocppTransactionId, recordField('ocpp_transaction_id'))));
   const found: (Omit<(typeof rows)[number], 'position'> | null)[] = lookups.map(() => null);
   for (const { position, ...session } of rows) found[position] = session;
   return found;

@@ -54,6 +54,9 @@ export function recordsetFrom(fields: RecordColumns) {
   return (json: SQL) => sql`jsonb_to_recordset(${json}::text::jsonb) as v(${definition})`;
 }
 
+// A field of the relation recordsetOf and recordsetFrom make (its alias is v).
+export const recordField = (name: string) => sql`${sql.identifier('v')}.${sql.identifier(name)}`;
+
 export function recordsJson<F extends RecordColumns>(rows: RecordOf<F>[]) {
   return jsonbSafe(JSON.stringify(rows));
 }
