@@ -1,4 +1,4 @@
-import type { BackgroundSlots } from './background-slots';
+import type { BackgroundSlots, Turn } from './background-slots';
 import type { Logger } from './logger';
 
 type ChargerRunsOptions<Reason> = {
@@ -21,81 +21,114 @@ type ChargerRunsOptions<Reason> = {
   isConnected: (chargerId: string) => boolean;
 };
 
+// One charger's run, from its schedule to its end: waiting out the delay, then in line (`place`), then in progress.
+type ChargerRun<Reason> = {
+  chargerId: string;
+  state: 'delay' | 'line' | 'running' | 'ended';
+  // The reason it starts with; what arrives before it starts is folded in.
+  reason: Reason;
+  isUrgent: boolean;
+  // What arrived while it was in progress: the run to follow it.
+  again: Reason | undefined;
+  place: LinePlace<Reason> | null;
+  ended: Promise<void>;
+  end: () => void;
+};
+
+// A run's place in the process-wide line. A run that left it (an owner's reason started it at once) leaves the place
+// behind, and the place declines its turn: the slot goes on to the next.
+class LinePlace<Reason> implements Turn {
+  constructor(
+    private readonly runs: { turnCame: (place: LinePlace<Reason>) => Promise<void> | undefined },
+    readonly run: ChargerRun<Reason>,
+  ) {}
+
+  takeTurn() {
+    return this.runs.turnCame(this);
+  }
+}
+
 // One run at a time per charger, after a delay (a booting charger sends its StatusNotifications first), then in
 // line for one of the process's background slots. What arrives while a run waits is folded into it: it has read
 // nothing yet (a connecting charger's 'reconnect' and its boot make one run). What arrives during a run may start one
-// more after it, since that run may have read the database before the change.
+// more after it, since that run may have read the database before the change. A waiting run is a record, not a chain
+// of promises: after a fleet boots, tens of thousands wait (README, Performance).
 export function createChargerRuns<Reason>({ delayMs, log, name, run, nextReason, foldReason, skipsLine = () => false, slots, isConnected }: ChargerRunsOptions<Reason>) {
-  const running = new Map<string, Promise<void>>();
-  const notStarted = new Map<string, Reason>();
-  const again = new Map<string, Reason>();
+  const runs = new Map<string, ChargerRun<Reason>>();
 
-  // Chargers whose run not yet started had an owner's reason folded in, with what takes that run out of the line.
-  const urgent = new Set<string>();
-  const leaveLine = new Map<string, () => void>();
-
-  function start(chargerId: string) {
-    const reason = notStarted.get(chargerId)!;
-    notStarted.delete(chargerId);
-    urgent.delete(chargerId);
-    leaveLine.delete(chargerId);
-    return run(chargerId, reason);
+  function finish(chargerRun: ChargerRun<Reason>) {
+    chargerRun.state = 'ended';
+    chargerRun.place = null;
+    if (runs.get(chargerRun.chargerId) === chargerRun) runs.delete(chargerRun.chargerId);
+    chargerRun.end();
+    if (chargerRun.again !== undefined) void schedule(chargerRun.chargerId, chargerRun.again);
   }
 
-  // In line for a slot unless an owner's reason is folded in, before or while it waits: then it starts at once, and
-  // its place in the line, once its turn comes, is passed on.
-  function startInTurn(chargerId: string): Promise<void> {
-    const startNow = async () => {
-      if (notStarted.has(chargerId) && isConnected(chargerId)) await start(chargerId);
-    };
-    if (urgent.has(chargerId)) return startNow();
-    // Its place in the line belongs to this run only: once it left, a later run of the charger must not start there.
-    // The run ends with the one that started it: a place passed on while the run that left goes on ends nothing.
-    let hasLeft = false;
-    const left = new Promise<void>((resolve) =>
-      leaveLine.set(chargerId, () => {
-        hasLeft = true;
-        resolve();
-      }),
-    ).then(startNow);
-    const ownPlace = leaveLine.get(chargerId);
-    const inLine = slots.run(() => start(chargerId), () => leaveLine.get(chargerId) === ownPlace && notStarted.has(chargerId) && isConnected(chargerId));
-    return Promise.race([inLine.then(() => (hasLeft ? left : undefined)), left]);
+  function begin(chargerRun: ChargerRun<Reason>): Promise<void> {
+    chargerRun.state = 'running';
+    chargerRun.place = null;
+    let running: Promise<void>;
+    try {
+      running = run(chargerRun.chargerId, chargerRun.reason);
+    } catch (error) {
+      running = Promise.reject(error);
+    }
+    const logged = running.catch((error: unknown) => log.error({ err: error, chargerId: chargerRun.chargerId }, `${name} failed`));
+    // Its end is announced in the same turn its slot is freed, so a run that settles finds the slot free.
+    void logged.then(() => finish(chargerRun));
+    return logged;
+  }
+
+  // Started at once, outside the line (an owner's reason), unless its charger has left meanwhile.
+  function startNow(chargerRun: ChargerRun<Reason>) {
+    if (isConnected(chargerRun.chargerId)) void begin(chargerRun);
+    else finish(chargerRun);
+  }
+
+  const line = {
+    turnCame(place: LinePlace<Reason>) {
+      const chargerRun = place.run;
+      if (chargerRun.place !== place) return undefined;
+      if (isConnected(chargerRun.chargerId)) return begin(chargerRun);
+      finish(chargerRun);
+      return undefined;
+    },
+  };
+
+  function afterDelay(chargerRun: ChargerRun<Reason>) {
+    if (chargerRun.isUrgent) return startNow(chargerRun);
+    chargerRun.state = 'line';
+    chargerRun.place = new LinePlace(line, chargerRun);
+    slots.enter(chargerRun.place);
   }
 
   function schedule(chargerId: string, reason: Reason): Promise<void> {
-    const current = running.get(chargerId);
-    if (current) {
-      const waiting = notStarted.get(chargerId);
-      if (waiting !== undefined) {
-        notStarted.set(chargerId, foldReason ? foldReason(waiting, reason) : (nextReason(waiting, reason) ?? waiting));
-        if (skipsLine(reason)) {
-          urgent.add(chargerId);
-          leaveLine.get(chargerId)?.();
-        }
-      } else {
-        const next = nextReason(again.get(chargerId), reason);
-        if (next !== undefined) again.set(chargerId, next);
-      }
-      return current;
+    const current = runs.get(chargerId);
+    if (current?.state === 'running') {
+      const next = nextReason(current.again, reason);
+      if (next !== undefined) current.again = next;
+      return current.ended;
     }
-    notStarted.set(chargerId, reason);
-    if (skipsLine(reason)) urgent.add(chargerId);
-    const started = new Promise<void>((resolve) => setTimeout(resolve, delayMs).unref())
-      .then(() => startInTurn(chargerId))
-      .catch((error: unknown) => log.error({ err: error, chargerId }, `${name} failed`))
-      .finally(() => {
-        running.delete(chargerId);
-        notStarted.delete(chargerId);
-        urgent.delete(chargerId);
-        leaveLine.delete(chargerId);
-        const next = again.get(chargerId);
-        again.delete(chargerId);
-        if (next !== undefined) void schedule(chargerId, next);
-      });
-    running.set(chargerId, started);
-    return started;
+    if (current) {
+      current.reason = foldReason ? foldReason(current.reason, reason) : (nextReason(current.reason, reason) ?? current.reason);
+      if (skipsLine(reason)) {
+        current.isUrgent = true;
+        // It leaves the line at once (its place will decline its turn) and starts a moment later, so that what
+        // arrives together with the owner's change is still folded into it.
+        if (current.place) {
+          current.place = null;
+          queueMicrotask(() => startNow(current));
+        }
+      }
+      return current.ended;
+    }
+    let end!: () => void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    const chargerRun: ChargerRun<Reason> = { chargerId, state: 'delay', reason, isUrgent: skipsLine(reason), again: undefined, place: null, ended, end };
+    runs.set(chargerId, chargerRun);
+    setTimeout(afterDelay, delayMs, chargerRun).unref();
+    return ended;
   }
 
-  return { schedule, settled: () => Promise.all(running.values()) };
+  return { schedule, settled: () => Promise.all([...runs.values()].map((chargerRun) => chargerRun.ended)) };
 }

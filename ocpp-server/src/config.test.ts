@@ -58,6 +58,13 @@ describe('OCPP server configuration', () => {
     for (const wrong of ['-1', '2.5', 'many']) expect(() => withEnv({ OCPP_MAX_CALLS_IN_FLIGHT: wrong })).toThrow('OCPP_MAX_CALLS_IN_FLIGHT must be a whole number of calls');
   });
 
+  it('lets the heap grow 50 % past what a full collection kept unless told otherwise, 0 leaving it to V8', () => {
+    expect(withEnv({}).heapGrowthPercent).toBe(50);
+    expect(withEnv({ OCPP_HEAP_GROWTH_PERCENT: '100' }).heapGrowthPercent).toBe(100);
+    expect(withEnv({ OCPP_HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBeNull();
+    for (const wrong of ['-5', '12.5', '301', 'lots']) expect(() => withEnv({ OCPP_HEAP_GROWTH_PERCENT: wrong })).toThrow('OCPP_HEAP_GROWTH_PERCENT must be a whole number of percent');
+  });
+
   it('keeps meter values forever unless a retention of whole months is set', () => {
     expect(withEnv({ METER_VALUES_RETENTION_MONTHS: '' }).meterValuesRetentionMonths).toBeNull();
     expect(withEnv({ METER_VALUES_RETENTION_MONTHS: '36' }).meterValuesRetentionMonths).toBe(36);

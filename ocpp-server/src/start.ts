@@ -22,6 +22,7 @@ import { startCircuitPlanner } from './circuits/planner';
 import { startProvisioner, type ProvisionReason } from './provisioning/provisioner';
 import { createRefusalRecorder } from './refusal-recorder';
 import { createBackgroundSlots } from './background-slots';
+import { limitHeapGrowth } from './heap-growth';
 import { startLocalListSyncer } from './local-lists/syncer';
 import type { LocalListSyncReason } from './local-lists/sync';
 import { createRpcServer } from './server';
@@ -55,6 +56,7 @@ const MAX_PEEK_MS = 2_000;
 const peekEveryMs = (pingIntervalMs: number) => (pingIntervalMs > 0 ? Math.min(pingIntervalMs / 2, MAX_PEEK_MS) : MAX_PEEK_MS);
 
 export async function startOcppServer(config: OcppConfig, log: Logger) {
+  limitHeapGrowth(config.heapGrowthPercent);
   // postgres.js keeps its pool's counts to itself: pg_stat_activity shows each instance's connections under this
   // name instead (README, Performance: watching a running server).
   const { db, sql } = createDb(config.databaseUrl, { max: config.databasePoolSize, applicationName: `chargewatch-ocpp ${config.instanceId}` });

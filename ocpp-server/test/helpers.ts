@@ -52,6 +52,7 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     metricsToken: null,
     messageSummaryMs: 60_000,
     meterValuesRetentionMonths: null,
+    heapGrowthPercent: null,
     ...overrides,
   };
 }
