@@ -3,9 +3,9 @@
 // cost lines, notification, card answer and local lists. A stop that statement cannot close (a resend, an unknown id,
 // a session a member closed by hand, one a superseding start closes meanwhile) is answered as it is alone.
 import { afterAll, describe, expect, it } from 'vitest';
-import { and, asc, eq, sql as raw } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql as raw } from 'drizzle-orm';
 import type { RPCClient } from 'ocpp-rpc';
-import { accounts, cardLocalLists, chargers, memberships, notifications, sessionCostLines, tariffs, transactions, type TimeOfUsePeriod } from '../../db/schema';
+import { accounts, cardLocalLists, cards, chargers, memberships, notifications, sessionCostLines, tariffs, transactions, type TimeOfUsePeriod } from '../../db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '../../db/seed/builders';
 import { recordMeterValues } from '../../domain/data/charger-traffic/meter-values';
 import { stopInTransaction } from '../../domain/data/charger-traffic/stops';
@@ -122,10 +122,13 @@ describe('sessions stopping at many chargers at once', () => {
     const fixture = await fleet();
     const { account, clients, drivers, sessions } = fixture;
     const versionBefore = await listVersion(account.id);
+    const burstAt = new Date();
     const { answers, statements } = await stopAtOnce(clients, sessions.map((id, index) => stopOf(id, drivers[index]!.idTag, index)));
 
     expect(statements.filter(isStopStatement).length).toBeLessThan(CHARGERS);
     expect(await listVersion(account.id)).toBe(versionBefore + drivers.filter((driver) => driver.isCapped).length);
+    const touched = await db.select({ lastUsedAt: cards.lastUsedAt }).from(cards).where(inArray(cards.idTag, drivers.map((driver) => driver.idTag)));
+    expect(touched.every(({ lastUsedAt }) => lastUsedAt !== null && lastUsedAt >= burstAt)).toBe(true);
     for (const [index, transactionId] of sessions.entries()) {
       const reference = await referenceStop(fixture, index);
       expect(answers[index]!.idTagInfo).toEqual(toIdTagInfo(reference.authorization!));
@@ -186,5 +189,34 @@ describe('sessions stopping at many chargers at once', () => {
       const reference = await referenceStop(fixture, index);
       expect(await closedAs(sessions[index]!)).toEqual(await closedAs(reference.transactionId));
     }
+  });
+
+  it('closes OCPP 2.0.1 sessions ended at once through the same shared write', async () => {
+    const account = await makeAccount(db);
+    const list = await Promise.all(Array.from({ length: CHARGERS }, () => makeCharger(db, { accountId: account.id })));
+    const clients: RPCClient[] = [];
+    for (const charger of list) clients.push(await connectClient(counted.server, { identity: charger.identity, protocols: ['ocpp2.0.1'], strictMode: true }));
+    counted.clients.push(...clients);
+    const energy = (wh: number) => [{ timestamp: new Date().toISOString(), sampledValue: [{ value: wh, measurand: 'Energy.Active.Import.Register' }] }];
+    const event = (index: number, eventType: 'Started' | 'Ended', wh: number) => ({
+      eventType,
+      timestamp: new Date().toISOString(),
+      triggerReason: eventType === 'Started' ? 'CablePluggedIn' : 'EVDeparted',
+      seqNo: eventType === 'Started' ? 0 : 1,
+      transactionInfo: { transactionId: `end-${index}`, ...(eventType === 'Ended' ? { stoppedReason: 'EVDisconnected' } : {}) },
+      ...(eventType === 'Started' ? { evse: { id: 1, connectorId: 1 } } : {}),
+      meterValue: energy(wh),
+    });
+    await Promise.all(clients.map((client) => client.call('StatusNotification', { timestamp: new Date().toISOString(), connectorStatus: 'Occupied', evseId: 1, connectorId: 1 })));
+    await Promise.all(clients.map((client, index) => client.call('TransactionEvent', event(index, 'Started', 1000))));
+    await quiet(counted.counter);
+    const from = counted.counter.executed.length;
+    await Promise.all(clients.map((client, index) => client.call('TransactionEvent', event(index, 'Ended', 4000 + index))));
+    const closes = counted.counter.executed.slice(from).filter((statement) => statement.includes('closed as (update'));
+
+    expect(closes.length).toBeGreaterThan(0);
+    expect(closes.length).toBeLessThan(CHARGERS);
+    const sessions = await db.select({ chargerId: transactions.chargerId, energyWh: transactions.energyWh, stopReason: transactions.stopReason }).from(transactions).where(inArray(transactions.chargerId, list.map((charger) => charger.id)));
+    expect(list.map((charger) => sessions.filter((session) => session.chargerId === charger.id))).toEqual(list.map((_, index) => [{ chargerId: list[index]!.id, energyWh: 3000 + index, stopReason: 'EVDisconnected' }]));
   });
 });
