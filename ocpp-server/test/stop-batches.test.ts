@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, inArray, sql as raw } from 'drizzle-orm';
 import type { RPCClient } from 'ocpp-rpc';
-import { accounts, cardLocalLists, cards, chargers, memberships, notifications, sessionCostLines, tariffs, transactions, type TimeOfUsePeriod } from '../../db/schema';
+import { accounts, cardLocalLists, cards, chargers, memberships, meterValues, notifications, sessionCostLines, tariffs, transactions, type TimeOfUsePeriod } from '../../db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '../../db/seed/builders';
 import { recordMeterValues } from '../../domain/data/charger-traffic/meter-values';
 import { stopInTransaction } from '../../domain/data/charger-traffic/stops';
@@ -97,7 +97,13 @@ async function closedAs(transactionId: number) {
   const finished = await db.select({ payload: notifications.payload }).from(notifications).where(and(eq(notifications.kind, 'session-finished'), raw`${notifications.payload}->>'transactionId' = ${String(transactionId)}`));
   // The figures told, not which session or charger they were told of (the reference's is its twin).
   const told = Object.entries((finished[0]?.payload ?? {}) as Record<string, unknown>).filter(([key]) => key !== 'transactionId' && key !== 'chargerName');
-  return { session, lines, finishedCount: finished.length, finished: Object.fromEntries(told) };
+  // The readings the session's chart shows: the periodic one and the stop's own (transactionData).
+  const readings = await db
+    .select({ sampledAt: meterValues.sampledAt, measurand: meterValues.measurand, value: meterValues.value, unit: meterValues.unit, context: meterValues.context })
+    .from(meterValues)
+    .where(eq(meterValues.transactionId, transactionId))
+    .orderBy(asc(meterValues.sampledAt), asc(meterValues.unit));
+  return { session, lines, readings, finishedCount: finished.length, finished: Object.fromEntries(told) };
 }
 
 async function listVersion(accountId: string) {
@@ -137,6 +143,7 @@ describe('sessions stopping at many chargers at once', () => {
       expect(batched.session).toMatchObject({ meterStopWh: 30_000 + index * 100, energyWh: 20_000 + index * 100, stopReason: 'Local', stopIdTag: drivers[index]!.idTag });
       expect(batched.lines.length).toBe(3);
       expect(batched.finishedCount).toBe(1);
+      expect(batched.readings.map((row) => row.value)).toEqual(['12000', String(20 + index / 10)]);
       expect(batched).toEqual(await closedAs(reference.transactionId));
     }
   });

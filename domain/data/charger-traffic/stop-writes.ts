@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { chargingPlans, memberships, sessionCostLines, transactions } from '../../../db/schema';
 import { localListsChangedCtes } from '../local-lists';
@@ -9,7 +9,7 @@ import type { ChargerRef } from './chargers';
 import { assignments, columnList } from './columns';
 import { stopSamplesInsert, type MeterSample } from './meter-values';
 import { executePrepared } from './prepared';
-import { chargerEventsOf, recordsetOf } from './recordset';
+import { chargerEventsOf, recordField, recordsetOf } from './recordset';
 
 // A stop of a session found open, priced from what readStops read (stop-reads.ts): its figures, its cost lines, the
 // card it named (touched) and the readings of its transactionData (stored).
@@ -48,8 +48,7 @@ const LINE_FIELDS = {
   basis: sessionCostLines.basis,
 };
 const lineRecords = recordsetOf(LINE_FIELDS);
-const field = (name: string) => sql`v.${sql.identifier(name)}`;
-const isClosed = (transactionId: string) => sql`exists (select 1 from closed c where c.id = ${sql.raw(transactionId)})`;
+const isClosed = (transactionId: SQL) => sql`exists (select 1 from closed c where c.id = ${transactionId})`;
 
 function recordOf({ ref, transactionId, closing, pricing, cardId }: StopClose) {
   return {
@@ -91,32 +90,37 @@ export async function closeStoppedSessions(db: Database, closes: StopClose[]): P
   for (const close of closes) if (!firsts.has(close.transactionId)) firsts.set(close.transactionId, close);
   const stops = [...firsts.values()];
   const set = assignments(transactions, {
-    meterStopWh: field('meter_stop_wh'),
-    stoppedAt: field('stopped_at'),
-    stopReason: field('stop_reason'),
-    stopIdTag: field('stop_id_tag'),
-    energyWh: field('energy_wh'),
-    cost: field('cost'),
-    currency: field('currency'),
-    pricePerKwh: field('price_per_kwh'),
+    meterStopWh: recordField('meter_stop_wh'),
+    stoppedAt: recordField('stopped_at'),
+    stopReason: recordField('stop_reason'),
+    stopIdTag: recordField('stop_id_tag'),
+    energyWh: recordField('energy_wh'),
+    cost: recordField('cost'),
+    currency: recordField('currency'),
+    pricePerKwh: recordField('price_per_kwh'),
   });
   const samples = stops.map(({ ref, connectorId, transactionId, samples }) => ({ target: { chargerId: ref.chargerId, connectorId, transactionId }, samples }));
   const ctes = [
     sql`input as (select * from ${stopRecords(stops.map(recordOf))})`,
+    // Locked in id order first: two batches in flight holding stops of the same sessions (a resend) would otherwise
+    // lock them in their own input orders and could deadlock, failing every charger of one batch.
+    sql`locked as (select ${transactions.id} from ${transactions} where ${transactions.id} in (select transaction_id from input)
+      and ${transactions.stoppedAt} is null order by ${transactions.id} for no key update)`,
     sql`closed as (update ${transactions} set ${set} from input v
       where ${transactions.id} = v.transaction_id and ${transactions.chargerId} = v.charger_id and ${transactions.stoppedAt} is null
+        and ${transactions.id} in (select id from locked)
       returning ${transactions.id}, ${transactions.userId}, ${transactions.accountId}, ${transactions.chargerId}, ${transactions.energyWh},
         ${transactions.startedAt}, ${transactions.stoppedAt}, ${transactions.cost}, ${transactions.currency})`,
-    sql`sampled as (${stopSamplesInsert(samples, isClosed('v.transaction_id'))})`,
+    sql`sampled as (${stopSamplesInsert(samples, isClosed(recordField('transaction_id')))})`,
     sql`lined as (insert into ${sessionCostLines} (${columnList(Object.values(LINE_FIELDS))})
-      select v.* from ${lineRecords(stops.flatMap(linesOf))} where ${isClosed('v.transaction_id')})`,
+      select v.* from ${lineRecords(stops.flatMap(linesOf))} where ${isClosed(recordField('transaction_id'))})`,
     sql`finished as (${sessionFinishedInsert(sql`closed`)})`,
     sql`capped as (select c.account_id, count(*)::int as count from closed c
       join ${memberships} m on m.account_id = c.account_id and m.user_id = c.user_id and m.energy_cap_wh is not null group by c.account_id)`,
     ...localListsChangedCtes(sql`capped`),
     sql`planless as (delete from ${chargingPlans} where ${chargingPlans.transactionId} in (select id from closed))`,
     sql`touched as (${touchCards(
-      { chargerId: field('charger_id'), cardId: field('card_id') },
+      { chargerId: recordField('charger_id'), cardId: recordField('card_id') },
       { from: sql`(select distinct on (i.card_id) i.charger_id, i.card_id from input i join closed c on c.id = i.transaction_id where i.card_id is not null order by i.card_id) v` },
     )})`,
     sql`notified as (${chargerEventsOf(sql`closed`, 'transaction-stopped')})`,

@@ -9,6 +9,7 @@ import { authorizeAndTouchCard } from './cards';
 import type { ChargerRef } from './chargers';
 import { insertStopSamples, type MeterSample } from './meter-values';
 import { notifyChargerEvent } from './notify';
+import { textSafe } from './recordset';
 import { readStop, type StopFound, type StopRead } from './stop-reads';
 import { closeStoppedSession, type StopClose } from './stop-writes';
 import { closeTransaction } from './transactions';
@@ -41,6 +42,8 @@ const oneByOne = (db: Database): StopTraffic => ({
 // the two statements: an unknown id, a resent stop, a session a member closed by hand.
 export async function stopTransaction(db: Database, ref: ChargerRef, input: StopInput, traffic: StopTraffic = oneByOne(db)): Promise<StopResult> {
   if (!isIssuableId(input.transactionId)) return { outcome: 'unknown', authorization: null };
+  // PostgreSQL refuses a NUL in text: both paths store the tag as the batched write's jsonb would.
+  input = { ...input, idTag: input.idTag === null ? null : textSafe(input.idTag) };
   const { transactionId, stoppedAt, idTag, samples } = input;
   const found = await traffic.readStop({ ref, transactionId, stoppedAt, idTag, samples });
   if (found.session?.isOpen && found.pricing) {
