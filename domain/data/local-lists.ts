@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { cardLocalLists, cards, chargerLocalLists, chargers, memberships } from '../../db/schema';
 import { LOCAL_LIST_CHANGED_CHANNEL } from '../charging/charger-events';
@@ -56,6 +56,23 @@ export async function markLocalListChanged(db: Executor, { accountId, isFull = f
     await tx.execute(sql`select pg_notify(${LOCAL_LIST_CHANGED_CHANNEL}, ${accountId})`);
     return version;
   });
+}
+
+// The same for a statement that closes many sessions at once: `changed` is a relation of (account_id, count), an
+// account a row, whose counter takes `count` versions; the CTEs are named versions, wanted and listed, and `listed`
+// (a select: PostgreSQL runs it only if the statement reads it) sends the NOTIFYs. Rows are locked in key order, so
+// that two such statements cannot deadlock on them.
+export function localListsChangedCtes(changed: SQL): SQL[] {
+  return [
+    sql`versions as (insert into ${cardLocalLists} (account_id, version) select account_id, count from ${changed} order by account_id
+      on conflict (account_id) do update set version = ${cardLocalLists.version} + excluded.version, updated_at = now()
+      returning account_id, version)`,
+    sql`wanted as (insert into ${chargerLocalLists} (charger_id, account_id, wanted_version)
+      select ${chargers.id}, ${chargers.accountId}, versions.version from versions join ${chargers} on ${chargers.accountId} = versions.account_id
+      where ${chargers.deletedAt} is null order by ${chargers.id}
+      on conflict (charger_id) do update set wanted_version = excluded.wanted_version)`,
+    sql`listed as (select pg_notify(${LOCAL_LIST_CHANGED_CHANNEL}, account_id::text) from versions)`,
+  ];
 }
 
 const listState = {

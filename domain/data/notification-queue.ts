@@ -58,14 +58,20 @@ export function sessionStartedInsert(started: SQL) {
 
 // For the user whose session this was, while a member of its account; the figures as they were at the stop.
 export async function queueSessionFinished(tx: Executor, { transactionId }: { transactionId: number }) {
-  await tx.execute(sql`${insertNotifications()}
+  await tx.execute(sessionFinishedInsert(sql`(select * from ${transactions} where id = ${transactionId})`));
+}
+
+// The same from `finished`, rows shaped like transactions' (id, user_id, account_id, charger_id, energy_wh,
+// started_at, stopped_at, cost, currency): the RETURNING of the update that closed them, which a select of transactions
+// in the same statement would see as still open.
+export function sessionFinishedInsert(finished: SQL) {
+  return sql`${insertNotifications()}
     select t.user_id, t.account_id, 'session-finished', jsonb_build_object(
       'transactionId', t.id, 'chargerName', ch.name, 'accountName', a.name, 'energyWh', t.energy_wh,
       'startedAt', t.started_at, 'stoppedAt', t.stopped_at, 'cost', t.cost, 'currency', t.currency), w.channel
-    from ${transactions} t join ${chargers} ch on ch.id = t.charger_id join ${accounts} a on a.id = t.account_id
+    from ${finished} t join ${chargers} ch on ch.id = t.charger_id join ${accounts} a on a.id = t.account_id
     join ${memberships} m on m.account_id = t.account_id and m.user_id = t.user_id
-    cross join lateral (${channelsWanted('session-finished', sql`t.user_id`, sql`t.account_id`)}) w
-    where t.id = ${transactionId}`);
+    cross join lateral (${channelsWanted('session-finished', sql`t.user_id`, sql`t.account_id`)}) w`;
 }
 
 // To the account's managers who want it, about someone who joined or left (never to that person themselves).

@@ -1,13 +1,17 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { sessionCostLines as costLinesTable } from '../../db/schema';
 import type { TimeOfUsePeriod } from '../../db/schema/tariffs';
 import { sessionCostLines } from '../prices/cost-lines';
 import type { PriceVersion } from '../prices/price-timeline';
+import type { EnergyReading } from '../prices/session-energy';
+import type { MeterSample } from './charger-traffic/meter-values';
+
+const ENERGY_REGISTER = 'Energy.Active.Import.Register';
 
 export type VersionRow = { layer: 'card' | 'user' | 'charger' | 'account'; kind: string; price: string | null; periods: TimeOfUsePeriod[] | null; currency: string | null; from: number };
 
-type PricingRow = {
+export type PricingRow = {
   account_id: string;
   started_ms: number;
   meter_start_wh: number;
@@ -28,19 +32,18 @@ export function versionLayers(versions: VersionRow[]): PriceVersion[][] {
 // Numeric json values come back as numbers; prices are kept as the exact text PostgreSQL wrote.
 const priceText = (column: string) => sql.raw(`${column}::text`);
 
-// Everything pricing one closing session needs, in one query: the versions of every price source that were in force
-// at some moment of it (the last one before its start and every later one up to its stop), the day-ahead hours it
-// overlaps, and its energy register readings (Wh; a kWh reading scaled).
-function loadPricing(db: Executor, transactionId: number, stoppedAt: Date) {
-  const stop = sql`${stoppedAt.toISOString()}::timestamptz`;
+// Everything pricing a closing session needs, as select columns over its row `t` (transactions) and its account's `a`,
+// for a stop at `stop` (an SQL timestamp): the versions of every price source that were in force at some moment of it
+// (the last one before its start and every later one up to its stop), the day-ahead hours it overlaps, and its energy
+// register readings (Wh; a kWh reading scaled). One session's (loadPricing) or each of many stops' (stop-reads.ts).
+export function pricingColumns(stop: SQL) {
   const inWindow = (table: string, sameTarget: string) =>
     sql.raw(`${table}.valid_from <= `).append(stop).append(
       sql.raw(` and (${table}.valid_from > t.started_at or ${table}.id = (select q.id from ${table === 'p' ? 'personal_prices' : 'tariffs'} q
         where q.account_id = t.account_id and ${sameTarget} and q.valid_from <= t.started_at order by q.valid_from desc, q.id desc limit 1))`),
     );
-  return db.execute<PricingRow>(sql`
-    select t.account_id, extract(epoch from t.started_at) * 1000 as started_ms, t.meter_start_wh, a.time_zone,
-      (select coalesce(json_agg(v order by v.from), '[]') from (
+  return sql`t.account_id, extract(epoch from t.started_at) * 1000 as started_ms, t.meter_start_wh, a.time_zone,
+      (select coalesce(json_agg(pv order by pv.from), '[]') from (
         select case when r.charger_id is null then 'account' else 'charger' end as layer, r.kind::text as kind, ${priceText('r.price_per_kwh')} as price,
           r.periods, r.currency, extract(epoch from r.valid_from) * 1000 as from
         from tariffs r
@@ -52,17 +55,28 @@ function loadPricing(db: Executor, transactionId: number, stoppedAt: Date) {
         from personal_prices p
         where p.account_id = t.account_id and (p.user_id = t.user_id or p.card_id = t.card_id)
           and ${inWindow('p', 'q.user_id is not distinct from p.user_id and q.card_id is not distinct from p.card_id')}
-      ) v) as versions,
+      ) pv) as versions,
       (select coalesce(json_agg(json_build_array(extract(epoch from d.starts_at) * 1000, ${priceText('d.price_per_kwh')})), '[]')
         from day_ahead_prices d
         where d.account_id = t.account_id and d.starts_at > t.started_at - interval '1 hour' and d.starts_at < ${stop}) as day_ahead,
       (select coalesce(json_agg(json_build_array(extract(epoch from m.sampled_at) * 1000, m.numeric_value * case when m.unit = 'kWh' then 1000 else 1 end)), '[]')
         from meter_values m
-        where m.transaction_id = t.id and m.measurand = 'Energy.Active.Import.Register' and m.phase is null
-          and (m.location is null or m.location = 'Outlet') and m.numeric_value is not null) as readings
+        where m.transaction_id = t.id and m.measurand = ${ENERGY_REGISTER} and m.phase is null
+          and (m.location is null or m.location = 'Outlet') and m.numeric_value is not null) as readings`;
+}
+
+function loadPricing(db: Executor, transactionId: number, stoppedAt: Date) {
+  return db.execute<PricingRow>(sql`
+    select ${pricingColumns(sql`${stoppedAt.toISOString()}::timestamptz`)}
     from transactions t
     join accounts a on a.id = t.account_id
     where t.id = ${transactionId}`);
+}
+
+// Whether a reading is one pricing reads (as pricingColumns picks them), and its energy in Wh.
+export function pricedReading(sample: MeterSample): EnergyReading | null {
+  const isPriced = sample.measurand === ENERGY_REGISTER && sample.phase === null && (sample.location === null || sample.location === 'Outlet') && sample.numericValue !== null;
+  return isPriced ? { at: sample.sampledAt, wh: sample.numericValue! * (sample.unit === 'kWh' ? 1000 : 1) } : null;
 }
 
 function toVersion(row: Pick<VersionRow, 'kind' | 'price' | 'periods' | 'currency' | 'from'>): PriceVersion {
@@ -73,23 +87,29 @@ function toVersion(row: Pick<VersionRow, 'kind' | 'price' | 'periods' | 'currenc
   return { validFrom, kind, pricePerKwh: row.price!, currency: row.currency };
 }
 
-export type SessionPricing = Awaited<ReturnType<typeof priceClosingSession>>;
+export type SessionPricing = ReturnType<typeof priceFrom>;
 
 // The cost lines of a session closing with this meter stop at this moment, from the prices in force at each
 // moment of it (domain/prices). Nothing is written: see writeCostLines.
 export async function priceClosingSession(db: Executor, { transactionId, meterStopWh, stoppedAt }: { transactionId: number; meterStopWh: number; stoppedAt: Date }) {
   const [row] = await loadPricing(db, transactionId, stoppedAt);
   if (!row) throw new Error(`No session ${transactionId} to price`);
+  return priceFrom(row, { meterStopWh, stoppedAt });
+}
+
+// The same from what pricingColumns read, with `moreReadings` beside the stored ones (a stop's own, not yet stored).
+export function priceFrom(row: PricingRow, { meterStopWh, stoppedAt }: { meterStopWh: number; stoppedAt: Date }, moreReadings: EnergyReading[] = []) {
   const startedAt = new Date(Number(row.started_ms));
   const sources = {
     timeZone: row.time_zone,
     layers: versionLayers(row.versions),
     dayAheadHours: new Map(row.day_ahead.map(([ms, price]) => [Math.round(Number(ms)), price] as const)),
   };
+  const stored = row.readings.map(([ms, wh]) => ({ at: new Date(Number(ms)), wh: Number(wh) }));
   const meter = {
     start: { at: startedAt, wh: Number(row.meter_start_wh) },
     stop: { at: stoppedAt < startedAt ? startedAt : stoppedAt, wh: meterStopWh },
-    readings: row.readings.map(([ms, wh]) => ({ at: new Date(Number(ms)), wh: Number(wh) })),
+    readings: moreReadings.length === 0 ? stored : [...stored, ...moreReadings],
   };
   return { accountId: row.account_id, ...sessionCostLines(sources, meter) };
 }

@@ -2,7 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { accounts, dayAheadPrices, personalPrices, sessionCostLines, tariffs, transactions, type TimeOfUsePeriod } from '@/db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '@/db/seed/builders';
-import { startTransaction, stopTransaction } from '@/domain/data/charger-traffic/transactions';
+import { startTransaction } from '@/domain/data/charger-traffic/transactions';
+import { stopTransaction } from '@/domain/data/charger-traffic/stops';
 import type { MeterSample } from '@/domain/data/charger-traffic/meter-values';
 import { testDb } from '@/ocpp-server/test/helpers';
 

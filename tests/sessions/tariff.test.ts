@@ -4,7 +4,8 @@ import { transactions } from '@/db/schema';
 import { makeAccount, makeCharger } from '@/db/seed/builders';
 import { computeCost } from '@/domain/charging/tariff';
 import { listCurrentTariffs } from '@/domain/data/tariffs';
-import { startTransaction, stopTransaction } from '@/domain/data/charger-traffic/transactions';
+import { startTransaction } from '@/domain/data/charger-traffic/transactions';
+import { stopTransaction } from '@/domain/data/charger-traffic/stops';
 import { testDb } from '@/ocpp-server/test/helpers';
 import { addTariff } from './builders';
 

@@ -11,15 +11,16 @@ import { recordMeterValues } from './meter-values';
 import { findSessionsByOcppIds, type OcppSessionLookup } from './ocpp-transactions';
 import { isRefusedValue } from './refused-value';
 import { startOnFreeConnectors, type FreeConnectorStart } from './start-on-free-connector';
+import { readStops, type StopRead } from './stop-reads';
+import { closeStoppedSessions, type StopClose } from './stop-writes';
 import type { StatementTiming } from './statement-timing';
 
 export type BatchObserver = (kind: string, batch: { size: number; queuedMs: number[]; runMs: number }) => void;
 
 type Options = { onBatch?: BatchObserver; notifier?: ChargerEventNotifier };
 
-// The reads and writes every charger makes on each connect, boot, heartbeat, status, meter reading, card and session
-// start, one call
-// per charger, grouped into one statement per batch (see batcher.ts); a batch PostgreSQL refuses for a value
+// The reads and writes every charger makes on each connect, boot, heartbeat, status, meter reading, card, session
+// start and stop, one call per charger, grouped into one statement per batch (see batcher.ts); a batch PostgreSQL refuses for a value
 // in it is split until the charger that sent the value is the only one refused. With a notifier, the two busiest
 // writes' charger events (readings and heartbeats, which nothing in the OCPP server acts on) go through it once their
 // statement has committed, not in the statement; statuses, boots and connects keep theirs in their statement, as the
@@ -46,6 +47,10 @@ export function createBatchedStore(db: Database, { onBatch = () => {}, notifier 
     recordAuthorize: write('recordAuthorize', recordAuthorizes),
     // A session started on a free connector; a start the statement leaves to the transactional path is answered null.
     startOnFreeConnector: createBatcher((starts: FreeConnectorStart[]) => startOnFreeConnectors(db, starts), options('startOnFreeConnector')),
+    // A StopTransaction's (or 2.0.1 Ended event's) read, then its close of a session still open; a stop the write
+    // leaves to the transactional path is answered false (stops.ts).
+    readStop: createBatcher((stops: StopRead[]) => readStops(db, stops), options('readStop')),
+    closeStoppedSession: createBatcher((closes: StopClose[]) => closeStoppedSessions(db, closes), options('closeStoppedSession')),
     pendingCommandIds: createBatcher((chargerIds: string[]) => listPendingCommandIdsOf(db, chargerIds), options('pendingCommandIds')),
     markConnected: write('markConnected', markConnected),
     markDisconnected: write('markDisconnected', markDisconnected),

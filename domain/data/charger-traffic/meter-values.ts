@@ -110,13 +110,15 @@ function samplesJson(rows: SampleRow[]) {
   );
 }
 
-function insertSamplesFrom(records: SQL, { isStopData = false }: { isStopData?: boolean } = {}): SQL {
+// `onlyIf`: a condition on each sample's row `v` (e.g. that the statement it is a CTE of closed its session).
+function insertSamplesFrom(records: SQL, { isStopData = false, onlyIf }: { isStopData?: boolean; onlyIf?: SQL } = {}): SQL {
   return sql`
     insert into ${meterValues} (${columnList(Object.values(SAMPLE_FIELDS))})
     select ${sampleSelect}
     from ${sampleRecords(records)}
     left join ${transactions} on ${transactions.id} = v.transaction_id and ${transactions.chargerId} = v.charger_id
       and (${sql.raw(isStopData ? 'true' : 'false')} or ${transactions.stoppedAt} is null or v.sampled_at <= ${transactions.stoppedAt} or ${transactions.stopReason} = ${OWNER_CLOSE_REASON})
+    ${onlyIf ? sql`where ${onlyIf}` : sql``}
     on conflict on constraint ${sql.identifier(SAMPLE_KEY)} do update set ${fromExcluded([meterValues.transactionId])}
     where ${meterValues.transactionId} is null and excluded.transaction_id is not null`;
 }
@@ -127,6 +129,13 @@ const insertBatchSamples = batchStatement((records) => insertSamplesFrom(records
 export async function insertStopSamples(db: Executor, target: SampleTarget, samples: MeterSample[]) {
   if (samples.length === 0) return;
   await db.execute(insertSamples(samples.map((sample) => ({ ...target, ...sample })), { isStopData: true }));
+}
+
+// The samples of many StopTransactions' transactionData, as a CTE of the statement that closes their sessions: each
+// sample only `onlyIf` (a condition on its row `v`, e.g. that its session was closed by that statement).
+export function stopSamplesInsert(stops: { target: SampleTarget; samples: MeterSample[] }[], onlyIf: SQL): SQL {
+  const rows = stops.flatMap(({ target, samples }) => samples.map((sample) => ({ ...target, ...sample })));
+  return insertSamplesFrom(sql`${samplesJson(rows)}`, { isStopData: true, onlyIf });
 }
 
 export type MeterValuesMessage = ChargerRef & { connectorId: number; transactionId?: number; samples: MeterSample[] };

@@ -2,15 +2,13 @@ import { and, eq, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { memberships, transactions } from '../../../db/schema';
 import { decide, type CardAuthorization } from '../../charging/authorize-card';
-import { isIssuableId } from '../../charging/limits';
 import { priceClosingSession, writeCostLines } from '../session-pricing';
 import { markLocalListChanged } from '../local-lists';
 import { latestReading } from '../meter-sql';
 import { cardRefusal } from '../../charging/charging-events';
-import { authorizeAndTouchCard, withCardWrites } from './cards';
+import { withCardWrites } from './cards';
 import type { ChargerRef } from './chargers';
-import { insertStopSamples, type MeterSample } from './meter-values';
-import { chargerEventQuery, notifyChargerEvent, type ChargerEventKind } from './notify';
+import { chargerEventQuery, type ChargerEventKind } from './notify';
 import { lookUpCardAtCharger, type CardAtChargerLookup } from './card-lookups';
 import { useReservation } from './reservations';
 import { bindWaitingPlan, dropSessionPlan } from './charging-plans';
@@ -181,42 +179,5 @@ export async function startTransaction(db: Database, ref: ChargerRef, input: Sta
     );
     await tx.execute(withCardWrites(ref, notify, { cardId: authorization.card?.id ?? null, refused }));
     return { transactionId: inserted.id, authorization, isRetry: false };
-  });
-}
-
-export type StopInput = {
-  transactionId: number;
-  meterStopWh: number;
-  stoppedAt: Date;
-  reason: string | null;
-  idTag: string | null;
-  samples: MeterSample[];
-};
-
-export type StopResult =
-  | { outcome: 'stopped' | 'already-stopped'; authorization: CardAuthorization | null }
-  | { outcome: 'unknown'; authorization: null };
-
-export async function stopTransaction(db: Database, ref: ChargerRef, input: StopInput): Promise<StopResult> {
-  if (!isIssuableId(input.transactionId)) return { outcome: 'unknown', authorization: null };
-  return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select()
-      .from(transactions)
-      .where(and(eq(transactions.id, input.transactionId), eq(transactions.chargerId, ref.chargerId)))
-      .for('no key update');
-    if (!existing) return { outcome: 'unknown', authorization: null };
-    const context = existing.isRemoteStarted ? 'remoteStart' : 'charger';
-    const authorization = input.idTag ? await authorizeAndTouchCard(tx, ref, { idTag: input.idTag, context }) : null;
-    // A charger resends StopTransaction until it gets an answer; the first one wins. A session a member closed by
-    // hand while the charger was away is the exception: the charger's own figures are the truth once it is back.
-    const isOwnerClosed = existing.stoppedAt !== null && existing.closedByUserId !== null && existing.stopReason === OWNER_CLOSE_REASON;
-    if (existing.stoppedAt && !isOwnerClosed) return { outcome: 'already-stopped', authorization };
-    const closing = { meterStopWh: input.meterStopWh, stoppedAt: input.stoppedAt, reason: input.reason ?? 'Local', idTag: input.idTag };
-    const target = { chargerId: ref.chargerId, connectorId: existing.connectorId, transactionId: existing.id };
-    await insertStopSamples(tx, target, input.samples);
-    await closeTransaction(tx, existing, closing, { isOwnerClosed });
-    await notifyChargerEvent(tx, { ...ref, kind: 'transaction-stopped' });
-    return { outcome: 'stopped', authorization };
   });
 }

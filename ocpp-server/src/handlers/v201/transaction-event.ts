@@ -1,7 +1,8 @@
 import { isStorableSample } from '../../../../domain/data/charger-traffic/meter-values';
 import { attachSessionToken, lastSessionEnergyWh, markEventsSentOffline, settleMeterStart } from '../../../../domain/data/charger-traffic/ocpp-transactions';
 import { authorizeAndTouchCard } from '../../../../domain/data/charger-traffic/cards';
-import { NO_TOKEN, stopTransaction } from '../../../../domain/data/charger-traffic/transactions';
+import { NO_TOKEN } from '../../../../domain/data/charger-traffic/transactions';
+import { stopTransaction } from '../../../../domain/data/charger-traffic/stops';
 import { parseChargerTime } from '../../ocpp/charger-time';
 import type { TransactionEventRequest } from '../../ocpp/v201';
 import type { HandlerContext } from '../types';
@@ -19,7 +20,7 @@ async function checkToken({ charger, db }: HandlerContext, session: Session, idT
   return authorizeAndTouchCard(db, charger, { idTag, context: session.isRemoteStarted ? 'remoteStart' : 'charger' });
 }
 
-async function endSession({ charger, db, log }: HandlerContext, request: TransactionEventRequest, session: Pick<Session, 'id' | 'meterStartWh'>, samples: ReturnType<typeof toMeterSamples>) {
+async function endSession({ charger, db, log, store }: HandlerContext, request: TransactionEventRequest, session: Pick<Session, 'id' | 'meterStartWh'>, samples: ReturnType<typeof toMeterSamples>) {
   // No reading at all: the session is closed with no energy rather than left open.
   const meterStopWh = energyRegisterWh(samples) ?? (await lastSessionEnergyWh(db, session.id)) ?? session.meterStartWh;
   const stopped = await stopTransaction(db, charger, {
@@ -29,7 +30,7 @@ async function endSession({ charger, db, log }: HandlerContext, request: Transac
     reason: request.transactionInfo.stoppedReason ?? null,
     idTag: null,
     samples,
-  });
+  }, store);
   if (stopped.outcome === 'already-stopped') log.info({ transactionId: session.id }, 'TransactionEvent Ended for a session already stopped');
 }
 
