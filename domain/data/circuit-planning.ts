@@ -23,16 +23,6 @@ export async function getCircuitOfCharger(db: Executor, chargerId: string) {
   return row?.circuitId ?? null;
 }
 
-// The circuit of each charger (null: on none), in one statement for many.
-export async function getCircuitsOfChargers(db: Executor, chargerIds: string[]) {
-  const rows = await db
-    .select({ chargerId: circuitChargers.chargerId, circuitId: circuitChargers.circuitId })
-    .from(circuitChargers)
-    .where(inArray(circuitChargers.chargerId, [...new Set(chargerIds)]));
-  const circuitOf = new Map(rows.map((row) => [row.chargerId, row.circuitId]));
-  return chargerIds.map((chargerId) => circuitOf.get(chargerId) ?? null);
-}
-
 export async function listCircuitIds(db: Executor) {
   return (await db.select({ id: circuits.id }).from(circuits)).map((row) => row.id);
 }

@@ -3,8 +3,7 @@ import type { Database } from '../../../db/client';
 import { CHARGER_EVENTS_CHANNEL, type ChargerEvent, type ChargerEventKind } from '../../../domain/charging/charger-events';
 import { rebalanceCircuit } from '../../../domain/circuits/rebalance';
 import { CIRCUIT_CHANGED_CHANNEL, type CircuitReason, type CircuitTrigger } from '../../../domain/circuits/reasons';
-import { createBatcher } from '../../../domain/data/charger-traffic/batcher';
-import { forgetSentLimits, getCircuitsOfChargers, listCircuitIds } from '../../../domain/data/circuit-planning';
+import { forgetSentLimits, getCircuitOfCharger, listCircuitIds } from '../../../domain/data/circuit-planning';
 import { listenWithSweep } from '../listen-with-sweep';
 import type { Logger } from '../logger';
 
@@ -27,9 +26,6 @@ const REASON_OF_EVENT: Partial<Record<ChargerEventKind, CircuitReason>> = {
 export async function startCircuitPlanner({ db, sql, log, everyMs }: PlannerOptions) {
   const running = new Map<string, Promise<void>>();
   const pending = new Map<string, CircuitTrigger>();
-  // A fleet connecting at once sends five events per charger, most of them on no circuit: the lookups of the events
-  // that arrive together share one statement.
-  const circuitOf = createBatcher((chargerIds: string[]) => getCircuitsOfChargers(db, chargerIds));
 
   function schedule(circuitId: string, trigger: CircuitTrigger) {
     // While a plan runs, the latest trigger waits for one more run; earlier waiting ones are folded into it.
@@ -56,7 +52,7 @@ export async function startCircuitPlanner({ db, sql, log, everyMs }: PlannerOpti
     const event = JSON.parse(payload) as ChargerEvent;
     const reason = REASON_OF_EVENT[event.kind];
     if (!reason) return;
-    const circuitId = await circuitOf(event.chargerId);
+    const circuitId = await getCircuitOfCharger(db, event.chargerId);
     if (!circuitId) return;
     if (reason === 'chargerOnline') await forgetSentLimits(db, event.chargerId);
     await schedule(circuitId, { reason, chargerId: event.chargerId });
