@@ -7,7 +7,7 @@ import type { PriceVersion } from '../prices/price-timeline';
 import type { EnergyReading } from '../prices/session-energy';
 import type { MeterSample } from './charger-traffic/meter-values';
 
-const ENERGY_REGISTER = 'Energy.Active.Import.Register';
+export const ENERGY_REGISTER = 'Energy.Active.Import.Register';
 
 export type VersionRow = { layer: 'card' | 'user' | 'charger' | 'account'; kind: string; price: string | null; periods: TimeOfUsePeriod[] | null; currency: string | null; from: number };
 

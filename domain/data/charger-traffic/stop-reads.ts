@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { meterValues, transactions } from '../../../db/schema';
 import { cardByIdTagQuery, type CardForAuthorization } from '../cards';
-import { pricedReading, pricingColumns, type PricingRow } from '../session-pricing';
+import { ENERGY_REGISTER, pricedReading, pricingColumns, type PricingRow } from '../session-pricing';
 import type { ChargerRef } from './chargers';
 import type { MeterSample } from './meter-values';
 import type { EnergyReading } from '../../prices/session-energy';
@@ -104,7 +104,7 @@ export async function readStops(db: Database, stops: StopRead[]): Promise<StopFo
       join input v on v.position = s.position
       join ${transactions} t on t.id = v.transaction_id and t.charger_id = v.charger_id
       where exists (select 1 from ${meterValues} m where m.charger_id = t.charger_id and m.sampled_at = s.sampled_at
-        and m.connector_id = t.connector_id and m.measurand = 'Energy.Active.Import.Register' and m.phase is null
+        and m.connector_id = t.connector_id and m.measurand = ${ENERGY_REGISTER} and m.phase is null
         and m.location is not distinct from s.location and m.context is not distinct from s.context
         and m.unit is not distinct from s.unit and m.value = s.value and m.transaction_id is not null))
     select v.position, t.connector_id, t.is_remote_started, t.stopped_at is null as is_open, ${pricingColumns(recordField('stopped_at'))},
