@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { accounts, memberships, transactions } from '../../db/schema';
 import { makeAccount, makeCard, makeCharger, makeUser } from '../../db/seed/builders';
 import { authorizeCard } from '../../domain/charging/authorize-card';
+import { stopInTransaction } from '../../domain/data/charger-traffic/stops';
 import { ocppSuite } from './suite';
 
 const suite = ocppSuite();
@@ -65,5 +66,23 @@ describe('household cards', () => {
     const second = (await atGarage.call('StartTransaction', start(parentsCard.idTag, 2))) as { idTagInfo: { status: string } };
     expect(second.idTagInfo.status).toBe('ConcurrentTx');
     expect((await authorizeCard(db, { accountId: account.id, idTag: parentsCard.idTag, context: 'remoteStart' })).status).toBe('ConcurrentTx');
+  });
+
+  it('answers Accepted to a card ending its own session, where the account allows one session per card', async () => {
+    const { account, parentsCard, garage } = await household();
+    await db.update(accounts).set({ isOneSessionPerCard: true }).where(eq(accounts.id, account.id));
+    const atGarage = await suite.connect(suite.server, { identity: garage.identity });
+    const stop = (transactionId: number) => ({ transactionId, idTag: parentsCard.idTag, meterStop: 1500, timestamp: new Date().toISOString(), reason: 'Local' });
+
+    const first = (await atGarage.call('StartTransaction', start(parentsCard.idTag))) as { transactionId: number };
+    const stopped = (await atGarage.call('StopTransaction', stop(first.transactionId))) as { idTagInfo: { status: string } };
+    expect(stopped.idTagInfo.status).toBe('Accepted');
+
+    // The same stop through the transactional path, which a stop takes when its session changed under the batched one.
+    const second = (await atGarage.call('StartTransaction', start(parentsCard.idTag, 2))) as { transactionId: number; idTagInfo: { status: string } };
+    expect(second.idTagInfo.status).toBe('Accepted');
+    const ref = { chargerId: garage.id, accountId: account.id };
+    const result = await stopInTransaction(db, ref, { transactionId: second.transactionId, meterStopWh: 1500, stoppedAt: new Date(), reason: 'Local', idTag: parentsCard.idTag, samples: [] });
+    expect(result).toMatchObject({ outcome: 'stopped', authorization: { status: 'Accepted' } });
   });
 });

@@ -10,7 +10,8 @@ import { chargerEventsOf, lastPerKey, recordField, recordsetOf } from './records
 import { lookUpCardAtCharger, type CardAtChargerLookup } from './card-lookups';
 import { executePrepared } from './prepared';
 
-type CardCheck = { idTag: string; context: AuthorizationContext };
+// `connectorId`: the connector of the session the card is shown for; that session is not "another" one (cards.ts).
+type CardCheck = { idTag: string; context: AuthorizationContext; connectorId?: number };
 
 // Where a card was last used is a hint, not a ledger: while another charger's transaction is touching the same card
 // (one fleet card at many chargers), that touch stands and this one is skipped rather than waiting for its commit,
@@ -37,8 +38,9 @@ export function touchCard(ref: ChargerRef, cardId: string, onlyIf: SQL = sql`tru
 }
 
 // Authorizes and, when the card is known, records where it was last used, in the caller's transaction.
-export async function authorizeAndTouchCard(db: Executor, ref: ChargerRef, { idTag, context }: CardCheck) {
-  const authorization = await authorizeCard(db, { accountId: ref.accountId, idTag, context });
+export async function authorizeAndTouchCard(db: Executor, ref: ChargerRef, { idTag, context, connectorId }: CardCheck) {
+  const place = connectorId === undefined ? undefined : { chargerId: ref.chargerId, connectorId };
+  const authorization = await authorizeCard(db, { accountId: ref.accountId, idTag, context, place });
   if (authorization.card) await db.execute(touchCard(ref, authorization.card.id));
   return authorization;
 }

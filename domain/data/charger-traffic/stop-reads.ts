@@ -13,9 +13,10 @@ import { recordField, recordsetOf } from './recordset';
 export type StopRead = { ref: ChargerRef; transactionId: number; stoppedAt: Date; idTag: string | null; samples: MeterSample[] };
 
 // The session (null: none of this charger's has the id), whether it is still open, what pricing it needs, and the
-// stop's card (authorizeCard's lookup: a stop names no place). `moreReadings`: the stop's own energy readings that
-// storing them would link to the session, i.e. all but those already stored linked to a session (this one's are in
-// the pricing row's readings already, another's stay that other's; meter-values.ts).
+// stop's card (authorizeCard's lookup at the session's connector, so that the session being stopped is not "another"
+// one). `moreReadings`: the stop's own energy readings that storing them would link to the session, i.e. all but
+// those already stored linked to a session (this one's are in the pricing row's readings already, another's stay
+// that other's; meter-values.ts).
 export type StopFound = {
   session: { connectorId: number; isRemoteStarted: boolean; isOpen: boolean } | null;
   pricing: PricingRow | null;
@@ -96,7 +97,8 @@ export async function readStops(db: Database, stops: StopRead[]): Promise<StopFo
   const samples = priced.flatMap((readings, position) =>
     readings.map(({ sample }, index) => ({ position, sample: index, sampled_at: sample.sampledAt, location: sample.location, context: sample.context, unit: sample.unit, value: sample.value })),
   );
-  const card = cardByIdTagQuery(db, { accountId: recordField('account_id'), idTag: recordField('id_tag') });
+  const place = { chargerId: recordField('charger_id'), connectorId: sql`t.connector_id` };
+  const card = cardByIdTagQuery(db, { accountId: recordField('account_id'), idTag: recordField('id_tag'), place });
   const rows = await executePrepared<Row>(db, sql`
     with input as (select * from ${stopRecords(records)}),
     samples as (select * from ${sampleRecords(samples)}),

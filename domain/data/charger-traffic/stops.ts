@@ -66,7 +66,7 @@ export async function stopInTransaction(db: Database, ref: ChargerRef, input: St
       .for('no key update');
     if (!existing) return { outcome: 'unknown', authorization: null };
     const context = existing.isRemoteStarted ? 'remoteStart' : 'charger';
-    const authorization = input.idTag ? await authorizeAndTouchCard(tx, ref, { idTag: input.idTag, context }) : null;
+    const authorization = input.idTag ? await authorizeAndTouchCard(tx, ref, { idTag: input.idTag, context, connectorId: existing.connectorId }) : null;
     // A charger resends StopTransaction until it gets an answer; the first one wins. A session a member closed by
     // hand while the charger was away is the exception: the charger's own figures are the truth once it is back.
     const isOwnerClosed = existing.stoppedAt !== null && existing.closedByUserId !== null && existing.stopReason === OWNER_CLOSE_REASON;
