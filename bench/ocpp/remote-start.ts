@@ -27,9 +27,11 @@ export async function connectRemoteStartCharger({ db, identity, port }: Pick<Rem
 }
 
 // From just before enqueueCommand (the insert a server action makes) until the simulated charger's
-// handler runs: the whole way through PostgreSQL, LISTEN/NOTIFY, the claim and the WebSocket.
+// handler runs: the whole way through PostgreSQL, LISTEN/NOTIFY, the claim and the WebSocket. `queuing`: the part
+// until enqueueCommand returned, i.e. the web app's own round trips to write the command.
 export async function measureRemoteStarts(charger: RemoteStartCharger, { db, accountId, idTag, gapMs }: Omit<RemoteStartOptions, 'identity' | 'port'>, signal: AbortSignal) {
   const latencies: number[] = [];
+  const queuing: number[] = [];
   let lost = 0;
   try {
     for (let count = 0; count < MAX_STARTS && !signal.aborted; count++) {
@@ -40,6 +42,7 @@ export async function measureRemoteStarts(charger: RemoteStartCharger, { db, acc
       });
       const began = performance.now();
       await enqueueCommand(db, { accountId, chargerId: charger.chargerId, action: 'RemoteStartTransaction', payload: { connectorId: 1, idTag } });
+      queuing.push(performance.now() - began);
       const isReceived = await arrived;
       clearTimeout(timer);
       if (isReceived) latencies.push(performance.now() - began);
@@ -49,7 +52,7 @@ export async function measureRemoteStarts(charger: RemoteStartCharger, { db, acc
   } finally {
     await charger.simulated.stop();
   }
-  return { ...summarize(latencies), lost };
+  return { ...summarize(latencies), lost, queuing: summarize(queuing) };
 }
 
 export type RemoteStartResult = Awaited<ReturnType<typeof measureRemoteStarts>>;

@@ -1,5 +1,4 @@
 import type { Executor } from '../../db/client';
-import { hasCharger } from '../data/chargers';
 import { createCommand, getUnfinishedCommand, lockCommandTarget, type QueuedCommand } from '../data/commands';
 import { failure, success, type Result } from '../data/result';
 import type { CommandAction, CommandPayloads } from './actions';
@@ -25,27 +24,25 @@ const TARGET_KEYS = ['connectorId', 'transactionId', 'idTag', 'reservationId'] a
 async function findUnfinished(tx: Executor, input: EnqueueCommandInput) {
   const payload = input.payload as Partial<Record<(typeof TARGET_KEYS)[number], number | string>>;
   const payloadMatch = Object.fromEntries(TARGET_KEYS.flatMap((key) => (payload[key] === undefined ? [] : [[key, String(payload[key])]])));
-  await lockCommandTarget(tx, input);
   return getUnfinishedCommand(tx, { chargerId: input.chargerId, action: input.action, payloadMatch });
+}
+
+async function create(db: Executor, input: EnqueueCommandInput): Promise<Result<QueuedCommand & { isJoined: boolean }, 'notFound'>> {
+  const { accountId, chargerId, action, payload } = input;
+  const expiresAt = new Date(Date.now() + (input.ttlMs ?? DEFAULT_COMMAND_TTL_MS));
+  const created = await createCommand(db, { accountId, chargerId, action, payload, requestedBy: input.requestedBy ?? null, expiresAt });
+  return created ? success({ ...created, isJoined: false }) : failure('notFound');
 }
 
 // The caller has checked that the user is a member of accountId; the charger must belong to that account,
 // otherwise nothing is queued (a foreign charger id reads as "not found"). isJoined: an exclusive request that joined
 // the command already on its way, whose payload is the charger's, not this request's.
 export async function enqueueCommand<A extends CommandAction>(db: Executor, input: EnqueueCommandInput<A>): Promise<Result<QueuedCommand & { isJoined: boolean }, 'notFound'>> {
-  const ttlMs = input.ttlMs ?? DEFAULT_COMMAND_TTL_MS;
+  if (!input.isExclusive) return create(db, input);
   return db.transaction(async (tx) => {
-    if (!(await hasCharger(tx, input))) return failure('notFound');
-    const existing = input.isExclusive ? await findUnfinished(tx, input) : null;
+    if (!(await lockCommandTarget(tx, input))) return failure('notFound');
+    const existing = await findUnfinished(tx, input);
     if (existing) return success({ ...existing, isJoined: true });
-    const created = await createCommand(tx, {
-      accountId: input.accountId,
-      chargerId: input.chargerId,
-      action: input.action,
-      payload: input.payload,
-      requestedBy: input.requestedBy ?? null,
-      expiresAt: new Date(Date.now() + ttlMs),
-    });
-    return success({ ...created.value, isJoined: false });
+    return create(tx, input);
   });
 }

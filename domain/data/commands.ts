@@ -1,17 +1,23 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { chargerCommands, type CommandStatus } from '../../db/schema';
+import { chargerCommands, chargers, type CommandStatus } from '../../db/schema';
 import { COMMAND_CHANNEL } from '../commands/actions';
-import { success, type Result } from './result';
+import { columnList } from './charger-traffic/columns';
+
+type NewCommand = { accountId: string; chargerId: string; action: string; payload: Record<string, unknown>; requestedBy: string | null; expiresAt: Date };
 
 const commandColumns = { id: chargerCommands.id, status: chargerCommands.status, createdAt: chargerCommands.createdAt };
 
 type CommandTarget = { chargerId: string; action: string };
 export type QueuedCommand = { id: string; status: CommandStatus; createdAt: Date };
 
-// Serializes the exclusivity check of one charger and action until the caller's transaction ends.
-export async function lockCommandTarget(tx: Executor, { chargerId, action }: CommandTarget): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${chargerId}:${action}`}))`);
+// Serializes the exclusivity check of one charger and action until the caller's transaction ends; false (and no
+// lock) when the account has no such charger.
+export async function lockCommandTarget(tx: Executor, { accountId, chargerId, action }: CommandTarget & { accountId: string }): Promise<boolean> {
+  const rows = await tx.execute(sql`
+    select pg_advisory_xact_lock(hashtext(${`${chargerId}:${action}`})) from ${chargers}
+    where ${chargers.id} = ${chargerId} and ${chargers.accountId} = ${accountId} and ${chargers.deletedAt} is null`);
+  return rows.length > 0;
 }
 
 // A command of this action still on its way to the charger whose payload has these values.
@@ -35,11 +41,22 @@ export async function getUnfinishedCommand(
   return existing ?? null;
 }
 
-// NOTIFY inside the caller's transaction is delivered on commit, so the OCPP server never sees an id it cannot read.
-export async function createCommand(tx: Executor, values: typeof chargerCommands.$inferInsert): Promise<Result<QueuedCommand>> {
-  const [command] = await tx.insert(chargerCommands).values(values).returning(commandColumns);
-  await tx.execute(sql`select pg_notify(${COMMAND_CHANNEL}, ${command!.id})`);
-  return success(command!);
+// One statement: the command, only for a charger of its account, and its NOTIFY, which PostgreSQL delivers when the
+// statement's (or the caller's) transaction commits, so the OCPP server never sees an id it cannot read. A tap on
+// "Start" pays one round trip here instead of a transaction of five. Null: the account has no such charger.
+export async function createCommand(db: Executor, values: NewCommand): Promise<QueuedCommand | null> {
+  const { accountId, chargerId, action, payload, requestedBy, expiresAt } = values;
+  const columns = columnList([chargerCommands.accountId, chargerCommands.chargerId, chargerCommands.action, chargerCommands.payload, chargerCommands.requestedBy, chargerCommands.expiresAt]);
+  const [command] = await db.execute<{ id: string; status: CommandStatus; created_at: string | Date }>(sql`
+    with created as (
+      insert into ${chargerCommands} (${columns})
+      select ${chargers.accountId}, ${chargers.id}, ${action}, ${JSON.stringify(payload)}::jsonb, ${requestedBy}::uuid, ${expiresAt.toISOString()}::timestamptz
+      from ${chargers}
+      where ${chargers.id} = ${chargerId} and ${chargers.accountId} = ${accountId} and ${chargers.deletedAt} is null
+      returning ${columnList([chargerCommands.id, chargerCommands.status, chargerCommands.createdAt])}
+    )
+    select id, status, created_at, pg_notify(${COMMAND_CHANNEL}, id::text) from created`);
+  return command ? { id: command.id, status: command.status, createdAt: new Date(command.created_at) } : null;
 }
 
 export async function getCommandOutcome(db: Executor, { id, accountId }: { id: string; accountId: string }) {
