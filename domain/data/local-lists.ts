@@ -44,25 +44,22 @@ export async function allocateListVersions(db: Executor, { accountId, count }: S
 
 // A change to who may charge: every charger of the account wants the list as it now stands, and the OCPP server
 // holding each one's socket is told (NOTIFY on commit). `isFull` forgets what the chargers hold, so each gets a Full.
+// One statement of the rule below, for one account.
 export async function markLocalListChanged(db: Executor, { accountId, isFull = false }: Scope & { isFull?: boolean }) {
-  return db.transaction(async (tx) => {
-    const version = await allocateListVersions(tx, { accountId, count: 1 });
-    const reset = isFull ? sql`, held_entries = null` : sql``;
-    await tx.execute(sql`
-      insert into ${chargerLocalLists} (charger_id, account_id, wanted_version)
-      select ${chargers.id}, ${chargers.accountId}, ${version} from ${chargers}
-      where ${chargers.accountId} = ${accountId} and ${chargers.deletedAt} is null
-      on conflict (charger_id) do update set wanted_version = excluded.wanted_version ${reset}`);
-    await tx.execute(sql`select pg_notify(${LOCAL_LIST_CHANGED_CHANNEL}, ${accountId})`);
-    return version;
-  });
+  const ctes = localListsChangedCtes(sql`(select ${accountId}::uuid as account_id, 1 as count) as changed`, { isFull });
+  const [row] = await db.execute<{ version: number }>(sql`
+    with ${sql.join(ctes, sql`, `)}
+    select version, (select count(*) from listed) as listed from versions`);
+  return row!.version;
 }
 
-// The same for a statement that closes many sessions at once: `changed` is a relation of (account_id, count), an
-// account a row, whose counter takes `count` versions; the CTEs are named versions, wanted and listed, and `listed`
-// (a select: PostgreSQL runs it only if the statement reads it) sends the NOTIFYs. Rows are locked in key order, so
-// that two such statements cannot deadlock on them.
-export function localListsChangedCtes(changed: SQL): SQL[] {
+// The rule for any number of accounts at once (a statement that closes many sessions, stop-writes.ts): `changed` is
+// a relation of (account_id, count), an account a row, whose counter takes `count` versions (as allocateListVersions);
+// every charger of those accounts wants its account's last one, and with `isFull` forgets what it holds. The CTEs are
+// named versions, wanted and listed, and `listed` (a select: PostgreSQL runs it only if the statement reads it) sends
+// the NOTIFYs. Rows are locked in key order, so that two such statements cannot deadlock on them.
+export function localListsChangedCtes(changed: SQL, { isFull = false }: { isFull?: boolean } = {}): SQL[] {
+  const reset = isFull ? sql`, held_entries = null` : sql``;
   return [
     sql`versions as (insert into ${cardLocalLists} (account_id, version) select account_id, count from ${changed} order by account_id
       on conflict (account_id) do update set version = ${cardLocalLists.version} + excluded.version, updated_at = now()
@@ -70,7 +67,7 @@ export function localListsChangedCtes(changed: SQL): SQL[] {
     sql`wanted as (insert into ${chargerLocalLists} (charger_id, account_id, wanted_version)
       select ${chargers.id}, ${chargers.accountId}, versions.version from versions join ${chargers} on ${chargers.accountId} = versions.account_id
       where ${chargers.deletedAt} is null order by ${chargers.id}
-      on conflict (charger_id) do update set wanted_version = excluded.wanted_version)`,
+      on conflict (charger_id) do update set wanted_version = excluded.wanted_version ${reset})`,
     sql`listed as (select pg_notify(${LOCAL_LIST_CHANGED_CHANNEL}, account_id::text) from versions)`,
   ];
 }

@@ -21,10 +21,11 @@ type ChargerRunsOptions<Reason> = {
   isConnected: (chargerId: string) => boolean;
 };
 
-// One charger's run, from its schedule to its end: waiting out the delay, then in line (`place`), then in progress.
+// One charger's run, from its schedule to its end: waiting out the delay, then in line (`place`), then in progress
+// (`isRunning`: what arrives now may need a run after it, rather than being folded into this one).
 type ChargerRun<Reason> = {
   chargerId: string;
-  state: 'delay' | 'line' | 'running' | 'ended';
+  isRunning: boolean;
   // The reason it starts with; what arrives before it starts is folded in.
   reason: Reason;
   isUrgent: boolean;
@@ -57,7 +58,6 @@ export function createChargerRuns<Reason>({ delayMs, log, name, run, nextReason,
   const runs = new Map<string, ChargerRun<Reason>>();
 
   function finish(chargerRun: ChargerRun<Reason>) {
-    chargerRun.state = 'ended';
     chargerRun.place = null;
     if (runs.get(chargerRun.chargerId) === chargerRun) runs.delete(chargerRun.chargerId);
     chargerRun.end();
@@ -65,7 +65,7 @@ export function createChargerRuns<Reason>({ delayMs, log, name, run, nextReason,
   }
 
   function begin(chargerRun: ChargerRun<Reason>): Promise<void> {
-    chargerRun.state = 'running';
+    chargerRun.isRunning = true;
     chargerRun.place = null;
     let running: Promise<void>;
     try {
@@ -97,14 +97,13 @@ export function createChargerRuns<Reason>({ delayMs, log, name, run, nextReason,
 
   function afterDelay(chargerRun: ChargerRun<Reason>) {
     if (chargerRun.isUrgent) return startNow(chargerRun);
-    chargerRun.state = 'line';
     chargerRun.place = new LinePlace(line, chargerRun);
     slots.enter(chargerRun.place);
   }
 
   function schedule(chargerId: string, reason: Reason): Promise<void> {
     const current = runs.get(chargerId);
-    if (current?.state === 'running') {
+    if (current?.isRunning) {
       const next = nextReason(current.again, reason);
       if (next !== undefined) current.again = next;
       return current.ended;
@@ -124,7 +123,7 @@ export function createChargerRuns<Reason>({ delayMs, log, name, run, nextReason,
     }
     let end!: () => void;
     const ended = new Promise<void>((resolve) => (end = resolve));
-    const chargerRun: ChargerRun<Reason> = { chargerId, state: 'delay', reason, isUrgent: skipsLine(reason), again: undefined, place: null, ended, end };
+    const chargerRun: ChargerRun<Reason> = { chargerId, isRunning: false, reason, isUrgent: skipsLine(reason), again: undefined, place: null, ended, end };
     runs.set(chargerId, chargerRun);
     setTimeout(afterDelay, delayMs, chargerRun).unref();
     return ended;

@@ -162,6 +162,7 @@ describe('sessions stopping at many chargers at once', () => {
     await db.update(chargers).set({ isOnline: false }).where(eq(chargers.id, list[2]!.id));
     expect(await closeUnconfirmedSession(db, { userId: account.owner.id, transactionId: sessions[2]!, note: 'away' })).toMatchObject({ ok: true });
     const requests = [resent, unknown, ...stops.slice(2)];
+    const burstAt = new Date();
 
     const { answers } = await db.transaction(async (tx) => {
       await tx.select({ id: transactions.id }).from(transactions).where(eq(transactions.id, sessions[3]!)).for('no key update');
@@ -177,6 +178,9 @@ describe('sessions stopping at many chargers at once', () => {
     for (const [index, answer] of answers.entries()) {
       expect(answer.idTagInfo?.status, `charger ${index}`).toBe(index === 1 ? undefined : drivers[index]!.isBlocked ? 'Blocked' : 'Accepted');
     }
+    // The cards of the sessions this burst closed were last used now, not when an earlier burst ran the same write.
+    const touched = await db.select({ lastUsedAt: cards.lastUsedAt }).from(cards).where(inArray(cards.idTag, drivers.slice(4).map((driver) => driver.idTag)));
+    expect(touched.map(({ lastUsedAt }) => lastUsedAt !== null && lastUsedAt >= burstAt)).toEqual(drivers.slice(4).map(() => true));
     const first = await closedAs(sessions[0]!);
     expect(first.session).toMatchObject({ meterStopWh: 30_000, energyWh: 20_000 });
     expect(first.finishedCount).toBe(1);

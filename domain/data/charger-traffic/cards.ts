@@ -23,9 +23,11 @@ const CARD_TOUCH_LOCK_CLASS = 1;
 
 // `onlyIf`: a condition of the statement it is a CTE of (e.g. that its insert took place). Values, or SQL expressions
 // of the columns of `from` (a batch's input, one card a row; a statement may update a row once, so once a card).
-export function touchCards({ chargerId, cardId }: { chargerId: string | SQL; cardId: string | SQL }, { from, onlyIf = sql`true` }: { from?: SQL; onlyIf?: SQL } = {}) {
+// `usedAt`: the time as ISO text (by default now), a parameter of a statement compiled once (prepared.ts).
+type TouchOptions = { from?: SQL; onlyIf?: SQL; usedAt?: SQL };
+export function touchCards({ chargerId, cardId }: { chargerId: string | SQL; cardId: string | SQL }, { from, onlyIf = sql`true`, usedAt }: TouchOptions = {}) {
   const set = assignments(cards, {
-    lastUsedAt: sql`${new Date().toISOString()}::${sqlTypeOf(cards.lastUsedAt)}`,
+    lastUsedAt: sql`${usedAt ?? new Date().toISOString()}::${sqlTypeOf(cards.lastUsedAt)}`,
     lastUsedChargerId: sql`${chargerId}`,
   });
   return sql`

@@ -132,10 +132,14 @@ export async function insertStopSamples(db: Executor, target: SampleTarget, samp
 }
 
 // The samples of many StopTransactions' transactionData, as a CTE of the statement that closes their sessions: each
-// sample only `onlyIf` (a condition on its row `v`, e.g. that its session was closed by that statement).
-export function stopSamplesInsert(stops: { target: SampleTarget; samples: MeterSample[] }[], onlyIf: SQL): SQL {
-  const rows = stops.flatMap(({ target, samples }) => samples.map((sample) => ({ ...target, ...sample })));
-  return insertSamplesFrom(sql`${samplesJson(rows)}`, { isStopData: true, onlyIf });
+// sample only `onlyIf` (a condition on its row `v`, e.g. that its session was closed by that statement). `records`:
+// the parameter that carries stopSamplesJson.
+export function stopSamplesInsert(records: SQL, onlyIf: SQL): SQL {
+  return insertSamplesFrom(records, { isStopData: true, onlyIf });
+}
+
+export function stopSamplesJson(stops: { target: SampleTarget; samples: MeterSample[] }[]) {
+  return samplesJson(stops.flatMap(({ target, samples }) => samples.map((sample) => ({ ...target, ...sample }))));
 }
 
 export type MeterValuesMessage = ChargerRef & { connectorId: number; transactionId?: number; samples: MeterSample[] };

@@ -2,13 +2,12 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client';
 import { meterValues, transactions } from '../../../db/schema';
 import { latestReading } from '../meter-sql';
+import { ENERGY_REGISTER } from '../session-pricing';
 import { authorizeAndTouchCard } from './cards';
 import type { ChargerRef } from './chargers';
 import { notifyChargerEvent } from './notify';
 import { recordField, recordsetOf } from './recordset';
 import { NO_TOKEN } from './transactions';
-
-const ENERGY_REGISTER = 'Energy.Active.Import.Register';
 
 export type OcppSessionLookup = { chargerId: string; ocppTransactionId: string };
 

@@ -14,15 +14,20 @@ export function executePrepared<Row extends Record<string, unknown> = Record<str
   return db.$client.unsafe<Row[]>(sql, params as never[], { prepare: true });
 }
 
-const RECORDS = 'records';
-
-// A group-commit statement whose one changing part is its batch's rows (recordsJson): `build` gets that parameter and
-// the statement is compiled on its first call only: building and compiling the readings' and the message log's
-// statements through Drizzle for every batch was about 6 % of the OCPP server's CPU under load.
-export function batchStatement(build: (records: SQL) => SQL) {
+// A group-commit statement whose only changing parts are its named parameters (a batch's rows as recordsJson, a
+// time): `build` gets each as a placeholder, and the statement is compiled on its first call only: building and
+// compiling the readings' and the message log's statements through Drizzle for every batch was about 6 % of the OCPP
+// server's CPU under load. `build` gets the first caller's handle only to build with (a query builder), never to run.
+export function preparedStatement<Name extends string>(names: readonly Name[], build: (params: Record<Name, SQL>, db: Database) => SQL) {
   let compiled: Query | undefined;
-  return (db: Database, records: string) => {
-    compiled ??= dialect.sqlToQuery(build(sql`${sql.placeholder(RECORDS)}`));
-    return db.$client.unsafe(compiled.sql, fillPlaceholders(compiled.params, { [RECORDS]: records }) as never[], { prepare: true });
+  return <Row extends Record<string, unknown> = Record<string, unknown>>(db: Database, values: Record<Name, string>) => {
+    compiled ??= dialect.sqlToQuery(build(Object.fromEntries(names.map((name) => [name, sql`${sql.placeholder(name)}`])) as Record<Name, SQL>, db));
+    return db.$client.unsafe<Row[]>(compiled.sql, fillPlaceholders(compiled.params, values) as never[], { prepare: true });
   };
+}
+
+// The same for a statement whose one changing part is its batch's rows (recordsJson).
+export function batchStatement(build: (records: SQL) => SQL) {
+  const statement = preparedStatement(['records'], ({ records }) => build(records));
+  return (db: Database, records: string) => statement(db, { records });
 }

@@ -6,8 +6,8 @@ import { ENERGY_REGISTER, pricedReading, pricingColumns, type PricingRow } from 
 import type { ChargerRef } from './chargers';
 import type { MeterSample } from './meter-values';
 import type { EnergyReading } from '../../prices/session-energy';
-import { executePrepared } from './prepared';
-import { recordField, recordsetOf } from './recordset';
+import { preparedStatement } from './prepared';
+import { recordField, recordsetFrom, recordsJson } from './recordset';
 
 // A StopTransaction as its batched read sees it: the session it names, when, with what tag and readings.
 export type StopRead = { ref: ChargerRef; transactionId: number; stoppedAt: Date; idTag: string | null; samples: MeterSample[] };
@@ -24,7 +24,7 @@ export type StopFound = {
   moreReadings: EnergyReading[];
 };
 
-const stopRecords = recordsetOf({
+const STOP_FIELDS = {
   // The stop's place in the batch (an integer, typed as one).
   position: transactions.connectorId,
   transaction_id: transactions.id,
@@ -32,9 +32,9 @@ const stopRecords = recordsetOf({
   account_id: transactions.accountId,
   stopped_at: transactions.stoppedAt,
   id_tag: transactions.idTag,
-});
+};
 // Each priced reading of a stop, by the columns of meter_values_sample_key its session does not already fix.
-const sampleRecords = recordsetOf({
+const SAMPLE_FIELDS = {
   position: transactions.connectorId,
   sample: transactions.connectorId,
   sampled_at: meterValues.sampledAt,
@@ -42,7 +42,9 @@ const sampleRecords = recordsetOf({
   context: meterValues.context,
   unit: meterValues.unit,
   value: meterValues.value,
-});
+};
+const stopRecords = recordsetFrom(STOP_FIELDS);
+const sampleRecords = recordsetFrom(SAMPLE_FIELDS);
 
 function pricedReadings(samples: MeterSample[]) {
   return samples.flatMap((sample) => {
@@ -81,26 +83,12 @@ function cardOf(row: Row): CardForAuthorization | null {
   };
 }
 
-// Every StopTransaction first reads all this, for many chargers' stops in one statement (the charger server groups
-// them, batched.ts). The answers are in `stops` order.
-export async function readStops(db: Database, stops: StopRead[]): Promise<StopFound[]> {
-  const priced = stops.map(({ samples }) => pricedReadings(samples));
-  const records = stops.map(({ ref, transactionId, stoppedAt, idTag }, position) => ({
-    position,
-    transaction_id: transactionId,
-    charger_id: ref.chargerId,
-    account_id: ref.accountId,
-    stopped_at: stoppedAt,
-    // No tag: no card (typed as the column, which is never null in a session).
-    id_tag: idTag as string,
-  }));
-  const samples = priced.flatMap((readings, position) =>
-    readings.map(({ sample }, index) => ({ position, sample: index, sampled_at: sample.sampledAt, location: sample.location, context: sample.context, unit: sample.unit, value: sample.value })),
-  );
+// Its text is the same for every batch (the stops and their readings are its two parameters): compiled once.
+const readStatement = preparedStatement(['stops', 'samples'], ({ stops, samples }, db) => {
   const place = { chargerId: recordField('charger_id'), connectorId: sql`t.connector_id` };
   const card = cardByIdTagQuery(db, { accountId: recordField('account_id'), idTag: recordField('id_tag'), place });
-  const rows = await executePrepared<Row>(db, sql`
-    with input as (select * from ${stopRecords(records)}),
+  return sql`
+    with input as (select * from ${stopRecords(stops)}),
     samples as (select * from ${sampleRecords(samples)}),
     taken as (select s.position, s.sample from samples s
       join input v on v.position = s.position
@@ -117,7 +105,26 @@ export async function readStops(db: Database, stops: StopRead[]): Promise<StopFo
     from input v
     join ${transactions} t on t.id = v.transaction_id and t.charger_id = v.charger_id
     join accounts a on a.id = t.account_id
-    left join lateral (${card}) card on true`);
+    left join lateral (${card}) card on true`;
+});
+
+// Every StopTransaction first reads all this, for many chargers' stops in one statement (the charger server groups
+// them, batched.ts). The answers are in `stops` order.
+export async function readStops(db: Database, stops: StopRead[]): Promise<StopFound[]> {
+  const priced = stops.map(({ samples }) => pricedReadings(samples));
+  const records = stops.map(({ ref, transactionId, stoppedAt, idTag }, position) => ({
+    position,
+    transaction_id: transactionId,
+    charger_id: ref.chargerId,
+    account_id: ref.accountId,
+    stopped_at: stoppedAt,
+    // No tag: no card (typed as the column, which is never null in a session).
+    id_tag: idTag as string,
+  }));
+  const samples = priced.flatMap((readings, position) =>
+    readings.map(({ sample }, index) => ({ position, sample: index, sampled_at: sample.sampledAt, location: sample.location, context: sample.context, unit: sample.unit, value: sample.value })),
+  );
+  const rows = await readStatement<Row>(db, { stops: recordsJson<typeof STOP_FIELDS>(records), samples: recordsJson<typeof SAMPLE_FIELDS>(samples) });
   const found: StopFound[] = stops.map(() => ({ session: null, pricing: null, card: null, moreReadings: [] }));
   for (const row of rows) {
     const taken = new Set(row.taken);

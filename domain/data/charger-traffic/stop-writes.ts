@@ -7,9 +7,9 @@ import type { SessionPricing } from '../session-pricing';
 import { touchCards } from './cards';
 import type { ChargerRef } from './chargers';
 import { assignments, columnList } from './columns';
-import { stopSamplesInsert, type MeterSample } from './meter-values';
-import { executePrepared } from './prepared';
-import { chargerEventsOf, recordField, recordsetOf } from './recordset';
+import { stopSamplesInsert, stopSamplesJson, type MeterSample } from './meter-values';
+import { preparedStatement } from './prepared';
+import { chargerEventsOf, recordField, recordsetFrom, recordsJson } from './recordset';
 
 // A stop of a session found open, priced from what readStops read (stop-reads.ts): its figures, its cost lines, the
 // card it named (touched) and the readings of its transactionData (stored).
@@ -23,7 +23,7 @@ export type StopClose = {
   samples: MeterSample[];
 };
 
-const stopRecords = recordsetOf({
+const STOP_FIELDS = {
   transaction_id: transactions.id,
   charger_id: transactions.chargerId,
   meter_stop_wh: transactions.meterStopWh,
@@ -35,7 +35,8 @@ const stopRecords = recordsetOf({
   currency: transactions.currency,
   price_per_kwh: transactions.pricePerKwh,
   card_id: transactions.cardId,
-});
+};
+const stopRecords = recordsetFrom(STOP_FIELDS);
 const LINE_FIELDS = {
   transaction_id: sessionCostLines.transactionId,
   account_id: sessionCostLines.accountId,
@@ -47,7 +48,7 @@ const LINE_FIELDS = {
   cost: sessionCostLines.cost,
   basis: sessionCostLines.basis,
 };
-const lineRecords = recordsetOf(LINE_FIELDS);
+const lineRecords = recordsetFrom(LINE_FIELDS);
 const isClosed = (transactionId: SQL) => sql`exists (select 1 from closed c where c.id = ${transactionId})`;
 
 function recordOf({ ref, transactionId, closing, pricing, cardId }: StopClose) {
@@ -79,29 +80,22 @@ const linesOf = ({ transactionId, pricing }: StopClose) =>
     basis: line.basis,
   }));
 
-// The common stop's every write, for many chargers' stops in one statement and no transaction: the session's
-// figures, only while it is still open (a start that superseded it, or a member's hand-close, may have closed it
-// since it was read), and only then its stop readings, its cost lines, its user's "finished" notification, the
-// local lists of its account if its user's energy is capped (transactions.ts, refreshListsIfCapped), its plan
-// dropped, its card touched and its charger's NOTIFY. Whether each stop closed its session is in `closes` order; a
-// second stop of one session in the batch closes nothing here (it must see the first one's close).
-export async function closeStoppedSessions(db: Database, closes: StopClose[]): Promise<boolean[]> {
-  const firsts = new Map<number, StopClose>();
-  for (const close of closes) if (!firsts.has(close.transactionId)) firsts.set(close.transactionId, close);
-  const stops = [...firsts.values()];
-  const set = assignments(transactions, {
-    meterStopWh: recordField('meter_stop_wh'),
-    stoppedAt: recordField('stopped_at'),
-    stopReason: recordField('stop_reason'),
-    stopIdTag: recordField('stop_id_tag'),
-    energyWh: recordField('energy_wh'),
-    cost: recordField('cost'),
-    currency: recordField('currency'),
-    pricePerKwh: recordField('price_per_kwh'),
-  });
-  const samples = stops.map(({ ref, connectorId, transactionId, samples }) => ({ target: { chargerId: ref.chargerId, connectorId, transactionId }, samples }));
+const set = assignments(transactions, {
+  meterStopWh: recordField('meter_stop_wh'),
+  stoppedAt: recordField('stopped_at'),
+  stopReason: recordField('stop_reason'),
+  stopIdTag: recordField('stop_id_tag'),
+  energyWh: recordField('energy_wh'),
+  cost: recordField('cost'),
+  currency: recordField('currency'),
+  pricePerKwh: recordField('price_per_kwh'),
+});
+
+// Its text is the same for every batch (the stops, lines and samples are jsonb parameters, the cards' time of use a
+// text one): compiled and prepared once. The two selects of NOTIFYs run only because the result reads them.
+const closeStatement = preparedStatement(['stops', 'lines', 'samples', 'usedAt'], ({ stops, lines, samples, usedAt }) => {
   const ctes = [
-    sql`input as (select * from ${stopRecords(stops.map(recordOf))})`,
+    sql`input as (select * from ${stopRecords(stops)})`,
     // Locked in id order first: two batches in flight holding stops of the same sessions (a resend) would otherwise
     // lock them in their own input orders and could deadlock, failing every charger of one batch.
     sql`locked as (select ${transactions.id} from ${transactions} where ${transactions.id} in (select transaction_id from input)
@@ -113,7 +107,7 @@ export async function closeStoppedSessions(db: Database, closes: StopClose[]): P
         ${transactions.startedAt}, ${transactions.stoppedAt}, ${transactions.cost}, ${transactions.currency})`,
     sql`sampled as (${stopSamplesInsert(samples, isClosed(recordField('transaction_id')))})`,
     sql`lined as (insert into ${sessionCostLines} (${columnList(Object.values(LINE_FIELDS))})
-      select v.* from ${lineRecords(stops.flatMap(linesOf))} where ${isClosed(recordField('transaction_id'))})`,
+      select v.* from ${lineRecords(lines)} where ${isClosed(recordField('transaction_id'))})`,
     sql`finished as (${sessionFinishedInsert(sql`closed`)})`,
     sql`capped as (select c.account_id, count(*)::int as count from closed c
       join ${memberships} m on m.account_id = c.account_id and m.user_id = c.user_id and m.energy_cap_wh is not null group by c.account_id)`,
@@ -121,15 +115,35 @@ export async function closeStoppedSessions(db: Database, closes: StopClose[]): P
     sql`planless as (delete from ${chargingPlans} where ${chargingPlans.transactionId} in (select id from closed))`,
     sql`touched as (${touchCards(
       { chargerId: recordField('charger_id'), cardId: recordField('card_id') },
-      { from: sql`(select distinct on (i.card_id) i.charger_id, i.card_id from input i join closed c on c.id = i.transaction_id where i.card_id is not null order by i.card_id) v` },
+      {
+        from: sql`(select distinct on (i.card_id) i.charger_id, i.card_id from input i join closed c on c.id = i.transaction_id where i.card_id is not null order by i.card_id) v`,
+        usedAt,
+      },
     )})`,
     sql`notified as (${chargerEventsOf(sql`closed`, 'transaction-stopped')})`,
   ];
-  // Its text is the same for every batch (the stops, lines and samples are jsonb parameters): prepared once per
-  // connection. The two selects of NOTIFYs run only because the result reads them.
-  const rows = await executePrepared<{ id: number }>(db, sql`
+  return sql`
     with ${sql.join(ctes, sql`, `)}
-    select c.id, (select count(*) from notified) as notified, (select count(*) from listed) as listed from closed c`);
+    select c.id, (select count(*) from notified) as notified, (select count(*) from listed) as listed from closed c`;
+});
+
+// The common stop's every write, for many chargers' stops in one statement and no transaction: the session's
+// figures, only while it is still open (a start that superseded it, or a member's hand-close, may have closed it
+// since it was read), and only then its stop readings, its cost lines, its user's "finished" notification, the
+// local lists of its account if its user's energy is capped (transactions.ts, refreshListsIfCapped), its plan
+// dropped, its card touched and its charger's NOTIFY. Whether each stop closed its session is in `closes` order; a
+// second stop of one session in the batch closes nothing here (it must see the first one's close).
+export async function closeStoppedSessions(db: Database, closes: StopClose[]): Promise<boolean[]> {
+  const firsts = new Map<number, StopClose>();
+  for (const close of closes) if (!firsts.has(close.transactionId)) firsts.set(close.transactionId, close);
+  const stops = [...firsts.values()];
+  const samples = stops.map(({ ref, connectorId, transactionId, samples }) => ({ target: { chargerId: ref.chargerId, connectorId, transactionId }, samples }));
+  const rows = await closeStatement<{ id: number }>(db, {
+    stops: recordsJson<typeof STOP_FIELDS>(stops.map(recordOf)),
+    lines: recordsJson<typeof LINE_FIELDS>(stops.flatMap(linesOf)),
+    samples: stopSamplesJson(samples),
+    usedAt: new Date().toISOString(),
+  });
   const closed = new Set(rows.map((row) => Number(row.id)));
   return closes.map((close) => firsts.get(close.transactionId) === close && closed.has(close.transactionId));
 }

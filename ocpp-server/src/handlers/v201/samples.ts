@@ -1,8 +1,7 @@
 import type { MeterSample } from '../../../../domain/data/charger-traffic/meter-values';
+import { ENERGY_REGISTER } from '../../../../domain/data/session-pricing';
 import { parseChargerTime } from '../../ocpp/charger-time';
 import type { MeterValue201 } from '../../ocpp/v201';
-
-const ENERGY_REGISTER = 'Energy.Active.Import.Register';
 
 // 2.0.1 SampledValueType: a number scaled by 10^multiplier of its unitOfMeasure (defaults: unit Wh, multiplier 0,
 // measurand Energy.Active.Import.Register); stored scaled, so a reading reads the same whichever version sent it.
