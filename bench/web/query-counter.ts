@@ -13,9 +13,22 @@ const cString = (body: Buffer, from: number) => {
   return { text: body.toString('utf8', from, end), next: end + 1 };
 };
 
-function frontendParser(counts: QueryCounts, executed: string[]) {
+// A Bind's parameters as text (null for SQL NULL), after its portal, statement and format codes.
+function boundParameters(body: Buffer, from: number) {
+  let at = from + 2 + 2 * body.readInt16BE(from);
+  const values: (string | null)[] = [];
+  for (let count = body.readInt16BE(at), index = 0; index < count; index++) {
+    const length = body.readInt32BE(at + 2);
+    values.push(length < 0 ? null : body.toString('utf8', at + 6, at + 6 + length));
+    at += 4 + Math.max(length, 0);
+  }
+  return values;
+}
+
+function frontendParser(counts: QueryCounts, executed: string[], parameters: (string | null)[][]) {
   const prepared = new Map<string, string>();
   let bound = '';
+  let boundValues: (string | null)[] = [];
   let isStartup = true;
   let pending: Buffer = Buffer.alloc(0);
   return (chunk: Buffer) => {
@@ -34,24 +47,36 @@ function frontendParser(counts: QueryCounts, executed: string[]) {
       const type = String.fromCharCode(message[0]!);
       const body = message.subarray(5);
       if (type === 'Q' || type === 'E') counts.queries++;
-      if (type === 'Q') executed.push(cString(body, 0).text);
-      if (type === 'E') executed.push(bound);
+      if (type === 'Q') {
+        executed.push(cString(body, 0).text);
+        parameters.push([]);
+      }
+      if (type === 'E') {
+        executed.push(bound);
+        parameters.push(boundValues);
+      }
       if (type === 'P') {
         counts.parses++;
         const name = cString(body, 0);
         prepared.set(name.text, cString(body, name.next).text);
       }
-      if (type === 'B') bound = prepared.get(cString(body, cString(body, 0).next).text) ?? '';
+      if (type === 'B') {
+        const statement = cString(body, cString(body, 0).next);
+        bound = prepared.get(statement.text) ?? '';
+        boundValues = boundParameters(body, statement.next);
+      }
     }
   };
 }
 
 // A TCP proxy in front of PostgreSQL that counts the statements a server sends through it, and keeps their text in
-// the order they ran (`executed`, for a test that asks which statements a message cost).
+// the order they ran (`executed`, for a test that asks which statements a message cost) with their parameters
+// (`parameters`, at the same index).
 export async function startQueryCounter(databaseUrl: string) {
   const target = new URL(databaseUrl);
   const counts: QueryCounts = { queries: 0, parses: 0 };
   const executed: string[] = [];
+  const parameters: (string | null)[][] = [];
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(target.port || 5432), target.hostname);
@@ -63,7 +88,7 @@ export async function startQueryCounter(databaseUrl: string) {
         upstream.destroy();
       });
     }
-    client.on('data', frontendParser(counts, executed));
+    client.on('data', frontendParser(counts, executed, parameters));
     client.pipe(upstream);
     upstream.pipe(client);
   });
@@ -75,6 +100,7 @@ export async function startQueryCounter(databaseUrl: string) {
     url: proxied.toString(),
     counts,
     executed,
+    parameters,
     snapshot: () => ({ ...counts }),
     close: () =>
       new Promise<void>((resolve) => {

@@ -5,6 +5,7 @@ import { rebalanceCircuit } from '../../../domain/circuits/rebalance';
 import { CIRCUIT_CHANGED_CHANNEL, type CircuitReason, type CircuitTrigger } from '../../../domain/circuits/reasons';
 import { forgetSentLimits, getCircuitOfCharger, listCircuitIds } from '../../../domain/data/circuit-planning';
 import { listenWithSweep } from '../listen-with-sweep';
+import { CircuitMembership } from './circuit-membership';
 import type { Logger } from '../logger';
 
 type PlannerOptions = { db: Database; sql: Sql; log: Logger; everyMs: number };
@@ -25,6 +26,7 @@ const REASON_OF_EVENT: Partial<Record<ChargerEventKind, CircuitReason>> = {
 // circuit at a time in this process; the circuit's advisory lock keeps other processes out while one plans.
 export async function startCircuitPlanner({ db, sql, log, everyMs }: PlannerOptions) {
   const running = new Map<string, Promise<void>>();
+  const membership = new CircuitMembership((chargerId) => getCircuitOfCharger(db, chargerId));
   const pending = new Map<string, CircuitTrigger>();
 
   function schedule(circuitId: string, trigger: CircuitTrigger) {
@@ -52,13 +54,15 @@ export async function startCircuitPlanner({ db, sql, log, everyMs }: PlannerOpti
     const event = JSON.parse(payload) as ChargerEvent;
     const reason = REASON_OF_EVENT[event.kind];
     if (!reason) return;
-    const circuitId = await getCircuitOfCharger(db, event.chargerId);
+    const circuitId = await membership.circuitOf(event.chargerId);
+    if (event.kind === 'disconnected') membership.forget(event.chargerId);
     if (!circuitId) return;
     if (reason === 'chargerOnline') await forgetSentLimits(db, event.chargerId);
     await schedule(circuitId, { reason, chargerId: event.chargerId });
   }
 
   async function sweep() {
+    membership.forgetAll();
     try {
       await Promise.all((await listCircuitIds(db)).map((circuitId) => schedule(circuitId, { reason: 'scheduled', chargerId: null })));
     } catch (error) {
@@ -71,6 +75,8 @@ export async function startCircuitPlanner({ db, sql, log, everyMs }: PlannerOpti
   const stopChanges = await listenWithSweep(sql, CIRCUIT_CHANGED_CHANNEL, {
     onNotify: (payload) => {
       const { circuitId, reason, chargerId } = JSON.parse(payload) as CircuitTrigger & { circuitId: string };
+      // Only a change of its chargers moves a charger between circuits; grid readings come every few seconds.
+      if (reason === 'chargersChanged') membership.forgetAll();
       void schedule(circuitId, { reason, chargerId }).catch(report);
     },
     sweep: async () => {},
