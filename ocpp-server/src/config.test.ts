@@ -43,6 +43,13 @@ describe('OCPP server configuration', () => {
     expect(() => withEnv({ OCPP_DATABASE_POOL: '2.5' })).toThrow('OCPP_DATABASE_POOL');
   });
 
+  it('sends 2 group-commit statements at once unless told another whole number, and refuses none at all', () => {
+    expect(withEnv({}).statementsInFlight).toBe(2);
+    expect(withEnv({ OCPP_STATEMENTS_IN_FLIGHT: '6' }).statementsInFlight).toBe(6);
+    expect(() => withEnv({ OCPP_STATEMENTS_IN_FLIGHT: '0' })).toThrow('OCPP_STATEMENTS_IN_FLIGHT must be a whole number of statements at once, at least 1');
+    expect(() => withEnv({ OCPP_STATEMENTS_IN_FLIGHT: 'lots' })).toThrow('OCPP_STATEMENTS_IN_FLIGHT');
+  });
+
   it('lets 8 chargers be provisioned at once unless told another whole number, and refuses none at all', () => {
     expect(withEnv({}).backgroundRuns).toBe(8);
     expect(withEnv({ OCPP_BACKGROUND_RUNS: '16' }).backgroundRuns).toBe(16);

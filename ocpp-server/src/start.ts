@@ -77,7 +77,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     },
   };
   const chargerEvents = createChargerEventNotifier({ db, log });
-  const store = createBatchedStore(db, { onBatch: metrics.observeBatch, notifier: chargerEvents });
+  const store = createBatchedStore(db, { onBatch: metrics.observeBatch, notifier: chargerEvents, statementsInFlight: config.statementsInFlight });
   const messageLog = createMessageLog({ db, log });
   const refusals = createRefusalRecorder({ db, log });
   let sweepCharger: (chargerId: string) => void = () => {};

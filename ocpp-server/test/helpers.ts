@@ -42,6 +42,7 @@ export function testConfig(overrides: Partial<OcppConfig> = {}): OcppConfig {
     // So does the Local Authorization List sync.
     isSyncingLocalLists: false,
     backgroundRuns: 8,
+    statementsInFlight: 2,
     pingIntervalMs: 30_000,
     callTimeoutMs: 5_000,
     maxMessageBytes: 64 * 1024,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBatcher } from './batcher';
+import { createBatcher, StatementSlots } from './batcher';
 import type { StatementTiming } from './statement-timing';
 
 function deferred() {
@@ -36,6 +36,31 @@ describe('createBatcher', () => {
     gate.release();
     await Promise.all([first, ...later]);
     expect(batches).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('holds the calls of every kind while the shared statement slots are taken, and sends each kind as one batch after', async () => {
+    const gate = deferred();
+    const slots = new StatementSlots(1);
+    const statements: string[] = [];
+    const batcher = (kind: string) =>
+      createBatcher(
+        async (inputs: number[]) => {
+          statements.push(`${kind} ${inputs.join(',')}`);
+          if (statements.length === 1) await gate.promise;
+          return inputs;
+        },
+        { slots },
+      );
+    const [readings, statuses] = [batcher('readings'), batcher('statuses')];
+    const first = readings(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    // Each kind may have two statements in flight of its own, but the one slot is taken.
+    const later = [readings(2), statuses(3), readings(4), statuses(5)];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(statements).toEqual(['readings 1']);
+    gate.release();
+    await Promise.all([first, ...later]);
+    expect(statements).toEqual(['readings 1', 'readings 2,4', 'statuses 3,5']);
   });
 
   it('splits a backlog larger than maxSize', async () => {

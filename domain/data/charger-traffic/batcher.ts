@@ -8,9 +8,41 @@ export type BatchRun<In, Out> = (inputs: In[]) => Promise<Out[]>;
 
 type Waiting<In, Out> = { input: In; resolve: (output: Out) => void; reject: (error: unknown) => void; submittedAt: number; timing: StatementTiming | undefined };
 
+// Group-commit statements in flight across all kinds of call. PostgreSQL shares the machine's cores with the OCPP
+// server; once they are busy, more statements at once do not finish sooner, they only make each batch smaller and
+// add a statement's own cost for every few rows: with one lookup fewer per charger event, a fleet of 19,000 took a
+// third longer to connect, its batches half the size. Calls wait for a slot instead, and go in larger batches.
+export class StatementSlots {
+  private inFlight = 0;
+  // The pumps of batchers holding calls for want of a slot, woken first come first served.
+  private readonly waiting = new Set<() => void>();
+
+  constructor(private readonly max: number) {}
+
+  take(pump: () => void): boolean {
+    if (this.inFlight < this.max) {
+      this.inFlight++;
+      return true;
+    }
+    this.waiting.add(pump);
+    return false;
+  }
+
+  release() {
+    this.inFlight--;
+    for (const pump of this.waiting) {
+      if (this.inFlight >= this.max) return;
+      this.waiting.delete(pump);
+      pump();
+    }
+  }
+}
+
 type BatcherOptions = {
   maxSize?: number;
   concurrency?: number;
+  // Shared by the batchers of one store (StatementSlots); none: only `concurrency` limits them.
+  slots?: StatementSlots;
   // Whether the batch failed for what one of its inputs holds (a value the database refuses) rather than for
   // everyone (the database away, a timeout): only then are its halves tried apart.
   isInputError?: (error: unknown) => boolean;
@@ -18,7 +50,7 @@ type BatcherOptions = {
   onBatch?: (batch: { size: number; queuedMs: number[]; runMs: number }) => void;
 };
 
-export function createBatcher<In, Out>(run: BatchRun<In, Out>, { maxSize = 500, concurrency = 2, isInputError = () => false, onBatch }: BatcherOptions = {}) {
+export function createBatcher<In, Out>(run: BatchRun<In, Out>, { maxSize = 500, concurrency = 2, slots, isInputError = () => false, onBatch }: BatcherOptions = {}) {
   let waiting: Waiting<In, Out>[] = [];
   let running = 0;
   let scheduled = false;
@@ -48,11 +80,13 @@ export function createBatcher<In, Out>(run: BatchRun<In, Out>, { maxSize = 500, 
   function pump() {
     scheduled = false;
     while (running < concurrency && waiting.length > 0) {
+      if (slots && !slots.take(pump)) return;
       const batch = waiting.length <= maxSize ? waiting : waiting.slice(0, maxSize);
       waiting = batch === waiting ? [] : waiting.slice(maxSize);
       running++;
       void runBatch(batch).finally(() => {
         running--;
+        slots?.release();
         pump();
       });
     }
