@@ -100,10 +100,15 @@ function databasePoolSizeFromEnv() {
 // once 27 s and 17 s of server CPU, with 4 33–37 s, with 8 or no limit 52–56 s: more statements at once only made
 // every batch smaller. A database on cores of its own may take more.
 function statementsInFlightFromEnv() {
-  const raw = process.env.OCPP_STATEMENTS_IN_FLIGHT;
-  if (raw === undefined || raw === '') return DEFAULT_STATEMENTS_IN_FLIGHT;
+  return wholeNumberFromEnv('OCPP_STATEMENTS_IN_FLIGHT', DEFAULT_STATEMENTS_IN_FLIGHT, 'statements at once');
+}
+
+// A count of at least 1 (`unit` names it in the error), or `fallback` when unset or empty.
+function wholeNumberFromEnv(name: string, fallback: number, unit: string) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
   const count = Number(raw);
-  if (!Number.isInteger(count) || count < 1) throw new Error('OCPP_STATEMENTS_IN_FLIGHT must be a whole number of statements at once, at least 1');
+  if (!Number.isInteger(count) || count < 1) throw new Error(`${name} must be a whole number of ${unit}, at least 1`);
   return count;
 }
 
@@ -111,11 +116,7 @@ function statementsInFlightFromEnv() {
 // database connection for a few statements and waits on a charger's answers in between; 8 keeps a fleet booting at
 // once from taking the pool and the event loop from the chargers' own messages (README, Performance).
 function backgroundRunsFromEnv() {
-  const raw = process.env.OCPP_BACKGROUND_RUNS;
-  if (raw === undefined || raw === '') return 8;
-  const runs = Number(raw);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error('OCPP_BACKGROUND_RUNS must be a whole number of runs at once, at least 1');
-  return runs;
+  return wholeNumberFromEnv('OCPP_BACKGROUND_RUNS', 8, 'runs at once');
 }
 
 // A burst from thousands of chargers at once otherwise becomes as many parsed frames, handler promises, group-commit
