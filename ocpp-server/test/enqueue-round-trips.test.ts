@@ -8,8 +8,9 @@ import type { OcppServer } from '../src/start';
 import { makeChargerFixture, startTestServer, testDb, waitFor } from './helpers';
 import { startSimulator, stopSimulators } from './simulators';
 
-// What a tap on "Start" costs the web app in round trips before the OCPP server hears of the command: each one waits
-// its turn at a PostgreSQL that chargers keep busy.
+// What queuing a command costs the web app in round trips before the OCPP server hears of it (a tap on Start is an
+// exclusive one, inside the transaction that also saves its plan): each one waits its turn at a PostgreSQL that
+// chargers keep busy.
 const { db, sql } = testDb();
 let server: OcppServer;
 let counter: QueryCounter;

@@ -63,6 +63,27 @@ describe('createBatcher', () => {
     expect(statements).toEqual(['readings 1', 'readings 2,4', 'statuses 3,5']);
   });
 
+  it('lets another kind go while a statement waits past its slot\'s lend time, and after one that failed', async () => {
+    const blocked = deferred();
+    const slots = new StatementSlots(1, 20);
+    const stops = createBatcher(
+      async (inputs: number[]) => {
+        // Waits on a row another transaction holds, then fails.
+        await blocked.promise;
+        throw new Error(`stop ${inputs.join(',')} failed`);
+      },
+      { slots },
+    );
+    const statuses = createBatcher(async (inputs: number[]) => inputs.map((input) => input * 10), { slots });
+    const stop = stops(1);
+    await new Promise((resolve) => setImmediate(resolve));
+
+    await expect(statuses(2)).resolves.toBe(20);
+    blocked.release();
+    await expect(stop).rejects.toThrow('stop 1 failed');
+    await expect(Promise.all([statuses(3), statuses(4)])).resolves.toEqual([30, 40]);
+  });
+
   it('splits a backlog larger than maxSize', async () => {
     const sizes: number[] = [];
     const submit = createBatcher(

@@ -12,24 +12,40 @@ type Waiting<In, Out> = { input: In; resolve: (output: Out) => void; reject: (er
 // server; once they are busy, more statements at once do not finish sooner, they only make each batch smaller and
 // add a statement's own cost for every few rows: with one lookup fewer per charger event, a fleet of 19,000 took a
 // third longer to connect, its batches half the size. Calls wait for a slot instead, and go in larger batches.
+// A statement still running after `lendAfterMs` (waiting on a row another transaction holds, or halving a batch
+// PostgreSQL refused) gives its slot back, so that it cannot hold up every other kind of call for as long as it waits.
 export class StatementSlots {
   private inFlight = 0;
   // The pumps of batchers holding calls for want of a slot, woken first come first served.
   private readonly waiting = new Set<() => void>();
 
-  constructor(private readonly max: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly lendAfterMs = 1_000,
+  ) {}
 
-  take(pump: () => void): boolean {
-    if (this.inFlight < this.max) {
-      this.inFlight++;
-      return true;
+  // A slot for one statement, or null (and `pump` is called once one is free). Release it once the statement ends.
+  take(pump: () => void): { release: () => void } | null {
+    if (this.inFlight >= this.max) {
+      this.waiting.add(pump);
+      return null;
     }
-    this.waiting.add(pump);
-    return false;
+    this.inFlight++;
+    let isHeld = true;
+    const release = () => {
+      clearTimeout(lend);
+      if (!isHeld) return;
+      isHeld = false;
+      this.free();
+    };
+    const lend = setTimeout(release, this.lendAfterMs);
+    lend.unref();
+    return { release };
   }
 
-  release() {
+  private free() {
     this.inFlight--;
+    // A pump that cannot take a slot adds itself again, at the end: the check before each call ends the loop.
     for (const pump of this.waiting) {
       if (this.inFlight >= this.max) return;
       this.waiting.delete(pump);
@@ -80,13 +96,14 @@ export function createBatcher<In, Out>(run: BatchRun<In, Out>, { maxSize = 500, 
   function pump() {
     scheduled = false;
     while (running < concurrency && waiting.length > 0) {
-      if (slots && !slots.take(pump)) return;
+      const slot = slots?.take(pump);
+      if (slot === null) return;
       const batch = waiting.length <= maxSize ? waiting : waiting.slice(0, maxSize);
       waiting = batch === waiting ? [] : waiting.slice(maxSize);
       running++;
       void runBatch(batch).finally(() => {
         running--;
-        slots?.release();
+        slot?.release();
         pump();
       });
     }

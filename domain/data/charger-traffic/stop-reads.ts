@@ -14,7 +14,7 @@ export type StopRead = { ref: ChargerRef; transactionId: number; stoppedAt: Date
 
 // The session (null: none of this charger's has the id), whether it is still open, what pricing it needs, and the
 // stop's card (authorizeCard's lookup at the session's connector, so that the session being stopped is not "another"
-// one). `moreReadings`: the stop's own energy readings that storing them would link to the session, i.e. all but
+// one; as at an Authorize there, a member no longer allowed this charger is not Accepted). `moreReadings`: the stop's own energy readings that storing them would link to the session, i.e. all but
 // those already stored linked to a session (this one's are in the pricing row's readings already, another's stay
 // that other's; meter-values.ts).
 export type StopFound = {

@@ -9,8 +9,6 @@ type LookUp = (chargerId: string) => Promise<string | null>;
 export class CircuitMembership {
   private known = new Map<string, string | null>();
   private reading = new Map<string, Promise<string | null>>();
-  // Bumped by forgetAll: a read that began before it may hold what the change replaced, and is not kept.
-  private generation = 0;
 
   constructor(private readonly lookUp: LookUp) {}
 
@@ -18,25 +16,32 @@ export class CircuitMembership {
     if (this.known.has(chargerId)) return Promise.resolve(this.known.get(chargerId)!);
     const inFlight = this.reading.get(chargerId);
     if (inFlight) return inFlight;
-    const generation = this.generation;
-    const read = this.lookUp(chargerId)
-      .then((circuitId) => {
-        if (generation === this.generation) this.known.set(chargerId, circuitId);
+    // Kept only if nothing forgot the charger (or every charger) while it was being read: the read may hold what a
+    // change replaced, or be of a charger now offline.
+    const isCurrent = () => this.reading.get(chargerId) === read;
+    const read: Promise<string | null> = this.lookUp(chargerId).then(
+      (circuitId) => {
+        if (isCurrent()) {
+          this.reading.delete(chargerId);
+          this.known.set(chargerId, circuitId);
+        }
         return circuitId;
-      })
-      .finally(() => {
-        if (this.reading.get(chargerId) === read) this.reading.delete(chargerId);
-      });
+      },
+      (error: unknown) => {
+        if (isCurrent()) this.reading.delete(chargerId);
+        throw error;
+      },
+    );
     this.reading.set(chargerId, read);
     return read;
   }
 
   forget(chargerId: string) {
     this.known.delete(chargerId);
+    this.reading.delete(chargerId);
   }
 
   forgetAll() {
-    this.generation++;
     this.known.clear();
     this.reading.clear();
   }
