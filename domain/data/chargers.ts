@@ -13,7 +13,8 @@ type Scope = { accountId: string };
 type ChargerScope = Scope & { chargerId: string };
 
 const inAccount = ({ accountId }: Scope) => and(eq(chargers.accountId, accountId), isNull(chargers.deletedAt));
-const isCharger = (scope: ChargerScope) => and(eq(chargers.id, scope.chargerId), inAccount(scope));
+// The account's charger of that id, unless deleted.
+export const isCharger = (scope: ChargerScope) => and(eq(chargers.id, scope.chargerId), inAccount(scope));
 
 const summaryColumns = {
   id: chargers.id,

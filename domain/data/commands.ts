@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client';
 import { chargerCommands, chargers, type CommandStatus } from '../../db/schema';
 import { COMMAND_CHANNEL } from '../commands/actions';
 import { columnList } from './charger-traffic/columns';
+import { isCharger } from './chargers';
 
 type NewCommand = { accountId: string; chargerId: string; action: string; payload: Record<string, unknown>; requestedBy: string | null; expiresAt: Date };
 
@@ -15,8 +16,7 @@ export type QueuedCommand = { id: string; status: CommandStatus; createdAt: Date
 // lock) when the account has no such charger.
 export async function lockCommandTarget(tx: Executor, { accountId, chargerId, action }: CommandTarget & { accountId: string }): Promise<boolean> {
   const rows = await tx.execute(sql`
-    select pg_advisory_xact_lock(hashtext(${`${chargerId}:${action}`})) from ${chargers}
-    where ${chargers.id} = ${chargerId} and ${chargers.accountId} = ${accountId} and ${chargers.deletedAt} is null`);
+    select pg_advisory_xact_lock(hashtext(${`${chargerId}:${action}`})) from ${chargers} where ${isCharger({ accountId, chargerId })}`);
   return rows.length > 0;
 }
 
@@ -42,8 +42,9 @@ export async function getUnfinishedCommand(
 }
 
 // One statement: the command, only for a charger of its account, and its NOTIFY, which PostgreSQL delivers when the
-// statement's (or the caller's) transaction commits, so the OCPP server never sees an id it cannot read. A tap on
-// "Start" pays one round trip here instead of a transaction of five. Null: the account has no such charger.
+// statement's (or the caller's) transaction commits, so the OCPP server never sees an id it cannot read. A command
+// that is not exclusive costs one round trip so, instead of a transaction of five. Null: the account has no such
+// charger.
 export async function createCommand(db: Executor, values: NewCommand): Promise<QueuedCommand | null> {
   const { accountId, chargerId, action, payload, requestedBy, expiresAt } = values;
   const columns = columnList([chargerCommands.accountId, chargerCommands.chargerId, chargerCommands.action, chargerCommands.payload, chargerCommands.requestedBy, chargerCommands.expiresAt]);
@@ -51,8 +52,7 @@ export async function createCommand(db: Executor, values: NewCommand): Promise<Q
     with created as (
       insert into ${chargerCommands} (${columns})
       select ${chargers.accountId}, ${chargers.id}, ${action}, ${JSON.stringify(payload)}::jsonb, ${requestedBy}::uuid, ${expiresAt.toISOString()}::timestamptz
-      from ${chargers}
-      where ${chargers.id} = ${chargerId} and ${chargers.accountId} = ${accountId} and ${chargers.deletedAt} is null
+      from ${chargers} where ${isCharger({ accountId, chargerId })}
       returning ${columnList([chargerCommands.id, chargerCommands.status, chargerCommands.createdAt])}
     )
     select id, status, created_at, pg_notify(${COMMAND_CHANNEL}, id::text) from created`);
