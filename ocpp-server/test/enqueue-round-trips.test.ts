@@ -2,10 +2,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startQueryCounter, type QueryCounter } from '../../bench/web/query-counter';
 import { createDb } from '../../db/client';
-import { chargerCommands } from '../../db/schema';
+import { chargerCommands, chargers } from '../../db/schema';
 import { enqueueCommand } from '../../domain/commands/enqueue';
 import type { OcppServer } from '../src/start';
-import { makeChargerFixture, startTestServer, testDb, waitFor } from './helpers';
+import { NOREPLY } from '../src/ocpp/rpc';
+import { connectClient, makeChargerFixture, startTestServer, testDb, waitFor } from './helpers';
 import { startSimulator, stopSimulators } from './simulators';
 
 // What queuing a command costs the web app in round trips before the OCPP server hears of it (a tap on Start is an
@@ -55,10 +56,15 @@ describe('queuing a command', () => {
 
   it('holds an exclusive command to its lock, its check and its insert, and a second request joins the first', async () => {
     const { account, charger } = await makeChargerFixture(db);
+    // Online and silent, the charger keeps the first command on its way (an offline one's fails at once).
+    const client = await connectClient(server, { identity: charger.identity });
+    client.handle('RemoteStopTransaction', async () => NOREPLY as unknown as Record<string, unknown>);
+    await waitFor(async () => (await db.select({ isOnline: chargers.isOnline }).from(chargers).where(eq(chargers.id, charger.id)))[0]?.isOnline);
     const input = { accountId: account.id, chargerId: charger.id, action: 'RemoteStopTransaction' as const, payload: { transactionId: 7 }, isExclusive: true };
 
     const first = await counted(() => enqueueCommand(web.db, input));
     const second = await enqueueCommand(web.db, input);
+    await client.close({ force: true });
     expect(first.statements).toBe(5);
     expect(first.result).toMatchObject({ ok: true, value: { isJoined: false } });
     expect(second).toMatchObject({ ok: true, value: { isJoined: true, id: first.result.ok ? first.result.value.id : '' } });
@@ -73,5 +79,15 @@ describe('queuing a command', () => {
     expect(await enqueueCommand(web.db, input)).toEqual({ ok: false, reason: 'notFound' });
     expect(await enqueueCommand(web.db, { ...input, isExclusive: true })).toEqual({ ok: false, reason: 'notFound' });
     expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, other.charger.id))).toEqual([]);
+  });
+
+  it('queues nothing for a charger the owner has deleted, exclusive or not', async () => {
+    const { account, charger } = await makeChargerFixture(db);
+    await db.update(chargers).set({ deletedAt: new Date() }).where(eq(chargers.id, charger.id));
+    const input = { accountId: account.id, chargerId: charger.id, action: 'ClearCache' as const, payload: {} };
+
+    expect(await enqueueCommand(web.db, input)).toEqual({ ok: false, reason: 'notFound' });
+    expect(await enqueueCommand(web.db, { ...input, isExclusive: true })).toEqual({ ok: false, reason: 'notFound' });
+    expect(await db.select().from(chargerCommands).where(eq(chargerCommands.chargerId, charger.id))).toEqual([]);
   });
 });
