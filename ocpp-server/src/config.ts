@@ -89,9 +89,7 @@ function handshakeTimeoutFromEnv() {
 // Batched writes hold a connection for a whole batch; with too few, a burst of session starts (each a short
 // transaction) waited behind them. Each OCPP process takes this many of PostgreSQL's max_connections (default 100).
 function databasePoolSizeFromEnv() {
-  const size = positiveNumber('OCPP_DATABASE_POOL', 20);
-  if (!Number.isInteger(size) || size < 1) throw new Error('OCPP_DATABASE_POOL must be a whole number of connections, at least 1');
-  return size;
+  return wholeNumberFromEnv('OCPP_DATABASE_POOL', 20, 'connections');
 }
 
 // Measured connecting 10,000 chargers on two cores shared with PostgreSQL (README, Performance): with 2 statements at
