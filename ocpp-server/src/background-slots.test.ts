@@ -76,6 +76,59 @@ describe('background slots', () => {
     expect([await first, await next]).toEqual(['first', 'next']);
   });
 
+  it('lets one run go at a time while the chargers wait for the database, and fills up again once they do not', async () => {
+    const started: string[] = [];
+    const { work, finish } = heldWork(started);
+    let isBusy = true;
+    const slots = createBackgroundSlots(3, { isBusy: () => isBusy });
+    const runs = ['a', 'b', 'c', 'd', 'e'].map((name) => inLine(slots, work(name)));
+    await settle();
+    expect(started).toEqual(['a']);
+    await finish('a');
+    expect(started).toEqual(['a', 'b']);
+
+    isBusy = false;
+    await finish('b');
+    expect(started).toEqual(['a', 'b', 'c', 'd', 'e']);
+    // Busy again with three under way: none starts until they are down to one.
+    const late = inLine(slots, work('late'));
+    isBusy = true;
+    await finish('c');
+    await finish('d');
+    expect(started.at(-1)).toBe('e');
+    await finish('e');
+    expect(started.at(-1)).toBe('late');
+    await finish('late');
+    expect(await Promise.all([...runs, late])).toEqual(['a', 'b', 'c', 'd', 'e', 'late']);
+    expect({ inProgress: slots.inProgress, waiting: slots.waiting }).toEqual({ inProgress: 0, waiting: 0 });
+  });
+
+  it('fills up once the chargers stop waiting even while no run ends, as when the one under way waits on a silent charger', async () => {
+    const started: string[] = [];
+    const { work, finish } = heldWork(started);
+    let isBusy = true;
+    const slots = createBackgroundSlots(3, { isBusy: () => isBusy, recheckMs: 10 });
+    const runs = ['silent', 'b', 'c', 'd'].map((name) => inLine(slots, work(name)));
+    await settle();
+    expect(started).toEqual(['silent']);
+    isBusy = false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(started).toEqual(['silent', 'b', 'c']);
+    for (const name of ['silent', 'b', 'c', 'd']) await finish(name);
+    expect(await Promise.all(runs)).toEqual(['silent', 'b', 'c', 'd']);
+  });
+
+  it('frees the slot of a turn that throws as it starts, and goes on to the next', async () => {
+    const slots = createBackgroundSlots(1);
+    slots.enter({
+      takeTurn() {
+        throw new Error('broken turn');
+      },
+    });
+    expect(await inLine(slots, async () => 'next')).toBe('next');
+    expect({ inProgress: slots.inProgress, waiting: slots.waiting }).toEqual({ inProgress: 0, waiting: 0 });
+  });
+
   it('frees the slot of a run that failed', async () => {
     const slots = createBackgroundSlots(1);
     await expect(inLine(slots, () => Promise.reject(new Error('charger gone')))).rejects.toThrow('charger gone');

@@ -28,6 +28,7 @@ import type { LocalListSyncReason } from './local-lists/sync';
 import { createRpcServer } from './server';
 import { createAuthorityProvider } from './platform-ca';
 import { createBatchedStore } from '../../domain/data/charger-traffic/batched';
+import { StatementSlots } from '../../domain/data/charger-traffic/batcher';
 import { clearOnlineFlags } from '../../domain/data/charger-traffic/chargers';
 import { failInterruptedCommands } from '../../domain/data/charger-traffic/commands';
 import { createMessageLog } from '../../domain/data/charger-traffic/message-log';
@@ -77,7 +78,8 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
     },
   };
   const chargerEvents = createChargerEventNotifier({ db, log });
-  const store = createBatchedStore(db, { onBatch: metrics.observeBatch, notifier: chargerEvents, statementsInFlight: config.statementsInFlight });
+  const statementSlots = new StatementSlots(config.statementsInFlight);
+  const store = createBatchedStore(db, { onBatch: metrics.observeBatch, notifier: chargerEvents, slots: statementSlots });
   const messageLog = createMessageLog({ db, log });
   const refusals = createRefusalRecorder({ db, log });
   let sweepCharger: (chargerId: string) => void = () => {};
@@ -109,8 +111,9 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   const listener = await startCommandListener({ db, store, sql, instanceId, dispatcher, log });
   sweepCharger = (chargerId) => void listener.sweepCharger(chargerId);
   const revocations = await startRevocationListener({ db, sql, connections, log });
-  // Provisioning and list syncs wait in one line, so that a fleet booting at once is answered before it is set up.
-  const backgroundSlots = createBackgroundSlots(config.backgroundRuns);
+  // Provisioning and list syncs wait in one line, so that a fleet booting at once is answered before it is set up;
+  // while chargers' messages wait for a statement, one run goes at a time.
+  const backgroundSlots = createBackgroundSlots(config.backgroundRuns, { isBusy: () => statementSlots.isContended });
   metrics.countBackgroundRunsWith(backgroundSlots);
   const provisioner = config.isProvisioning
     ? await startProvisioner({ db, sql, connections, log, callTimeoutMs: config.callTimeoutMs, delayMs: config.provisionDelayMs, slots: backgroundSlots })

@@ -10,8 +10,9 @@ import { ocppSuite } from './suite';
 const SLOTS = 3;
 const FLEET = 30;
 
-// A charger's boot comes just after its connection, within the delay, as with a real charger.
-const suite = ocppSuite({ isProvisioning: true, isSyncingLocalLists: true, provisionDelayMs: 100, backgroundRuns: SLOTS });
+// A charger's boot comes just after its connection, within the delay, as with a real charger. Statement slots to
+// spare: chargers waiting for one would hold the line to one run at a time (background-slots.test.ts covers that).
+const suite = ocppSuite({ isProvisioning: true, isSyncingLocalLists: true, provisionDelayMs: 100, backgroundRuns: SLOTS, statementsInFlight: 1000 });
 const { db } = suite;
 
 // What the fleet sees of the platform's calls: how many it has in flight across all chargers, and the most ever.

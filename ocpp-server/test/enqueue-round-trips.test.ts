@@ -62,9 +62,13 @@ describe('queuing a command', () => {
     await waitFor(async () => (await db.select({ isOnline: chargers.isOnline }).from(chargers).where(eq(chargers.id, charger.id)))[0]?.isOnline);
     const input = { accountId: account.id, chargerId: charger.id, action: 'RemoteStopTransaction' as const, payload: { transactionId: 7 }, isExclusive: true };
 
-    const first = await counted(() => enqueueCommand(web.db, input));
-    const second = await enqueueCommand(web.db, input);
-    await client.close({ force: true });
+    const { first, second } = await (async () => {
+      try {
+        return { first: await counted(() => enqueueCommand(web.db, input)), second: await enqueueCommand(web.db, input) };
+      } finally {
+        await client.close({ force: true });
+      }
+    })();
     expect(first.statements).toBe(5);
     expect(first.result).toMatchObject({ ok: true, value: { isJoined: false } });
     expect(second).toMatchObject({ ok: true, value: { isJoined: true, id: first.result.ok ? first.result.value.id : '' } });

@@ -1,6 +1,6 @@
 import type { Database } from '../../../db/client';
 import type { ChargerEventKind } from '../../charging/charger-events';
-import { createBatcher, StatementSlots } from './batcher';
+import { createBatcher, type StatementSlots } from './batcher';
 import { lookUpCardsAtChargers, type CardAtCharger } from './card-lookups';
 import { recordAuthorizes } from './cards';
 import type { ChargerEventNotifier } from './charger-event-notifier';
@@ -17,8 +17,8 @@ import type { StatementTiming } from './statement-timing';
 
 export type BatchObserver = (kind: string, batch: { size: number; queuedMs: number[]; runMs: number }) => void;
 
-// `statementsInFlight`: at most this many of the store's statements at once, all kinds together (StatementSlots).
-type Options = { onBatch?: BatchObserver; notifier?: ChargerEventNotifier; statementsInFlight?: number };
+// `slots`: the store's statements in flight at once, all kinds together; none, each kind on its own.
+type Options = { onBatch?: BatchObserver; notifier?: ChargerEventNotifier; slots?: StatementSlots };
 
 // The reads and writes every charger makes on each connect, boot, heartbeat, status, meter reading, card, session
 // start and stop, one call per charger, grouped into one statement per batch (see batcher.ts); a batch PostgreSQL refuses for a value
@@ -26,8 +26,7 @@ type Options = { onBatch?: BatchObserver; notifier?: ChargerEventNotifier; state
 // writes' charger events (readings and heartbeats, which nothing in the OCPP server acts on) go through it once their
 // statement has committed, not in the statement; statuses, boots and connects keep theirs in their statement, as the
 // circuit planner replans on them (circuits/planner.ts) and a fuse's share must follow at once.
-export function createBatchedStore(db: Database, { onBatch = () => {}, notifier, statementsInFlight }: Options = {}) {
-  const slots = statementsInFlight === undefined ? undefined : new StatementSlots(statementsInFlight);
+export function createBatchedStore(db: Database, { onBatch = () => {}, notifier, slots }: Options = {}) {
   const options = (kind: string) => ({ isInputError: isRefusedValue, slots, onBatch: (batch: Parameters<BatchObserver>[1]) => onBatch(kind, batch) });
   function write<In>(kind: string, run: (db: Database, inputs: In[]) => Promise<void>) {
     return createBatcher<In, void>(async (inputs) => {

@@ -58,9 +58,12 @@ describe('createBatcher', () => {
     const later = [readings(2), statuses(3), readings(4), statuses(5)];
     await new Promise((resolve) => setImmediate(resolve));
     expect(statements).toEqual(['readings 1']);
+    // Calls waiting for a statement: the background line (ocpp-server/src/background-slots.ts) holds back.
+    expect(slots.isContended).toBe(true);
     gate.release();
     await Promise.all([first, ...later]);
     expect(statements).toEqual(['readings 1', 'readings 2,4', 'statuses 3,5']);
+    expect(slots.isContended).toBe(false);
   });
 
   it('lets another kind go while a statement waits past its slot\'s lend time, and after one that failed', async () => {

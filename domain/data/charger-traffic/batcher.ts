@@ -43,6 +43,11 @@ export class StatementSlots {
     return { release };
   }
 
+  // Whether every slot is taken and some kind of call waits for one: the chargers' messages are held up by the database.
+  get isContended() {
+    return this.waiting.size > 0;
+  }
+
   private free() {
     this.inFlight--;
     // A pump that cannot take a slot adds itself again, at the end: the check before each call ends the loop.
