@@ -6,6 +6,7 @@ import { localAuthSecret } from './lib/auth-secret';
 import { provideDatabase } from './lib/database';
 import { startGuardian } from './lib/guardian';
 import { logger, NEXT_BIN, startProcess, stopProcess, succeeded, type Env, type Tag } from './lib/processes';
+import { OCPP_NODE_FLAGS } from '../ocpp-server/node-flags';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const webPort = process.env.PORT ?? '3000';
@@ -95,7 +96,7 @@ const env = {
 };
 if (mode === 'start') await setupStep(succeeded('web', startWatched('web', [NEXT_BIN, 'build'], { ...env, NODE_ENV: 'production' })));
 
-const servers = [startWatched('web', [NEXT_BIN, mode, '--port', webPort], env), startWatched('ocpp', ['--import', 'tsx', 'ocpp-server/src/main.ts'], env)];
+const servers = [startWatched('web', [NEXT_BIN, mode, '--port', webPort], env), startWatched('ocpp', [...OCPP_NODE_FLAGS, '--import', 'tsx', 'ocpp-server/src/main.ts'], env)];
 logger('web')(`Chargewatch on http://localhost:${webPort}`);
 for (const server of servers) {
   server.on('exit', (code) => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
+import { OCPP_NODE_FLAGS } from '../../ocpp-server/node-flags';
 import { track } from '../lib/children';
 
 export type ServerKind = 'bare' | 'platform';
@@ -14,10 +15,14 @@ function profileFlags(kind: ServerKind) {
   return dir ? [`--cpu-prof`, `--cpu-prof-dir=${dir}/${kind}`] : [];
 }
 
+// Both servers start with the OCPP server's own Node flags, so that the two differ in their code only;
+// BENCH_NODE_FLAGS="--max-semi-space-size=32" adds (or overrides) flags for both, to try one out.
+const nodeFlagsOf = () => [...OCPP_NODE_FLAGS, ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+
 // nodeFlags: e.g. the heap probe preloaded for heap-per-charger.ts.
 export function spawnServer(kind: ServerKind, env: Record<string, string>, nodeFlags: string[] = []): Promise<SpawnedServer> {
   const child = track(
-    spawn(process.execPath, [...profileFlags(kind), '--import', 'tsx', ...nodeFlags, ENTRIES[kind]], {
+    spawn(process.execPath, [...profileFlags(kind), ...nodeFlagsOf(), '--import', 'tsx', ...nodeFlags, ENTRIES[kind]], {
       env: { ...process.env, LOG_LEVEL: 'warn', OCPP_PORT: '0', OCPP_HOST: '127.0.0.1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, which stopChild signals: without it the stop misses and, in a sweep, every phase's

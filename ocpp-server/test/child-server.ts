@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
+import { OCPP_NODE_FLAGS } from '../node-flags';
 
 export type ChildServer = { port: number; instanceId: string; child: ChildProcess; lines: string[] };
 
@@ -9,7 +10,7 @@ const children = new Set<ChildProcess>();
 type SpawnOptions = { instanceId: string; port?: number; env?: Record<string, string> };
 
 export function spawnServer({ instanceId, port = 0, env = {} }: SpawnOptions): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'ocpp-server/src/main.ts'], {
+  const child = spawn(process.execPath, [...OCPP_NODE_FLAGS, '--import', 'tsx', 'ocpp-server/src/main.ts'], {
     env: { ...process.env, OCPP_PORT: String(port), OCPP_HOST: '127.0.0.1', OCPP_INSTANCE_ID: instanceId, LOG_LEVEL: 'info', OCPP_PROVISIONING: '0', OCPP_LOCAL_LISTS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

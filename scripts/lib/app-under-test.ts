@@ -3,6 +3,7 @@ import { runMigrations } from '../../db/migrate';
 import { provideTestDatabase } from './database';
 import { logger, NEXT_BIN, run, startProcess, stopProcess, type Env } from './processes';
 import { waitForHttp } from './wait';
+import { OCPP_NODE_FLAGS } from '../../ocpp-server/node-flags';
 
 const node = process.execPath;
 
@@ -46,7 +47,7 @@ export async function playwrightAgainstBuild(env: Env, playwrightArgs: string[],
   await run('web', node, [NEXT_BIN, 'build'], { ...env, NODE_ENV: 'production' });
   const children: ChildProcess[] = [
     startProcess('web', node, [NEXT_BIN, 'start', '--port', webPort], env),
-    startProcess('ocpp', node, ['--import', 'tsx', 'ocpp-server/src/main.ts'], env),
+    startProcess('ocpp', node, [...OCPP_NODE_FLAGS, '--import', 'tsx', 'ocpp-server/src/main.ts'], env),
   ];
   try {
     await waitForHttp(`http://localhost:${webPort}/login`, 60_000);
