@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { RPCClient } from '../src/ocpp/rpc';
+import { eq } from 'drizzle-orm';
 import { createDb } from '../../db/client';
+import { chargers } from '../../db/schema';
 import { makeAccount, makeCharger } from '../../db/seed/builders';
 import { generateSecret, hashSecret } from '../../domain/crypto/secret';
 import type { OcppConfig } from '../src/config';
@@ -116,4 +118,14 @@ export async function waitFor<T>(probe: () => Promise<T | null | undefined | fal
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
+}
+
+// Until `server` holds the charger's socket and the database says so: a command is claimed by the process the
+// charger's row names, and one sent before its connection is written down is answered offline.
+export async function waitUntilHeld(db: ReturnType<typeof testDb>['db'], server: Pick<OcppServer, 'connections' | 'instanceId'>, chargerId: string) {
+  await waitFor(async () => {
+    if (server.connections.get(chargerId) === undefined) return false;
+    const [row] = await db.select({ isOnline: chargers.isOnline, instanceId: chargers.instanceId }).from(chargers).where(eq(chargers.id, chargerId));
+    return row?.isOnline === true && row.instanceId === server.instanceId;
+  });
 }

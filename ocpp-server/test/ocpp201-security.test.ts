@@ -14,7 +14,7 @@ import { createLogger } from '../src/logger';
 import { RPCClient } from '../src/ocpp/rpc';
 import { createAuthorityProvider } from '../src/platform-ca';
 import type { OcppServer } from '../src/start';
-import { startTestServer, TEST_AUTH_SECRET, testDb, waitFor } from './helpers';
+import { startTestServer, TEST_AUTH_SECRET, testDb, waitFor, waitUntilHeld } from './helpers';
 import { startSimulator201, stopSimulators } from './simulators';
 import { clientCertificate, csrFor, serverTls } from './tls-fixtures';
 
@@ -119,7 +119,7 @@ async function stationAnswering(chargerId: string, identity: string, answers: An
   on('SetNetworkProfile', answers.slot ?? (async () => ({ status: 'Accepted' })));
   on('SetVariables', async (params) => answers.priority?.() ?? { setVariableResult: params.setVariableData!.map(({ component, variable }) => ({ component, variable, attributeStatus: 'Accepted' })) });
   on('Reset', answers.reset ?? (async () => ({ status: 'Accepted' })));
-  await waitFor(async () => plain.connections.get(chargerId) !== undefined);
+  await waitUntilHeld(db, plain, chargerId);
   return calls;
 }
 
@@ -183,7 +183,7 @@ describe('raising the security profile of a 2.0.1 station (A05)', () => {
       const calls: string[] = [];
       for (const action of ['GetVariables', 'SetNetworkProfile', 'SetVariables', 'Reset']) client.handle(action, async () => (calls.push(action), {}));
       await client.connect();
-      await waitFor(async () => wsOnly.connections.get(charger.id) !== undefined);
+      await waitUntilHeld(db, wsOnly, charger.id);
       expect(await send(charger.id, 'RaiseSecurityProfile', { securityProfile: 2 })).toMatchObject({ ok: true, value: { status: 'failed', error: expect.stringContaining('wss://') } });
       expect(calls).toEqual([]);
       expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: null });
@@ -209,7 +209,7 @@ describe('raising the security profile of a 2.0.1 station (A05)', () => {
   it('sends the simulated station that will not tell its network priority no network profile, though it could take one', async () => {
     const charger = await chargerWith(1);
     const simulator = await startSimulator201(plain, { identity: charger.identity, password: PASSWORD, evses: 1, clientCertificate: { serverCa: trustedCa }, unreadableNetworkPriority: true });
-    await waitFor(async () => plain.connections.get(charger.id) !== undefined);
+    await waitUntilHeld(db, plain, charger.id);
     expect(await send(charger.id, 'RaiseSecurityProfile', { securityProfile: 2 })).toMatchObject({ ok: true, value: { status: 'failed' } });
     expect(simulator.receivedCalls).not.toContain('SetNetworkProfile');
     expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: null });
@@ -237,6 +237,7 @@ describe('SecurityEventNotification and SignCertificate from a 2.0.1 charger', (
   it('signs the CSR the station sends when asked to renew, and sends the chain back as a 2.0.1 CertificateSigned the station accepts', async () => {
     const charger = await makeCharger(db, { accountId });
     const simulator = await startSimulator201(plain, { identity: charger.identity, evses: 1 });
+    await waitUntilHeld(db, plain, charger.id);
     const renew = await send(charger.id, 'ExtendedTriggerMessage', { requestedMessage: 'SignChargePointCertificate' });
     expect(renew).toMatchObject({ ok: true, value: { status: 'accepted' } });
     const signed = await waitFor(async () => (await db.select().from(chargerCertificates).where(eq(chargerCertificates.chargerId, charger.id)))[0]);
@@ -273,7 +274,7 @@ describe('root certificates on a 2.0.1 charger', () => {
       const certificateHashData = { hashAlgorithm: 'SHA256', issuerNameHash: 'aa', issuerKeyHash: 'bb', serialNumber: '01' };
       return { status: 'Accepted', certificateHashDataChain: [{ certificateType: 'CSMSRootCertificate', certificateHashData }] };
     });
-    await waitFor(async () => plain.connections.get(charger.id) !== undefined);
+    await waitUntilHeld(db, plain, charger.id);
     expect(await send(charger.id, 'InstallCertificate', { certificateType: 'CentralSystemRootCertificate', certificate: pem('root.pem') })).toMatchObject({ ok: true, value: { status: 'accepted' } });
     const listed = await send(charger.id, 'GetInstalledCertificateIds', { certificateType: 'CentralSystemRootCertificate' });
     expect(listed).toMatchObject({ ok: true, value: { status: 'accepted', response: { certificateHashData: [{ issuerNameHash: 'aa', serialNumber: '01' }] } } });
@@ -283,6 +284,7 @@ describe('root certificates on a 2.0.1 charger', () => {
   it('keeps the simulated station’s store as the 1.6 one: refusals and NotFound come back as the charger said them', async () => {
     const charger = await makeCharger(db, { accountId });
     await startSimulator201(plain, { identity: charger.identity, evses: 1 });
+    await waitUntilHeld(db, plain, charger.id);
     const root = readRootCertificate(pem('root.pem'));
     if (!root.ok) throw new Error('fixture root unreadable');
     const at = (action: CommandAction, payload: unknown) => send(charger.id, action, payload as never);

@@ -12,7 +12,7 @@ import { createLogger } from '../src/logger';
 import { RPCClient } from '../src/ocpp/rpc';
 import { createAuthorityProvider } from '../src/platform-ca';
 import type { OcppServer } from '../src/start';
-import { freePort, startTestServer, TEST_AUTH_SECRET, testDb, waitFor } from './helpers';
+import { freePort, startTestServer, TEST_AUTH_SECRET, testDb, waitFor, waitUntilHeld } from './helpers';
 import { startSimulator, startSimulator201, stopSimulators } from './simulators';
 import { clientCertificate, csrFor, serverTls } from './tls-fixtures';
 
@@ -227,10 +227,11 @@ describe.each(PROTOCOLS)('raising the profile of a charger speaking $protocol', 
   it('takes a profile 1 charger to 2 and then 3: each time it reconnects meeting the new profile, and the old way in is closed', async () => {
     const charger = await chargerWith(1);
     const { simulator, securityProfile } = await start(charger.identity, { trustsServer: true });
+    await waitUntilHeld(db, plain, charger.id);
     expect(await raise(charger.id, 2)).toMatchObject({ ok: true, value: { status: 'accepted' } });
     await waitFor(async () => (await profileOf(charger.id))?.securityProfile === 2);
     expect(await profileOf(charger.id)).toEqual({ securityProfile: 2, nextSecurityProfile: null });
-    await waitFor(async () => secure.connections.get(charger.id) !== undefined);
+    await waitUntilHeld(db, secure, charger.id);
     expect(securityProfile()).toBe(2);
     expect(await attempt('ws', charger.identity, { password: PASSWORD })).toBe(400);
 
@@ -239,7 +240,7 @@ describe.each(PROTOCOLS)('raising the profile of a charger speaking $protocol', 
     await waitFor(async () => simulator.clientCertificate.certificateChain);
     expect(await raise(charger.id, 3)).toMatchObject({ ok: true, value: { status: 'accepted' } });
     await waitFor(async () => (await profileOf(charger.id))?.securityProfile === 3);
-    await waitFor(async () => secure.connections.get(charger.id) !== undefined);
+    await waitUntilHeld(db, secure, charger.id);
     expect(securityProfile()).toBe(3);
     await stopSimulators();
     expect(await attempt('wss', charger.identity, { password: PASSWORD })).toBe(401);
@@ -248,6 +249,7 @@ describe.each(PROTOCOLS)('raising the profile of a charger speaking $protocol', 
   it('keeps the profile and forgets the raise when the charger refuses it (no wss:// server it trusts), and stays connected', async () => {
     const charger = await chargerWith(1);
     const { simulator, securityProfile } = await start(charger.identity, { trustsServer: false });
+    await waitUntilHeld(db, plain, charger.id);
     expect(await raise(charger.id, 2)).toMatchObject({ ok: true, value: { status: 'rejected', response: { status: 'Rejected' } } });
     expect(await profileOf(charger.id)).toEqual({ securityProfile: 1, nextSecurityProfile: null });
     expect(securityProfile()).toBe(1);
@@ -260,6 +262,7 @@ describe('raising the profile of a 1.6 charger without the security extension', 
   it('keeps the profile and forgets the raise when the charger does not know the SecurityProfile key', async () => {
     const older = await chargerWith(1);
     await startSimulator(plain, { identity: older.identity, password: PASSWORD, supportsSecurityExtension: false });
+    await waitUntilHeld(db, plain, older.id);
     expect(await raise(older.id, 2)).toMatchObject({ ok: true, value: { status: 'rejected', response: { status: 'NotSupported' } } });
     expect(await profileOf(older.id)).toEqual({ securityProfile: 1, nextSecurityProfile: null });
   });
