@@ -26,11 +26,6 @@ export async function listLocalListCards(db: Executor, { accountId, chargerId }:
     .orderBy(asc(cards.idTag));
 }
 
-export async function getAccountListVersion(db: Executor, { accountId }: Scope): Promise<number> {
-  const [row] = await db.select({ version: cardLocalLists.version }).from(cardLocalLists).where(eq(cardLocalLists.accountId, accountId));
-  return row?.version ?? 0;
-}
-
 // Takes `count` new versions from the account's counter and returns the last; listVersion must grow with every
 // differential update a charger accepts (1.6 §7.44 UpdateStatus VersionMismatch), so versions are never reused.
 export async function allocateListVersions(db: Executor, { accountId, count }: Scope & { count: number }): Promise<number> {

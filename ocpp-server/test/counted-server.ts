@@ -1,6 +1,7 @@
 import type { RPCClient } from 'ocpp-rpc';
 import { afterAll, beforeAll } from 'vitest';
 import { startQueryCounter, type QueryCounter } from '../../bench/web/query-counter';
+import type { OcppConfig } from '../src/config';
 import type { OcppServer } from '../src/start';
 import { startTestServer } from './helpers';
 
@@ -9,7 +10,7 @@ const HOUR_MS = 3_600_000;
 // A server whose statements go through a counting proxy (bench/web/query-counter.ts), for a test that asks what a
 // message costs in round trips. Its sweeps and polls stay out of the counted statements; the test's own reads
 // bypass the counter. The clients a test pushes onto `clients` are closed after it.
-export function countedServer() {
+export function countedServer(overrides: Partial<OcppConfig> = {}) {
   const counted = { counter: undefined as unknown as QueryCounter, server: undefined as unknown as OcppServer, clients: [] as RPCClient[] };
   beforeAll(async () => {
     counted.counter = await startQueryCounter(process.env.DATABASE_URL!);
@@ -22,6 +23,7 @@ export function countedServer() {
       offlineSweepMs: HOUR_MS,
       circuitSweepMs: HOUR_MS,
       pingIntervalMs: HOUR_MS,
+      ...overrides,
     });
   });
   afterAll(async () => {

@@ -1,19 +1,22 @@
 import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
-import { chargerLocalLists, chargers, type ChargerLocalList } from '../../../db/schema';
+import { cardLocalLists, chargerLocalLists, chargers, type ChargerLocalList } from '../../../db/schema';
 import type { ChargerRef } from './chargers';
-import { notifyChargerEvent } from './notify';
+import { chargerEventQuery } from './notify';
 
 // The charger's account, whether it has ever booted (no call goes to one not yet accepted, 1.6 §4.2), whether that
 // boot came before its current connection (else the boot's own run syncs it, and the connection's run would only
-// repeat it) and what the platform knows of its list (null: nothing yet).
+// repeat it), what the platform knows of its list (null: nothing yet), and the account's list version now
+// (`basisVersion`: read before the cards the run sends, so that a change made meanwhile is sent again after).
 export async function getChargerLocalList(db: Database, chargerId: string) {
   const [row] = await db
     .select({ accountId: chargers.accountId, hasBooted: sql<boolean>`${chargers.lastBootAt} is not null`,
       hasBootedBefore: sql<boolean>`${chargers.lastBootAt} is not null and (${chargers.connectedAt} is null or ${chargers.lastBootAt} < ${chargers.connectedAt})`,
-      list: chargerLocalLists })
+      list: chargerLocalLists,
+      basisVersion: sql<number>`coalesce(${cardLocalLists.version}, 0)`.mapWith(Number) })
     .from(chargers)
     .leftJoin(chargerLocalLists, eq(chargerLocalLists.chargerId, chargers.id))
+    .leftJoin(cardLocalLists, eq(cardLocalLists.accountId, chargers.accountId))
     .where(and(eq(chargers.id, chargerId), isNull(chargers.deletedAt)));
   return row ?? null;
 }
@@ -51,11 +54,10 @@ export type LocalListRecord = Partial<Omit<ChargerLocalList, 'chargerId' | 'acco
 export async function recordLocalListSync(db: Database, ref: ChargerRef, record: LocalListRecord, { hadHeldEntries }: { hadHeldEntries: boolean }) {
   const keepForgotten = hadHeldEntries && 'heldEntries' in record;
   const set = keepForgotten ? { ...record, heldEntries: sql`case when ${chargerLocalLists.heldEntries} is null then null else excluded.held_entries end` } : record;
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(chargerLocalLists)
-      .values({ chargerId: ref.chargerId, accountId: ref.accountId, ...record })
-      .onConflictDoUpdate({ target: chargerLocalLists.chargerId, set });
-    await notifyChargerEvent(tx, { ...ref, kind: 'local-list' });
-  });
+  const written = db
+    .insert(chargerLocalLists)
+    .values({ chargerId: ref.chargerId, accountId: ref.accountId, ...record })
+    .onConflictDoUpdate({ target: chargerLocalLists.chargerId, set });
+  // One statement, its charger event sent on commit: the insert as its builder renders it (no parentheses).
+  await db.execute(sql`with written as (${written.getSQL()}) ${chargerEventQuery({ ...ref, kind: 'local-list' })}`);
 }

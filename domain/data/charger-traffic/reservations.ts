@@ -2,7 +2,8 @@ import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
 import { cards, chargerCommands, reservations, reservationSupport } from '../../../db/schema';
 import { FINAL_STATUSES } from '../../commands/actions';
-import { RESERVATION_PROFILE, UNSUPPORTED_ANSWERS } from '../../reservations/support';
+import { UNSUPPORTED_ANSWERS } from '../../reservations/support';
+import { upsertFeatureSupport, type FeatureSupport } from './feature-support';
 import { sqlTypeOf } from './columns';
 import { chargerEventQuery } from './notify';
 
@@ -58,11 +59,8 @@ async function settleCancelCommands(tx: Executor, commandIds?: string[]) {
     .returning({ accountId: reservations.accountId, chargerId: reservations.chargerId });
 }
 
-async function recordReservationSupport(tx: Executor, { chargerId, isSupported, evidence }: { chargerId: string; isSupported: boolean; evidence: string }) {
-  await tx
-    .insert(reservationSupport)
-    .values({ chargerId, isSupported, evidence })
-    .onConflictDoUpdate({ target: reservationSupport.chargerId, set: { isSupported, evidence, updatedAt: sql`now()` } });
+async function recordReservationSupport(tx: Executor, support: FeatureSupport) {
+  await upsertFeatureSupport(tx, reservationSupport, support);
 }
 
 // How the charger's answers to ReserveNow show whether it implements the profile: any ReserveNow.conf says yes,
@@ -101,12 +99,6 @@ export async function expireReservations(tx: Executor) {
     .returning({ accountId: reservations.accountId, chargerId: reservations.chargerId });
   await notifyReservationEvents(tx, expired);
   return expired.length;
-}
-
-// SupportedFeatureProfiles as GetConfiguration read it (a comma-separated list, OCPP 1.6 §9.1).
-export async function recordFeatureProfiles(tx: Executor, { chargerId, profiles }: { chargerId: string; profiles: string }) {
-  const listed = profiles.split(',').map((profile) => profile.trim());
-  await recordReservationSupport(tx, { chargerId, isSupported: listed.includes(RESERVATION_PROFILE), evidence: 'SupportedFeatureProfiles' });
 }
 
 // Whether the card a reservation holds for is a virtual one (presented by the platform) or one for the reader.

@@ -1,18 +1,16 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
 import { chargers, securityExtensionSupport } from '../../../db/schema';
 import { UNSUPPORTED_ANSWERS } from '../../reservations/support';
+import { upsertFeatureSupport, type FeatureSupport } from './feature-support';
 
 // The whitepaper's calls; a charger's answer to any of them shows whether it implements the extension.
 export const SECURITY_EXTENSION_ACTIONS: readonly string[] = ['GetLog', 'ExtendedTriggerMessage', 'SignedUpdateFirmware', 'InstallCertificate', 'GetInstalledCertificateIds', 'DeleteCertificate', 'CertificateSigned'];
 // The configuration key every charger implementing the whitepaper has (security whitepaper §5.1).
 export const SECURITY_PROFILE_KEY = 'SecurityProfile';
 
-export async function recordSecurityExtensionSupport(db: Executor, { chargerId, isSupported, evidence }: { chargerId: string; isSupported: boolean; evidence: string }) {
-  await db
-    .insert(securityExtensionSupport)
-    .values({ chargerId, isSupported, evidence })
-    .onConflictDoUpdate({ target: securityExtensionSupport.chargerId, set: { isSupported, evidence, updatedAt: sql`now()` } });
+export async function recordSecurityExtensionSupport(db: Executor, support: FeatureSupport) {
+  await upsertFeatureSupport(db, securityExtensionSupport, support);
 }
 
 // Any .conf says yes; a NotImplemented or NotSupported CALLERROR (the dispatcher writes `Code: message`) says no;
@@ -31,10 +29,4 @@ export async function recordSupportShownByAnswer(
   } else if (status === 'accepted' || status === 'rejected') {
     await recordSecurityExtensionSupport(db, { chargerId, isSupported: true, evidence: action });
   }
-}
-
-// From the charger's full GetConfiguration: the whitepaper's SecurityProfile key is there or it is not.
-export async function recordSupportShownByConfiguration(db: Executor, { chargerId, keys }: { chargerId: string; keys: string[] }) {
-  const isSupported = keys.includes(SECURITY_PROFILE_KEY);
-  await recordSecurityExtensionSupport(db, { chargerId, isSupported, evidence: isSupported ? SECURITY_PROFILE_KEY : `no ${SECURITY_PROFILE_KEY}` });
 }

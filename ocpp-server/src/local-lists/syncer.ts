@@ -2,7 +2,7 @@ import type { Sql } from 'postgres';
 import type { Database } from '../../../db/client';
 import { wantedLocalList } from '../../../domain/cards/local-list';
 import { LOCAL_LIST_CHANGED_CHANNEL } from '../../../domain/charging/charger-events';
-import { allocateListVersions, getAccountListVersion } from '../../../domain/data/local-lists';
+import { allocateListVersions } from '../../../domain/data/local-lists';
 import { getChargerLocalList, listHeldChargerIds, listHeldChargersOutOfSync, recordLocalListSync } from '../../../domain/data/charger-traffic/local-lists';
 import type { BackgroundSlots } from '../background-slots';
 import { createChargerRuns } from '../charger-runs';
@@ -41,8 +41,7 @@ export async function startLocalListSyncer({ db, sql, connections, log, instance
     const found = await getChargerLocalList(db, chargerId);
     if (!found?.hasBooted || (reason === 'reconnect' && !found.hasBootedBefore)) return;
     if (found.list?.support === 'notSupported' && reason !== 'boot') return;
-    const { accountId } = found;
-    const basisVersion = await getAccountListVersion(db, { accountId });
+    const { accountId, basisVersion } = found;
     const wanted = await wantedLocalList(db, { accountId, chargerId });
     const allocateVersions = (count: number) => allocateListVersions(db, { accountId, count });
     const list = client.protocol === 'ocpp2.0.1' ? v201LocalList(client, callTimeoutMs) : v16LocalList(client, callTimeoutMs);

@@ -1,7 +1,7 @@
 import type { Sql } from 'postgres';
 import type { Database } from '../../../db/client';
 import { CHARGER_PROVISION_CHANNEL } from '../../../domain/charging/charger-events';
-import { getMeterSettings, recordProvisioning } from '../../../domain/data/charger-traffic/provisioning';
+import { getMeterSettings, recordProvisioning, type ProvisioningRun } from '../../../domain/data/charger-traffic/provisioning';
 import type { BackgroundSlots } from '../background-slots';
 import { createChargerRuns } from '../charger-runs';
 import type { Connections } from '../connections';
@@ -9,11 +9,9 @@ import { listenWithSweep } from '../listen-with-sweep';
 import type { Logger } from '../logger';
 import { provisionCharger } from './provision';
 import { provisionCharger201, readSmartCharging201 } from './provision-201';
-import { recordFeatureProfiles } from '../../../domain/data/charger-traffic/reservations';
-import { listSentWindows, recordSmartChargingLimits } from '../../../domain/data/power-settings';
+import { listSentWindows, replanForChangedLimits } from '../../../domain/data/power-settings';
 import { isWeekAnchorStale } from '../../../domain/smart-charging/charging-windows';
 import { sendPowerSettings } from '../smart-charging/send-power-settings';
-import { recordSupportShownByConfiguration } from '../../../domain/data/charger-traffic/security-extension';
 
 type ProvisionerOptions = { db: Database; sql: Sql; connections: Connections; log: Logger; callTimeoutMs: number; delayMs: number; slots: BackgroundSlots };
 
@@ -41,21 +39,22 @@ export async function startProvisioner({ db, sql, connections, log, callTimeoutM
     if (client.protocol !== 'ocpp1.6') return;
     const { results, featureProfiles, smartCharging, configurationKeys } = await provisionCharger(client, settings, { callTimeoutMs });
     if (connections.get(chargerId) !== client && results.every((result) => result.outcome === 'noAnswer')) return;
-    await recordProvisioning(db, { chargerId, accountId: settings.accountId }, results);
-    if (featureProfiles !== null) await recordFeatureProfiles(db, { chargerId, profiles: featureProfiles });
-    if (smartCharging) await recordSmartChargingLimits(db, { chargerId, limits: smartCharging });
-    if (configurationKeys !== null) await recordSupportShownByConfiguration(db, { chargerId, keys: configurationKeys });
+    await record(chargerId, settings.accountId, { results, featureProfiles, smartCharging, configurationKeys });
     const power = await sendPowerSettings(db, client, { chargerId, callTimeoutMs });
     log.info({ chargerId, reason, power, results: results.map(({ key, outcome }) => `${key}: ${outcome}`) }, 'charger provisioned');
+  }
+
+  async function record(chargerId: string, accountId: string, run: ProvisioningRun) {
+    const { replanCircuitId } = await recordProvisioning(db, { chargerId, accountId }, run);
+    if (replanCircuitId) await replanForChangedLimits(db, { chargerId, circuitId: replanCircuitId });
   }
 
   // A 2.0.1 charger: its meter sampling through SetVariables, its Smart Charging limits, then the owner's power settings.
   async function provision201(chargerId: string, reason: ProvisionReason, { client, settings }: { client: NonNullable<ReturnType<Connections['get']>>; settings: NonNullable<Awaited<ReturnType<typeof getMeterSettings>>> }) {
     const results = await provisionCharger201(client, settings, { callTimeoutMs });
     if (connections.get(chargerId) !== client && results.every((result) => result.outcome === 'noAnswer')) return;
-    await recordProvisioning(db, { chargerId, accountId: settings.accountId }, results);
     const smartCharging = await readSmartCharging201(client, { callTimeoutMs });
-    if (smartCharging) await recordSmartChargingLimits(db, { chargerId, limits: smartCharging });
+    await record(chargerId, settings.accountId, { results, smartCharging });
     const power = await sendPowerSettings(db, client, { chargerId, callTimeoutMs });
     log.info({ chargerId, reason, power, results: results.map(({ key, outcome }) => `${key}: ${outcome}`) }, 'charger provisioned');
   }
