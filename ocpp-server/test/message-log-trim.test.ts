@@ -66,3 +66,28 @@ describe('message log trimming under load', () => {
     }
   });
 });
+
+describe('a message the log cannot hold', () => {
+  // Each message becomes its row as it is recorded: one that JSON cannot hold (a BigInt, which no parsed frame
+  // carries) is refused there, and the messages around it, of its charger and others, are still written.
+  it('loses its own row only, and says so', async () => {
+    const { charger } = await makeChargerFixture(db);
+    const errors: string[] = [];
+    const log = createMessageLog({ db, log: { error: (_fields, message) => void errors.push(message) } });
+    const message = (messageId: string, payload: unknown) => ({ chargerId: charger.id, direction: 'in' as const, messageType: 'call' as const, action: 'DataTransfer', messageId, payload, createdAt: new Date() });
+    try {
+      log.record(message('before', { data: 'a' }));
+      log.record(message('unwritable', { data: 1n }));
+      log.record(message('after', { data: 'b' }));
+      await log.flush();
+      const rows = await db.select({ messageId: ocppMessages.messageId, payload: ocppMessages.payload }).from(ocppMessages).where(eq(ocppMessages.chargerId, charger.id)).orderBy(ocppMessages.seq);
+      expect(rows).toEqual([
+        { messageId: 'before', payload: { data: 'a' } },
+        { messageId: 'after', payload: { data: 'b' } },
+      ]);
+      expect(errors).toEqual(['message not logged']);
+    } finally {
+      await log.close();
+    }
+  });
+});
