@@ -39,7 +39,7 @@ export async function measureReplan(db: Database, fleet: CircuitFleet, cause: ()
 }
 
 // Chargers whose Smart Charging limits boot provisioning has read: the first read plans the circuit again with every
-// limit sent anew (recordSmartChargingLimits), which must not land in a measured replan. Provisioning waits its turn
+// limit sent anew (recordProvisioning, then replanForChangedLimits), which must not land in a measured replan. Provisioning waits its turn
 // in the OCPP server's background line (OCPP_BACKGROUND_RUNS) behind the Local Authorization List syncs.
 async function limitsRead(db: Database, fleet: CircuitFleet) {
   return db.$count(chargerSmartCharging, inArray(chargerSmartCharging.chargerId, fleet.chargerIds));

@@ -10,7 +10,8 @@ const RAW_LIMIT = 2000;
 const MAX_OPEN_CALLS = 1000;
 const TYPES: Record<number, MessageType> = { 2: 'call', 3: 'result', 4: 'error' };
 // Far deeper than any OCPP payload nests. JSON.stringify recurses: one frame nested 30,000 deep overflowed the
-// stack when its message log batch was serialised, and the rows of every charger in that batch were lost.
+// stack when it was serialised for the message log; and PostgreSQL's jsonb refuses deep nesting, which would lose
+// the rows of every charger in that frame's batch.
 const MAX_DEPTH = 32;
 
 function nestedDeeperThan(value: unknown, limit: number): boolean {

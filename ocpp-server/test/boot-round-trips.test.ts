@@ -11,7 +11,7 @@ import { testDb, waitFor } from './helpers';
 import { startSimulator, stopSimulators } from './simulators';
 
 const { db, sql } = testDb();
-const counted = countedServer({ isProvisioning: true, isSyncingLocalLists: true, provisionDelayMs: 200 });
+const counted = countedServer({ isProvisioning: true, isSyncingLocalLists: true, provisionDelayMs: 1_500 });
 afterAll(async () => {
   await stopSimulators();
   await sql.end();

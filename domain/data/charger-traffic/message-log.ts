@@ -75,8 +75,6 @@ function writeStatement(records: SQL, keepPerCharger: number) {
     ))`;
 }
 
-// Buffered so that logging traffic costs one statement per batch rather than one per frame; the domain write of each
-// message is separate and happens before the answer.
 // A message as its row of the batch's recordset, without its place in the batch (`at`, added when the batch is
 // written) and so without the closing brace. Made as the message is recorded, so that the log holds one string per
 // message until its batch is written, not the parsed payload: kept for a flush or more, those payloads outlived a
@@ -127,7 +125,8 @@ export function createMessageLog({ db, log, keepPerCharger = 300, flushMs = 200 
         buffer.push(rowOf(message));
       } catch (error) {
         // A payload JSON cannot hold (none parsed from a frame is): that one row is lost, not the batch.
-        return log.error({ err: error }, 'message not logged');
+        log.error({ err: error }, 'message not logged');
+        return;
       }
       if (buffer.length >= MAX_BATCH) void flush();
       else timer ??= setTimeout(() => void flush(), flushMs);

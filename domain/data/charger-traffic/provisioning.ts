@@ -44,7 +44,7 @@ export type ProvisioningRun = {
 };
 
 // The circuit to plan again: the one the charger is on, when the run found its limits changed (null otherwise).
-export type ProvisioningRecorded = { replanCircuitId: string | null };
+type ProvisioningRecorded = { replanCircuitId: string | null };
 
 const LIMIT_FIELDS = sql.join([chargerSmartCharging.isSupported, chargerSmartCharging.maxStackLevel, chargerSmartCharging.allowedRateUnits, chargerSmartCharging.maxProfilesInstalled].map((column) => sql.identifier(columnName(column))), sql`, `);
 
@@ -72,12 +72,12 @@ export async function recordProvisioning(db: Database, ref: ChargerRef, { result
   }
   if (featureProfiles !== null) {
     const isSupported = featureProfiles.split(',').map((profile) => profile.trim()).includes(RESERVATION_PROFILE);
-    parts.push(sql`reservations as (${upsertFeatureSupport(db, reservationSupport, { chargerId, isSupported, evidence: 'SupportedFeatureProfiles' }).getSQL()})`);
+    parts.push(sql`reservation_flag as (${upsertFeatureSupport(db, reservationSupport, { chargerId, isSupported, evidence: 'SupportedFeatureProfiles' }).getSQL()})`);
   }
   if (configurationKeys !== null) {
     // The whitepaper's SecurityProfile key is there or it is not.
     const isSupported = configurationKeys.includes(SECURITY_PROFILE_KEY);
-    parts.push(sql`security as (${upsertFeatureSupport(db, securityExtensionSupport, { chargerId, isSupported, evidence: isSupported ? SECURITY_PROFILE_KEY : `no ${SECURITY_PROFILE_KEY}` }).getSQL()})`);
+    parts.push(sql`security_flag as (${upsertFeatureSupport(db, securityExtensionSupport, { chargerId, isSupported, evidence: isSupported ? SECURITY_PROFILE_KEY : `no ${SECURITY_PROFILE_KEY}` }).getSQL()})`);
   }
   let changedLimits = sql`false`;
   if (smartCharging) {

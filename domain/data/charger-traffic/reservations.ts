@@ -3,7 +3,7 @@ import type { Executor } from '../../../db/client';
 import { cards, chargerCommands, reservations, reservationSupport } from '../../../db/schema';
 import { FINAL_STATUSES } from '../../commands/actions';
 import { UNSUPPORTED_ANSWERS } from '../../reservations/support';
-import { upsertFeatureSupport, type FeatureSupport } from './feature-support';
+import { upsertFeatureSupport } from './feature-support';
 import { sqlTypeOf } from './columns';
 import { chargerEventQuery } from './notify';
 
@@ -59,10 +59,6 @@ async function settleCancelCommands(tx: Executor, commandIds?: string[]) {
     .returning({ accountId: reservations.accountId, chargerId: reservations.chargerId });
 }
 
-async function recordReservationSupport(tx: Executor, support: FeatureSupport) {
-  await upsertFeatureSupport(tx, reservationSupport, support);
-}
-
 // How the charger's answers to ReserveNow show whether it implements the profile: any ReserveNow.conf says yes,
 // a NotImplemented or NotSupported CALLERROR says no; no answer says nothing.
 function supportShownBy(answer: string | null): boolean | null {
@@ -77,7 +73,7 @@ export async function settleReservations(tx: Executor, commandIds?: string[]) {
   const cancelled = await settleCancelCommands(tx, commandIds);
   for (const row of reserved) {
     const isSupported = supportShownBy(row.answer);
-    if (isSupported !== null) await recordReservationSupport(tx, { chargerId: row.chargerId, isSupported, evidence: row.answer ?? '' });
+    if (isSupported !== null) await upsertFeatureSupport(tx, reservationSupport, { chargerId: row.chargerId, isSupported, evidence: row.answer ?? '' });
   }
   await notifyReservationEvents(tx, [...reserved, ...cancelled]);
 }
