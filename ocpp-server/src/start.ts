@@ -160,6 +160,7 @@ export async function startOcppServer(config: OcppConfig, log: Logger) {
   async function close() {
     http.close();
     await listener.stop();
+    dispatcher.stop();
     await revocations.stop();
     await sessionSweep.stop();
     await reservationSweep.stop();

@@ -1,9 +1,11 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chargerCommands, ocppMessages, transactions } from '../../db/schema';
+import { chargerCommands, chargers, ocppMessages, transactions } from '../../db/schema';
 import { makeCard, makeCharger } from '../../db/seed/builders';
+import { enqueueCommand } from '../../domain/commands/enqueue';
 import { sendCommand } from '../../domain/commands/send';
+import { OFFLINE_RECHECK_MS } from '../src/commands/dispatch';
 import type { OcppServer } from '../src/start';
 import { connectClient, makeChargerFixture, startTestServer, testDb, waitFor } from './helpers';
 import { startSimulator, stopSimulators } from './simulators';
@@ -153,7 +155,19 @@ describe('command bus', () => {
     expect(row).toMatchObject({ action: 'DataTransfer', payload: { vendorId: 'Chargewatch', messageId: 'Echo', data: '{"ping":1}' }, response: { status: 'Accepted', data: '{"ping":1}' } });
   });
 
-  it('ends a command to an offline charger as offline at once', async () => {
+  // Another process has just taken the charger's socket and not yet written it online (its next group commit does):
+  // that write lands 100 ms after the command, well within the re-check, and the command is left to that process.
+  it('does not end as offline a command to a charger whose connection another process is about to write', async () => {
+    const connecting = await makeCharger(db, { accountId: fixture.account.id });
+    const queued = await enqueueCommand(db, { ...commandInput(connecting.id), action: 'ClearCache', payload: {} });
+    await sleep(100);
+    await db.update(chargers).set({ isOnline: true, instanceId: 'another-process', connectedAt: new Date() }).where(eq(chargers.id, connecting.id));
+    await sleep(OFFLINE_RECHECK_MS + 1_000);
+    const [row] = await db.select({ status: chargerCommands.status }).from(chargerCommands).where(eq(chargerCommands.id, queued.ok ? queued.value.id : ''));
+    expect(row?.status).toBe('pending');
+  });
+
+  it('ends a command to an offline charger as offline once it still is a moment later', async () => {
     const offline = await makeCharger(db, { accountId: fixture.account.id });
     // A wait bound no test run reaches: the caller can only get `offline` from the server's answer (its row and the
     // NOTIFY that wakes the caller), never from the bound running out; without that answer the test times out.

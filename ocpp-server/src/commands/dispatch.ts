@@ -27,7 +27,15 @@ type DispatcherOptions = { db: Database; instanceId: string; connections: Connec
 // written when it is back instead of the row staying `sent` until the stale-command sweep calls it a timeout.
 const RECORD_RETRY_MS = [250, 500, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 
+// A charger that has just connected to another OCPP server process is not written online until that process's next
+// group commit, and a command's NOTIFY can come first: a fresh command to a charger that looks offline is failed
+// only if it still looks offline this long after. Meanwhile the process holding it sends it, once its connection is
+// written (listen.ts, sweepCharger).
+export const OFFLINE_RECHECK_MS = 1_000;
+
 export function createDispatcher({ db, instanceId, connections, log, callTimeoutMs, publicUrl }: DispatcherOptions) {
+  const rechecks = new AbortController();
+
   async function record(command: { id: string; chargerId: string }, outcome: Parameters<typeof completeCommand>[2]) {
     for (const delayMs of [...RECORD_RETRY_MS, null]) {
       try {
@@ -94,13 +102,26 @@ export function createDispatcher({ db, instanceId, connections, log, callTimeout
     try {
       const command = await claimCommand(db, { id, instanceId });
       if (command) await send(command);
-      else if (isFresh && !(await isConnectingHere(id))) await failIfChargerOffline(db, id);
+      else if (isFresh && !(await isConnectingHere(id))) await failIfStillOffline(id);
     } catch (error) {
       log.error({ err: error, commandId: id }, 'command dispatch failed');
     }
   }
 
-  return { dispatch };
+  async function failIfStillOffline(id: string) {
+    try {
+      await sleep(OFFLINE_RECHECK_MS, undefined, { signal: rechecks.signal, ref: false });
+    } catch {
+      return; // stopping: the command stays pending, for whichever process holds its charger or for its expiry
+    }
+    await failIfChargerOffline(db, id);
+  }
+
+  return {
+    dispatch,
+    // At shutdown: the verdicts still waiting are dropped.
+    stop: () => rechecks.abort(),
+  };
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
