@@ -9,13 +9,14 @@ const children = new Set<ChildProcess>();
 
 // The real entry point in its own process, as `npm start` runs it. Every test file of a run shares the database, so
 // it starts under the secret of the in-process test servers (helpers.ts), which opens the rows they sealed (the
-// platform CA's key, the VAPID key); and it tells no owner of a charger offline (another file's chargers, left
-// offline for minutes by the time the load tier runs, were noticed and pushed to push services long gone).
+// platform CA's key, the VAPID key); and it neither notices chargers offline nor sends notifications (another file's
+// chargers, offline for minutes by the time the load tier runs, were noticed, and their owners' notices pushed to
+// that file's local push service, long gone: errors in the log of a test that asserts none).
 type SpawnOptions = { instanceId: string; port?: number; env?: Record<string, string> };
 
 export function spawnServer({ instanceId, port = 0, env = {} }: SpawnOptions): Promise<ChildServer> {
   const child = spawn(process.execPath, [...OCPP_NODE_FLAGS, '--import', 'tsx', 'ocpp-server/src/main.ts'], {
-    env: { ...process.env, OCPP_PORT: String(port), OCPP_HOST: '127.0.0.1', OCPP_INSTANCE_ID: instanceId, AUTH_SECRET: TEST_AUTH_SECRET, OCPP_OFFLINE_NOTICE_MINUTES: '1000000', LOG_LEVEL: 'info', OCPP_PROVISIONING: '0', OCPP_LOCAL_LISTS: '0', ...env },
+    env: { ...process.env, OCPP_PORT: String(port), OCPP_HOST: '127.0.0.1', OCPP_INSTANCE_ID: instanceId, AUTH_SECRET: TEST_AUTH_SECRET, OCPP_OFFLINE_NOTICE_MINUTES: '1000000', OCPP_NOTIFICATION_POLL_INTERVAL: '1000000', LOG_LEVEL: 'info', OCPP_PROVISIONING: '0', OCPP_LOCAL_LISTS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
