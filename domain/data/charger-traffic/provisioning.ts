@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client';
 import { chargerProvisioning, chargers, chargerSmartCharging, circuitChargers, reservationSupport, securityExtensionSupport } from '../../../db/schema';
 import type { ProvisioningOutcome } from '../../chargers/provisioning';
 import type { ChargerRef } from './chargers';
-import { columnName } from './columns';
+import { columnList, columnName } from './columns';
 import { RESERVATION_PROFILE } from '../../reservations/support';
 import type { SmartChargingLimits } from '../../smart-charging/charger-limits';
 import { upsertSmartChargingLimits } from '../power-settings';
@@ -46,7 +46,7 @@ export type ProvisioningRun = {
 // The circuit to plan again: the one the charger is on, when the run found its limits changed (null otherwise).
 type ProvisioningRecorded = { replanCircuitId: string | null };
 
-const LIMIT_FIELDS = sql.join([chargerSmartCharging.isSupported, chargerSmartCharging.maxStackLevel, chargerSmartCharging.allowedRateUnits, chargerSmartCharging.maxProfilesInstalled].map((column) => sql.identifier(columnName(column))), sql`, `);
+const LIMIT_FIELDS = columnList([chargerSmartCharging.isSupported, chargerSmartCharging.maxStackLevel, chargerSmartCharging.allowedRateUnits, chargerSmartCharging.maxProfilesInstalled]);
 
 // Everything a run learnt, in one statement (a booting fleet runs thousands of these while its messages wait for
 // the database): the keys, the charger's provisioning time, which features it implements, its limits, and the
