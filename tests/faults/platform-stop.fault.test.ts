@@ -54,6 +54,9 @@ async function expectEverythingStopped(platform: PlatformRun, started: ProcessEn
   console.log(`fault:platform-stop ${started.length} processes, the last gone ${Math.round(performance.now() - signalledAt)} ms after the signal`);
   expect(running.map((entry) => `${entry.pid} ${entry.command}`)).toEqual([]);
   for (const [name, port] of Object.entries(platform.ports)) expect(await isAnswering(port), `${name} port ${port}`).toBe(false);
+  // An orderly stop: each server finishes its own shutdown (the OCPP server writes its chargers offline)
+  // before PostgreSQL goes, so none logs an error and PostgreSQL cuts no connection from under it.
+  expect(platform.lines.filter((line) => /"level":(50|60)|FATAL|PANIC/.test(line))).toEqual([]);
 }
 
 beforeAll(() => stopLeftover(DATABASE_DIR));
