@@ -50,17 +50,19 @@ export async function markNotificationFailed(db: Executor, { id, error }: { id: 
 const RETRY_PAUSES_S = [60, 5 * 60, 30 * 60, 2 * 60 * 60, 6 * 60 * 60];
 export const MAX_NOTIFICATION_ATTEMPTS = RETRY_PAUSES_S.length + 1;
 
-// A transient failure: pending again until its next attempt, or failed once the attempts are used up.
-export async function markNotificationAttemptFailed(db: Executor, { id, error }: { id: string; error: string }) {
+// A transient failure: pending again until its next attempt, or failed once the attempts are used up. Returns which.
+export async function markNotificationAttemptFailed(db: Executor, { id, error }: { id: string; error: string }): Promise<'pending' | 'failed'> {
   const pauses = sql.raw(`array[${RETRY_PAUSES_S.join(',')}]`);
-  await db.execute(sql`
+  const [row] = await db.execute<{ state: 'pending' | 'failed' }>(sql`
     update ${notifications} set
       attempts = attempts + 1,
       error = ${error.slice(0, 1000)},
       state = case when attempts + 1 >= ${MAX_NOTIFICATION_ATTEMPTS} then 'failed'::notification_state else 'pending'::notification_state end,
       next_attempt_at = case when attempts + 1 >= ${MAX_NOTIFICATION_ATTEMPTS} then null
         else now() + make_interval(secs => (${pauses})[attempts + 1]) end
-    where id = ${id}`);
+    where id = ${id}
+    returning state`);
+  return row?.state ?? 'failed';
 }
 
 const TRIM_BATCH = 5_000;

@@ -16,7 +16,8 @@ export class EmailDeliveryError extends Error {
 
 const isTransientStatus = (status: number | null | undefined) => status == null || status === 429 || status >= 500;
 
-type MailLog = { info: (fields: object, message: string) => void; error: (fields: object, message: string) => void };
+type LogMethod = (fields: object, message: string) => void;
+type MailLog = { info: LogMethod; warn: LogMethod; error: LogMethod };
 
 // Refuses when an e-mail could go nowhere: no RESEND_API_KEY, and no local mailbox to show it
 // (production without LOCAL_MAILBOX=1). Flows that must answer alike for every address call this
@@ -45,8 +46,11 @@ export async function deliverEmail({ db, log }: { db: Executor; log: MailLog }, 
   const files = attachments?.map(({ filename, contentType, content }) => ({ filename, contentType, content }));
   const { data, error } = await resend.emails.send({ from: emailFrom(), ...message, ...(files ? { attachments: files } : {}) });
   if (error) {
-    log.error({ subject: email.subject, error: error.message }, 'Resend refused an e-mail');
-    throw new EmailDeliveryError(error.message, isTransientStatus(error.statusCode));
+    const isTransient = isTransientStatus(error.statusCode);
+    // Busy or out of reach: the caller may send it again (the notification outbox does), so no error yet.
+    if (isTransient) log.warn({ subject: email.subject, error: error.message }, 'Resend could not take an e-mail now');
+    else log.error({ subject: email.subject, error: error.message }, 'Resend refused an e-mail');
+    throw new EmailDeliveryError(error.message, isTransient);
   }
   log.info({ id: data?.id, subject: email.subject }, 'e-mail sent through Resend');
 }

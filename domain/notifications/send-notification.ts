@@ -26,9 +26,15 @@ export async function sendNotification(context: SendContext, notification: Claim
     await markNotificationSent(context.db, notification);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const transient = isTransient(error);
-    context.log.error({ notificationId: notification.id, kind: notification.kind, channel: notification.channel, reason, transient }, 'notification not sent');
-    if (transient) await markNotificationAttemptFailed(context.db, { id: notification.id, error: reason });
-    else await markNotificationFailed(context.db, { id: notification.id, error: reason });
+    const fields = { notificationId: notification.id, kind: notification.kind, channel: notification.channel, reason };
+    if (!isTransient(error)) {
+      await markNotificationFailed(context.db, { id: notification.id, error: reason });
+      context.log.error(fields, 'notification not sent');
+      return;
+    }
+    // A failure that will be tried again is no operator's error yet: only the attempt that gives up is.
+    const state = await markNotificationAttemptFailed(context.db, { id: notification.id, error: reason });
+    if (state === 'pending') context.log.warn(fields, 'notification not sent; it will be tried again');
+    else context.log.error(fields, 'notification not sent; no attempts left');
   }
 }

@@ -15,6 +15,13 @@ import { startResendStub } from '../support/resend-stub';
 
 const { db, sql } = testDb();
 const silent = createLogger('silent');
+
+// A logger that keeps what it was told, as `level message` lines.
+function recordingLog() {
+  const lines: string[] = [];
+  const destination = { write: (line: string) => void lines.push(`${JSON.parse(line).level} ${JSON.parse(line).msg}`) };
+  return { log: createLogger('info', destination), lines };
+}
 let pushService: Awaited<ReturnType<typeof startPushServiceStub>>;
 
 beforeAll(async () => {
@@ -64,7 +71,10 @@ describe('notification retries', () => {
   it('tries an e-mail Resend rate-limited again later, not before, and sends it then', async () => {
     const stub = await viaResend([{ status: 429, name: 'rate_limit_exceeded', message: 'Too many requests' }]);
     const notification = await claimed('email');
-    await sendNotification({ db, log: silent }, notification);
+    const recorded = recordingLog();
+    await sendNotification({ db, log: recorded.log }, notification);
+    // A warning, not an error: nothing is lost yet.
+    expect(recorded.lines).toEqual(['40 Resend could not take an e-mail now', '40 notification not sent; it will be tried again']);
 
     const waiting = await rowOf(notification.id);
     expect(waiting).toMatchObject({ state: 'pending', error: 'Too many requests', attempts: 1 });
@@ -107,8 +117,10 @@ describe('notification retries', () => {
   it('gives up after the last attempt, marked failed with the last reason', async () => {
     const stub = await viaResend([{ status: 503, name: 'application_error', message: 'Unavailable' }]);
     const notification = await claimed('email', { attempts: MAX_NOTIFICATION_ATTEMPTS - 1 });
-    await sendNotification({ db, log: silent }, notification);
+    const recorded = recordingLog();
+    await sendNotification({ db, log: recorded.log }, notification);
     await stub.close();
+    expect(recorded.lines).toEqual(['40 Resend could not take an e-mail now', '50 notification not sent; no attempts left']);
 
     expect(await rowOf(notification.id)).toMatchObject({ state: 'failed', error: 'Unavailable', attempts: MAX_NOTIFICATION_ATTEMPTS });
   });
@@ -116,8 +128,10 @@ describe('notification retries', () => {
   it('does not try again an e-mail Resend refused for good', async () => {
     const stub = await viaResend([{ status: 422, message: 'Invalid `to` field.' }]);
     const notification = await claimed('email');
-    await sendNotification({ db, log: silent }, notification);
+    const recorded = recordingLog();
+    await sendNotification({ db, log: recorded.log }, notification);
     await stub.close();
+    expect(recorded.lines).toEqual(['50 Resend refused an e-mail', '50 notification not sent']);
 
     expect(await rowOf(notification.id)).toMatchObject({ state: 'failed', error: 'Invalid `to` field.', nextAttemptAt: null });
   });
