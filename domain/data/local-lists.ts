@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client';
 import { cardLocalLists, cards, chargerLocalLists, chargers, memberships } from '../../db/schema';
 import { LOCAL_LIST_CHANGED_CHANNEL } from '../charging/charger-events';
 import { hasCurrentAccess, isWithinEnergyCap, mayUseCharger } from './member-access';
+import { preparedQuery } from './prepared-query';
 
 type Scope = { accountId: string };
 
@@ -10,30 +11,40 @@ type Scope = { accountId: string };
 // (domain/cards/local-list.ts) from its status, expiry and whether its linked user still belongs to the account.
 // The account's physical cards as one charger's list holds them: a guest's card is refused there when the charger is
 // not one of theirs or their energy cap is used up, so that an offline charger refuses it too.
-export async function listLocalListCards(db: Executor, { accountId, chargerId }: Scope & { chargerId: string }) {
-  return db
+const localListCards = preparedQuery((db) =>
+  db
     .select({
       idTag: cards.idTag,
       status: cards.status,
       // A guest's card expires in the chargers' own lists when their access ends, so that an offline charger refuses it too.
       expiresAt: sql<Date | null>`least(${cards.expiresAt}, ${memberships.accessEndsAt})`.mapWith(cards.expiresAt),
       hasLeftUser: sql<boolean>`${cards.userId} is not null and ${memberships.userId} is null`,
-      isBarredHere: sql<boolean>`${memberships.userId} is not null and not (${mayUseCharger(chargerId)} and ${isWithinEnergyCap()})`,
+      isBarredHere: sql<boolean>`${memberships.userId} is not null and not (${mayUseCharger(sql`${sql.placeholder('chargerId')}::uuid`)} and ${isWithinEnergyCap()})`,
     })
     .from(cards)
     .leftJoin(memberships, and(eq(memberships.accountId, cards.accountId), eq(memberships.userId, cards.userId), hasCurrentAccess()))
-    .where(and(eq(cards.accountId, accountId), isNull(cards.deletedAt), eq(cards.kind, 'physical')))
-    .orderBy(asc(cards.idTag));
+    .where(and(eq(cards.accountId, sql.placeholder('accountId')), isNull(cards.deletedAt), eq(cards.kind, 'physical')))
+    .orderBy(asc(cards.idTag))
+    .prepare('local_list_cards'),
+);
+
+export async function listLocalListCards(db: Executor, { accountId, chargerId }: Scope & { chargerId: string }) {
+  return localListCards(db).execute({ accountId, chargerId });
 }
 
 // Takes `count` new versions from the account's counter and returns the last; listVersion must grow with every
 // differential update a charger accepts (1.6 §7.44 UpdateStatus VersionMismatch), so versions are never reused.
-export async function allocateListVersions(db: Executor, { accountId, count }: Scope & { count: number }): Promise<number> {
-  const [row] = await db
+const listVersions = preparedQuery((db) =>
+  db
     .insert(cardLocalLists)
-    .values({ accountId, version: count })
-    .onConflictDoUpdate({ target: cardLocalLists.accountId, set: { version: sql`${cardLocalLists.version} + ${count}`, updatedAt: new Date() } })
-    .returning({ version: cardLocalLists.version });
+    .values({ accountId: sql.placeholder('accountId'), version: sql.placeholder('count') })
+    .onConflictDoUpdate({ target: cardLocalLists.accountId, set: { version: sql`${cardLocalLists.version} + excluded.version`, updatedAt: sql`now()` } })
+    .returning({ version: cardLocalLists.version })
+    .prepare('allocate_list_versions'),
+);
+
+export async function allocateListVersions(db: Executor, { accountId, count }: Scope & { count: number }): Promise<number> {
+  const [row] = await listVersions(db).execute({ accountId, count });
   return row!.version;
 }
 

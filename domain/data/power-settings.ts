@@ -9,6 +9,7 @@ import { notifyCircuitChanged } from '../circuits/notify';
 import { hasCharger } from './chargers';
 import { forgetSentLimits, getCircuitOfCharger, lockCircuit } from './circuit-planning';
 import { done, failure, type Result } from './result';
+import { preparedQuery } from './prepared-query';
 
 type ChargerScope = { accountId: string; chargerId: string };
 
@@ -45,8 +46,8 @@ export async function replanForChangedLimits(db: Database, { chargerId, circuitI
 }
 
 // The owner's settings as the provisioner sends them; null when the owner never set any.
-export async function getPowerSettingsToSend(db: Executor, chargerId: string) {
-  const [row] = await db
+const powerSettingsToSend = preparedQuery((db) =>
+  db
     .select({
       accountId: chargerPowerSettings.accountId,
       maxPowerW: chargerPowerSettings.maxPowerW,
@@ -58,7 +59,12 @@ export async function getPowerSettingsToSend(db: Executor, chargerId: string) {
     })
     .from(chargerPowerSettings)
     .innerJoin(chargers, eq(chargers.id, chargerPowerSettings.chargerId))
-    .where(eq(chargerPowerSettings.chargerId, chargerId));
+    .where(eq(chargerPowerSettings.chargerId, sql.placeholder('chargerId')))
+    .prepare('power_settings_to_send'),
+);
+
+export async function getPowerSettingsToSend(db: Executor, chargerId: string) {
+  const [row] = await powerSettingsToSend(db).execute({ chargerId });
   if (!row) return null;
   const { phases, voltage, ...settings } = row;
   return { ...settings, electrical: { phases, voltage } };

@@ -3,6 +3,7 @@ import type { Database, Executor } from '../../../db/client';
 import { chargerCommands, chargers } from '../../../db/schema';
 import { COMMAND_RESULT_CHANNEL, type FinalCommandStatus } from '../../commands/actions';
 import { assignments, sqlTypeOf } from './columns';
+import { preparedQuery } from '../prepared-query';
 import { notifyChargerEvent } from './notify';
 import { jsonbSafe, textSafe, valuesOf } from './recordset';
 import { isReservationAction, settleReservations } from './reservations';
@@ -19,22 +20,27 @@ async function notifyResult(db: Executor, event: { id: string; chargerId: string
 }
 
 // Only the process that holds the charger's socket (per the chargers row) can take the row, and only once.
-export async function claimCommand(db: Database, { id, instanceId }: { id: string; instanceId: string }) {
-  const [row] = await db
+const claim = preparedQuery((db) =>
+  db
     .update(chargerCommands)
-    .set({ status: 'sent', sentAt: new Date(), claimedBy: instanceId })
+    .set({ status: 'sent', sentAt: sql`${sql.placeholder('now')}`, claimedBy: sql`${sql.placeholder('instanceId')}` })
     .from(chargers)
     .where(
       and(
-        eq(chargerCommands.id, id),
+        eq(chargerCommands.id, sql.placeholder('id')),
         eq(chargerCommands.status, 'pending'),
-        gt(chargerCommands.expiresAt, new Date()),
+        gt(chargerCommands.expiresAt, sql.placeholder('now')),
         eq(chargers.id, chargerCommands.chargerId),
-        eq(chargers.instanceId, instanceId),
+        eq(chargers.instanceId, sql.placeholder('instanceId')),
         eq(chargers.isOnline, true),
       ),
     )
-    .returning({ id: chargerCommands.id, chargerId: chargerCommands.chargerId, accountId: chargerCommands.accountId, action: chargerCommands.action, payload: chargerCommands.payload });
+    .returning({ id: chargerCommands.id, chargerId: chargerCommands.chargerId, accountId: chargerCommands.accountId, action: chargerCommands.action, payload: chargerCommands.payload })
+    .prepare('claim_command'),
+);
+
+export async function claimCommand(db: Database, { id, instanceId }: { id: string; instanceId: string }) {
+  const [row] = await claim(db).execute({ id, instanceId, now: new Date().toISOString() });
   return row ?? null;
 }
 

@@ -2,14 +2,15 @@ import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { cardLocalLists, chargerLocalLists, chargers, type ChargerLocalList } from '../../../db/schema';
 import type { ChargerRef } from './chargers';
+import { preparedQuery } from '../prepared-query';
 import { chargerEventQuery } from './notify';
 
 // The charger's account, whether it has ever booted (no call goes to one not yet accepted, 1.6 §4.2), whether that
 // boot came before its current connection (else the boot's own run syncs it, and the connection's run would only
 // repeat it), what the platform knows of its list (null: nothing yet), and the account's list version now
 // (`basisVersion`: read before the cards the run sends, so that a change made meanwhile is sent again after).
-export async function getChargerLocalList(db: Database, chargerId: string) {
-  const [row] = await db
+const chargerLocalList = preparedQuery((db) =>
+  db
     .select({ accountId: chargers.accountId, hasBooted: sql<boolean>`${chargers.lastBootAt} is not null`,
       hasBootedBefore: sql<boolean>`${chargers.lastBootAt} is not null and (${chargers.connectedAt} is null or ${chargers.lastBootAt} < ${chargers.connectedAt})`,
       list: chargerLocalLists,
@@ -17,7 +18,12 @@ export async function getChargerLocalList(db: Database, chargerId: string) {
     .from(chargers)
     .leftJoin(chargerLocalLists, eq(chargerLocalLists.chargerId, chargers.id))
     .leftJoin(cardLocalLists, eq(cardLocalLists.accountId, chargers.accountId))
-    .where(and(eq(chargers.id, chargerId), isNull(chargers.deletedAt)));
+    .where(and(eq(chargers.id, sql.placeholder('chargerId')), isNull(chargers.deletedAt)))
+    .prepare('charger_local_list'),
+);
+
+export async function getChargerLocalList(db: Database, chargerId: string) {
+  const [row] = await chargerLocalList(db).execute({ chargerId });
   return row ?? null;
 }
 

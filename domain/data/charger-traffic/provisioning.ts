@@ -7,14 +7,15 @@ import { columnList, columnName } from './columns';
 import { RESERVATION_PROFILE } from '../../reservations/support';
 import type { SmartChargingLimits } from '../../smart-charging/charger-limits';
 import { upsertSmartChargingLimits } from '../power-settings';
+import { preparedQuery } from '../prepared-query';
 import { upsertFeatureSupport } from './feature-support';
 import { chargerEventQuery } from './notify';
 import { SECURITY_PROFILE_KEY } from './security-extension';
 
 // The owner's meter settings of a charger, and whether it has ever booted (a reconnect of one that never did
 // waits for its BootNotification: a charger not yet accepted must not be sent calls, 1.6 §4.2).
-export async function getMeterSettings(db: Database, chargerId: string) {
-  const [row] = await db
+const meterSettings = preparedQuery((db) =>
+  db
     .select({
       accountId: chargers.accountId,
       sampleIntervalSec: chargers.meterSampleIntervalSec,
@@ -22,7 +23,12 @@ export async function getMeterSettings(db: Database, chargerId: string) {
       hasBooted: sql<boolean>`${chargers.lastBootAt} is not null`,
     })
     .from(chargers)
-    .where(and(eq(chargers.id, chargerId), isNull(chargers.deletedAt)));
+    .where(and(eq(chargers.id, sql.placeholder('chargerId')), isNull(chargers.deletedAt)))
+    .prepare('meter_settings'),
+);
+
+export async function getMeterSettings(db: Database, chargerId: string) {
+  const [row] = await meterSettings(db).execute({ chargerId });
   return row ?? null;
 }
 
