@@ -25,15 +25,6 @@ export async function getSmartChargingLimits(db: Executor, chargerId: string): P
   return row ?? null;
 }
 
-// The limits a charger reported, kept for the circuit planner: the upsert not yet run (provisioning.ts runs it
-// within the provisioning run's one statement, and tells whether they differ from those kept before).
-export function upsertSmartChargingLimits(db: Executor, { chargerId, limits }: { chargerId: string; limits: SmartChargingLimits }) {
-  return db
-    .insert(chargerSmartCharging)
-    .values({ chargerId, ...limits })
-    .onConflictDoUpdate({ target: chargerSmartCharging.chargerId, set: { ...limits, readAt: sql`now()` } });
-}
-
 // Limits that differ from those kept (the first read, too) plan the charger's circuit again, its limits sent anew:
 // a limit sent before they were known may have been in a unit, or at a stack level, the charger refused. Under the
 // circuit's lock: a plan running now, from the limits before, keeps its marks first, then loses them.

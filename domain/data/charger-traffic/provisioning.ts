@@ -3,13 +3,12 @@ import type { Database } from '../../../db/client';
 import { chargerProvisioning, chargers, chargerSmartCharging, circuitChargers, reservationSupport, securityExtensionSupport } from '../../../db/schema';
 import type { ProvisioningOutcome } from '../../chargers/provisioning';
 import type { ChargerRef } from './chargers';
-import { columnList, columnName } from './columns';
+import { columnList, columnName, fromExcluded } from './columns';
 import { RESERVATION_PROFILE } from '../../reservations/support';
 import type { SmartChargingLimits } from '../../smart-charging/charger-limits';
-import { upsertSmartChargingLimits } from '../power-settings';
 import { preparedQuery } from '../prepared-query';
-import { upsertFeatureSupport } from './feature-support';
-import { chargerEventQuery } from './notify';
+import { preparedStatement } from './prepared';
+import { chargerEventsOf, fieldList, jsonbSafe, recordDefinition, type RecordColumns } from './recordset';
 import { SECURITY_PROFILE_KEY } from './security-extension';
 
 // The owner's meter settings of a charger, and whether it has ever booted (a reconnect of one that never did
@@ -32,13 +31,7 @@ export async function getMeterSettings(db: Database, chargerId: string) {
   return row ?? null;
 }
 
-const excluded = (column: AnyColumn) => sql`excluded.${sql.identifier(columnName(column))}`;
-
 export type ProvisionedKeyResult = { key: string; wanted: string; reported: string | null; outcome: ProvisioningOutcome };
-
-// A run that finds the value the platform set still there (a boot and a reconnect close together each run once) says
-// nothing new: the owner keeps seeing what was set, and from what.
-const keepsWhatWasSet = sql`${excluded(chargerProvisioning.outcome)} = 'unchanged' and ${chargerProvisioning.outcome} = 'Accepted' and ${chargerProvisioning.wanted} = ${excluded(chargerProvisioning.wanted)}`;
 
 // What one provisioning run learnt besides the keys it set: a 1.6 charger's SupportedFeatureProfiles and the keys its
 // GetConfiguration listed (null: not read), and the Smart Charging limits it reported (either protocol).
@@ -52,51 +45,77 @@ export type ProvisioningRun = {
 // The circuit to plan again: the one the charger is on, when the run found its limits changed (null otherwise).
 type ProvisioningRecorded = { replanCircuitId: string | null };
 
-const LIMIT_FIELDS = columnList([chargerSmartCharging.isSupported, chargerSmartCharging.maxStackLevel, chargerSmartCharging.allowedRateUnits, chargerSmartCharging.maxProfilesInstalled]);
+// The run as the statement reads it, one jsonb parameter: a part the run did not learn is absent.
+type RunRecord = {
+  chargerId: string;
+  accountId: string;
+  results: ProvisionedKeyResult[];
+  reservation?: { isSupported: boolean; evidence: string };
+  security?: { isSupported: boolean; evidence: string };
+  limits?: SmartChargingLimits;
+};
 
-// Everything a run learnt, in one statement (a booting fleet runs thousands of these while its messages wait for
-// the database): the keys, the charger's provisioning time, which features it implements, its limits, and the
-// charger event on commit. The limits kept before are read in the same snapshot, to tell whether they changed.
+const RESULT_FIELDS = { key: chargerProvisioning.key, wanted: chargerProvisioning.wanted, reported: chargerProvisioning.reported, outcome: chargerProvisioning.outcome };
+const SUPPORT_FIELDS = { isSupported: reservationSupport.isSupported, evidence: reservationSupport.evidence };
+const LIMIT_FIELDS = { isSupported: chargerSmartCharging.isSupported, maxStackLevel: chargerSmartCharging.maxStackLevel, allowedRateUnits: chargerSmartCharging.allowedRateUnits, maxProfilesInstalled: chargerSmartCharging.maxProfilesInstalled };
+const LIMIT_COLUMNS = columnList(Object.values(LIMIT_FIELDS));
+
+const field = (name: string) => sql`${sql.identifier(name)}`;
+const excluded = (column: AnyColumn) => sql`excluded.${sql.identifier(columnName(column))}`;
+
+// A run that finds the value the platform set still there (a boot and a reconnect close together each run once) says
+// nothing new: the owner keeps seeing what was set, and from what.
+const keepsWhatWasSet = sql`${excluded(chargerProvisioning.outcome)} = 'unchanged' and ${chargerProvisioning.outcome} = 'Accepted' and ${chargerProvisioning.wanted} = ${excluded(chargerProvisioning.wanted)}`;
+
+// `name` of the run, as a relation of one row typed as `fields`' columns, or none when the run did not learn it.
+function partOfRun(name: string, fields: RecordColumns) {
+  return sql`jsonb_to_record(run.value -> ${name}) as part(${recordDefinition(fields)}) where run.value ? ${name}`;
+}
+
+function upsertSupport(table: typeof reservationSupport | typeof securityExtensionSupport, part: string) {
+  return sql`insert into ${table} (${columnList([table.chargerId, table.isSupported, table.evidence])})
+    select run.charger_id, ${fieldList(SUPPORT_FIELDS)} from run, ${partOfRun(part, SUPPORT_FIELDS)}
+    on conflict (${columnList([table.chargerId])}) do update set ${fromExcluded([table.isSupported, table.evidence])}, ${sql.identifier(columnName(table.updatedAt))} = now()`;
+}
+
+// Everything a run learnt, in one statement compiled once (a booting fleet runs thousands of these while its messages
+// wait for the database): the keys, the charger's provisioning time, which features it implements, its limits, and
+// the charger event on commit. The limits kept before are read in the same snapshot, to tell whether they changed.
+const recordRun = preparedStatement(['run'], ({ run }) => sql`
+  with run as (select value, (value ->> 'chargerId')::uuid as charger_id, (value ->> 'accountId')::uuid as account_id from (select ${run}::text::jsonb as value) as given),
+  provisioned as (update ${chargers} set ${sql.identifier(columnName(chargers.provisionedAt))} = now() from run where ${chargers.id} = run.charger_id),
+  keys as (
+    insert into ${chargerProvisioning} (${columnList([chargerProvisioning.chargerId, ...Object.values(RESULT_FIELDS), chargerProvisioning.updatedAt])})
+    select run.charger_id, ${fieldList(RESULT_FIELDS)}, now() from run, jsonb_to_recordset(run.value -> 'results') as v(${recordDefinition(RESULT_FIELDS)})
+    on conflict (${columnList([chargerProvisioning.chargerId, chargerProvisioning.key])}) do update set
+      ${sql.identifier(columnName(chargerProvisioning.wanted))} = ${excluded(chargerProvisioning.wanted)},
+      ${sql.identifier(columnName(chargerProvisioning.reported))} = case when ${keepsWhatWasSet} then ${chargerProvisioning.reported} else ${excluded(chargerProvisioning.reported)} end,
+      ${sql.identifier(columnName(chargerProvisioning.outcome))} = case when ${keepsWhatWasSet} then ${chargerProvisioning.outcome} else ${excluded(chargerProvisioning.outcome)} end,
+      ${sql.identifier(columnName(chargerProvisioning.updatedAt))} = ${excluded(chargerProvisioning.updatedAt)}),
+  reservation_flag as (${upsertSupport(reservationSupport, 'reservation')}),
+  security_flag as (${upsertSupport(securityExtensionSupport, 'security')}),
+  before as (select ${LIMIT_COLUMNS} from ${chargerSmartCharging}, run where ${chargerSmartCharging.chargerId} = run.charger_id),
+  limits as (
+    insert into ${chargerSmartCharging} (${columnList([chargerSmartCharging.chargerId, ...Object.values(LIMIT_FIELDS)])})
+    select run.charger_id, ${fieldList(LIMIT_FIELDS)} from run, ${partOfRun('limits', LIMIT_FIELDS)}
+    on conflict (${columnList([chargerSmartCharging.chargerId])}) do update set ${fromExcluded(Object.values(LIMIT_FIELDS))}, ${sql.identifier(columnName(chargerSmartCharging.readAt))} = now()
+    returning ${LIMIT_COLUMNS})
+  select (select ${circuitChargers.circuitId} from ${circuitChargers}, run where ${circuitChargers.chargerId} = run.charger_id
+      and exists (select from limits where not exists (select from before where (${LIMIT_COLUMNS}) is not distinct from (${sql.join(Object.values(LIMIT_FIELDS).map((column) => sql`limits.${field(columnName(column))}`), sql`, `)})))) as circuit_id,
+    (${chargerEventsOf(sql`run`, 'provisioning')}) as notified`);
+
 export async function recordProvisioning(db: Database, ref: ChargerRef, { results, featureProfiles = null, configurationKeys = null, smartCharging = null }: ProvisioningRun): Promise<ProvisioningRecorded> {
-  const { chargerId } = ref;
-  // Each part as its query builder renders it, without the parentheses a builder gets inside sql``.
-  const parts = [sql`provisioned as (${db.update(chargers).set({ provisionedAt: sql`now()` }).where(eq(chargers.id, chargerId)).getSQL()})`];
-  if (results.length > 0) {
-    const keys = db
-      .insert(chargerProvisioning)
-      .values(results.map((result) => ({ chargerId, ...result, updatedAt: sql`now()` })))
-      .onConflictDoUpdate({
-        target: [chargerProvisioning.chargerId, chargerProvisioning.key],
-        set: {
-          wanted: excluded(chargerProvisioning.wanted),
-          reported: sql`case when ${keepsWhatWasSet} then ${chargerProvisioning.reported} else ${excluded(chargerProvisioning.reported)} end`,
-          outcome: sql`case when ${keepsWhatWasSet} then ${chargerProvisioning.outcome} else ${excluded(chargerProvisioning.outcome)} end`,
-          updatedAt: excluded(chargerProvisioning.updatedAt),
-        },
-      });
-    parts.push(sql`keys as (${keys.getSQL()})`);
-  }
+  const record: RunRecord = { ...ref, results };
   if (featureProfiles !== null) {
     const isSupported = featureProfiles.split(',').map((profile) => profile.trim()).includes(RESERVATION_PROFILE);
-    parts.push(sql`reservation_flag as (${upsertFeatureSupport(db, reservationSupport, { chargerId, isSupported, evidence: 'SupportedFeatureProfiles' }).getSQL()})`);
+    record.reservation = { isSupported, evidence: 'SupportedFeatureProfiles' };
   }
   if (configurationKeys !== null) {
     // The whitepaper's SecurityProfile key is there or it is not.
     const isSupported = configurationKeys.includes(SECURITY_PROFILE_KEY);
-    parts.push(sql`security_flag as (${upsertFeatureSupport(db, securityExtensionSupport, { chargerId, isSupported, evidence: isSupported ? SECURITY_PROFILE_KEY : `no ${SECURITY_PROFILE_KEY}` }).getSQL()})`);
+    record.security = { isSupported, evidence: isSupported ? SECURITY_PROFILE_KEY : `no ${SECURITY_PROFILE_KEY}` };
   }
-  let changedLimits = sql`false`;
-  if (smartCharging) {
-    const { isSupported, maxStackLevel, allowedRateUnits, maxProfilesInstalled } = smartCharging;
-    parts.push(
-      sql`before as (select ${LIMIT_FIELDS} from ${chargerSmartCharging} where ${chargerSmartCharging.chargerId} = ${chargerId})`,
-      sql`limits as (${upsertSmartChargingLimits(db, { chargerId, limits: smartCharging }).getSQL()})`,
-    );
-    changedLimits = sql`not exists (select from before where (${LIMIT_FIELDS}) is not distinct from (${isSupported}::boolean, ${maxStackLevel}::integer, ${allowedRateUnits}::text, ${maxProfilesInstalled}::integer))`;
-  }
-  const [row] = await db.execute<{ circuit_id: string | null }>(sql`
-    with ${sql.join(parts, sql`, `)}
-    select case when ${changedLimits} then (select ${circuitChargers.circuitId} from ${circuitChargers} where ${circuitChargers.chargerId} = ${chargerId}) end as circuit_id,
-      (${chargerEventQuery({ ...ref, kind: 'provisioning' })}) as notified`);
+  if (smartCharging) record.limits = smartCharging;
+  const [row] = await recordRun<{ circuit_id: string | null }>(db, { run: jsonbSafe(JSON.stringify(record)) });
   return { replanCircuitId: row?.circuit_id ?? null };
 }
