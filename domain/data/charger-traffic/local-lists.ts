@@ -1,9 +1,11 @@
-import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, or, sql, type AnyColumn } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { cardLocalLists, chargerLocalLists, chargers, type ChargerLocalList } from '../../../db/schema';
 import type { ChargerRef } from './chargers';
 import { preparedQuery } from '../prepared-query';
-import { chargerEventQuery } from './notify';
+import { columnList, columnName } from './columns';
+import { preparedStatement } from './prepared';
+import { chargerEventsOf, jsonbSafe, recordDefinition, recordField } from './recordset';
 
 // The charger's account, whether it has ever booted (no call goes to one not yet accepted, 1.6 §4.2), whether that
 // boot came before its current connection (else the boot's own run syncs it, and the connection's run would only
@@ -55,15 +57,52 @@ export async function listHeldChargersOutOfSync(db: Database, { instanceId }: { 
 
 export type LocalListRecord = Partial<Omit<ChargerLocalList, 'chargerId' | 'accountId' | 'wantedVersion'>>;
 
+// Every field a sync may record, by its property: a key the record does not hold leaves its column as it was.
+const RECORD_FIELDS = {
+  acceptedVersion: chargerLocalLists.acceptedVersion,
+  heldEntries: chargerLocalLists.heldEntries,
+  syncedVersion: chargerLocalLists.syncedVersion,
+  support: chargerLocalLists.support,
+  supportNote: chargerLocalLists.supportNote,
+  maxLength: chargerLocalLists.maxLength,
+  sendMaxLength: chargerLocalLists.sendMaxLength,
+  lastResult: chargerLocalLists.lastResult,
+  lastUpdateType: chargerLocalLists.lastUpdateType,
+  lastEntryCount: chargerLocalLists.lastEntryCount,
+  lastSyncAt: chargerLocalLists.lastSyncAt,
+} satisfies Record<keyof LocalListRecord, AnyColumn>;
+
+const hasField = (name: string) => sql`(select run.record ? ${name} from run)`;
+const column = (target: AnyColumn) => sql.identifier(columnName(target));
+
+// A new row takes a column's default where the record is silent.
+const inserted = Object.entries(RECORD_FIELDS).map(([name, target]) =>
+  target.default === undefined ? recordField(name) : sql`coalesce(${recordField(name)}, ${target.default})`,
+);
+
 // `hadHeldEntries`: the run began from a known list. If "Sync to chargers" forgot it meanwhile (held_entries null),
 // the run's result must not bring it back, or the whole list the owner asked for would never be sent.
+const updated = Object.entries(RECORD_FIELDS).map(([name, target]) => {
+  const kept = sql`${chargerLocalLists}.${column(target)}`;
+  const given = target === chargerLocalLists.heldEntries
+    ? sql`case when (select run.had_held_entries from run) and ${kept} is null then null else excluded.${column(target)} end`
+    : sql`excluded.${column(target)}`;
+  return sql`${column(target)} = case when ${hasField(name)} then ${given} else ${kept} end`;
+});
+
+// One statement of fixed text, compiled once, its charger event sent on commit; the run is one jsonb parameter.
+const recordSync = preparedStatement(['run'], ({ run }) => sql`
+  with run as (
+    select value -> 'record' as record, (value ->> 'chargerId')::uuid as charger_id, (value ->> 'accountId')::uuid as account_id,
+      (value ->> 'hadHeldEntries')::boolean as had_held_entries
+    from (select ${run}::text::jsonb as value) as given),
+  written as (
+    insert into ${chargerLocalLists} (${columnList([chargerLocalLists.chargerId, chargerLocalLists.accountId, ...Object.values(RECORD_FIELDS)])})
+    select run.charger_id, run.account_id, ${sql.join(inserted, sql`, `)}
+    from run, jsonb_to_record(run.record) as v(${recordDefinition(RECORD_FIELDS)})
+    on conflict (${columnList([chargerLocalLists.chargerId])}) do update set ${sql.join(updated, sql`, `)})
+  ${chargerEventsOf(sql`run`, 'local-list')}`);
+
 export async function recordLocalListSync(db: Database, ref: ChargerRef, record: LocalListRecord, { hadHeldEntries }: { hadHeldEntries: boolean }) {
-  const keepForgotten = hadHeldEntries && 'heldEntries' in record;
-  const set = keepForgotten ? { ...record, heldEntries: sql`case when ${chargerLocalLists.heldEntries} is null then null else excluded.held_entries end` } : record;
-  const written = db
-    .insert(chargerLocalLists)
-    .values({ chargerId: ref.chargerId, accountId: ref.accountId, ...record })
-    .onConflictDoUpdate({ target: chargerLocalLists.chargerId, set });
-  // One statement, its charger event sent on commit: the insert as its builder renders it (no parentheses).
-  await db.execute(sql`with written as (${written.getSQL()}) ${chargerEventQuery({ ...ref, kind: 'local-list' })}`);
+  await recordSync(db, { run: jsonbSafe(JSON.stringify({ ...ref, hadHeldEntries, record })) });
 }
