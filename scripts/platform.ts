@@ -24,7 +24,7 @@ try {
 
 const guardian = startGuardian();
 const children: ChildProcess[] = [];
-const databaseReady = provideDatabase(log);
+const databaseReady = provideDatabase(log, { onOwnCluster: (databaseDir) => guardian.watchCluster(databaseDir) });
 
 let isStopping = false;
 async function shutdown(code: number) {
@@ -82,7 +82,6 @@ function startWatched(tag: Tag, args: string[], env: Env): ChildProcess {
 }
 
 const database = await setupStep(databaseReady);
-if (database.clusterDir) guardian.watchCluster(database.clusterDir);
 log(database.isEmbedded ? `embedded PostgreSQL at ${database.url.replace(/:[^:@/]+@/, ':***@')}` : 'using DATABASE_URL');
 await setupStep(runMigrations(database.url));
 log('migrations applied');

@@ -32,7 +32,9 @@ export function assertEmailDeliverable(log: MailLog, subject?: string): void {
 // local outbox (the Mailbox page) and the log, so accounts can still be activated on a laptop.
 // Anywhere else it is refused and nothing is stored: the outbox would hold its link and token in
 // plain text for no one to read.
-export async function deliverEmail({ db, log }: { db: Executor; log: MailLog }, email: Email): Promise<void> {
+// `isRetried`: the caller sends a mail the service could not take now again later (the notification outbox), so
+// that failure is a warning; for a caller that does not, the mail is lost, an error.
+export async function deliverEmail({ db, log, isRetried = false }: { db: Executor; log: MailLog; isRetried?: boolean }, email: Email): Promise<void> {
   assertEmailDeliverable(log, email.subject);
   if (!isResendConfigured()) {
     await storeInOutbox(db, email);
@@ -47,9 +49,10 @@ export async function deliverEmail({ db, log }: { db: Executor; log: MailLog }, 
   const { data, error } = await resend.emails.send({ from: emailFrom(), ...message, ...(files ? { attachments: files } : {}) });
   if (error) {
     const isTransient = isTransientStatus(error.statusCode);
-    // Busy or out of reach: the caller may send it again (the notification outbox does), so no error yet.
-    if (isTransient) log.warn({ subject: email.subject, error: error.message }, 'Resend could not take an e-mail now');
-    else log.error({ subject: email.subject, error: error.message }, 'Resend refused an e-mail');
+    const fields = { subject: email.subject, error: error.message };
+    if (!isTransient) log.error(fields, 'Resend refused an e-mail');
+    else if (isRetried) log.warn(fields, 'Resend could not take an e-mail now; it will be tried again');
+    else log.error(fields, 'Resend could not take an e-mail now');
     throw new EmailDeliveryError(error.message, isTransient);
   }
   log.info({ id: data?.id, subject: email.subject }, 'e-mail sent through Resend');

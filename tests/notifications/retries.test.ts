@@ -74,7 +74,7 @@ describe('notification retries', () => {
     const recorded = recordingLog();
     await sendNotification({ db, log: recorded.log }, notification);
     // A warning, not an error: nothing is lost yet.
-    expect(recorded.lines).toEqual(['40 Resend could not take an e-mail now', '40 notification not sent; it will be tried again']);
+    expect(recorded.lines).toEqual(['40 Resend could not take an e-mail now; it will be tried again', '40 notification not sent; it will be tried again']);
 
     const waiting = await rowOf(notification.id);
     expect(waiting).toMatchObject({ state: 'pending', error: 'Too many requests', attempts: 1 });
@@ -120,7 +120,7 @@ describe('notification retries', () => {
     const recorded = recordingLog();
     await sendNotification({ db, log: recorded.log }, notification);
     await stub.close();
-    expect(recorded.lines).toEqual(['40 Resend could not take an e-mail now', '50 notification not sent; no attempts left']);
+    expect(recorded.lines).toEqual(['40 Resend could not take an e-mail now; it will be tried again', '50 notification not sent; no attempts left']);
 
     expect(await rowOf(notification.id)).toMatchObject({ state: 'failed', error: 'Unavailable', attempts: MAX_NOTIFICATION_ATTEMPTS });
   });
