@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client';
 import { cardLocalLists, chargerLocalLists, chargers, type ChargerLocalList } from '../../../db/schema';
 import type { ChargerRef } from './chargers';
 import { preparedQuery } from '../prepared-query';
-import { columnList, columnName } from './columns';
+import { assignments, columnList } from './columns';
 import { preparedStatement } from './prepared';
 import { chargerEventsOf, jsonbSafe, recordDefinition, recordField } from './recordset';
 
@@ -73,7 +73,6 @@ const RECORD_FIELDS = {
 } satisfies Record<keyof LocalListRecord, AnyColumn>;
 
 const hasField = (name: string) => sql`(select run.record ? ${name} from run)`;
-const column = (target: AnyColumn) => sql.identifier(columnName(target));
 
 // A new row takes a column's default where the record is silent.
 const inserted = Object.entries(RECORD_FIELDS).map(([name, target]) =>
@@ -82,13 +81,18 @@ const inserted = Object.entries(RECORD_FIELDS).map(([name, target]) =>
 
 // `hadHeldEntries`: the run began from a known list. If "Sync to chargers" forgot it meanwhile (held_entries null),
 // the run's result must not bring it back, or the whole list the owner asked for would never be sent.
-const updated = Object.entries(RECORD_FIELDS).map(([name, target]) => {
-  const kept = sql`${chargerLocalLists}.${column(target)}`;
-  const given = target === chargerLocalLists.heldEntries
-    ? sql`case when (select run.had_held_entries from run) and ${kept} is null then null else excluded.${column(target)} end`
-    : sql`excluded.${column(target)}`;
-  return sql`${column(target)} = case when ${hasField(name)} then ${given} else ${kept} end`;
-});
+const updated = assignments(
+  chargerLocalLists,
+  Object.fromEntries(
+    Object.entries(RECORD_FIELDS).map(([name, target]) => {
+      const kept = sql`${chargerLocalLists}.${columnList([target])}`;
+      const given = target === chargerLocalLists.heldEntries
+        ? sql`case when (select run.had_held_entries from run) and ${kept} is null then null else excluded.${columnList([target])} end`
+        : sql`excluded.${columnList([target])}`;
+      return [name, sql`case when ${hasField(name)} then ${given} else ${kept} end`];
+    }),
+  ),
+);
 
 // One statement of fixed text, compiled once, its charger event sent on commit; the run is one jsonb parameter.
 const recordSync = preparedStatement(['run'], ({ run }) => sql`
@@ -100,7 +104,7 @@ const recordSync = preparedStatement(['run'], ({ run }) => sql`
     insert into ${chargerLocalLists} (${columnList([chargerLocalLists.chargerId, chargerLocalLists.accountId, ...Object.values(RECORD_FIELDS)])})
     select run.charger_id, run.account_id, ${sql.join(inserted, sql`, `)}
     from run, jsonb_to_record(run.record) as v(${recordDefinition(RECORD_FIELDS)})
-    on conflict (${columnList([chargerLocalLists.chargerId])}) do update set ${sql.join(updated, sql`, `)})
+    on conflict (${columnList([chargerLocalLists.chargerId])}) do update set ${updated})
   ${chargerEventsOf(sql`run`, 'local-list')}`);
 
 export async function recordLocalListSync(db: Database, ref: ChargerRef, record: LocalListRecord, { hadHeldEntries }: { hadHeldEntries: boolean }) {

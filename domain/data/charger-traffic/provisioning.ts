@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client';
 import { chargerProvisioning, chargers, chargerSmartCharging, circuitChargers, reservationSupport, securityExtensionSupport } from '../../../db/schema';
 import type { ProvisioningOutcome } from '../../chargers/provisioning';
 import type { ChargerRef } from './chargers';
-import { columnList, columnName, fromExcluded } from './columns';
+import { assignments, columnList, columnName, fromExcluded } from './columns';
 import { RESERVATION_PROFILE } from '../../reservations/support';
 import type { SmartChargingLimits } from '../../smart-charging/charger-limits';
 import { preparedQuery } from '../prepared-query';
@@ -60,7 +60,6 @@ const SUPPORT_FIELDS = { isSupported: reservationSupport.isSupported, evidence: 
 const LIMIT_FIELDS = { isSupported: chargerSmartCharging.isSupported, maxStackLevel: chargerSmartCharging.maxStackLevel, allowedRateUnits: chargerSmartCharging.allowedRateUnits, maxProfilesInstalled: chargerSmartCharging.maxProfilesInstalled };
 const LIMIT_COLUMNS = columnList(Object.values(LIMIT_FIELDS));
 
-const field = (name: string) => sql`${sql.identifier(name)}`;
 const excluded = (column: AnyColumn) => sql`excluded.${sql.identifier(columnName(column))}`;
 
 // A run that finds the value the platform set still there (a boot and a reconnect close together each run once) says
@@ -75,7 +74,7 @@ function partOfRun(name: string, fields: RecordColumns) {
 function upsertSupport(table: typeof reservationSupport | typeof securityExtensionSupport, part: string) {
   return sql`insert into ${table} (${columnList([table.chargerId, table.isSupported, table.evidence])})
     select run.charger_id, ${fieldList(SUPPORT_FIELDS)} from run, ${partOfRun(part, SUPPORT_FIELDS)}
-    on conflict (${columnList([table.chargerId])}) do update set ${fromExcluded([table.isSupported, table.evidence])}, ${sql.identifier(columnName(table.updatedAt))} = now()`;
+    on conflict (${columnList([table.chargerId])}) do update set ${fromExcluded([table.isSupported, table.evidence])}, ${assignments(table as typeof reservationSupport, { updatedAt: sql`now()` })}`;
 }
 
 // Everything a run learnt, in one statement compiled once (a booting fleet runs thousands of these while its messages
@@ -83,25 +82,26 @@ function upsertSupport(table: typeof reservationSupport | typeof securityExtensi
 // the charger event on commit. The limits kept before are read in the same snapshot, to tell whether they changed.
 const recordRun = preparedStatement(['run'], ({ run }) => sql`
   with run as (select value, (value ->> 'chargerId')::uuid as charger_id, (value ->> 'accountId')::uuid as account_id from (select ${run}::text::jsonb as value) as given),
-  provisioned as (update ${chargers} set ${sql.identifier(columnName(chargers.provisionedAt))} = now() from run where ${chargers.id} = run.charger_id),
+  provisioned as (update ${chargers} set ${assignments(chargers, { provisionedAt: sql`now()` })} from run where ${chargers.id} = run.charger_id),
   keys as (
     insert into ${chargerProvisioning} (${columnList([chargerProvisioning.chargerId, ...Object.values(RESULT_FIELDS), chargerProvisioning.updatedAt])})
     select run.charger_id, ${fieldList(RESULT_FIELDS)}, now() from run, jsonb_to_recordset(run.value -> 'results') as v(${recordDefinition(RESULT_FIELDS)})
-    on conflict (${columnList([chargerProvisioning.chargerId, chargerProvisioning.key])}) do update set
-      ${sql.identifier(columnName(chargerProvisioning.wanted))} = ${excluded(chargerProvisioning.wanted)},
-      ${sql.identifier(columnName(chargerProvisioning.reported))} = case when ${keepsWhatWasSet} then ${chargerProvisioning.reported} else ${excluded(chargerProvisioning.reported)} end,
-      ${sql.identifier(columnName(chargerProvisioning.outcome))} = case when ${keepsWhatWasSet} then ${chargerProvisioning.outcome} else ${excluded(chargerProvisioning.outcome)} end,
-      ${sql.identifier(columnName(chargerProvisioning.updatedAt))} = ${excluded(chargerProvisioning.updatedAt)}),
+    on conflict (${columnList([chargerProvisioning.chargerId, chargerProvisioning.key])}) do update set ${assignments(chargerProvisioning, {
+      wanted: excluded(chargerProvisioning.wanted),
+      reported: sql`case when ${keepsWhatWasSet} then ${chargerProvisioning.reported} else ${excluded(chargerProvisioning.reported)} end`,
+      outcome: sql`case when ${keepsWhatWasSet} then ${chargerProvisioning.outcome} else ${excluded(chargerProvisioning.outcome)} end`,
+      updatedAt: excluded(chargerProvisioning.updatedAt),
+    })}),
   reservation_flag as (${upsertSupport(reservationSupport, 'reservation')}),
   security_flag as (${upsertSupport(securityExtensionSupport, 'security')}),
   before as (select ${LIMIT_COLUMNS} from ${chargerSmartCharging}, run where ${chargerSmartCharging.chargerId} = run.charger_id),
   limits as (
     insert into ${chargerSmartCharging} (${columnList([chargerSmartCharging.chargerId, ...Object.values(LIMIT_FIELDS)])})
     select run.charger_id, ${fieldList(LIMIT_FIELDS)} from run, ${partOfRun('limits', LIMIT_FIELDS)}
-    on conflict (${columnList([chargerSmartCharging.chargerId])}) do update set ${fromExcluded(Object.values(LIMIT_FIELDS))}, ${sql.identifier(columnName(chargerSmartCharging.readAt))} = now()
+    on conflict (${columnList([chargerSmartCharging.chargerId])}) do update set ${fromExcluded(Object.values(LIMIT_FIELDS))}, ${assignments(chargerSmartCharging, { readAt: sql`now()` })}
     returning ${LIMIT_COLUMNS})
   select (select ${circuitChargers.circuitId} from ${circuitChargers}, run where ${circuitChargers.chargerId} = run.charger_id
-      and exists (select from limits where not exists (select from before where (${LIMIT_COLUMNS}) is not distinct from (${sql.join(Object.values(LIMIT_FIELDS).map((column) => sql`limits.${field(columnName(column))}`), sql`, `)})))) as circuit_id,
+      and exists (select from limits where not exists (select from before where (${LIMIT_COLUMNS}) is not distinct from (${sql.join(Object.values(LIMIT_FIELDS).map((column) => sql`limits.${columnList([column])}`), sql`, `)})))) as circuit_id,
     (${chargerEventsOf(sql`run`, 'provisioning')}) as notified`);
 
 export async function recordProvisioning(db: Database, ref: ChargerRef, { results, featureProfiles = null, configurationKeys = null, smartCharging = null }: ProvisioningRun): Promise<ProvisioningRecorded> {
