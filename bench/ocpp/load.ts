@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stopChild, track } from '../lib/children';
-import { mib, sampleProcess, treeCpuSeconds } from '../lib/proc';
+import { cpuPressureMicros, mib, runQueueWait, sampleProcess, treeCpuSeconds } from '../lib/proc';
 import { mergeStats, total } from './merge-stats';
 import { assertAlive, type SpawnedServer } from './servers';
 import type { BenchProtocol, WorkerCharging, WorkerConnected, WorkerMessage, WorkerResult } from './worker-protocol';
@@ -49,6 +49,24 @@ function nextMessage<T extends WorkerMessage>(worker: ChildProcess, type: T['typ
   });
 }
 
+type CoreWaits = { eventLoopWait: ReturnType<typeof runQueueWait>; pressureMicros: number | null };
+
+// How much of the steady phase the server's event loop spent ready to run but without a core (per second, and per
+// time it was given one), and the share of it in which any task on the machine waited for one: the CPU contention
+// that a message's time split shows only as time "in the database" or "answering".
+function waitingForCores(before: CoreWaits, after: CoreWaits, steadyMs: number) {
+  const loopBefore = before.eventLoopWait;
+  const loopAfter = after.eventLoopWait;
+  const slices = loopBefore && loopAfter ? loopAfter.slices - loopBefore.slices : 0;
+  const waitedMs = loopBefore && loopAfter ? (loopAfter.waitingNs - loopBefore.waitingNs) / 1e6 : null;
+  const pressure = before.pressureMicros !== null && after.pressureMicros !== null ? after.pressureMicros - before.pressureMicros : null;
+  return {
+    eventLoopWaitMsPerSecond: waitedMs === null ? null : Math.round((waitedMs / (steadyMs / 1000)) * 10) / 10,
+    eventLoopWaitPerSliceMs: waitedMs === null || slices <= 0 ? null : Math.round((waitedMs / slices) * 100) / 100,
+    cpuPressurePercent: pressure === null ? null : Math.round((pressure / 1000 / steadyMs) * 100),
+  };
+}
+
 const share = <T>(items: T[], index: number, count: number) => items.filter((_, position) => position % count === index);
 
 export async function runLoad(server: SpawnedServer, options: LoadOptions) {
@@ -93,6 +111,8 @@ export async function runLoad(server: SpawnedServer, options: LoadOptions) {
     const othersCpu = () => ({
       database: options.databasePid === null ? null : treeCpuSeconds(options.databasePid),
       generator: workers.reduce((sum, worker) => sum + sampleProcess(worker.pid!).cpuSeconds, 0),
+      eventLoopWait: runQueueWait(server.pid),
+      pressureMicros: cpuPressureMicros(),
     });
     const othersBeforeSteady = othersCpu();
     const steadyBegan = performance.now();
@@ -150,6 +170,7 @@ export async function runLoad(server: SpawnedServer, options: LoadOptions) {
         databaseCpuSteadyPercent:
           othersAfterSteady.database === null || othersBeforeSteady.database === null ? null : Math.round(((othersAfterSteady.database - othersBeforeSteady.database) / (steadyMs / 1000)) * 100),
         generatorCpuSteadyPercent: Math.round(((othersAfterSteady.generator - othersBeforeSteady.generator) / (steadyMs / 1000)) * 100),
+        ...waitingForCores(othersBeforeSteady, othersAfterSteady, steadyMs),
         rssAfterConnectMiB: mib(afterConnect.rssBytes),
         peakRssMiB: mib(final.peakRssBytes),
       },
