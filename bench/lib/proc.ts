@@ -43,26 +43,4 @@ export function treeCpuSeconds(rootPid: number): number {
   return seconds;
 }
 
-// Linux only: how long a process's main thread (a Node server's event loop) was ready to run but waited for a core,
-// and how many times it was given one, from /proc/<pid>/schedstat (on-CPU ns, run-queue ns, time slices).
-export function runQueueWait(pid: number): { waitingNs: number; slices: number } | null {
-  try {
-    const [, waitingNs, slices] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(' ').map(Number);
-    return { waitingNs: waitingNs!, slices: slices! };
-  } catch {
-    return null;
-  }
-}
-
-// Linux's pressure stall information: microseconds in which at least one runnable task waited for a core (the
-// `some` line of /proc/pressure/cpu); null on kernels without it.
-export function cpuPressureMicros(): number | null {
-  try {
-    const match = /^some .*total=(\d+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
-    return match ? Number(match[1]) : null;
-  } catch {
-    return null;
-  }
-}
-
 export const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);

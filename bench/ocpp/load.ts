@@ -1,7 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stopChild, track } from '../lib/children';
-import { cpuPressureMicros, mib, runQueueWait, sampleProcess, treeCpuSeconds } from '../lib/proc';
+import { coreWaitFigures, sampleCoreWaits } from '../lib/core-waits';
+import { mib, sampleProcess, treeCpuSeconds } from '../lib/proc';
 import { mergeStats, total } from './merge-stats';
 import { assertAlive, type SpawnedServer } from './servers';
 import type { BenchProtocol, WorkerCharging, WorkerConnected, WorkerMessage, WorkerResult } from './worker-protocol';
@@ -49,24 +50,6 @@ function nextMessage<T extends WorkerMessage>(worker: ChildProcess, type: T['typ
   });
 }
 
-type CoreWaits = { eventLoopWait: ReturnType<typeof runQueueWait>; pressureMicros: number | null };
-
-// How much of the steady phase the server's event loop spent ready to run but without a core (per second, and per
-// time it was given one), and the share of it in which any task on the machine waited for one: the CPU contention
-// that a message's time split shows only as time "in the database" or "answering".
-function waitingForCores(before: CoreWaits, after: CoreWaits, steadyMs: number) {
-  const loopBefore = before.eventLoopWait;
-  const loopAfter = after.eventLoopWait;
-  const slices = loopBefore && loopAfter ? loopAfter.slices - loopBefore.slices : 0;
-  const waitedMs = loopBefore && loopAfter ? (loopAfter.waitingNs - loopBefore.waitingNs) / 1e6 : null;
-  const pressure = before.pressureMicros !== null && after.pressureMicros !== null ? after.pressureMicros - before.pressureMicros : null;
-  return {
-    eventLoopWaitMsPerSecond: waitedMs === null ? null : Math.round((waitedMs / (steadyMs / 1000)) * 10) / 10,
-    eventLoopWaitPerSliceMs: waitedMs === null || slices <= 0 ? null : Math.round((waitedMs / slices) * 100) / 100,
-    cpuPressurePercent: pressure === null ? null : Math.round((pressure / 1000 / steadyMs) * 100),
-  };
-}
-
 const share = <T>(items: T[], index: number, count: number) => items.filter((_, position) => position % count === index);
 
 export async function runLoad(server: SpawnedServer, options: LoadOptions) {
@@ -108,18 +91,17 @@ export async function runLoad(server: SpawnedServer, options: LoadOptions) {
     for (const worker of workers) worker.send({ type: 'steady', closedLoop: options.closedLoop });
     const steady = new AbortController();
     const side = options.duringSteady?.(steady.signal);
-    const othersCpu = () => ({
+    const steadyCounters = () => ({
       database: options.databasePid === null ? null : treeCpuSeconds(options.databasePid),
       generator: workers.reduce((sum, worker) => sum + sampleProcess(worker.pid!).cpuSeconds, 0),
-      eventLoopWait: runQueueWait(server.pid),
-      pressureMicros: cpuPressureMicros(),
+      coreWaits: sampleCoreWaits(server.pid),
     });
-    const othersBeforeSteady = othersCpu();
+    const countersBeforeSteady = steadyCounters();
     const steadyBegan = performance.now();
     await sleep(options.seconds * 1000);
     const steadyMs = performance.now() - steadyBegan;
     const afterSteady = sampleProcess(server.pid);
-    const othersAfterSteady = othersCpu();
+    const countersAfterSteady = steadyCounters();
     steady.abort();
     await side;
     for (const worker of workers) worker.send({ type: 'stop' });
@@ -168,9 +150,9 @@ export async function runLoad(server: SpawnedServer, options: LoadOptions) {
         cpuConnectSeconds: Math.round((afterConnect.cpuSeconds - cpuBefore) * 10) / 10,
         cpuSteadyPercent: Math.round(((afterSteady.cpuSeconds - afterConnect.cpuSeconds) / (steadyMs / 1000)) * 100),
         databaseCpuSteadyPercent:
-          othersAfterSteady.database === null || othersBeforeSteady.database === null ? null : Math.round(((othersAfterSteady.database - othersBeforeSteady.database) / (steadyMs / 1000)) * 100),
-        generatorCpuSteadyPercent: Math.round(((othersAfterSteady.generator - othersBeforeSteady.generator) / (steadyMs / 1000)) * 100),
-        ...waitingForCores(othersBeforeSteady, othersAfterSteady, steadyMs),
+          countersAfterSteady.database === null || countersBeforeSteady.database === null ? null : Math.round(((countersAfterSteady.database - countersBeforeSteady.database) / (steadyMs / 1000)) * 100),
+        generatorCpuSteadyPercent: Math.round(((countersAfterSteady.generator - countersBeforeSteady.generator) / (steadyMs / 1000)) * 100),
+        ...coreWaitFigures(countersBeforeSteady.coreWaits, countersAfterSteady.coreWaits, steadyMs),
         rssAfterConnectMiB: mib(afterConnect.rssBytes),
         peakRssMiB: mib(final.peakRssBytes),
       },

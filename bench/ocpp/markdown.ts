@@ -39,7 +39,7 @@ function serverSplit(metrics: ServerMetrics | null) {
   ].join('\n');
 }
 
-const coreWait = ({ process }: LoadResult) => (process.eventLoopWaitMsPerSecond === null ? '-' : `${process.eventLoopWaitMsPerSecond}; ${process.eventLoopWaitPerSliceMs ?? '-'}`);
+const coreWait = ({ process }: LoadResult) => (process.eventLoopWaitMsPerSecond === null ? '-' : `${process.eventLoopWaitMsPerSecond}; ${process.eventLoopWaitPerTurnMs}`);
 
 const meterValuesLatency = (result: LoadResult) => {
   const summary = result.steady.latencyMs.MeterValues ?? result.steady.latencyMs.TransactionEvent;
@@ -73,8 +73,8 @@ export function ocppMarkdown(report: OcppBenchReport) {
       ['server CPU, steady (% of one core)', platform.process.cpuSteadyPercent, bare.process.cpuSteadyPercent],
       ['PostgreSQL CPU, steady (% of one core)', platform.process.databaseCpuSteadyPercent ?? '-', bare.process.databaseCpuSteadyPercent ?? '-'],
       ['load generator CPU, steady (% of one core)', platform.process.generatorCpuSteadyPercent, bare.process.generatorCpuSteadyPercent],
-      ['server event loop waiting for a core, steady (ms per s; per wake-up)', coreWait(platform), coreWait(bare)],
-      ['time any process waited for a core, steady (% of it)', platform.process.cpuPressurePercent ?? '-', bare.process.cpuPressurePercent ?? '-'],
+      ['server event loop waiting for a core, steady (ms per s; ms per turn on a core)', coreWait(platform), coreWait(bare)],
+      ['time any task on the machine waited for a core, steady (PSI some, %)', platform.process.cpuPressurePercent ?? '-', bare.process.cpuPressurePercent ?? '-'],
       ['server RSS once all are connected and booted (MiB)', platform.process.rssAfterConnectMiB, bare.process.rssAfterConnectMiB],
       ['server peak RSS (MiB)', platform.process.peakRssMiB, bare.process.peakRssMiB],
     ],

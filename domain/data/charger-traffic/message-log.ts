@@ -45,7 +45,7 @@ const messageRecords = recordsetFrom(MESSAGE_RECORD_FIELDS);
 // back through each charger's rows, let 200 busy chargers hold 210,210 rows against 60,000 kept; a charger's messages
 // logged past its bound within one batch are not written at all.
 // Only the batch that takes a charger's numbers past a multiple of `trimEvery` (a tenth of the bound, at most 30)
-// deletes its old rows, so a charger holds from its bound to a tenth more: probing each of a batch's 220 chargers for
+// deletes its old rows, so a charger holds from its bound to `trimEvery` - 1 more: probing each of a batch's 220 chargers for
 // the one row it had to delete took 3.5 ms of the statement's 11.9.
 // The delete walks each charger's rows below the bound in seq order from the index (the lateral subquery) and deletes
 // them by ctid. Written as a join, PostgreSQL took the batch's chargers for the 100 rows it guesses of any function's
@@ -65,7 +65,7 @@ function writeStatement(records: SQL, keepPerCharger: number) {
       from (select charger_id, count(*) as logged from input group by charger_id) as batch
     ),
     trimmed as (
-      select * from last where (last.seq + last.logged) / ${every} > last.seq / ${every}
+      select * from last where (last.seq + last.logged) / ${every}::int > last.seq / ${every}::int
     ),
     numbered as (
       select input.*, last.seq + row_number() over (partition by input.charger_id order by input.at) as seq, last.seq + last.logged as newest
