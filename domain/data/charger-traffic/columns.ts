@@ -37,10 +37,15 @@ export function assignments<T extends PgTable>(table: T, values: Partial<Record<
   );
 }
 
+// In an upsert's `do update`, the value the conflicting insert brought for this column: `excluded.c`.
+export function excludedValue(column: AnyColumn) {
+  return sql`excluded.${sql.identifier(columnName(column))}`;
+}
+
 // An upsert's `do update set c = excluded.c, …` for these columns.
 export function fromExcluded(columns: AnyColumn[]) {
   return sql.join(
-    columns.map((column) => sql`${sql.identifier(columnName(column))} = excluded.${sql.identifier(columnName(column))}`),
+    columns.map((column) => sql`${sql.identifier(columnName(column))} = ${excludedValue(column)}`),
     sql`, `,
   );
 }

@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client';
 import { chargers, connectors, connectorStatusHistory, transactions } from '../../../db/schema';
 import { isConnectorId } from '../../charging/limits';
 import type { ChargerRef } from './chargers';
-import { assignments, columnList, columnName, fromExcluded } from './columns';
+import { assignments, columnList, excludedValue, fromExcluded } from './columns';
 import { chargerEventsOf, fieldList, recordsetOf } from './recordset';
 import { statusEventsInsert } from './charging-events';
 import { faultNotificationsInsert } from '../notification-queue';
@@ -62,8 +62,8 @@ function supersedes(incoming: StatusRow, stored: StatusRow) {
 }
 
 // The same test in the upsert, between the stored row and `excluded`.
-const incomingStatusAt = sql`excluded.${sql.identifier(columnName(connectors.statusAt))}`;
-const incomingUpdatedAt = sql`excluded.${sql.identifier(columnName(connectors.updatedAt))}`;
+const incomingStatusAt = excludedValue(connectors.statusAt);
+const incomingUpdatedAt = excludedValue(connectors.updatedAt);
 const excludedSupersedes = sql`${incomingStatusAt} is null or ${connectors.statusAt} is null or ${incomingStatusAt} >= ${connectors.statusAt}
   or ${connectors.statusAt} > ${incomingUpdatedAt} + make_interval(secs => ${CLOCK_AHEAD_ALLOWANCE_MS / 1000})`;
 

@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client';
 import { cardLocalLists, chargerLocalLists, chargers, type ChargerLocalList } from '../../../db/schema';
 import type { ChargerRef } from './chargers';
 import { preparedQuery } from '../prepared-query';
-import { assignments, columnList } from './columns';
+import { assignments, columnList, excludedValue } from './columns';
 import { preparedStatement } from './prepared';
 import { chargerEventsOf, jsonbSafe, recordDefinition, recordField } from './recordset';
 
@@ -85,10 +85,10 @@ const updated = assignments(
   chargerLocalLists,
   Object.fromEntries(
     Object.entries(RECORD_FIELDS).map(([name, target]) => {
-      const kept = sql`${chargerLocalLists}.${columnList([target])}`;
+      const kept = sql`${target}`;
       const given = target === chargerLocalLists.heldEntries
-        ? sql`case when (select run.had_held_entries from run) and ${kept} is null then null else excluded.${columnList([target])} end`
-        : sql`excluded.${columnList([target])}`;
+        ? sql`case when (select run.had_held_entries from run) and ${kept} is null then null else ${excludedValue(target)} end`
+        : excludedValue(target);
       return [name, sql`case when ${hasField(name)} then ${given} else ${kept} end`];
     }),
   ),

@@ -1,9 +1,9 @@
-import { and, eq, isNull, sql, type AnyColumn } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client';
 import { chargerProvisioning, chargers, chargerSmartCharging, circuitChargers, reservationSupport, securityExtensionSupport } from '../../../db/schema';
 import type { ProvisioningOutcome } from '../../chargers/provisioning';
 import type { ChargerRef } from './chargers';
-import { assignments, columnList, columnName, fromExcluded } from './columns';
+import { assignments, columnList, excludedValue, fromExcluded } from './columns';
 import { RESERVATION_PROFILE } from '../../reservations/support';
 import type { SmartChargingLimits } from '../../smart-charging/charger-limits';
 import { preparedQuery } from '../prepared-query';
@@ -60,11 +60,10 @@ const SUPPORT_FIELDS = { isSupported: reservationSupport.isSupported, evidence: 
 const LIMIT_FIELDS = { isSupported: chargerSmartCharging.isSupported, maxStackLevel: chargerSmartCharging.maxStackLevel, allowedRateUnits: chargerSmartCharging.allowedRateUnits, maxProfilesInstalled: chargerSmartCharging.maxProfilesInstalled };
 const LIMIT_COLUMNS = columnList(Object.values(LIMIT_FIELDS));
 
-const excluded = (column: AnyColumn) => sql`excluded.${sql.identifier(columnName(column))}`;
 
 // A run that finds the value the platform set still there (a boot and a reconnect close together each run once) says
 // nothing new: the owner keeps seeing what was set, and from what.
-const keepsWhatWasSet = sql`${excluded(chargerProvisioning.outcome)} = 'unchanged' and ${chargerProvisioning.outcome} = 'Accepted' and ${chargerProvisioning.wanted} = ${excluded(chargerProvisioning.wanted)}`;
+const keepsWhatWasSet = sql`${excludedValue(chargerProvisioning.outcome)} = 'unchanged' and ${chargerProvisioning.outcome} = 'Accepted' and ${chargerProvisioning.wanted} = ${excludedValue(chargerProvisioning.wanted)}`;
 
 // `name` of the run, as a relation of one row typed as `fields`' columns, or none when the run did not learn it.
 function partOfRun(name: string, fields: RecordColumns) {
@@ -74,7 +73,7 @@ function partOfRun(name: string, fields: RecordColumns) {
 function upsertSupport(table: typeof reservationSupport | typeof securityExtensionSupport, part: string) {
   return sql`insert into ${table} (${columnList([table.chargerId, table.isSupported, table.evidence])})
     select run.charger_id, ${fieldList(SUPPORT_FIELDS)} from run, ${partOfRun(part, SUPPORT_FIELDS)}
-    on conflict (${columnList([table.chargerId])}) do update set ${fromExcluded([table.isSupported, table.evidence])}, ${assignments(table as typeof reservationSupport, { updatedAt: sql`now()` })}`;
+    on conflict (${columnList([table.chargerId])}) do update set ${fromExcluded([table.isSupported, table.evidence])}, ${assignments(table, { updatedAt: sql`now()` })}`;
 }
 
 // Everything a run learnt, in one statement compiled once (a booting fleet runs thousands of these while its messages
@@ -87,10 +86,10 @@ const recordRun = preparedStatement(['run'], ({ run }) => sql`
     insert into ${chargerProvisioning} (${columnList([chargerProvisioning.chargerId, ...Object.values(RESULT_FIELDS), chargerProvisioning.updatedAt])})
     select run.charger_id, ${fieldList(RESULT_FIELDS)}, now() from run, jsonb_to_recordset(run.value -> 'results') as v(${recordDefinition(RESULT_FIELDS)})
     on conflict (${columnList([chargerProvisioning.chargerId, chargerProvisioning.key])}) do update set ${assignments(chargerProvisioning, {
-      wanted: excluded(chargerProvisioning.wanted),
-      reported: sql`case when ${keepsWhatWasSet} then ${chargerProvisioning.reported} else ${excluded(chargerProvisioning.reported)} end`,
-      outcome: sql`case when ${keepsWhatWasSet} then ${chargerProvisioning.outcome} else ${excluded(chargerProvisioning.outcome)} end`,
-      updatedAt: excluded(chargerProvisioning.updatedAt),
+      wanted: excludedValue(chargerProvisioning.wanted),
+      reported: sql`case when ${keepsWhatWasSet} then ${chargerProvisioning.reported} else ${excludedValue(chargerProvisioning.reported)} end`,
+      outcome: sql`case when ${keepsWhatWasSet} then ${chargerProvisioning.outcome} else ${excludedValue(chargerProvisioning.outcome)} end`,
+      updatedAt: excludedValue(chargerProvisioning.updatedAt),
     })}),
   reservation_flag as (${upsertSupport(reservationSupport, 'reservation')}),
   security_flag as (${upsertSupport(securityExtensionSupport, 'security')}),
